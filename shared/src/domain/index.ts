@@ -1,0 +1,3 @@
+export * from './levels';
+export * from './governance';
+export * from './uscc';

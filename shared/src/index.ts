@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './common';
+export * from './domain';
+export * from './health';
+export * from './association';
+export * from './membership';
