@@ -1,0 +1,5 @@
+import { View } from '@tarojs/components';
+
+export default function P() {
+  return <View>membership</View>;
+}
