@@ -61,9 +61,11 @@ export interface RequestOptions<T> {
 const TIMEOUT_MS = 15000;
 
 export async function request<T>({ path, method = 'GET', data, schema }: RequestOptions<T>): Promise<T> {
-  let response: Taro.request.SuccessCallbackResult<unknown>;
+  // The body is untrusted until a schema has checked it.
+  type RawBody = string | TaroGeneral.IAnyObject;
+  let response: Taro.request.SuccessCallbackResult<RawBody>;
   try {
-    response = await Taro.request<unknown>({
+    response = await Taro.request<RawBody>({
       url: `${API_BASE}${path}`,
       method,
       data,
@@ -77,7 +79,7 @@ export async function request<T>({ path, method = 'GET', data, schema }: Request
 
   const { statusCode } = response;
   if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, response.data);
-  if (!schema) return response.data as T;
+  if (!schema) return response.data as unknown as T;
 
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);

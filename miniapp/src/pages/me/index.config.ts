@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: 'me' });
+export default definePageConfig({
+  navigationBarTitleText: '我的',
+});

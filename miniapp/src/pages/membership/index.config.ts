@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: 'membership' });
+export default definePageConfig({
+  navigationBarTitleText: '会员权益',
+  enablePullDownRefresh: true,
+});
