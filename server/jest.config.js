@@ -1,0 +1,28 @@
+/**
+ * Unit specs (src/**\/*.spec.ts) and API tests (test/**\/*.e2e-spec.ts) on the database that
+ * TEST_DB names: "sqlite" (default) or "mariadb" (TEST_DB=mariadb; scripts/test.mjs runs both).
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: `server:${process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite'}`,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  moduleNameMapper: { '^@itss/shared$': '<rootDir>/../shared/src' },
+  // Nest 12 and some of its dependencies ship ESM only: let swc compile them with the rest.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  testTimeout: 30000,
+};

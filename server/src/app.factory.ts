@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ERROR_MESSAGES, ErrorCode } from '@itss/shared';
+import { z } from 'zod';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+
+// Validation messages reach people: have zod word them in Chinese.
+z.config(z.locales.zhCN());
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/** Builds the whole application, ready to listen: main.ts and the API tests share this one path. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
+    frameworkErrors: (_error, _request, reply) => {
+      void reply.code(400).send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: LOG_LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  if (existsSync(join(config.h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.h5Dir,
+      prefix: '/',
+      // Hashed bundles may be cached for long; index.html must always be fresh to pick them up.
+      setHeaders: (res, path) => {
+        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  } else {
+    new Logger('Static').warn(
+      `No H5 build at ${config.h5Dir}: serving the API only (run "npm run build" to build the mini-program)`,
+    );
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { AssociationModule } from './modules/association/association.module';
+import { HealthModule } from './modules/health/health.module';
+import { MembershipModule } from './modules/membership/membership.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule.forRoot(config.database), HealthModule, AssociationModule, MembershipModule],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { Init1795480886098 } from './1795480886098-Init';
+
+/** Applied in this order; a new migration is appended, never inserted. */
+export const MYSQL_MIGRATIONS = [Init1795480886098];

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import type { DatabaseConfig } from '../config/config';
+
+/** Where tests, benchmarks and the migration generator look for MariaDB unless DATABASE_URL says. */
+export const DEFAULT_MARIADB_URL = 'mariadb://root@127.0.0.1:3306/test';
+
+export interface ScratchDatabase {
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+export function scratchSqlite(prefix: string): ScratchDatabase {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return {
+    config: { type: 'sqlite', path: join(dir, 'itss.sqlite') },
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+/**
+ * A database of its own on the MariaDB server (created utf8mb4, dropped by `drop`), so parallel or
+ * repeated runs never collide. Null when no server answers within three seconds.
+ */
+export async function scratchMariaDb(
+  prefix: string,
+  serverUrl = process.env.DATABASE_URL || DEFAULT_MARIADB_URL,
+): Promise<ScratchDatabase | null> {
+  const base = new URL(serverUrl.replace(/^mysql:/, 'mariadb:'));
+  let connection;
+  try {
+    connection = await createConnection({
+      host: base.hostname,
+      port: Number(base.port || 3306),
+      user: decodeURIComponent(base.username || 'root'),
+      password: decodeURIComponent(base.password),
+      connectTimeout: 3000,
+    });
+  } catch {
+    return null;
+  }
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    config: { type: 'mysql', url: url.toString() },
+    async drop() {
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../src/app.factory';
+import type { AppConfig, DatabaseConfig } from '../src/config/config';
+import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../src/database/scratch-database';
+
+export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
+
+/** A fresh, empty database of the kind this run tests; the MariaDB run fails loudly without a server. */
+export async function scratchDatabase(): Promise<ScratchDatabase> {
+  if (TEST_DB === 'sqlite') return scratchSqlite('itss-test');
+  const db = await scratchMariaDb('itss_test');
+  if (!db) throw new Error('TEST_DB=mariadb but no MariaDB answers (DATABASE_URL or 127.0.0.1:3306)');
+  return db;
+}
+
+export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    env: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    database,
+    h5Dir: '/nonexistent-h5-build',
+    logLevel: 'error',
+    ...overrides,
+  };
+}
+
+export interface TestServer {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  get(path: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** Boots the real application on a real port: tests speak HTTP to it like the mini-program does. */
+export async function startServer(config: AppConfig): Promise<TestServer> {
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (typeof address !== 'object' || !address) throw new Error('server did not bind');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    async get(path, init) {
+      const response = await fetch(baseUrl + path, init);
+      const text = await response.text();
+      const isJson = response.headers.get('content-type')?.includes('json');
+      return { status: response.status, body: isJson ? (JSON.parse(text) as unknown) : text, headers: response.headers };
+    },
+    close: () => app.close(),
+  };
+}
