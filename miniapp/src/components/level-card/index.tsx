@@ -28,9 +28,11 @@ function groupByTier(level: Level, tiers: readonly TierInfo[]): TierGroup[] {
 interface LevelCardProps {
   level: Level;
   tiers: readonly TierInfo[];
+  /** The level one step up (upgrades go step by step), to show what upgrading adds. */
+  next?: Level;
 }
 
-export function LevelCard({ level, tiers }: LevelCardProps) {
+export function LevelCard({ level, tiers, next }: LevelCardProps) {
   const groups = groupByTier(level, tiers);
   const ownTier = groups[groups.length - 1]?.tier;
   return (
@@ -55,6 +57,11 @@ export function LevelCard({ level, tiers }: LevelCardProps) {
           ))}
         </View>
       ))}
+      {next && next.rights.length > level.rights.length ? (
+        <Text className="level-card__upgrade">
+          升级为{next.name}，可再享 {next.rights.length - level.rights.length} 项权益
+        </Text>
+      ) : null}
     </View>
   );
 }

@@ -19,8 +19,8 @@ async function loadHome(): Promise<HomeData> {
 }
 
 const QUICK_LINKS: { page: TabPage; title: string; desc: string; mark: string }[] = [
-  { page: 'membership', title: '会员权益', desc: '级别、年费与权益', mark: '权' },
-  { page: 'contact', title: '联系我们', desc: '入会咨询与会员服务', mark: '联' },
+  { page: 'membership', title: '会员权益', desc: '级别与年费', mark: '权' },
+  { page: 'contact', title: '联系我们', desc: '会员服务部', mark: '联' },
 ];
 
 function Hero({ association }: { association: AssociationResponse }) {

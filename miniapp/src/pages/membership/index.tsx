@@ -25,9 +25,11 @@ function LevelComparison({ levels }: { levels: LevelsResponse }) {
   return (
     <Section title="级别与年费" hint="左右滑动查看各级别">
       <ScrollView scrollX className="membership-levels" enhanced showScrollbar={false}>
-        {sorted.map((level) => (
-          <LevelCard key={level.code} level={level} tiers={levels.tiers} />
-        ))}
+        <View className="membership-levels__row">
+          {sorted.map((level, index) => (
+            <LevelCard key={level.code} level={level} tiers={levels.tiers} next={sorted[index + 1]} />
+          ))}
+        </View>
       </ScrollView>
     </Section>
   );
