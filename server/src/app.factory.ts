@@ -28,7 +28,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: 1024 * 1024,
     // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
     frameworkErrors: (_error, _request, reply) => {
-      void reply.code(400).send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
+      void reply
+        .code(400)
+        .send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -46,7 +48,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       prefix: '/',
       // Hashed bundles may be cached for long; index.html must always be fresh to pick them up.
       setHeaders: (res, path) => {
-        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        void res.header(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   } else {

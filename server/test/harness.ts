@@ -6,9 +6,9 @@ import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../src/data
 export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
 
 /** A fresh, empty database of the kind this run tests; the MariaDB run fails loudly without a server. */
-export async function scratchDatabase(): Promise<ScratchDatabase> {
+export async function scratchDatabase(options: { charset?: string } = {}): Promise<ScratchDatabase> {
   if (TEST_DB === 'sqlite') return scratchSqlite('itss-test');
-  const db = await scratchMariaDb('itss_test');
+  const db = await scratchMariaDb('itss_test', options);
   if (!db) throw new Error('TEST_DB=mariadb but no MariaDB answers (DATABASE_URL or 127.0.0.1:3306)');
   return db;
 }
@@ -46,7 +46,11 @@ export async function startServer(config: AppConfig): Promise<TestServer> {
       const response = await fetch(baseUrl + path, init);
       const text = await response.text();
       const isJson = response.headers.get('content-type')?.includes('json');
-      return { status: response.status, body: isJson ? (JSON.parse(text) as unknown) : text, headers: response.headers };
+      return {
+        status: response.status,
+        body: isJson ? (JSON.parse(text) as unknown) : text,
+        headers: response.headers,
+      };
     },
     close: () => app.close(),
   };

@@ -6,7 +6,10 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 
 const mysqlUrl = z
   .string()
-  .regex(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'must look like mysql://user:password@host:3306/database');
+  .regex(
+    /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/,
+    'must look like mysql://user:password@host:3306/database',
+  );
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,9 +21,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 });
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
