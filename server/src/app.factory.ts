@@ -6,6 +6,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ERROR_MESSAGES, ErrorCode } from '@itss/shared';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -27,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
-    frameworkErrors: (_error, _request, reply) => {
+    frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       void reply
         .code(400)
         .send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });

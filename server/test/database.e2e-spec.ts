@@ -18,7 +18,7 @@ const CONTENT_TABLES = [
 async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
   for (const table of CONTENT_TABLES) {
-    const rows = (await dataSource.query(`SELECT * FROM ${table}`)) as Record<string, unknown>[];
+    const rows = await dataSource.query<Record<string, unknown>[]>(`SELECT * FROM ${table}`);
     tables[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return tables;

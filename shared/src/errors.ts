@@ -36,8 +36,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 export const errorBodySchema = z.object({
   code: z.enum(ErrorCode),
   message: z.string().min(1),
-  details: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .optional(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

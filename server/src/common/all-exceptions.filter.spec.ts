@@ -5,7 +5,8 @@ import { toErrorResponse } from './all-exceptions.filter';
 
 describe('toErrorResponse', () => {
   const logger = new Logger('test');
-  beforeEach(() => jest.spyOn(logger, 'error').mockImplementation(() => undefined));
+  const logged = jest.spyOn(logger, 'error');
+  beforeEach(() => logged.mockReset().mockImplementation(() => undefined));
 
   it('keeps an AppError code, message and details', () => {
     const error = new AppError(ErrorCode.ValidationFailed, '请填写单位名称', [
@@ -37,6 +38,6 @@ describe('toErrorResponse', () => {
       message: expect.stringMatching(/系统出现异常/) as unknown,
     });
     expect(JSON.stringify(body)).not.toMatch(/secret|SQLITE|at /);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('SQLITE_CORRUPT'));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('SQLITE_CORRUPT'));
   });
 });
