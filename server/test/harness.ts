@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory';
-import type { AppConfig, DatabaseConfig } from '../src/config/config';
+import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../src/config/config';
 import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../src/database/scratch-database';
 
 export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
@@ -21,6 +21,15 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     database,
     h5Dir: '/nonexistent-h5-build',
     logLevel: 'error',
+    // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat.
+    wechat: {
+      appid: STANDIN_APPID,
+      secret: STANDIN_SECRET,
+      apiBase: 'http://127.0.0.1:9',
+      timeoutMs: 1000,
+      serveStandin: false,
+      cloudHosting: false,
+    },
     ...overrides,
   };
 }
