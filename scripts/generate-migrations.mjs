@@ -19,7 +19,8 @@ const timestamp = Date.now();
 const className = `${name}${timestamp}`;
 
 function source(diff) {
-  const lines = (queries) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const lines = (queries) =>
+    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -47,9 +48,14 @@ async function generate(dialect, config) {
     console.log(`${dialect}: no changes`);
     return;
   }
-  const file = join(import.meta.dirname, `../server/src/database/migrations/${dialect}/${timestamp}-${name}.ts`);
+  const file = join(
+    import.meta.dirname,
+    `../server/src/database/migrations/${dialect}/${timestamp}-${name}.ts`,
+  );
   writeFileSync(file, source(diff));
-  console.log(`${dialect}: wrote ${file} (${diff.up.length} statements) — review it and add ${className} to index.ts`);
+  console.log(
+    `${dialect}: wrote ${file} (${diff.up.length} statements) — review it and add ${className} to index.ts`,
+  );
 }
 
 const sqlite = scratchSqlite('itss-gen');

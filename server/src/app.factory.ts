@@ -6,6 +6,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ERROR_MESSAGES, ErrorCode } from '@itss/shared';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -27,8 +28,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
-    frameworkErrors: (_error, _request, reply) => {
-      void reply.code(400).send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
+    frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .code(400)
+        .send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -46,7 +49,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       prefix: '/',
       // Hashed bundles may be cached for long; index.html must always be fresh to pick them up.
       setHeaders: (res, path) => {
-        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        void res.header(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   } else {

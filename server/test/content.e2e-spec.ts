@@ -75,22 +75,26 @@ describe('public content API', () => {
   });
 
   it('GET /api/membership/obligations and /api/services quote the handbook in order', async () => {
-    const obligations = obligationsResponseSchema.parse((await server.get('/api/membership/obligations')).body);
+    const obligations = obligationsResponseSchema.parse(
+      (await server.get('/api/membership/obligations')).body,
+    );
     expect(obligations.items.map((o) => o.text)).toEqual(OBLIGATIONS);
     const services = servicesResponseSchema.parse((await server.get('/api/services')).body);
     expect(services.items.map((s) => [s.order, s.text])).toEqual(SERVICES.map((text, i) => [i + 1, text]));
   });
 
-  it.each(['/api/health?verbose=1', '/api/association?x=', '/api/membership/levels?level=member', '/api/services?a=1&a=2'])(
-    'refuses unknown query parameters: %s',
-    async (path) => {
-      const res = await server.get(path);
-      expect(res.status).toBe(400);
-      const body = errorBodySchema.parse(res.body);
-      expect(body.code).toBe('VALIDATION_FAILED');
-      expect(body.details?.[0]?.message).toMatch(/未知/);
-    },
-  );
+  it.each([
+    '/api/health?verbose=1',
+    '/api/association?x=',
+    '/api/membership/levels?level=member',
+    '/api/services?a=1&a=2',
+  ])('refuses unknown query parameters: %s', async (path) => {
+    const res = await server.get(path);
+    expect(res.status).toBe(400);
+    const body = errorBodySchema.parse(res.body);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.details?.[0]?.message).toMatch(/未知/);
+  });
 
   it.each([
     '/api/nothing-here',

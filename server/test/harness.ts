@@ -1,14 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory';
-import type { AppConfig, DatabaseConfig } from '../src/config/config';
+import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../src/config/config';
 import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../src/database/scratch-database';
 
 export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
 
 /** A fresh, empty database of the kind this run tests; the MariaDB run fails loudly without a server. */
-export async function scratchDatabase(): Promise<ScratchDatabase> {
+export async function scratchDatabase(options: { charset?: string } = {}): Promise<ScratchDatabase> {
   if (TEST_DB === 'sqlite') return scratchSqlite('itss-test');
-  const db = await scratchMariaDb('itss_test');
+  const db = await scratchMariaDb('itss_test', options);
   if (!db) throw new Error('TEST_DB=mariadb but no MariaDB answers (DATABASE_URL or 127.0.0.1:3306)');
   return db;
 }
@@ -21,6 +21,15 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     database,
     h5Dir: '/nonexistent-h5-build',
     logLevel: 'error',
+    // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat.
+    wechat: {
+      appid: STANDIN_APPID,
+      secret: STANDIN_SECRET,
+      apiBase: 'http://127.0.0.1:9',
+      timeoutMs: 1000,
+      serveStandin: false,
+      cloudHosting: false,
+    },
     ...overrides,
   };
 }
@@ -46,7 +55,11 @@ export async function startServer(config: AppConfig): Promise<TestServer> {
       const response = await fetch(baseUrl + path, init);
       const text = await response.text();
       const isJson = response.headers.get('content-type')?.includes('json');
-      return { status: response.status, body: isJson ? (JSON.parse(text) as unknown) : text, headers: response.headers };
+      return {
+        status: response.status,
+        body: isJson ? (JSON.parse(text) as unknown) : text,
+        headers: response.headers,
+      };
     },
     close: () => app.close(),
   };

@@ -6,6 +6,14 @@ export enum ErrorCode {
   BadRequest = 'BAD_REQUEST',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Unauthenticated = 'UNAUTHENTICATED',
+  /** The session token expired (idle or absolute) or was revoked: log in again. */
+  SessionExpired = 'SESSION_EXPIRED',
+  /** WeChat refused the login or phone code (40029): invalid, expired or already used. */
+  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
+  /** WeChat flags the account as high-risk (40226). */
+  WechatUserRestricted = 'WECHAT_USER_RESTRICTED',
+  /** WeChat is busy, unreachable or too slow. */
+  WechatUnavailable = 'WECHAT_UNAVAILABLE',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
@@ -22,7 +30,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ValidationFailed]: '提交的内容不符合要求，请检查后重试',
   [ErrorCode.BadRequest]: '请求格式有误，请刷新页面后重试',
   [ErrorCode.PayloadTooLarge]: '提交的内容过大，请精简后重试',
-  [ErrorCode.Unauthenticated]: '登录已失效，请重新登录',
+  [ErrorCode.Unauthenticated]: '请先登录',
+  [ErrorCode.SessionExpired]: '登录已过期，请重新登录',
+  [ErrorCode.WechatCodeInvalid]: '微信登录凭证无效或已使用，请重新进入小程序后再试',
+  [ErrorCode.WechatUserRestricted]: '微信提示当前账号存在安全风险，暂时无法登录，请在微信中完成验证后再试',
+  [ErrorCode.WechatUnavailable]: '微信服务暂时不可用，请稍后再试',
   [ErrorCode.Forbidden]: '您没有权限进行此操作',
   [ErrorCode.NotFound]: '您访问的内容不存在',
   [ErrorCode.MethodNotAllowed]: '不支持该操作',
@@ -36,8 +48,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 export const errorBodySchema = z.object({
   code: z.enum(ErrorCode),
   message: z.string().min(1),
-  details: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .optional(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -4,3 +4,4 @@ export * from './domain';
 export * from './health';
 export * from './association';
 export * from './membership';
+export * from './auth';

@@ -6,7 +6,10 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 
 const mysqlUrl = z
   .string()
-  .regex(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'must look like mysql://user:password@host:3306/database');
+  .regex(
+    /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/,
+    'must look like mysql://user:password@host:3306/database',
+  );
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,11 +19,37 @@ const configSchema = z.object({
   SQLITE_PATH: z.string().min(1).default(resolve(REPO_ROOT, 'data/itss.sqlite')),
   H5_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  WECHAT_APPID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must be a mini-program appid like wx0123456789abcdef')
+    .optional(),
+  WECHAT_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be the 32-character AppSecret')
+    .optional(),
+  WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  WECHAT_CLOUD_HOSTING: z.stringbool().default(false),
 });
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string };
+/** What the local WeChat stand-in accepts; production refuses to start with these. */
+export const STANDIN_APPID = 'wx00000000000000d0';
+export const STANDIN_SECRET = '0000000000000000000000000000d0d0';
+export const STANDIN_PREFIX = '/__wechat';
+const WECHAT_API = 'https://api.weixin.qq.com';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+
+export interface WechatConfig {
+  appid: string;
+  secret: string;
+  apiBase: string;
+  timeoutMs: number;
+  /** Serve the local WeChat stand-in at STANDIN_PREFIX on this server (development without WeChat). */
+  serveStandin: boolean;
+  /** Trust WeChat cloud hosting's x-wx-openid header to identify the caller. */
+  cloudHosting: boolean;
+}
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -29,6 +58,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   h5Dir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  wechat: WechatConfig;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +79,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const c = parsed.data;
+  const problems: { key: string; message: string }[] = [];
+  if (c.NODE_ENV === 'production') {
+    if (!c.WECHAT_APPID) problems.push({ key: 'WECHAT_APPID', message: 'required in production' });
+    if (!c.WECHAT_SECRET) problems.push({ key: 'WECHAT_SECRET', message: 'required in production' });
+    if (c.WECHAT_APPID === STANDIN_APPID || c.WECHAT_SECRET === STANDIN_SECRET) {
+      problems.push({
+        key: 'WECHAT_SECRET',
+        message: "the stand-in's development credentials are refused in production",
+      });
+    }
+    if (c.WECHAT_API_BASE && c.WECHAT_API_BASE.replace(/\/$/, '') !== WECHAT_API) {
+      problems.push({ key: 'WECHAT_API_BASE', message: `must be ${WECHAT_API} in production (no stand-in)` });
+    }
+  } else if (c.WECHAT_APPID && !c.WECHAT_SECRET) {
+    problems.push({ key: 'WECHAT_SECRET', message: 'required with WECHAT_APPID' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  // Without credentials, development talks to the stand-in that this server serves itself.
+  const serveStandin = !c.WECHAT_APPID;
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -58,6 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { type: 'sqlite', path: resolve(c.SQLITE_PATH) },
     h5Dir: resolve(c.H5_DIR),
     logLevel: c.LOG_LEVEL,
+    wechat: {
+      appid: c.WECHAT_APPID ?? STANDIN_APPID,
+      secret: c.WECHAT_SECRET ?? STANDIN_SECRET,
+      apiBase: (
+        c.WECHAT_API_BASE ?? (serveStandin ? `http://127.0.0.1:${c.PORT}${STANDIN_PREFIX}` : WECHAT_API)
+      ).replace(/\/$/, ''),
+      timeoutMs: c.WECHAT_TIMEOUT_MS,
+      serveStandin: serveStandin && !c.WECHAT_API_BASE,
+      cloudHosting: c.WECHAT_CLOUD_HOSTING,
+    },
   };
 }
 

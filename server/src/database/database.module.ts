@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { openDatabase } from './open-database';
@@ -17,7 +24,8 @@ export class DatabaseModule implements OnApplicationShutdown {
           useFactory: async () => {
             const { dataSource, created, migrationsRun } = await openDatabase(config);
             const logger = new Logger('Database');
-            if (created && config.type === 'sqlite') logger.log(`Created a new SQLite database at ${config.path}`);
+            if (created && config.type === 'sqlite')
+              logger.log(`Created a new SQLite database at ${config.path}`);
             if (migrationsRun.length > 0) logger.log(`Applied migrations: ${migrationsRun.join(', ')}`);
             return dataSource;
           },

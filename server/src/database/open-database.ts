@@ -55,7 +55,9 @@ async function assertNoUnknownMigrations(dataSource: DataSource): Promise<void> 
 }
 
 function describe(config: DatabaseConfig): string {
-  return config.type === 'sqlite' ? `SQLite file ${config.path}` : `MySQL/MariaDB at ${new URL(config.url).host}`;
+  return config.type === 'sqlite'
+    ? `SQLite file ${config.path}`
+    : `MySQL/MariaDB at ${new URL(config.url).host}`;
 }
 
 export interface OpenedDatabase {

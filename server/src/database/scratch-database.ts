@@ -22,12 +22,12 @@ export function scratchSqlite(prefix: string): ScratchDatabase {
 }
 
 /**
- * A database of its own on the MariaDB server (created utf8mb4, dropped by `drop`), so parallel or
+ * A database of its own on the MariaDB server (utf8mb4 unless told, dropped by `drop`), so parallel or
  * repeated runs never collide. Null when no server answers within three seconds.
  */
 export async function scratchMariaDb(
   prefix: string,
-  serverUrl = process.env.DATABASE_URL || DEFAULT_MARIADB_URL,
+  { serverUrl = process.env.DATABASE_URL || DEFAULT_MARIADB_URL, charset = 'utf8mb4' } = {},
 ): Promise<ScratchDatabase | null> {
   const base = new URL(serverUrl.replace(/^mysql:/, 'mariadb:'));
   let connection;
@@ -43,7 +43,7 @@ export async function scratchMariaDb(
     return null;
   }
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET ${charset}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {

@@ -21,12 +21,15 @@ describe('governance thresholds', () => {
     expect(passes('committee', 3, 7)).toBe(false);
   });
 
-  it.each(['executive', 'presidents_office'] as const)('%s passes with two thirds of those present', (body) => {
-    expect(passes(body, 6, 9)).toBe(true);
-    expect(passes(body, 5, 9)).toBe(false);
-    expect(passes(body, 5, 7)).toBe(true);
-    expect(passes(body, 4, 7)).toBe(false);
-  });
+  it.each(['executive', 'presidents_office'] as const)(
+    '%s passes with two thirds of those present',
+    (body) => {
+      expect(passes(body, 6, 9)).toBe(true);
+      expect(passes(body, 5, 9)).toBe(false);
+      expect(passes(body, 5, 7)).toBe(true);
+      expect(passes(body, 4, 7)).toBe(false);
+    },
+  );
 
   it('stays exact where floating point would not', () => {
     // 0.1 + 0.2-style drift must not matter at large counts.

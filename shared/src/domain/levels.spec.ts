@@ -20,7 +20,9 @@ describe('membership levels', () => {
       ['vice_president', '副会长单位', 30000],
       ['president', '会长单位', 30000],
     ]);
-    expect(handbook).toContain('会员单位年费为 3000 元；委员单位年费为 10000 元；会长/副会长单位年费为 30000 元。');
+    expect(handbook).toContain(
+      '会员单位年费为 3000 元；委员单位年费为 10000 元；会长/副会长单位年费为 30000 元。',
+    );
   });
 
   it('accumulates rights: 10 for members, 13 for committee units, 16 for the leadership', () => {
@@ -29,8 +31,16 @@ describe('membership levels', () => {
     expect(rightsForLevel('vice_president')).toHaveLength(16);
     expect(rightsForLevel('president')).toEqual(rightsForLevel('vice_president'));
     const memberTexts = rightsForLevel('member').map((r) => r.text);
-    expect(rightsForLevel('committee').slice(0, 10).map((r) => r.text)).toEqual(memberTexts);
-    expect(rightsForLevel('committee').slice(10).every((r) => r.tier === 'committee')).toBe(true);
+    expect(
+      rightsForLevel('committee')
+        .slice(0, 10)
+        .map((r) => r.text),
+    ).toEqual(memberTexts);
+    expect(
+      rightsForLevel('committee')
+        .slice(10)
+        .every((r) => r.tier === 'committee'),
+    ).toBe(true);
   });
 
   it('quotes every right, preamble, obligation and service word for word from the handbook', () => {

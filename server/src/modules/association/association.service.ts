@@ -20,8 +20,12 @@ export class AssociationService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await seedIfEmpty(manager, AssociationContentEntity, () => [{ key: PROFILE_KEY, value: HANDBOOK_PROFILE }]);
-      await seedIfEmpty(manager, MemberServiceEntity, () => SERVICES.map((text, i) => ({ position: i + 1, text })));
+      await seedIfEmpty(manager, AssociationContentEntity, () => [
+        { key: PROFILE_KEY, value: HANDBOOK_PROFILE },
+      ]);
+      await seedIfEmpty(manager, MemberServiceEntity, () =>
+        SERVICES.map((text, i) => ({ position: i + 1, text })),
+      );
     });
   }
 
@@ -33,7 +37,9 @@ export class AssociationService implements OnModuleInit {
   }
 
   async services(): Promise<ServicesResponse> {
-    const rows = await this.dataSource.getRepository(MemberServiceEntity).find({ order: { position: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(MemberServiceEntity)
+      .find({ order: { position: 'ASC' } });
     return { items: rows.map((row) => ({ order: row.position, text: row.text })) };
   }
 }

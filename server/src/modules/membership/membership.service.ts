@@ -12,7 +12,11 @@ import {
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { seedIfEmpty } from '../../database/seed';
-import { MembershipLevelEntity, MembershipObligationEntity, MembershipRightEntity } from './membership.entity';
+import {
+  MembershipLevelEntity,
+  MembershipObligationEntity,
+  MembershipRightEntity,
+} from './membership.entity';
 
 @Injectable()
 export class MembershipService implements OnModuleInit {
@@ -23,7 +27,9 @@ export class MembershipService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       await seedIfEmpty(manager, MembershipLevelEntity, () => LEVELS.map((level) => ({ ...level })));
       await seedIfEmpty(manager, MembershipRightEntity, () =>
-        RIGHT_TIERS.flatMap((tier) => RIGHTS_BY_TIER[tier].map((text, i) => ({ tier, position: i + 1, text }))),
+        RIGHT_TIERS.flatMap((tier) =>
+          RIGHTS_BY_TIER[tier].map((text, i) => ({ tier, position: i + 1, text })),
+        ),
       );
       await seedIfEmpty(manager, MembershipObligationEntity, () =>
         OBLIGATIONS.map((text, i) => ({ position: i + 1, text })),

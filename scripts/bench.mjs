@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `npm run bench`: a benchmark, not a test. Starts the built server on the embedded SQLite database
+// and on MariaDB (when one answers), measures cold start to the first 200, then drives
+// GET /api/health and GET /api/membership/levels with autocannon (50 connections, 10 s each), and
+// prints the figures to record in docs/PERFORMANCE.md.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { ROOT, mustRun } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+const DURATION = Number(process.env.BENCH_SECONDS || 10);
+const PORT = Number(process.env.BENCH_PORT || 3917);
+
+await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
+
+async function startServer(database) {
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  delete env.DATABASE_URL;
+  if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
+  else env.DATABASE_URL = database.url;
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const coldStartMs = performance.now() - started;
+  return {
+    coldStartMs,
+    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+  };
+}
+
+async function load(path) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
+}
+
+async function benchmark(label, database) {
+  const server = await startServer(database);
+  try {
+    const health = await load('/api/health');
+    const levels = await load('/api/membership/levels');
+    return { label, coldStartMs: server.coldStartMs, health, levels };
+  } finally {
+    await server.stop();
+  }
+}
+
+function dirSize(path) {
+  return readdirSync(path).reduce((sum, entry) => {
+    const full = join(path, entry);
+    const stat = statSync(full);
+    return sum + (stat.isDirectory() ? dirSize(full) : stat.size);
+  }, 0);
+}
+
+const results = [];
+const sqlite = scratchSqlite('itss-bench');
+try {
+  results.push(await benchmark('SQLite (embedded)', sqlite.config));
+} finally {
+  await sqlite.drop();
+}
+const mariadb = await scratchMariaDb('itss_bench');
+if (mariadb) {
+  try {
+    results.push(await benchmark('MariaDB', mariadb.config));
+  } finally {
+    await mariadb.drop();
+  }
+} else {
+  console.warn('MariaDB not reachable: its figures are left out');
+}
+
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+console.log(
+  `\nautocannon: ${CONNECTIONS} connections, ${DURATION} s per endpoint, Node ${process.version}\n`,
+);
+console.log('| database | endpoint | req/s | p50 ms | p99 ms | requests |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  for (const [name, m] of [
+    ['GET /api/health', r.health],
+    ['GET /api/membership/levels', r.levels],
+  ]) {
+    console.log(`| ${r.label} | ${name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${fmt(m.total)} |`);
+  }
+}
+console.log('');
+for (const r of results) {
+  console.log(
+    `${r.label}: levels/health throughput ratio ${fmt(r.levels.rps / r.health.rps, 2)}, cold start to first 200 ${fmt(r.coldStartMs)} ms`,
+  );
+}
+const weapp = join(ROOT, 'miniapp/dist/weapp');
+if (existsSync(weapp)) {
+  const subpackageRoots = new Set(
+    (JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')).subPackages ?? []).map((s) =>
+      s.root.replace(/\/$/, ''),
+    ),
+  );
+  const main = readdirSync(weapp)
+    .filter((entry) => !subpackageRoots.has(entry))
+    .reduce((sum, entry) => {
+      const full = join(weapp, entry);
+      return sum + (statSync(full).isDirectory() ? dirSize(full) : statSync(full).size);
+    }, 0);
+  console.log(
+    `weapp main package: ${fmt(main / 1024, 1)} KB (from miniapp/dist/weapp; run "npm run build:weapp" first for a fresh figure)`,
+  );
+} else {
+  console.log('weapp main package: not built (run "npm run build:weapp")');
+}

@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source';
+import { AssociationContentEntity } from '../src/modules/association/association.entity';
+import { DatabaseStartupError, openDatabase } from '../src/database/open-database';
+import { schemaDiffAfterMigrations } from '../src/database/schema-diff';
+import { scratchSqlite } from '../src/database/scratch-database';
+import { TEST_DB, scratchDatabase, startServer, testConfig } from './harness';
+
+const CONTENT_TABLES = [
+  'association_content',
+  'member_services',
+  'membership_levels',
+  'membership_rights',
+  'membership_obligations',
+];
+
+async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of CONTENT_TABLES) {
+    const rows = await dataSource.query<Record<string, unknown>[]>(`SELECT * FROM ${table}`);
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return tables;
+}
+
+describe(`database (${TEST_DB})`, () => {
+  it('has migrations that match the entities: generating again reports no changes', async () => {
+    const db = await scratchDatabase();
+    try {
+      expect(await schemaDiffAfterMigrations(db.config)).toEqual({ up: [], down: [] });
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('seeds the handbook on the first start, and a second start changes nothing', async () => {
+    const db = await scratchDatabase();
+    try {
+      const first = await startServer(testConfig(db.config));
+      const seeded = await snapshot(first.app.get(DataSource));
+      await first.close();
+      expect(seeded.membership_rights).toHaveLength(16);
+      expect(seeded.membership_levels).toHaveLength(4);
+
+      const second = await startServer(testConfig(db.config));
+      expect(await snapshot(second.app.get(DataSource))).toEqual(seeded);
+      await second.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('keeps an edit made after seeding across restarts', async () => {
+    const db = await scratchDatabase();
+    try {
+      const first = await startServer(testConfig(db.config));
+      await first.app.get(DataSource).query("UPDATE member_services SET text = '已编辑' WHERE position = 1");
+      await first.close();
+      const second = await startServer(testConfig(db.config));
+      const services = (await second.get('/api/services')).body as { items: { text: string }[] };
+      expect(services.items[0]?.text).toBe('已编辑');
+      await second.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('stores Chinese and four-byte emoji without loss, even in a latin1 database', async () => {
+    // The migrations set utf8mb4 on every table, whatever the database default is.
+    const db = await scratchDatabase({ charset: 'latin1' });
+    try {
+      const { dataSource } = await openDatabase(db.config);
+      const repository = dataSource.getRepository(AssociationContentEntity);
+      const value = { title: '会员风采 🚀🎉 信息技术服务', body: '𠀀𪚥'.repeat(100) };
+      await repository.insert({ key: 'unicode', value });
+      expect((await repository.findOneBy({ key: 'unicode' }))?.value).toEqual(value);
+      await dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses a database migrated by a newer release, naming the unknown migration', async () => {
+    const db = await scratchDatabase();
+    try {
+      const { dataSource } = await openDatabase(db.config);
+      await dataSource.query(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`, [
+        9999999999999,
+        'FromTheFuture9999999999999',
+      ]);
+      await dataSource.destroy();
+      await expect(openDatabase(db.config)).rejects.toThrow(/FromTheFuture9999999999999/);
+      await expect(openDatabase(db.config)).rejects.toBeInstanceOf(DatabaseStartupError);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+(TEST_DB === 'sqlite' ? describe : describe.skip)('SQLite file checks', () => {
+  it('creates a missing database file and its folder on first start', async () => {
+    const db = scratchSqlite('itss-test');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    try {
+      const opened = await openDatabase({ type: 'sqlite', path: `${db.config.path}.d/nested/itss.sqlite` });
+      expect(opened.created).toBe(true);
+      await opened.dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses a corrupt file with a message naming it', async () => {
+    const db = scratchSqlite('itss-test');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    writeFileSync(db.config.path, 'this is not a database, just some text');
+    try {
+      await expect(openDatabase(db.config)).rejects.toThrow(
+        new DatabaseStartupError(
+          `SQLite database file is corrupt or not a SQLite database: ${db.config.path} (restore it from a backup, or move it away to start with an empty database)`,
+        ),
+      );
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('never synchronizes the schema', () => {
+    expect(dataSourceOptions({ type: 'sqlite', path: ':memory:' }).synchronize).toBe(false);
+    expect(dataSourceOptions({ type: 'mysql', url: 'mariadb://root@localhost/x' }).synchronize).toBe(false);
+  });
+});
