@@ -27,14 +27,16 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 function listFiles(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+    return entry.isDirectory()
+      ? listFiles(full, base)
+      : [path.relative(base, full).split(path.sep).join('/')];
   });
 }
 
 function mainPackageSize() {
   const appJson = JSON.parse(readFileSync(path.join(weappDir, 'app.json'), 'utf8'));
-  const subRoots = [...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map((p) =>
-    p.root.replace(/^\/|\/?$/g, '') + '/',
+  const subRoots = [...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map(
+    (p) => p.root.replace(/^\/|\/?$/g, '') + '/',
   );
   return listFiles(weappDir)
     .filter((file) => !NOT_UPLOADED.has(file) && !subRoots.some((root) => file.startsWith(root)))
@@ -58,7 +60,8 @@ function unresolvedDependencies(analysis) {
   for (const module of analysis?.modules ?? []) {
     for (const error of module.errors ?? []) problems.push(`${module.id}: ${String(error.message ?? error)}`);
     for (const dep of module.deps ?? []) {
-      if (dep.error) problems.push(`${module.id} -> ${dep.request}: ${String(dep.error.message ?? dep.error)}`);
+      if (dep.error)
+        problems.push(`${module.id} -> ${dep.request}: ${String(dep.error.message ?? dep.error)}`);
     }
   }
   return problems;
@@ -84,7 +87,8 @@ async function main() {
     });
 
     const rules = await ci.checkCodeQuality(project);
-    for (const rule of rules) report(rule.success, `code quality ${rule.name}`, rule.success ? '' : rule.text);
+    for (const rule of rules)
+      report(rule.success, `code quality ${rule.name}`, rule.success ? '' : rule.text);
 
     const analysis = await ci.analyseCode(project, { silent: true });
     const problems = unresolvedDependencies(analysis);

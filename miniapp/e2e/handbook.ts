@@ -11,7 +11,10 @@ function section(start: string, end: string): string {
   return handbook.slice(from + start.length, to);
 }
 
-export const INTRODUCTION: string[] = section('## 中国电子工业标准化技术协会信息技术服务分会介绍', '### 主要业务范围')
+export const INTRODUCTION: string[] = section(
+  '## 中国电子工业标准化技术协会信息技术服务分会介绍',
+  '### 主要业务范围',
+)
   .split('\n')
   .map((line) => line.trim())
   .filter(Boolean);

@@ -126,7 +126,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   const viewport = page.viewportSize() ?? { width: 375, height: 812 };
   const height = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent);
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+      (p) => p.offsetParent,
+    );
     const top = shown.pop();
     return top ? window.innerHeight - top.clientHeight + top.scrollHeight : document.body.scrollHeight;
   });

@@ -64,7 +64,8 @@ export function serve(routes: Route): void {
     const path = url.replace(/^https:\/\/api\.test/, '');
     const answer = routes[path];
     if (answer === 'offline') return Promise.reject(new Error('request:fail timeout'));
-    if (!answer) return Promise.resolve({ statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } });
+    if (!answer)
+      return Promise.resolve({ statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } });
     return Promise.resolve({ statusCode: answer.statusCode, data: answer.data as Record<string, unknown> });
   });
 }

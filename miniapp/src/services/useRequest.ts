@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, toApiError } from './http';
 
 export type RequestState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'success'; data: T };
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'success'; data: T };
 
 export interface UseRequestResult<T> {
   state: RequestState<T>;

@@ -45,7 +45,9 @@ export function LevelCard({ level, tiers, next }: LevelCardProps) {
       {groups.map((group) => (
         <View
           key={group.tier}
-          className={group.tier === ownTier ? 'level-tier level-tier--own' : 'level-tier level-tier--inherited'}
+          className={
+            group.tier === ownTier ? 'level-tier level-tier--own' : 'level-tier level-tier--inherited'
+          }
         >
           <Text className="level-tier__name">{group.info?.name ?? group.tier}</Text>
           {group.info?.preamble ? <Text className="level-tier__preamble">{group.info.preamble}</Text> : null}

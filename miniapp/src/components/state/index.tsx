@@ -48,7 +48,13 @@ interface RequestViewProps<T> {
 }
 
 /** The one place that turns a request's state into loading, error, empty or content. */
-export function RequestView<T>({ state, onRetry, isEmpty, emptyText = '暂无内容', children }: RequestViewProps<T>) {
+export function RequestView<T>({
+  state,
+  onRetry,
+  isEmpty,
+  emptyText = '暂无内容',
+  children,
+}: RequestViewProps<T>) {
   switch (state.status) {
     case 'loading':
       return <Loading />;

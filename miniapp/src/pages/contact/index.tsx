@@ -61,10 +61,26 @@ function ContactContent({ contact }: { contact: Contact }) {
       <Section title="联系方式">
         <Card className="contact-card">
           {contact.phones.map((phone) => (
-            <ContactRow key={phone} label="联系电话" value={phone} action="拨打" onTap={() => void callPhone(phone)} />
+            <ContactRow
+              key={phone}
+              label="联系电话"
+              value={phone}
+              action="拨打"
+              onTap={() => void callPhone(phone)}
+            />
           ))}
-          <ContactRow label="电子邮箱" value={contact.email} action="复制" onTap={() => void copyText(contact.email)} />
-          <ContactRow label="官方网站" value={contact.website} action="复制" onTap={() => void copyText(contact.website)} />
+          <ContactRow
+            label="电子邮箱"
+            value={contact.email}
+            action="复制"
+            onTap={() => void copyText(contact.email)}
+          />
+          <ContactRow
+            label="官方网站"
+            value={contact.website}
+            action="复制"
+            onTap={() => void copyText(contact.website)}
+          />
         </Card>
       </Section>
       <Section title="关注与交流">
@@ -75,8 +91,16 @@ function ContactContent({ contact }: { contact: Contact }) {
             action="复制"
             onTap={() => void copyText(contact.wechatAccount)}
           />
-          <ContactRow label="QQ 群号" value={contact.qqGroup} action="复制" onTap={() => void copyText(contact.qqGroup)} />
-          <View className="contact-row contact-row--entry" onClick={() => showGroupNotice(contact.wechatGroupNote)}>
+          <ContactRow
+            label="QQ 群号"
+            value={contact.qqGroup}
+            action="复制"
+            onTap={() => void copyText(contact.qqGroup)}
+          />
+          <View
+            className="contact-row contact-row--entry"
+            onClick={() => showGroupNotice(contact.wechatGroupNote)}
+          >
             <View className="contact-row__main">
               <Text className="contact-row__entry-title">加入会员微信群</Text>
               <Text className="contact-row__entry-desc">仅限已认证的会员单位，认证功能即将上线</Text>

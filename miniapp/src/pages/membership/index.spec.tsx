@@ -25,10 +25,14 @@ test('compares the four levels: fees, cumulative rights with tier headings and p
   expect(screen.getByText('10,000 元/年')).toBeTruthy();
   expect(screen.getAllByText('30,000 元/年')).toHaveLength(2);
 
-  const rightsIn = (code: string) => container.querySelectorAll(`.level-card--${code} .level-tier__right`).length;
-  expect([rightsIn('member'), rightsIn('committee'), rightsIn('vice_president'), rightsIn('president')]).toEqual([
-    10, 13, 16, 16,
-  ]);
+  const rightsIn = (code: string) =>
+    container.querySelectorAll(`.level-card--${code} .level-tier__right`).length;
+  expect([
+    rightsIn('member'),
+    rightsIn('committee'),
+    rightsIn('vice_president'),
+    rightsIn('president'),
+  ]).toEqual([10, 13, 16, 16]);
   for (const right of RIGHTS_BY_TIER.leadership) expect(screen.getAllByText(right)).toHaveLength(2);
   for (const right of RIGHTS_BY_TIER.member) expect(screen.getAllByText(right)).toHaveLength(4);
   expect(screen.getAllByText(RIGHT_TIER_PREAMBLES.committee)).toHaveLength(3);
@@ -51,7 +55,10 @@ test('lists the six obligations and explains how to join', async () => {
 test("a server error shows the server's message; 重试 recovers", async () => {
   serve({
     ...allOk,
-    '/api/membership/levels': { statusCode: 503, data: { code: ErrorCode.ServiceUnavailable, message: '系统维护中，请稍后再试' } },
+    '/api/membership/levels': {
+      statusCode: 503,
+      data: { code: ErrorCode.ServiceUnavailable, message: '系统维护中，请稍后再试' },
+    },
   });
   render(<MembershipPage />);
   expect(await screen.findByText('系统维护中，请稍后再试')).toBeTruthy();

@@ -16,7 +16,11 @@ interface MembershipData {
 }
 
 async function loadMembership(): Promise<MembershipData> {
-  const [levels, obligations, association] = await Promise.all([getLevels(), getObligations(), getAssociation()]);
+  const [levels, obligations, association] = await Promise.all([
+    getLevels(),
+    getObligations(),
+    getAssociation(),
+  ]);
   return { levels, obligations, association };
 }
 
@@ -74,7 +78,8 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
         <View className="membership-join__block membership-join__apply">
           <Text className="membership-join__title">申请方式</Text>
           <Text className="membership-join__text">
-            请联系{contact.department}办理入会申请：电话 {contact.phones.join(' / ')}，邮箱 {contact.email}。在线申请功能即将开放。
+            请联系{contact.department}办理入会申请：电话 {contact.phones.join(' / ')}，邮箱 {contact.email}
+            。在线申请功能即将开放。
           </Text>
           <Button className="membership-join__cta" onClick={() => openTab('contact')}>
             联系{contact.department}
@@ -94,7 +99,11 @@ function MembershipContent({ levels, obligations, association }: MembershipData)
           共 {levels.items.length} 个级别，权益逐级累加：高级别享有低级别的全部权益
         </Text>
       </View>
-      {levels.items.length === 0 ? <EmptyState text="暂无会员级别信息" /> : <LevelComparison levels={levels} />}
+      {levels.items.length === 0 ? (
+        <EmptyState text="暂无会员级别信息" />
+      ) : (
+        <LevelComparison levels={levels} />
+      )}
       <Obligations obligations={obligations} />
       <JoinGuide association={association} />
     </View>
