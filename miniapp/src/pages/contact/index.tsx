@@ -41,10 +41,10 @@ function ContactRow({ label, value, action, onTap }: ContactRowProps) {
   );
 }
 
-function showGroupNotice(note: string): void {
+function showGroupNotice(): void {
   void Taro.showModal({
     title: '加入会员微信群',
-    content: `${note ? `${note}。` : ''}会员微信群仅对已认证的会员单位开放；会员单位认证将在后续版本上线，届时可在此申请入群。`,
+    content: '会员微信群仅对已认证的会员单位开放。会员单位认证将在后续版本上线，认证通过后即可在此申请入群。',
     showCancel: false,
     confirmText: '知道了',
     confirmColor: '#1f5fbf',
@@ -97,13 +97,12 @@ function ContactContent({ contact }: { contact: Contact }) {
             action="复制"
             onTap={() => void copyText(contact.qqGroup)}
           />
-          <View
-            className="contact-row contact-row--entry"
-            onClick={() => showGroupNotice(contact.wechatGroupNote)}
-          >
+          <View className="contact-row contact-row--entry" onClick={showGroupNotice}>
             <View className="contact-row__main">
               <Text className="contact-row__entry-title">加入会员微信群</Text>
-              <Text className="contact-row__entry-desc">仅限已认证的会员单位，认证功能即将上线</Text>
+              <Text className="contact-row__entry-desc">
+                {contact.wechatGroupNote || '仅限会员单位加入'}，会员认证即将上线
+              </Text>
             </View>
             <View className="link-arrow" />
           </View>
