@@ -13,7 +13,7 @@ export const setClipboardData = jest.fn<Answer, [Options]>(ok);
 export const showToast = jest.fn<Answer, [Options]>(ok);
 export const showModal = jest.fn<Answer, [Options]>(() => Promise.resolve({ errMsg: 'ok', confirm: true }));
 export const switchTab = jest.fn<Answer, [Options]>(ok);
-export const stopPullDownRefresh = jest.fn<Answer, []>(ok);
+export const stopPullDownRefresh = jest.fn<void, []>();
 export const usePullDownRefresh = jest.fn<void, [() => void]>();
 
 const Taro = {

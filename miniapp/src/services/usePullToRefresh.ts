@@ -1,8 +1,15 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { ApiError } from './http';
 
-/** Reloads on the native pull-down gesture and stops the spinner once the new state is in. */
-export function usePullToRefresh(reload: () => Promise<void>): void {
+/**
+ * Refreshes on the native pull-down gesture, stops the spinner once the answer is in, and reports a
+ * failure in a toast, since the data already on screen stays.
+ */
+export function usePullToRefresh(refresh: () => Promise<ApiError | null>): void {
   usePullDownRefresh(() => {
-    void reload().then(() => Taro.stopPullDownRefresh());
+    void refresh().then(async (error) => {
+      Taro.stopPullDownRefresh();
+      if (error) await Taro.showToast({ title: error.message, icon: 'none' });
+    });
   });
 }

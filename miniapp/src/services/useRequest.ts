@@ -6,11 +6,16 @@ export type RequestState<T> =
 
 export interface UseRequestResult<T> {
   state: RequestState<T>;
-  /** Loads again; resolves once the new state is set, so pull-to-refresh can stop its spinner. */
+  /** Loads again from scratch, showing the loading state (the 重试 button). */
   reload: () => Promise<void>;
+  /**
+   * Loads again while the current data stays on screen (pull-to-refresh); a failure keeps that
+   * data and is returned so the caller can say so briefly.
+   */
+  refresh: () => Promise<ApiError | null>;
 }
 
-/** Runs `load` on mount and on reload; an answer that arrives after a newer call is dropped. */
+/** Runs `load` on mount and on demand; an answer that arrives after a newer call is dropped. */
 export function useRequest<T>(load: () => Promise<T>): UseRequestResult<T> {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
   const loadRef = useRef(load);
@@ -18,24 +23,36 @@ export function useRequest<T>(load: () => Promise<T>): UseRequestResult<T> {
   const callId = useRef(0);
   const mounted = useRef(true);
 
-  const reload = useCallback(async () => {
+  const run = useCallback(async (quiet: boolean): Promise<ApiError | null> => {
     const id = ++callId.current;
-    setState({ status: 'loading' });
+    const current = () => mounted.current && id === callId.current;
+    if (!quiet) setState({ status: 'loading' });
     try {
       const data = await loadRef.current();
-      if (mounted.current && id === callId.current) setState({ status: 'success', data });
-    } catch (error) {
-      if (mounted.current && id === callId.current) setState({ status: 'error', error: toApiError(error) });
+      if (current()) setState({ status: 'success', data });
+      return null;
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      if (current())
+        setState((previous) =>
+          quiet && previous.status === 'success' ? previous : { status: 'error', error },
+        );
+      return error;
     }
   }, []);
 
+  const reload = useCallback(async () => {
+    await run(false);
+  }, [run]);
+  const refresh = useCallback(() => run(true), [run]);
+
   useEffect(() => {
     mounted.current = true;
-    void reload();
+    void run(false);
     return () => {
       mounted.current = false;
     };
-  }, [reload]);
+  }, [run]);
 
-  return { state, reload };
+  return { state, reload, refresh };
 }

@@ -113,8 +113,8 @@ function ContactContent({ contact }: { contact: Contact }) {
 }
 
 export default function ContactPage() {
-  const { state, reload } = useRequest(loadContact);
-  usePullToRefresh(reload);
+  const { state, reload, refresh } = useRequest(loadContact);
+  usePullToRefresh(refresh);
   return (
     <View className="page contact">
       <RequestView state={state} onRetry={() => void reload()}>

@@ -1,7 +1,13 @@
 import { ERROR_MESSAGES, ErrorCode, SERVICES } from '@itss/shared';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { association, ok, serve, services } from '../../../test/fixtures';
-import { request, switchTab } from '../../../test/taro-mock';
+import {
+  request,
+  showToast,
+  stopPullDownRefresh,
+  switchTab,
+  usePullDownRefresh,
+} from '../../../test/taro-mock';
 import HomePage from './index';
 
 beforeEach(() => jest.clearAllMocks());
@@ -45,4 +51,40 @@ test('the quick links switch to the membership and contact tabs', async () => {
   expect(switchTab).toHaveBeenCalledWith({ url: '/pages/membership/index' });
   fireEvent.click(screen.getByText('会员服务部'));
   expect(switchTab).toHaveBeenCalledWith({ url: '/pages/contact/index' });
+});
+
+/** Does what the native pull-down gesture does: calls the page's latest handler. */
+function pullDown(): void {
+  const handler = usePullDownRefresh.mock.lastCall?.[0];
+  if (!handler) throw new Error('the page registered no pull-down handler');
+  act(handler);
+}
+
+test('pull-to-refresh keeps the page on screen and picks up new content', async () => {
+  serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  render(<HomePage />);
+  await screen.findByText(association.name);
+
+  serve({
+    '/api/association': ok({ ...association, shortName: 'ITSS 分会（新）' }),
+    '/api/services': ok(services),
+  });
+  pullDown();
+  expect(screen.queryByText('加载中…')).toBeNull();
+  expect(await screen.findByText('ITSS 分会（新）')).toBeTruthy();
+  await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalled());
+});
+
+test('a failed pull-to-refresh keeps the data and says why in a toast', async () => {
+  serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  render(<HomePage />);
+  await screen.findByText(association.name);
+
+  serve({ '/api/association': 'offline', '/api/services': ok(services) });
+  pullDown();
+  await waitFor(() =>
+    expect(showToast).toHaveBeenCalledWith({ title: ERROR_MESSAGES[ErrorCode.NetworkError], icon: 'none' }),
+  );
+  expect(stopPullDownRefresh).toHaveBeenCalled();
+  expect(screen.getByText(association.name)).toBeTruthy();
 });

@@ -86,8 +86,8 @@ function HomeContent({ association, services }: HomeData) {
 }
 
 export default function HomePage() {
-  const { state, reload } = useRequest(loadHome);
-  usePullToRefresh(reload);
+  const { state, reload, refresh } = useRequest(loadHome);
+  usePullToRefresh(refresh);
   return (
     <View className="page home">
       <RequestView state={state} onRetry={() => void reload()}>

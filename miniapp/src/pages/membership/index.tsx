@@ -111,8 +111,8 @@ function MembershipContent({ levels, obligations, association }: MembershipData)
 }
 
 export default function MembershipPage() {
-  const { state, reload } = useRequest(loadMembership);
-  usePullToRefresh(reload);
+  const { state, reload, refresh } = useRequest(loadMembership);
+  usePullToRefresh(refresh);
   return (
     <View className="page membership">
       <RequestView state={state} onRetry={() => void reload()}>
