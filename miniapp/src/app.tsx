@@ -1,3 +1,4 @@
+import './polyfills/global-this';
 import type { PropsWithChildren } from 'react';
 import './app.scss';
 
