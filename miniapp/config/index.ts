@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// weapp and h5 must not share an output folder, or each build wipes the other.
+const platform = process.env.TARO_ENV ?? 'weapp';
+
+// The contract is compiled from its TypeScript source so webpack can tree-shake it and a stale
+// shared/dist (or another checkout's, through the node_modules symlink) can never be bundled.
+const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src');
+
+// The mini-program calls the API on an absolute origin; H5 is served by the API itself (same origin).
+const apiBase = platform === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:3000');
+
+export default defineConfig<'webpack5'>((merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'itss-miniapp',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase),
+    },
+    alias: {
+      '@itss/shared': path.join(sharedSrc, 'index.ts'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // zod ships ES2020 syntax (?. and ??) that older WeChat runtimes cannot parse.
+      compile: { include: [sharedSrc, (file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [sharedSrc] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig);
+});

@@ -1,0 +1,32 @@
+const path = require('node:path');
+
+// Component tests: plain jest + @testing-library/react on jsdom (see e2e/ for browser tests).
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'miniapp',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.spec.{ts,tsx}'],
+  transform: {
+    '^.+\\.m?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
+  },
+  // Taro's web components ship untranspiled ESM (with a vendored pnpm copy of tslib).
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm)/)'],
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
+    '^@tarojs/components$': '@tarojs/components/lib/react',
+    '^@itss/shared$': path.resolve(__dirname, '../shared/src/index.ts'),
+    '\\.(css|scss)$': '<rootDir>/test/style-mock.js',
+  },
+  globals: {
+    API_BASE: 'https://api.test',
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_SIZE_APIS: true,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    ENABLE_MUTATION_OBSERVER: true,
+    DEPRECATED_ADAPTER_COMPONENT: false,
+  },
+};

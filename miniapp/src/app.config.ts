@@ -1,0 +1,44 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/membership/index', 'pages/contact/index', 'pages/me/index'],
+  window: {
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: 'ITSS 分会',
+    backgroundColor: '#f3f6fb',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8a94a6',
+    selectedColor: '#1f5fbf',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/membership/index',
+        text: '会员权益',
+        iconPath: 'assets/tabbar/membership.png',
+        selectedIconPath: 'assets/tabbar/membership-active.png',
+      },
+      {
+        pagePath: 'pages/contact/index',
+        text: '联系我们',
+        iconPath: 'assets/tabbar/contact.png',
+        selectedIconPath: 'assets/tabbar/contact-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  // Injects only the components a page renders, which keeps start-up fast (a code-quality rule).
+  lazyCodeLoading: 'requiredComponents',
+});

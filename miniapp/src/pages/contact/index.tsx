@@ -1,0 +1,125 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { Contact } from '@itss/shared';
+import { Card, Section } from '../../components/section';
+import { RequestView } from '../../components/state';
+import { getAssociation } from '../../services/api';
+import { usePullToRefresh } from '../../services/usePullToRefresh';
+import { useRequest } from '../../services/useRequest';
+import { callPhone, copyText } from '../../utils/actions';
+import './index.scss';
+
+async function loadContact(): Promise<Contact> {
+  const association = await getAssociation();
+  return association.contact;
+}
+
+interface ContactRowProps {
+  label: string;
+  value: string;
+  action: string;
+  onTap: () => void;
+}
+
+function ContactRow({ label, value, action, onTap }: ContactRowProps) {
+  if (!value) {
+    return (
+      <View className="contact-row contact-row--empty">
+        <Text className="contact-row__label">{label}</Text>
+        <Text className="contact-row__value">暂未公布</Text>
+      </View>
+    );
+  }
+  return (
+    <View className="contact-row" onClick={onTap}>
+      <Text className="contact-row__label">{label}</Text>
+      <Text className="contact-row__value" userSelect>
+        {value}
+      </Text>
+      <Text className="contact-row__action">{action}</Text>
+    </View>
+  );
+}
+
+function showGroupNotice(): void {
+  void Taro.showModal({
+    title: '加入会员微信群',
+    content: '会员微信群仅对已认证的会员单位开放。会员单位认证将在后续版本上线，认证通过后即可在此申请入群。',
+    showCancel: false,
+    confirmText: '知道了',
+    confirmColor: '#1f5fbf',
+  });
+}
+
+function ContactContent({ contact }: { contact: Contact }) {
+  return (
+    <View>
+      <View className="contact-banner">
+        <Text className="contact-banner__title">{contact.department}</Text>
+        <Text className="contact-banner__desc">入会咨询、会员服务与信息变更，欢迎与我们联系</Text>
+      </View>
+      <Section title="联系方式">
+        <Card className="contact-card">
+          {contact.phones.map((phone) => (
+            <ContactRow
+              key={phone}
+              label="联系电话"
+              value={phone}
+              action="拨打"
+              onTap={() => void callPhone(phone)}
+            />
+          ))}
+          <ContactRow
+            label="电子邮箱"
+            value={contact.email}
+            action="复制"
+            onTap={() => void copyText(contact.email)}
+          />
+          <ContactRow
+            label="官方网站"
+            value={contact.website}
+            action="复制"
+            onTap={() => void copyText(contact.website)}
+          />
+        </Card>
+      </Section>
+      <Section title="关注与交流">
+        <Card className="contact-card">
+          <ContactRow
+            label="微信订阅号"
+            value={contact.wechatAccount}
+            action="复制"
+            onTap={() => void copyText(contact.wechatAccount)}
+          />
+          <ContactRow
+            label="QQ 群号"
+            value={contact.qqGroup}
+            action="复制"
+            onTap={() => void copyText(contact.qqGroup)}
+          />
+          <View className="contact-row contact-row--entry" onClick={showGroupNotice}>
+            <View className="contact-row__main">
+              <Text className="contact-row__entry-title">加入会员微信群</Text>
+              <Text className="contact-row__entry-desc">
+                {contact.wechatGroupNote || '仅限会员单位加入'}，会员认证即将上线
+              </Text>
+            </View>
+            <View className="link-arrow" />
+          </View>
+        </Card>
+      </Section>
+    </View>
+  );
+}
+
+export default function ContactPage() {
+  const { state, reload } = useRequest(loadContact);
+  usePullToRefresh(reload);
+  return (
+    <View className="page contact">
+      <RequestView state={state} onRetry={() => void reload()}>
+        {(contact) => <ContactContent contact={contact} />}
+      </RequestView>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'ITSS 分会',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,48 @@
+import { ERROR_MESSAGES, ErrorCode, SERVICES } from '@itss/shared';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { association, ok, serve, services } from '../../../test/fixtures';
+import { request, switchTab } from '../../../test/taro-mock';
+import HomePage from './index';
+
+beforeEach(() => jest.clearAllMocks());
+
+test('shows a loading state while the answers are on their way', () => {
+  request.mockReturnValue(new Promise(() => undefined));
+  render(<HomePage />);
+  expect(screen.getByText('加载中…')).toBeTruthy();
+});
+
+test('shows the name, the introduction and the nine services', async () => {
+  serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  render(<HomePage />);
+  expect(await screen.findByText(association.name)).toBeTruthy();
+  for (const paragraph of association.introduction) expect(screen.getByText(paragraph)).toBeTruthy();
+  for (const service of SERVICES) expect(screen.getByText(service)).toBeTruthy();
+  expect(screen.getByText('共 9 项')).toBeTruthy();
+});
+
+test('an unreachable server shows the network message, and 重试 loads again', async () => {
+  serve({ '/api/association': 'offline', '/api/services': ok(services) });
+  render(<HomePage />);
+  expect(await screen.findByText(ERROR_MESSAGES[ErrorCode.NetworkError])).toBeTruthy();
+
+  serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  fireEvent.click(screen.getByText('重试'));
+  expect(await screen.findByText(association.name)).toBeTruthy();
+});
+
+test('no services yet shows an empty state in their place', async () => {
+  serve({ '/api/association': ok(association), '/api/services': ok({ items: [] }) });
+  render(<HomePage />);
+  expect(await screen.findByText('暂无服务内容')).toBeTruthy();
+  expect(screen.getByText(association.introduction[0] ?? '')).toBeTruthy();
+});
+
+test('the quick links switch to the membership and contact tabs', async () => {
+  serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  render(<HomePage />);
+  fireEvent.click(await screen.findByText('级别与年费'));
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/membership/index' });
+  fireEvent.click(screen.getByText('会员服务部'));
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/contact/index' });
+});

@@ -1,0 +1,98 @@
+import { Text, View } from '@tarojs/components';
+import type { AssociationResponse, ServicesResponse } from '@itss/shared';
+import { Card, Section } from '../../components/section';
+import { EmptyState, RequestView } from '../../components/state';
+import { getAssociation, getServices } from '../../services/api';
+import { usePullToRefresh } from '../../services/usePullToRefresh';
+import { useRequest } from '../../services/useRequest';
+import { openTab, type TabPage } from '../../utils/actions';
+import './index.scss';
+
+interface HomeData {
+  association: AssociationResponse;
+  services: ServicesResponse;
+}
+
+async function loadHome(): Promise<HomeData> {
+  const [association, services] = await Promise.all([getAssociation(), getServices()]);
+  return { association, services };
+}
+
+const QUICK_LINKS: { page: TabPage; title: string; desc: string; mark: string }[] = [
+  { page: 'membership', title: '会员权益', desc: '级别与年费', mark: '权' },
+  { page: 'contact', title: '联系我们', desc: '会员服务部', mark: '联' },
+];
+
+function Hero({ association }: { association: AssociationResponse }) {
+  return (
+    <View className="home-hero">
+      <Text className="home-hero__short">{association.shortName}</Text>
+      <Text className="home-hero__name">{association.name}</Text>
+      <Text className="home-hero__tag">会员服务</Text>
+    </View>
+  );
+}
+
+function QuickLinks() {
+  return (
+    <View className="home-links">
+      {QUICK_LINKS.map((link) => (
+        <View key={link.page} className="home-links__item" onClick={() => openTab(link.page)}>
+          <View className="home-links__mark">{link.mark}</View>
+          <View className="home-links__body">
+            <Text className="home-links__title">{link.title}</Text>
+            <Text className="home-links__desc">{link.desc}</Text>
+          </View>
+          <View className="link-arrow" />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ServiceList({ services }: { services: ServicesResponse }) {
+  if (services.items.length === 0) return <EmptyState text="暂无服务内容" />;
+  return (
+    <Card className="home-services">
+      {services.items.map((item) => (
+        <View key={item.order} className="home-services__item">
+          <Text className="home-services__order">{item.order}</Text>
+          <Text className="home-services__text">{item.text}</Text>
+        </View>
+      ))}
+    </Card>
+  );
+}
+
+function HomeContent({ association, services }: HomeData) {
+  return (
+    <View>
+      <Hero association={association} />
+      <QuickLinks />
+      <Section title="分会介绍">
+        <Card>
+          {association.introduction.map((paragraph) => (
+            <Text key={paragraph} className="home-intro__paragraph">
+              {paragraph}
+            </Text>
+          ))}
+        </Card>
+      </Section>
+      <Section title="会员服务内容" hint={`共 ${services.items.length} 项`}>
+        <ServiceList services={services} />
+      </Section>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const { state, reload } = useRequest(loadHome);
+  usePullToRefresh(reload);
+  return (
+    <View className="page home">
+      <RequestView state={state} onRetry={() => void reload()}>
+        {(data) => <HomeContent {...data} />}
+      </RequestView>
+    </View>
+  );
+}

@@ -1,0 +1,68 @@
+import { ERROR_MESSAGES, ErrorCode, servicesResponseSchema } from '@itss/shared';
+import { request as taroRequest } from '../../test/taro-mock';
+import { ApiError, request, toApiError } from './http';
+
+function answer(statusCode: number, data: unknown): void {
+  taroRequest.mockResolvedValueOnce({ statusCode, data });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`, { cause: error });
+  }
+  throw new Error('expected the request to fail');
+}
+
+beforeEach(() => taroRequest.mockReset());
+
+test('calls the API base with JSON and returns the body the schema accepts', async () => {
+  answer(200, { items: [{ order: 1, text: '服务' }] });
+  await expect(request({ path: '/api/services', schema: servicesResponseSchema })).resolves.toEqual({
+    items: [{ order: 1, text: '服务' }],
+  });
+  expect(taroRequest).toHaveBeenCalledWith(
+    expect.objectContaining({ url: 'https://api.test/api/services', method: 'GET', dataType: 'json' }),
+  );
+});
+
+test('no answer at all becomes NETWORK_ERROR with its Chinese message', async () => {
+  taroRequest.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
+  const error = await failureOf(request({ path: '/api/services' }));
+  expect(error.code).toBe(ErrorCode.NetworkError);
+  expect(error.message).toBe(ERROR_MESSAGES[ErrorCode.NetworkError]);
+});
+
+test("the server's error body is kept: code, message and details", async () => {
+  const details = [{ path: 'name', message: '不能为空' }];
+  answer(422, { code: ErrorCode.ValidationFailed, message: '单位名称不能为空', details });
+  const error = await failureOf(request({ path: '/api/services' }));
+  expect(error).toMatchObject({ code: ErrorCode.ValidationFailed, message: '单位名称不能为空', details });
+});
+
+test.each([
+  [404, ErrorCode.NotFound],
+  [429, ErrorCode.RateLimited],
+  [502, ErrorCode.ServiceUnavailable],
+  [500, ErrorCode.Internal],
+  [418, ErrorCode.Internal],
+])('a %i without the contract body maps to %s with the default message', async (status, code) => {
+  answer(status, '<html>Bad Gateway</html>');
+  const error = await failureOf(request({ path: '/api/services' }));
+  expect(error.code).toBe(code);
+  expect(error.message).toBe(ERROR_MESSAGES[code]);
+});
+
+test('a 2xx body that breaks the contract is not trusted', async () => {
+  answer(200, { items: [{ order: 'first' }] });
+  const error = await failureOf(request({ path: '/api/services', schema: servicesResponseSchema }));
+  expect(error.code).toBe(ErrorCode.Internal);
+});
+
+test('toApiError turns anything thrown into an ApiError', () => {
+  const known = new ApiError({ code: ErrorCode.Forbidden, message: '无权限' });
+  expect(toApiError(known)).toBe(known);
+  expect(toApiError(new TypeError('x is undefined'))).toMatchObject({ code: ErrorCode.Internal });
+});

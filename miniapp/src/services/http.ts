@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, ErrorCode, errorBodySchema, type ErrorBody } from '@itss/shared';
+
+/** The part of a zod schema the wrapper needs; keeps zod itself out of the miniapp's dependencies. */
+export interface ResponseSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false };
+}
+
+/** Every failed call rejects with this, whether the server answered or not. */
+export class ApiError extends Error implements ErrorBody {
+  readonly code: ErrorCode;
+  readonly details?: ErrorBody['details'];
+
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.details = body.details;
+  }
+}
+
+export function apiErrorOf(code: ErrorCode): ApiError {
+  return new ApiError({ code, message: ERROR_MESSAGES[code] });
+}
+
+/** Any thrown value becomes an ApiError, so views switch on one shape. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : apiErrorOf(ErrorCode.Internal);
+}
+
+// Used only when a non-2xx answer lacks the contract's error body (e.g. a proxy's own page).
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  405: ErrorCode.MethodNotAllowed,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  422: ErrorCode.ValidationFailed,
+  429: ErrorCode.RateLimited,
+  502: ErrorCode.ServiceUnavailable,
+  503: ErrorCode.ServiceUnavailable,
+  504: ErrorCode.ServiceUnavailable,
+};
+
+function errorFromResponse(statusCode: number, data: unknown): ApiError {
+  const body = errorBodySchema.safeParse(data);
+  if (body.success) return new ApiError(body.data);
+  return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);
+}
+
+export interface RequestOptions<T> {
+  path: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  data?: Record<string, unknown>;
+  /** When given, a 2xx body that does not match is treated as a server fault, not trusted. */
+  schema?: ResponseSchema<T>;
+}
+
+const TIMEOUT_MS = 15000;
+
+export async function request<T>({ path, method = 'GET', data, schema }: RequestOptions<T>): Promise<T> {
+  // The body is untrusted until a schema has checked it.
+  type RawBody = string | TaroGeneral.IAnyObject;
+  let response: Taro.request.SuccessCallbackResult<RawBody>;
+  try {
+    response = await Taro.request<RawBody>({
+      url: `${API_BASE}${path}`,
+      method,
+      data,
+      header: { 'content-type': 'application/json' },
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    });
+  } catch {
+    throw apiErrorOf(ErrorCode.NetworkError);
+  }
+
+  const { statusCode } = response;
+  if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, response.data);
+  if (!schema) return response.data as unknown as T;
+
+  const parsed = schema.safeParse(response.data);
+  if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);
+  return parsed.data;
+}

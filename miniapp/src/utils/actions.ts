@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro';
+
+export type TabPage = 'index' | 'membership' | 'contact' | 'me';
+
+export function openTab(page: TabPage): void {
+  void Taro.switchTab({ url: `/pages/${page}/index` });
+}
+
+export async function copyText(text: string): Promise<void> {
+  try {
+    await Taro.setClipboardData({ data: text });
+    await Taro.showToast({ title: '已复制', icon: 'success' });
+  } catch {
+    await Taro.showToast({ title: '复制失败，请长按文字手动复制', icon: 'none' });
+  }
+}
+
+export async function callPhone(phone: string): Promise<void> {
+  try {
+    await Taro.makePhoneCall({ phoneNumber: phone.replace(/[^\d+]/g, '') });
+  } catch {
+    // The person closed the dialog or the device cannot call: nothing to report.
+  }
+}

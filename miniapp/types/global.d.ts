@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.scss';
+
+/** Injected by config/index.ts: the API origin ('' in H5, where the server serves the app). */
+declare const API_BASE: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV: 'weapp' | 'h5';
+    TARO_APP_API_BASE?: string;
+  }
+}
