@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Builds what is missing or out of date: shared → server, and the H5 mini-program that the server
-// serves. `--weapp` builds the WeChat package instead of H5; `--force` rebuilds everything.
+// serves. `--weapp` builds the WeChat package instead of H5; `--server-only` skips the mini-program;
+// `--force` rebuilds everything.
 import { isStale, mustRun } from './lib.mjs';
 
 const force = process.argv.includes('--force');
 const weapp = process.argv.includes('--weapp');
+const serverOnly = process.argv.includes('--server-only');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const sharedStale =
   force ||
@@ -24,6 +26,8 @@ const miniappInputs = [
   'miniapp/package.json',
   'shared/src',
 ];
+// The command-line tools (npm run staff) need the server alone.
+if (serverOnly) process.exit(0);
 if (weapp) {
   // Always rebuilt: the package size must be measured on a fresh production build.
   await mustRun(npm, ['run', 'build:weapp', '-w', '@itss/miniapp'], { env: { NODE_ENV: 'production' } });

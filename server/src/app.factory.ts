@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/config';
+import { type AppConfig, STANDIN_PREFIX } from './config/config';
+import { wechatStandin } from './wechat/standin/standin';
 
 // Validation messages reach people: have zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -42,6 +43,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+
+  if (config.wechat.serveStandin) {
+    // Development without WeChat: this server also plays WeChat, and apiBase points here.
+    await app.register(wechatStandin, { prefix: STANDIN_PREFIX });
+  }
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {

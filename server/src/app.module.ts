@@ -2,6 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { AssociationModule } from './modules/association/association.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
 
@@ -11,7 +15,16 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forRoot(config.database), HealthModule, AssociationModule, MembershipModule],
+      imports: [
+        DatabaseModule.forRoot(config.database),
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        StaffModule,
+        HealthModule,
+        AssociationModule,
+        MembershipModule,
+      ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
     };

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, STANDIN_APPID, STANDIN_SECRET, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to development on an embedded SQLite file under data/', () => {
@@ -38,5 +38,38 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems.map((p) => p.key)).toEqual([key]);
     expect((caught as ConfigError).message).toContain(key);
+  });
+});
+
+describe('loadConfig in production', () => {
+  const real = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: '0123456789abcdef0123456789abcdef' };
+
+  it('starts with real WeChat credentials, talking to WeChat itself and serving no stand-in', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...real });
+    expect(config.wechat).toMatchObject({ apiBase: 'https://api.weixin.qq.com', serveStandin: false });
+  });
+
+  it.each([
+    [{}, ['WECHAT_APPID', 'WECHAT_SECRET']],
+    [{ WECHAT_APPID: real.WECHAT_APPID }, ['WECHAT_SECRET']],
+    [{ WECHAT_APPID: STANDIN_APPID, WECHAT_SECRET: STANDIN_SECRET }, ['WECHAT_SECRET']],
+    [{ ...real, WECHAT_API_BASE: 'http://127.0.0.1:3000/__wechat' }, ['WECHAT_API_BASE']],
+  ])('refuses to start with the stand-in or development secrets (%o)', (env, keys) => {
+    let caught: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', ...env });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems.map((p) => p.key)).toEqual(keys);
+  });
+
+  it('serves the stand-in in development when no appid is configured', () => {
+    expect(loadConfig({}).wechat).toMatchObject({
+      appid: STANDIN_APPID,
+      serveStandin: true,
+      apiBase: 'http://127.0.0.1:3000/__wechat',
+    });
   });
 });

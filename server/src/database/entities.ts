@@ -1,3 +1,6 @@
+import { AuditEntity } from '../modules/audit/audit.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { UserEntity, UserRoleEntity } from '../modules/users/user.entity';
 import { AssociationContentEntity, MemberServiceEntity } from '../modules/association/association.entity';
 import {
   MembershipLevelEntity,
@@ -12,4 +15,8 @@ export const ENTITIES = [
   MembershipLevelEntity,
   MembershipRightEntity,
   MembershipObligationEntity,
+  UserEntity,
+  UserRoleEntity,
+  SessionEntity,
+  AuditEntity,
 ];

@@ -7,21 +7,18 @@ export const roleSchema = z.enum(ROLES);
 
 export const ROLE_NAMES: Record<Role, string> = { staff: '工作人员', admin: '管理员' };
 
-/** A code from wx.login: opaque to us, short, printable. */
-const wechatCode = z
-  .string()
-  .trim()
-  .min(1, '缺少微信登录凭证')
-  .max(128, '微信登录凭证格式不正确')
-  .regex(/^[\x21-\x7e]+$/, '微信登录凭证格式不正确');
+/** A code from wx.login or a getPhoneNumber button: opaque to us, short. */
+const wechatCode = z.string().trim().max(128, '微信凭证格式不正确');
 
-export const wechatLoginRequestSchema = z.strictObject({ code: wechatCode });
+/**
+ * A missing or empty code is not a malformed request but a failed login (401, WECHAT_CODE_INVALID),
+ * like a used or forged one; so the schema only refuses what no client could send in good faith.
+ * In cloud-hosting mode the trusted x-wx-openid header identifies the caller and no code is needed.
+ */
+export const wechatLoginRequestSchema = z.strictObject({ code: wechatCode.optional() });
 export type WechatLoginRequest = z.infer<typeof wechatLoginRequestSchema>;
 
-/** In cloud-hosting mode the caller is identified by WeChat's trusted header: no code is needed. */
-export const cloudLoginRequestSchema = z.strictObject({ code: wechatCode.optional() });
-
-export const bindPhoneRequestSchema = z.strictObject({ code: wechatCode });
+export const bindPhoneRequestSchema = z.strictObject({ code: wechatCode.min(1, '缺少手机号授权凭证') });
 export type BindPhoneRequest = z.infer<typeof bindPhoneRequestSchema>;
 
 /** 138****8000: lists and profiles show phones masked; only the person sees it whole when binding. */

@@ -1,4 +1,5 @@
+import { Accounts1795481711603 } from './1795481711603-Accounts';
 import { Init1795480886098 } from './1795480886098-Init';
 
 /** Applied in this order; a new migration is appended, never inserted. */
-export const SQLITE_MIGRATIONS = [Init1795480886098];
+export const SQLITE_MIGRATIONS = [Init1795480886098, Accounts1795481711603];

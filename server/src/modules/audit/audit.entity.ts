@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditAction } from '@itss/shared';
+
+/** Append-only: the service inserts and reads, nothing updates or deletes. */
+@Entity('audit_log')
+export class AuditEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'datetime' })
+  at: Date;
+
+  @Index('ix_audit_log_actor_id')
+  @Column({ name: 'actor_id', type: 'integer', nullable: true })
+  actorId: number | null;
+
+  /** Kept as written at the time: the log must read the same after a person renames themself. */
+  @Column({ name: 'actor_name', type: 'varchar', length: 64 })
+  actorName: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  action: AuditAction;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  target: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  detail: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  type StaffListResponse,
+  type StaffMember,
+  grantStaffRequestSchema,
+  noQuerySchema,
+  userIdParamSchema,
+} from '@itss/shared';
+import type { z } from 'zod';
+import { Ctx, Roles, type SignedInContext } from '../../common/request-context';
+import { StaffService } from './staff.service';
+
+@Controller('staff')
+@Roles('admin')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  list(@Query({ schema: noQuerySchema }) _query: object): Promise<StaffListResponse> {
+    return this.staff.list();
+  }
+
+  @Post()
+  @HttpCode(200)
+  async grant(
+    @Ctx() ctx: SignedInContext,
+    @Body({ schema: grantStaffRequestSchema }) body: z.output<typeof grantStaffRequestSchema>,
+  ): Promise<StaffMember> {
+    const user = await this.staff.grant(ctx, { userId: body.userId, key: body.phone }, body.admin);
+    const list = await this.staff.list();
+    const member = list.items.find((item) => item.id === user.id);
+    if (!member) throw new Error(`granted user ${user.id} missing from the staff list`);
+    return member;
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  revoke(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: userIdParamSchema }) params: z.output<typeof userIdParamSchema>,
+  ): Promise<void> {
+    return this.staff.revoke(ctx, { userId: params.userId });
+  }
+}

@@ -1,0 +1,279 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyPluginCallback, type FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { STANDIN_APPID, STANDIN_SECRET } from '../../config/config';
+import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './personas';
+
+/**
+ * A local WeChat for development and tests: the three server APIs the client uses, with WeChat's
+ * request and response shapes (HTTP 200 with an errcode for every refusal), plus a control API under
+ * /__standin/ to hand out codes, inject faults and count calls. State lives in memory: it is a
+ * development tool, never a production dependency (config refuses the stand-in in production).
+ */
+
+export const STANDIN_ENDPOINTS = ['jscode2session', 'stable_token', 'getuserphonenumber'] as const;
+export type StandinEndpoint = (typeof STANDIN_ENDPOINTS)[number];
+
+/** wx.login codes and phone codes live five minutes, like WeChat's. */
+const CODE_TTL_MS = 5 * 60_000;
+const TOKEN_TTL_S = 7200;
+
+const ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  40226: 'invalid user',
+  41001: 'access_token missing',
+  41008: 'missing code',
+  42001: 'access_token expired',
+  45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  47001: 'data format error',
+};
+
+/** WeChat appends a request id to every errmsg; the client must not depend on the wording. */
+function wechatError(errcode: number): { errcode: number; errmsg: string } {
+  return { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'} rid: ${randomBytes(12).toString('hex')}` };
+}
+
+/** jscode2session really answers JSON as text/plain; the client must parse the body, not trust the type. */
+const CONTENT_TYPE: Record<StandinEndpoint, string> = {
+  jscode2session: 'text/plain',
+  stable_token: 'application/json; charset=UTF-8',
+  getuserphonenumber: 'application/json; charset=UTF-8',
+};
+
+const faultSchema = z
+  .strictObject({
+    endpoint: z.enum(STANDIN_ENDPOINTS),
+    errcode: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, 'errcode 0 is a success, not a fault')
+      .optional(),
+    /** A gateway failure: this HTTP status with an HTML body instead of JSON. */
+    httpStatus: z.number().int().min(400).max(599).optional(),
+    delayMs: z.number().int().min(1).max(60_000).optional(),
+    hangup: z.boolean().optional(),
+    times: z.number().int().min(1).max(1000).default(1),
+  })
+  .refine(
+    (f) => f.errcode !== undefined || f.httpStatus !== undefined || f.delayMs !== undefined || f.hangup,
+    'give errcode, httpStatus, delayMs or hangup',
+  );
+export type StandinFault = z.input<typeof faultSchema>;
+type Fault = z.output<typeof faultSchema>;
+
+const personaSchema = z.strictObject({ persona: z.enum(STANDIN_PERSONA_KEYS) });
+const loginCodeSchema = z.union([
+  personaSchema,
+  z.strictObject({ openid: z.string().min(1).max(128), unionid: z.string().min(1).max(128).optional() }),
+]);
+const phoneCodeSchema = z.union([personaSchema, z.strictObject({ phone: z.string().regex(/^1\d{10}$/) })]);
+
+const stableTokenBodySchema = z
+  .object({
+    grant_type: z.string(),
+    appid: z.string(),
+    secret: z.string(),
+    force_refresh: z.boolean(),
+  })
+  .partial();
+const phoneBodySchema = z.object({ code: z.string().optional() });
+
+/** Control API refusals: a plain 400 with a reason, read by the developer or the test. */
+class StandinBadRequest extends Error {
+  readonly statusCode = 400;
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new StandinBadRequest(z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function newSecret(bytes: number): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** One-time codes: taking a code removes it, so a second use fails like WeChat's. */
+class CodeBook<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+
+  issue(value: T): string {
+    const now = Date.now();
+    // Forget codes nobody exchanged, so a long-running development server does not grow.
+    for (const [code, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(code);
+    const code = newSecret(24);
+    this.entries.set(code, { value, expiresAt: now + CODE_TTL_MS });
+    return code;
+  }
+
+  take(code: string): T | undefined {
+    const entry = this.entries.get(code);
+    this.entries.delete(code);
+    return entry && entry.expiresAt > Date.now() ? entry.value : undefined;
+  }
+}
+
+/** Waits, but stops early when the caller hangs up (a timed-out client), so close() is not held up. */
+function stall(ms: number, reply: FastifyReply): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      reply.raw.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    reply.raw.once('close', done);
+  });
+}
+
+export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
+  const loginCodes = new CodeBook<{ openid: string; unionid?: string }>();
+  const phoneCodes = new CodeBook<string>();
+  // stable_token semantics: one current token for the app until it expires or is force-refreshed.
+  let current: { token: string; expiresAt: number } | undefined;
+  let faults: Fault[] = [];
+  const calls: Record<StandinEndpoint, number> = {
+    jscode2session: 0,
+    stable_token: 0,
+    getuserphonenumber: 0,
+  };
+
+  function takeFault(endpoint: StandinEndpoint): Fault | undefined {
+    const fault = faults.find((f) => f.endpoint === endpoint);
+    if (fault && --fault.times === 0) faults = faults.filter((f) => f !== fault);
+    return fault;
+  }
+
+  /** Counts the call, plays any injected fault, otherwise sends what `answer` computes. */
+  async function serve(endpoint: StandinEndpoint, reply: FastifyReply, answer: () => object) {
+    calls[endpoint] += 1;
+    const fault = takeFault(endpoint);
+    if (fault?.delayMs) await stall(fault.delayMs, reply);
+    if (fault?.hangup || reply.raw.socket?.destroyed !== false) {
+      reply.raw.socket?.destroy();
+      return reply.hijack();
+    }
+    if (fault?.httpStatus) {
+      return reply
+        .code(fault.httpStatus)
+        .type('text/html')
+        .send(`<html><body><h1>${fault.httpStatus}</h1></body></html>`);
+    }
+    const payload = fault?.errcode === undefined ? answer() : wechatError(fault.errcode);
+    return reply.type(CONTENT_TYPE[endpoint]).send(JSON.stringify(payload));
+  }
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (request.url.includes('/__standin/')) return reply.code(status).send({ error: error.message });
+    // WeChat answers a body it cannot read with HTTP 200 and 47001.
+    if (status < 500) return reply.code(200).send(wechatError(47001));
+    return reply.code(500).send(wechatError(-1));
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/sns/jscode2session', (request, reply) =>
+    serve('jscode2session', reply, () => {
+      const q = request.query;
+      if (text(q.appid) !== STANDIN_APPID) return wechatError(40013);
+      if (text(q.secret) !== STANDIN_SECRET) return wechatError(40125);
+      if (text(q.grant_type) !== 'authorization_code') return wechatError(40002);
+      const code = text(q.js_code);
+      if (!code) return wechatError(41008);
+      const who = loginCodes.take(code);
+      if (!who) return wechatError(40029);
+      return { session_key: newSecret(16), openid: who.openid, ...(who.unionid && { unionid: who.unionid }) };
+    }),
+  );
+
+  app.post('/cgi-bin/stable_token', (request, reply) =>
+    serve('stable_token', reply, () => {
+      const body = stableTokenBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      const { grant_type, appid, secret, force_refresh } = body.data;
+      if (grant_type !== 'client_credential') return wechatError(40002);
+      if (appid !== STANDIN_APPID) return wechatError(40013);
+      if (secret !== STANDIN_SECRET) return wechatError(40125);
+      const now = Date.now();
+      // force_refresh invalidates the previous token at once, for every caller.
+      if (force_refresh || !current || current.expiresAt <= now) {
+        current = { token: newSecret(96), expiresAt: now + TOKEN_TTL_S * 1000 };
+      }
+      return { access_token: current.token, expires_in: Math.floor((current.expiresAt - now) / 1000) };
+    }),
+  );
+
+  app.post<{ Querystring: Record<string, unknown> }>('/wxa/business/getuserphonenumber', (request, reply) =>
+    serve('getuserphonenumber', reply, () => {
+      const token = text(request.query.access_token);
+      if (!token) return wechatError(41001);
+      if (token !== current?.token) return wechatError(40001);
+      if (current.expiresAt <= Date.now()) return wechatError(42001);
+      const body = phoneBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      if (!body.data.code) return wechatError(41008);
+      const phone = phoneCodes.take(body.data.code);
+      if (!phone) return wechatError(40029);
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: phone,
+          purePhoneNumber: phone,
+          countryCode: '86',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: STANDIN_APPID },
+        },
+      };
+    }),
+  );
+
+  app.get('/__standin/personas', () => ({ personas: STANDIN_PERSONAS }));
+
+  app.post('/__standin/login-code', (request) => {
+    const body = parseBody(loginCodeSchema, request.body);
+    const who = 'persona' in body ? standinPersona(body.persona) : body;
+    return { code: loginCodes.issue({ openid: who.openid, ...(who.unionid && { unionid: who.unionid }) }) };
+  });
+
+  app.post('/__standin/phone-code', (request) => {
+    const body = parseBody(phoneCodeSchema, request.body);
+    return { code: phoneCodes.issue('persona' in body ? standinPersona(body.persona).phone : body.phone) };
+  });
+
+  app.post('/__standin/faults', (request) => {
+    faults.push(parseBody(faultSchema, request.body));
+    return { faults };
+  });
+
+  app.delete('/__standin/faults', (_request, reply) => {
+    faults = [];
+    return reply.code(204).send();
+  });
+
+  app.get('/__standin/stats', () => ({ calls }));
+
+  done();
+};
+
+export interface RunningStandin {
+  /** Base URL to use as `wechat.apiBase`, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Runs the stand-in on a Fastify instance of its own (tests, or a separate development process). */
+export async function startStandin(port = 0): Promise<RunningStandin> {
+  const app = Fastify();
+  await app.register(wechatStandin);
+  const url = await app.listen({ port, host: '127.0.0.1' });
+  return { url, close: () => app.close() };
+}

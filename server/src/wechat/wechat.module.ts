@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { WECHAT_CONFIG, WechatClient } from './wechat.client';
+
+/**
+ * Import it where WeChat is needed. It reads the global APP_CONFIG that AppModule provides, and Nest
+ * keeps one instance of this static module, so the whole process shares one access-token cache.
+ */
+@Module({
+  providers: [
+    { provide: WECHAT_CONFIG, useFactory: (config: AppConfig) => config.wechat, inject: [APP_CONFIG] },
+    WechatClient,
+  ],
+  exports: [WechatClient],
+})
+export class WechatModule {}

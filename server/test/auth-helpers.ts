@@ -1,0 +1,90 @@
+import { type LoginResponse, loginResponseSchema } from '@itss/shared';
+import type { Role } from '@itss/shared';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../src/config/config';
+import type { ScratchDatabase } from '../src/database/scratch-database';
+import { UserEntity, UserRoleEntity } from '../src/modules/users/user.entity';
+import { startStandin } from '../src/wechat/standin/standin';
+import { type TestServer, scratchDatabase, startServer, testConfig } from './harness';
+
+/** The server on a fresh database, talking over HTTP to a WeChat stand-in of its own. */
+export interface AuthEnv {
+  server: TestServer;
+  standinUrl: string;
+  db: ScratchDatabase;
+  close(): Promise<void>;
+}
+
+export async function startAuthEnv(overrides: (config: AppConfig) => AppConfig = (c) => c): Promise<AuthEnv> {
+  const standin = await startStandin();
+  const db = await scratchDatabase();
+  const base = testConfig(db.config);
+  const server = await startServer(overrides({ ...base, wechat: { ...base.wechat, apiBase: standin.url } }));
+  return {
+    server,
+    standinUrl: standin.url,
+    db,
+    async close() {
+      await server.close();
+      await standin.close();
+      await db.drop();
+    },
+  };
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A one-time wx.login code for this openid, as the WeChat client would get one. */
+export async function loginCode(env: AuthEnv, openid: string): Promise<string> {
+  return (await post<{ code: string }>(`${env.standinUrl}/__standin/login-code`, { openid })).code;
+}
+
+export async function phoneCode(env: AuthEnv, phone: string): Promise<string> {
+  return (await post<{ code: string }>(`${env.standinUrl}/__standin/phone-code`, { phone })).code;
+}
+
+export async function fault(env: AuthEnv, endpoint: string, spec: Record<string, unknown>): Promise<void> {
+  await post(`${env.standinUrl}/__standin/faults`, { endpoint, ...spec });
+}
+
+export async function login(env: AuthEnv, openid: string): Promise<LoginResponse> {
+  const response = await env.server.get('/api/auth/wechat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await loginCode(env, openid) }),
+  });
+  if (response.status !== 200)
+    throw new Error(`login ${openid}: ${response.status} ${JSON.stringify(response.body)}`);
+  return loginResponseSchema.parse(response.body);
+}
+
+/** Gives an existing or new user these roles directly in the database (setup, not the feature under test). */
+export async function withRoles(env: AuthEnv, openid: string, roles: Role[]): Promise<void> {
+  const dataSource = env.server.app.get(DataSource);
+  let user = await dataSource.getRepository(UserEntity).findOneBy({ openid });
+  user ??= await dataSource.getRepository(UserEntity).save({
+    openid,
+    unionid: null,
+    displayName: '测试用户',
+    phone: null,
+    createdAt: new Date(),
+    lastSeenAt: null,
+  });
+  for (const role of roles) {
+    await dataSource
+      .getRepository(UserRoleEntity)
+      .save({ userId: user.id, role, grantedAt: new Date(), grantedBy: null });
+  }
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
