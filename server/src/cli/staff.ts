@@ -25,9 +25,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const staff = app.get(StaffService);
     if (command === 'add') {
-      const user = await staff.grant('cli', { key }, flags.includes('--admin'));
+      const member = await staff.grant('cli', { key }, flags.includes('--admin'));
       console.log(
-        `Granted ${flags.includes('--admin') ? 'staff + admin' : 'staff'} to user ${user.id} (${key}).`,
+        `Granted ${flags.includes('--admin') ? 'staff + admin' : 'staff'} to user ${member.id} (${key}).`,
       );
     } else {
       await staff.revoke('cli', { key });

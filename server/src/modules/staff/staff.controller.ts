@@ -22,15 +22,11 @@ export class StaffController {
 
   @Post()
   @HttpCode(200)
-  async grant(
+  grant(
     @Ctx() ctx: SignedInContext,
     @Body({ schema: grantStaffRequestSchema }) body: z.output<typeof grantStaffRequestSchema>,
   ): Promise<StaffMember> {
-    const user = await this.staff.grant(ctx, { userId: body.userId, key: body.phone }, body.admin);
-    const list = await this.staff.list();
-    const member = list.items.find((item) => item.id === user.id);
-    if (!member) throw new Error(`granted user ${user.id} missing from the staff list`);
-    return member;
+    return this.staff.grant(ctx, { userId: body.userId, key: body.phone }, body.admin);
   }
 
   @Delete(':userId')

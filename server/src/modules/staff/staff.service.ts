@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type Role, type StaffListResponse, maskPhone } from '@itss/shared';
+import { ErrorCode, type Role, type StaffListResponse, type StaffMember, maskPhone } from '@itss/shared';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { SignedInContext } from '../../common/request-context';
@@ -23,25 +23,26 @@ export class StaffService {
     const roleRows = await this.dataSource
       .getRepository(UserRoleEntity)
       .find({ where: { role: In(['staff', 'admin']) } });
-    const ids = [...new Set(roleRows.map((row) => row.userId))];
+    return { items: await this.describe([...new Set(roleRows.map((row) => row.userId))]) };
+  }
+
+  private async describe(ids: number[]): Promise<StaffMember[]> {
     const people = ids.length ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(ids) }) : [];
     const roles = await this.users.rolesOfMany(ids);
-    return {
-      items: people
-        .sort((a, b) => a.id - b.id)
-        .map((user) => ({
-          id: user.id,
-          displayName: user.displayName,
-          phoneMasked: user.phone ? maskPhone(user.phone) : null,
-          roles: (roles.get(user.id) ?? []).sort(),
-          lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
-        })),
-    };
+    return people
+      .sort((a, b) => a.id - b.id)
+      .map((user) => ({
+        id: user.id,
+        displayName: user.displayName,
+        phoneMasked: user.phone ? maskPhone(user.phone) : null,
+        roles: (roles.get(user.id) ?? []).sort(),
+        lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+      }));
   }
 
   /** Grants staff (and admin when asked). Changing roles ends the person's sessions: they log in again. */
-  async grant(by: Grantor, target: { userId?: number; key?: string }, admin: boolean): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+  async grant(by: Grantor, target: { userId?: number; key?: string }, admin: boolean): Promise<StaffMember> {
+    const granted = await this.dataSource.transaction(async (manager) => {
       const user = await this.resolveTarget(manager, target, by === 'cli');
       const wanted: Role[] = admin ? ['staff', 'admin'] : ['staff'];
       const had = await this.users.rolesOf(user.id, manager);
@@ -63,6 +64,9 @@ export class StaffService {
       });
       return user;
     });
+    const [member] = await this.describe([granted.id]);
+    if (!member) throw new Error(`user ${granted.id} vanished after the grant`);
+    return member;
   }
 
   async revoke(by: Grantor, target: { userId?: number; key?: string }): Promise<void> {
