@@ -25,6 +25,9 @@ async function startServer(database) {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // Production refuses to start without WeChat credentials; the benchmarked routes never call WeChat.
+    WECHAT_APPID: 'wx0123456789abcdef',
+    WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
   };
   delete env.DATABASE_URL;
   if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
