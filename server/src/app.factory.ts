@@ -24,6 +24,27 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
 
+/**
+ * Taro.request and many HTTP clients send `content-type: application/json` with no body on a POST
+ * such as logout; Fastify would refuse that with 400. Treat it as no body; malformed JSON stays a 400.
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(Object.assign(new Error('malformed JSON body'), { statusCode: 400 }), undefined);
+    }
+  });
+}
+
 /** Builds the whole application, ready to listen: main.ts and the API tests share this one path. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -38,11 +59,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: LOG_LEVELS[config.logLevel],
     abortOnError: false,
+    // Ours instead: see acceptEmptyJsonBodies.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  acceptEmptyJsonBodies(app);
 
   if (config.wechat.serveStandin) {
     // Development without WeChat: this server also plays WeChat, and apiBase points here.

@@ -6,6 +6,8 @@ import { DatabaseStartupError } from './database/open-database';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  // Close the database only after the HTTP server has stopped, on SIGTERM from an orchestrator too.
+  app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

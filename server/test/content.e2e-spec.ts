@@ -115,6 +115,15 @@ describe('public content API', () => {
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: '您访问的内容不存在' });
   });
 
+  it('treats an empty JSON body as no body', async () => {
+    const res = await server.get('/api/health', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(404);
+    expect(errorBodySchema.parse(res.body).code).toBe('NOT_FOUND');
+  });
+
   it('refuses a malformed JSON body with 400 and an oversized one with 413', async () => {
     const malformed = await server.get('/api/health', {
       method: 'POST',
