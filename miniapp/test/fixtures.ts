@@ -118,7 +118,8 @@ export const admin: Me = {
   id: 5,
   displayName: '周工作',
   phoneMasked: '138****0005',
-  roles: ['staff', 'admin'],
+  // The server's order; the app shows 工作人员 first.
+  roles: ['admin', 'staff'],
   unit: null,
   can: { openStaffConsole: true, manageStaff: true, readAuditLog: true },
 };

@@ -117,7 +117,8 @@ async function send<T>(
     response = await Taro.request<RawBody>({
       url: `${API_BASE}${path}`,
       method,
-      data,
+      // A JSON content type with an empty body is a 400 on the server (Fastify): send {} instead.
+      data: data ?? (method === 'GET' ? undefined : {}),
       header,
       dataType: 'json',
       timeout: TIMEOUT_MS,

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_NAMES, type Me } from '@itss/shared';
+import { ROLES, ROLE_NAMES, type Me } from '@itss/shared';
 import { useState } from 'react';
 import { PrivacySheet } from '../../components/privacy-sheet';
 import { Card, Section } from '../../components/section';
@@ -12,8 +12,10 @@ import { useRequest } from '../../services/useRequest';
 import { openPrivacyPolicy, openTab } from '../../utils/actions';
 import './index.scss';
 
-export function roleText(me: Me): string {
-  return me.roles.length ? me.roles.map((role) => ROLE_NAMES[role]).join('、') : '访客';
+function roleText(me: Me): string {
+  // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
+  const names = ROLES.filter((role) => me.roles.includes(role)).map((role) => ROLE_NAMES[role]);
+  return names.length ? names.join('、') : '访客';
 }
 
 async function report(work: () => Promise<void>, done?: string): Promise<void> {
@@ -111,7 +113,7 @@ function PhoneBinding() {
       <Button
         className="me-card__bind"
         loading={busy}
-        disabled={busy || !persona}
+        disabled={busy || !persona || undefined}
         onClick={() => void bind(() => (persona ? getStandinPhoneCode(persona) : Promise.resolve(null)))}
       >
         绑定手机号

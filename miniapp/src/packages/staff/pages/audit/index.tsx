@@ -58,7 +58,7 @@ function AuditList({ first }: { first: AuditListResponse }) {
         ))}
       </Card>
       {next ? (
-        <Button className="audit-more" loading={busy} disabled={busy} onClick={() => void loadMore()}>
+        <Button className="audit-more" loading={busy} disabled={busy || undefined} onClick={() => void loadMore()}>
           加载更多
         </Button>
       ) : (

@@ -58,7 +58,7 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
             {error}
           </View>
         ) : null}
-        <Button className="staff-grant__submit" loading={busy} disabled={busy} onClick={() => void submit()}>
+        <Button className="staff-grant__submit" loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
           授权
         </Button>
       </Card>
