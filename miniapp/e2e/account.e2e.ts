@@ -82,6 +82,7 @@ test('the 访客 persona has no 工作台, binds a phone, and stays logged in af
 
   await currentPage().getByText('绑定手机号', { exact: true }).click();
   await currentPage().getByText('138****0001').waitFor();
+  await page.getByText('已绑定').waitFor({ state: 'hidden' });
   await screenshot(page, 'me-visitor');
 
   await page.reload();

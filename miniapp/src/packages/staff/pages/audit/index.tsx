@@ -58,7 +58,12 @@ function AuditList({ first }: { first: AuditListResponse }) {
         ))}
       </Card>
       {next ? (
-        <Button className="audit-more" loading={busy} disabled={busy || undefined} onClick={() => void loadMore()}>
+        <Button
+          className="audit-more"
+          loading={busy}
+          disabled={busy || undefined}
+          onClick={() => void loadMore()}
+        >
           加载更多
         </Button>
       ) : (

@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
 import { Card, Section } from '../../../../components/section';
 import { EmptyState, Loading, RequestView } from '../../../../components/state';
@@ -58,7 +58,12 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
             {error}
           </View>
         ) : null}
-        <Button className="staff-grant__submit" loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+        <Button
+          className="staff-grant__submit"
+          loading={busy}
+          disabled={busy || undefined}
+          onClick={() => void submit()}
+        >
           授权
         </Button>
       </Card>
@@ -88,7 +93,7 @@ function StaffRow({ member, onRevoked }: { member: StaffMember; onRevoked: () =>
       <View className="staff-row__body">
         <View className="staff-row__head">
           <Text className="staff-row__name">{member.displayName}</Text>
-          {member.roles.map((role) => (
+          {ROLES.filter((role) => member.roles.includes(role)).map((role) => (
             <Text key={role} className={`staff-row__tag staff-row__tag--${role}`}>
               {ROLE_NAMES[role]}
             </Text>
