@@ -73,7 +73,7 @@ test('the 工作人员 persona sees its roles and the 工作台, opens the staff
   await expect(currentPage().locator('.me-profile__name').innerText()).resolves.toBe('未登录');
 });
 
-test('the 访客 persona has no 工作台, binds a phone, and stays logged in after a reload', async () => {
+test('the 访客 persona has no 工作台, binds a phone, reads the privacy policy, and stays logged in after a reload', async () => {
   await pickPersona('访客', '赵晓访');
   const text = await visibleText();
   expect(text).toContain('未绑定手机号');
@@ -84,6 +84,14 @@ test('the 访客 persona has no 工作台, binds a phone, and stays logged in af
   await currentPage().getByText('138****0001').waitFor();
   await page.getByText('已绑定').waitFor({ state: 'hidden' });
   await screenshot(page, 'me-visitor');
+
+  await currentPage().getByText('隐私政策').click();
+  await waitForPage(page, '/packages/account/pages/privacy/index');
+  const policy = await visibleText();
+  for (const words of ['openid', '手机号', '保存多久', 'hyfw@itss.cn']) expect(policy).toContain(words);
+  await screenshot(page, 'privacy');
+  await page.goBack();
+  await waitForPage(page, '/pages/me/index');
 
   await page.reload();
   await waitForPage(page, '/pages/me/index');
