@@ -1,6 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { admin, login, ok, serveBy, staffOnly, visitor } from '../../../test/fixtures';
-import { navigateTo, request as taroRequest, showModal, storage, switchTab } from '../../../test/taro-mock';
+import {
+  navigateTo,
+  request as taroRequest,
+  showModal,
+  showToast,
+  storage,
+  switchTab,
+} from '../../../test/taro-mock';
 import { session } from '../../services/session';
 import MePage from './index';
 
@@ -8,6 +15,7 @@ beforeEach(() => {
   taroRequest.mockReset();
   navigateTo.mockClear();
   showModal.mockClear();
+  showToast.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';
@@ -119,4 +127,36 @@ test('a failed login shows why and the person can try again', async () => {
   render(<MePage />);
   expect(screen.getByRole('alert').textContent).toContain('微信服务暂时不可用');
   expect(screen.getByText('微信登录')).toBeTruthy();
+});
+
+test('declining the phone dialog sends nothing and claims nothing; a refused code is explained', async () => {
+  await signInAs(visitor);
+  const calls = serveBy(() => ({
+    statusCode: 401,
+    data: { code: 'WECHAT_CODE_INVALID', message: '手机号授权凭证无效' },
+  }));
+  render(<MePage />);
+  const button = screen.getByText('绑定手机号');
+  act(() => {
+    button.dispatchEvent(
+      new CustomEvent('getphonenumber', {
+        detail: { errMsg: 'getPhoneNumber:fail user deny' },
+        bubbles: true,
+      }),
+    );
+  });
+  // Let the handler run to its end before checking that it sent nothing.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  expect(calls).toHaveLength(0);
+  expect(showToast).not.toHaveBeenCalled();
+
+  act(() => {
+    button.dispatchEvent(new CustomEvent('getphonenumber', { detail: { code: 'used-code' }, bubbles: true }));
+  });
+  await waitFor(() =>
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '绑定未完成', content: '手机号授权凭证无效' }),
+    ),
+  );
+  expect(screen.getByText('未绑定手机号')).toBeTruthy();
 });

@@ -18,15 +18,6 @@ function roleText(me: Me): string {
   return names.length ? names.join('、') : '访客';
 }
 
-async function report(work: () => Promise<void>, done?: string): Promise<void> {
-  try {
-    await work();
-    if (done) await Taro.showToast({ title: done, icon: 'success' });
-  } catch (error) {
-    await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
-  }
-}
-
 function Avatar() {
   return (
     <View className="me-profile__avatar">
@@ -99,13 +90,20 @@ function SignedOut({ error }: { error?: string }) {
 
 function PhoneBinding() {
   const [busy, setBusy] = useState(false);
+  /** A missing code means the person declined in WeChat's dialog: nothing to send or report. */
   const bind = async (code: () => Promise<string | null>) => {
     setBusy(true);
-    await report(async () => {
+    try {
       const value = await code();
-      if (value) await session.bindPhone(value);
-    }, '已绑定');
-    setBusy(false);
+      if (value) {
+        await session.bindPhone(value);
+        await Taro.showToast({ title: '已绑定', icon: 'success' });
+      }
+    } catch (error) {
+      await Taro.showModal({ title: '绑定未完成', content: toApiError(error).message, showCancel: false });
+    } finally {
+      setBusy(false);
+    }
   };
   if (isH5()) {
     const persona = storedPersona();
