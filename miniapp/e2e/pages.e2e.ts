@@ -88,9 +88,10 @@ test('the contact tab shows both phones, the email and the QQ group', async () =
   await screenshot(page, 'contact');
 });
 
-test('the me tab is a tidy placeholder', async () => {
+test('the me tab, signed out in a browser, offers the demo personas', async () => {
   await openTab('我的', '/pages/me/index');
-  await currentPage().getByText('登录与会员功能即将上线').waitFor();
+  await currentPage().getByText('选择演示身份').waitFor();
+  await currentPage().locator('.me-personas__row').first().waitFor();
   await screenshot(page, 'me');
 });
 

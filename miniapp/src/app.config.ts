@@ -1,5 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/membership/index', 'pages/contact/index', 'pages/me/index'],
+  // Pages few people open load on demand, keeping the main package small.
+  subPackages: [
+    { root: 'packages/account', pages: ['pages/privacy/index'] },
+    { root: 'packages/staff', pages: ['pages/index/index', 'pages/audit/index'] },
+  ],
   window: {
     navigationBarBackgroundColor: '#1f5fbf',
     navigationBarTextStyle: 'white',

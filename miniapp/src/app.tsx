@@ -1,8 +1,17 @@
 import './polyfills/global-this';
+import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { listenForPrivacyQuestions } from './services/privacy';
+import { session } from './services/session';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // WeChat pages render on their own, so the consent sheet (components/privacy-sheet) sits on
+    // the pages that call privacy APIs; the app only listens for WeChat's question.
+    listenForPrivacyQuestions();
+    void session.start();
+  });
   return children;
 }
 

@@ -7,6 +7,7 @@ import {
   SERVICES,
   rightsForLevel,
   type AssociationResponse,
+  type Me,
   type LevelsResponse,
   type ObligationsResponse,
   type ServicesResponse,
@@ -71,3 +72,67 @@ export function serve(routes: Route): void {
 }
 
 export const ok = (data: unknown) => ({ statusCode: 200, data });
+
+export interface Call {
+  method: string;
+  path: string;
+  token: string | null;
+  data: unknown;
+}
+export type Answer = { statusCode: number; data: unknown } | 'offline';
+
+/** Answers Taro.request through a function of the call (method, path, bearer token, body). */
+export function serveBy(handler: (call: Call) => Answer): Call[] {
+  const calls: Call[] = [];
+  request.mockImplementation((options) => {
+    const header = (options.header ?? {}) as Record<string, string>;
+    const call: Call = {
+      method: typeof options.method === 'string' ? options.method : 'GET',
+      path: String(options.url).replace(/^https:\/\/api\.test/, ''),
+      token: header.Authorization?.replace(/^Bearer /, '') ?? null,
+      data: options.data,
+    };
+    calls.push(call);
+    const answer = handler(call);
+    if (answer === 'offline') return Promise.reject(new Error('request:fail timeout'));
+    return Promise.resolve({ statusCode: answer.statusCode, data: answer.data as Record<string, unknown> });
+  });
+  return calls;
+}
+
+export const refused = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' = 'SESSION_EXPIRED') => ({
+  statusCode: 401,
+  data: { code, message: code === 'SESSION_EXPIRED' ? '登录已过期，请重新登录' : '请先登录' },
+});
+
+export const visitor: Me = {
+  id: 1,
+  displayName: '赵晓访',
+  phoneMasked: null,
+  roles: [],
+  unit: null,
+  can: { openStaffConsole: false, manageStaff: false, readAuditLog: false },
+};
+
+export const admin: Me = {
+  id: 5,
+  displayName: '周工作',
+  phoneMasked: '138****0005',
+  // The server's order; the app shows 工作人员 first.
+  roles: ['admin', 'staff'],
+  unit: null,
+  can: { openStaffConsole: true, manageStaff: true, readAuditLog: true },
+};
+
+export const staffOnly: Me = {
+  ...admin,
+  id: 6,
+  displayName: '吴员工',
+  roles: ['staff'],
+  can: { openStaffConsole: true, manageStaff: false, readAuditLog: true },
+};
+
+export const login = (user: Me, token = 'token-fresh-0123456789abcdef') => ({
+  statusCode: 200,
+  data: { token, expiresAt: '2026-12-01T00:00:00.000Z', user },
+});

@@ -15,6 +15,20 @@ export const showModal = jest.fn<Answer, [Options]>(() => Promise.resolve({ errM
 export const switchTab = jest.fn<Answer, [Options]>(ok);
 export const stopPullDownRefresh = jest.fn<void, []>();
 export const usePullDownRefresh = jest.fn<void, [() => void]>();
+export const navigateTo = jest.fn<Answer, [Options]>(ok);
+export const login = jest.fn<Answer, []>(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-code' }));
+export const useLaunch = jest.fn<void, [() => void]>();
+export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
+
+/** Storage backed by a Map that tests can inspect and clear. */
+export const storage = new Map<string, unknown>();
+export const getStorageSync = jest.fn((key: string): unknown => storage.get(key) ?? '');
+export const setStorageSync = jest.fn((key: string, value: unknown): void => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string): void => {
+  storage.delete(key);
+});
 
 const Taro = {
   request,
@@ -25,6 +39,13 @@ const Taro = {
   switchTab,
   stopPullDownRefresh,
   usePullDownRefresh,
+  navigateTo,
+  login,
+  useLaunch,
+  onNeedPrivacyAuthorization,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
 };
 
 export default Taro;

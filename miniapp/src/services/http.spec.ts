@@ -66,3 +66,11 @@ test('toApiError turns anything thrown into an ApiError', () => {
   expect(toApiError(known)).toBe(known);
   expect(toApiError(new TypeError('x is undefined'))).toMatchObject({ code: ErrorCode.Internal });
 });
+
+test('a POST or DELETE without data still sends a JSON body, never an empty one', async () => {
+  answer(204, '');
+  await expect(request({ path: '/api/auth/logout', method: 'POST' })).resolves.toBeUndefined();
+  answer(204, '');
+  await request({ path: '/api/staff/7', method: 'DELETE' });
+  expect(taroRequest.mock.calls.map(([options]) => options.data)).toEqual([{}, {}]);
+});

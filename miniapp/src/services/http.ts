@@ -56,11 +56,60 @@ export interface RequestOptions<T> {
   data?: Record<string, unknown>;
   /** When given, a 2xx body that does not match is treated as a server fault, not trusted. */
   schema?: ResponseSchema<T>;
+  /** false: send no token and never re-login (the login call itself, the WeChat stand-in). */
+  auth?: boolean;
+}
+
+/** How the wrapper reaches the session without importing it (session.ts registers itself). */
+export interface AuthHooks {
+  token: () => string | null;
+  /** Logs in again; resolves true when a fresh token is stored. Never throws. */
+  renew: () => Promise<boolean>;
+}
+
+let authHooks: AuthHooks | null = null;
+let renewal: Promise<boolean> | null = null;
+
+export function setAuthHooks(hooks: AuthHooks | null): void {
+  authHooks = hooks;
+  renewal = null;
+}
+
+/** Calls made while a renewal is under way share it: one login, however many requests failed. */
+function renewOnce(hooks: AuthHooks): Promise<boolean> {
+  renewal ??= hooks.renew().finally(() => {
+    renewal = null;
+  });
+  return renewal;
+}
+
+function isTokenRejected(error: ApiError): boolean {
+  return error.code === ErrorCode.Unauthenticated || error.code === ErrorCode.SessionExpired;
 }
 
 const TIMEOUT_MS = 15000;
 
-export async function request<T>({ path, method = 'GET', data, schema }: RequestOptions<T>): Promise<T> {
+/**
+ * Calls the API with the session's bearer token. A 401 UNAUTHENTICATED / SESSION_EXPIRED logs in
+ * again once and retries the call once; a second refusal is the caller's to show, never a loop.
+ */
+export async function request<T>(options: RequestOptions<T>): Promise<T> {
+  const hooks = options.auth === false ? null : authHooks;
+  try {
+    return await send(options, hooks?.token() ?? null);
+  } catch (error) {
+    if (!hooks || !(error instanceof ApiError) || !isTokenRejected(error)) throw error;
+    if (!(await renewOnce(hooks))) throw error;
+    return send(options, hooks.token());
+  }
+}
+
+async function send<T>(
+  { path, method = 'GET', data, schema }: RequestOptions<T>,
+  token: string | null,
+): Promise<T> {
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
   // The body is untrusted until a schema has checked it.
   type RawBody = string | TaroGeneral.IAnyObject;
   let response: Taro.request.SuccessCallbackResult<RawBody>;
@@ -68,8 +117,9 @@ export async function request<T>({ path, method = 'GET', data, schema }: Request
     response = await Taro.request<RawBody>({
       url: `${API_BASE}${path}`,
       method,
-      data,
-      header: { 'content-type': 'application/json' },
+      // A JSON content type with an empty body is a 400 on the server (Fastify): send {} instead.
+      data: data ?? (method === 'GET' ? undefined : {}),
+      header,
       dataType: 'json',
       timeout: TIMEOUT_MS,
     });
@@ -79,7 +129,7 @@ export async function request<T>({ path, method = 'GET', data, schema }: Request
 
   const { statusCode } = response;
   if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, response.data);
-  if (!schema) return response.data as unknown as T;
+  if (!schema) return (statusCode === 204 ? undefined : response.data) as unknown as T;
 
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);

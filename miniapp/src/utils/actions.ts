@@ -22,3 +22,7 @@ export async function callPhone(phone: string): Promise<void> {
     // The person closed the dialog or the device cannot call: nothing to report.
   }
 }
+
+export function openPrivacyPolicy(): void {
+  void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
+}

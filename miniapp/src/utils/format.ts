@@ -3,3 +3,11 @@ export function formatAnnualFee(yuan: number): string {
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${grouped} 元/年`;
 }
+
+/** An ISO instant as Beijing time, "2026-03-05 14:07": built by hand, time-zone data is unreliable on devices. */
+export function formatBeijingTime(iso: string): string {
+  const date = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}

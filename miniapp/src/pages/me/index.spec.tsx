@@ -1,11 +1,162 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { switchTab } from '../../../test/taro-mock';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { admin, login, ok, serveBy, staffOnly, visitor } from '../../../test/fixtures';
+import {
+  navigateTo,
+  request as taroRequest,
+  showModal,
+  showToast,
+  storage,
+  switchTab,
+} from '../../../test/taro-mock';
+import { session } from '../../services/session';
 import MePage from './index';
 
-test('is a placeholder that says what is coming and where to get help', () => {
+beforeEach(() => {
+  taroRequest.mockReset();
+  navigateTo.mockClear();
+  showModal.mockClear();
+  showToast.mockClear();
+  storage.clear();
+  session.reset();
+  process.env.TARO_ENV = 'weapp';
+});
+
+async function signInAs(me: typeof visitor): Promise<void> {
+  serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
+  await act(() => session.start());
+}
+
+test('signed out in WeChat: a 微信登录 button that logs in', async () => {
+  serveBy((call) => (call.path === '/api/auth/wechat' ? login(visitor) : ok({})));
+  await act(() => session.logout());
   render(<MePage />);
-  expect(screen.getByText('登录与会员功能即将上线')).toBeTruthy();
-  expect(screen.getByText('在线入会申请')).toBeTruthy();
+  await screen.findByText('未登录');
+  fireEvent.click(screen.getByText('微信登录'));
+  await screen.findByText('赵晓访');
+});
+
+test('signed out in H5: the demo persona picker from the stand-in', async () => {
+  process.env.TARO_ENV = 'h5';
+  const calls = serveBy((call) => {
+    if (call.path === '/__wechat/__standin/personas')
+      return ok({
+        personas: [
+          { key: 'visitor', label: '访客', displayName: '赵晓访', openid: 'o1', phone: '13800000001' },
+          { key: 'staff', label: '工作人员', displayName: '周工作', openid: 'o5', phone: '13800000005' },
+        ],
+      });
+    if (call.path === '/__wechat/__standin/login-code') return ok({ code: 'standin-code' });
+    if (call.path === '/api/auth/wechat') return login(admin);
+    return ok({});
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  expect(screen.getByText('选择演示身份')).toBeTruthy();
+  expect(screen.getByText(/演示身份即可体验/)).toBeTruthy();
+  fireEvent.click(await screen.findByText('工作人员'));
+  await screen.findByText('工作台');
+  expect(calls.find((c) => c.path === '/__wechat/__standin/login-code')?.data).toEqual({ persona: 'staff' });
+  expect(storage.get('itss.demo.persona')).toBe('staff');
+});
+
+test('a visitor sees name, 未绑定手机号, 访客, 未关联会员单位, and no 工作台', async () => {
+  await signInAs(visitor);
+  render(<MePage />);
+  expect(screen.getByText('赵晓访')).toBeTruthy();
+  expect(screen.getByText('未绑定手机号')).toBeTruthy();
+  expect(screen.getAllByText('访客').length).toBeGreaterThan(0);
+  expect(screen.getByText('未关联会员单位')).toBeTruthy();
+  expect(screen.getByText('绑定手机号')).toBeTruthy();
+  expect(screen.queryByText('工作台')).toBeNull();
+  fireEvent.click(screen.getByText('隐私政策'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/privacy/index' });
   fireEvent.click(screen.getByText('入会咨询请联系会员服务部'));
   expect(switchTab).toHaveBeenCalledWith({ url: '/pages/contact/index' });
+});
+
+test.each([
+  ['an admin', admin, '工作人员、管理员'],
+  ['a staff member', staffOnly, '工作人员'],
+])('%s sees masked phone, role names and the 工作台 entry', async (_who, me, roles) => {
+  await signInAs(me);
+  render(<MePage />);
+  expect(screen.getByText('138****0005')).toBeTruthy();
+  expect(screen.getAllByText(roles).length).toBeGreaterThan(0);
+  expect(screen.queryByText('绑定手机号')).toBeNull();
+  fireEvent.click(screen.getByText('工作台'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/index/index' });
+});
+
+test('binding a phone in WeChat sends the getPhoneNumber code and shows the masked number', async () => {
+  await signInAs(visitor);
+  const calls = serveBy((call) =>
+    call.path === '/api/me/phone' ? ok({ ...visitor, phoneMasked: '138****0001' }) : ok({}),
+  );
+  render(<MePage />);
+  const button = screen.getByText('绑定手机号');
+  act(() => {
+    button.dispatchEvent(
+      new CustomEvent('getphonenumber', { detail: { code: 'phone-code' }, bubbles: true }),
+    );
+  });
+  await screen.findByText('138****0001');
+  expect(calls).toEqual([
+    expect.objectContaining({ method: 'POST', path: '/api/me/phone', data: { code: 'phone-code' } }),
+  ]);
+});
+
+test('退出登录 asks first, and on confirm logs out back to the signed-out view', async () => {
+  await signInAs(admin);
+  const calls = serveBy(() => ({ statusCode: 204, data: '' }));
+  render(<MePage />);
+  showModal.mockResolvedValueOnce({ errMsg: 'ok', confirm: false });
+  fireEvent.click(screen.getByText('退出登录'));
+  await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+  expect(calls).toHaveLength(0);
+  fireEvent.click(screen.getByText('退出登录'));
+  await screen.findByText('未登录');
+  expect(calls).toEqual([expect.objectContaining({ method: 'POST', path: '/api/auth/logout' })]);
+});
+
+test('a failed login shows why and the person can try again', async () => {
+  serveBy(() => ({
+    statusCode: 503,
+    data: { code: 'WECHAT_UNAVAILABLE', message: '微信服务暂时不可用，请稍后再试' },
+  }));
+  await act(() => session.start());
+  render(<MePage />);
+  expect(screen.getByRole('alert').textContent).toContain('微信服务暂时不可用');
+  expect(screen.getByText('微信登录')).toBeTruthy();
+});
+
+test('declining the phone dialog sends nothing and claims nothing; a refused code is explained', async () => {
+  await signInAs(visitor);
+  const calls = serveBy(() => ({
+    statusCode: 401,
+    data: { code: 'WECHAT_CODE_INVALID', message: '手机号授权凭证无效' },
+  }));
+  render(<MePage />);
+  const button = screen.getByText('绑定手机号');
+  act(() => {
+    button.dispatchEvent(
+      new CustomEvent('getphonenumber', {
+        detail: { errMsg: 'getPhoneNumber:fail user deny' },
+        bubbles: true,
+      }),
+    );
+  });
+  // Let the handler run to its end before checking that it sent nothing.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  expect(calls).toHaveLength(0);
+  expect(showToast).not.toHaveBeenCalled();
+
+  act(() => {
+    button.dispatchEvent(new CustomEvent('getphonenumber', { detail: { code: 'used-code' }, bubbles: true }));
+  });
+  await waitFor(() =>
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '绑定未完成', content: '手机号授权凭证无效' }),
+    ),
+  );
+  expect(screen.getByText('未绑定手机号')).toBeTruthy();
 });

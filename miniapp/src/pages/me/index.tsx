@@ -1,50 +1,215 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLES, ROLE_NAMES, type Me } from '@itss/shared';
+import { useState } from 'react';
+import { PrivacySheet } from '../../components/privacy-sheet';
 import { Card, Section } from '../../components/section';
-import { openTab } from '../../utils/actions';
+import { Loading, RequestView } from '../../components/state';
+import { toApiError } from '../../services/http';
+import { isH5, session, storedPersona, useSession } from '../../services/session';
+import { getPersonas, getStandinPhoneCode } from '../../services/standin';
+import { useRequest } from '../../services/useRequest';
+import { openPrivacyPolicy, openTab } from '../../utils/actions';
 import './index.scss';
 
-const UPCOMING = [
-  { title: '微信登录', desc: '使用微信身份登录，绑定所在单位' },
-  { title: '在线入会申请', desc: '填写单位信息，随时查看审核进度' },
-  { title: '会员单位认证', desc: '认证后可申请加入会员微信群' },
-  { title: '会费与权益', desc: '查看本单位会员级别、会费缴纳情况' },
-];
+function roleText(me: Me): string {
+  // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
+  const names = ROLES.filter((role) => me.roles.includes(role)).map((role) => ROLE_NAMES[role]);
+  return names.length ? names.join('、') : '访客';
+}
 
-export default function MePage() {
+function Avatar() {
   return (
-    <View className="page me">
+    <View className="me-profile__avatar">
+      <View className="me-profile__avatar-head" />
+      <View className="me-profile__avatar-body" />
+    </View>
+  );
+}
+
+function PersonaPicker() {
+  const { state, reload } = useRequest(getPersonas);
+  return (
+    <Section
+      title="选择演示身份"
+      hint="浏览器中没有微信登录：选择一个演示身份即可体验登录后的功能，数据均为演示数据。"
+    >
+      <RequestView
+        state={state}
+        onRetry={() => void reload()}
+        isEmpty={(list) => !list.length}
+        emptyText="暂无演示身份"
+      >
+        {(personas) => (
+          <Card className="me-personas">
+            {personas.map((persona) => (
+              <View
+                key={persona.key}
+                className="me-personas__row"
+                onClick={() => void session.signIn(persona.key)}
+              >
+                <Text className="me-personas__label">{persona.label}</Text>
+                <Text className="me-personas__name">{persona.displayName}</Text>
+                <View className="link-arrow" />
+              </View>
+            ))}
+          </Card>
+        )}
+      </RequestView>
+    </Section>
+  );
+}
+
+function SignedOut({ error }: { error?: string }) {
+  return (
+    <>
       <View className="me-profile">
-        <View className="me-profile__avatar">
-          <View className="me-profile__avatar-head" />
-          <View className="me-profile__avatar-body" />
-        </View>
+        <Avatar />
         <View className="me-profile__info">
           <Text className="me-profile__name">未登录</Text>
-          <Text className="me-profile__desc">登录与会员功能即将上线</Text>
+          <Text className="me-profile__desc">登录后可查看身份与会员信息</Text>
         </View>
       </View>
-      <Section title="即将上线">
-        <Card className="me-upcoming">
-          {UPCOMING.map((item) => (
-            <View key={item.title} className="me-upcoming__item">
-              <View className="me-upcoming__dot" />
-              <View className="me-upcoming__body">
-                <Text className="me-upcoming__title">{item.title}</Text>
-                <Text className="me-upcoming__desc">{item.desc}</Text>
-              </View>
-              <Text className="me-upcoming__badge">敬请期待</Text>
-            </View>
-          ))}
+      {error ? (
+        <View className="me-error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      {isH5() ? (
+        <PersonaPicker />
+      ) : (
+        <View className="me-actions">
+          <Button className="me-actions__primary" onClick={() => void session.signIn()}>
+            微信登录
+          </Button>
+        </View>
+      )}
+    </>
+  );
+}
+
+function PhoneBinding() {
+  const [busy, setBusy] = useState(false);
+  /** A missing code means the person declined in WeChat's dialog: nothing to send or report. */
+  const bind = async (code: () => Promise<string | null>) => {
+    setBusy(true);
+    try {
+      const value = await code();
+      if (value) {
+        await session.bindPhone(value);
+        await Taro.showToast({ title: '已绑定', icon: 'success' });
+      }
+    } catch (error) {
+      await Taro.showModal({ title: '绑定未完成', content: toApiError(error).message, showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (isH5()) {
+    const persona = storedPersona();
+    return (
+      <Button
+        className="me-card__bind"
+        loading={busy}
+        disabled={busy || !persona || undefined}
+        onClick={() => void bind(() => (persona ? getStandinPhoneCode(persona) : Promise.resolve(null)))}
+      >
+        绑定手机号
+      </Button>
+    );
+  }
+  return (
+    <Button
+      className="me-card__bind"
+      loading={busy}
+      openType="getPhoneNumber"
+      onGetPhoneNumber={(event) => void bind(() => Promise.resolve(event.detail.code ?? null))}
+    >
+      绑定手机号
+    </Button>
+  );
+}
+
+function SignedIn({ me }: { me: Me }) {
+  const logout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '确定退出当前账号吗？',
+      confirmText: '退出',
+    });
+    if (confirm) await session.logout();
+  };
+  return (
+    <>
+      <View className="me-profile">
+        <Avatar />
+        <View className="me-profile__info">
+          <Text className="me-profile__name">{me.displayName}</Text>
+          <Text className="me-profile__desc">{roleText(me)}</Text>
+        </View>
+      </View>
+      <Section title="我的信息">
+        <Card className="me-card">
+          <View className="me-card__row">
+            <Text className="me-card__label">手机号</Text>
+            <Text className="me-card__value">{me.phoneMasked ?? '未绑定手机号'}</Text>
+            {me.phoneMasked ? null : <PhoneBinding />}
+          </View>
+          <View className="me-card__row">
+            <Text className="me-card__label">身份</Text>
+            <Text className="me-card__value">{roleText(me)}</Text>
+          </View>
+          <View className="me-card__row">
+            <Text className="me-card__label">会员单位</Text>
+            <Text className="me-card__value">{me.unit?.name ?? '未关联会员单位'}</Text>
+          </View>
         </Card>
       </Section>
-      <Section title="需要帮助">
+      <Section title="更多">
         <Card className="me-help">
+          {me.can.openStaffConsole ? (
+            <View
+              className="me-help__row me-help__row--staff"
+              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}
+            >
+              <Text className="me-help__text">工作台</Text>
+              <View className="link-arrow" />
+            </View>
+          ) : null}
+          <View className="me-help__row" onClick={openPrivacyPolicy}>
+            <Text className="me-help__text">隐私政策</Text>
+            <View className="link-arrow" />
+          </View>
           <View className="me-help__row" onClick={() => openTab('contact')}>
             <Text className="me-help__text">入会咨询请联系会员服务部</Text>
             <View className="link-arrow" />
           </View>
         </Card>
       </Section>
+      <View className="me-actions">
+        <Button className="me-actions__logout" onClick={() => void logout()}>
+          退出登录
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export default function MePage() {
+  const state = useSession();
+  return (
+    <View className="page me">
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'signedOut' ? <SignedOut error={state.error?.message} /> : null}
+      {state.status === 'signedIn' ? <SignedIn me={state.me} /> : null}
+      {state.status === 'signedOut' ? (
+        <View className="me-footer">
+          <Text className="me-footer__link" onClick={openPrivacyPolicy}>
+            隐私政策
+          </Text>
+        </View>
+      ) : null}
+      <PrivacySheet />
     </View>
   );
 }

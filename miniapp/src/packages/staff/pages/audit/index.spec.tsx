@@ -1,0 +1,41 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { AuditEntry } from '@itss/shared';
+import { ok, serveBy } from '../../../../../test/fixtures';
+import { request as taroRequest } from '../../../../../test/taro-mock';
+import AuditPage from './index';
+
+const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry => ({
+  id,
+  at,
+  action,
+  actor: { id: 5, displayName: '周工作' },
+  target: action.startsWith('role') ? '郑同事' : null,
+  detail: null,
+  ip: '127.0.0.1',
+});
+
+beforeEach(() => taroRequest.mockReset());
+
+test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextBefore', async () => {
+  const calls = serveBy((call) =>
+    call.path.includes('before=2')
+      ? ok({ items: [entry(1, 'auth.login', '2026-03-04T16:30:00.000Z')], nextBefore: null })
+      : ok({
+          items: [
+            entry(3, 'role.granted', '2026-03-05T06:07:00.000Z'),
+            entry(2, 'user.phone_bound', '2026-03-05T01:00:00.000Z'),
+          ],
+          nextBefore: 2,
+        }),
+  );
+  render(<AuditPage />);
+  await screen.findByText('授予权限');
+  expect(screen.getByText('2026-03-05 14:07')).toBeTruthy();
+  expect(screen.getByText('绑定手机号')).toBeTruthy();
+  expect(screen.getByText(/周工作 → 郑同事/)).toBeTruthy();
+  fireEvent.click(screen.getByText('加载更多'));
+  await screen.findByText('登录');
+  expect(screen.getByText('2026-03-05 00:30')).toBeTruthy();
+  expect(screen.getByText('没有更早的记录了')).toBeTruthy();
+  expect(calls.map((c) => c.path)).toEqual(['/api/audit?limit=50', '/api/audit?limit=50&before=2']);
+});

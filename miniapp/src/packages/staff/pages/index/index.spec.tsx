@@ -1,0 +1,115 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { StaffListResponse } from '@itss/shared';
+import {
+  admin,
+  login,
+  ok,
+  serveBy,
+  staffOnly,
+  visitor,
+  type Answer,
+  type Call,
+} from '../../../../../test/fixtures';
+import { navigateTo, request as taroRequest, showModal, storage } from '../../../../../test/taro-mock';
+import { session } from '../../../../services/session';
+import StaffConsolePage from './index';
+
+const list: StaffListResponse = {
+  items: [
+    {
+      id: 5,
+      displayName: '周工作',
+      phoneMasked: '138****0005',
+      roles: ['staff', 'admin'],
+      lastSeenAt: '2026-03-05T06:07:00.000Z',
+    },
+    { id: 7, displayName: '郑同事', phoneMasked: null, roles: ['staff'], lastSeenAt: null },
+  ],
+};
+
+async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(list)): Promise<Call[]> {
+  serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
+  await act(() => session.start());
+  const calls = serveBy(api);
+  render(<StaffConsolePage />);
+  return calls;
+}
+
+function typePhone(value: string): void {
+  const input = document.querySelector('.staff-grant__phone');
+  if (!input) throw new Error('no phone input');
+  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
+}
+
+beforeEach(() => {
+  taroRequest.mockReset();
+  navigateTo.mockClear();
+  showModal.mockClear();
+  storage.clear();
+  session.reset();
+  process.env.TARO_ENV = 'weapp';
+});
+
+test('an admin sees the staff with masked phones, role tags and last seen in Beijing time', async () => {
+  await openAs(admin);
+  await screen.findByText('郑同事');
+  expect(screen.getAllByText('管理员')).toHaveLength(1);
+  expect(screen.getAllByText('工作人员').length).toBeGreaterThanOrEqual(2);
+  expect(screen.getByText(/138\*\*\*\*0005 · 最近登录\s*2026-03-05 14:07/)).toBeTruthy();
+  expect(screen.getByText(/未绑定手机号 · 最近登录\s*暂无/)).toBeTruthy();
+  fireEvent.click(screen.getByText('操作日志'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/audit/index' });
+});
+
+test('granting checks the phone with the contract before asking the server', async () => {
+  const calls = await openAs(admin);
+  await screen.findByText('郑同事');
+  typePhone('1380000');
+  fireEvent.click(screen.getByText('授权'));
+  await screen.findByText('请输入 11 位手机号');
+  expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+});
+
+test("a refused grant shows the server's message", async () => {
+  const calls = await openAs(admin, (call) =>
+    call.method === 'POST'
+      ? { statusCode: 404, data: { code: 'NOT_FOUND', message: '没有找到使用该手机号登录过的用户' } }
+      : ok(list),
+  );
+  await screen.findByText('郑同事');
+  typePhone('13800000009');
+  fireEvent.click(screen.getByText('授权'));
+  await screen.findByText('没有找到使用该手机号登录过的用户');
+  expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+    path: '/api/staff',
+    data: { phone: '13800000009', admin: false },
+  });
+});
+
+test("revoking yourself shows the server's 409 message", async () => {
+  const calls = await openAs(admin, (call) =>
+    call.method === 'DELETE'
+      ? { statusCode: 409, data: { code: 'CONFLICT', message: '不能撤销自己的权限' } }
+      : ok(list),
+  );
+  await screen.findByText('周工作');
+  fireEvent.click(screen.getAllByText('撤销')[0] as HTMLElement);
+  await waitFor(() =>
+    expect(showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '无法撤销', content: '不能撤销自己的权限' }),
+    ),
+  );
+  expect(calls.find((c) => c.method === 'DELETE')?.path).toBe('/api/staff/5');
+});
+
+test('staff who are not admins get the log but no staff management', async () => {
+  const calls = await openAs(staffOnly);
+  expect(screen.getByText('操作日志')).toBeTruthy();
+  expect(screen.queryByText('添加工作人员')).toBeNull();
+  expect(calls).toHaveLength(0);
+});
+
+test('a visitor who opens the page anyway is told it is for staff', async () => {
+  await openAs(visitor);
+  expect(screen.getByText('仅工作人员可使用工作台')).toBeTruthy();
+});

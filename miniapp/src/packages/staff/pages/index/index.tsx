@@ -1,0 +1,171 @@
+import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
+import { useState } from 'react';
+import { Card, Section } from '../../../../components/section';
+import { EmptyState, Loading, RequestView } from '../../../../components/state';
+import { toApiError } from '../../../../services/http';
+import { useSession } from '../../../../services/session';
+import { getStaff, grantStaff, revokeStaff } from '../../../../services/staff';
+import { useRequest } from '../../../../services/useRequest';
+import { formatBeijingTime } from '../../../../utils/format';
+import './index.scss';
+
+function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
+  const [phone, setPhone] = useState('');
+  const [admin, setAdmin] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const parsed = grantStaffRequestSchema.safeParse({ phone: phone.trim(), admin });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请输入 11 位手机号');
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const member = await grantStaff(phone.trim(), admin);
+      setPhone('');
+      setAdmin(false);
+      await Taro.showToast({ title: `已授权${member.displayName}`, icon: 'none' });
+      await onGranted();
+    } catch (thrown) {
+      setError(toApiError(thrown).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="添加工作人员" hint="对方需先登录小程序并绑定手机号">
+      <Card className="staff-grant">
+        <Input
+          className="staff-grant__phone"
+          type="number"
+          maxlength={11}
+          placeholder="输入 11 位手机号"
+          value={phone}
+          onInput={(event) => setPhone(event.detail.value)}
+        />
+        <View className="staff-grant__row">
+          <Text className="staff-grant__label">同时设为管理员</Text>
+          <Switch checked={admin} color="#1f5fbf" onChange={(event) => setAdmin(event.detail.value)} />
+        </View>
+        {error ? (
+          <View className="staff-grant__error" role="alert">
+            {error}
+          </View>
+        ) : null}
+        <Button
+          className="staff-grant__submit"
+          loading={busy}
+          disabled={busy || undefined}
+          onClick={() => void submit()}
+        >
+          授权
+        </Button>
+      </Card>
+    </Section>
+  );
+}
+
+function StaffRow({ member, onRevoked }: { member: StaffMember; onRevoked: () => Promise<void> }) {
+  const revoke = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销权限',
+      content: `确定撤销${member.displayName}的工作人员权限吗？`,
+      confirmText: '撤销',
+      confirmColor: '#d64545',
+    });
+    if (!confirm) return;
+    try {
+      await revokeStaff(member.id);
+      await Taro.showToast({ title: '已撤销', icon: 'success' });
+      await onRevoked();
+    } catch (thrown) {
+      await Taro.showModal({ title: '无法撤销', content: toApiError(thrown).message, showCancel: false });
+    }
+  };
+  return (
+    <View className="staff-row">
+      <View className="staff-row__body">
+        <View className="staff-row__head">
+          <Text className="staff-row__name">{member.displayName}</Text>
+          {ROLES.filter((role) => member.roles.includes(role)).map((role) => (
+            <Text key={role} className={`staff-row__tag staff-row__tag--${role}`}>
+              {ROLE_NAMES[role]}
+            </Text>
+          ))}
+        </View>
+        <Text className="staff-row__meta">
+          {member.phoneMasked ?? '未绑定手机号'} · 最近登录{' '}
+          {member.lastSeenAt ? formatBeijingTime(member.lastSeenAt) : '暂无'}
+        </Text>
+      </View>
+      <Button className="staff-row__revoke" size="mini" onClick={() => void revoke()}>
+        撤销
+      </Button>
+    </View>
+  );
+}
+
+function StaffManagement() {
+  const { state, reload, refresh } = useRequest(getStaff);
+  const quietReload = async () => {
+    await refresh();
+  };
+  return (
+    <>
+      <GrantForm onGranted={quietReload} />
+      <Section title="工作人员">
+        <RequestView
+          state={state}
+          onRetry={() => void reload()}
+          isEmpty={(list) => !list.items.length}
+          emptyText="暂无工作人员"
+        >
+          {(list) => (
+            <Card className="staff-list">
+              {list.items.map((member) => (
+                <StaffRow key={member.id} member={member} onRevoked={quietReload} />
+              ))}
+            </Card>
+          )}
+        </RequestView>
+      </Section>
+    </>
+  );
+}
+
+export default function StaffConsolePage() {
+  const session = useSession();
+  if (session.status === 'loading') return <Loading />;
+  if (session.status !== 'signedIn' || !session.me.can.openStaffConsole) {
+    return (
+      <View className="page staff">
+        <EmptyState text="仅工作人员可使用工作台" />
+      </View>
+    );
+  }
+  const { can } = session.me;
+  return (
+    <View className="page staff">
+      {can.readAuditLog ? (
+        <Section title="记录">
+          <Card className="staff-links">
+            <View
+              className="staff-links__row"
+              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/audit/index' })}
+            >
+              <Text className="staff-links__text">操作日志</Text>
+              <View className="link-arrow" />
+            </View>
+          </Card>
+        </Section>
+      ) : null}
+      {can.manageStaff ? <StaffManagement /> : null}
+    </View>
+  );
+}
