@@ -1,0 +1,91 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AuthEnv, bearer, login, withRoles } from './auth-helpers';
+
+/**
+ * The role-matrix helper: give it, for a route, which personas get 2xx; it asserts that everyone
+ * else gets 401 (anonymous) or 403 (signed in). Each check logs in afresh, so a logout or a role
+ * change in one check cannot leak into another. Features add their routes to ROLE_MATRIX in
+ * access.e2e-spec.ts, where a coverage test refuses any declared route that is missing.
+ */
+export type Persona = 'anonymous' | 'visitor' | 'staff' | 'admin';
+export const PERSONAS: Persona[] = ['anonymous', 'visitor', 'staff', 'admin'];
+export const EVERYONE = PERSONAS;
+export const SIGNED_IN: Persona[] = ['visitor', 'staff', 'admin'];
+
+export interface RouteAccess {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The route as Nest declares it, e.g. /api/staff/:userId. */
+  route: string;
+  allowed: Persona[];
+  /** The concrete path, when the route has parameters. */
+  path?: (env: AuthEnv) => Promise<string>;
+  body?: (env: AuthEnv) => Promise<unknown>;
+}
+
+let sequence = 0;
+
+async function tokenFor(env: AuthEnv, persona: Persona): Promise<string | null> {
+  if (persona === 'anonymous') return null;
+  const openid = `o_matrix_${persona}_${sequence++}`;
+  await withRoles(
+    env,
+    openid,
+    persona === 'admin' ? ['staff', 'admin'] : persona === 'staff' ? ['staff'] : [],
+  );
+  return (await login(env, openid)).token;
+}
+
+/** Defines one test per route and persona. */
+export function describeRoleMatrix(getEnv: () => AuthEnv, matrix: RouteAccess[]): void {
+  describe.each(matrix)('$method $route', (entry) => {
+    it.each(PERSONAS)('%s', async (persona) => {
+      const env = getEnv();
+      const token = await tokenFor(env, persona);
+      const body = entry.body ? await entry.body(env) : undefined;
+      const res = await env.server.get(entry.path ? await entry.path(env) : entry.route, {
+        method: entry.method,
+        headers: {
+          ...(token ? bearer(token) : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (entry.allowed.includes(persona)) {
+        // The body is in the comparison so that a failure shows why.
+        expect({ success: res.status >= 200 && res.status < 300, body: res.body }).toEqual({
+          success: true,
+          body: res.body,
+        });
+      } else {
+        expect(res.status).toBe(persona === 'anonymous' ? 401 : 403);
+      }
+    });
+  });
+}
+
+/** Every route the application declares, as "METHOD /api/path", read from Nest's own metadata. */
+export function declaredRoutes(app: NestFastifyApplication): string[] {
+  const declared: string[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const proto = (metatype as { prototype: Record<string, unknown> }).prototype;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (typeof handler !== 'function' || !Reflect.hasMetadata(METHOD_METADATA, handler)) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const path = String(Reflect.getMetadata(PATH_METADATA, handler));
+        const full = ['/api', prefix, path]
+          .filter((p) => p && p !== '/')
+          .join('/')
+          .replace(/\/+/g, '/');
+        declared.push(`${method} ${full}`);
+      }
+    }
+  }
+  return declared.sort();
+}

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../src/database/open-database';
+import { scratchSqlite } from '../src/database/scratch-database';
+import { UserEntity, UserRoleEntity } from '../src/modules/users/user.entity';
+import { TEST_DB } from './harness';
+
+/**
+ * The built entry points, run as an operator runs them (scripts/test.mjs builds before testing):
+ * start-up refusals must stop the process with one line that names the cause.
+ */
+const DIST = join(__dirname, '../dist');
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  if (!existsSync(join(DIST, script)))
+    throw new Error(`server/dist/${script} missing: run "npm run build" first`);
+  const { PATH, HOME } = process.env;
+  return spawnSync(process.execPath, [join(DIST, script), ...args], {
+    env: { PATH, HOME, LOG_LEVEL: 'error', ...env },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+}
+
+(TEST_DB === 'sqlite' ? describe : describe.skip)('start-up refusals of server/dist/main.js', () => {
+  it.each([
+    [{ NODE_ENV: 'production' }, /WECHAT_APPID: required in production/],
+    [
+      {
+        NODE_ENV: 'production',
+        WECHAT_APPID: 'wx00000000000000d0',
+        WECHAT_SECRET: '0000000000000000000000000000d0d0',
+      },
+      /WECHAT_SECRET: the stand-in's development credentials are refused in production/,
+    ],
+    [{ PORT: 'eighty' }, /PORT:/],
+    [{ DATABASE_URL: 'postgres://localhost/itss' }, /DATABASE_URL:/],
+  ])('refuses %o', (env, message) => {
+    const result = run('main.js', [], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Start-up refused: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a corrupt SQLite file, naming it', async () => {
+    const db = scratchSqlite('itss-startup');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    writeFileSync(db.config.path, 'not a database');
+    const result = run('main.js', [], { SQLITE_PATH: db.config.path, PORT: '0' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`corrupt or not a SQLite database: ${db.config.path}`);
+    await db.drop();
+  });
+});
+
+(TEST_DB === 'sqlite' ? describe : describe.skip)('npm run staff (server/dist/cli/staff.js)', () => {
+  it('grants staff and admin by openid before the first login, revokes, and audits both', async () => {
+    const db = scratchSqlite('itss-cli');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    const env = {
+      SQLITE_PATH: db.config.path,
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    };
+    try {
+      const added = run('cli/staff.js', ['add', 'o_first_admin', '--admin'], env);
+      expect([added.status, added.stdout]).toEqual([0, expect.stringContaining('Granted staff + admin')]);
+      const { dataSource } = await openDatabase(db.config);
+      const user = await dataSource.getRepository(UserEntity).findOneByOrFail({ openid: 'o_first_admin' });
+      const roles = await dataSource.getRepository(UserRoleEntity).findBy({ userId: user.id });
+      expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'staff']);
+      await dataSource.destroy();
+
+      const removed = run('cli/staff.js', ['remove', 'o_first_admin'], env);
+      expect(removed.status).toBe(0);
+      const reopened = await openDatabase(db.config);
+      expect(await reopened.dataSource.getRepository(UserRoleEntity).countBy({ userId: user.id })).toBe(0);
+      const audit = await reopened.dataSource.query<{ action: string; actor_name: string }[]>(
+        'SELECT action, actor_name FROM audit_log ORDER BY id',
+      );
+      expect(audit).toEqual([
+        { action: 'role.granted', actor_name: '命令行' },
+        { action: 'role.revoked', actor_name: '命令行' },
+      ]);
+      await reopened.dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('explains an unknown phone and a wrong command', async () => {
+    const db = scratchSqlite('itss-cli');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    const env = {
+      SQLITE_PATH: db.config.path,
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    };
+    const unknown = run('cli/staff.js', ['add', '13800000000'], env);
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([
+      1,
+      '没有绑定该手机号的用户：请对方先登录小程序并绑定手机号',
+    ]);
+    const usage = run('cli/staff.js', ['promote', 'x'], env);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: npm run staff');
+    await db.drop();
+  });
+});
