@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_MAIN = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
@@ -24,6 +24,8 @@ const CHROMIUM_ARGS = [
 export interface Harness {
   baseUrl: string;
   page: Page;
+  /** Uncaught page errors and console errors: a finished product shows none. */
+  errors: string[];
   close: () => Promise<void>;
 }
 
@@ -102,11 +104,30 @@ export async function startHarness(): Promise<Harness> {
       locale: 'zh-CN',
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    return { baseUrl, page, close };
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    return { baseUrl, page, errors, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** The page a person is looking at: the visible, settled Taro page. */
+export function currentPage(page: Page): Locator {
+  return page.locator('.taro_page.taro_page_stationed:visible');
+}
+
+/** Line breaks and the spacing Taro adds between inline nodes are layout, not content. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export async function visibleText(page: Page): Promise<string> {
+  return compact(await currentPage(page).innerText());
 }
 
 /** Taro animates page changes: a page is settled once the top page has landed. */

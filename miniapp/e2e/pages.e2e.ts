@@ -1,39 +1,27 @@
 import { LEVELS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES, SERVICES } from '@itss/shared';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EMAIL, INTRODUCTION, PHONES, QQ_GROUP } from './handbook';
-import { screenshot, startHarness, waitForPage, type Harness } from './harness';
+import {
+  compact,
+  currentPage,
+  screenshot,
+  startHarness,
+  visibleText,
+  waitForPage,
+  type Harness,
+} from './harness';
 
 let harness: Harness;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   harness = await startHarness();
   page = harness.page;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
 }, 60000);
 
 afterAll(async () => {
   await harness?.close();
 });
-
-/** The page a person is looking at: the visible, settled Taro page. */
-function currentPage(): Locator {
-  return page.locator('.taro_page.taro_page_stationed:visible');
-}
-
-async function visibleText(): Promise<string> {
-  const text = await currentPage().innerText();
-  // Line breaks and the spacing Taro adds between inline nodes are layout, not content.
-  return text.replace(/\s+/g, '');
-}
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 async function openTab(label: string, route: string): Promise<void> {
   await page.locator('.taro-tabbar__tabbar .weui-tabbar__item', { hasText: label }).click();
@@ -43,32 +31,34 @@ async function openTab(label: string, route: string): Promise<void> {
 test('home shows the handbook introduction and the nine services', async () => {
   await page.goto(`${harness.baseUrl}/`);
   await waitForPage(page, '/pages/index/index');
-  await currentPage().getByText('会员服务内容').waitFor();
+  await currentPage(page).getByText('会员服务内容').waitFor();
 
-  const text = await visibleText();
+  const text = await visibleText(page);
   expect(INTRODUCTION.length).toBeGreaterThanOrEqual(3);
   for (const paragraph of INTRODUCTION) expect(text).toContain(compact(paragraph));
   expect(SERVICES).toHaveLength(9);
   for (const service of SERVICES) expect(text).toContain(compact(service));
-  await expect(currentPage().getByText('会员权益', { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(currentPage(page).getByText('会员权益', { exact: true }).isVisible()).resolves.toBe(true);
   await screenshot(page, 'home');
 });
 
 test('the membership tab compares the four levels with fees and every right', async () => {
   await openTab('会员权益', '/pages/membership/index');
-  await currentPage().getByText('级别与年费').waitFor();
+  await currentPage(page).getByText('级别与年费').waitFor();
 
-  const text = await visibleText();
+  const text = await visibleText(page);
   for (const fee of ['3,000元/年', '10,000元/年', '30,000元/年']) expect(text).toContain(fee);
   for (const level of LEVELS) {
-    const card = currentPage().locator(`.level-card--${level.code}`);
+    const card = currentPage(page).locator(`.level-card--${level.code}`);
     await expect(card.getByText(level.name, { exact: true }).count()).resolves.toBe(1);
   }
   for (const right of Object.values(RIGHTS_BY_TIER).flat()) expect(text).toContain(compact(right));
   for (const preamble of Object.values(RIGHT_TIER_PREAMBLES)) expect(text).toContain(compact(preamble));
   // Rights are cumulative: the president holds all 16, the member unit the first 10.
-  await expect(currentPage().locator('.level-card--president .level-tier__right').count()).resolves.toBe(16);
-  await expect(currentPage().locator('.level-card--member .level-tier__right').count()).resolves.toBe(10);
+  await expect(currentPage(page).locator('.level-card--president .level-tier__right').count()).resolves.toBe(
+    16,
+  );
+  await expect(currentPage(page).locator('.level-card--member .level-tier__right').count()).resolves.toBe(10);
   expect(text).toContain('会员义务');
   expect(text).toContain('如何入会');
   await screenshot(page, 'membership');
@@ -76,10 +66,10 @@ test('the membership tab compares the four levels with fees and every right', as
 
 test('the contact tab shows both phones, the email and the QQ group', async () => {
   await openTab('联系我们', '/pages/contact/index');
-  await currentPage().getByText('联系方式').waitFor();
+  await currentPage(page).getByText('联系方式').waitFor();
 
   expect(PHONES).toHaveLength(2);
-  const text = await visibleText();
+  const text = await visibleText(page);
   for (const value of [...PHONES, EMAIL, QQ_GROUP]) {
     expect(value).not.toBe('');
     expect(text).toContain(value);
@@ -90,11 +80,11 @@ test('the contact tab shows both phones, the email and the QQ group', async () =
 
 test('the me tab, signed out in a browser, offers the demo personas', async () => {
   await openTab('我的', '/pages/me/index');
-  await currentPage().getByText('选择演示身份').waitFor();
-  await currentPage().locator('.me-personas__row').first().waitFor();
+  await currentPage(page).getByText('选择演示身份').waitFor();
+  await currentPage(page).locator('.me-personas__row').first().waitFor();
   await screenshot(page, 'me');
 });
 
 test('no script errors along the way', () => {
-  expect(pageErrors).toEqual([]);
+  expect(harness.errors).toEqual([]);
 });
