@@ -5,3 +5,4 @@ export * from './health';
 export * from './association';
 export * from './membership';
 export * from './auth';
+export * from './standin';

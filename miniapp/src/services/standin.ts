@@ -1,4 +1,10 @@
-import { request, type ResponseSchema } from './http';
+import {
+  ErrorCode,
+  type StandinPersona,
+  standinCodeResponseSchema,
+  standinPersonasResponseSchema,
+} from '@itss/shared';
+import { ApiError, request } from './http';
 
 /**
  * The development server's WeChat stand-in (same origin in H5). There is no wx.login in a browser,
@@ -6,56 +12,44 @@ import { request, type ResponseSchema } from './http';
  */
 const STANDIN = '/__wechat/__standin';
 
-export interface Persona {
-  key: string;
-  label: string;
-  displayName: string;
+export type Persona = Pick<StandinPersona, 'key' | 'label' | 'displayName'>;
+
+/**
+ * The demo personas, or none where no stand-in is served (a production H5 build): the page then
+ * explains that login happens in WeChat.
+ */
+export async function getPersonas(): Promise<Persona[]> {
+  try {
+    const { personas } = await request({
+      path: `${STANDIN}/personas`,
+      schema: standinPersonasResponseSchema,
+      auth: false,
+    });
+    return personas.map(({ key, label, displayName }) => ({ key, label, displayName }));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === ErrorCode.NotFound) return [];
+    throw error;
+  }
 }
 
-function isPersona(value: unknown): value is Persona {
-  if (typeof value !== 'object' || value === null) return false;
-  const { key, label, displayName } = value as Record<string, unknown>;
-  return typeof key === 'string' && typeof label === 'string' && typeof displayName === 'string';
-}
-
-const personasSchema: ResponseSchema<Persona[]> = {
-  safeParse(input) {
-    const personas = (input as { personas?: unknown } | null)?.personas;
-    if (!Array.isArray(personas) || !personas.every(isPersona)) return { success: false };
-    return {
-      success: true,
-      data: personas.map(({ key, label, displayName }) => ({ key, label, displayName })),
-    };
-  },
-};
-
-const codeSchema: ResponseSchema<string> = {
-  safeParse(input) {
-    const code = (input as { code?: unknown } | null)?.code;
-    return typeof code === 'string' && code ? { success: true, data: code } : { success: false };
-  },
-};
-
-export function getPersonas(): Promise<Persona[]> {
-  return request({ path: `${STANDIN}/personas`, schema: personasSchema, auth: false });
-}
-
-export function getStandinLoginCode(persona: string): Promise<string> {
-  return request({
+export async function getStandinLoginCode(persona: string): Promise<string> {
+  const { code } = await request({
     path: `${STANDIN}/login-code`,
     method: 'POST',
     data: { persona },
-    schema: codeSchema,
+    schema: standinCodeResponseSchema,
     auth: false,
   });
+  return code;
 }
 
-export function getStandinPhoneCode(persona: string): Promise<string> {
-  return request({
+export async function getStandinPhoneCode(persona: string): Promise<string> {
+  const { code } = await request({
     path: `${STANDIN}/phone-code`,
     method: 'POST',
     data: { persona },
-    schema: codeSchema,
+    schema: standinCodeResponseSchema,
     auth: false,
   });
+  return code;
 }

@@ -59,6 +59,15 @@ test('signed out in H5: the demo persona picker from the stand-in', async () => 
   expect(storage.get('itss.demo.persona')).toBe('staff');
 });
 
+test('signed out in an H5 build without the stand-in (production): says to log in within WeChat', async () => {
+  process.env.TARO_ENV = 'h5';
+  serveBy(() => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } }));
+  await act(() => session.start());
+  render(<MePage />);
+  await screen.findByText('浏览器版暂不支持微信登录，请在微信中打开「ITSS 分会」小程序登录');
+  expect(screen.queryByText('重试')).toBeNull();
+});
+
 test('a visitor sees name, 未绑定手机号, 访客, 未关联会员单位, and no 工作台', async () => {
   await signInAs(visitor);
   render(<MePage />);

@@ -38,7 +38,7 @@ function PersonaPicker() {
         state={state}
         onRetry={() => void reload()}
         isEmpty={(list) => !list.length}
-        emptyText="暂无演示身份"
+        emptyText="浏览器版暂不支持微信登录，请在微信中打开「ITSS 分会」小程序登录"
       >
         {(personas) => (
           <Card className="me-personas">

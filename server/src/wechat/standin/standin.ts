@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyPluginCallback, type FastifyReply } from 'fastify';
+import type { StandinCodeResponse, StandinPersonasResponse } from '@itss/shared';
 import { z } from 'zod';
 import { STANDIN_APPID, STANDIN_SECRET } from '../../config/config';
 import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './personas';
@@ -236,15 +237,15 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
     }),
   );
 
-  app.get('/__standin/personas', () => ({ personas: STANDIN_PERSONAS }));
+  app.get('/__standin/personas', (): StandinPersonasResponse => ({ personas: [...STANDIN_PERSONAS] }));
 
-  app.post('/__standin/login-code', (request) => {
+  app.post('/__standin/login-code', (request): StandinCodeResponse => {
     const body = parseBody(loginCodeSchema, request.body);
     const who = 'persona' in body ? standinPersona(body.persona) : body;
     return { code: loginCodes.issue({ openid: who.openid, ...(who.unionid && { unionid: who.unionid }) }) };
   });
 
-  app.post('/__standin/phone-code', (request) => {
+  app.post('/__standin/phone-code', (request): StandinCodeResponse => {
     const body = parseBody(phoneCodeSchema, request.body);
     return { code: phoneCodes.issue('persona' in body ? standinPersona(body.persona).phone : body.phone) };
   });
