@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { AssociationContentEntity } from '../src/modules/association/association.entity';
+import { AuditEntity } from '../src/modules/audit/audit.entity';
 import { DatabaseStartupError, openDatabase } from '../src/database/open-database';
 import { schemaDiffAfterMigrations } from '../src/database/schema-diff';
 import { scratchSqlite } from '../src/database/scratch-database';
@@ -75,6 +76,29 @@ describe(`database (${TEST_DB})`, () => {
       const value = { title: '会员风采 🚀🎉 信息技术服务', body: '𠀀𪚥'.repeat(100) };
       await repository.insert({ key: 'unicode', value });
       expect((await repository.findOneBy({ key: 'unicode' }))?.value).toEqual(value);
+      await dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('keeps the audit log append-only: the database refuses updates and deletes', async () => {
+    const db = await scratchDatabase();
+    try {
+      const { dataSource } = await openDatabase(db.config);
+      const audit = dataSource.getRepository(AuditEntity);
+      await audit.insert({
+        at: new Date(),
+        actorId: null,
+        actorName: '命令行',
+        action: 'role.granted',
+        target: 'user:1',
+      });
+      await expect(audit.update({ target: 'user:1' }, { actorName: '别人' })).rejects.toThrow(/append-only/);
+      await expect(audit.delete({ target: 'user:1' })).rejects.toThrow(/append-only/);
+      expect(await audit.find()).toEqual([
+        expect.objectContaining({ actorName: '命令行', target: 'user:1' }),
+      ]);
       await dataSource.destroy();
     } finally {
       await db.drop();
