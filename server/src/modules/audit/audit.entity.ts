@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AuditAction } from '@itss/shared';
 
-/** Append-only: the service only inserts and reads, and triggers (see the AuditAppendOnly migrations) refuse any update or delete. */
+/**
+ * Append-only: the service only inserts and reads, and database triggers (the AuditAppendOnly
+ * migrations) refuse any update or delete.
+ */
 @Entity('audit_log')
 export class AuditEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
