@@ -215,8 +215,12 @@ describe('phone binding, staff and audit', () => {
     expect(meSchema.parse(res.body).phoneMasked).toBe('139****5678');
     expect(JSON.stringify(res.body)).not.toContain('13912345678');
     expect((await standinStats(env)).getuserphonenumber).toBe(1);
+    const before = await counts(env);
     const bad = await postJson(env, '/api/me/phone', { code: 'forged' }, bearer(token));
     expect([bad.status, errorBodySchema.parse(bad.body).code]).toEqual([401, 'WECHAT_CODE_INVALID']);
+    expect(await counts(env)).toEqual(before);
+    const me = meSchema.parse((await env.server.get('/api/me', { headers: bearer(token) })).body);
+    expect(me.phoneMasked).toBe('139****5678');
   });
 
   it('lets an admin grant and revoke staff; the change ends the person’s sessions and is audited', async () => {
