@@ -258,6 +258,9 @@ describe('phone binding, staff and audit', () => {
     const actions = audit.items.map((e) => `${e.action} ${e.target ?? ''}`);
     expect(actions).toContain(`role.granted user:${person.user.id}`);
     expect(actions).toContain(`role.revoked user:${person.user.id}`);
+    const grantEntry = audit.items.find((e) => e.action === 'role.granted');
+    expect(grantEntry?.targetName).toBe('微信用户');
+    expect(audit.items.find((e) => e.action === 'auth.login')?.actor.displayName).toBeTruthy();
     expect(audit.items.every((e) => e.ip !== undefined)).toBe(true);
   });
 

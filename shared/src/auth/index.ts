@@ -94,6 +94,8 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   actor: z.object({ id: z.number().int().nullable(), displayName: z.string() }),
   target: z.string().nullable(),
+  /** The display name of the person a `user:<id>` target points to, as it is now. */
+  targetName: z.string().nullable(),
   detail: z.string().nullable(),
   ip: z.string().nullable(),
 });

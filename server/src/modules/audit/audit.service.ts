@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditListResponse } from '@itss/shared';
-import { DataSource, type EntityManager, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
+import { UserEntity } from '../users/user.entity';
 import { AuditEntity } from './audit.entity';
 
 export interface AuditRecord {
@@ -36,6 +37,7 @@ export class AuditService {
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
+    const names = await this.namesOfTargets(page);
     return {
       items: page.map((row) => ({
         id: row.id,
@@ -43,10 +45,21 @@ export class AuditService {
         action: row.action,
         actor: { id: row.actorId, displayName: row.actorName },
         target: row.target,
+        targetName: names.get(row.target ?? '') ?? null,
         detail: row.detail,
         ip: row.ip,
       })),
       nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
+  }
+
+  /** One query for the people a page of entries points to, keyed by target (`user:<id>`). */
+  private async namesOfTargets(rows: AuditEntity[]): Promise<Map<string, string>> {
+    const ids = [
+      ...new Set(rows.map((row) => /^user:(\d+)$/.exec(row.target ?? '')?.[1]).filter((id) => id)),
+    ].map(Number);
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(ids) });
+    return new Map(users.map((user) => [`user:${user.id}`, user.displayName]));
   }
 }

@@ -9,8 +9,9 @@ const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry
   at,
   action,
   actor: { id: 5, displayName: '周工作' },
-  target: action.startsWith('role') ? '郑同事' : null,
-  detail: null,
+  target: action.startsWith('role') ? 'user:7' : null,
+  targetName: action.startsWith('role') ? '郑同事' : null,
+  detail: action.startsWith('role') ? 'staff,admin' : null,
   ip: '127.0.0.1',
 });
 
@@ -32,7 +33,7 @@ test('lists the log newest first in Chinese and Beijing time, and 加载更多 p
   await screen.findByText('授予权限');
   expect(screen.getByText('2026-03-05 14:07')).toBeTruthy();
   expect(screen.getByText('绑定手机号')).toBeTruthy();
-  expect(screen.getByText(/周工作 → 郑同事/)).toBeTruthy();
+  expect(screen.getByText(/周工作 → 郑同事 · 工作人员、管理员/)).toBeTruthy();
   fireEvent.click(screen.getByText('加载更多'));
   await screen.findByText('登录');
   expect(screen.getByText('2026-03-05 00:30')).toBeTruthy();

@@ -1,6 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { AuditAction, AuditEntry, AuditListResponse } from '@itss/shared';
+import {
+  ROLES,
+  ROLE_NAMES,
+  type AuditAction,
+  type AuditEntry,
+  type AuditListResponse,
+  type Role,
+} from '@itss/shared';
 import { useState } from 'react';
 import { Card } from '../../../../components/section';
 import { RequestView } from '../../../../components/state';
@@ -10,6 +17,8 @@ import { useRequest } from '../../../../services/useRequest';
 import { formatBeijingTime } from '../../../../utils/format';
 import './index.scss';
 
+const isRole = (code: string): code is Role => (ROLES as readonly string[]).includes(code);
+
 export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
@@ -17,6 +26,15 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'role.granted': '授予权限',
   'role.revoked': '撤销权限',
 };
+
+/** Role changes carry role codes: show their Chinese names. */
+function describeDetail(entry: AuditEntry): string {
+  if (entry.action !== 'role.granted' && entry.action !== 'role.revoked') return entry.detail ?? '';
+  return (entry.detail ?? '')
+    .split(',')
+    .map((code) => (isRole(code) ? ROLE_NAMES[code] : code))
+    .join('、');
+}
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   return (
@@ -27,8 +45,10 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       </View>
       <Text className="audit-row__meta">
         {entry.actor.displayName}
-        {entry.target ? ` → ${entry.target}` : ''}
-        {entry.detail ? ` · ${entry.detail}` : ''}
+        {entry.target && entry.target !== `user:${entry.actor.id ?? ''}`
+          ? ` → ${entry.targetName ?? entry.target}`
+          : ''}
+        {entry.detail ? ` · ${describeDetail(entry)}` : ''}
       </Text>
     </View>
   );

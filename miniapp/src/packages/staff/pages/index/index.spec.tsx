@@ -86,20 +86,22 @@ test("a refused grant shows the server's message", async () => {
   });
 });
 
-test("revoking yourself shows the server's 409 message", async () => {
+test("one's own row offers no 撤销; a refused revoke shows the server's message", async () => {
   const calls = await openAs(admin, (call) =>
     call.method === 'DELETE'
-      ? { statusCode: 409, data: { code: 'CONFLICT', message: '不能撤销自己的权限' } }
+      ? { statusCode: 409, data: { code: 'CONFLICT', message: '数据已被修改，请刷新后重试' } }
       : ok(list),
   );
   await screen.findByText('周工作');
-  fireEvent.click(screen.getAllByText('撤销')[0] as HTMLElement);
+  expect(screen.getByText('本人')).toBeTruthy();
+  expect(screen.getAllByText('撤销')).toHaveLength(1);
+  fireEvent.click(screen.getByText('撤销'));
   await waitFor(() =>
     expect(showModal).toHaveBeenLastCalledWith(
-      expect.objectContaining({ title: '无法撤销', content: '不能撤销自己的权限' }),
+      expect.objectContaining({ title: '无法撤销', content: '数据已被修改，请刷新后重试' }),
     ),
   );
-  expect(calls.find((c) => c.method === 'DELETE')?.path).toBe('/api/staff/5');
+  expect(calls.find((c) => c.method === 'DELETE')?.path).toBe('/api/staff/7');
 });
 
 test('staff who are not admins get the log but no staff management', async () => {

@@ -71,7 +71,14 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   );
 }
 
-function StaffRow({ member, onRevoked }: { member: StaffMember; onRevoked: () => Promise<void> }) {
+interface StaffRowProps {
+  member: StaffMember;
+  /** One's own row has no 撤销: the server refuses it, so the button would only lead to an error. */
+  isSelf: boolean;
+  onRevoked: () => Promise<void>;
+}
+
+function StaffRow({ member, isSelf, onRevoked }: StaffRowProps) {
   const revoke = async () => {
     const { confirm } = await Taro.showModal({
       title: '撤销权限',
@@ -104,14 +111,18 @@ function StaffRow({ member, onRevoked }: { member: StaffMember; onRevoked: () =>
           {member.lastSeenAt ? formatBeijingTime(member.lastSeenAt) : '暂无'}
         </Text>
       </View>
-      <Button className="staff-row__revoke" size="mini" onClick={() => void revoke()}>
-        撤销
-      </Button>
+      {isSelf ? (
+        <Text className="staff-row__self">本人</Text>
+      ) : (
+        <Button className="staff-row__revoke" size="mini" onClick={() => void revoke()}>
+          撤销
+        </Button>
+      )}
     </View>
   );
 }
 
-function StaffManagement() {
+function StaffManagement({ myId }: { myId: number }) {
   const { state, reload, refresh } = useRequest(getStaff);
   const quietReload = async () => {
     await refresh();
@@ -129,7 +140,12 @@ function StaffManagement() {
           {(list) => (
             <Card className="staff-list">
               {list.items.map((member) => (
-                <StaffRow key={member.id} member={member} onRevoked={quietReload} />
+                <StaffRow
+                  key={member.id}
+                  member={member}
+                  isSelf={member.id === myId}
+                  onRevoked={quietReload}
+                />
               ))}
             </Card>
           )}
@@ -149,7 +165,7 @@ export default function StaffConsolePage() {
       </View>
     );
   }
-  const { can } = session.me;
+  const { can, id } = session.me;
   return (
     <View className="page staff">
       {can.readAuditLog ? (
@@ -165,7 +181,7 @@ export default function StaffConsolePage() {
           </Card>
         </Section>
       ) : null}
-      {can.manageStaff ? <StaffManagement /> : null}
+      {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
   );
 }
