@@ -56,16 +56,18 @@ function run(script: string, args: string[], env: Record<string, string>) {
 });
 
 (TEST_DB === 'sqlite' ? describe : describe.skip)('npm run staff (server/dist/cli/staff.js)', () => {
+  /** Real-looking credentials so the CLI's config loads without serving the stand-in. */
+  const cliEnv = (path: string) => ({
+    SQLITE_PATH: path,
+    WECHAT_APPID: 'wx0123456789abcdef',
+    WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  });
+
   it('grants staff and admin by openid before the first login, revokes, and audits both', async () => {
     const db = scratchSqlite('itss-cli');
     if (db.config.type !== 'sqlite') throw new Error('unreachable');
-    const env = {
-      SQLITE_PATH: db.config.path,
-      WECHAT_APPID: 'wx0123456789abcdef',
-      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
-    };
     try {
-      const added = run('cli/staff.js', ['add', 'o_first_admin', '--admin'], env);
+      const added = run('cli/staff.js', ['add', 'o_first_admin', '--admin'], cliEnv(db.config.path));
       expect([added.status, added.stdout]).toEqual([0, expect.stringContaining('Granted staff + admin')]);
       const { dataSource } = await openDatabase(db.config);
       const user = await dataSource.getRepository(UserEntity).findOneByOrFail({ openid: 'o_first_admin' });
@@ -73,7 +75,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
       expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'staff']);
       await dataSource.destroy();
 
-      const removed = run('cli/staff.js', ['remove', 'o_first_admin'], env);
+      const removed = run('cli/staff.js', ['remove', 'o_first_admin'], cliEnv(db.config.path));
       expect(removed.status).toBe(0);
       const reopened = await openDatabase(db.config);
       expect(await reopened.dataSource.getRepository(UserRoleEntity).countBy({ userId: user.id })).toBe(0);
@@ -93,17 +95,12 @@ function run(script: string, args: string[], env: Record<string, string>) {
   it('explains an unknown phone and a wrong command', async () => {
     const db = scratchSqlite('itss-cli');
     if (db.config.type !== 'sqlite') throw new Error('unreachable');
-    const env = {
-      SQLITE_PATH: db.config.path,
-      WECHAT_APPID: 'wx0123456789abcdef',
-      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
-    };
-    const unknown = run('cli/staff.js', ['add', '13800000000'], env);
+    const unknown = run('cli/staff.js', ['add', '13800000000'], cliEnv(db.config.path));
     expect([unknown.status, unknown.stderr.trim()]).toEqual([
       1,
       '没有绑定该手机号的用户：请对方先登录小程序并绑定手机号',
     ]);
-    const usage = run('cli/staff.js', ['promote', 'x'], env);
+    const usage = run('cli/staff.js', ['promote', 'x'], cliEnv(db.config.path));
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run staff');
     await db.drop();
