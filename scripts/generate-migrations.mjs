@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates a migration per dialect (SQLite and MySQL/MariaDB) from the difference between the
-// entities and what the existing migrations build. Review the files, then add them to the index.ts
-// of each folder. Usage: npm run build && node scripts/generate-migrations.mjs <PascalCaseName>
+// entities and what the existing migrations build. Review the files; the server finds them by their
+// timestamped name, no index to edit. Usage: npm run build && node scripts/generate-migrations.mjs <PascalCaseName>
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -53,9 +53,7 @@ async function generate(dialect, config) {
     `../server/src/database/migrations/${dialect}/${timestamp}-${name}.ts`,
   );
   writeFileSync(file, source(diff));
-  console.log(
-    `${dialect}: wrote ${file} (${diff.up.length} statements) — review it and add ${className} to index.ts`,
-  );
+  console.log(`${dialect}: wrote ${file} (${diff.up.length} statements) — review it`);
 }
 
 const sqlite = scratchSqlite('itss-gen');

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ERROR_MESSAGES, ErrorCode } from '@itss/shared';
+import { ErrorCode, errorMessage } from '@itss/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppModule } from './app.module';
@@ -51,9 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: 1024 * 1024,
     // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
     frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      void reply
-        .code(400)
-        .send({ code: ErrorCode.BadRequest, message: ERROR_MESSAGES[ErrorCode.BadRequest] });
+      void reply.code(400).send({ code: ErrorCode.BadRequest, message: errorMessage(ErrorCode.BadRequest) });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -1,14 +1,22 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { AssociationModule } from './modules/association/association.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { StaffModule } from './modules/staff/staff.module';
-import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { UsersModule } from './modules/users/users.module';
 
+/**
+ * The composition root: infrastructure (config, database, the transaction that travels with each
+ * call) and the features. Each feature module lists what it depends on in its own imports.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -17,13 +25,21 @@ export class AppModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(config.database),
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }),
+            }),
+          ],
+        }),
+        HealthModule,
+        AssociationModule,
+        MembershipModule,
         AuditModule,
         UsersModule,
         AuthModule,
         StaffModule,
-        HealthModule,
-        AssociationModule,
-        MembershipModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -255,7 +255,9 @@ describe('phone binding, staff and audit', () => {
     const audit = auditListResponseSchema.parse(
       (await env.server.get('/api/audit?limit=100', { headers: bearer(admin.token) })).body,
     );
-    const actions = audit.items.map((e) => `${e.action} ${e.target ?? ''}`);
+    const actions = audit.items.map(
+      (e) => `${e.action} ${e.target ? `${e.target.type}:${e.target.id}` : ''}`,
+    );
     expect(actions).toContain(`role.granted user:${person.user.id}`);
     expect(actions).toContain(`role.revoked user:${person.user.id}`);
     const grantEntry = audit.items.find((e) => e.action === 'role.granted');

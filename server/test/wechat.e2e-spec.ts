@@ -1,4 +1,4 @@
-import { ErrorCode } from '@itss/shared';
+import { ErrorCode, WechatError } from '@itss/shared';
 import { Logger, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppError } from '../src/common/app-error';
@@ -114,20 +114,20 @@ describe('WeChat client against the local stand-in', () => {
     it('accepts a code once: the second exchange is WechatCodeInvalid (401)', async () => {
       const code = await control.loginCode({ persona: 'applicant' });
       await client.code2Session(code);
-      expect((await rejection(client.code2Session(code))).code).toBe(ErrorCode.WechatCodeInvalid);
+      expect((await rejection(client.code2Session(code))).code).toBe(WechatError.WechatCodeInvalid);
     });
 
     it('refuses a made-up code with WechatCodeInvalid', async () => {
-      expect((await rejection(client.code2Session('not-a-code'))).code).toBe(ErrorCode.WechatCodeInvalid);
+      expect((await rejection(client.code2Session('not-a-code'))).code).toBe(WechatError.WechatCodeInvalid);
     });
 
     it.each([
-      [40029, ErrorCode.WechatCodeInvalid],
-      [40163, ErrorCode.WechatCodeInvalid],
+      [40029, WechatError.WechatCodeInvalid],
+      [40163, WechatError.WechatCodeInvalid],
       [45011, ErrorCode.RateLimited],
-      [40226, ErrorCode.WechatUserRestricted],
-      [40013, ErrorCode.WechatUnavailable],
-      [-1, ErrorCode.WechatUnavailable], // twice: the retry meets it too
+      [40226, WechatError.WechatUserRestricted],
+      [40013, WechatError.WechatUnavailable],
+      [-1, WechatError.WechatUnavailable], // twice: the retry meets it too
     ])('maps errcode %i to %s', async (errcode, code) => {
       await control.fault({ endpoint: 'jscode2session', errcode, times: 2 });
       const login = await control.loginCode({ persona: 'visitor' });
@@ -145,13 +145,13 @@ describe('WeChat client against the local stand-in', () => {
     it('is WechatUnavailable (503) when the connection drops, the answer is slow, or a gateway fails', async () => {
       const login = await control.loginCode({ persona: 'visitor' });
       await control.fault({ endpoint: 'jscode2session', hangup: true });
-      expect((await rejection(client.code2Session(login))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(client.code2Session(login))).code).toBe(WechatError.WechatUnavailable);
       await control.fault({ endpoint: 'jscode2session', delayMs: 1000 });
       const started = Date.now();
-      expect((await rejection(client.code2Session(login))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(client.code2Session(login))).code).toBe(WechatError.WechatUnavailable);
       expect(Date.now() - started).toBeLessThan(900);
       await control.fault({ endpoint: 'jscode2session', httpStatus: 502 });
-      expect((await rejection(client.code2Session(login))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(client.code2Session(login))).code).toBe(WechatError.WechatUnavailable);
       // None of those consumed the code: WeChat never answered.
       expect((await client.code2Session(login)).openid).toBe(standinPersona('visitor').openid);
     });
@@ -160,7 +160,7 @@ describe('WeChat client against the local stand-in', () => {
       const gone = await startStandin();
       await gone.close();
       const offline = new WechatClient({ ...config, apiBase: gone.url });
-      expect((await rejection(offline.code2Session('x'))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(offline.code2Session('x'))).code).toBe(WechatError.WechatUnavailable);
       expect(warnings.at(-1)).toMatch(/network failure \(ECONNREFUSED\)/);
     });
 
@@ -190,7 +190,7 @@ describe('WeChat client against the local stand-in', () => {
     it('is WechatUnavailable with wrong credentials (40125), which only an operator can fix', async () => {
       const misconfigured = new WechatClient({ ...config, secret: '0'.repeat(32) });
       const login = await control.loginCode({ persona: 'visitor' });
-      expect((await rejection(misconfigured.code2Session(login))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(misconfigured.code2Session(login))).code).toBe(WechatError.WechatUnavailable);
     });
   });
 
@@ -225,7 +225,7 @@ describe('WeChat client against the local stand-in', () => {
         purePhoneNumber: phone,
         countryCode: '86',
       });
-      expect((await rejection(client.getPhoneNumber(code))).code).toBe(ErrorCode.WechatCodeInvalid);
+      expect((await rejection(client.getPhoneNumber(code))).code).toBe(WechatError.WechatCodeInvalid);
     });
 
     it('fetches a fresh token once and retries when someone force-refreshed the cached one (40001)', async () => {
@@ -260,7 +260,7 @@ describe('WeChat client against the local stand-in', () => {
 
       await control.fault({ endpoint: 'getuserphonenumber', errcode: 40001, times: 2 });
       const again = await control.phoneCode({ persona: 'staff' });
-      expect((await rejection(client.getPhoneNumber(again))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(client.getPhoneNumber(again))).code).toBe(WechatError.WechatUnavailable);
     });
 
     it('maps the errcodes like the other calls', async () => {
@@ -274,7 +274,7 @@ describe('WeChat client against the local stand-in', () => {
     it('is WechatUnavailable when the token cannot be had', async () => {
       const code = await control.phoneCode({ persona: 'visitor' });
       await control.fault({ endpoint: 'stable_token', delayMs: 1000 });
-      expect((await rejection(client.getPhoneNumber(code))).code).toBe(ErrorCode.WechatUnavailable);
+      expect((await rejection(client.getPhoneNumber(code))).code).toBe(WechatError.WechatUnavailable);
     });
   });
 

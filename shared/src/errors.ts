@@ -1,52 +1,77 @@
 import { z } from 'zod';
 
-/** Stable error codes: the server returns them, the mini-program switches on them. Never rename one. */
-export enum ErrorCode {
-  ValidationFailed = 'VALIDATION_FAILED',
-  BadRequest = 'BAD_REQUEST',
-  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
-  Unauthenticated = 'UNAUTHENTICATED',
-  /** The session token expired (idle or absolute) or was revoked: log in again. */
-  SessionExpired = 'SESSION_EXPIRED',
-  /** WeChat refused the login or phone code (40029): invalid, expired or already used. */
-  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
-  /** WeChat flags the account as high-risk (40226). */
-  WechatUserRestricted = 'WECHAT_USER_RESTRICTED',
-  /** WeChat is busy, unreachable or too slow. */
-  WechatUnavailable = 'WECHAT_UNAVAILABLE',
-  Forbidden = 'FORBIDDEN',
-  NotFound = 'NOT_FOUND',
-  MethodNotAllowed = 'METHOD_NOT_ALLOWED',
-  Conflict = 'CONFLICT',
-  RateLimited = 'RATE_LIMITED',
-  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
-  Internal = 'INTERNAL_ERROR',
-  /** Client-side only: the request never got an answer. */
-  NetworkError = 'NETWORK_ERROR',
+/** What a code means to a client: the HTTP status the server answers with and a message a person can act on. */
+export interface ErrorDefinition {
+  status: number;
+  message: string;
 }
 
-/** The default message a person can act on, in Chinese. A server may give a more specific one. */
-export const ERROR_MESSAGES: Record<ErrorCode, string> = {
-  [ErrorCode.ValidationFailed]: '提交的内容不符合要求，请检查后重试',
-  [ErrorCode.BadRequest]: '请求格式有误，请刷新页面后重试',
-  [ErrorCode.PayloadTooLarge]: '提交的内容过大，请精简后重试',
-  [ErrorCode.Unauthenticated]: '请先登录',
-  [ErrorCode.SessionExpired]: '登录已过期，请重新登录',
-  [ErrorCode.WechatCodeInvalid]: '微信登录凭证无效或已使用，请重新进入小程序后再试',
-  [ErrorCode.WechatUserRestricted]: '微信提示当前账号存在安全风险，暂时无法登录，请在微信中完成验证后再试',
-  [ErrorCode.WechatUnavailable]: '微信服务暂时不可用，请稍后再试',
-  [ErrorCode.Forbidden]: '您没有权限进行此操作',
-  [ErrorCode.NotFound]: '您访问的内容不存在',
-  [ErrorCode.MethodNotAllowed]: '不支持该操作',
-  [ErrorCode.Conflict]: '数据已被修改，请刷新后重试',
-  [ErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
-  [ErrorCode.ServiceUnavailable]: '服务暂时不可用，请稍后再试',
-  [ErrorCode.Internal]: '系统出现异常，请稍后再试；如持续出现，请联系会员服务部',
-  [ErrorCode.NetworkError]: '网络连接失败，请检查网络后重试',
-};
+const definitions = new Map<string, ErrorDefinition>();
+
+/**
+ * Each feature declares its own error codes (in its folder of this package) with their status and
+ * default Chinese message; the server's error filter and the mini-program read them back from this
+ * one registry, so adding a feature edits no central list. Codes are stable: never rename one.
+ * Returns the codes by name, e.g. `AuthError.SessionExpired === 'SESSION_EXPIRED'`.
+ */
+export function defineErrors<const T extends Record<string, { code: string } & ErrorDefinition>>(
+  specs: T,
+): { readonly [K in keyof T]: T[K]['code'] } {
+  const codes: Record<string, string> = {};
+  for (const [name, { code, status, message }] of Object.entries(specs)) {
+    const known = definitions.get(code);
+    if (known && (known.status !== status || known.message !== message)) {
+      throw new Error(`Error code ${code} is defined twice with different meanings`);
+    }
+    definitions.set(code, { status, message });
+    codes[name] = code;
+  }
+  return codes as { readonly [K in keyof T]: T[K]['code'] };
+}
+
+/** The codes every feature may use; a feature's own codes live with the feature. */
+export const ErrorCode = defineErrors({
+  ValidationFailed: {
+    code: 'VALIDATION_FAILED',
+    status: 400,
+    message: '提交的内容不符合要求，请检查后重试',
+  },
+  BadRequest: { code: 'BAD_REQUEST', status: 400, message: '请求格式有误，请刷新页面后重试' },
+  PayloadTooLarge: { code: 'PAYLOAD_TOO_LARGE', status: 413, message: '提交的内容过大，请精简后重试' },
+  Unauthenticated: { code: 'UNAUTHENTICATED', status: 401, message: '请先登录' },
+  Forbidden: { code: 'FORBIDDEN', status: 403, message: '您没有权限进行此操作' },
+  NotFound: { code: 'NOT_FOUND', status: 404, message: '您访问的内容不存在' },
+  MethodNotAllowed: { code: 'METHOD_NOT_ALLOWED', status: 405, message: '不支持该操作' },
+  Conflict: { code: 'CONFLICT', status: 409, message: '数据已被修改，请刷新后重试' },
+  RateLimited: { code: 'RATE_LIMITED', status: 429, message: '操作过于频繁，请稍后再试' },
+  ServiceUnavailable: { code: 'SERVICE_UNAVAILABLE', status: 503, message: '服务暂时不可用，请稍后再试' },
+  Internal: {
+    code: 'INTERNAL_ERROR',
+    status: 500,
+    message: '系统出现异常，请稍后再试；如持续出现，请联系会员服务部',
+  },
+  /** Client-side only: the request never got an answer. */
+  NetworkError: { code: 'NETWORK_ERROR', status: 503, message: '网络连接失败，请检查网络后重试' },
+});
+/** A code of the common set; feature codes are plain strings declared with `defineErrors`. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function isKnownErrorCode(code: string): boolean {
+  return definitions.has(code);
+}
+
+/** The registered definition; an unknown code is treated as an internal error. */
+export function errorDefinition(code: string): ErrorDefinition {
+  return definitions.get(code) ?? (definitions.get(ErrorCode.Internal) as ErrorDefinition);
+}
+
+/** The default message of a code, in Chinese. A server may send a more specific one. */
+export function errorMessage(code: string): string {
+  return errorDefinition(code).message;
+}
 
 export const errorBodySchema = z.object({
-  code: z.enum(ErrorCode),
+  code: z.string().min(1),
   message: z.string().min(1),
   details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

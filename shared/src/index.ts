@@ -1,8 +1,14 @@
+// The contract, one folder per feature. A feature's folder declares its schemas, its error codes
+// (defineErrors) and its audit actions (defineAuditActions); exporting it here registers them.
 export * from './errors';
 export * from './common';
 export * from './domain';
+export * from './audit';
+export * from './wechat';
 export * from './health';
 export * from './association';
 export * from './membership';
+export * from './users';
 export * from './auth';
+export * from './staff';
 export * from './standin';

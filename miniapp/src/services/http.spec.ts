@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ErrorCode, servicesResponseSchema } from '@itss/shared';
+import { ErrorCode, servicesResponseSchema, errorMessage } from '@itss/shared';
 import { request as taroRequest } from '../../test/taro-mock';
 import { ApiError, request, toApiError } from './http';
 
@@ -32,7 +32,7 @@ test('no answer at all becomes NETWORK_ERROR with its Chinese message', async ()
   taroRequest.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
   const error = await failureOf(request({ path: '/api/services' }));
   expect(error.code).toBe(ErrorCode.NetworkError);
-  expect(error.message).toBe(ERROR_MESSAGES[ErrorCode.NetworkError]);
+  expect(error.message).toBe(errorMessage(ErrorCode.NetworkError));
 });
 
 test("the server's error body is kept: code, message and details", async () => {
@@ -52,7 +52,7 @@ test.each([
   answer(status, '<html>Bad Gateway</html>');
   const error = await failureOf(request({ path: '/api/services' }));
   expect(error.code).toBe(code);
-  expect(error.message).toBe(ERROR_MESSAGES[code]);
+  expect(error.message).toBe(errorMessage(code));
 });
 
 test('a 2xx body that breaks the contract is not trusted', async () => {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ERROR_MESSAGES, ErrorCode, errorBodySchema, type ErrorBody } from '@itss/shared';
+import { AuthError, ErrorCode, type ErrorBody, errorBodySchema, errorMessage } from '@itss/shared';
 
 /** The part of a zod schema the wrapper needs; keeps zod itself out of the miniapp's dependencies. */
 export interface ResponseSchema<T> {
@@ -8,7 +8,8 @@ export interface ResponseSchema<T> {
 
 /** Every failed call rejects with this, whether the server answered or not. */
 export class ApiError extends Error implements ErrorBody {
-  readonly code: ErrorCode;
+  /** A common code (ErrorCode) or a feature's own (AuthError, WechatError, …). */
+  readonly code: string;
   readonly details?: ErrorBody['details'];
 
   constructor(body: ErrorBody) {
@@ -19,8 +20,8 @@ export class ApiError extends Error implements ErrorBody {
   }
 }
 
-export function apiErrorOf(code: ErrorCode): ApiError {
-  return new ApiError({ code, message: ERROR_MESSAGES[code] });
+export function apiErrorOf(code: string): ApiError {
+  return new ApiError({ code, message: errorMessage(code) });
 }
 
 /** Any thrown value becomes an ApiError, so views switch on one shape. */
@@ -84,7 +85,7 @@ function renewOnce(hooks: AuthHooks): Promise<boolean> {
 }
 
 function isTokenRejected(error: ApiError): boolean {
-  return error.code === ErrorCode.Unauthenticated || error.code === ErrorCode.SessionExpired;
+  return error.code === ErrorCode.Unauthenticated || error.code === AuthError.SessionExpired;
 }
 
 const TIMEOUT_MS = 15000;

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
-import { ErrorCode, loginResponseSchema, meSchema, type Me } from '@itss/shared';
+import { AuthError, ErrorCode, loginResponseSchema, meSchema, type Me } from '@itss/shared';
 import { ApiError, request, setAuthHooks, toApiError } from './http';
 import { getStandinLoginCode } from './standin';
 
@@ -76,7 +76,7 @@ class SessionStore {
     } catch (error) {
       const failure = toApiError(error);
       // A token refused even after one fresh login simply means signed out, not a fault to show.
-      const refused = failure.code === ErrorCode.Unauthenticated || failure.code === ErrorCode.SessionExpired;
+      const refused = failure.code === ErrorCode.Unauthenticated || failure.code === AuthError.SessionExpired;
       this.set(refused ? { status: 'signedOut' } : { status: 'signedOut', error: failure });
     }
   }

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppError } from '../common/app-error';
+import { CLI } from '../common/request-context';
 import { ConfigError, loadConfig } from '../config/config';
 import { DatabaseStartupError } from '../database/open-database';
 import { StaffService } from '../modules/staff/staff.service';
@@ -25,12 +26,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     const staff = app.get(StaffService);
     if (command === 'add') {
-      const member = await staff.grant('cli', { key }, flags.includes('--admin'));
+      const member = await staff.grant(CLI, { key }, flags.includes('--admin'));
       console.log(
         `Granted ${flags.includes('--admin') ? 'staff + admin' : 'staff'} to user ${member.id} (${key}).`,
       );
     } else {
-      await staff.revoke('cli', { key });
+      await staff.revoke(CLI, { key });
       console.log(`Revoked staff and admin from ${key}.`);
     }
     return 0;

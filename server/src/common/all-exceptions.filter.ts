@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ERROR_MESSAGES, ErrorCode, type ErrorBody } from '@itss/shared';
+import { ErrorCode, type ErrorBody, errorMessage } from '@itss/shared';
 import type { FastifyReply } from 'fastify';
-import { AppError, HTTP_STATUS_OF, errorCodeForStatus } from './app-error';
+import { AppError, errorCodeForStatus } from './app-error';
 
 /** Fastify's own errors (body parsing, size limits) carry a status but are not HttpExceptions. */
 function fastifyStatus(exception: unknown): number | undefined {
@@ -14,17 +14,17 @@ export function toErrorResponse(exception: unknown, logger: Logger): { status: n
   if (exception instanceof AppError) {
     const body: ErrorBody = { code: exception.code, message: exception.message };
     if (exception.details) body.details = exception.details;
-    return { status: HTTP_STATUS_OF[exception.code], body };
+    return { status: exception.status, body };
   }
   const status = exception instanceof HttpException ? exception.getStatus() : fastifyStatus(exception);
   if (status !== undefined && status < 500) {
     const code = errorCodeForStatus(status);
-    return { status, body: { code, message: ERROR_MESSAGES[code] } };
+    return { status, body: { code, message: errorMessage(code) } };
   }
   // Anything else is our fault: log it whole here, tell the client nothing about it.
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   const code = status === 503 ? ErrorCode.ServiceUnavailable : ErrorCode.Internal;
-  return { status: status === 503 ? 503 : 500, body: { code, message: ERROR_MESSAGES[code] } };
+  return { status: status === 503 ? 503 : 500, body: { code, message: errorMessage(code) } };
 }
 
 @Catch()

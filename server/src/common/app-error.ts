@@ -1,37 +1,26 @@
-import { ERROR_MESSAGES, ErrorCode, type ErrorBody } from '@itss/shared';
+import { ErrorCode, type ErrorBody, errorDefinition, errorMessage } from '@itss/shared';
 
 export type ErrorDetail = NonNullable<ErrorBody['details']>[number];
 
-/** The one exception services throw: a stable code, a Chinese message, optional field details. */
+/**
+ * The one exception services throw: a stable code (the common ones or a feature's own, declared with
+ * `defineErrors` in the shared contract), a Chinese message, optional field details.
+ */
 export class AppError extends Error {
   constructor(
-    readonly code: ErrorCode,
-    message: string = ERROR_MESSAGES[code],
+    readonly code: string,
+    message: string = errorMessage(code),
     readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'AppError';
   }
-}
 
-export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
-  [ErrorCode.ValidationFailed]: 400,
-  [ErrorCode.BadRequest]: 400,
-  [ErrorCode.PayloadTooLarge]: 413,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.SessionExpired]: 401,
-  [ErrorCode.WechatCodeInvalid]: 401,
-  [ErrorCode.WechatUserRestricted]: 403,
-  [ErrorCode.WechatUnavailable]: 503,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.MethodNotAllowed]: 405,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.RateLimited]: 429,
-  [ErrorCode.ServiceUnavailable]: 503,
-  [ErrorCode.Internal]: 500,
-  [ErrorCode.NetworkError]: 503,
-};
+  /** The HTTP status the code was declared with. */
+  get status(): number {
+    return errorDefinition(this.code).status;
+  }
+}
 
 /** For errors raised outside our services (Nest, Fastify): the closest code for their status. */
 export function errorCodeForStatus(status: number): ErrorCode {

@@ -1,4 +1,4 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import type { UserEntity } from '../modules/users/user.entity';
@@ -13,16 +13,23 @@ export interface RequestContext {
 
 export type SignedInContext = RequestContext & { user: UserEntity };
 
+/** The operator at the command line (npm run staff): trusted, and named so in the audit log. */
+export const CLI = 'cli';
+export type Actor = RequestContext | typeof CLI;
+
 declare module 'fastify' {
   interface FastifyRequest {
     itssContext?: RequestContext;
   }
 }
 
-export const ROLES_KEY = 'itss:roles';
+export function isStaff(actor: RequestContext): boolean {
+  return actor.roles.includes('staff') || actor.roles.includes('admin');
+}
 
-/** The route needs a session and at least one of these roles (none listed: any signed-in person). */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export function isAdmin(actor: RequestContext): boolean {
+  return actor.roles.includes('admin');
+}
 
 export function contextOf(request: FastifyRequest): RequestContext {
   return request.itssContext ?? { user: null, roles: [], sessionId: null, ip: request.ip };

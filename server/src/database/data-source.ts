@@ -1,22 +1,25 @@
-import type { DataSourceOptions, MigrationInterface } from 'typeorm';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
-import { ENTITIES } from './entities';
-import { MYSQL_MIGRATIONS } from './migrations/mysql';
-import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 export const MIGRATIONS_TABLE = 'migrations';
 
-type MigrationClass = new () => MigrationInterface;
+/**
+ * Found by convention, so a feature adds files and edits no list: every `*.entity` file of a feature
+ * folder, and every timestamped migration of the dialect (TypeORM orders them by their timestamp).
+ * `.ts` under jest and the generator, `.js` in the built server.
+ */
+export const ENTITY_GLOB = join(__dirname, '../modules/*/*.entity.{ts,js}');
 
-export function migrationsFor(config: DatabaseConfig): MigrationClass[] {
-  return config.type === 'sqlite' ? SQLITE_MIGRATIONS : MYSQL_MIGRATIONS;
+export function migrationsGlob(config: DatabaseConfig): string {
+  return join(__dirname, 'migrations', config.type, '[0-9]*-*.{ts,js}');
 }
 
 /** Schema changes only ever come from reviewed migrations: `synchronize` stays off everywhere. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
-    migrations: migrationsFor(config),
+    entities: [ENTITY_GLOB] as string[],
+    migrations: [migrationsGlob(config)] as string[],
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
     migrationsRun: false,

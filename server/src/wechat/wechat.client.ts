@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@itss/shared';
+import { ErrorCode, WechatError } from '@itss/shared';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
@@ -197,11 +197,11 @@ export class WechatClient {
       }
       case 40029: // invalid code
       case 40163: // code already used
-        throw new AppError(ErrorCode.WechatCodeInvalid);
+        throw new AppError(WechatError.WechatCodeInvalid);
       case 45011:
         throw new AppError(ErrorCode.RateLimited);
       case 40226:
-        throw new AppError(ErrorCode.WechatUserRestricted);
+        throw new AppError(WechatError.WechatUserRestricted);
       default:
         throw this.unavailable(api, `errcode ${reply.errcode}: ${reply.errmsg}`);
     }
@@ -209,7 +209,7 @@ export class WechatClient {
 
   private unavailable(api: WechatApi, reason: string): AppError {
     this.logger.warn(`WeChat ${api} failed: ${reason}`);
-    return new AppError(ErrorCode.WechatUnavailable);
+    return new AppError(WechatError.WechatUnavailable);
   }
 }
 

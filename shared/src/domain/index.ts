@@ -1,3 +1,4 @@
 export * from './levels';
 export * from './governance';
 export * from './uscc';
+export * from './phone';

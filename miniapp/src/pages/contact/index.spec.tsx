@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ErrorCode } from '@itss/shared';
+import { ErrorCode, errorMessage } from '@itss/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { association, ok, serve } from '../../../test/fixtures';
 import { makePhoneCall, request, setClipboardData, showModal, showToast } from '../../../test/taro-mock';
@@ -69,7 +69,7 @@ test('the member group entry explains it is for verified member units only', asy
 test('an unreachable server offers 重试', async () => {
   serve({ '/api/association': 'offline' });
   render(<ContactPage />);
-  expect(await screen.findByText(ERROR_MESSAGES[ErrorCode.NetworkError])).toBeTruthy();
+  expect(await screen.findByText(errorMessage(ErrorCode.NetworkError))).toBeTruthy();
   serve({ '/api/association': ok(association) });
   fireEvent.click(screen.getByText('重试'));
   expect(await screen.findByText('hyfw@itss.cn')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ErrorCode, SERVICES } from '@itss/shared';
+import { ErrorCode, SERVICES, errorMessage } from '@itss/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { association, ok, serve, services } from '../../../test/fixtures';
 import {
@@ -30,7 +30,7 @@ test('shows the name, the introduction and the nine services', async () => {
 test('an unreachable server shows the network message, and 重试 loads again', async () => {
   serve({ '/api/association': 'offline', '/api/services': ok(services) });
   render(<HomePage />);
-  expect(await screen.findByText(ERROR_MESSAGES[ErrorCode.NetworkError])).toBeTruthy();
+  expect(await screen.findByText(errorMessage(ErrorCode.NetworkError))).toBeTruthy();
 
   serve({ '/api/association': ok(association), '/api/services': ok(services) });
   fireEvent.click(screen.getByText('重试'));
@@ -83,7 +83,7 @@ test('a failed pull-to-refresh keeps the data and says why in a toast', async ()
   serve({ '/api/association': 'offline', '/api/services': ok(services) });
   pullDown();
   await waitFor(() =>
-    expect(showToast).toHaveBeenCalledWith({ title: ERROR_MESSAGES[ErrorCode.NetworkError], icon: 'none' }),
+    expect(showToast).toHaveBeenCalledWith({ title: errorMessage(ErrorCode.NetworkError), icon: 'none' }),
   );
   expect(stopPullDownRefresh).toHaveBeenCalled();
   expect(screen.getByText(association.name)).toBeTruthy();

@@ -1,18 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type AuditListResponse, auditQuerySchema } from '@itss/shared';
 import type { z } from 'zod';
-import { Roles } from '../../common/request-context';
+import { StaffOnly } from '../../common/access.decorators';
+import { Ctx, type SignedInContext } from '../../common/request-context';
 import { AuditService } from './audit.service';
 
 @Controller('audit')
+@StaffOnly()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Roles('staff', 'admin')
   @Get()
   list(
+    @Ctx() ctx: SignedInContext,
     @Query({ schema: auditQuerySchema }) query: z.output<typeof auditQuerySchema>,
   ): Promise<AuditListResponse> {
-    return this.audit.list(query.limit, query.before);
+    return this.audit.list(ctx, query.limit, query.before);
   }
 }

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuditAction } from '@itss/shared';
 
 /**
  * Append-only: the service only inserts and reads, and database triggers (the AuditAppendOnly
@@ -22,7 +21,7 @@ export class AuditEntity {
   actorName: string;
 
   @Column({ type: 'varchar', length: 32 })
-  action: AuditAction;
+  action: string;
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   target: string | null;

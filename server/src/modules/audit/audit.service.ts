@@ -1,65 +1,102 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditAction, AuditListResponse } from '@itss/shared';
-import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
-import type { RequestContext } from '../../common/request-context';
-import { UserEntity } from '../users/user.entity';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { AuditListResponse, AuditTarget } from '@itss/shared';
+import { LessThan, type Repository } from 'typeorm';
+import { authorize } from '../../common/policy';
+import { type Actor, CLI, type RequestContext } from '../../common/request-context';
 import { AuditEntity } from './audit.entity';
+import { AuditPolicy } from './audit.policy';
 
 export interface AuditRecord {
-  action: AuditAction;
-  target?: string | null;
+  /** One of the actions a feature declared with `defineAuditActions` in the shared contract. */
+  action: string;
+  target?: AuditTarget | null;
   detail?: string | null;
+}
+
+/** Names the targets of one type, e.g. people by user id, for a page of entries. */
+export type TargetNamer = (ids: number[]) => Promise<Map<number, string>>;
+
+/** The stored form of a target: one column, `type:id`, written and read only here. */
+function encodeTarget(target: AuditTarget): string {
+  return `${target.type}:${target.id}`;
+}
+
+function decodeTarget(stored: string | null): AuditTarget | null {
+  if (!stored) return null;
+  const separator = stored.lastIndexOf(':');
+  const id = Number(stored.slice(separator + 1));
+  return separator > 0 && Number.isInteger(id) ? { type: stored.slice(0, separator), id } : null;
 }
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly namers = new Map<string, TargetNamer>();
 
-  /** Written with the caller's transaction, so an action and its audit entry land together or not at all. */
-  async record(manager: EntityManager, ctx: RequestContext | 'cli', entry: AuditRecord): Promise<void> {
-    const actor =
-      ctx === 'cli'
+  constructor(
+    @InjectRepository(AuditEntity) private readonly entries: Repository<AuditEntity>,
+    private readonly policy: AuditPolicy,
+  ) {}
+
+  /**
+   * Features that own a kind of target tell the log how to name it; the log depends on no feature.
+   * Called from the owning module's initialisation.
+   */
+  nameTargets(type: string, namer: TargetNamer): void {
+    this.namers.set(type, namer);
+  }
+
+  /** Joins the caller's transaction: an action and its audit entry land together or not at all. */
+  async record(actor: Actor, entry: AuditRecord): Promise<void> {
+    const who =
+      actor === CLI
         ? { actorId: null, actorName: '命令行', ip: null }
-        : { actorId: ctx.user?.id ?? null, actorName: ctx.user?.displayName ?? '访客', ip: ctx.ip };
-    await manager.getRepository(AuditEntity).insert({
+        : { actorId: actor.user?.id ?? null, actorName: actor.user?.displayName ?? '访客', ip: actor.ip };
+    await this.entries.insert({
       at: new Date(),
-      ...actor,
+      ...who,
       action: entry.action,
-      target: entry.target ?? null,
+      target: entry.target ? encodeTarget(entry.target) : null,
       detail: entry.detail ?? null,
     });
   }
 
-  async list(limit: number, before?: number): Promise<AuditListResponse> {
-    const rows = await this.dataSource.getRepository(AuditEntity).find({
+  async list(actor: RequestContext, limit: number, before?: number): Promise<AuditListResponse> {
+    authorize(this.policy, actor, 'read', undefined);
+    const rows = await this.entries.find({
       where: before ? { id: LessThan(before) } : {},
       order: { id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const names = await this.namesOfTargets(page);
+    const page = rows.slice(0, limit).map((row) => ({ row, target: decodeTarget(row.target) }));
+    const names = await this.namesOf(page.map(({ target }) => target));
     return {
-      items: page.map((row) => ({
+      items: page.map(({ row, target }) => ({
         id: row.id,
         at: row.at.toISOString(),
         action: row.action,
         actor: { id: row.actorId, displayName: row.actorName },
-        target: row.target,
-        targetName: names.get(row.target ?? '') ?? null,
+        target,
+        targetName: target ? (names.get(encodeTarget(target)) ?? null) : null,
         detail: row.detail,
         ip: row.ip,
       })),
-      nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      nextBefore: rows.length > limit ? (page.at(-1)?.row.id ?? null) : null,
     };
   }
 
-  /** One query for the people a page of entries points to, keyed by target (`user:<id>`). */
-  private async namesOfTargets(rows: AuditEntity[]): Promise<Map<string, string>> {
-    const ids = [
-      ...new Set(rows.map((row) => /^user:(\d+)$/.exec(row.target ?? '')?.[1]).filter((id) => id)),
-    ].map(Number);
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(ids) });
-    return new Map(users.map((user) => [`user:${user.id}`, user.displayName]));
+  /** One query per target type on the page, keyed by the encoded target. */
+  private async namesOf(targets: (AuditTarget | null)[]): Promise<Map<string, string>> {
+    const idsByType = new Map<string, Set<number>>();
+    for (const target of targets) {
+      if (target) idsByType.set(target.type, (idsByType.get(target.type) ?? new Set()).add(target.id));
+    }
+    const names = new Map<string, string>();
+    for (const [type, ids] of idsByType) {
+      const namer = this.namers.get(type);
+      if (!namer) continue;
+      for (const [id, name] of await namer([...ids])) names.set(encodeTarget({ type, id }), name);
+    }
+    return names;
   }
 }

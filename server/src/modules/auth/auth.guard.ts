@@ -1,19 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, type Role } from '@itss/shared';
+import { ErrorCode } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC, IS_STAFF_ONLY } from '../../common/access.decorators';
 import { AppError } from '../../common/app-error';
-import { IS_PUBLIC } from '../../common/public.decorator';
-import { ROLES_KEY } from '../../common/request-context';
+import { type RequestContext, isStaff } from '../../common/request-context';
 import { AuthService } from './auth.service';
 
-export const CLOUD_OPENID_HEADER = 'x-wx-openid';
-
-/**
- * Global: every route needs a session unless marked @Public(), and the roles of @Roles(). The
- * x-wx-openid header counts only in cloud-hosting mode, where WeChat's gateway sets it; anywhere
- * else a client could forge it, so it is ignored.
- */
+/** Global, the coarse gate: a session unless @Public(), and the staff role for @StaffOnly(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -25,22 +19,20 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    request.itssContext = await this.identify(request);
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
-    if (required.length > 0 && !required.some((role) => request.itssContext?.roles.includes(role))) {
+    const caller = await this.identify(request);
+    request.itssContext = caller;
+    if (this.reflector.getAllAndOverride<boolean>(IS_STAFF_ONLY, targets) && !isStaff(caller)) {
       throw new AppError(ErrorCode.Forbidden);
     }
     return true;
   }
 
-  private async identify(request: FastifyRequest) {
+  private async identify(request: FastifyRequest): Promise<RequestContext> {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     if (token) return this.auth.authenticate(token, request.ip);
-    const openid = request.headers[CLOUD_OPENID_HEADER];
-    if (this.auth.cloudHosting && typeof openid === 'string' && openid) {
-      return this.auth.authenticateTrustedOpenid(openid, request.ip);
-    }
+    const openid = this.auth.trustedOpenid(request);
+    if (openid) return this.auth.authenticateTrustedOpenid(openid, request.ip);
     throw new AppError(ErrorCode.Unauthenticated);
   }
 }

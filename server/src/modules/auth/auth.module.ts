@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatModule } from '../../wechat/wechat.module';
+import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SessionEntity } from './session.entity';
 
 @Module({
-  imports: [WechatModule],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([SessionEntity]),
+    UsersModule,
+    AuditModule,
+    WechatModule,
+  ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type LoginResponse } from '@itss/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import { AuthError, ErrorCode, type LoginResponse, WechatError } from '@itss/shared';
+import type { FastifyRequest } from 'fastify';
+import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
-import { DEFAULT_DISPLAY_NAME, UsersService } from '../users/users.service';
+import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionEntity } from './session.entity';
 
@@ -17,15 +19,18 @@ export const SESSION_IDLE_MS = 7 * DAY_MS;
 export const SESSION_ABSOLUTE_MS = 30 * DAY_MS;
 /** Writing last_seen_at on every request would turn each read into a write; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** Set by WeChat cloud hosting's gateway on every request it forwards. */
+export const CLOUD_OPENID_HEADER = 'x-wx-openid';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The one writer of `sessions`: logins start them, logout and role changes end them. */
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly wechat: WechatClient,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -33,13 +38,22 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The openid WeChat cloud hosting vouches for, or null. The header counts only in cloud-hosting
+   * mode, where WeChat's gateway sets it; anywhere else a client could forge it, so it is ignored.
+   */
+  trustedOpenid(request: FastifyRequest): string | null {
+    const openid = request.headers[CLOUD_OPENID_HEADER];
+    return this.config.wechat.cloudHosting && typeof openid === 'string' && openid ? openid : null;
+  }
+
   /** wx.login code → WeChat → user and session. Any failure writes nothing and counts against the address. */
   async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
     if (this.throttle.isBlocked(ctx.ip)) {
       throw new AppError(ErrorCode.RateLimited, '登录失败次数过多，请一分钟后再试');
     }
     try {
-      if (!code) throw new AppError(ErrorCode.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
+      if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
       const session = await this.wechat.code2Session(code);
       return await this.startSession(ctx, session.openid, session.unionid ?? null);
     } catch (error) {
@@ -49,10 +63,11 @@ export class AuthService {
   }
 
   /** Cloud hosting: WeChat's gateway has already authenticated the caller and passes the openid. */
-  async loginWithTrustedOpenid(ctx: RequestContext, openid: string): Promise<LoginResponse> {
+  loginWithTrustedOpenid(ctx: RequestContext, openid: string): Promise<LoginResponse> {
     return this.startSession(ctx, openid, null);
   }
 
+  @Transactional()
   private async startSession(
     ctx: RequestContext,
     openid: string,
@@ -61,44 +76,24 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-    const user = await this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(UserEntity);
-      let found = await repository.findOneBy({ openid });
-      if (!found) {
-        found = repository.create({
-          openid,
-          unionid,
-          displayName: DEFAULT_DISPLAY_NAME,
-          phone: null,
-          createdAt: now,
-        });
-      }
-      found.lastSeenAt = now;
-      if (unionid) found.unionid = unionid;
-      const saved = await repository.save(found);
-      await manager.getRepository(SessionEntity).insert({
-        tokenHash: hashToken(token),
-        userId: saved.id,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-        revokedAt: null,
-      });
-      await this.audit.record(
-        manager,
-        { ...ctx, user: saved },
-        { action: 'auth.login', target: `user:${saved.id}` },
-      );
-      return saved;
+    const user = await this.users.findOrCreateByOpenid(openid, { unionid, seenAt: now });
+    await this.sessions.insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
     });
     const roles = await this.users.rolesOf(user.id);
-    return { token, expiresAt: expiresAt.toISOString(), user: this.users.toMe(user, roles) };
+    const signedIn = { ...ctx, user, roles };
+    await this.audit.record(signedIn, { action: 'auth.login', target: { type: 'user', id: user.id } });
+    return { token, expiresAt: expiresAt.toISOString(), user: this.users.toMe(signedIn) };
   }
 
   /** The caller behind a bearer token, or why not. */
   async authenticate(token: string, ip: string): Promise<RequestContext> {
-    const sessions = this.dataSource.getRepository(SessionEntity);
-    const session = await sessions.findOneBy({ tokenHash: hashToken(token) });
+    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
     if (!session) throw new AppError(ErrorCode.Unauthenticated, '登录凭证无效，请重新登录');
     const now = Date.now();
     if (
@@ -106,37 +101,34 @@ export class AuthService {
       session.expiresAt.getTime() <= now ||
       session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now
     ) {
-      throw new AppError(ErrorCode.SessionExpired);
+      throw new AppError(AuthError.SessionExpired);
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
-    if (!user) throw new AppError(ErrorCode.SessionExpired);
+    const user = await this.users.findById(session.userId);
+    if (!user) throw new AppError(AuthError.SessionExpired);
     if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       const seen = new Date(now);
-      await sessions.update({ id: session.id }, { lastSeenAt: seen });
-      await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { lastSeenAt: seen });
+      await this.sessions.update({ id: session.id }, { lastSeenAt: seen });
+      await this.users.touch(user.id, seen);
     }
     return { user, roles: await this.users.rolesOf(user.id), sessionId: session.id, ip };
   }
 
   /** The caller by WeChat cloud hosting's x-wx-openid header; only ever called in that mode. */
   async authenticateTrustedOpenid(openid: string, ip: string): Promise<RequestContext> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ openid });
+    const user = await this.users.findByOpenid(openid);
     if (!user) throw new AppError(ErrorCode.Unauthenticated, '请先登录');
     return { user, roles: await this.users.rolesOf(user.id), sessionId: null, ip };
   }
 
-  get cloudHosting(): boolean {
-    return this.config.wechat.cloudHosting;
+  @Transactional()
+  async logout(ctx: RequestContext): Promise<void> {
+    if (ctx.sessionId === null || !ctx.user) return;
+    await this.sessions.update({ id: ctx.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: ctx.user.id } });
   }
 
-  async logout(ctx: RequestContext): Promise<void> {
-    if (ctx.sessionId === null) return;
-    const sessionId = ctx.sessionId;
-    await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(SessionEntity)
-        .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(manager, ctx, { action: 'auth.logout', target: `user:${ctx.user?.id ?? ''}` });
-    });
+  /** Ends every open session of a person, e.g. when their roles change: they log in again. */
+  async revokeSessionsOf(userId: number): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { type HealthResponse, noQuerySchema } from '@itss/shared';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../../common/public.decorator';
+import { Public } from '../../common/access.decorators';
 
 @Controller('health')
 export class HealthController {

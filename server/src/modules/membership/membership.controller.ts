@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type LevelsResponse, type ObligationsResponse, noQuerySchema } from '@itss/shared';
-import { Public } from '../../common/public.decorator';
+import { Public } from '../../common/access.decorators';
 import { MembershipService } from './membership.service';
 
 @Controller('membership')

@@ -10,7 +10,9 @@ import {
   type ObligationsResponse,
   tiersOfLevel,
 } from '@itss/shared';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import type { Repository } from 'typeorm';
 import { seedIfEmpty } from '../../database/seed';
 import {
   MembershipLevelEntity,
@@ -20,27 +22,27 @@ import {
 
 @Injectable()
 export class MembershipService implements OnModuleInit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(MembershipLevelEntity) private readonly levelRows: Repository<MembershipLevelEntity>,
+    @InjectRepository(MembershipRightEntity) private readonly rightRows: Repository<MembershipRightEntity>,
+    @InjectRepository(MembershipObligationEntity)
+    private readonly obligationRows: Repository<MembershipObligationEntity>,
+  ) {}
 
   /** First start: the handbook's levels, rights and obligations. Later starts leave staff edits alone. */
+  @Transactional()
   async onModuleInit(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await seedIfEmpty(manager, MembershipLevelEntity, () => LEVELS.map((level) => ({ ...level })));
-      await seedIfEmpty(manager, MembershipRightEntity, () =>
-        RIGHT_TIERS.flatMap((tier) =>
-          RIGHTS_BY_TIER[tier].map((text, i) => ({ tier, position: i + 1, text })),
-        ),
-      );
-      await seedIfEmpty(manager, MembershipObligationEntity, () =>
-        OBLIGATIONS.map((text, i) => ({ position: i + 1, text })),
-      );
-    });
+    await seedIfEmpty(this.levelRows, () => LEVELS.map((level) => ({ ...level })));
+    await seedIfEmpty(this.rightRows, () =>
+      RIGHT_TIERS.flatMap((tier) => RIGHTS_BY_TIER[tier].map((text, i) => ({ tier, position: i + 1, text }))),
+    );
+    await seedIfEmpty(this.obligationRows, () => OBLIGATIONS.map((text, i) => ({ position: i + 1, text })));
   }
 
   async levels(): Promise<LevelsResponse> {
     const [levels, rights] = await Promise.all([
-      this.dataSource.getRepository(MembershipLevelEntity).find({ order: { rank: 'ASC' } }),
-      this.dataSource.getRepository(MembershipRightEntity).find({ order: { position: 'ASC' } }),
+      this.levelRows.find({ order: { rank: 'ASC' } }),
+      this.rightRows.find({ order: { position: 'ASC' } }),
     ]);
     return {
       items: levels.map((level) => ({
@@ -62,9 +64,7 @@ export class MembershipService implements OnModuleInit {
   }
 
   async obligations(): Promise<ObligationsResponse> {
-    const rows = await this.dataSource
-      .getRepository(MembershipObligationEntity)
-      .find({ order: { position: 'ASC' } });
+    const rows = await this.obligationRows.find({ order: { position: 'ASC' } });
     return { items: rows.map((row) => ({ order: row.position, text: row.text })) };
   }
 }

@@ -7,17 +7,21 @@ import {
   userIdParamSchema,
 } from '@itss/shared';
 import type { z } from 'zod';
-import { Ctx, Roles, type SignedInContext } from '../../common/request-context';
+import { StaffOnly } from '../../common/access.decorators';
+import { Ctx, type SignedInContext } from '../../common/request-context';
 import { StaffService } from './staff.service';
 
 @Controller('staff')
-@Roles('admin')
+@StaffOnly()
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
-  list(@Query({ schema: noQuerySchema }) _query: object): Promise<StaffListResponse> {
-    return this.staff.list();
+  list(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<StaffListResponse> {
+    return this.staff.list(ctx);
   }
 
   @Post()

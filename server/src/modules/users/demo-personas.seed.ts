@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { STANDIN_PERSONAS } from '../../wechat/standin/personas';
-import { UserEntity, UserRoleEntity } from './user.entity';
+import { UsersService } from './users.service';
 
 /**
  * Development only (the server serves the WeChat stand-in): the demo personas exist with their
@@ -12,33 +12,24 @@ import { UserEntity, UserRoleEntity } from './user.entity';
 @Injectable()
 export class DemoPersonasSeed implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (!this.config.wechat.serveStandin) return;
-    await this.dataSource.transaction(async (manager) => {
-      const users = manager.getRepository(UserEntity);
-      for (const persona of STANDIN_PERSONAS) {
-        let user = await users.findOneBy({ openid: persona.openid });
-        user ??= await users.save({
-          openid: persona.openid,
-          unionid: persona.unionid,
-          displayName: persona.displayName,
-          phone: null,
-          createdAt: new Date(),
-          lastSeenAt: null,
-        });
-        if (persona.key !== 'staff') continue;
-        const roles = manager.getRepository(UserRoleEntity);
-        for (const role of ['staff', 'admin'] as const) {
-          if (!(await roles.existsBy({ userId: user.id, role }))) {
-            await roles.insert({ userId: user.id, role, grantedAt: new Date(), grantedBy: null });
-          }
-        }
-      }
-    });
+    await this.seed();
     new Logger('Demo').log('Demo personas ready (WeChat stand-in at /__wechat)');
+  }
+
+  @Transactional()
+  private async seed(): Promise<void> {
+    for (const persona of STANDIN_PERSONAS) {
+      const user = await this.users.findOrCreateByOpenid(persona.openid, {
+        unionid: persona.unionid,
+        displayName: persona.displayName,
+      });
+      if (persona.key === 'staff') await this.users.addRoles(user.id, ['staff', 'admin'], null);
+    }
   }
 }

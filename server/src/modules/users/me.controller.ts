@@ -1,20 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { type Me, bindPhoneRequestSchema, noQuerySchema } from '@itss/shared';
 import type { z } from 'zod';
-import { Ctx, Roles, type SignedInContext } from '../../common/request-context';
+import { Ctx, type SignedInContext } from '../../common/request-context';
 import { UsersService } from './users.service';
 
 @Controller('me')
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
-  @Roles()
   @Get()
   me(@Ctx() ctx: SignedInContext, @Query({ schema: noQuerySchema }) _query: object): Me {
     return this.users.me(ctx);
   }
 
-  @Roles()
   @Post('phone')
   @HttpCode(200)
   bindPhone(

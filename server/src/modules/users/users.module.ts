@@ -1,14 +1,23 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AbilitiesModule } from '../../common/policy';
+import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatModule } from '../../wechat/wechat.module';
+import { AuditModule } from '../audit/audit.module';
 import { DemoPersonasSeed } from './demo-personas.seed';
 import { MeController } from './me.controller';
+import { UserEntity, UserRoleEntity } from './user.entity';
+import { UsersPolicy } from './users.policy';
 import { UsersService } from './users.service';
 
-@Global()
 @Module({
-  imports: [WechatModule],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([UserEntity, UserRoleEntity]),
+    AbilitiesModule,
+    AuditModule,
+    WechatModule,
+  ],
   controllers: [MeController],
-  providers: [UsersService, DemoPersonasSeed],
+  providers: [UsersService, UsersPolicy, DemoPersonasSeed],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,52 +1,130 @@
-import { Injectable } from '@nestjs/common';
-import { ErrorCode, type Me, type Role, maskPhone } from '@itss/shared';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import { ErrorCode, type Me, type Role, isMainlandMobile, maskPhone } from '@itss/shared';
+import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import type { SignedInContext } from '../../common/request-context';
-import { AuditService } from '../audit/audit.service';
+import { Abilities, authorize } from '../../common/policy';
+import type { RequestContext, SignedInContext } from '../../common/request-context';
 import { WechatClient } from '../../wechat/wechat.client';
+import { AuditService } from '../audit/audit.service';
 import { UserEntity, UserRoleEntity } from './user.entity';
+import { UsersPolicy } from './users.policy';
 
 export const DEFAULT_DISPLAY_NAME = '微信用户';
 
+/** The one writer of `users` and `user_roles`: other features ask it, never the tables. */
 @Injectable()
-export class UsersService {
+export class UsersService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserRoleEntity) private readonly roles: Repository<UserRoleEntity>,
+    private readonly policy: UsersPolicy,
+    private readonly abilities: Abilities,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
   ) {}
 
-  async rolesOf(userId: number, manager: EntityManager = this.dataSource.manager): Promise<Role[]> {
-    const rows = await manager
-      .getRepository(UserRoleEntity)
-      .find({ where: { userId }, order: { role: 'ASC' } });
+  onModuleInit(): void {
+    this.audit.nameTargets('user', async (ids) => {
+      const people = await this.users.findBy({ id: In(ids) });
+      return new Map(people.map((user) => [user.id, user.displayName]));
+    });
+  }
+
+  findById(id: number): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByOpenid(openid: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ openid });
+  }
+
+  findByIds(ids: number[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /**
+   * The account of this openid, made on first sight: by a login, by the operator granting staff
+   * before the person's first login, or by the development seed.
+   */
+  async findOrCreateByOpenid(
+    openid: string,
+    fields: { unionid?: string | null; displayName?: string; seenAt?: Date } = {},
+  ): Promise<UserEntity> {
+    const found = await this.users.findOneBy({ openid });
+    if (found) {
+      if (!fields.seenAt && !fields.unionid) return found;
+      if (fields.seenAt) found.lastSeenAt = fields.seenAt;
+      if (fields.unionid) found.unionid = fields.unionid;
+      return this.users.save(found);
+    }
+    return this.users.save(
+      this.users.create({
+        openid,
+        unionid: fields.unionid ?? null,
+        displayName: fields.displayName ?? DEFAULT_DISPLAY_NAME,
+        phone: null,
+        createdAt: fields.seenAt ?? new Date(),
+        lastSeenAt: fields.seenAt ?? null,
+      }),
+    );
+  }
+
+  async touch(userId: number, seenAt: Date): Promise<void> {
+    await this.users.update({ id: userId }, { lastSeenAt: seenAt });
+  }
+
+  async rolesOf(userId: number): Promise<Role[]> {
+    const rows = await this.roles.find({ where: { userId }, order: { role: 'ASC' } });
     return rows.map((row) => row.role);
   }
 
   async rolesOfMany(userIds: number[]): Promise<Map<number, Role[]>> {
-    const rows = userIds.length
-      ? await this.dataSource.getRepository(UserRoleEntity).find({ where: { userId: In(userIds) } })
-      : [];
+    const rows = userIds.length ? await this.roles.find({ where: { userId: In(userIds) } }) : [];
     const byUser = new Map<number, Role[]>();
     for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.role]);
     return byUser;
   }
 
-  toMe(user: UserEntity, roles: Role[]): Me {
-    const staff = roles.includes('staff') || roles.includes('admin');
+  async idsWithAnyRole(roles: Role[]): Promise<number[]> {
+    const rows = await this.roles.find({ where: { role: In(roles) } });
+    return [...new Set(rows.map((row) => row.userId))];
+  }
+
+  /** Adds the roles the person lacks; returns those added (none when all were held already). */
+  async addRoles(userId: number, wanted: Role[], grantedBy: number | null): Promise<Role[]> {
+    const had = await this.rolesOf(userId);
+    const added = wanted.filter((role) => !had.includes(role));
+    if (added.length > 0) {
+      await this.roles.insert(added.map((role) => ({ userId, role, grantedAt: new Date(), grantedBy })));
+    }
+    return added;
+  }
+
+  /** Removes those of the roles the person holds; returns those removed. */
+  async removeRoles(userId: number, unwanted: Role[]): Promise<Role[]> {
+    const had = await this.rolesOf(userId);
+    const removed = had.filter((role) => unwanted.includes(role));
+    if (removed.length > 0) await this.roles.delete({ userId, role: In(removed) });
+    return removed;
+  }
+
+  toMe(actor: RequestContext & { user: UserEntity }): Me {
+    const { user, roles } = actor;
     return {
       id: user.id,
       displayName: user.displayName,
       phoneMasked: user.phone ? maskPhone(user.phone) : null,
       roles,
       unit: null,
-      can: { openStaffConsole: staff, manageStaff: roles.includes('admin'), readAuditLog: staff },
+      can: this.abilities.of(actor),
     };
   }
 
   me(ctx: SignedInContext): Me {
-    return this.toMe(ctx.user, ctx.roles);
+    authorize(this.policy, ctx, 'readProfile', ctx.user);
+    return this.toMe(ctx);
   }
 
   /**
@@ -54,34 +132,36 @@ export class UsersService {
    * person asks, and never on login.
    */
   async bindPhone(ctx: SignedInContext, code: string): Promise<Me> {
+    authorize(this.policy, ctx, 'bindPhone', ctx.user);
     const phone = await this.wechat.getPhoneNumber(code);
     const number =
       phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(UserEntity).update({ id: ctx.user.id }, { phone: number });
-      await this.audit.record(manager, ctx, {
-        action: 'user.phone_bound',
-        target: `user:${ctx.user.id}`,
-        detail: maskPhone(number),
-      });
-    });
-    return this.toMe({ ...ctx.user, phone: number }, ctx.roles);
+    await this.savePhone(ctx, number);
+    return this.toMe({ ...ctx, user: { ...ctx.user, phone: number } });
   }
 
-  async findByOpenidOrPhone(
-    key: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<UserEntity> {
-    const repository = manager.getRepository(UserEntity);
-    if (/^1\d{10}$/.test(key)) {
-      const matches = await repository.find({ where: { phone: key }, take: 2 });
+  /** Apart from the WeChat call, so no transaction stays open while WeChat answers. */
+  @Transactional()
+  private async savePhone(ctx: SignedInContext, number: string): Promise<void> {
+    await this.users.update({ id: ctx.user.id }, { phone: number });
+    await this.audit.record(ctx, {
+      action: 'user.phone_bound',
+      target: { type: 'user', id: ctx.user.id },
+      detail: maskPhone(number),
+    });
+  }
+
+  /** The person an operator names by phone (bound) or openid. */
+  async findByOpenidOrPhone(key: string): Promise<UserEntity> {
+    if (isMainlandMobile(key)) {
+      const matches = await this.users.find({ where: { phone: key }, take: 2 });
       if (matches.length > 1) {
         throw new AppError(ErrorCode.Conflict, '该手机号绑定了多个微信账号，请改用 openid 指定');
       }
       if (matches[0]) return matches[0];
       throw new AppError(ErrorCode.NotFound, '没有绑定该手机号的用户：请对方先登录小程序并绑定手机号');
     }
-    const user = await repository.findOneBy({ openid: key });
+    const user = await this.users.findOneBy({ openid: key });
     if (!user) throw new AppError(ErrorCode.NotFound, '没有该 openid 的用户：请对方先登录一次小程序');
     return user;
   }

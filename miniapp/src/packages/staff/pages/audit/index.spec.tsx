@@ -9,7 +9,7 @@ const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry
   at,
   action,
   actor: { id: 5, displayName: '周工作' },
-  target: action.startsWith('role') ? 'user:7' : null,
+  target: action.startsWith('role') ? { type: 'user', id: 7 } : null,
   targetName: action.startsWith('role') ? '郑同事' : null,
   detail: action.startsWith('role') ? 'staff,admin' : null,
   ip: '127.0.0.1',

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import {
   ROLES,
   ROLE_NAMES,
-  type AuditAction,
+  auditActionName,
   type AuditEntry,
   type AuditListResponse,
   type Role,
@@ -19,14 +19,6 @@ import './index.scss';
 
 const isRole = (code: string): code is Role => (ROLES as readonly string[]).includes(code);
 
-export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'user.phone_bound': '绑定手机号',
-  'role.granted': '授予权限',
-  'role.revoked': '撤销权限',
-};
-
 /** Role changes carry role codes: show their Chinese names. */
 function describeDetail(entry: AuditEntry): string {
   if (entry.action !== 'role.granted' && entry.action !== 'role.revoked') return entry.detail ?? '';
@@ -40,13 +32,13 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   return (
     <View className="audit-row">
       <View className="audit-row__head">
-        <Text className="audit-row__action">{AUDIT_ACTION_NAMES[entry.action]}</Text>
+        <Text className="audit-row__action">{auditActionName(entry.action)}</Text>
         <Text className="audit-row__time">{formatBeijingTime(entry.at)}</Text>
       </View>
       <Text className="audit-row__meta">
         {entry.actor.displayName}
-        {entry.target && entry.target !== `user:${entry.actor.id ?? ''}`
-          ? ` → ${entry.targetName ?? entry.target}`
+        {entry.target && !(entry.target.type === 'user' && entry.target.id === entry.actor.id)
+          ? ` → ${entry.targetName ?? `${entry.target.type} ${entry.target.id}`}`
           : ''}
         {entry.detail ? ` · ${describeDetail(entry)}` : ''}
       </Text>

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineAuditActions } from '../audit';
+import { mainlandMobileSchema } from '../domain/phone';
+import { roleSchema } from '../users';
+
+export const STAFF_AUDIT_ACTIONS = defineAuditActions({
+  'role.granted': '授予权限',
+  'role.revoked': '撤销权限',
+});
+
+export const staffMemberSchema = z.object({
+  id: z.number().int().positive(),
+  displayName: z.string(),
+  phoneMasked: z.string().nullable(),
+  roles: z.array(roleSchema),
+  lastSeenAt: z.iso.datetime().nullable(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export const staffListResponseSchema = z.object({ items: z.array(staffMemberSchema) });
+export type StaffListResponse = z.infer<typeof staffListResponseSchema>;
+
+/** Grant staff to a person who has logged in at least once, found by user id or phone. */
+export const grantStaffRequestSchema = z
+  .strictObject({
+    userId: z.number().int().positive().optional(),
+    phone: mainlandMobileSchema.optional(),
+    admin: z.boolean().default(false),
+  })
+  .refine((v) => (v.userId === undefined) !== (v.phone === undefined), {
+    message: '请提供用户编号或手机号中的一项',
+  });
+export type GrantStaffRequest = z.input<typeof grantStaffRequestSchema>;
+
+export const userIdParamSchema = z.strictObject({ userId: z.coerce.number().int().positive() });

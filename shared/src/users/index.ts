@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineAuditActions } from '../audit';
+
+/** Roles granted to a person. Relations (applicant, unit contact) come from their own features. */
+export const ROLES = ['staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+export const ROLE_NAMES: Record<Role, string> = { staff: '工作人员', admin: '管理员' };
+
+export const USER_AUDIT_ACTIONS = defineAuditActions({ 'user.phone_bound': '绑定手机号' });
+
+/** A code from wx.login or a getPhoneNumber button: opaque to us, short. */
+export const wechatCodeSchema = z.string().trim().max(128, '微信凭证格式不正确');
+
+export const bindPhoneRequestSchema = z.strictObject({ code: wechatCodeSchema.min(1, '缺少手机号授权凭证') });
+export type BindPhoneRequest = z.infer<typeof bindPhoneRequestSchema>;
+
+export const meSchema = z.object({
+  id: z.number().int().positive(),
+  displayName: z.string(),
+  phoneMasked: z.string().nullable(),
+  roles: z.array(roleSchema),
+  /** The member unit the person is a contact of; filled by the member-units feature. */
+  unit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /**
+   * What the mini-program may offer, by ability name (`openStaffConsole`, `manageStaff`,
+   * `readAuditLog`, and whatever later features declare): derived on the server from each feature's
+   * policy, never trusted from the client. A name that is absent means no.
+   */
+  can: z.record(z.string(), z.boolean()),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** Whether the person may do what an ability names: absent means no. */
+export function meCan(me: Me, ability: string): boolean {
+  return me.can[ability] === true;
+}
