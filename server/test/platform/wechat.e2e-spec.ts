@@ -1,25 +1,25 @@
 import { ErrorCode, WechatError } from '@itss/shared';
 import { Logger, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { AppError } from '../src/common/app-error';
+import { AppError } from '../../src/common/app-error';
 import {
   APP_CONFIG,
   STANDIN_APPID,
   STANDIN_PREFIX,
   STANDIN_SECRET,
   type WechatConfig,
-} from '../src/config/config';
-import type { ScratchDatabase } from '../src/database/scratch-database';
-import { STANDIN_PERSONAS, standinPersona } from '../src/wechat/standin/personas';
+} from '../../src/config/config';
+import type { ScratchDatabase } from '../../src/database/scratch-database';
+import { STANDIN_PERSONAS, standinPersona } from '../../src/wechat/standin/personas';
 import {
   type RunningStandin,
   type StandinEndpoint,
   type StandinFault,
   startStandin,
-} from '../src/wechat/standin/standin';
-import { WechatClient } from '../src/wechat/wechat.client';
-import { WechatModule } from '../src/wechat/wechat.module';
-import { scratchDatabase, startServer, testConfig } from './harness';
+} from '../../src/wechat/standin/standin';
+import { WechatClient } from '../../src/wechat/wechat.client';
+import { WechatModule } from '../../src/wechat/wechat.module';
+import { scratchDatabase, startServer, testConfig } from '../support/harness';
 
 /** Drives the stand-in's control API the way a developer or the H5 build does: plain HTTP. */
 class Control {

@@ -10,8 +10,8 @@ import {
   obligationsResponseSchema,
   servicesResponseSchema,
 } from '@itss/shared';
-import type { ScratchDatabase } from '../src/database/scratch-database';
-import { type TestServer, scratchDatabase, startServer, testConfig } from './harness';
+import type { ScratchDatabase } from '../../src/database/scratch-database';
+import { type TestServer, scratchDatabase, startServer, testConfig } from '../support/harness';
 
 describe('public content API', () => {
   let db: ScratchDatabase;

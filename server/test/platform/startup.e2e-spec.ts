@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../src/database/open-database';
-import { scratchSqlite } from '../src/database/scratch-database';
-import { UserEntity, UserRoleEntity } from '../src/modules/users/user.entity';
-import { TEST_DB } from './harness';
+import { openDatabase } from '../../src/database/open-database';
+import { scratchSqlite } from '../../src/database/scratch-database';
+import { UserEntity, UserRoleEntity } from '../../src/modules/users/user.entity';
+import { TEST_DB } from '../support/harness';
 
 /**
  * The built entry points, run as an operator runs them (scripts/test.mjs builds before testing):
  * start-up refusals must stop the process with one line that names the cause.
  */
-const DIST = join(__dirname, '../dist');
+const DIST = join(__dirname, '../../dist');
 
 function run(script: string, args: string[], env: Record<string, string>) {
   if (!existsSync(join(DIST, script)))

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../src/app.factory';
-import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../src/config/config';
-import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../src/database/scratch-database';
+import { createApp } from '../../src/app.factory';
+import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../../src/config/config';
+import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../../src/database/scratch-database';
 
 export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
 

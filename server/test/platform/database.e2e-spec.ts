@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source';
-import { AssociationContentEntity } from '../src/modules/association/association.entity';
-import { AuditEntity } from '../src/modules/audit/audit.entity';
-import { DatabaseStartupError, openDatabase } from '../src/database/open-database';
-import { schemaDiffAfterMigrations } from '../src/database/schema-diff';
-import { scratchSqlite } from '../src/database/scratch-database';
-import { TEST_DB, scratchDatabase, startServer, testConfig } from './harness';
+import { dataSourceOptions } from '../../src/database/data-source';
+import { AssociationContentEntity } from '../../src/modules/association/association.entity';
+import { AuditEntity } from '../../src/modules/audit/audit.entity';
+import { DatabaseStartupError, openDatabase } from '../../src/database/open-database';
+import { schemaDiffAfterMigrations } from '../../src/database/schema-diff';
+import { scratchSqlite } from '../../src/database/scratch-database';
+import { TEST_DB, scratchDatabase, startServer, testConfig } from '../support/harness';
 
 const CONTENT_TABLES = [
   'association_content',

@@ -1,10 +1,9 @@
 import { type LoginResponse, loginResponseSchema } from '@itss/shared';
 import type { Role } from '@itss/shared';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '../src/config/config';
-import type { ScratchDatabase } from '../src/database/scratch-database';
-import { UserEntity, UserRoleEntity } from '../src/modules/users/user.entity';
-import { startStandin } from '../src/wechat/standin/standin';
+import type { AppConfig } from '../../src/config/config';
+import type { ScratchDatabase } from '../../src/database/scratch-database';
+import { UsersService } from '../../src/modules/users/users.service';
+import { startStandin } from '../../src/wechat/standin/standin';
 import { type TestServer, scratchDatabase, startServer, testConfig } from './harness';
 
 /** The server on a fresh database, talking over HTTP to a WeChat stand-in of its own. */
@@ -66,25 +65,35 @@ export async function login(env: AuthEnv, openid: string): Promise<LoginResponse
   return loginResponseSchema.parse(response.body);
 }
 
-/** Gives an existing or new user these roles directly in the database (setup, not the feature under test). */
+/** Gives an existing or new user these roles (setup, not the feature under test), through the users feature. */
 export async function withRoles(env: AuthEnv, openid: string, roles: Role[]): Promise<void> {
-  const dataSource = env.server.app.get(DataSource);
-  let user = await dataSource.getRepository(UserEntity).findOneBy({ openid });
-  user ??= await dataSource.getRepository(UserEntity).save({
-    openid,
-    unionid: null,
-    displayName: '测试用户',
-    phone: null,
-    createdAt: new Date(),
-    lastSeenAt: null,
-  });
-  for (const role of roles) {
-    await dataSource
-      .getRepository(UserRoleEntity)
-      .save({ userId: user.id, role, grantedAt: new Date(), grantedBy: null });
-  }
+  const users = env.server.app.get(UsersService);
+  const user = await users.findOrCreateByOpenid(openid, { displayName: '测试用户' });
+  await users.addRoles(user.id, roles, null);
+}
+
+/** The account id of an openid, made if it does not exist yet. */
+export async function userIdOf(env: AuthEnv, openid: string): Promise<number> {
+  return (await env.server.app.get(UsersService).findOrCreateByOpenid(openid)).id;
 }
 
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
+}
+
+/** POST with a JSON body (a string is sent as it is, for malformed bodies). */
+export function postJson(env: AuthEnv, path: string, body: unknown, headers: Record<string, string> = {}) {
+  return env.server.get(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** How many times each WeChat endpoint was called on this environment's stand-in. */
+export async function standinStats(env: AuthEnv): Promise<Record<string, number>> {
+  const body = (await (await fetch(`${env.standinUrl}/__standin/stats`)).json()) as {
+    calls: Record<string, number>;
+  };
+  return body.calls;
 }

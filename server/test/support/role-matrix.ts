@@ -2,13 +2,13 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AuthEnv, bearer, login, withRoles } from './auth-helpers';
+import { type AuthEnv, bearer, login, withRoles } from './auth-env';
 
 /**
  * The role-matrix helper: give it, for a route, which personas get 2xx; it asserts that everyone
  * else gets 401 (anonymous) or 403 (signed in). Each check logs in afresh, so a logout or a role
- * change in one check cannot leak into another. Features add their routes to ROLE_MATRIX in
- * access.e2e-spec.ts, where a coverage test refuses any declared route that is missing.
+ * change in one check cannot leak into another. Each feature lists its routes in
+ * test/<feature>/access.ts; access.e2e-spec.ts gathers them and refuses any declared route missing.
  */
 export type Persona = 'anonymous' | 'visitor' | 'staff' | 'admin';
 export const PERSONAS: Persona[] = ['anonymous', 'visitor', 'staff', 'admin'];
