@@ -7,7 +7,7 @@ module.exports = {
   displayName: `server:${process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite'}`,
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  testRegex: '\\.(spec|medium-spec|e2e-spec)\\.ts$',
   moduleNameMapper: { '^@itss/shared$': '<rootDir>/../shared/src' },
   // Nest 12 and some of its dependencies ship ESM only: let swc compile them with the rest.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
