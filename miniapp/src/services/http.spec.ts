@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, ErrorCode, servicesResponseSchema } from '@itss/shared';
-import { request as taroRequest } from '../../test/taro-mock';
+import { request as taroRequest } from '@test/taro-mock';
 import { ApiError, request, toApiError } from './http';
 
 function answer(statusCode: number, data: unknown): void {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { AuditEntry } from '@itss/shared';
-import { ok, serveBy } from '../../../../../test/fixtures';
-import { request as taroRequest } from '../../../../../test/taro-mock';
+import { ok, serveBy } from '@test/fixtures';
+import { request as taroRequest } from '@test/taro-mock';
 import AuditPage from './index';
 
 const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry => ({

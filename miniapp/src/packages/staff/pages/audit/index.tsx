@@ -9,12 +9,12 @@ import {
   type Role,
 } from '@itss/shared';
 import { useState } from 'react';
-import { Card } from '../../../../components/section';
-import { RequestView } from '../../../../components/state';
-import { toApiError } from '../../../../services/http';
-import { getAudit } from '../../../../services/staff';
-import { useRequest } from '../../../../services/useRequest';
-import { formatBeijingTime } from '../../../../utils/format';
+import { Card } from '@/components/section';
+import { RequestView } from '@/components/state';
+import { toApiError } from '@/services/http';
+import { getAudit } from '@/services/staff';
+import { useRequest } from '@/services/useRequest';
+import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
 const isRole = (code: string): code is Role => (ROLES as readonly string[]).includes(code);

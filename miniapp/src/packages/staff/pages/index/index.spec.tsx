@@ -1,17 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { StaffListResponse } from '@itss/shared';
-import {
-  admin,
-  login,
-  ok,
-  serveBy,
-  staffOnly,
-  visitor,
-  type Answer,
-  type Call,
-} from '../../../../../test/fixtures';
-import { navigateTo, request as taroRequest, showModal, storage } from '../../../../../test/taro-mock';
-import { session } from '../../../../services/session';
+import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
+import { navigateTo, request as taroRequest, showModal, storage } from '@test/taro-mock';
+import { session } from '@/services/session';
 import StaffConsolePage from './index';
 
 const list: StaffListResponse = {
