@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { StaffListResponse } from '@itss/shared';
+import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
 import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
 import { navigateTo, request as taroRequest, showModal, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
@@ -59,6 +59,26 @@ test('granting checks the phone with the contract before asking the server', asy
   fireEvent.click(screen.getByText('授权'));
   await screen.findByText('请输入 11 位手机号');
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+});
+
+test('a grant sends the value the contract parsed, then shows the list again', async () => {
+  const parse = jest.spyOn(grantStaffRequestSchema, 'safeParse');
+  const calls = await openAs(admin, (call) =>
+    call.method === 'POST' ? ok({ ...list.items[1], roles: ['staff', 'admin'] }) : ok(list),
+  );
+  await screen.findByText('郑同事');
+  typePhone(' 13800000009 ');
+  const adminSwitch = document.querySelector('.staff-grant__row taro-switch-core');
+  if (!adminSwitch) throw new Error('no admin switch');
+  fireEvent(adminSwitch, new CustomEvent('change', { detail: { value: true }, bubbles: true }));
+  fireEvent.click(screen.getByText('授权'));
+  await waitFor(() => expect(calls.filter((c) => c.path === '/api/staff')).toHaveLength(3));
+  const parsed = parse.mock.results.at(-1)?.value as ReturnType<typeof grantStaffRequestSchema.safeParse>;
+  const post = calls.find((c) => c.method === 'POST');
+  expect(parsed.success).toBe(true);
+  expect(post?.data).toBe(parsed.data);
+  expect(post?.data).toEqual({ phone: '13800000009', admin: true });
+  parse.mockRestore();
 });
 
 test("a refused grant shows the server's message", async () => {

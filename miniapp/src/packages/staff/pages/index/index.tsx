@@ -26,7 +26,8 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
     setError(null);
     setBusy(true);
     try {
-      const member = await grantStaff(phone.trim(), admin);
+      // What the contract parsed (its defaults applied), never the raw form state.
+      const member = await grantStaff(parsed.data);
       setPhone('');
       setAdmin(false);
       await Taro.showToast({ title: `已授权${member.displayName}`, icon: 'none' });
