@@ -26,9 +26,11 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
   return calls;
 }
 
-function typePhone(value: string): void {
+async function typePhone(value: string): Promise<void> {
   const input = document.querySelector('.staff-grant__phone');
   if (!input) throw new Error('no phone input');
+  // Taro's Input renders its inner <input> a moment later; a value arriving before it throws inside Taro.
+  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
   fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
 }
 
@@ -55,7 +57,7 @@ test('an admin sees the staff with masked phones, role tags and last seen in Bei
 test('granting checks the phone with the contract before asking the server', async () => {
   const calls = await openAs(admin);
   await screen.findByText('郑同事');
-  typePhone('1380000');
+  await typePhone('1380000');
   fireEvent.click(screen.getByText('授权'));
   await screen.findByText('请输入 11 位手机号');
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
@@ -67,7 +69,7 @@ test('a grant sends the value the contract parsed, then shows the list again', a
     call.method === 'POST' ? ok({ ...list.items[1], roles: ['staff', 'admin'] }) : ok(list),
   );
   await screen.findByText('郑同事');
-  typePhone(' 13800000009 ');
+  await typePhone(' 13800000009 ');
   const adminSwitch = document.querySelector('.staff-grant__row taro-switch-core');
   if (!adminSwitch) throw new Error('no admin switch');
   fireEvent(adminSwitch, new CustomEvent('change', { detail: { value: true }, bubbles: true }));
@@ -88,7 +90,7 @@ test("a refused grant shows the server's message", async () => {
       : ok(list),
   );
   await screen.findByText('郑同事');
-  typePhone('13800000009');
+  await typePhone('13800000009');
   fireEvent.click(screen.getByText('授权'));
   await screen.findByText('没有找到使用该手机号登录过的用户');
   expect(calls.find((c) => c.method === 'POST')).toMatchObject({
