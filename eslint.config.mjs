@@ -1,6 +1,20 @@
 import eslint from '@eslint/js';
+import eslintReact from '@eslint-react/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// React rules come from @eslint-react: eslint-plugin-react 7.37 allows ESLint ≤ 9 only and crashes on
+// ESLint 10 (context.getFilename). Its releases for ESLint 10 declare Node ≥ 22; they run on Node 20.20
+// (a warning at install). The hook rules come from the React team's eslint-plugin-react-hooks;
+// @eslint-react's own copies of them are switched off so every finding is reported once.
+const reactFiles = ['miniapp/**/*.tsx', 'miniapp/src/**/*.ts'];
+const eslintReactHookCopiesOff = Object.fromEntries(
+  Object.keys(eslintReact.configs['disable-conflict-eslint-plugin-react-hooks'].rules)
+    .map((name) => name.replace(/^react-hooks\//, ''))
+    .filter((name) => name in eslintReact.rules)
+    .map((name) => [`@eslint-react/${name}`, 'off']),
+);
 
 export default tseslint.config(
   {
@@ -24,6 +38,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Nest injects by class: constructor parameter properties are the idiom there.
       '@typescript-eslint/parameter-properties': 'off',
+    },
+  },
+  {
+    files: reactFiles,
+    extends: [eslintReact.configs['recommended-type-checked'], reactHooks.configs.flat.recommended],
+    rules: {
+      ...eslintReactHookCopiesOff,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

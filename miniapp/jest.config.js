@@ -12,11 +12,14 @@ module.exports = {
   },
   // Taro's web components ship untranspiled ESM (with a vendored pnpm copy of tslib).
   transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm)/)'],
+  // The aliases of config/index.ts (and tsconfig.json paths); styles first, so no alias maps them.
   moduleNameMapper: {
+    '\\.(css|scss)$': '<rootDir>/test/style-mock.js',
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@itss/shared$': path.resolve(__dirname, '../shared/src/index.ts'),
-    '\\.(css|scss)$': '<rootDir>/test/style-mock.js',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
   },
   globals: {
     API_BASE: 'https://api.test',

@@ -10,6 +10,10 @@ const platform = process.env.TARO_ENV ?? 'weapp';
 // shared/dist (or another checkout's, through the node_modules symlink) can never be bundled.
 const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src');
 
+// Import aliases; tsconfig.json (paths) and jest.config.js (moduleNameMapper) list the same three.
+// `@/…` is miniapp/src (also in scss: `@use '@/styles/tokens'`), `@test/…` the test helpers.
+const miniappRoot = path.resolve(__dirname, '..');
+
 // The mini-program calls the API on an absolute origin; H5 is served by the API itself (same origin).
 const apiBase = platform === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:3000');
 
@@ -32,6 +36,8 @@ export default defineConfig<'webpack5'>((merge) => {
     },
     alias: {
       '@itss/shared': path.join(sharedSrc, 'index.ts'),
+      '@': path.join(miniappRoot, 'src'),
+      '@test': path.join(miniappRoot, 'test'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -1,5 +1,5 @@
-import { ErrorCode, servicesResponseSchema, errorMessage } from '@itss/shared';
-import { request as taroRequest } from '../../test/taro-mock';
+import { ErrorCode, errorMessage, servicesResponseSchema } from '@itss/shared';
+import { request as taroRequest } from '@test/taro-mock';
 import { ApiError, request, toApiError } from './http';
 
 function answer(statusCode: number, data: unknown): void {

@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { ErrorCode } from '@itss/shared';
-import { login as loginAnswer, ok, refused, serveBy, staffOnly, visitor } from '../../test/fixtures';
-import { login as wxLogin, request as taroRequest, storage } from '../../test/taro-mock';
+import { login as loginAnswer, ok, refused, serveBy, staffOnly, visitor } from '@test/fixtures';
+import { login as wxLogin, request as taroRequest, storage } from '@test/taro-mock';
 import { ApiError, request } from './http';
 import { session } from './session';
 

@@ -3,6 +3,7 @@ import {
   staffListResponseSchema,
   staffMemberSchema,
   type AuditListResponse,
+  type GrantStaffRequest,
   type StaffListResponse,
   type StaffMember,
 } from '@itss/shared';
@@ -12,8 +13,9 @@ export function getStaff(): Promise<StaffListResponse> {
   return request({ path: '/api/staff', schema: staffListResponseSchema });
 }
 
-export function grantStaff(phone: string, admin: boolean): Promise<StaffMember> {
-  return request({ path: '/api/staff', method: 'POST', data: { phone, admin }, schema: staffMemberSchema });
+/** `body` is what `grantStaffRequestSchema.safeParse` returned, sent as it is. */
+export function grantStaff(body: GrantStaffRequest): Promise<StaffMember> {
+  return request({ path: '/api/staff', method: 'POST', data: body, schema: staffMemberSchema });
 }
 
 export function revokeStaff(userId: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, toApiError } from './http';
 
 export type RequestState<T> =
@@ -18,15 +18,18 @@ export interface UseRequestResult<T> {
 /** Runs `load` on mount and on demand; an answer that arrives after a newer call is dropped. */
 export function useRequest<T>(load: () => Promise<T>): UseRequestResult<T> {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
+  // The latest `load`, so the callbacks below stay stable while the page passes a new closure.
   const loadRef = useRef(load);
-  loadRef.current = load;
-  const callId = useRef(0);
-  const mounted = useRef(true);
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
+  const callIdRef = useRef(0);
+  const mountedRef = useRef(true);
 
-  const run = useCallback(async (quiet: boolean): Promise<ApiError | null> => {
-    const id = ++callId.current;
-    const current = () => mounted.current && id === callId.current;
-    if (!quiet) setState({ status: 'loading' });
+  /** Loads and stores the answer; setState only after the await, never in the caller's turn. */
+  const fetchData = useCallback(async (quiet: boolean): Promise<ApiError | null> => {
+    const id = ++callIdRef.current;
+    const current = () => mountedRef.current && id === callIdRef.current;
     try {
       const data = await loadRef.current();
       if (current()) setState({ status: 'success', data });
@@ -42,17 +45,19 @@ export function useRequest<T>(load: () => Promise<T>): UseRequestResult<T> {
   }, []);
 
   const reload = useCallback(async () => {
-    await run(false);
-  }, [run]);
-  const refresh = useCallback(() => run(true), [run]);
+    setState({ status: 'loading' });
+    await fetchData(false);
+  }, [fetchData]);
+  const refresh = useCallback(() => fetchData(true), [fetchData]);
 
+  // The state starts as loading: the first load needs no setState of its own.
   useEffect(() => {
-    mounted.current = true;
-    void run(false);
+    mountedRef.current = true;
+    void fetchData(false);
     return () => {
-      mounted.current = false;
+      mountedRef.current = false;
     };
-  }, [run]);
+  }, [fetchData]);
 
   return { state, reload, refresh };
 }

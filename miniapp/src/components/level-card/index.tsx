@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Level, LevelsResponse, RightTier } from '@itss/shared';
-import { formatAnnualFee } from '../../utils/format';
+import { formatAnnualFee } from '@/utils/format';
 import './index.scss';
 
 type TierInfo = LevelsResponse['tiers'][number];

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { onNeedPrivacyAuthorization } from '../../../test/taro-mock';
-import { askPrivacyForTests, listenForPrivacyQuestions } from '../../services/privacy';
+import { onNeedPrivacyAuthorization } from '@test/taro-mock';
+import { askPrivacyForTests, listenForPrivacyQuestions } from '@/services/privacy';
 import { PrivacySheet } from './index';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import { AGREE_BUTTON_ID, answerPrivacy, usePrivacyQuestion } from '../../services/privacy';
-import { openPrivacyPolicy } from '../../utils/actions';
+import { AGREE_BUTTON_ID, answerPrivacy, usePrivacyQuestion } from '@/services/privacy';
+import { openPrivacyPolicy } from '@/utils/actions';
 import './index.scss';
 
 /**

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { RequestState } from '../../services/useRequest';
+import type { RequestState } from '@/services/useRequest';
 import './index.scss';
 
 export function Loading() {

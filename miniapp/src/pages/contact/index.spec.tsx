@@ -1,7 +1,7 @@
 import { ErrorCode, errorMessage } from '@itss/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { association, ok, serve } from '../../../test/fixtures';
-import { makePhoneCall, request, setClipboardData, showModal, showToast } from '../../../test/taro-mock';
+import { association, ok, serve } from '@test/fixtures';
+import { makePhoneCall, request, setClipboardData, showModal, showToast } from '@test/taro-mock';
 import ContactPage from './index';
 
 beforeEach(() => jest.clearAllMocks());

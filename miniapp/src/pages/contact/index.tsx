@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
-import { Card, Section } from '../../components/section';
-import { RequestView } from '../../components/state';
-import { getAssociation } from '../../services/api';
-import { usePullToRefresh } from '../../services/usePullToRefresh';
-import { useRequest } from '../../services/useRequest';
-import { callPhone, copyText } from '../../utils/actions';
+import { Card, Section } from '@/components/section';
+import { RequestView } from '@/components/state';
+import { getAssociation } from '@/services/api';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import { callPhone, copyText } from '@/utils/actions';
 import './index.scss';
 
 async function loadContact(): Promise<Contact> {

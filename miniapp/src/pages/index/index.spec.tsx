@@ -1,13 +1,7 @@
 import { ErrorCode, SERVICES, errorMessage } from '@itss/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { association, ok, serve, services } from '../../../test/fixtures';
-import {
-  request,
-  showToast,
-  stopPullDownRefresh,
-  switchTab,
-  usePullDownRefresh,
-} from '../../../test/taro-mock';
+import { association, ok, serve, services } from '@test/fixtures';
+import { request, showToast, stopPullDownRefresh, switchTab, usePullDownRefresh } from '@test/taro-mock';
 import HomePage from './index';
 
 beforeEach(() => jest.clearAllMocks());

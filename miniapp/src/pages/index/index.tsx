@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { AssociationResponse, ServicesResponse } from '@itss/shared';
-import { Card, Section } from '../../components/section';
-import { EmptyState, RequestView } from '../../components/state';
-import { getAssociation, getServices } from '../../services/api';
-import { usePullToRefresh } from '../../services/usePullToRefresh';
-import { useRequest } from '../../services/useRequest';
-import { openTab, type TabPage } from '../../utils/actions';
+import { Card, Section } from '@/components/section';
+import { EmptyState, RequestView } from '@/components/state';
+import { getAssociation, getServices } from '@/services/api';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import { openTab, type TabPage } from '@/utils/actions';
 import './index.scss';
 
 interface HomeData {

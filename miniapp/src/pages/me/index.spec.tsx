@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { admin, login, ok, serveBy, staffOnly, visitor } from '../../../test/fixtures';
+import { admin, login, ok, serveBy, staffOnly, visitor } from '@test/fixtures';
 import {
   navigateTo,
   request as taroRequest,
@@ -7,8 +7,8 @@ import {
   showToast,
   storage,
   switchTab,
-} from '../../../test/taro-mock';
-import { session } from '../../services/session';
+} from '@test/taro-mock';
+import { session } from '@/services/session';
 import MePage from './index';
 
 beforeEach(() => {

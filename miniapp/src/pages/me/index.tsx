@@ -2,14 +2,14 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, type Me } from '@itss/shared';
 import { useState } from 'react';
-import { PrivacySheet } from '../../components/privacy-sheet';
-import { Card, Section } from '../../components/section';
-import { Loading, RequestView } from '../../components/state';
-import { toApiError } from '../../services/http';
-import { isH5, session, storedPersona, useSession } from '../../services/session';
-import { getPersonas, getStandinPhoneCode } from '../../services/standin';
-import { useRequest } from '../../services/useRequest';
-import { openPrivacyPolicy, openTab } from '../../utils/actions';
+import { PrivacySheet } from '@/components/privacy-sheet';
+import { Card, Section } from '@/components/section';
+import { Loading, RequestView } from '@/components/state';
+import { toApiError } from '@/services/http';
+import { isH5, session, storedPersona, useSession } from '@/services/session';
+import { getPersonas, getStandinPhoneCode } from '@/services/standin';
+import { useRequest } from '@/services/useRequest';
+import { openPrivacyPolicy, openTab } from '@/utils/actions';
 import './index.scss';
 
 function roleText(me: Me): string {

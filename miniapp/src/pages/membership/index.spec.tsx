@@ -1,7 +1,7 @@
 import { ErrorCode, OBLIGATIONS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES } from '@itss/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { association, levels, obligations, ok, serve } from '../../../test/fixtures';
-import { request, switchTab } from '../../../test/taro-mock';
+import { association, levels, obligations, ok, serve } from '@test/fixtures';
+import { request, switchTab } from '@test/taro-mock';
 import MembershipPage from './index';
 
 const allOk = {

@@ -1,12 +1,12 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import type { AssociationResponse, LevelsResponse, ObligationsResponse } from '@itss/shared';
-import { LevelCard } from '../../components/level-card';
-import { Card, Section } from '../../components/section';
-import { EmptyState, RequestView } from '../../components/state';
-import { getAssociation, getLevels, getObligations } from '../../services/api';
-import { usePullToRefresh } from '../../services/usePullToRefresh';
-import { useRequest } from '../../services/useRequest';
-import { openTab } from '../../utils/actions';
+import { LevelCard } from '@/components/level-card';
+import { Card, Section } from '@/components/section';
+import { EmptyState, RequestView } from '@/components/state';
+import { getAssociation, getLevels, getObligations } from '@/services/api';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import { openTab } from '@/utils/actions';
 import './index.scss';
 
 interface MembershipData {

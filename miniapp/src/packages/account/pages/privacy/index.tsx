@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Card, Section } from '../../../../components/section';
+import { Card, Section } from '@/components/section';
 import './index.scss';
 
 const SECTIONS = [

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '操作日志',
+  enablePullDownRefresh: true,
 });

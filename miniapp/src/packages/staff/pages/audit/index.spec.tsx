@@ -1,7 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import type { AuditEntry } from '@itss/shared';
-import { ok, serveBy } from '../../../../../test/fixtures';
-import { request as taroRequest } from '../../../../../test/taro-mock';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ErrorCode, errorMessage, type AuditEntry } from '@itss/shared';
+import { ok, serveBy } from '@test/fixtures';
+import { stopPullDownRefresh, request as taroRequest, usePullDownRefresh } from '@test/taro-mock';
 import AuditPage from './index';
 
 const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry => ({
@@ -15,7 +15,11 @@ const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry
   ip: '127.0.0.1',
 });
 
-beforeEach(() => taroRequest.mockReset());
+beforeEach(() => {
+  taroRequest.mockReset();
+  usePullDownRefresh.mockClear();
+  stopPullDownRefresh.mockClear();
+});
 
 test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextBefore', async () => {
   const calls = serveBy((call) =>
@@ -39,4 +43,46 @@ test('lists the log newest first in Chinese and Beijing time, and 加载更多 p
   expect(screen.getByText('2026-03-05 00:30')).toBeTruthy();
   expect(screen.getByText('没有更早的记录了')).toBeTruthy();
   expect(calls.map((c) => c.path)).toEqual(['/api/audit?limit=50', '/api/audit?limit=50&before=2']);
+});
+
+test('a failed 加载更多 keeps the entries on screen and says why; tapping again loads the page', async () => {
+  let reachable = false;
+  const calls = serveBy((call) => {
+    if (!call.path.includes('before=')) {
+      return ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextBefore: 3 });
+    }
+    return reachable
+      ? ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextBefore: null })
+      : 'offline';
+  });
+  render(<AuditPage />);
+  await screen.findByText('退出登录');
+  fireEvent.click(screen.getByText('加载更多'));
+  expect((await screen.findByRole('alert')).textContent).toBe(errorMessage(ErrorCode.NetworkError));
+  expect(screen.getByText('退出登录')).toBeTruthy();
+
+  reachable = true;
+  fireEvent.click(screen.getByText('加载更多'));
+  await screen.findByText('登录');
+  expect(screen.getByText('退出登录')).toBeTruthy();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(screen.getByText('没有更早的记录了')).toBeTruthy();
+  expect(calls.map((c) => c.path)).toEqual([
+    '/api/audit?limit=50',
+    '/api/audit?limit=50&before=3',
+    '/api/audit?limit=50&before=3',
+  ]);
+});
+
+test('pull-to-refresh shows the newest entries from the top again', async () => {
+  serveBy(() => ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextBefore: null }));
+  render(<AuditPage />);
+  await screen.findByText('登录');
+  serveBy(() => ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextBefore: null }));
+  const handler = usePullDownRefresh.mock.lastCall?.[0];
+  if (!handler) throw new Error('the page registered no pull-down handler');
+  act(handler);
+  await screen.findByText('退出登录');
+  await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalled());
+  expect(screen.queryByText('登录')).toBeNull();
 });

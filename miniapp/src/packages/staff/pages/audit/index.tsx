@@ -1,20 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import {
-  ROLES,
-  ROLE_NAMES,
-  auditActionName,
-  type AuditEntry,
-  type AuditListResponse,
-  type Role,
-} from '@itss/shared';
-import { useState } from 'react';
-import { Card } from '../../../../components/section';
-import { RequestView } from '../../../../components/state';
-import { toApiError } from '../../../../services/http';
-import { getAudit } from '../../../../services/staff';
-import { useRequest } from '../../../../services/useRequest';
-import { formatBeijingTime } from '../../../../utils/format';
+import { ROLES, ROLE_NAMES, auditActionName, type AuditEntry, type Role } from '@itss/shared';
+import { Card } from '@/components/section';
+import { RequestView } from '@/components/state';
+import { getAudit } from '@/services/staff';
+import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
 const isRole = (code: string): code is Role => (ROLES as readonly string[]).includes(code);
@@ -37,8 +28,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       </View>
       <Text className="audit-row__meta">
         {entry.actor.displayName}
-        {entry.target && !(entry.target.type === 'user' && entry.target.id === entry.actor.id)
-          ? ` → ${entry.targetName ?? `${entry.target.type} ${entry.target.id}`}`
+        {entry.targetName && !(entry.target?.type === 'user' && entry.target.id === entry.actor.id)
+          ? ` → ${entry.targetName}`
           : ''}
         {entry.detail ? ` · ${describeDetail(entry)}` : ''}
       </Text>
@@ -46,35 +37,30 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function AuditList({ first }: { first: AuditListResponse }) {
-  const [more, setMore] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState(first.nextBefore);
-  const [busy, setBusy] = useState(false);
-  const loadMore = async () => {
-    setBusy(true);
-    try {
-      const page = await getAudit(next);
-      setMore((previous) => [...previous, ...page.items]);
-      setNext(page.nextBefore);
-    } catch (error) {
-      await Taro.showToast({ title: toApiError(error).message, icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+interface AuditListProps {
+  list: KeysetList<AuditEntry>;
+  onMore: () => void;
+}
+
+function AuditList({ list, onMore }: AuditListProps) {
   return (
     <>
       <Card className="audit-list">
-        {[...first.items, ...more].map((entry) => (
+        {list.items.map((entry) => (
           <AuditRow key={entry.id} entry={entry} />
         ))}
       </Card>
-      {next ? (
+      {list.moreError ? (
+        <View className="audit-more-error" role="alert">
+          {list.moreError.message}
+        </View>
+      ) : null}
+      {list.hasMore ? (
         <Button
           className="audit-more"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void loadMore()}
+          loading={list.loadingMore}
+          disabled={list.loadingMore || undefined}
+          onClick={onMore}
         >
           加载更多
         </Button>
@@ -86,7 +72,8 @@ function AuditList({ first }: { first: AuditListResponse }) {
 }
 
 export default function AuditPage() {
-  const { state, reload } = useRequest(() => getAudit());
+  const { state, reload, refresh, loadMore } = useKeysetList(getAudit, (page) => page.nextBefore);
+  usePullToRefresh(refresh);
   return (
     <View className="page audit">
       <RequestView
@@ -95,7 +82,7 @@ export default function AuditPage() {
         isEmpty={(list) => !list.items.length}
         emptyText="暂无记录"
       >
-        {(list) => <AuditList first={list} />}
+        {(list) => <AuditList list={list} onMore={() => void loadMore()} />}
       </RequestView>
     </View>
   );

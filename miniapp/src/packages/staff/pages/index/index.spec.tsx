@@ -1,17 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { StaffListResponse } from '@itss/shared';
-import {
-  admin,
-  login,
-  ok,
-  serveBy,
-  staffOnly,
-  visitor,
-  type Answer,
-  type Call,
-} from '../../../../../test/fixtures';
-import { navigateTo, request as taroRequest, showModal, storage } from '../../../../../test/taro-mock';
-import { session } from '../../../../services/session';
+import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
+import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
+import { navigateTo, request as taroRequest, showModal, storage } from '@test/taro-mock';
+import { session } from '@/services/session';
 import StaffConsolePage from './index';
 
 const list: StaffListResponse = {
@@ -35,9 +26,11 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
   return calls;
 }
 
-function typePhone(value: string): void {
+async function typePhone(value: string): Promise<void> {
   const input = document.querySelector('.staff-grant__phone');
   if (!input) throw new Error('no phone input');
+  // Taro's Input renders its inner <input> a moment later; a value arriving before it throws inside Taro.
+  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
   fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
 }
 
@@ -64,10 +57,30 @@ test('an admin sees the staff with masked phones, role tags and last seen in Bei
 test('granting checks the phone with the contract before asking the server', async () => {
   const calls = await openAs(admin);
   await screen.findByText('郑同事');
-  typePhone('1380000');
+  await typePhone('1380000');
   fireEvent.click(screen.getByText('授权'));
   await screen.findByText('请输入 11 位手机号');
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+});
+
+test('a grant sends the value the contract parsed, then shows the list again', async () => {
+  const parse = jest.spyOn(grantStaffRequestSchema, 'safeParse');
+  const calls = await openAs(admin, (call) =>
+    call.method === 'POST' ? ok({ ...list.items[1], roles: ['staff', 'admin'] }) : ok(list),
+  );
+  await screen.findByText('郑同事');
+  await typePhone(' 13800000009 ');
+  const adminSwitch = document.querySelector('.staff-grant__row taro-switch-core');
+  if (!adminSwitch) throw new Error('no admin switch');
+  fireEvent(adminSwitch, new CustomEvent('change', { detail: { value: true }, bubbles: true }));
+  fireEvent.click(screen.getByText('授权'));
+  await waitFor(() => expect(calls.filter((c) => c.path === '/api/staff')).toHaveLength(3));
+  const parsed = parse.mock.results.at(-1)?.value as ReturnType<typeof grantStaffRequestSchema.safeParse>;
+  const post = calls.find((c) => c.method === 'POST');
+  expect(parsed.success).toBe(true);
+  expect(post?.data).toBe(parsed.data);
+  expect(post?.data).toEqual({ phone: '13800000009', admin: true });
+  parse.mockRestore();
 });
 
 test("a refused grant shows the server's message", async () => {
@@ -77,7 +90,7 @@ test("a refused grant shows the server's message", async () => {
       : ok(list),
   );
   await screen.findByText('郑同事');
-  typePhone('13800000009');
+  await typePhone('13800000009');
   fireEvent.click(screen.getByText('授权'));
   await screen.findByText('没有找到使用该手机号登录过的用户');
   expect(calls.find((c) => c.method === 'POST')).toMatchObject({

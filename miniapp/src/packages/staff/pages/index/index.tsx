@@ -2,13 +2,13 @@ import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
-import { Card, Section } from '../../../../components/section';
-import { EmptyState, Loading, RequestView } from '../../../../components/state';
-import { toApiError } from '../../../../services/http';
-import { useSession } from '../../../../services/session';
-import { getStaff, grantStaff, revokeStaff } from '../../../../services/staff';
-import { useRequest } from '../../../../services/useRequest';
-import { formatBeijingTime } from '../../../../utils/format';
+import { Card, Section } from '@/components/section';
+import { EmptyState, Loading, RequestView } from '@/components/state';
+import { toApiError } from '@/services/http';
+import { useSession } from '@/services/session';
+import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
+import { useRequest } from '@/services/useRequest';
+import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
@@ -26,7 +26,8 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
     setError(null);
     setBusy(true);
     try {
-      const member = await grantStaff(phone.trim(), admin);
+      // What the contract parsed (its defaults applied), never the raw form state.
+      const member = await grantStaff(parsed.data);
       setPhone('');
       setAdmin(false);
       await Taro.showToast({ title: `已授权${member.displayName}`, icon: 'none' });
