@@ -2,14 +2,30 @@
 // `npm test`: every suite, in order, on real parts: shared units, the API on SQLite, the API on
 // MariaDB, mini-program components, and the H5 build in Chromium. A suite whose database or
 // browser is missing is skipped loudly — except under CI=true, where that fails the run.
+//   --only <part>  only the suites of one part: shared, server or miniapp
+//   --node24       the server suites on Node 24, in .cache/node24 (see scripts/node24.mjs)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URL } from 'node:url';
 import { ROOT, mustRun, run } from './lib.mjs';
+import { prepareNode24 } from './node24.mjs';
 
 const CI = process.env.CI === 'true';
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  return i < 0 ? undefined : args[i].includes('=') ? args[i].slice(name.length + 1) : args[i + 1];
+};
+
+if (args.includes('--node24')) {
+  // This script again, in the Node-24 tree, on Node 24: there every module, and every process the
+  // tests spawn, loads the better-sqlite3 built for Node 24.
+  const { node, env, tree } = await prepareNode24();
+  process.exit(await run(node, [join(tree, 'scripts/test.mjs'), '--only', 'server'], { cwd: tree, env }));
+}
+const only = flag('--only');
 const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -51,14 +67,21 @@ const suites = [
   },
 ];
 
+const selected = only ? suites.filter((suite) => suite.name.startsWith(`${only}:`)) : suites;
+if (selected.length === 0) {
+  console.error(`✖ --only ${only}: no such suites (shared, server or miniapp)`);
+  process.exit(2);
+}
+
 // The browser suite drives the built H5 app through the built server.
-await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+const miniapp = selected.some((suite) => suite.name.startsWith('miniapp:'));
+await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...(miniapp ? [] : ['--server-only'])]);
 
 const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failed = false;
-for (const [i, suite] of suites.entries()) {
+for (const [i, suite] of selected.entries()) {
   const reason = suite.missing ? await suite.missing() : null;
   if (reason) {
     const banner = `${CI ? '✖ FAILED' : '⚠ SKIPPED'}: ${suite.name} — ${reason}`;
@@ -67,7 +90,7 @@ for (const [i, suite] of suites.entries()) {
     failed ||= CI;
     continue;
   }
-  console.log(`\n▶ ${suite.name}`);
+  console.log(`\n▶ ${suite.name} — Node ${process.version}`);
   const output = join(reports, `${i}.json`);
   const code = await run(
     process.execPath,
@@ -90,5 +113,7 @@ for (const [i, suite] of suites.entries()) {
 rmSync(reports, { recursive: true, force: true });
 
 console.log(`\n${lines.join('\n')}\n`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (Node ${process.version})`,
+);
 process.exit(failed ? 1 : 0);
