@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, on real parts: shared units, the API on SQLite, the API on
-// MariaDB, mini-program components, and the H5 build in Chromium. A suite whose database or
-// browser is missing is skipped loudly — except under CI=true, where that fails the run.
+// MariaDB, the API on MariaDB with Redis, mini-program components, and the H5 build in Chromium. A
+// suite whose database, Redis or browser is missing is skipped loudly — except under CI=true, where
+// that fails the run.
 //   --only <part>  only the suites of one part: shared, server or miniapp
 //   --node24       the server suites on Node 24, in .cache/node24 (see scripts/node24.mjs)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +37,11 @@ function mariadbAddress() {
   return { host: url.hostname, port: Number(url.port || 3306) };
 }
 
+function redisAddress() {
+  const url = new URL(redisUrl);
+  return { host: url.hostname, port: Number(url.port || 6379) };
+}
+
 function reachable({ host, port }) {
   return new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 3000 });
@@ -45,17 +51,32 @@ function reachable({ host, port }) {
   });
 }
 
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const address = mariadbAddress();
+const redis = redisAddress();
+const noMariaDb = async () =>
+  (await reachable(address)) ? null : `no MariaDB answers at ${address.host}:${address.port}`;
+// Only the Redis suite gets a Redis: the others test the state kept in the process's memory.
+const noRedis = { REDIS_URL: undefined, TEST_REDIS: undefined };
 const suites = [
   { name: 'shared: domain rules', config: 'shared/jest.config.js' },
-  { name: 'server: API on SQLite', config: 'server/jest.config.js', env: { TEST_DB: 'sqlite' } },
+  { name: 'server: API on SQLite', config: 'server/jest.config.js', env: { TEST_DB: 'sqlite', ...noRedis } },
   {
     name: 'server: API on MariaDB',
     config: 'server/jest.config.js',
     args: ['server/test'],
-    env: { TEST_DB: 'mariadb' },
+    env: { TEST_DB: 'mariadb', ...noRedis },
+    missing: noMariaDb,
+  },
+  {
+    name: 'server: API on MariaDB + Redis',
+    config: 'server/jest.config.js',
+    args: ['server/test'],
+    // Tests that touch Redis use a key prefix or database number of their own: runs never collide.
+    env: { TEST_DB: 'mariadb', REDIS_URL: redisUrl, TEST_REDIS: '1' },
     missing: async () =>
-      (await reachable(address)) ? null : `no MariaDB answers at ${address.host}:${address.port}`,
+      (await noMariaDb()) ??
+      ((await reachable(redis)) ? null : `no Redis answers at ${redis.host}:${redis.port} (REDIS_URL)`),
   },
   { name: 'miniapp: components', config: 'miniapp/jest.config.js' },
   {
