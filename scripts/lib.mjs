@@ -5,10 +5,13 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** Runs a command with inherited output; resolves with its exit code. */
-export function run(command, args, { env = {}, cwd = ROOT } = {}) {
+/**
+ * Runs a command with inherited output; resolves with its exit code. `env` adds to the environment
+ * (a key set to undefined is left out).
+ */
+export function run(command, args, { env = {}, cwd = ROOT, stdio = 'inherit' } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
   });

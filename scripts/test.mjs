@@ -1,15 +1,32 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, on real parts: shared units, the API on SQLite, the API on
-// MariaDB, mini-program components, and the H5 build in Chromium. A suite whose database or
-// browser is missing is skipped loudly — except under CI=true, where that fails the run.
+// MariaDB, the API on MariaDB with Redis, mini-program components, and the H5 build in Chromium. A
+// suite whose database, Redis or browser is missing is skipped loudly — except under CI=true, where
+// that fails the run.
+//   --only <part>  only the suites of one part: shared, server or miniapp
+//   --node24       the server suites on Node 24, in .cache/node24 (see scripts/node24.mjs)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URL } from 'node:url';
 import { ROOT, mustRun, run } from './lib.mjs';
+import { prepareNode24 } from './node24.mjs';
 
 const CI = process.env.CI === 'true';
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  return i < 0 ? undefined : args[i].includes('=') ? args[i].slice(name.length + 1) : args[i + 1];
+};
+
+if (args.includes('--node24')) {
+  // This script again, in the Node-24 tree, on Node 24: there every module, and every process the
+  // tests spawn, loads the better-sqlite3 built for Node 24.
+  const { node, env, tree } = await prepareNode24();
+  process.exit(await run(node, [join(tree, 'scripts/test.mjs'), '--only', 'server'], { cwd: tree, env }));
+}
+const only = flag('--only');
 const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -18,6 +35,11 @@ function mariadbAddress() {
     (process.env.DATABASE_URL || 'mariadb://root@127.0.0.1:3306/test').replace(/^mysql:/, 'mariadb:'),
   );
   return { host: url.hostname, port: Number(url.port || 3306) };
+}
+
+function redisAddress() {
+  const url = new URL(redisUrl);
+  return { host: url.hostname, port: Number(url.port || 6379) };
 }
 
 function reachable({ host, port }) {
@@ -29,17 +51,32 @@ function reachable({ host, port }) {
   });
 }
 
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const address = mariadbAddress();
+const redis = redisAddress();
+const noMariaDb = async () =>
+  (await reachable(address)) ? null : `no MariaDB answers at ${address.host}:${address.port}`;
+// Only the Redis suite gets a Redis: the others test the state kept in the process's memory.
+const noRedis = { REDIS_URL: undefined, TEST_REDIS: undefined };
 const suites = [
   { name: 'shared: domain rules', config: 'shared/jest.config.js' },
-  { name: 'server: API on SQLite', config: 'server/jest.config.js', env: { TEST_DB: 'sqlite' } },
+  { name: 'server: API on SQLite', config: 'server/jest.config.js', env: { TEST_DB: 'sqlite', ...noRedis } },
   {
     name: 'server: API on MariaDB',
     config: 'server/jest.config.js',
     args: ['server/test'],
-    env: { TEST_DB: 'mariadb' },
+    env: { TEST_DB: 'mariadb', ...noRedis },
+    missing: noMariaDb,
+  },
+  {
+    name: 'server: API on MariaDB + Redis',
+    config: 'server/jest.config.js',
+    args: ['server/test'],
+    // Tests that touch Redis use a key prefix or database number of their own: runs never collide.
+    env: { TEST_DB: 'mariadb', REDIS_URL: redisUrl, TEST_REDIS: '1' },
     missing: async () =>
-      (await reachable(address)) ? null : `no MariaDB answers at ${address.host}:${address.port}`,
+      (await noMariaDb()) ??
+      ((await reachable(redis)) ? null : `no Redis answers at ${redis.host}:${redis.port} (REDIS_URL)`),
   },
   { name: 'miniapp: components', config: 'miniapp/jest.config.js' },
   {
@@ -51,14 +88,21 @@ const suites = [
   },
 ];
 
+const selected = only ? suites.filter((suite) => suite.name.startsWith(`${only}:`)) : suites;
+if (selected.length === 0) {
+  console.error(`✖ --only ${only}: no such suites (shared, server or miniapp)`);
+  process.exit(2);
+}
+
 // The browser suite drives the built H5 app through the built server.
-await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+const miniapp = selected.some((suite) => suite.name.startsWith('miniapp:'));
+await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...(miniapp ? [] : ['--server-only'])]);
 
 const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failed = false;
-for (const [i, suite] of suites.entries()) {
+for (const [i, suite] of selected.entries()) {
   const reason = suite.missing ? await suite.missing() : null;
   if (reason) {
     const banner = `${CI ? '✖ FAILED' : '⚠ SKIPPED'}: ${suite.name} — ${reason}`;
@@ -67,7 +111,7 @@ for (const [i, suite] of suites.entries()) {
     failed ||= CI;
     continue;
   }
-  console.log(`\n▶ ${suite.name}`);
+  console.log(`\n▶ ${suite.name} — Node ${process.version}`);
   const output = join(reports, `${i}.json`);
   const code = await run(
     process.execPath,
@@ -90,5 +134,7 @@ for (const [i, suite] of suites.entries()) {
 rmSync(reports, { recursive: true, force: true });
 
 console.log(`\n${lines.join('\n')}\n`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (Node ${process.version})`,
+);
 process.exit(failed ? 1 : 0);
