@@ -8,6 +8,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
+import { StateModule } from './state/state.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(config.database),
+        StateModule.forRoot(config),
         AuditModule,
         UsersModule,
         AuthModule,
