@@ -1,8 +1,10 @@
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InFlightRequests } from '../common/in-flight';
 import type { AppConfig } from '../config/config';
+import { ResponseCacheInterceptor } from './cached-response';
 import { MemorySharedState } from './memory-shared-state';
 import { openRedisState } from './redis-shared-state';
+import { RESPONSE_CACHE_ENABLED, ResponseCache } from './response-cache';
 import { SharedState } from './shared-state';
 
 /** Long enough for any request to finish, short enough for an orchestrator's stop timeout. */
@@ -10,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Infrastructure, global like the DatabaseModule: SharedState (Redis when REDIS_URL is set, memory
- * otherwise). Features inject it without importing this module.
+ * otherwise) and the ResponseCache over it. Features inject them without importing this module.
  */
 @Global()
 @Module({})
@@ -29,8 +31,11 @@ export class StateModule implements OnApplicationShutdown {
           useFactory: (): Promise<SharedState> | SharedState =>
             config.redis ? openRedisState(config.redis) : new MemorySharedState(),
         },
+        { provide: RESPONSE_CACHE_ENABLED, useValue: config.responseCache },
+        ResponseCache,
+        ResponseCacheInterceptor,
       ],
-      exports: [SharedState],
+      exports: [SharedState, ResponseCache, ResponseCacheInterceptor],
     };
   }
 
