@@ -78,6 +78,11 @@ const redis: StateBackend = {
   },
 };
 
+/** The store this run keeps shared state in: Redis when the run sets REDIS_URL, memory otherwise. */
+export function openRunState(): Promise<StatePair> {
+  return (process.env.REDIS_URL ? redis : memory).open();
+}
+
 const WHERE = new URL(TEST_REDIS_URL).host;
 const MISSING = `no Redis answers at ${WHERE} (REDIS_URL)`;
 
