@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
+import { StateModule } from './state/state.module';
 
 /**
  * The composition root: infrastructure (config, database, the transaction that travels with each
@@ -33,6 +34,7 @@ export class AppModule {
             }),
           ],
         }),
+        StateModule.forRoot(config),
         HealthModule,
         AssociationModule,
         MembershipModule,

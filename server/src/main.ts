@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { DatabaseStartupError } from './database/open-database';
+import { StateStartupError } from './state/redis-shared-state';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -16,7 +17,11 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // Start-up refusals are expected operator errors: one clear line, no stack trace.
-  if (error instanceof ConfigError || error instanceof DatabaseStartupError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseStartupError ||
+    error instanceof StateStartupError
+  ) {
     console.error(`Start-up refused: ${error.message}`);
   } else {
     console.error(error);

@@ -5,6 +5,7 @@ import { CLI } from '../common/request-context';
 import { ConfigError, loadConfig } from '../config/config';
 import { DatabaseStartupError } from '../database/open-database';
 import { StaffService } from '../modules/staff/staff.service';
+import { StateStartupError } from '../state/redis-shared-state';
 
 const USAGE = `Usage: npm run staff -- add <openid|phone> [--admin]
        npm run staff -- remove <openid|phone>
@@ -43,7 +44,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof AppError || error instanceof ConfigError || error instanceof DatabaseStartupError) {
+    if (
+      error instanceof AppError ||
+      error instanceof ConfigError ||
+      error instanceof DatabaseStartupError ||
+      error instanceof StateStartupError
+    ) {
       console.error(error.message);
     } else {
       console.error(error);

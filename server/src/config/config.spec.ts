@@ -17,6 +17,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/itss?ssl=true' }).database.type).toBe('mysql');
   });
 
+  it('keeps shared state in memory unless REDIS_URL names a Redis, with keys under itss: by default', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      keyPrefix: 'itss:',
+    });
+    expect(
+      loadConfig({
+        REDIS_URL: 'rediss://:secret@cache.example.com:6380/2',
+        REDIS_KEY_PREFIX: 'itss-staging:',
+      }).redis,
+    ).toEqual({ url: 'rediss://:secret@cache.example.com:6380/2', keyPrefix: 'itss-staging:' });
+  });
+
+  it('caches public reads unless RESPONSE_CACHE is off', () => {
+    expect(loadConfig({}).responseCache).toBe(true);
+    expect(loadConfig({ RESPONSE_CACHE: 'off' }).responseCache).toBe(false);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.type).toBe('sqlite');
   });
@@ -28,6 +47,11 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://localhost'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', '127.0.0.1:6379'],
+    ['REDIS_URL', 'redis://'],
+    ['REDIS_KEY_PREFIX', 'itss prod'],
+    ['RESPONSE_CACHE', 'sometimes'],
   ])('stops on a bad %s (%s), naming the key', (key, value) => {
     let caught: unknown;
     try {

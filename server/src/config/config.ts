@@ -30,6 +30,18 @@ const configSchema = z.object({
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   WECHAT_CLOUD_HOSTING: z.stringbool().default(false),
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      hostname: /^[^/]+$/,
+      error: 'must look like redis://[:password@]host:6379[/db] (rediss:// for TLS)',
+    })
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -')
+    .default('itss:'),
+  RESPONSE_CACHE: z.stringbool().default(true),
 });
 
 /** What the local WeChat stand-in accepts; production refuses to start with these. */
@@ -51,6 +63,13 @@ export interface WechatConfig {
   cloudHosting: boolean;
 }
 
+/** Shared state (throttles, caches, locks) lives here when set, in each process's memory otherwise. */
+export interface RedisConfig {
+  url: string;
+  /** Every key starts with it, so several deployments or test runs can share one Redis. */
+  keyPrefix: string;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -59,6 +78,9 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   wechat: WechatConfig;
+  redis: RedisConfig | null;
+  /** Serve cached public reads; off only to measure or to rule the cache out while diagnosing. */
+  responseCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       serveStandin: serveStandin && !c.WECHAT_API_BASE,
       cloudHosting: c.WECHAT_CLOUD_HOSTING,
     },
+    redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
+    responseCache: c.RESPONSE_CACHE,
   };
 }
 

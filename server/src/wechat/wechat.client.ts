@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, WechatError } from '@itss/shared';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
+import { SharedState } from '../state/shared-state';
 
 /** Injection token of the WechatConfig the client runs with. */
 export const WECHAT_CONFIG = Symbol('WECHAT_CONFIG');
@@ -11,6 +13,12 @@ type WechatApi = 'jscode2session' | 'stable_token' | 'getuserphonenumber';
 
 /** Refresh the access token this long before WeChat says it expires. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
+/** How often a replica waiting for another's stable_token call looks for the token. */
+const TOKEN_POLL_MS = 50;
+
+/** SharedState keys: per appid, so apps (or tests) sharing one Redis never swap tokens. */
+export const accessTokenKey = (appid: string): string => `wechat:access_token:${appid}`;
+export const accessTokenLockKey = (appid: string): string => `wechat:access_token:lock:${appid}`;
 /** The access token was invalidated (someone force-refreshed) or expired early. */
 const TOKEN_INVALID = new Set([40001, 42001]);
 const SYSTEM_BUSY = -1;
@@ -65,10 +73,13 @@ export interface WechatPhone {
 @Injectable()
 export class WechatClient {
   private readonly logger = new Logger(WechatClient.name);
-  private token?: { value: string; refreshAt: number };
+  /** This process's callers share one wait for the token, whoever fetches it. */
   private tokenRequest?: Promise<string>;
 
-  constructor(@Inject(WECHAT_CONFIG) private readonly config: WechatConfig) {}
+  constructor(
+    @Inject(WECHAT_CONFIG) private readonly config: WechatConfig,
+    private readonly state: SharedState,
+  ) {}
 
   /** auth.code2Session: exchanges a wx.login code (one use, 5 minutes) for the caller's openid. */
   async code2Session(code: string): Promise<WechatSession> {
@@ -88,17 +99,24 @@ export class WechatClient {
   }
 
   /**
-   * The app's access token, cached until five minutes before it expires. Concurrent callers share one
-   * request. A cache per process is right even with several replicas: stable_token hands every caller
-   * the same token until it expires (we never force_refresh), so replicas do not invalidate each
-   * other's tokens the way the old /cgi-bin/token did.
+   * The app's access token, cached in SharedState (so in Redis, for every replica) until five minutes
+   * before it expires. One stable_token call serves all replicas: the one that takes the lock asks
+   * WeChat, the others wait for the token it stores; a lock whose holder died expires and the next
+   * replica asks. Correctness does not need it (stable_token hands every caller the same token
+   * until it expires, and we never force_refresh); WeChat's daily quota on stable_token and bursts
+   * of replicas starting together do.
    */
-  getAccessToken(): Promise<string> {
-    if (this.token && Date.now() < this.token.refreshAt) return Promise.resolve(this.token.value);
-    this.tokenRequest ??= this.fetchAccessToken().finally(() => {
-      this.tokenRequest = undefined;
-    });
-    return this.tokenRequest;
+  async getAccessToken(): Promise<string> {
+    try {
+      const cached = await this.state.get(accessTokenKey(this.config.appid));
+      if (cached) return cached;
+      this.tokenRequest ??= this.obtainToken().finally(() => {
+        this.tokenRequest = undefined;
+      });
+      return await this.tokenRequest;
+    } catch (error) {
+      throw this.stateFailure(error);
+    }
   }
 
   /** phonenumber.getPhoneNumber: a paid call, so callers use it once per person, not on every login. */
@@ -116,7 +134,7 @@ export class WechatClient {
     let attempt = await send();
     if (TOKEN_INVALID.has(attempt.reply.errcode)) {
       // Someone force-refreshed or the token died early: the current one is a plain stable_token away.
-      this.dropToken(attempt.token);
+      await this.dropToken(attempt.token);
       attempt = await send();
     }
     const { phone_info: phone } = this.read('getuserphonenumber', attempt.reply, phoneSchema);
@@ -125,6 +143,31 @@ export class WechatClient {
       purePhoneNumber: phone.purePhoneNumber,
       countryCode: phone.countryCode,
     };
+  }
+
+  private async obtainToken(): Promise<string> {
+    const key = accessTokenKey(this.config.appid);
+    const lockKey = accessTokenLockKey(this.config.appid);
+    // Held while asking WeChat: up to two sends (the busy retry), each within the timeout.
+    const lockTtlMs = 2 * this.config.timeoutMs + 1000;
+    // Long enough to see the lock of a holder that died expire, and take it.
+    const deadline = Date.now() + lockTtlMs + 10 * TOKEN_POLL_MS;
+    for (;;) {
+      const lock = await this.state.acquire(lockKey, lockTtlMs);
+      if (lock !== null) {
+        try {
+          // Another replica may have stored one between our miss and our lock.
+          return (await this.state.get(key)) ?? (await this.fetchAccessToken());
+        } finally {
+          await this.state.release(lockKey, lock);
+        }
+      }
+      await sleep(TOKEN_POLL_MS);
+      const token = await this.state.get(key);
+      if (token) return token;
+      if (Date.now() > deadline)
+        throw this.unavailable('stable_token', 'another replica held the token lock too long');
+    }
   }
 
   private async fetchAccessToken(): Promise<string> {
@@ -139,13 +182,32 @@ export class WechatClient {
       }),
     });
     const { access_token, expires_in } = this.read('stable_token', reply, tokenSchema);
-    this.token = { value: access_token, refreshAt: Date.now() + expires_in * 1000 - TOKEN_MARGIN_MS };
+    const ttlMs = expires_in * 1000 - TOKEN_MARGIN_MS;
+    // A token within the margin of its end is used once and not kept: the next caller asks again.
+    if (ttlMs >= 1) await this.state.set(accessTokenKey(this.config.appid), access_token, ttlMs);
     return access_token;
   }
 
-  /** Forgets the token only if it is still the one that failed, so concurrent failures refetch once. */
-  private dropToken(failed: string): void {
-    if (this.token?.value === failed) this.token = undefined;
+  /**
+   * Forgets the token only if it is still the one that failed: when another replica (or a
+   * concurrent call here) has already stored a fresh one, that one stays, and no second stable_token
+   * call follows.
+   */
+  private async dropToken(failed: string): Promise<void> {
+    try {
+      await this.state.deleteIfEquals(accessTokenKey(this.config.appid), failed);
+    } catch (error) {
+      throw this.stateFailure(error);
+    }
+  }
+
+  /** Redis down: the caller gets WechatUnavailable (503, try later) like any other outage on the way. */
+  private stateFailure(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    return this.unavailable(
+      'stable_token',
+      `shared state failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   /** One call, retried once when WeChat says it is busy (-1). Other errcodes are left to the caller. */

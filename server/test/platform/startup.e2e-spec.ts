@@ -36,12 +36,29 @@ function run(script: string, args: string[], env: Record<string, string>) {
     ],
     [{ PORT: 'eighty' }, /PORT:/],
     [{ DATABASE_URL: 'postgres://localhost/itss' }, /DATABASE_URL:/],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL: must look like redis:\/\//],
   ])('refuses %o', (env, message) => {
     const result = run('main.js', [], env);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^Start-up refused: /);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a Redis that does not answer, naming REDIS_URL and never its password', async () => {
+    const db = scratchSqlite('itss-startup');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    const result = run('main.js', [], {
+      SQLITE_PATH: db.config.path,
+      PORT: '0',
+      REDIS_URL: 'redis://:hunter2@127.0.0.1:9',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'Start-up refused: Cannot reach Redis at 127.0.0.1:9 (REDIS_URL): connect ECONNREFUSED 127.0.0.1:9',
+    );
+    expect(result.stderr).not.toContain('hunter2');
+    await db.drop();
   });
 
   it('refuses a corrupt SQLite file, naming it', async () => {

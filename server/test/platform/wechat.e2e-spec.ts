@@ -10,6 +10,8 @@ import {
   type WechatConfig,
 } from '../../src/config/config';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
+import { MemorySharedState } from '../../src/state/memory-shared-state';
+import { StateModule } from '../../src/state/state.module';
 import { STANDIN_PERSONAS, standinPersona } from '../../src/wechat/standin/personas';
 import {
   type RunningStandin,
@@ -20,6 +22,7 @@ import {
 import { WechatClient } from '../../src/wechat/wechat.client';
 import { WechatModule } from '../../src/wechat/wechat.module';
 import { scratchDatabase, startServer, testConfig } from '../support/harness';
+import { type StatePair, openRunState } from '../support/state-backends';
 
 /** Drives the stand-in's control API the way a developer or the H5 build does: plain HTTP. */
 class Control {
@@ -66,8 +69,9 @@ describe('WeChat client against the local stand-in', () => {
   let standin: RunningStandin;
   let control: Control;
   let config: WechatConfig;
-  /** A fresh client per test, so token caches do not leak from one test into the next. */
+  /** A fresh client and store per test, so token caches do not leak from one test into the next. */
   let client: WechatClient;
+  let state: StatePair;
   /** What the client logged in this test (kept off the console). */
   let warnings: string[];
 
@@ -84,9 +88,13 @@ describe('WeChat client against the local stand-in', () => {
     };
   });
   afterAll(() => standin.close());
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await state.close();
+  });
   beforeEach(async () => {
-    client = new WechatClient(config);
+    state = await openRunState();
+    client = new WechatClient(config, state.a);
     warnings = [];
     jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => {
       warnings.push(String(message));
@@ -159,7 +167,7 @@ describe('WeChat client against the local stand-in', () => {
     it('is WechatUnavailable when nothing listens at apiBase', async () => {
       const gone = await startStandin();
       await gone.close();
-      const offline = new WechatClient({ ...config, apiBase: gone.url });
+      const offline = new WechatClient({ ...config, apiBase: gone.url }, state.a);
       expect((await rejection(offline.code2Session('x'))).code).toBe(WechatError.WechatUnavailable);
       expect(warnings.at(-1)).toMatch(/network failure \(ECONNREFUSED\)/);
     });
@@ -188,7 +196,7 @@ describe('WeChat client against the local stand-in', () => {
     });
 
     it('is WechatUnavailable with wrong credentials (40125), which only an operator can fix', async () => {
-      const misconfigured = new WechatClient({ ...config, secret: '0'.repeat(32) });
+      const misconfigured = new WechatClient({ ...config, secret: '0'.repeat(32) }, state.a);
       const login = await control.loginCode({ persona: 'visitor' });
       expect((await rejection(misconfigured.code2Session(login))).code).toBe(WechatError.WechatUnavailable);
     });
@@ -210,8 +218,8 @@ describe('WeChat client against the local stand-in', () => {
       expect(typeof (await client.getAccessToken())).toBe('string');
     });
 
-    it('gives replicas the same token: stable_token without force_refresh', async () => {
-      const other = new WechatClient(config);
+    it('gives replicas the same token even without a shared cache: stable_token without force_refresh', async () => {
+      const other = new WechatClient(config, new MemorySharedState());
       expect(await other.getAccessToken()).toBe(await client.getAccessToken());
     });
   });
@@ -319,7 +327,11 @@ describe('WechatModule', () => {
       @Module({ providers: [{ provide: APP_CONFIG, useValue: { wechat } }], exports: [APP_CONFIG] })
       class ConfigHost {}
       const moduleRef = await Test.createTestingModule({
-        imports: [{ module: ConfigHost, global: true }, WechatModule],
+        imports: [
+          { module: ConfigHost, global: true },
+          StateModule.forRoot({ redis: null, responseCache: true }),
+          WechatModule,
+        ],
       }).compile();
       const client = moduleRef.get(WechatClient);
       const login = await new Control(standin.url).loginCode({ persona: 'staff' });
@@ -348,7 +360,10 @@ describe('the stand-in served by the application', () => {
         expect(res.body).toEqual({ personas: STANDIN_PERSONAS });
         // The H5 build asks its own origin for a code; the server's client exchanges it at apiBase.
         const code = await new Control(server.baseUrl + STANDIN_PREFIX).loginCode({ persona: 'visitor' });
-        const client = new WechatClient({ ...base.wechat, apiBase: server.baseUrl + STANDIN_PREFIX });
+        const client = new WechatClient(
+          { ...base.wechat, apiBase: server.baseUrl + STANDIN_PREFIX },
+          new MemorySharedState(),
+        );
         expect((await client.code2Session(code)).openid).toBe(standinPersona('visitor').openid);
       } else {
         expect(res.status).toBe(404);

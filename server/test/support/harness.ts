@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../../src/config/config';
 import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../../src/database/scratch-database';
+import { SharedState } from '../../src/state/shared-state';
+import { testRedisConfig } from './state-backends';
 
 export const TEST_DB: 'sqlite' | 'mariadb' = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
 
@@ -30,6 +32,9 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
       serveStandin: false,
       cloudHosting: false,
     },
+    // The run "API on MariaDB + Redis" sets REDIS_URL; each config gets a namespace of its own.
+    redis: process.env.REDIS_URL ? testRedisConfig() : null,
+    responseCache: true,
     ...overrides,
   };
 }
@@ -61,6 +66,10 @@ export async function startServer(config: AppConfig): Promise<TestServer> {
         headers: response.headers,
       };
     },
-    close: () => app.close(),
+    async close() {
+      // Leave nothing behind in a shared Redis (in memory this drops what the app is about to lose).
+      await app.get(SharedState).deleteByPrefix('');
+      await app.close();
+    },
   };
 }

@@ -49,15 +49,13 @@ export class AuthService {
 
   /** wx.login code → WeChat → user and session. Any failure writes nothing and counts against the address. */
   async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
-    if (this.throttle.isBlocked(ctx.ip)) {
-      throw new AppError(ErrorCode.RateLimited, '登录失败次数过多，请一分钟后再试');
-    }
+    await this.throttle.assertAllowed(ctx.ip);
     try {
       if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
       const session = await this.wechat.code2Session(code);
       return await this.startSession(ctx, session.openid, session.unionid ?? null);
     } catch (error) {
-      this.throttle.recordFailure(ctx.ip);
+      await this.throttle.recordFailure(ctx.ip);
       throw error;
     }
   }

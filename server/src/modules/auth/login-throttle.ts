@@ -1,33 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ErrorCode } from '@itss/shared';
+import { AppError } from '../../common/app-error';
+import { SharedState } from '../../state/shared-state';
 
 const WINDOW_MS = 60_000;
 export const MAX_FAILED_LOGINS_PER_MINUTE = 20;
 
+const keyOf = (ip: string): string => `throttle:login:${ip}`;
+
 /**
- * Failed logins per address over the last minute. Kept in memory on purpose: a failed login writes
- * nothing to the database. With several replicas each counts its own share, which still stops a
- * brute-force run from one address; a shared counter (Redis) is the step when that is not enough.
+ * Failed logins per address in a one-minute window, counted in SharedState: in Redis when several
+ * replicas run, so an address is limited across all of them, not once per replica. A store that
+ * cannot answer refuses logins (503) rather than letting an unlimited run through.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly logger = new Logger(LoginThrottle.name);
 
-  isBlocked(ip: string, now = Date.now()): boolean {
-    return this.recent(ip, now).length >= MAX_FAILED_LOGINS_PER_MINUTE;
-  }
+  constructor(private readonly state: SharedState) {}
 
-  recordFailure(ip: string, now = Date.now()): void {
-    const recent = this.recent(ip, now);
-    recent.push(now);
-    this.failures.set(ip, recent);
-    // Bound the memory an attacker can make us hold: forget idle addresses now and then.
-    if (this.failures.size > 10_000) {
-      for (const [key, times] of this.failures)
-        if (!times.some((t) => t > now - WINDOW_MS)) this.failures.delete(key);
+  async assertAllowed(ip: string): Promise<void> {
+    let failures: number;
+    try {
+      failures = await this.state.peek(keyOf(ip));
+    } catch (error) {
+      this.logger.warn(`Login throttle unavailable: ${(error as Error).message}`);
+      throw new AppError(ErrorCode.ServiceUnavailable);
+    }
+    if (failures >= MAX_FAILED_LOGINS_PER_MINUTE) {
+      throw new AppError(ErrorCode.RateLimited, '登录失败次数过多，请一分钟后再试');
     }
   }
 
-  private recent(ip: string, now: number): number[] {
-    return (this.failures.get(ip) ?? []).filter((t) => t > now - WINDOW_MS);
+  /** Never throws: the caller is already answering with the login's own failure. */
+  async recordFailure(ip: string): Promise<void> {
+    try {
+      await this.state.hit(keyOf(ip), WINDOW_MS);
+    } catch (error) {
+      this.logger.warn(`Could not count a failed login: ${(error as Error).message}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type LevelsResponse, type ObligationsResponse, noQuerySchema } from '@itss/shared';
 import { Public } from '../../common/access.decorators';
+import { CachedResponse } from '../../state/cached-response';
 import { MembershipService } from './membership.service';
 
 @Controller('membership')
@@ -9,12 +10,14 @@ export class MembershipController {
 
   @Public()
   @Get('levels')
+  @CachedResponse('membership:levels')
   levels(@Query({ schema: noQuerySchema }) _query: object): Promise<LevelsResponse> {
     return this.membership.levels();
   }
 
   @Public()
   @Get('obligations')
+  @CachedResponse('membership:obligations')
   obligations(@Query({ schema: noQuerySchema }) _query: object): Promise<ObligationsResponse> {
     return this.membership.obligations();
   }
