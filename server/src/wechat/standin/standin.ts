@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyPluginCallback, type FastifyReply } from 'fastify';
-import type { StandinCodeResponse, StandinPersonasResponse } from '@itss/shared';
+import { type StandinCodeResponse, type StandinPersonasResponse, mainlandMobileSchema } from '@itss/shared';
 import { z } from 'zod';
 import { STANDIN_APPID, STANDIN_SECRET } from '../../config/config';
 import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './personas';
@@ -73,7 +73,7 @@ const loginCodeSchema = z.union([
   personaSchema,
   z.strictObject({ openid: z.string().min(1).max(128), unionid: z.string().min(1).max(128).optional() }),
 ]);
-const phoneCodeSchema = z.union([personaSchema, z.strictObject({ phone: z.string().regex(/^1\d{10}$/) })]);
+const phoneCodeSchema = z.union([personaSchema, z.strictObject({ phone: mainlandMobileSchema })]);
 
 const stableTokenBodySchema = z
   .object({
