@@ -17,6 +17,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/itss?ssl=true' }).database.type).toBe('mysql');
   });
 
+  it('migrates through DATABASE_MIGRATION_URL when given, and refuses it without DATABASE_URL', () => {
+    expect(
+      loadConfig({
+        DATABASE_URL: 'mysql://itss_app:p@db:3306/itss',
+        DATABASE_MIGRATION_URL: 'mysql://itss_owner:q@db:3306/itss',
+      }).database,
+    ).toEqual({
+      type: 'mysql',
+      url: 'mysql://itss_app:p@db:3306/itss',
+      migrationUrl: 'mysql://itss_owner:q@db:3306/itss',
+    });
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'mysql://itss_owner:q@db:3306/itss' })).toThrow(
+      /DATABASE_MIGRATION_URL: needs DATABASE_URL/,
+    );
+  });
+
   it('keeps shared state in memory unless REDIS_URL names a Redis, with keys under itss: by default', () => {
     expect(loadConfig({}).redis).toBeNull();
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({

@@ -16,6 +16,7 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: mysqlUrl.optional(),
+  DATABASE_MIGRATION_URL: mysqlUrl.optional(),
   SQLITE_PATH: z.string().min(1).default(resolve(REPO_ROOT, 'data/itss.sqlite')),
   H5_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'miniapp/dist/h5')),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
@@ -50,7 +51,17 @@ export const STANDIN_SECRET = '0000000000000000000000000000d0d0';
 export const STANDIN_PREFIX = '/__wechat';
 const WECHAT_API = 'https://api.weixin.qq.com';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | {
+      type: 'mysql';
+      url: string;
+      /**
+       * A second account that owns the schema: migrations run with it, so the server's own account
+       * needs no CREATE, ALTER, DROP or TRIGGER privilege (and so cannot truncate the audit log).
+       */
+      migrationUrl?: string;
+    };
 
 export interface WechatConfig {
   appid: string;
@@ -102,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const c = parsed.data;
   const problems: { key: string; message: string }[] = [];
+  if (c.DATABASE_MIGRATION_URL && !c.DATABASE_URL) {
+    problems.push({
+      key: 'DATABASE_MIGRATION_URL',
+      message: 'needs DATABASE_URL (the embedded SQLite file has no accounts)',
+    });
+  }
   if (c.NODE_ENV === 'production') {
     if (!c.WECHAT_APPID) problems.push({ key: 'WECHAT_APPID', message: 'required in production' });
     if (!c.WECHAT_SECRET) problems.push({ key: 'WECHAT_SECRET', message: 'required in production' });
@@ -125,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: c.HOST,
     port: c.PORT,
     database: c.DATABASE_URL
-      ? { type: 'mysql', url: c.DATABASE_URL }
+      ? {
+          type: 'mysql',
+          url: c.DATABASE_URL,
+          ...(c.DATABASE_MIGRATION_URL && { migrationUrl: c.DATABASE_MIGRATION_URL }),
+        }
       : { type: 'sqlite', path: resolve(c.SQLITE_PATH) },
     h5Dir: resolve(c.H5_DIR),
     logLevel: c.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { MIGRATIONS_TABLE, dataSourceOptions } from './data-source';
 
@@ -66,26 +66,56 @@ export interface OpenedDatabase {
   migrationsRun: string[];
 }
 
-/** Open, check and migrate the database, or explain in one sentence why not. */
-export async function openDatabase(config: DatabaseConfig): Promise<OpenedDatabase> {
-  const state = config.type === 'sqlite' ? checkSqliteFile(config.path) : 'existing';
-  const dataSource = new DataSource(dataSourceOptions(config));
+/** Opens a DataSource, or explains in one sentence why not. */
+async function connect(config: DatabaseConfig, url?: string): Promise<DataSource> {
+  const options = dataSourceOptions(config);
+  const dataSource = new DataSource(url ? ({ ...options, url } as DataSourceOptions) : options);
   try {
     await dataSource.initialize();
+    return dataSource;
   } catch (error) {
     throw new DatabaseStartupError(`Cannot open the ${describe(config)}: ${(error as Error).message}`, {
       cause: error,
     });
   }
+}
+
+async function migrate(dataSource: DataSource, config: DatabaseConfig): Promise<string[]> {
   try {
     await assertNoUnknownMigrations(dataSource);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
-    return { dataSource, created: state === 'created', migrationsRun: ran.map((m) => m.name) };
+    return ran.map((m) => m.name);
   } catch (error) {
-    await dataSource.destroy();
     if (error instanceof DatabaseStartupError) throw error;
     throw new DatabaseStartupError(`Cannot migrate the ${describe(config)}: ${(error as Error).message}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Open, check and migrate the database, or explain in one sentence why not. With a migration
+ * account (`DATABASE_MIGRATION_URL`) the schema is changed through it and the server's own account
+ * only reads and writes rows.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<OpenedDatabase> {
+  const state = config.type === 'sqlite' ? checkSqliteFile(config.path) : 'existing';
+  let migrationsRun: string[] = [];
+  if (config.type === 'mysql' && config.migrationUrl) {
+    const owner = await connect(config, config.migrationUrl);
+    try {
+      migrationsRun = await migrate(owner, config);
+    } finally {
+      await owner.destroy();
+    }
+  }
+  const dataSource = await connect(config);
+  try {
+    if (config.type === 'mysql' && config.migrationUrl) await assertNoUnknownMigrations(dataSource);
+    else migrationsRun = await migrate(dataSource, config);
+    return { dataSource, created: state === 'created', migrationsRun };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
 }

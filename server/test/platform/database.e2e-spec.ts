@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { AssociationContentEntity } from '../../src/modules/association/association.entity';
@@ -104,6 +106,90 @@ describe(`database (${TEST_DB})`, () => {
       await db.drop();
     }
   });
+
+  it('keeps the audit log append-only against rewriting inserts: REPLACE and upserts are refused', async () => {
+    const db = await scratchDatabase();
+    try {
+      const { dataSource } = await openDatabase(db.config);
+      const audit = dataSource.getRepository(AuditEntity);
+      await audit.insert({
+        at: new Date(),
+        actorId: null,
+        actorName: '命令行',
+        action: 'role.granted',
+        target: 'user:1',
+      });
+      const id = (await audit.find())[0]!.id;
+      const at = "'2026-01-01 00:00:00'";
+      const rewrites =
+        TEST_DB === 'sqlite'
+          ? [
+              `REPLACE INTO audit_log (id, at, actor_name, action) VALUES (${id}, ${at}, '别人', 'auth.login')`,
+              `INSERT OR REPLACE INTO audit_log (id, at, actor_name, action) VALUES (${id}, ${at}, '别人', 'auth.login')`,
+              `INSERT INTO audit_log (id, at, actor_name, action) VALUES (${id}, ${at}, '别人', 'auth.login') ON CONFLICT(id) DO UPDATE SET actor_name = '别人'`,
+            ]
+          : [
+              `REPLACE INTO audit_log (id, at, actor_name, action) VALUES (${id}, ${at}, '别人', 'auth.login')`,
+              `INSERT INTO audit_log (id, at, actor_name, action) VALUES (${id}, ${at}, '别人', 'auth.login') ON DUPLICATE KEY UPDATE actor_name = '别人'`,
+            ];
+      for (const sql of rewrites) await expect(dataSource.query(sql)).rejects.toThrow(/append-only/);
+      expect(await audit.find()).toEqual([
+        expect.objectContaining({ id, actorName: '命令行', action: 'role.granted', target: 'user:1' }),
+      ]);
+      await dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  (TEST_DB === 'mariadb' ? it : it.skip)(
+    'runs on an account that can neither change the schema nor empty the audit log (DATABASE_MIGRATION_URL)',
+    async () => {
+      const db = await scratchDatabase();
+      if (db.config.type !== 'mysql') throw new Error('unreachable');
+      const owner = new URL(db.config.url);
+      const account = `itss_app_${randomBytes(3).toString('hex')}`;
+      const root = await createConnection({ uri: db.config.url.replace(/^mariadb:/, 'mysql:') });
+      try {
+        await root.query(`CREATE USER '${account}'@'127.0.0.1' IDENTIFIED BY 'app-password'`);
+        await root.query(
+          `GRANT SELECT, INSERT, UPDATE, DELETE ON \`${owner.pathname.slice(1)}\`.* TO '${account}'@'127.0.0.1'`,
+        );
+        const appUrl = `mariadb://${account}:app-password@127.0.0.1:${owner.port || 3306}${owner.pathname}`;
+
+        // Without the owner's account the server cannot build its schema, and says so.
+        await expect(openDatabase({ type: 'mysql', url: appUrl })).rejects.toThrow(
+          /Cannot migrate the MySQL\/MariaDB/,
+        );
+
+        const server = await startServer(
+          testConfig({ type: 'mysql', url: appUrl, migrationUrl: db.config.url }),
+        );
+        try {
+          expect((await server.get('/api/membership/levels')).status).toBe(200);
+          const app = server.app.get(DataSource);
+          await app
+            .getRepository(AuditEntity)
+            .insert({ at: new Date(), actorId: null, actorName: '命令行', action: 'auth.login' });
+          for (const sql of [
+            'TRUNCATE TABLE audit_log',
+            'DROP TRIGGER audit_log_no_delete',
+            'ALTER TABLE audit_log DROP COLUMN detail',
+            'DROP TABLE audit_log',
+          ]) {
+            await expect(app.query(sql)).rejects.toThrow(/denied/i);
+          }
+          expect(await app.getRepository(AuditEntity).count()).toBe(1);
+        } finally {
+          await server.close();
+        }
+      } finally {
+        await root.query(`DROP USER IF EXISTS '${account}'@'127.0.0.1'`);
+        await root.end();
+        await db.drop();
+      }
+    },
+  );
 
   it('refuses a database migrated by a newer release, naming the unknown migration', async () => {
     const db = await scratchDatabase();
