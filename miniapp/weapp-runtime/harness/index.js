@@ -234,7 +234,10 @@ class Weapp {
     this.launchOptions = { path: '', query: {}, scene: 1001, referrerInfo: {}, apiCategory: 'default' };
 
     this.report = (problem) => {
-      if (!this.closed) this.problems.push(problem);
+      if (this.closed) return;
+      const where = this.router?.top?.route;
+      const line = where && !problem.includes(where) ? `${problem} (on ${where})` : problem;
+      if (!this.problems.includes(line)) this.problems.push(line);
     };
     this.view = new ViewLayer(this.build.source, this.report);
     this.logic = new LogicLayer({ root, subPackages, report: this.report, globals: {} });
@@ -250,16 +253,14 @@ class Weapp {
     /** @type {{ kind: 'page' | 'component', path: string } | null} */
     this.defining = null;
     this.appInstance = null;
+    /** Taro's document and window in the logic layer, once app.js ran (see guardDom). */
+    this.taroDocument = null;
+    this.taroWindow = null;
 
     this.container = document.createElement('div');
     this.container.className = `weapp-${this.launchId}`;
     document.body.appendChild(this.container);
 
-    this.onUnhandledRejection = (reason, promise) => {
-      if (promise instanceof this.logic.Promise)
-        this.report(`unhandled promise rejection in the logic layer: ${describeError(reason)}`);
-    };
-    process.on('unhandledRejection', this.onUnhandledRejection);
     this.installGlobals();
   }
 
@@ -346,6 +347,8 @@ class Weapp {
     );
     if (!taroDocument || !taroWindow)
       throw new Error("could not find Taro's document and window in the build");
+    this.taroDocument = taroDocument;
+    this.taroWindow = taroWindow;
     const report = (problem) => this.report(problem);
     for (const [name, object] of [
       ['document', taroDocument],
@@ -843,7 +846,6 @@ class Weapp {
     if (this.closed) return;
     this.closed = true;
     this.logic.close();
-    process.off('unhandledRejection', this.onUnhandledRejection);
     this.container.remove();
   }
 }

@@ -266,9 +266,11 @@ function createWx(app) {
       app.calls.push({ api: name, args: recordable(args) });
       if (own) return own.apply(this, args);
       app.report(`wx.${name} was called, but the weapp harness does not provide it: add it to harness/wx.js`);
+      // Its callbacks, if any, hear a failure; no promise is made (it would only add a rejection).
       const options = args[0];
-      if (options && typeof options === 'object' && !name.endsWith('Sync')) {
-        return asyncApi(name, async () => {
+      const callbacks = options && typeof options === 'object' ? [options.fail, options.complete] : [];
+      if (callbacks.some((callback) => typeof callback === 'function')) {
+        asyncApi(name, async () => {
           throw new Error('not provided by the weapp harness');
         })(options);
       }
