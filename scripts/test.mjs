@@ -42,6 +42,7 @@ const suites = [
       (await reachable(address)) ? null : `no MariaDB answers at ${address.host}:${address.port}`,
   },
   { name: 'miniapp: components', config: 'miniapp/jest.config.js' },
+  { name: 'miniapp: weapp in WeChat’s runtime', config: 'miniapp/weapp-runtime/jest.config.js' },
   {
     name: 'miniapp: H5 in Chromium',
     config: 'miniapp/e2e/jest.config.js',
@@ -53,6 +54,8 @@ const suites = [
 
 // The browser suite drives the built H5 app through the built server.
 await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+// The weapp suite renders the production WeChat package, built fresh as CI's weapp step builds it.
+await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--weapp']);
 
 const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
