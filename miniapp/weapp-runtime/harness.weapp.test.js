@@ -50,6 +50,17 @@ suite('the weapp harness reports', () => {
     );
   });
 
+  test('a style that loads a local image with url()', () => {
+    const root = copyOfBuild();
+    appendFileSync(
+      path.join(root, 'pages/index/index.wxss'),
+      '\n.home{background:url(assets/tabbar/home.png)}\n',
+    );
+    expect(() => compileStyles(root)).toThrow(
+      /a style loads a local file with url\(\).*pages\/index\/index\.wxss/,
+    );
+  });
+
   test('a template wcc cannot compile', () => {
     const root = copyOfBuild();
     appendFileSync(path.join(root, 'pages/contact/index.wxml'), '\n<view>{{oops</view>\n');

@@ -103,6 +103,13 @@ function compileStyles(root) {
     return isComponent && warning ? [`${file}: ${warning[0]}`] : [];
   });
   if (ignored.length) throw new Error(`wcsc: ${ignored.join('\n')}`);
+  // wcsc marks a url() to a file of the package: WeChat loads no local image from a style.
+  const local = [...compiled].filter(([, code]) => code.includes('-do-not-use-local-path-'));
+  if (local.length) {
+    throw new Error(
+      `wcsc: a style loads a local file with url(), which WeChat refuses: ${local.map(([file]) => file).join(', ')}`,
+    );
+  }
   return { styles };
 }
 

@@ -19,8 +19,8 @@ const BUILD_API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:3000';
 const SET_DATA_LIMIT = 1024 * 1024;
 const STACK_LIMIT = 10;
 
-/** Properties that Taro's own code probes on its document/window: not the app's doing. */
-const DOM_PROBES = new Set(['then', 'toJSON', 'nodeType', 'asymmetricMatch', '$$typeof', 'constructor']);
+/** Names generic code probes on any object (await, JSON.stringify, jest's printer): not browser APIs. */
+const DOM_PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof']);
 
 let compiled = null;
 /** wcc and wcsc run once per process: the build does not change during a test run. */
@@ -52,14 +52,17 @@ function splitDataPath(key) {
   return parts;
 }
 
-/** Applies a path-style setData key ('root.cn[0].v') to the logic layer's copy of the data. */
-function applyDataPath(data, key, value) {
+/**
+ * Applies a path-style setData key ('root.cn[0].v') to the logic layer's copy of the data.
+ * @param {(json: string) => object} parse makes the missing objects in the logic realm
+ */
+function applyDataPath(data, key, value, parse) {
   const parts = splitDataPath(key);
   let node = data;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i];
     if (node[part] === null || typeof node[part] !== 'object')
-      node[part] = typeof parts[i + 1] === 'number' ? [] : {};
+      node[part] = parse(typeof parts[i + 1] === 'number' ? '[]' : '{}');
     node = node[part];
   }
   node[parts[parts.length - 1]] = value;
@@ -532,7 +535,8 @@ class Weapp {
     if (json.length > SET_DATA_LIMIT)
       this.report(`${label}: one setData of ${json.length} bytes, over WeChat's 1 MB`);
     const copy = this.logic.JSON.parse(json);
-    for (const key of Object.keys(copy)) applyDataPath(instance.data, key, copy[key]);
+    const parse = (text) => this.logic.JSON.parse(text);
+    for (const key of Object.keys(copy)) applyDataPath(instance.data, key, copy[key], parse);
     this.toView(() => {
       try {
         caller.setData(JSON.parse(json));

@@ -164,8 +164,7 @@ class LogicLayer {
     if (target && target !== own) {
       throw new Error(`module "${file}" is in subpackage ${target}, out of reach of ${from}`);
     }
-    const module = { exports: {} };
-    module.exports = vm.runInContext('({})', this.context);
+    const module = { exports: this.JSON.parse('{}') };
     this.modules.set(file, module);
     const source = readFileSync(path.join(this.root, file), 'utf8');
     const wrapper = new vm.Script(`(function (${MODULE_PARAMETERS.join(', ')}) {${source}\n})`, {
