@@ -23,6 +23,7 @@ const STACK_LIMIT = 10;
 const DOM_PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof']);
 
 let compiled = null;
+let launches = 0;
 /** wcc and wcsc run once per process: the build does not change during a test run. */
 function compileBuild(root = BUILD_DIR) {
   if (compiled && compiled.root === root) return compiled;
@@ -199,8 +200,9 @@ class Weapp {
   }
 
   constructor({ origin, persona, storage, root = BUILD_DIR }) {
-    Weapp.launches = (Weapp.launches ?? 0) + 1;
-    this.launchId = Weapp.launches;
+    launches += 1;
+    /** Keeps each launch's exparser registrations apart. */
+    this.launchId = launches;
     this.origin = origin;
     this.persona = persona;
     this.root = root;
@@ -841,7 +843,7 @@ class Weapp {
     await this.idle();
   }
 
-  /** WeChat's privacy question, as it comes before the first privacy API call. */
+  /** The listeners the app registered with wx.on<Name> (e.g. 'needPrivacyAuthorization'). */
   listenersOf(name) {
     return this.listeners[name] ?? [];
   }
