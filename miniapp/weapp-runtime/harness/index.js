@@ -10,6 +10,7 @@ const { compileStyles, compileTemplates } = require('./compile');
 const { postJson } = require('./http');
 const { LogicLayer, describeError } = require('./logic');
 const { ViewLayer } = require('./view');
+const { Router } = require('./router');
 const { createWx } = require('./wx');
 
 const BUILD_DIR = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
@@ -17,7 +18,6 @@ const BUILD_DIR = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
 const BUILD_API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:3000';
 /** WeChat refuses a setData payload over 1 MB. */
 const SET_DATA_LIMIT = 1024 * 1024;
-const STACK_LIMIT = 10;
 
 /** Names generic code probes on any object (await, JSON.stringify, jest's printer): not browser APIs. */
 const DOM_PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof']);
@@ -67,113 +67,6 @@ function applyDataPath(data, key, value, parse) {
     node = node[part];
   }
   node[parts[parts.length - 1]] = value;
-}
-
-function parseUrl(url, from) {
-  const [pathPart, queryPart = ''] = String(url).split('?');
-  const base = pathPart.startsWith('/') ? '' : path.posix.dirname(from ?? '');
-  const route = path.posix.normalize(path.posix.join(base, pathPart)).replace(/^\//, '');
-  /** @type {Record<string, string>} */
-  const query = {};
-  for (const pair of queryPart.split('&').filter(Boolean)) {
-    const [key, value = ''] = pair.split('=');
-    query[decodeURIComponent(key)] = decodeURIComponent(value);
-  }
-  return { route, query };
-}
-
-/**
- * @typedef {object} PageHandle
- * @property {number} id
- * @property {string} route
- * @property {Record<string, string>} query
- * @property {Record<string, any>} instance the logic layer's page object
- * @property {{ dom: HTMLElement, instance: object, detach: () => void }} view the rendered page
- * @property {boolean} unloaded
- */
-
-class Router {
-  /** @param {Weapp} app */
-  constructor(app) {
-    this.app = app;
-    /** @type {PageHandle[]} */
-    this.stack = [];
-    /** @type {Map<string, PageHandle>} tab pages stay alive once opened */
-    this.tabs = new Map();
-  }
-
-  get top() {
-    return this.stack[this.stack.length - 1];
-  }
-
-  resolve(url, { tab }) {
-    const { route, query } = parseUrl(url, this.top?.route);
-    if (!this.app.routes.has(route)) throw new Error(`page "${route}" is not found`);
-    const isTab = this.app.tabRoutes.has(route);
-    if (tab && !isTab) throw new Error(`can not switchTab to a page out of the tabBar: ${route}`);
-    if (!tab && isTab) throw new Error(`can not navigateTo or redirectTo a tabbar page: ${route}`);
-    return { route, query };
-  }
-
-  async navigateTo(url) {
-    const { route, query } = this.resolve(url, { tab: false });
-    if (this.stack.length >= STACK_LIMIT)
-      throw new Error(`webview count limit exceed (${STACK_LIMIT} pages)`);
-    if (this.top) this.app.hidePage(this.top);
-    this.stack.push(this.app.openPage(route, query));
-  }
-
-  async redirectTo(url) {
-    const { route, query } = this.resolve(url, { tab: false });
-    const current = this.stack.pop();
-    if (current) this.close(current);
-    this.stack.push(this.app.openPage(route, query));
-  }
-
-  async navigateBack(delta) {
-    if (this.stack.length <= 1) throw new Error('cannot navigate back at first page.');
-    const count = Math.min(Math.max(1, delta), this.stack.length - 1);
-    for (let i = 0; i < count; i++) this.close(this.stack.pop());
-    this.app.showPage(this.top);
-  }
-
-  async switchTab(url) {
-    const { route, query } = this.resolve(url, { tab: true });
-    if (Object.keys(query).length) throw new Error(`switchTab does not take a query: ${url}`);
-    const current = this.top;
-    for (const page of this.stack.splice(0)) {
-      if (this.app.tabRoutes.has(page.route)) {
-        if (page === current && page.route !== route) this.app.hidePage(page);
-      } else {
-        this.close(page);
-      }
-    }
-    const alive = this.tabs.get(route);
-    if (alive) {
-      this.stack.push(alive);
-      if (alive !== current) this.app.showPage(alive);
-    } else {
-      const page = this.app.openPage(route, {});
-      this.tabs.set(route, page);
-      this.stack.push(page);
-    }
-  }
-
-  async reLaunch(url) {
-    const { route, query } = parseUrl(url, this.top?.route);
-    if (!this.app.routes.has(route)) throw new Error(`page "${route}" is not found`);
-    for (const page of this.stack.splice(0)) this.close(page);
-    for (const page of this.tabs.values()) this.close(page);
-    this.tabs.clear();
-    const page = this.app.openPage(route, query);
-    if (this.app.tabRoutes.has(route)) this.tabs.set(route, page);
-    this.stack.push(page);
-  }
-
-  close(page) {
-    if (this.tabs.get(page.route) === page) return;
-    this.app.unloadPage(page);
-  }
 }
 
 class Weapp {
@@ -599,7 +492,7 @@ class Weapp {
     const view = this.view.create(viewId, this.container);
     instance.setData = (payload, callback) => this.setData(instance, view.instance, route, payload, callback);
     this.logicOf.set(view.instance, instance);
-    /** @type {PageHandle} */
+    /** @type {import('./router').PageHandle} */
     const page = { id, route, query, instance, view, unloaded: false };
     this.lifecycle(page, 'onLoad', this.logic.clone(query));
     this.lifecycle(page, 'onShow');
