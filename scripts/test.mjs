@@ -79,6 +79,7 @@ const suites = [
       ((await reachable(redis)) ? null : `no Redis answers at ${redis.host}:${redis.port} (REDIS_URL)`),
   },
   { name: 'miniapp: components', config: 'miniapp/jest.config.js' },
+  { name: 'miniapp: weapp in WeChat’s runtime', config: 'miniapp/weapp-runtime/jest.config.js' },
   {
     name: 'miniapp: H5 in Chromium',
     config: 'miniapp/e2e/jest.config.js',
@@ -97,6 +98,8 @@ if (selected.length === 0) {
 // The browser suite drives the built H5 app through the built server.
 const miniapp = selected.some((suite) => suite.name.startsWith('miniapp:'));
 await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...(miniapp ? [] : ['--server-only'])]);
+// The weapp suite renders the production WeChat package, built fresh as CI's weapp step builds it.
+if (miniapp) await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--weapp']);
 
 const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -1,0 +1,62 @@
+// A small HTTP client on node:http: the test file runs in jsdom (it plays WeChat's WebView), where
+// Node's fetch is not a global.
+const http = require('node:http');
+const https = require('node:https');
+
+/**
+ * @typedef {object} HttpResponse
+ * @property {number} status
+ * @property {Record<string, string>} headers
+ * @property {string} body
+ */
+
+/**
+ * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: string, timeout?: number }} options
+ * @returns {Promise<HttpResponse>}
+ */
+function httpRequest({ url, method = 'GET', headers = {}, body, timeout = 15000 }) {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    // A body goes with its length, as WeChat sends it (a chunked DELETE body is refused by Node's parser).
+    const sent =
+      body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    const request = client.request(target, { method, headers: sent, timeout }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        /** @type {Record<string, string>} */
+        const flat = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: flat,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`timeout after ${timeout} ms`)));
+    request.on('error', reject);
+    if (body !== undefined) request.write(body);
+    request.end();
+  });
+}
+
+/** POSTs JSON and parses the JSON answer; throws on a non-2xx status. */
+async function postJson(url, data) {
+  const response = await httpRequest({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  if (response.status < 200 || response.status >= 300) {
+    throw new Error(`POST ${url} answered ${response.status}: ${response.body}`);
+  }
+  return JSON.parse(response.body);
+}
+
+module.exports = { httpRequest, postJson };

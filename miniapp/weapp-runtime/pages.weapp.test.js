@@ -1,0 +1,271 @@
+// Every page of the production weapp build, rendered by WeChat's own runtime pieces against the real
+// server, for each persona that can reach it. A new page in app.json fails the first test until it
+// is added to PAGES below, with tests that tap what navigates or submits on it.
+/* global describe, test, expect, beforeAll, afterAll, afterEach -- jest's */
+const { LEVELS, OBLIGATIONS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES, SERVICES } = require('@itss/shared');
+const { Weapp, compact, compileBuild } = require('./harness');
+const { compilersUnavailable } = require('./harness/compile');
+const { httpRequest } = require('./harness/http');
+const { startServer } = require('./harness/server');
+
+/**
+ * Every page of app.json: what it shows each persona who can reach it (member contacts and primary
+ * contacts have no pages of their own yet). Each pair is opened below; the tests after it go deeper.
+ */
+const PAGES = {
+  'pages/index/index': { visitor: '会员服务内容', staff: '会员服务内容' },
+  'pages/membership/index': { visitor: '级别与年费', staff: '级别与年费' },
+  'pages/contact/index': { visitor: '联系方式', staff: '联系方式' },
+  'pages/me/index': { visitor: '赵晓访', staff: '周会服' },
+  'packages/account/pages/privacy/index': { visitor: '我们收集哪些信息', staff: '我们收集哪些信息' },
+  'packages/staff/pages/index/index': { visitor: '仅工作人员可使用工作台', staff: '添加工作人员' },
+  'packages/staff/pages/audit/index': { staff: '登录' },
+};
+const OPENINGS = Object.entries(PAGES).flatMap(([route, shown]) =>
+  Object.entries(shown).map(([persona, text]) => [route, persona, text]),
+);
+
+// wcc/wcsc ship for linux-x64, macOS and Windows only; elsewhere the suite is skipped, except in CI.
+const unavailable = compilersUnavailable();
+if (unavailable && process.env.CI === 'true')
+  throw new Error(`weapp runtime suite cannot run: ${unavailable}`);
+const suite = unavailable ? describe.skip : describe;
+if (unavailable) console.warn(`⚠ SKIPPED weapp runtime suite: ${unavailable}`);
+
+/** @type {import('./harness/server').TestServer} */
+let server;
+/** @type {Weapp | null} */
+let app = null;
+/** What the server answers, which the pages must show. */
+let association;
+
+async function getJson(path) {
+  const response = await httpRequest({ url: `${server.origin}${path}` });
+  expect(response.status).toBe(200);
+  return JSON.parse(response.body);
+}
+
+/** A cold start of the mini-program by `persona`, on `path` (default: the first page). */
+async function launch(persona, path) {
+  app = await Weapp.launch({ origin: server.origin, persona, path });
+  return app;
+}
+
+suite('the weapp build in WeChat’s runtime', () => {
+  beforeAll(async () => {
+    compileBuild();
+    server = await startServer();
+    association = await getJson('/api/association');
+  }, 60000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  afterEach(() => {
+    const problems = app?.problems ?? [];
+    app?.close();
+    app = null;
+    // Logic-layer errors, template/wxs errors, browser-only reads, wx APIs the harness lacks.
+    expect(problems).toEqual([]);
+  });
+
+  test('wcc compiles every template and wxs, wcsc every style, and every page of app.json is covered here', () => {
+    const build = compileBuild();
+    const probe = new Weapp({ origin: 'http://127.0.0.1:9', persona: 'visitor' });
+    const routes = [...probe.routes];
+    probe.close();
+    expect(routes.sort()).toEqual(Object.keys(PAGES).sort());
+    for (const route of routes) {
+      expect(build.templates).toContain(`${route}.wxml`);
+      expect(build.styles).toContain(`${route}.wxss`);
+    }
+    expect(build.templates).toEqual(expect.arrayContaining(['base.wxml', 'comp.wxml']));
+    expect(build.scripts).toContain('utils.wxs');
+  });
+
+  test.each(OPENINGS)('%s opens for the %s and shows “%s”', async (route, persona, text) => {
+    await launch(persona, route);
+    await app.waitForText(text);
+    expect(app.route).toBe(route);
+  });
+
+  describe('visitor (访客 赵晓访)', () => {
+    test('首页 shows the introduction and the nine services; its 会员权益 link calls switchTab', async () => {
+      await launch('visitor');
+      expect(app.route).toBe('pages/index/index');
+      await app.waitForText('会员服务内容');
+      const text = app.text();
+      for (const paragraph of association.introduction) expect(text).toContain(compact(paragraph));
+      expect(SERVICES).toHaveLength(9);
+      for (const service of SERVICES) expect(text).toContain(compact(service));
+      expect(text).toContain('共9项');
+
+      await app.tap({ selector: '.home-links__item', hasText: '会员权益' });
+      expect(app.callsTo('switchTab')).toEqual([expect.objectContaining({ url: '/pages/membership/index' })]);
+      await app.waitForRoute('pages/membership/index');
+      await app.waitForText('级别与年费');
+    });
+
+    test('首页 reloads on pull-down and stops the spinner', async () => {
+      await launch('visitor');
+      await app.waitForText('会员服务内容');
+      const before = app.requests.length;
+      await app.pullDownRefresh();
+      await app.idle();
+      expect(app.requests.length).toBeGreaterThan(before);
+      expect(app.callsTo('stopPullDownRefresh')).toHaveLength(1);
+      expect(app.text()).toContain('会员服务内容');
+    });
+
+    test('会员权益 compares the four levels with fees and every right; its button opens 联系我们', async () => {
+      await launch('visitor', 'pages/membership/index');
+      await app.waitForText('级别与年费');
+      const text = app.text();
+      for (const fee of ['3,000元/年', '10,000元/年', '30,000元/年']) expect(text).toContain(fee);
+      for (const level of LEVELS)
+        expect(app.queryAll(`.level-card--${level.code}`, { hasText: level.name })).toHaveLength(1);
+      for (const right of Object.values(RIGHTS_BY_TIER).flat()) expect(text).toContain(compact(right));
+      for (const preamble of Object.values(RIGHT_TIER_PREAMBLES)) expect(text).toContain(compact(preamble));
+      for (const obligation of OBLIGATIONS) expect(text).toContain(compact(obligation));
+      expect(app.queryAll('.level-card--president .level-tier__right')).toHaveLength(16);
+      expect(app.queryAll('.level-card--member .level-tier__right')).toHaveLength(10);
+
+      await app.tap({ selector: '.membership-join__cta' });
+      expect(app.callsTo('switchTab')).toEqual([expect.objectContaining({ url: '/pages/contact/index' })]);
+      await app.waitForRoute('pages/contact/index');
+    });
+
+    test('联系我们 shows the phones, email and QQ group; tapping calls, copies and explains', async () => {
+      await launch('visitor', 'pages/contact/index');
+      await app.waitForText('联系方式');
+      const { contact } = association;
+      expect(contact.phones.length).toBe(2);
+      const text = app.text();
+      for (const value of [...contact.phones, contact.email, contact.qqGroup, contact.department]) {
+        expect(value).not.toBe('');
+        expect(text).toContain(compact(value));
+      }
+
+      await app.tap({ selector: '.contact-row', hasText: contact.phones[0] });
+      expect(app.callsTo('makePhoneCall')).toEqual([
+        { phoneNumber: contact.phones[0].replace(/[^\d+]/g, '') },
+      ]);
+      await app.tap({ selector: '.contact-row', hasText: contact.email });
+      expect(app.callsTo('setClipboardData')).toEqual([expect.objectContaining({ data: contact.email })]);
+      expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已复制' })]);
+      await app.tap({ selector: '.contact-row--entry' });
+      expect(app.callsTo('showModal')).toEqual([expect.objectContaining({ title: '加入会员微信群' })]);
+    });
+
+    test('我的 logs in with wx.login, has no 工作台, and binds the phone after the privacy consent', async () => {
+      await launch('visitor', 'pages/me/index');
+      await app.waitForText('赵晓访');
+      expect(app.callsTo('login')).toHaveLength(1);
+      let text = app.text();
+      expect(text).toContain('未绑定手机号');
+      expect(text).toContain('未关联会员单位');
+      expect(text).not.toContain('工作台');
+      expect(text).not.toContain('选择演示身份');
+
+      // WeChat asks for the privacy consent before the phone; the app's own sheet answers it.
+      await app.tap('绑定手机号');
+      await app.waitForText('用户隐私保护提示');
+      await app.tap('同意');
+      await app.waitForText('138****0001');
+      expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已绑定' })]);
+      text = app.text();
+      expect(text).not.toContain('用户隐私保护提示');
+      expect(text).not.toContain('未绑定手机号');
+    });
+
+    test('隐私政策 opens from 我的 with navigateTo, and the back button returns', async () => {
+      await launch('visitor', 'pages/me/index');
+      await app.waitForText('赵晓访');
+      await app.tap('隐私政策');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/account/pages/privacy/index' }),
+      ]);
+      await app.waitForRoute('packages/account/pages/privacy/index');
+      const policy = app.text();
+      for (const words of ['我们收集哪些信息', 'openid', '手机号', '保存多久', 'hyfw@itss.cn'])
+        expect(policy).toContain(words);
+      await app.back();
+      expect(app.route).toBe('pages/me/index');
+      expect(app.text()).toContain('赵晓访');
+    });
+
+    test('the tab bar opens its four pages', async () => {
+      await launch('visitor');
+      await app.waitForText('会员服务内容');
+      const expected = { 首页: '会员服务内容', 会员权益: '级别与年费', 联系我们: '联系方式', 我的: '赵晓访' };
+      expect(app.tabBar.map((tab) => tab.text)).toEqual(Object.keys(expected));
+      for (const [label, words] of [...Object.entries(expected).slice(1), Object.entries(expected)[0]]) {
+        await app.tapTab(label);
+        expect(app.route).toBe(app.tabBar.find((tab) => tab.text === label).pagePath);
+        await app.waitForText(words);
+      }
+    });
+  });
+
+  describe('staff (工作人员 周会服, also admin)', () => {
+    test('我的 shows the roles and the 工作台, which opens with navigateTo', async () => {
+      await launch('staff', 'pages/me/index');
+      await app.waitForText('周会服');
+      const text = app.text();
+      expect(text).toContain('工作人员、管理员');
+      expect(text).toContain('未关联会员单位');
+
+      await app.tap('工作台');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/staff/pages/index/index' }),
+      ]);
+      await app.waitForRoute('packages/staff/pages/index/index');
+      await app.waitForText('添加工作人员');
+      expect(app.queryAll('.staff-row', { hasText: '周会服' })).toHaveLength(1);
+    });
+
+    test('工作台 grants staff to a bound phone and revokes it after the confirmation', async () => {
+      await launch('staff', 'packages/staff/pages/index/index');
+      await app.waitForText('添加工作人员');
+      await app.waitForText('周会服');
+
+      const grants = () =>
+        app.requests.filter((request) => request.method === 'POST' && request.url.endsWith('/api/staff'));
+      // An empty phone is refused by the contract's schema before anything is sent.
+      await app.tap('授权');
+      expect(app.queryAll('.staff-grant__error')).toHaveLength(1);
+      expect(grants()).toEqual([]);
+
+      // The visitor bound 13800000001 above.
+      await app.input('.staff-grant__phone', '13800000001');
+      await app.tap('授权');
+      await app.waitForText('赵晓访');
+      expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已授权赵晓访' })]);
+      expect(grants()).toEqual([expect.objectContaining({ statusCode: 200 })]);
+
+      await app.tap({ selector: '.staff-row__revoke' });
+      expect(app.callsTo('showModal')).toEqual([expect.objectContaining({ title: '撤销权限' })]);
+      await app.idle();
+      expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已撤销' }));
+      expect(app.queryAll('.staff-row', { hasText: '赵晓访' })).toHaveLength(0);
+    });
+
+    test('操作日志 opens from 工作台, lists the logins and refreshes on pull-down', async () => {
+      await launch('staff', 'packages/staff/pages/index/index');
+      await app.waitForText('操作日志');
+      await app.tap('操作日志');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/staff/pages/audit/index' }),
+      ]);
+      await app.waitForRoute('packages/staff/pages/audit/index');
+      await app.waitForText('登录');
+      expect(app.queryAll('.audit-row', { hasText: '周会服' }).length).toBeGreaterThan(0);
+      expect(app.text()).toContain('授予权限');
+
+      await app.pullDownRefresh();
+      expect(app.callsTo('stopPullDownRefresh')).toHaveLength(1);
+      expect(app.text()).toContain('登录');
+    });
+  });
+});
