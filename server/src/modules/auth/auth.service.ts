@@ -47,17 +47,17 @@ export class AuthService {
     return this.config.wechat.cloudHosting && typeof openid === 'string' && openid ? openid : null;
   }
 
-  /** wx.login code → WeChat → user and session. Any failure writes nothing and counts against the address. */
+  /**
+   * wx.login code → WeChat → user and session. The attempt is counted against the address before
+   * WeChat is asked; any failure writes nothing and keeps counting, a success gives it back.
+   */
   async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
-    await this.throttle.assertAllowed(ctx.ip);
-    try {
-      if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
-      const session = await this.wechat.code2Session(code);
-      return await this.startSession(ctx, session.openid, session.unionid ?? null);
-    } catch (error) {
-      await this.throttle.recordFailure(ctx.ip);
-      throw error;
-    }
+    await this.throttle.reserve(ctx.ip);
+    if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
+    const session = await this.wechat.code2Session(code);
+    const response = await this.startSession(ctx, session.openid, session.unionid ?? null);
+    await this.throttle.succeeded(ctx.ip);
+    return response;
   }
 
   /** Cloud hosting: WeChat's gateway has already authenticated the caller and passes the openid. */

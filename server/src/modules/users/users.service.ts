@@ -9,6 +9,7 @@ import type { RequestContext, SignedInContext } from '../../common/request-conte
 import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity, UserRoleEntity } from './user.entity';
+import { PhoneThrottle } from './phone-throttle';
 import { UsersPolicy } from './users.policy';
 
 export const DEFAULT_DISPLAY_NAME = '微信用户';
@@ -23,6 +24,7 @@ export class UsersService implements OnModuleInit {
     private readonly abilities: Abilities,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
+    private readonly phoneThrottle: PhoneThrottle,
   ) {}
 
   onModuleInit(): void {
@@ -129,10 +131,11 @@ export class UsersService implements OnModuleInit {
 
   /**
    * Binds the phone WeChat vouches for. The WeChat call is paid per use, so it happens here, when a
-   * person asks, and never on login.
+   * person asks, never on login, and only within the person's throttle.
    */
   async bindPhone(ctx: SignedInContext, code: string): Promise<Me> {
     authorize(this.policy, ctx, 'bindPhone', ctx.user);
+    await this.phoneThrottle.reserve(ctx.user.id);
     const phone = await this.wechat.getPhoneNumber(code);
     const number =
       phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`;
