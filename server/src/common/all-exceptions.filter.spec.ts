@@ -1,5 +1,6 @@
 import { Logger, NotFoundException } from '@nestjs/common';
 import { ErrorCode } from '@itss/shared';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { toErrorResponse } from './all-exceptions.filter';
 
@@ -39,5 +40,30 @@ describe('toErrorResponse', () => {
     });
     expect(JSON.stringify(body)).not.toMatch(/secret|SQLITE|at /);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('SQLITE_CORRUPT'));
+  });
+
+  it('answers 409 CONFLICT, not 500, to a deadlock or duplicate key left to the filter', () => {
+    const warned = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const deadlock = new QueryFailedError(
+      'UPDATE …',
+      [],
+      Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), {
+        errno: 1213,
+        code: 'ER_LOCK_DEADLOCK',
+      }),
+    );
+    const duplicate = Object.assign(new Error('UNIQUE constraint failed: users.openid'), {
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
+    for (const error of [deadlock, duplicate]) {
+      expect(toErrorResponse(error, logger)).toEqual({
+        status: 409,
+        body: { code: 'CONFLICT', message: '数据已被修改，请刷新后重试' },
+      });
+    }
+    expect(warned).toHaveBeenCalledTimes(2);
+    expect(logged).not.toHaveBeenCalled();
+    const other = Object.assign(new Error('no such table'), { code: 'SQLITE_ERROR', errno: 1146 });
+    expect(toErrorResponse(other, logger).status).toBe(500);
   });
 });

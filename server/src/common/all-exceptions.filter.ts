@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ErrorCode, type ErrorBody, errorMessage } from '@itss/shared';
 import type { FastifyReply } from 'fastify';
+import { conflictOf } from '../database/conflicts';
 import { AppError, errorCodeForStatus } from './app-error';
 
 /** Fastify's own errors (body parsing, size limits) carry a status but are not HttpExceptions. */
@@ -20,6 +21,13 @@ export function toErrorResponse(exception: unknown, logger: Logger): { status: n
   if (status !== undefined && status < 500) {
     const code = errorCodeForStatus(status);
     return { status, body: { code, message: errorMessage(code) } };
+  }
+  const conflict = conflictOf(exception);
+  if (conflict) {
+    // Concurrent requests collided outside a unit that reruns (see RetryOnConflict): the client may
+    // simply try again, so this is not our 500; the log still says where.
+    logger.warn(`Concurrent write refused (${conflict}): ${(exception as Error).message}`);
+    return { status: 409, body: { code: ErrorCode.Conflict, message: errorMessage(ErrorCode.Conflict) } };
   }
   // Anything else is our fault: log it whole here, tell the client nothing about it.
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -33,6 +33,10 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     type: config.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     url: config.url,
     charset: 'utf8mb4_unicode_ci',
+    // Concurrent writes are kept apart by row locks (database/locks.ts), and each read after a lock
+    // must see what the previous holder committed; REPEATABLE READ would show the snapshot of the
+    // transaction's first read instead, and its gap locks deadlock inserts of unrelated rows.
+    isolationLevel: 'READ COMMITTED',
     timezone: 'Z',
     connectTimeout: 5000,
     extra: { connectionLimit: 20 },

@@ -40,6 +40,16 @@ export class MemorySharedState extends SharedState {
     });
   }
 
+  decrement(key: string): Promise<number> {
+    return settle(() => {
+      const entry = this.live(key);
+      if (!entry) return 0;
+      const count = Math.max((Number(entry.value) || 0) - 1, 0);
+      this.write(key, String(count), entry.expiresAt);
+      return count;
+    });
+  }
+
   peek(key: string): Promise<number> {
     return Promise.resolve(Number(this.live(key)?.value) || 0);
   }

@@ -22,6 +22,11 @@ const HIT_SCRIPT = `
 local count = redis.call('INCR', KEYS[1])
 if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count`;
+// DECR keeps the key's expiry; a missing, non-numeric or zero counter is left as it is.
+const DECREMENT_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]))
+if count == nil or count <= 0 then return 0 end
+return redis.call('DECR', KEYS[1])`;
 const DELETE_IF_EQUALS_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
@@ -70,6 +75,10 @@ export class RedisSharedState extends SharedState {
   async hit(key: string, windowMs: number): Promise<number> {
     const count = await this.redis.eval(HIT_SCRIPT, 1, this.namespace + key, checkTtl(windowMs));
     return Number(count);
+  }
+
+  async decrement(key: string): Promise<number> {
+    return Number(await this.redis.eval(DECREMENT_SCRIPT, 1, this.namespace + key));
   }
 
   async peek(key: string): Promise<number> {

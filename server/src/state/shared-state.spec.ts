@@ -44,6 +44,32 @@ describeEachBackend('SharedState contract', (backend) => {
       expect(await pair.a.hit('never', 1000)).toBe(1);
     });
 
+    it('takes a hit back, never below 0, keeping the window, and starts no counter', async () => {
+      const { a, b } = pair;
+      expect(await a.decrement('none')).toBe(0);
+      expect(await a.peek('none')).toBe(0);
+      expect(await a.hit('none', 150)).toBe(1);
+      await a.hit('k', 150);
+      await b.hit('k', 150);
+      expect(await b.decrement('k')).toBe(1);
+      expect(await a.decrement('k')).toBe(0);
+      expect(await a.decrement('k')).toBe(0);
+      expect(await a.hit('k', 150)).toBe(1);
+      await sleep(200);
+      // Still the window of the first hit: decrements did not extend it.
+      expect(await a.peek('k')).toBe(0);
+    });
+
+    it('gives 40 simultaneous hits and 30 decrements from two replicas a count of 10', async () => {
+      const { a, b } = pair;
+      await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).hit('mixed', 10_000)));
+      const left = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? b : a).decrement('mixed')),
+      );
+      expect(Math.min(...left)).toBe(10);
+      expect(await a.peek('mixed')).toBe(10);
+    });
+
     it('refuses a window under 1 ms rather than keep a counter forever', async () => {
       await expect(pair.a.hit('k', 0)).rejects.toThrow(RangeError);
     });

@@ -25,6 +25,13 @@ export abstract class SharedState {
   /** The current count of a `hit` counter without counting; 0 when none is running. */
   abstract peek(key: string): Promise<number>;
 
+  /**
+   * Takes back one `hit` of a running counter and returns the count left, in one atomic step: for an
+   * attempt that was reserved with `hit` and turned out not to count (a login that succeeded). Never
+   * goes below 0, keeps the window of the first hit, and starts no counter: 0 when none is running.
+   */
+  abstract decrement(key: string): Promise<number>;
+
   abstract get(key: string): Promise<string | undefined>;
 
   abstract set(key: string, value: string, ttlMs: number): Promise<void>;

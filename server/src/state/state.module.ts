@@ -6,13 +6,14 @@ import { MemorySharedState } from './memory-shared-state';
 import { openRedisState } from './redis-shared-state';
 import { RESPONSE_CACHE_ENABLED, ResponseCache } from './response-cache';
 import { SharedState } from './shared-state';
+import { Throttle } from './throttle';
 
 /** Long enough for any request to finish, short enough for an orchestrator's stop timeout. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Infrastructure, global like the DatabaseModule: SharedState (Redis when REDIS_URL is set, memory
- * otherwise) and the ResponseCache over it. Features inject them without importing this module.
+ * otherwise), and the ResponseCache and Throttle over it. Features inject them without importing this module.
  */
 @Global()
 @Module({})
@@ -34,8 +35,9 @@ export class StateModule implements OnApplicationShutdown {
         { provide: RESPONSE_CACHE_ENABLED, useValue: config.responseCache },
         ResponseCache,
         ResponseCacheInterceptor,
+        Throttle,
       ],
-      exports: [SharedState, ResponseCache, ResponseCacheInterceptor],
+      exports: [SharedState, ResponseCache, ResponseCacheInterceptor, Throttle],
     };
   }
 

@@ -157,6 +157,15 @@ describe('WeChat login and sessions', () => {
     expect(errorBodySchema.parse(res.body).code).toBe('RATE_LIMITED');
     expect(await counts(env)).toEqual({ users: 0, sessions: 0, audit: 0, roles: 0 });
   });
+
+  it('does not count logins that succeed: an office behind one address is not locked out by them', async () => {
+    for (let i = 0; i < 30; i++) await login(env, `o_office_${i}`);
+    for (let i = 0; i < 20; i++) {
+      expect((await postJson(env, '/api/auth/wechat', { code: `forged-${i}` })).status).toBe(401);
+    }
+    const res = await postJson(env, '/api/auth/wechat', { code: await loginCode(env, 'o_office_late') });
+    expect(res.status).toBe(429);
+  });
 });
 
 describe('cloud hosting', () => {

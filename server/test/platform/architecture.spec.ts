@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 
 /**
  * The rules that keep features apart, checked on the source: a feature module is not global, owns its
- * tables (injects only repositories of its own entities, others go through the owner's service), and
- * no service passes an EntityManager around (transactions travel with the call).
+ * tables (injects only repositories of its own entities, others go through the owner's service), no
+ * service passes an EntityManager around (transactions travel with the call), and every transaction
+ * reruns when a concurrent one makes it fail.
  */
 const MODULES = join(__dirname, '../../src/modules');
 
@@ -43,6 +44,16 @@ describe('feature boundaries', () => {
       if (feature !== 'health') {
         expect({ file, dataSource: /\bDataSource\b/.test(text) }).toEqual({ file, dataSource: false });
       }
+    }
+  });
+
+  it.each(features)('%s: every @Transactional() unit reruns on a deadlock or duplicate key', (feature) => {
+    for (const { file, text } of sourcesOf(feature)) {
+      // @RetryOnConflict() goes right above: it must wrap the transaction, so each attempt is new.
+      const bare = [...text.matchAll(/^(.*)\n\s*@Transactional\(/gm)]
+        .filter((m) => m[1]!.trim() !== '@RetryOnConflict()')
+        .map((m) => m[0].trim());
+      expect({ file, bare }).toEqual({ file, bare: [] });
     }
   });
 

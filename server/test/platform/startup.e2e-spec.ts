@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StaffError, errorMessage } from '@itss/shared';
 import { openDatabase } from '../../src/database/open-database';
 import { scratchSqlite } from '../../src/database/scratch-database';
 import { UserEntity, UserRoleEntity } from '../../src/modules/users/user.entity';
@@ -80,7 +81,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
     WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
   });
 
-  it('grants staff and admin by openid before the first login, revokes, and audits both', async () => {
+  it('grants staff and admin by openid before the first login, revokes (never the last admin), and audits', async () => {
     const db = scratchSqlite('itss-cli');
     if (db.config.type !== 'sqlite') throw new Error('unreachable');
     try {
@@ -92,6 +93,9 @@ function run(script: string, args: string[], env: Record<string, string>) {
       expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'staff']);
       await dataSource.destroy();
 
+      const last = run('cli/staff.js', ['remove', 'o_first_admin'], cliEnv(db.config.path));
+      expect([last.status, last.stderr.trim()]).toEqual([1, errorMessage(StaffError.LastAdmin)]);
+      run('cli/staff.js', ['add', 'o_next_admin', '--admin'], cliEnv(db.config.path));
       const removed = run('cli/staff.js', ['remove', 'o_first_admin'], cliEnv(db.config.path));
       expect(removed.status).toBe(0);
       const reopened = await openDatabase(db.config);
@@ -100,6 +104,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
         'SELECT action, actor_name FROM audit_log ORDER BY id',
       );
       expect(audit).toEqual([
+        { action: 'role.granted', actor_name: '命令行' },
         { action: 'role.granted', actor_name: '命令行' },
         { action: 'role.revoked', actor_name: '命令行' },
       ]);

@@ -4,6 +4,7 @@ import { AuditEntity } from '../../src/modules/audit/audit.entity';
 import { SessionEntity } from '../../src/modules/auth/session.entity';
 import { UserRoleEntity } from '../../src/modules/users/user.entity';
 import { StaffService } from '../../src/modules/staff/staff.service';
+import { UsersService } from '../../src/modules/users/users.service';
 import { TEST_DB } from '../support/harness';
 import { type MediumEnv, startMedium } from '../support/medium';
 
@@ -93,5 +94,38 @@ describe(`staff service on ${TEST_DB}`, () => {
     expect(member.roles).toEqual(['admin', 'staff']);
     const [entry] = await env.dataSource.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
     expect(entry).toMatchObject({ action: 'role.granted', actorName: '命令行', target: `user:${member.id}` });
+  });
+
+  it('refuses to revoke the last admin, from the console or the command line, and records nothing', async () => {
+    const users = env.app.get(UsersService);
+    const chief = await env.actor('o_chief', ['staff', 'admin']);
+    for (const id of await users.idsWithAnyRole(['admin'])) {
+      if (id !== chief.user.id) await staff.revoke(CLI, { userId: id });
+    }
+    const audit = await env.dataSource.getRepository(AuditEntity).count();
+    await expect(staff.revoke(CLI, { userId: chief.user.id })).rejects.toMatchObject({
+      code: 'STAFF_LAST_ADMIN',
+      status: 409,
+    });
+    expect(await users.rolesOf(chief.user.id)).toEqual(['admin', 'staff']);
+    expect(await env.dataSource.getRepository(AuditEntity).count()).toBe(audit);
+
+    const next = await env.actor('o_next_admin', ['staff', 'admin']);
+    await staff.revoke(next, { userId: chief.user.id });
+    expect(await users.idsWithAnyRole(['admin'])).toEqual([next.user.id]);
+  });
+
+  it('grants again and revokes again without a change or an audit entry', async () => {
+    const admin = await env.actor('o_repeat_admin', ['staff', 'admin']);
+    const person = await env.actor('o_repeat_person');
+    const audit = () => env.dataSource.getRepository(AuditEntity).count();
+    await staff.grant(admin, { userId: person.user.id }, false);
+    const afterGrant = await audit();
+    expect((await staff.grant(admin, { userId: person.user.id }, false)).roles).toEqual(['staff']);
+    expect(await audit()).toBe(afterGrant);
+    await staff.revoke(admin, { userId: person.user.id });
+    const afterRevoke = await audit();
+    await staff.revoke(admin, { userId: person.user.id });
+    expect(await audit()).toBe(afterRevoke);
   });
 });

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { mainlandMobileSchema } from '../domain/phone';
+import { defineErrors } from '../errors';
 import { roleSchema } from '../users';
+
+export const StaffError = defineErrors({
+  /** Revoking this admin would leave nobody who can manage staff, e.g. two admins revoking each other. */
+  LastAdmin: {
+    code: 'STAFF_LAST_ADMIN',
+    status: 409,
+    message: '不能撤销最后一位管理员的权限，请先任命另一位管理员',
+  },
+});
 
 export const STAFF_AUDIT_ACTIONS = defineAuditActions({
   'role.granted': '授予权限',

@@ -10,6 +10,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { RetryOnConflict } from '../../database/conflicts';
 import { seedIfEmpty } from '../../database/seed';
 import { HANDBOOK_PROFILE } from './association.content';
 import { AssociationContentEntity, MemberServiceEntity } from './association.entity';
@@ -25,6 +26,7 @@ export class AssociationService implements OnModuleInit {
   ) {}
 
   /** First start: the handbook's profile and services. Later starts leave staff edits alone. */
+  @RetryOnConflict()
   @Transactional()
   async onModuleInit(): Promise<void> {
     await seedIfEmpty(this.content, () => [{ key: PROFILE_KEY, value: HANDBOOK_PROFILE }]);

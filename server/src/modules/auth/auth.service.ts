@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
+import { RetryOnConflict } from '../../database/conflicts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
@@ -47,17 +48,17 @@ export class AuthService {
     return this.config.wechat.cloudHosting && typeof openid === 'string' && openid ? openid : null;
   }
 
-  /** wx.login code → WeChat → user and session. Any failure writes nothing and counts against the address. */
+  /**
+   * wx.login code → WeChat → user and session. The attempt is counted against the address before
+   * WeChat is asked; any failure writes nothing and keeps counting, a success gives it back.
+   */
   async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
-    await this.throttle.assertAllowed(ctx.ip);
-    try {
-      if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
-      const session = await this.wechat.code2Session(code);
-      return await this.startSession(ctx, session.openid, session.unionid ?? null);
-    } catch (error) {
-      await this.throttle.recordFailure(ctx.ip);
-      throw error;
-    }
+    await this.throttle.reserve(ctx.ip);
+    if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
+    const session = await this.wechat.code2Session(code);
+    const response = await this.startSession(ctx, session.openid, session.unionid ?? null);
+    await this.throttle.succeeded(ctx.ip);
+    return response;
   }
 
   /** Cloud hosting: WeChat's gateway has already authenticated the caller and passes the openid. */
@@ -65,6 +66,8 @@ export class AuthService {
     return this.startSession(ctx, openid, null);
   }
 
+  /** Four first logins of one person at once make one account: a duplicate openid reruns the unit. */
+  @RetryOnConflict()
   @Transactional()
   private async startSession(
     ctx: RequestContext,
@@ -118,10 +121,16 @@ export class AuthService {
     return { user, roles: await this.users.rolesOf(user.id), sessionId: null, ip };
   }
 
+  /** Only the logout that ends the session is recorded; the same logout again changes nothing. */
+  @RetryOnConflict()
   @Transactional()
   async logout(ctx: RequestContext): Promise<void> {
     if (ctx.sessionId === null || !ctx.user) return;
-    await this.sessions.update({ id: ctx.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const { affected } = await this.sessions.update(
+      { id: ctx.sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    if (!affected) return;
     await this.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: ctx.user.id } });
   }
 

@@ -1,7 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@itss/shared';
-import { AppError } from '../../common/app-error';
-import { SharedState } from '../../state/shared-state';
+import { Injectable } from '@nestjs/common';
+import { Throttle } from '../../state/throttle';
 
 const WINDOW_MS = 60_000;
 export const MAX_FAILED_LOGINS_PER_MINUTE = 20;
@@ -9,35 +7,29 @@ export const MAX_FAILED_LOGINS_PER_MINUTE = 20;
 const keyOf = (ip: string): string => `throttle:login:${ip}`;
 
 /**
- * Failed logins per address in a one-minute window, counted in SharedState: in Redis when several
- * replicas run, so an address is limited across all of them, not once per replica. A store that
- * cannot answer refuses logins (503) rather than letting an unlimited run through.
+ * Logins by code per address in a one-minute window, counted in SharedState (Redis when several
+ * replicas run, so an address is limited across all of them). Each attempt is reserved before WeChat
+ * is asked, so a burst of bad codes reaches WeChat at most 20 times and cannot spend the app's
+ * jscode2session quota for everyone. A login that succeeds gives its attempt back: the 20 bound
+ * failures plus logins still in flight, so an office of members behind one address is not locked
+ * out by its own successful logins.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly logger = new Logger(LoginThrottle.name);
+  constructor(private readonly throttle: Throttle) {}
 
-  constructor(private readonly state: SharedState) {}
-
-  async assertAllowed(ip: string): Promise<void> {
-    let failures: number;
-    try {
-      failures = await this.state.peek(keyOf(ip));
-    } catch (error) {
-      this.logger.warn(`Login throttle unavailable: ${(error as Error).message}`);
-      throw new AppError(ErrorCode.ServiceUnavailable);
-    }
-    if (failures >= MAX_FAILED_LOGINS_PER_MINUTE) {
-      throw new AppError(ErrorCode.RateLimited, '登录失败次数过多，请一分钟后再试');
-    }
+  /** Takes one attempt for the address, or refuses (429); 503 when the count cannot be kept. */
+  reserve(ip: string): Promise<void> {
+    return this.throttle.take({
+      key: keyOf(ip),
+      limit: MAX_FAILED_LOGINS_PER_MINUTE,
+      windowMs: WINDOW_MS,
+      message: '登录失败次数过多，请一分钟后再试',
+    });
   }
 
-  /** Never throws: the caller is already answering with the login's own failure. */
-  async recordFailure(ip: string): Promise<void> {
-    try {
-      await this.state.hit(keyOf(ip), WINDOW_MS);
-    } catch (error) {
-      this.logger.warn(`Could not count a failed login: ${(error as Error).message}`);
-    }
+  /** The login succeeded: its attempt does not count against the address. */
+  succeeded(ip: string): Promise<void> {
+    return this.throttle.giveBack(keyOf(ip));
   }
 }

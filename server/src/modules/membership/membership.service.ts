@@ -13,6 +13,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { Repository } from 'typeorm';
+import { RetryOnConflict } from '../../database/conflicts';
 import { seedIfEmpty } from '../../database/seed';
 import {
   MembershipLevelEntity,
@@ -30,6 +31,7 @@ export class MembershipService implements OnModuleInit {
   ) {}
 
   /** First start: the handbook's levels, rights and obligations. Later starts leave staff edits alone. */
+  @RetryOnConflict()
   @Transactional()
   async onModuleInit(): Promise<void> {
     await seedIfEmpty(this.levelRows, () => LEVELS.map((level) => ({ ...level })));

@@ -11,6 +11,7 @@ import {
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import { type Actor, CLI, type SignedInContext } from '../../common/request-context';
+import { RetryOnConflict } from '../../database/conflicts';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { UserEntity } from '../users/user.entity';
@@ -51,7 +52,11 @@ export class StaffService {
       }));
   }
 
-  /** Grants staff (and admin when asked). Changing roles ends the person's sessions: they log in again. */
+  /**
+   * Grants staff (and admin when asked). Changing roles ends the person's sessions: they log in
+   * again. A grant of roles already held answers the same and changes and records nothing.
+   */
+  @RetryOnConflict()
   @Transactional()
   async grant(by: Actor, target: StaffTarget, admin: boolean): Promise<StaffMember> {
     if (by !== CLI) authorize(this.policy, by, 'grant', undefined);
@@ -71,6 +76,8 @@ export class StaffService {
     return member;
   }
 
+  /** Revokes staff and admin; a revoke of nothing held changes and records nothing. Never the last admin. */
+  @RetryOnConflict()
   @Transactional()
   async revoke(by: Actor, target: StaffTarget): Promise<void> {
     if (by !== CLI) authorize(this.policy, by, 'revoke', undefined);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RetryOnConflict } from '../../database/conflicts';
 import { STANDIN_PERSONAS } from '../../wechat/standin/personas';
 import { UsersService } from './users.service';
 
@@ -22,6 +23,7 @@ export class DemoPersonasSeed implements OnModuleInit {
     new Logger('Demo').log('Demo personas ready (WeChat stand-in at /__wechat)');
   }
 
+  @RetryOnConflict()
   @Transactional()
   private async seed(): Promise<void> {
     for (const persona of STANDIN_PERSONAS) {

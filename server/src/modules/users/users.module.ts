@@ -5,6 +5,7 @@ import { WechatModule } from '../../wechat/wechat.module';
 import { AuditModule } from '../audit/audit.module';
 import { DemoPersonasSeed } from './demo-personas.seed';
 import { MeController } from './me.controller';
+import { PhoneThrottle } from './phone-throttle';
 import { UserEntity, UserRoleEntity } from './user.entity';
 import { UsersPolicy } from './users.policy';
 import { UsersService } from './users.service';
@@ -17,7 +18,7 @@ import { UsersService } from './users.service';
     WechatModule,
   ],
   controllers: [MeController],
-  providers: [UsersService, UsersPolicy, DemoPersonasSeed],
+  providers: [UsersService, UsersPolicy, PhoneThrottle, DemoPersonasSeed],
   exports: [UsersService],
 })
 export class UsersModule {}

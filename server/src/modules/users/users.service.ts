@@ -1,14 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { ErrorCode, type Me, type Role, isMainlandMobile, maskPhone } from '@itss/shared';
-import { In, type Repository } from 'typeorm';
+import { ErrorCode, type Me, type Role, StaffError, isMainlandMobile, maskPhone } from '@itss/shared';
+import { In, IsNull, Not, Or, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { Abilities, authorize } from '../../common/policy';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
+import { RetryOnConflict } from '../../database/conflicts';
+import { lockRows } from '../../database/locks';
 import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity, UserRoleEntity } from './user.entity';
+import { PhoneThrottle } from './phone-throttle';
 import { UsersPolicy } from './users.policy';
 
 export const DEFAULT_DISPLAY_NAME = '微信用户';
@@ -23,6 +26,7 @@ export class UsersService implements OnModuleInit {
     private readonly abilities: Abilities,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
+    private readonly phoneThrottle: PhoneThrottle,
   ) {}
 
   onModuleInit(): void {
@@ -81,7 +85,9 @@ export class UsersService implements OnModuleInit {
   }
 
   async rolesOfMany(userIds: number[]): Promise<Map<number, Role[]>> {
-    const rows = userIds.length ? await this.roles.find({ where: { userId: In(userIds) } }) : [];
+    const rows = userIds.length
+      ? await this.roles.find({ where: { userId: In(userIds) }, order: { role: 'ASC' } })
+      : [];
     const byUser = new Map<number, Role[]>();
     for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.role]);
     return byUser;
@@ -92,8 +98,15 @@ export class UsersService implements OnModuleInit {
     return [...new Set(rows.map((row) => row.userId))];
   }
 
-  /** Adds the roles the person lacks; returns those added (none when all were held already). */
+  /**
+   * Adds the roles the person lacks; returns those added (none when all were held already, so a
+   * repeated grant changes and records nothing). Role changes on one person run one after the other:
+   * each locks the person's users row before reading the roles it decides on.
+   */
+  @RetryOnConflict()
+  @Transactional()
   async addRoles(userId: number, wanted: Role[], grantedBy: number | null): Promise<Role[]> {
+    await lockRows(this.users, [userId]);
     const had = await this.rolesOf(userId);
     const added = wanted.filter((role) => !had.includes(role));
     if (added.length > 0) {
@@ -102,10 +115,22 @@ export class UsersService implements OnModuleInit {
     return added;
   }
 
-  /** Removes those of the roles the person holds; returns those removed. */
+  /**
+   * Removes those of the roles the person holds; returns those removed. Refuses (409
+   * STAFF_LAST_ADMIN) to take the admin role from the last admin. Every admin's row is locked with
+   * the person's, so two revokes of the last two admins cannot both see the other one still there.
+   */
+  @RetryOnConflict()
+  @Transactional()
   async removeRoles(userId: number, unwanted: Role[]): Promise<Role[]> {
-    const had = await this.rolesOf(userId);
-    const removed = had.filter((role) => unwanted.includes(role));
+    const admins = unwanted.includes('admin') ? await this.idsWithAnyRole(['admin']) : [];
+    await lockRows(this.users, [userId, ...admins]);
+    // Read after the lock: what the previous holder committed, not what was there before it.
+    const roles = await this.rolesOfMany([userId, ...admins]);
+    const removed = (roles.get(userId) ?? []).filter((role) => unwanted.includes(role));
+    // Only locked admins count: an admin granted meanwhile is not locked and could go right after.
+    const othersRemain = admins.some((id) => id !== userId && roles.get(id)?.includes('admin'));
+    if (removed.includes('admin') && !othersRemain) throw new AppError(StaffError.LastAdmin);
     if (removed.length > 0) await this.roles.delete({ userId, role: In(removed) });
     return removed;
   }
@@ -129,10 +154,11 @@ export class UsersService implements OnModuleInit {
 
   /**
    * Binds the phone WeChat vouches for. The WeChat call is paid per use, so it happens here, when a
-   * person asks, and never on login.
+   * person asks, never on login, and only within the person's throttle.
    */
   async bindPhone(ctx: SignedInContext, code: string): Promise<Me> {
     authorize(this.policy, ctx, 'bindPhone', ctx.user);
+    await this.phoneThrottle.reserve(ctx.user.id);
     const phone = await this.wechat.getPhoneNumber(code);
     const number =
       phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`;
@@ -140,10 +166,19 @@ export class UsersService implements OnModuleInit {
     return this.toMe({ ...ctx, user: { ...ctx.user, phone: number } });
   }
 
-  /** Apart from the WeChat call, so no transaction stays open while WeChat answers. */
+  /**
+   * Apart from the WeChat call, so no transaction stays open while WeChat answers. Binding the
+   * number already bound succeeds and records nothing: the guarded update changes no row then, also
+   * when several bindings of one number run at once.
+   */
+  @RetryOnConflict()
   @Transactional()
   private async savePhone(ctx: SignedInContext, number: string): Promise<void> {
-    await this.users.update({ id: ctx.user.id }, { phone: number });
+    const { affected } = await this.users.update(
+      { id: ctx.user.id, phone: Or(IsNull(), Not(number)) },
+      { phone: number },
+    );
+    if (!affected) return;
     await this.audit.record(ctx, {
       action: 'user.phone_bound',
       target: { type: 'user', id: ctx.user.id },

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ErrorCode } from '@itss/shared';
+import { AppError } from '../common/app-error';
+import { SharedState } from './shared-state';
+
+/** At most `limit` attempts per `windowMs` under `key`; `message` tells the person when to come back. */
+export interface ThrottleLimit {
+  key: string;
+  limit: number;
+  windowMs: number;
+  message: string;
+}
+
+/**
+ * Attempts are counted before the expensive or guessable thing they guard (a paid WeChat call, a
+ * code check), with SharedState's atomic `hit`: N simultaneous attempts get the counts 1..N and only
+ * the first `limit` pass, on every replica alike. Reading a count first and counting after an awaited
+ * call let a whole burst slip under the limit. A store that cannot count refuses (503) rather than
+ * let an unlimited run through.
+ */
+@Injectable()
+export class Throttle {
+  private readonly logger = new Logger(Throttle.name);
+
+  constructor(private readonly state: SharedState) {}
+
+  /** Counts one attempt against each limit in turn; refuses (429, that limit's message) at the first exceeded. */
+  async take(...limits: ThrottleLimit[]): Promise<void> {
+    for (const { key, limit, windowMs, message } of limits) {
+      let count: number;
+      try {
+        count = await this.state.hit(key, windowMs);
+      } catch (error) {
+        this.logger.warn(`Throttle unavailable: ${(error as Error).message}`);
+        throw new AppError(ErrorCode.ServiceUnavailable);
+      }
+      if (count > limit) throw new AppError(ErrorCode.RateLimited, message);
+    }
+  }
+
+  /**
+   * Gives back an attempt taken under `key` that turned out not to count (a login that succeeded).
+   * Never throws: the caller is already answering; a lost give-back only counts one attempt too many.
+   */
+  async giveBack(key: string): Promise<void> {
+    try {
+      await this.state.decrement(key);
+    } catch (error) {
+      this.logger.warn(`Could not give back a throttled attempt: ${(error as Error).message}`);
+    }
+  }
+}
