@@ -9,8 +9,9 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testRegex: '\\.(spec|medium-spec|e2e-spec)\\.ts$',
   moduleNameMapper: { '^@itss/shared$': '<rootDir>/../shared/src' },
-  // Nest 12 and some of its dependencies ship ESM only: let swc compile them with the rest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
+  // Nest 12 and some of its dependencies ship ESM only: let swc compile them with the rest (cookie:
+  // for fastify.inject, which tests use to call from addresses other than loopback).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie)/)'],
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',

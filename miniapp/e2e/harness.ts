@@ -109,6 +109,16 @@ export async function startHarness(): Promise<Harness> {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    // The server's Content Security Policy must let the app work: a blocked eval or inline script is
+    // not always logged to the console, but every violation fires this event.
+    await page.exposeFunction('__itssCspViolation', (report: string) => errors.push(report));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __itssCspViolation: (report: string) => void })
+          .__itssCspViolation;
+        report(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+      });
+    });
     return { baseUrl, page, errors, close };
   } catch (error) {
     await close();

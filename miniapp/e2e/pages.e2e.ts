@@ -29,7 +29,9 @@ async function openTab(label: string, route: string): Promise<void> {
 }
 
 test('home shows the handbook introduction and the nine services', async () => {
-  await page.goto(`${harness.baseUrl}/`);
+  const response = await page.goto(`${harness.baseUrl}/`);
+  // The page runs under the server's policy, so "no errors" below also means "no CSP violations".
+  expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await waitForPage(page, '/pages/index/index');
   await currentPage(page).getByText('会员服务内容').waitFor();
 

@@ -1,4 +1,5 @@
 import './polyfills/global-this';
+import './services/schemas';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { listenForPrivacyQuestions } from './services/privacy';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +11,15 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import {
+  addResponseDefaults,
+  clientErrorHandler,
+  fastifyTrustProxy,
+  helmetOptions,
+  requestTimeouts,
+  standinBaseUrl,
+} from './common/http-hygiene';
+import { StartupAwareLogger } from './common/startup';
 import { createValidationPipe } from './common/validation';
 import { type AppConfig, STANDIN_PREFIX } from './config/config';
 import { wechatStandin } from './wechat/standin/standin';
@@ -49,13 +59,16 @@ function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    ...requestTimeouts(config.requestTimeoutMs),
+    clientErrorHandler,
     // Fastify answers a URL it cannot decode before Nest sees the request: keep our error shape.
     frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       void reply.code(400).send({ code: ErrorCode.BadRequest, message: errorMessage(ErrorCode.BadRequest) });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: LOG_LEVELS[config.logLevel],
+    logger: new StartupAwareLogger({ logLevels: LOG_LEVELS[config.logLevel] }),
     abortOnError: false,
     // Ours instead: see acceptEmptyJsonBodies.
     bodyParser: false,
@@ -64,16 +77,29 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   acceptEmptyJsonBodies(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyHelmet, helmetOptions(config.h5Dir));
+  addResponseDefaults(fastify);
 
   if (config.wechat.serveStandin) {
-    // Development without WeChat: this server also plays WeChat, and apiBase points here.
+    // Development without WeChat: this server also plays WeChat, and apiBase points here, at the
+    // address and port actually bound (PORT=0 picks one only when listening).
     await app.register(wechatStandin, { prefix: STANDIN_PREFIX });
+    fastify.addHook('onListen', function (done) {
+      const address = this.server.address();
+      if (address && typeof address === 'object') {
+        config.wechat.apiBase = standinBaseUrl(address, STANDIN_PREFIX);
+      }
+      done();
+    });
   }
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: config.h5Dir,
       prefix: '/',
+      // Never .env, .git or editor leftovers that may sit beside a build: 404 like any missing file.
+      dotfiles: 'ignore',
       // Hashed bundles may be cached for long; index.html must always be fresh to pick them up.
       setHeaders: (res, path) => {
         void res.header(

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
-import { DatabaseStartupError } from './database/open-database';
-import { StateStartupError } from './state/redis-shared-state';
+import { isStartupRefusal } from './common/startup';
+import { loadConfig } from './config/config';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -12,16 +11,14 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  new Logger('Server').log(`ITSS 会员服务已启动: http://localhost:${port}/`);
+  // A wildcard or loopback address is reachable as localhost; any other only under its own name.
+  const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(config.host);
+  new Logger('Server').log(`ITSS 会员服务已启动: http://${local ? 'localhost' : config.host}:${port}/`);
 }
 
 bootstrap().catch((error: unknown) => {
   // Start-up refusals are expected operator errors: one clear line, no stack trace.
-  if (
-    error instanceof ConfigError ||
-    error instanceof DatabaseStartupError ||
-    error instanceof StateStartupError
-  ) {
+  if (isStartupRefusal(error)) {
     console.error(`Start-up refused: ${error.message}`);
   } else {
     console.error(error);

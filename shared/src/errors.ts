@@ -42,8 +42,16 @@ export const ErrorCode = defineErrors({
   Forbidden: { code: 'FORBIDDEN', status: 403, message: '您没有权限进行此操作' },
   NotFound: { code: 'NOT_FOUND', status: 404, message: '您访问的内容不存在' },
   MethodNotAllowed: { code: 'METHOD_NOT_ALLOWED', status: 405, message: '不支持该操作' },
+  /** The request (headers and body) did not arrive in time: a stalled network or a slow sender. */
+  RequestTimeout: { code: 'REQUEST_TIMEOUT', status: 408, message: '请求超时，请检查网络后重试' },
   Conflict: { code: 'CONFLICT', status: 409, message: '数据已被修改，请刷新后重试' },
   RateLimited: { code: 'RATE_LIMITED', status: 429, message: '操作过于频繁，请稍后再试' },
+  /** Usually piled-up cookies in a browser: clearing them fixes it. */
+  HeadersTooLarge: {
+    code: 'HEADERS_TOO_LARGE',
+    status: 431,
+    message: '请求头过大，请清除浏览器缓存和 Cookie 后重试',
+  },
   ServiceUnavailable: { code: 'SERVICE_UNAVAILABLE', status: 503, message: '服务暂时不可用，请稍后再试' },
   Internal: {
     code: 'INTERNAL_ERROR',

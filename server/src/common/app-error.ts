@@ -36,12 +36,16 @@ export function errorCodeForStatus(status: number): ErrorCode {
       return ErrorCode.NotFound;
     case 405:
       return ErrorCode.MethodNotAllowed;
+    case 408:
+      return ErrorCode.RequestTimeout;
     case 409:
       return ErrorCode.Conflict;
     case 413:
       return ErrorCode.PayloadTooLarge;
     case 429:
       return ErrorCode.RateLimited;
+    case 431:
+      return ErrorCode.HeadersTooLarge;
     case 503:
       return ErrorCode.ServiceUnavailable;
     default:

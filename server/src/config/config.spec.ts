@@ -1,8 +1,28 @@
 import { ConfigError, STANDIN_APPID, STANDIN_SECRET, loadConfig } from './config';
 
+/** Development is chosen explicitly, as npm start and the tests do. */
+const dev = { NODE_ENV: 'development' };
+
 describe('loadConfig', () => {
-  it('defaults to development on an embedded SQLite file under data/', () => {
-    const config = loadConfig({});
+  it('is production unless NODE_ENV says otherwise, so a bare start never serves the stand-in', () => {
+    expect(() => loadConfig({})).toThrow(/WECHAT_APPID: required in production/);
+    const config = loadConfig({
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    });
+    expect(config.env).toBe('production');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.wechat.serveStandin).toBe(false);
+  });
+
+  it('listens on loopback only in development and tests, unless HOST says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('defaults in development to an embedded SQLite file under data/', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
     expect(config.env).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.database.type).toBe('sqlite');
@@ -10,11 +30,13 @@ describe('loadConfig', () => {
   });
 
   it('chooses MySQL/MariaDB from DATABASE_URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1:3306/itss' }).database).toEqual({
+    expect(loadConfig({ ...dev, DATABASE_URL: 'mariadb://root@127.0.0.1:3306/itss' }).database).toEqual({
       type: 'mysql',
       url: 'mariadb://root@127.0.0.1:3306/itss',
     });
-    expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/itss?ssl=true' }).database.type).toBe('mysql');
+    expect(loadConfig({ ...dev, DATABASE_URL: 'mysql://u:p@db:3306/itss?ssl=true' }).database.type).toBe(
+      'mysql',
+    );
   });
 
   it('migrates through DATABASE_MIGRATION_URL when given, and refuses it without DATABASE_URL', () => {
@@ -34,13 +56,14 @@ describe('loadConfig', () => {
   });
 
   it('keeps shared state in memory unless REDIS_URL names a Redis, with keys under itss: by default', () => {
-    expect(loadConfig({}).redis).toBeNull();
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+    expect(loadConfig(dev).redis).toBeNull();
+    expect(loadConfig({ ...dev, REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
       url: 'redis://127.0.0.1:6379',
       keyPrefix: 'itss:',
     });
     expect(
       loadConfig({
+        ...dev,
         REDIS_URL: 'rediss://:secret@cache.example.com:6380/2',
         REDIS_KEY_PREFIX: 'itss-staging:',
       }).redis,
@@ -48,12 +71,26 @@ describe('loadConfig', () => {
   });
 
   it('caches public reads unless RESPONSE_CACHE is off', () => {
-    expect(loadConfig({}).responseCache).toBe(true);
-    expect(loadConfig({ RESPONSE_CACHE: 'off' }).responseCache).toBe(false);
+    expect(loadConfig(dev).responseCache).toBe(true);
+    expect(loadConfig({ ...dev, RESPONSE_CACHE: 'off' }).responseCache).toBe(false);
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.type).toBe('sqlite');
+    expect(loadConfig({ ...dev, PORT: '', DATABASE_URL: '' }).database.type).toBe('sqlite');
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY names a hop count or the proxies', () => {
+    expect(loadConfig(dev).trustProxy).toBe(false);
+    expect(loadConfig({ ...dev, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...dev, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ ...dev, TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback,fd00::/8' }).trustProxy,
+    ).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8']);
+  });
+
+  it('gives a request 30 s to arrive unless REQUEST_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig(dev).requestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ ...dev, REQUEST_TIMEOUT_MS: '5000' }).requestTimeoutMs).toBe(5000);
   });
 
   it.each([
@@ -68,10 +105,16 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'redis://'],
     ['REDIS_KEY_PREFIX', 'itss prod'],
     ['RESPONSE_CACHE', 'sometimes'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '0'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.1,'],
+    ['REQUEST_TIMEOUT_MS', '0'],
   ])('stops on a bad %s (%s), naming the key', (key, value) => {
     let caught: unknown;
     try {
-      loadConfig({ [key]: value });
+      loadConfig({ ...dev, [key]: value });
     } catch (error) {
       caught = error;
     }
@@ -106,7 +149,7 @@ describe('loadConfig in production', () => {
   });
 
   it('serves the stand-in in development when no appid is configured', () => {
-    expect(loadConfig({}).wechat).toMatchObject({
+    expect(loadConfig(dev).wechat).toMatchObject({
       appid: STANDIN_APPID,
       serveStandin: true,
       apiBase: 'http://127.0.0.1:3000/__wechat',

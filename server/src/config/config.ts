@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -11,9 +12,46 @@ const mysqlUrl = z
     'must look like mysql://user:password@host:3306/database',
   );
 
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY like addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, optionally with a /prefix length. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For. Off unless set: otherwise any
+ * client could write the address the login throttle counts and the audit log records.
+ */
+const trustProxySchema = z.string().transform((value, ctx): false | number | string[] => {
+  const text = value.trim();
+  if (text === 'false') return false;
+  if (/^[0-9]+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = text.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => PROXY_RANGE_NAMES.has(entry) || isAddressOrCidr(entry))) return entries;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be a hop count (1-10) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8,loopback); "true" is refused because every client could then forge X-Forwarded-For',
+  });
+  return z.NEVER;
+});
+
 const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Fail closed: only a deliberate NODE_ENV=development (npm start, the tests) serves the WeChat
+  // stand-in and its demo admin; a bare `node server/dist/main.js` is production.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  // Default by NODE_ENV below: loopback in development and tests, every interface in production.
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: mysqlUrl.optional(),
   DATABASE_MIGRATION_URL: mysqlUrl.optional(),
@@ -43,6 +81,8 @@ const configSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -')
     .default('itss:'),
   RESPONSE_CACHE: z.stringbool().default(true),
+  TRUST_PROXY: trustProxySchema.optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 /** What the local WeChat stand-in accepts; production refuses to start with these. */
@@ -66,6 +106,7 @@ export type DatabaseConfig =
 export interface WechatConfig {
   appid: string;
   secret: string;
+  /** With serveStandin, createApp repoints it at the address really bound once the server listens. */
   apiBase: string;
   timeoutMs: number;
   /** Serve the local WeChat stand-in at STANDIN_PREFIX on this server (development without WeChat). */
@@ -92,6 +133,13 @@ export interface AppConfig {
   redis: RedisConfig | null;
   /** Serve cached public reads; off only to measure or to rule the cache out while diagnosing. */
   responseCache: boolean;
+  /**
+   * Whose X-Forwarded-For to believe (Fastify's trustProxy): false, a hop count, or proxy addresses
+   * and CIDRs. It decides `request.ip`, which the login throttle and the audit log use.
+   */
+  trustProxy: false | number | string[];
+  /** A request's headers and body must have arrived within this time, or it is answered 408. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -139,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const serveStandin = !c.WECHAT_APPID;
   return {
     env: c.NODE_ENV,
-    host: c.HOST,
+    // In development the stand-in lets anyone log in as the demo admin: keep it on this machine.
+    host: c.HOST ?? (c.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     port: c.PORT,
     database: c.DATABASE_URL
       ? {
@@ -162,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
     responseCache: c.RESPONSE_CACHE,
+    trustProxy: c.TRUST_PROXY ?? false,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
   };
 }
 

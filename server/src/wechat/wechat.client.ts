@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, WechatError } from '@itss/shared';
+import { ErrorCode, WechatError, openidSchema } from '@itss/shared';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
@@ -35,10 +35,11 @@ const failureSchema = z.object({
   name: z.string(),
   cause: z.object({ code: z.string().optional() }).optional().catch(undefined),
 });
+// An openid or unionid that would not fit our columns is a faulty answer, not a new user.
 const sessionSchema = z.object({
-  openid: z.string().min(1),
+  openid: openidSchema,
   session_key: z.string().min(1),
-  unionid: z.string().min(1).optional(),
+  unionid: openidSchema.optional(),
 });
 const tokenSchema = z.object({
   access_token: z.string().min(1),

@@ -46,16 +46,29 @@ function run(script: string, args: string[], env: Record<string, string>) {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('is production unless told otherwise: no stand-in (and no demo admin) without WeChat credentials', () => {
+    const db = scratchSqlite('itss-startup');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    const result = run('main.js', [], { SQLITE_PATH: db.config.path, PORT: '0' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Start-up refused: Invalid configuration: WECHAT_APPID: required in production; WECHAT_SECRET: required in production',
+    );
+    expect(existsSync(db.config.path)).toBe(false);
+  });
+
   it('refuses a Redis that does not answer, naming REDIS_URL and never its password', async () => {
     const db = scratchSqlite('itss-startup');
     if (db.config.type !== 'sqlite') throw new Error('unreachable');
     const result = run('main.js', [], {
+      NODE_ENV: 'development',
       SQLITE_PATH: db.config.path,
       PORT: '0',
       REDIS_URL: 'redis://:hunter2@127.0.0.1:9',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
+    // One line: no stack of framework frames before it.
+    expect(result.stderr.trim()).toBe(
       'Start-up refused: Cannot reach Redis at 127.0.0.1:9 (REDIS_URL): connect ECONNREFUSED 127.0.0.1:9',
     );
     expect(result.stderr).not.toContain('hunter2');
@@ -66,8 +79,12 @@ function run(script: string, args: string[], env: Record<string, string>) {
     const db = scratchSqlite('itss-startup');
     if (db.config.type !== 'sqlite') throw new Error('unreachable');
     writeFileSync(db.config.path, 'not a database');
-    const result = run('main.js', [], { SQLITE_PATH: db.config.path, PORT: '0' });
+    const result = run('main.js', [], { NODE_ENV: 'development', SQLITE_PATH: db.config.path, PORT: '0' });
     expect(result.status).toBe(1);
+    // One line: no stack of framework frames before it.
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Start-up refused: .*corrupt or not a SQLite database: /) as unknown,
+    ]);
     expect(result.stderr).toContain(`corrupt or not a SQLite database: ${db.config.path}`);
     await db.drop();
   });
@@ -126,5 +143,45 @@ function run(script: string, args: string[], env: Record<string, string>) {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run staff');
     await db.drop();
+  });
+
+  it.each([
+    [['add', '--admin'], 'give the openid or phone of the person to add'],
+    [['add', '--admin', 'o_x', 'o_y'], 'unexpected arguments: o_y'],
+    [['add', 'o_x', '--admn'], "Unknown option '--admn'"],
+    [['remove', 'o_x', '--admin'], '--admin applies to add only'],
+    [['add', `o_${'x'.repeat(63)}`], 'not a mainland mobile number or an openid'],
+    [['add', 'o x'], 'not a mainland mobile number or an openid'],
+  ])('refuses %j before touching the database', (args, message) => {
+    const db = scratchSqlite('itss-cli');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    const result = run('cli/staff.js', args, cliEnv(db.config.path));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('Usage: npm run staff');
+    expect(existsSync(db.config.path)).toBe(false);
+  });
+
+  it('accepts the flag before the key, and refuses a corrupt database in one line', async () => {
+    const db = scratchSqlite('itss-cli');
+    if (db.config.type !== 'sqlite') throw new Error('unreachable');
+    try {
+      const added = run('cli/staff.js', ['add', '--admin', 'o_flag_first'], cliEnv(db.config.path));
+      expect([added.status, added.stdout]).toEqual([0, expect.stringContaining('Granted staff + admin')]);
+      const { dataSource } = await openDatabase(db.config);
+      expect(await dataSource.getRepository(UserEntity).findOneBy({ openid: '--admin' })).toBeNull();
+      await dataSource.destroy();
+    } finally {
+      await db.drop();
+    }
+    const corrupt = scratchSqlite('itss-cli');
+    if (corrupt.config.type !== 'sqlite') throw new Error('unreachable');
+    writeFileSync(corrupt.config.path, 'not a database');
+    const refused = run('cli/staff.js', ['add', 'o_x'], cliEnv(corrupt.config.path));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/corrupt or not a SQLite database: /) as unknown,
+    ]);
+    await corrupt.drop();
   });
 });

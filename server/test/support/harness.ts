@@ -35,6 +35,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     // The run "API on MariaDB + Redis" sets REDIS_URL; each config gets a namespace of its own.
     redis: process.env.REDIS_URL ? testRedisConfig() : null,
     responseCache: true,
+    trustProxy: false,
+    requestTimeoutMs: 30_000,
     ...overrides,
   };
 }

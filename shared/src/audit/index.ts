@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalIdSchema } from '../common';
 
 const actionNames = new Map<string, string>();
 
@@ -40,7 +41,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   /** Keyset pagination: entries with an id below this one. */
-  before: z.coerce.number().int().positive().optional(),
+  before: decimalIdSchema.optional(),
 });
 export const auditListResponseSchema = z.object({
   items: z.array(auditEntrySchema),

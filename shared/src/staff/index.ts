@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
+import { decimalIdSchema } from '../common';
 import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrors } from '../errors';
 import { roleSchema } from '../users';
@@ -41,4 +42,4 @@ export const grantStaffRequestSchema = z
   });
 export type GrantStaffRequest = z.input<typeof grantStaffRequestSchema>;
 
-export const userIdParamSchema = z.strictObject({ userId: z.coerce.number().int().positive() });
+export const userIdParamSchema = z.strictObject({ userId: decimalIdSchema });

@@ -10,6 +10,18 @@ export const ROLE_NAMES: Record<Role, string> = { staff: '工作人员', admin: 
 
 export const USER_AUDIT_ACTIONS = defineAuditActions({ 'user.phone_bound': '绑定手机号' });
 
+/**
+ * A WeChat openid or unionid as the server stores it (`users.openid` is VARCHAR(64)). WeChat's are 28
+ * visible ASCII characters; a longer or stranger value comes from a faulty or forged source and is
+ * refused where it enters (login, the cloud-hosting header, the command line), never left for the
+ * database to reject with a 500.
+ */
+export const OPENID_MAX_LENGTH = 64;
+export const openidSchema = z
+  .string()
+  .max(OPENID_MAX_LENGTH, `openid 最长 ${OPENID_MAX_LENGTH} 个字符`)
+  .regex(/^[\x21-\x7e]+$/, 'openid 应由可见 ASCII 字符组成');
+
 /** A code from wx.login or a getPhoneNumber button: opaque to us, short. */
 export const wechatCodeSchema = z.string().trim().max(128, '微信凭证格式不正确');
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { AuthError, ErrorCode, type LoginResponse, WechatError } from '@itss/shared';
+import { AuthError, ErrorCode, type LoginResponse, WechatError, openidSchema } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -44,8 +44,8 @@ export class AuthService {
    * mode, where WeChat's gateway sets it; anywhere else a client could forge it, so it is ignored.
    */
   trustedOpenid(request: FastifyRequest): string | null {
-    const openid = request.headers[CLOUD_OPENID_HEADER];
-    return this.config.wechat.cloudHosting && typeof openid === 'string' && openid ? openid : null;
+    const openid = openidSchema.safeParse(request.headers[CLOUD_OPENID_HEADER]);
+    return this.config.wechat.cloudHosting && openid.success ? openid.data : null;
   }
 
   /**

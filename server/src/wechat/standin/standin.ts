@@ -69,6 +69,8 @@ export type StandinFault = z.input<typeof faultSchema>;
 type Fault = z.output<typeof faultSchema>;
 
 const personaSchema = z.strictObject({ persona: z.enum(STANDIN_PERSONA_KEYS) });
+// Deliberately looser than WeChat (up to 128 characters): tests play a WeChat answering an openid
+// too long for our columns, which the client must refuse.
 const loginCodeSchema = z.union([
   personaSchema,
   z.strictObject({ openid: z.string().min(1).max(128), unionid: z.string().min(1).max(128).optional() }),
@@ -124,6 +126,13 @@ class CodeBook<T> {
   }
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (::ffff:127.0.0.1). */
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
+}
+
 /** Waits, but stops early when the caller hangs up (a timed-out client), so close() is not held up. */
 function stall(ms: number, reply: FastifyReply): Promise<void> {
   return new Promise((resolve) => {
@@ -173,6 +182,21 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
     const payload = fault?.errcode === undefined ? answer() : wechatError(fault.errcode);
     return reply.type(CONTENT_TYPE[endpoint]).send(JSON.stringify(payload));
   }
+
+  // The control API hands out login codes for any openid, the demo admin's too: only a developer on
+  // this machine may use it, even when HOST opens the server to the network. Both the socket's peer
+  // and the client a trusted proxy names must be loopback.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.includes('/__standin/')) {
+      done();
+      return;
+    }
+    if (isLoopback(request.socket.remoteAddress) && isLoopback(request.ip)) {
+      done();
+      return;
+    }
+    void reply.code(403).send({ error: 'the stand-in control API answers callers on this machine only' });
+  });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
