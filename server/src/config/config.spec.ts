@@ -42,6 +42,7 @@ describe('loadConfig', () => {
   it('migrates through DATABASE_MIGRATION_URL when given, and refuses it without DATABASE_URL', () => {
     expect(
       loadConfig({
+        NODE_ENV: 'development',
         DATABASE_URL: 'mysql://itss_app:p@db:3306/itss',
         DATABASE_MIGRATION_URL: 'mysql://itss_owner:q@db:3306/itss',
       }).database,
@@ -50,9 +51,9 @@ describe('loadConfig', () => {
       url: 'mysql://itss_app:p@db:3306/itss',
       migrationUrl: 'mysql://itss_owner:q@db:3306/itss',
     });
-    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'mysql://itss_owner:q@db:3306/itss' })).toThrow(
-      /DATABASE_MIGRATION_URL: needs DATABASE_URL/,
-    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'development', DATABASE_MIGRATION_URL: 'mysql://itss_owner:q@db:3306/itss' }),
+    ).toThrow(/DATABASE_MIGRATION_URL: needs DATABASE_URL/);
   });
 
   it('keeps shared state in memory unless REDIS_URL names a Redis, with keys under itss: by default', () => {
