@@ -27,6 +27,15 @@ async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[
   return tables;
 }
 
+/** The one entry the append-only tests try to change. */
+const GRANT_ENTRY = {
+  at: new Date(),
+  actorId: null,
+  actorName: '命令行',
+  action: 'role.granted',
+  target: 'user:1',
+};
+
 describe(`database (${TEST_DB})`, () => {
   it('has migrations that match the entities: generating again reports no changes', async () => {
     const db = await scratchDatabase();
@@ -89,13 +98,7 @@ describe(`database (${TEST_DB})`, () => {
     try {
       const { dataSource } = await openDatabase(db.config);
       const audit = dataSource.getRepository(AuditEntity);
-      await audit.insert({
-        at: new Date(),
-        actorId: null,
-        actorName: '命令行',
-        action: 'role.granted',
-        target: 'user:1',
-      });
+      await audit.insert(GRANT_ENTRY);
       await expect(audit.update({ target: 'user:1' }, { actorName: '别人' })).rejects.toThrow(/append-only/);
       await expect(audit.delete({ target: 'user:1' })).rejects.toThrow(/append-only/);
       expect(await audit.find()).toEqual([
@@ -112,13 +115,7 @@ describe(`database (${TEST_DB})`, () => {
     try {
       const { dataSource } = await openDatabase(db.config);
       const audit = dataSource.getRepository(AuditEntity);
-      await audit.insert({
-        at: new Date(),
-        actorId: null,
-        actorName: '命令行',
-        action: 'role.granted',
-        target: 'user:1',
-      });
+      await audit.insert(GRANT_ENTRY);
       const id = (await audit.find())[0]!.id;
       const at = "'2026-01-01 00:00:00'";
       const rewrites =

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { STANDIN_APPID, STANDIN_SECRET, type WechatConfig } from '../../src/config/config';
 import { type RunningStandin, type StandinEndpoint, startStandin } from '../../src/wechat/standin/standin';
 import { WechatClient, accessTokenKey, accessTokenLockKey } from '../../src/wechat/wechat.client';
+import { standinWechatConfig } from '../support/harness';
 import { type StatePair, describeEachBackend } from '../support/state-backends';
 
 /**
@@ -40,14 +41,7 @@ describeEachBackend('WeChat access token shared by replicas', (backend) => {
 
   beforeAll(async () => {
     standin = await startStandin();
-    config = {
-      appid: STANDIN_APPID,
-      secret: STANDIN_SECRET,
-      apiBase: standin.url,
-      timeoutMs: 300,
-      serveStandin: false,
-      cloudHosting: false,
-    };
+    config = standinWechatConfig(standin.url, 300);
   });
   afterAll(() => standin.close());
   beforeEach(async () => {

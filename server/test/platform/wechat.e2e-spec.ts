@@ -21,7 +21,7 @@ import {
 } from '../../src/wechat/standin/standin';
 import { WechatClient } from '../../src/wechat/wechat.client';
 import { WechatModule } from '../../src/wechat/wechat.module';
-import { scratchDatabase, startServer, testConfig } from '../support/harness';
+import { scratchDatabase, standinWechatConfig, startServer, testConfig } from '../support/harness';
 import { type StatePair, openRunState } from '../support/state-backends';
 
 /** Drives the stand-in's control API the way a developer or the H5 build does: plain HTTP. */
@@ -78,14 +78,7 @@ describe('WeChat client against the local stand-in', () => {
   beforeAll(async () => {
     standin = await startStandin();
     control = new Control(standin.url);
-    config = {
-      appid: STANDIN_APPID,
-      secret: STANDIN_SECRET,
-      apiBase: standin.url,
-      timeoutMs: 300,
-      serveStandin: false,
-      cloudHosting: false,
-    };
+    config = standinWechatConfig(standin.url, 300);
   });
   afterAll(() => standin.close());
   afterEach(async () => {

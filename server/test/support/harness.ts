@@ -1,6 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
-import { type AppConfig, type DatabaseConfig, STANDIN_APPID, STANDIN_SECRET } from '../../src/config/config';
+import {
+  type AppConfig,
+  type DatabaseConfig,
+  STANDIN_APPID,
+  STANDIN_SECRET,
+  type WechatConfig,
+} from '../../src/config/config';
 import { type ScratchDatabase, scratchMariaDb, scratchSqlite } from '../../src/database/scratch-database';
 import { SharedState } from '../../src/state/shared-state';
 import { testRedisConfig } from './state-backends';
@@ -15,6 +21,18 @@ export async function scratchDatabase(options: { charset?: string } = {}): Promi
   return db;
 }
 
+/** The WeChat client's settings for a stand-in at `apiBase`, with the stand-in's credentials. */
+export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatConfig {
+  return {
+    appid: STANDIN_APPID,
+    secret: STANDIN_SECRET,
+    apiBase,
+    timeoutMs,
+    serveStandin: false,
+    cloudHosting: false,
+  };
+}
+
 export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     env: 'test',
@@ -24,14 +42,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     h5Dir: '/nonexistent-h5-build',
     logLevel: 'error',
     // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat.
-    wechat: {
-      appid: STANDIN_APPID,
-      secret: STANDIN_SECRET,
-      apiBase: 'http://127.0.0.1:9',
-      timeoutMs: 1000,
-      serveStandin: false,
-      cloudHosting: false,
-    },
+    wechat: standinWechatConfig('http://127.0.0.1:9', 1000),
     // The run "API on MariaDB + Redis" sets REDIS_URL; each config gets a namespace of its own.
     redis: process.env.REDIS_URL ? testRedisConfig() : null,
     responseCache: true,
