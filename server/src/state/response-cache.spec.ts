@@ -88,9 +88,11 @@ describeEachBackend('ResponseCache', (backend) => {
 
   it('stores no failure: every waiting caller sees it and the next read loads again', async () => {
     let calls = 0;
-    const failing = () => {
+    // Slow enough that the second caller finds the load in flight, whatever the store's latency.
+    const failing = async () => {
       calls++;
-      return Promise.reject(new Error('database down'));
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error('database down');
     };
     const results = await Promise.allSettled([
       cache.getOrLoad('k', 5000, failing),
