@@ -12,3 +12,8 @@ export * from './users';
 export * from './auth';
 export * from './staff';
 export * from './standin';
+export * from './files';
+export * from './units';
+export * from './campaigns';
+export * from './notifications';
+export * from './applications';

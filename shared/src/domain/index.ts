@@ -2,3 +2,4 @@ export * from './levels';
 export * from './governance';
 export * from './uscc';
 export * from './phone';
+export * from './regions';
