@@ -17,6 +17,9 @@ import {
   startAuthEnv,
   withRoles,
 } from '../support/auth-env';
+import { CampaignsService } from '../../src/modules/campaigns/campaigns.service';
+import { DEMO_SCENE } from '../../src/modules/campaigns/demo-campaign.seed';
+import { scratchDatabase, startServer, testConfig } from '../support/harness';
 import { createCampaign } from './support';
 
 async function staffToken(env: AuthEnv): Promise<string> {
@@ -139,4 +142,22 @@ describe('campaigns: scans from one address', () => {
     expect(answers.slice(120)).toEqual([429, 429, 429, 429, 429]);
     expect((await funnelOf(env, campaign.id))?.scans).toBe(120);
   });
+});
+
+describe('campaigns: the demo campaign', () => {
+  it.each([true, false])(
+    'exists with its fixed scene only in development with the stand-in (%s)',
+    async (serveStandin) => {
+      const db = await scratchDatabase();
+      const base = testConfig(db.config);
+      const server = await startServer({ ...base, wechat: { ...base.wechat, serveStandin } });
+      try {
+        const demo = await server.app.get(CampaignsService).findByScene(DEMO_SCENE);
+        expect(demo !== null).toBe(serveStandin);
+      } finally {
+        await server.close();
+        await db.drop();
+      }
+    },
+  );
 });

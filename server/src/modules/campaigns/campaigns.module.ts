@@ -6,6 +6,7 @@ import { CampaignEntity, CampaignScanEntity } from './campaign.entity';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsPolicy } from './campaigns.policy';
 import { CampaignsService } from './campaigns.service';
+import { DemoCampaignSeed } from './demo-campaign.seed';
 
 @Module({
   imports: [
@@ -14,7 +15,7 @@ import { CampaignsService } from './campaigns.service';
     WechatModule,
   ],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignsPolicy],
+  providers: [CampaignsService, CampaignsPolicy, DemoCampaignSeed],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}
