@@ -68,12 +68,13 @@ const BACKENDS: Backend[] = [
 ];
 
 describe.each(BACKENDS)('FileStorage on $name', (backend) => {
+  let opened: { storage: FileStorage; close(): Promise<void> };
   let storage: FileStorage;
-  let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ storage, close } = await backend.open());
+    opened = await backend.open();
+    storage = opened.storage;
   });
-  afterAll(() => close());
+  afterAll(() => opened.close());
 
   it('gives back exactly the bytes put under a key', async () => {
     const k = key();
