@@ -162,8 +162,10 @@ async function burst(label, database) {
         for (const form of forms) {
           const dice = Math.random();
           if (dice < RETRY_SHARE) await Promise.all([send(token, form), send(token, form)]);
-          else if (dice < 2 * RETRY_SHARE) (await send(token, form), await send(token, form));
-          else await send(token, form);
+          else if (dice < 2 * RETRY_SHARE) {
+            await send(token, form);
+            await send(token, form);
+          } else await send(token, form);
         }
       }),
     );
