@@ -24,7 +24,14 @@ export function useSubscribeMessages(): () => void {
   return () => {
     const ids = templateIds.current;
     if (process.env.TARO_ENV === 'h5' || !ids.length) return;
-    Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })
+    let asked: Promise<unknown>;
+    try {
+      asked = Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] }));
+    } catch {
+      // An old WeChat without subscribe messages: the decision is still delivered in 消息.
+      return;
+    }
+    asked
       .then((answer) => {
         const answers = answer as unknown as Record<string, unknown>;
         const results: Record<string, string> = {};

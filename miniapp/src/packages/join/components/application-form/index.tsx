@@ -66,7 +66,15 @@ function PickerValue({ text, placeholder }: { text: string; placeholder: string 
   );
 }
 
-function Check({ checked, children, onToggle }: { checked: boolean; children: ReactNode; onToggle: () => void }) {
+function Check({
+  checked,
+  children,
+  onToggle,
+}: {
+  checked: boolean;
+  children: ReactNode;
+  onToggle: () => void;
+}) {
   return (
     <View className="apply-consent" onClick={onToggle}>
       <View
@@ -94,7 +102,14 @@ export interface ApplicationFormProps {
 const applicableLevels = (levels: Level[]) =>
   levels.filter((level) => (APPLICABLE_LEVELS as readonly string[]).includes(level.code));
 
-export function ApplicationFormView({ initial, levels, rules, submitText, onChange, onSubmit }: ApplicationFormProps) {
+export function ApplicationFormView({
+  initial,
+  levels,
+  rules,
+  submitText,
+  onChange,
+  onSubmit,
+}: ApplicationFormProps) {
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -208,7 +223,10 @@ export function ApplicationFormView({ initial, levels, rules, submitText, onChan
               value={Math.max(UNIT_TYPES.indexOf(form.unitType as never), 0)}
               onChange={(event) => update({ unitType: UNIT_TYPES[Number(event.detail.value)] }, 'unitType')}
             >
-              <PickerValue text={form.unitType ? UNIT_TYPE_NAMES[form.unitType] : ''} placeholder="请选择单位类型" />
+              <PickerValue
+                text={form.unitType ? UNIT_TYPE_NAMES[form.unitType] : ''}
+                placeholder="请选择单位类型"
+              />
             </Picker>
           </Field>
           <Field label="所在地区" error={errors.city}>
@@ -279,7 +297,9 @@ export function ApplicationFormView({ initial, levels, rules, submitText, onChan
             <Picker
               mode="selector"
               range={['未持有', ...ITSS_CONFORMITY_LEVELS.map((item) => ITSS_CONFORMITY_LEVEL_NAMES[item])]}
-              value={form.itssConformityLevel ? ITSS_CONFORMITY_LEVELS.indexOf(form.itssConformityLevel) + 1 : 0}
+              value={
+                form.itssConformityLevel ? ITSS_CONFORMITY_LEVELS.indexOf(form.itssConformityLevel) + 1 : 0
+              }
               onChange={(event) => {
                 const index = Number(event.detail.value);
                 update(
@@ -289,7 +309,9 @@ export function ApplicationFormView({ initial, levels, rules, submitText, onChan
               }}
             >
               <PickerValue
-                text={form.itssConformityLevel ? ITSS_CONFORMITY_LEVEL_NAMES[form.itssConformityLevel] : '未持有'}
+                text={
+                  form.itssConformityLevel ? ITSS_CONFORMITY_LEVEL_NAMES[form.itssConformityLevel] : '未持有'
+                }
                 placeholder="未持有"
               />
             </Picker>
@@ -340,7 +362,9 @@ export function ApplicationFormView({ initial, levels, rules, submitText, onChan
           <Field error={errors['consents.rules']}>
             <Check
               checked={form.consents.rules}
-              onToggle={() => update({ consents: { ...form.consents, rules: !form.consents.rules } }, 'consents.rules')}
+              onToggle={() =>
+                update({ consents: { ...form.consents, rules: !form.consents.rules } }, 'consents.rules')
+              }
             >
               <Text>我已阅读并同意</Text>
               <Text
@@ -367,7 +391,10 @@ export function ApplicationFormView({ initial, levels, rules, submitText, onChan
             <Check
               checked={form.consents.privacy}
               onToggle={() =>
-                update({ consents: { ...form.consents, privacy: !form.consents.privacy } }, 'consents.privacy')
+                update(
+                  { consents: { ...form.consents, privacy: !form.consents.privacy } },
+                  'consents.privacy',
+                )
               }
             >
               <Text>我已阅读并同意</Text>

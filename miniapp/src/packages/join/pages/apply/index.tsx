@@ -1,6 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
-import { ApplicationError, type ApplicationBodyParsed, type ApplicationDraft, type Level } from '@itss/shared';
+import {
+  ApplicationError,
+  type ApplicationBodyParsed,
+  type ApplicationDraft,
+  type Level,
+} from '@itss/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { EmptyState, Loading, RequestView } from '@/components/state';
@@ -93,7 +98,8 @@ function NewApplication({ draft, levels, rules }: FormData & { draft: Applicatio
       writeLocalDraft({ idempotencyKey: null, licence: null });
       await Taro.redirectTo({ url: `/packages/join/pages/detail/index?id=${application.id}` });
     } catch (error) {
-      if (toApiError(error).code === ApplicationError.IdempotencyKeyReused) writeLocalDraft({ idempotencyKey: null });
+      if (toApiError(error).code === ApplicationError.IdempotencyKeyReused)
+        writeLocalDraft({ idempotencyKey: null });
       throw error;
     }
   };
@@ -102,9 +108,7 @@ function NewApplication({ draft, levels, rules }: FormData & { draft: Applicatio
     <>
       <View className="apply-intro">
         <Text className="apply-intro__title">申请加入 ITSS 分会</Text>
-        <Text className="apply-intro__desc">
-          提交后由会员服务部审核，结果将通过「我的 → 消息」通知您。
-        </Text>
+        <Text className="apply-intro__desc">提交后由会员服务部审核，结果将通过「我的 → 消息」通知您。</Text>
         <Text className="apply-intro__status">{SAVE_STATUS_TEXT[autosave.status]}</Text>
       </View>
       <ApplicationFormView

@@ -139,7 +139,9 @@ function Detail({ application, onChanged }: DetailProps) {
         {application.state === 'approved' && application.unit ? (
           <Button
             className="detail-actions__primary"
-            onClick={() => void Taro.navigateTo({ url: `/packages/unit/pages/index/index?id=${application.unit?.id}` })}
+            onClick={() =>
+              void Taro.navigateTo({ url: `/packages/unit/pages/index/index?id=${application.unit?.id}` })
+            }
           >
             查看我的单位
           </Button>
@@ -167,10 +169,7 @@ function Detail({ application, onChanged }: DetailProps) {
           <Row label="所在地区" value={`${application.province} ${application.city}`} />
           <Row label="通讯地址" value={application.address} />
           <Row label="法定代表人" value={application.legalRepresentative} />
-          <Row
-            label="联系人"
-            value={`${application.contact.name}（${application.contact.title}）`}
-          />
+          <Row label="联系人" value={`${application.contact.name}（${application.contact.title}）`} />
           <Row label="手机号" value={application.contact.mobile} />
           <Row label="邮箱" value={application.contact.email} />
           <Row
@@ -180,7 +179,9 @@ function Detail({ application, onChanged }: DetailProps) {
           <Row
             label="ITSS 符合性证书"
             value={
-              application.itssConformityLevel ? ITSS_CONFORMITY_LEVEL_NAMES[application.itssConformityLevel] : '未持有'
+              application.itssConformityLevel
+                ? ITSS_CONFORMITY_LEVEL_NAMES[application.itssConformityLevel]
+                : '未持有'
             }
           />
           <Row

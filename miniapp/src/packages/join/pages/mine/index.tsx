@@ -35,7 +35,9 @@ function MyApplications() {
               <View
                 key={item.id}
                 className="mine-list__row"
-                onClick={() => void Taro.navigateTo({ url: `/packages/join/pages/detail/index?id=${item.id}` })}
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/join/pages/detail/index?id=${item.id}` })
+                }
               >
                 <View className="mine-list__main">
                   <Text className="mine-list__name">{item.unitName}</Text>
