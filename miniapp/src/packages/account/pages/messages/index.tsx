@@ -77,7 +77,8 @@ function Messages() {
       // Opening matters more than the mark: a failed mark shows as unread again on the next visit.
       markRead(message.id).catch(() => undefined);
     }
-    if (message.page) await Taro.navigateTo({ url: `/${message.page.replace(/^\//, '')}` }).catch(() => undefined);
+    if (message.page)
+      await Taro.navigateTo({ url: `/${message.page.replace(/^\//, '')}` }).catch(() => undefined);
   };
   const readAll = async () => {
     setBusy(true);
@@ -112,7 +113,12 @@ function Messages() {
               全部已读
             </Button>
           </View>
-          <MessageList list={list} read={read} onOpen={(message) => void open(message)} onMore={() => void loadMore()} />
+          <MessageList
+            list={list}
+            read={read}
+            onOpen={(message) => void open(message)}
+            onMore={() => void loadMore()}
+          />
         </>
       )}
     </RequestView>

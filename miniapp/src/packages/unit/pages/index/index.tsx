@@ -1,6 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { BILL_STATUS_NAMES, LEVELS, UNIT_STATUS_NAMES, UNIT_TYPE_NAMES, type Bill, type Unit } from '@itss/shared';
+import {
+  BILL_STATUS_NAMES,
+  LEVELS,
+  UNIT_STATUS_NAMES,
+  UNIT_TYPE_NAMES,
+  type Bill,
+  type Unit,
+} from '@itss/shared';
 import { useCallback } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
