@@ -1,9 +1,5 @@
 import Taro from '@tarojs/taro';
-import {
-  messageListResponseSchema,
-  unreadCountResponseSchema,
-  type MessageListResponse,
-} from '@itss/shared';
+import { messageListResponseSchema, unreadCountResponseSchema, type MessageListResponse } from '@itss/shared';
 import { request } from './http';
 
 export function getMessages(before: number | null): Promise<MessageListResponse> {

@@ -37,7 +37,9 @@ test('a captured scene is remembered and its scan reported once per launch, with
   captureScene('booth1');
   await Promise.resolve();
   expect(storedScene()).toBe('booth1');
-  expect(calls).toEqual([{ method: 'POST', path: '/api/campaigns/scans', token: null, data: { scene: 'booth1' } }]);
+  expect(calls).toEqual([
+    { method: 'POST', path: '/api/campaigns/scans', token: null, data: { scene: 'booth1' } },
+  ]);
   captureScene(null);
   expect(calls).toHaveLength(1);
 });

@@ -69,7 +69,8 @@ let browserEntryPending = false;
  * `/?scene=<campaign>` works like scanning the code. Recorded and remembered at once.
  */
 export function captureLaunchScene(query: Record<string, unknown> | undefined): void {
-  const scene = process.env.TARO_ENV === 'h5' ? sceneFromSearch(window.location.search) : sceneFromQuery(query);
+  const scene =
+    process.env.TARO_ENV === 'h5' ? sceneFromSearch(window.location.search) : sceneFromQuery(query);
   captureScene(scene);
   // WeChat opens the code's page itself; the browser starts on the home page and is sent on once.
   browserEntryPending = process.env.TARO_ENV === 'h5' && scene !== null;

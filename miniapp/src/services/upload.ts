@@ -37,7 +37,9 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** WeChat: a photo (album or camera), or a PDF from a chat, which is where people keep documents. */
 async function pickInWechat(): Promise<PickedFile | null> {
-  const { tapIndex } = await Taro.showActionSheet({ itemList: ['拍照', '从相册选择图片', '从聊天记录选择 PDF'] });
+  const { tapIndex } = await Taro.showActionSheet({
+    itemList: ['拍照', '从相册选择图片', '从聊天记录选择 PDF'],
+  });
   if (tapIndex === 2) {
     const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
     const file = tempFiles[0];
@@ -68,7 +70,11 @@ async function sendInBrowser(file: PickedFile, token: string | null): Promise<St
   form.append('file', file.blob as Blob, file.name);
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}/api/files`, { method: 'POST', headers: authorization(token), body: form });
+    response = await fetch(`${API_BASE}/api/files`, {
+      method: 'POST',
+      headers: authorization(token),
+      body: form,
+    });
   } catch {
     throw apiErrorOf(ErrorCode.NetworkError);
   }

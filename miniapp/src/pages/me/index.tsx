@@ -138,11 +138,17 @@ function JoinRows({ me, unread }: { me: Me; unread: number }) {
   return (
     <Section title="入会与消息">
       <Card className="me-help">
-        <View className="me-help__row me-help__row--applications" onClick={open('/packages/join/pages/mine/index')}>
+        <View
+          className="me-help__row me-help__row--applications"
+          onClick={open('/packages/join/pages/mine/index')}
+        >
           <Text className="me-help__text">我的申请</Text>
           <View className="link-arrow" />
         </View>
-        <View className="me-help__row me-help__row--messages" onClick={open('/packages/account/pages/messages/index')}>
+        <View
+          className="me-help__row me-help__row--messages"
+          onClick={open('/packages/account/pages/messages/index')}
+        >
           <Text className="me-help__text">消息</Text>
           {unread > 0 ? <Text className="me-help__badge">{unread > 99 ? '99+' : unread}</Text> : null}
           <View className="link-arrow" />

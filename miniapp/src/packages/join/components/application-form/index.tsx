@@ -218,6 +218,7 @@ export function ApplicationFormView({
           {input('creditCode', '统一社会信用代码', '18 位，见营业执照', 18)}
           <Field label="单位类型" error={errors.unitType}>
             <Picker
+              className="apply-select apply-select--unitType"
               mode="selector"
               range={UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type])}
               value={Math.max(UNIT_TYPES.indexOf(form.unitType as never), 0)}
@@ -231,6 +232,7 @@ export function ApplicationFormView({
           </Field>
           <Field label="所在地区" error={errors.city}>
             <Picker
+              className="apply-select apply-select--region"
               mode="multiSelector"
               range={[[...PROVINCES], [...cities]]}
               value={[pickerProvince, Math.max(cities.indexOf(form.city), 0)]}
@@ -268,6 +270,7 @@ export function ApplicationFormView({
         <Card>
           <Field label="会员级别" error={errors.level}>
             <Picker
+              className="apply-select apply-select--level"
               mode="selector"
               range={offered.map((item) => item.name)}
               value={Math.max(
@@ -295,6 +298,7 @@ export function ApplicationFormView({
           ) : null}
           <Field label="ITSS 符合性证书" optional error={errors.itssConformityLevel}>
             <Picker
+              className="apply-select apply-select--itss"
               mode="selector"
               range={['未持有', ...ITSS_CONFORMITY_LEVELS.map((item) => ITSS_CONFORMITY_LEVEL_NAMES[item])]}
               value={

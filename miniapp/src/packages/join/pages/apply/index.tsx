@@ -8,6 +8,7 @@ import {
 } from '@itss/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoginRequired } from '@/components/login-required';
+import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { getLevels, getObligations } from '@/services/api';
 import { toApiError } from '@/services/http';
@@ -166,10 +167,11 @@ function EditApplication({ id }: { id: number }) {
         application.state === 'needs_info' ? (
           <>
             {application.history.at(-1)?.note ? (
-              <View className="apply-reason">
-                <Text className="apply-reason__title">会员服务部请您补充：</Text>
-                <Text className="apply-reason__text">{application.history.at(-1)?.note}</Text>
-              </View>
+              <Section title="会员服务部请您补充" className="apply-reason">
+                <Card>
+                  <Text className="apply-reason__text">{application.history.at(-1)?.note}</Text>
+                </Card>
+              </Section>
             ) : null}
             <ApplicationFormView
               initial={formFromApplication(application)}
