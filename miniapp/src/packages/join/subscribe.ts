@@ -9,12 +9,12 @@ const CHOICES = new Set(['accept', 'reject', 'ban', 'filter']);
  * within the tap itself, so nothing may be awaited before `ask`. The browser has no such dialog.
  */
 export function useSubscribeMessages(): () => void {
-  const templateIds = useRef<string[]>([]);
+  const templateIdsRef = useRef<string[]>([]);
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') return;
     getNotificationTemplates()
       .then(({ items }) => {
-        templateIds.current = items.map((item) => item.templateId);
+        templateIdsRef.current = items.map((item) => item.templateId);
       })
       .catch(() => {
         // Without templates the decision still arrives in 消息.
@@ -22,7 +22,7 @@ export function useSubscribeMessages(): () => void {
   }, []);
 
   return () => {
-    const ids = templateIds.current;
+    const ids = templateIdsRef.current;
     if (process.env.TARO_ENV === 'h5' || !ids.length) return;
     let asked: Promise<unknown>;
     try {
@@ -33,7 +33,7 @@ export function useSubscribeMessages(): () => void {
     }
     asked
       .then((answer) => {
-        const answers = answer as unknown as Record<string, unknown>;
+        const answers = answer as Record<string, unknown>;
         const results: Record<string, string> = {};
         for (const id of ids) {
           const choice = answers[id];

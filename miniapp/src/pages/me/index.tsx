@@ -171,21 +171,20 @@ function JoinRows({ me, unread }: { me: Me; unread: number }) {
 /** On each show: the person (a unit appears on approval) and the unread count, also on the tab. */
 function useShownState(signedIn: boolean): number {
   const [unread, setUnread] = useState(0);
-  const update = useCallback(async () => {
+  const update = useCallback(() => {
     if (!signedIn) return;
-    try {
-      const count = await getUnreadCount();
-      setUnread(count);
-      await showUnreadBadge(count);
-    } catch {
+    getUnreadCount().then(
+      (count) => {
+        setUnread(count);
+        void showUnreadBadge(count);
+      },
       // The count is a hint: without it the rows still lead to the messages.
-    }
+      () => undefined,
+    );
   }, [signedIn]);
-  useEffect(() => {
-    void update();
-  }, [update]);
+  useEffect(update, [update]);
   useDidShow(() => {
-    void update();
+    update();
     if (signedIn) session.refresh().catch(() => undefined);
   });
   return unread;

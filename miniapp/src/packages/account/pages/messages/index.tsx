@@ -68,7 +68,7 @@ function MessageList({ list, read, onOpen, onMore }: ListProps) {
 function Messages() {
   const { state, reload, refresh, loadMore } = useKeysetList(getMessages, (page) => page.nextBefore);
   usePullToRefresh(refresh);
-  const [read, setRead] = useState<ReadonlySet<number>>(new Set());
+  const [read, setRead] = useState<ReadonlySet<number>>(() => new Set());
   const [busy, setBusy] = useState(false);
 
   const open = async (message: Message) => {

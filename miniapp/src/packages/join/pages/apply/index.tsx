@@ -48,16 +48,16 @@ const SAVE_STATUS_TEXT: Record<SaveStatus, string> = {
 /** Saves the draft a moment after the person stops typing, and at once when they leave. */
 function useDraftAutosave() {
   const [status, setStatus] = useState<SaveStatus>('idle');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pending = useRef<ApplicationDraft | null>(null);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pendingRef = useRef<ApplicationDraft | null>(null);
 
   const cancel = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    pending.current = null;
+    if (timerRef.current) clearTimeout(timerRef.current);
+    timerRef.current = null;
+    pendingRef.current = null;
   }, []);
   const flush = useCallback(() => {
-    const draft = pending.current;
+    const draft = pendingRef.current;
     cancel();
     if (!draft) return;
     setStatus('saving');
@@ -68,9 +68,9 @@ function useDraftAutosave() {
   }, [cancel]);
   const schedule = useCallback(
     (form: ApplicationForm) => {
-      if (timer.current) clearTimeout(timer.current);
-      pending.current = draftOf(form);
-      timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
+      if (timerRef.current) clearTimeout(timerRef.current);
+      pendingRef.current = draftOf(form);
+      timerRef.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     },
     [flush],
   );

@@ -36,8 +36,8 @@ function currentReason(application: Application): string | null {
 function History({ entries }: { entries: ApplicationHistoryEntry[] }) {
   return (
     <Card className="detail-history">
-      {entries.map((entry, index) => (
-        <View key={`${entry.at}-${index}`} className="detail-history__entry">
+      {entries.map((entry) => (
+        <View key={`${entry.state}-${entry.at}`} className="detail-history__entry">
           <View className="detail-history__dot" />
           <View className="detail-history__body">
             <View className="detail-history__head">
@@ -200,10 +200,10 @@ function ApplicationDetail({ id }: { id: number }) {
   const { state, reload, refresh } = useRequest(load);
   usePullToRefresh(refresh);
   // Back from editing, the application has moved on.
-  const shown = useRef(false);
+  const shownRef = useRef(false);
   useDidShow(() => {
-    if (shown.current) void refresh();
-    shown.current = true;
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
   });
   return (
     <RequestView state={state} onRetry={() => void reload()}>

@@ -21,10 +21,10 @@ function MyApplications() {
   const { state, reload, refresh } = useRequest(getMyApplications);
   usePullToRefresh(refresh);
   // Back from a detail page the state may have changed (withdrawn, resubmitted).
-  const shown = useRef(false);
+  const shownRef = useRef(false);
   useDidShow(() => {
-    if (shown.current) void refresh();
-    shown.current = true;
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
   });
   return (
     <RequestView state={state} onRetry={() => void reload()}>
