@@ -11,7 +11,7 @@ import {
   type ApplicationBodyParsed,
   type Level,
 } from '@itss/shared';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { pickLicenceFile, uploadFile } from '@/services/upload';
@@ -99,6 +99,12 @@ export interface ApplicationFormProps {
   onSubmit: (body: ApplicationBodyParsed) => Promise<void>;
 }
 
+const UNIT_TYPE_LABELS = UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type]);
+const CONFORMITY_LABELS = [
+  '未持有',
+  ...ITSS_CONFORMITY_LEVELS.map((item) => ITSS_CONFORMITY_LEVEL_NAMES[item]),
+];
+
 const applicableLevels = (levels: Level[]) =>
   levels.filter((level) => (APPLICABLE_LEVELS as readonly string[]).includes(level.code));
 
@@ -132,9 +138,17 @@ export function ApplicationFormView({
   const updateContact = (key: keyof ApplicationForm['contact'], value: string) =>
     update({ contact: { ...form.contact, [key]: value } }, `contact.${key}`);
 
-  const offered = applicableLevels(levels);
+  const offered = useMemo(() => applicableLevels(levels), [levels]);
   const level = offered.find((item) => item.code === form.level);
-  const cities = REGIONS[PROVINCES[pickerProvince] ?? ''] ?? [];
+  const cityIndex = Math.max((REGIONS[PROVINCES[pickerProvince] ?? ''] ?? []).indexOf(form.city), 0);
+  // Taro's H5 picker resets its columns whenever `range` or `value` is a new array, so they keep
+  // their identity across renders (an autosave re-renders the form while a column is being swiped).
+  const regionRange = useMemo(
+    () => [[...PROVINCES], [...(REGIONS[PROVINCES[pickerProvince] ?? ''] ?? [])]],
+    [pickerProvince],
+  );
+  const regionValue = useMemo(() => [pickerProvince, cityIndex], [pickerProvince, cityIndex]);
+  const levelNames = useMemo(() => offered.map((item) => item.name), [offered]);
 
   const pickLicence = async () => {
     const file = await pickLicenceFile();
@@ -220,7 +234,7 @@ export function ApplicationFormView({
             <Picker
               className="apply-select apply-select--unitType"
               mode="selector"
-              range={UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type])}
+              range={UNIT_TYPE_LABELS}
               value={Math.max(UNIT_TYPES.indexOf(form.unitType as never), 0)}
               onChange={(event) => update({ unitType: UNIT_TYPES[Number(event.detail.value)] }, 'unitType')}
             >
@@ -234,8 +248,8 @@ export function ApplicationFormView({
             <Picker
               className="apply-select apply-select--region"
               mode="multiSelector"
-              range={[[...PROVINCES], [...cities]]}
-              value={[pickerProvince, Math.max(cities.indexOf(form.city), 0)]}
+              range={regionRange}
+              value={regionValue}
               onColumnChange={(event) => {
                 if (event.detail.column === 0) setPickerProvince(event.detail.value);
               }}
@@ -272,7 +286,7 @@ export function ApplicationFormView({
             <Picker
               className="apply-select apply-select--level"
               mode="selector"
-              range={offered.map((item) => item.name)}
+              range={levelNames}
               value={Math.max(
                 offered.findIndex((item) => item.code === form.level),
                 0,
@@ -300,7 +314,7 @@ export function ApplicationFormView({
             <Picker
               className="apply-select apply-select--itss"
               mode="selector"
-              range={['未持有', ...ITSS_CONFORMITY_LEVELS.map((item) => ITSS_CONFORMITY_LEVEL_NAMES[item])]}
+              range={CONFORMITY_LABELS}
               value={
                 form.itssConformityLevel ? ITSS_CONFORMITY_LEVELS.indexOf(form.itssConformityLevel) + 1 : 0
               }
