@@ -45,28 +45,43 @@ async function staffCall(method: string, path: string, body?: unknown): Promise<
 
 const field = (selector: string) => currentPage(page).locator(selector);
 
-/** Drags a picker column up by `rows` rows, as a finger (or a mouse) does. */
-async function dragColumn(column: number, rows: number): Promise<void> {
-  const group = page.locator('.weui-picker__overlay:visible .weui-picker__group').nth(column);
-  const box = await group.boundingBox();
-  if (!box) throw new Error('picker column not visible');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x, y - PICKER_ROW * rows, { steps: 8 });
-  await page.mouse.up();
+/** Swipes a picker column up by `rows` rows, as a finger does (the H5 picker follows touches). */
+async function swipeColumn(column: number, rows: number): Promise<void> {
+  const group = page.locator('.weui-picker:visible .weui-picker__group').nth(column);
+  await group.evaluate(async (element, distance) => {
+    const from = 600;
+    const touches = (y: number) => [new Touch({ identifier: 1, target: element, clientX: 80, clientY: y })];
+    const fire = (type: string, y: number) =>
+      element.dispatchEvent(
+        new TouchEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          touches: type === 'touchend' ? [] : touches(y),
+          changedTouches: touches(y),
+        }),
+      );
+    // Each move is measured from the position the column rendered after the one before.
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
+    fire('touchstart', from);
+    for (let step = 1; step <= 8; step += 1) {
+      fire('touchmove', from - (distance * step) / 8);
+      await frame();
+    }
+    fire('touchend', from - distance);
+  }, rows * PICKER_ROW);
+  // The column settles (a 0.3 s transition) and the next column follows the new province.
+  await page.waitForTimeout(400);
 }
 
 async function choose(picker: string, rows: number[] = []): Promise<void> {
   await field(`${picker} .apply-picker`).click();
-  await page.locator('.weui-picker__overlay:visible').waitFor();
-  for (const [column, count] of rows.entries()) if (count) await dragColumn(column, count);
-  await page.locator('.weui-picker__overlay:visible .weui-picker__action', { hasText: '确定' }).click();
-  await page.locator('.weui-picker__overlay:visible').waitFor({ state: 'hidden' });
+  await page.locator('.weui-picker:visible').waitFor();
+  for (const [column, count] of rows.entries()) if (count) await swipeColumn(column, count);
+  await page.locator('.weui-picker:visible .weui-picker__action', { hasText: '确定' }).click();
+  await page.locator('.weui-picker:visible').waitFor({ state: 'hidden' });
 }
 
-test('logged in as the 申请人 persona, the campaign address opens the application form and records the scan', async () => {
+test('logged in as the 申请人 persona, the campaign address opens the application form', async () => {
   await page.goto(`${harness.baseUrl}/#/pages/me/index`);
   await waitForPage(page, '/pages/me/index');
   await currentPage(page).locator('.me-personas__row', { hasText: '申请人' }).click();
@@ -110,9 +125,9 @@ test('filled with the region picker and a licence upload, the application is sub
   );
 
   const chooser = page.waitForEvent('filechooser');
-  await currentPage(page).getByText('上传营业执照').click();
+  await field('.apply-licence__pick').click();
   await (await chooser).setFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
-  await currentPage(page).getByText('重新上传').waitFor();
+  await field('.apply-licence__pick').filter({ hasText: '重新上传' }).waitFor();
   for (const box of await field('.apply-consent__box').all()) await box.click();
 
   const text = await visibleText(page);
@@ -127,7 +142,7 @@ test('filled with the region picker and a licence upload, the application is sub
   await currentPage(page).getByText('提交申请').click();
   await waitForPage(page, '/packages/join/pages/detail/index');
   await currentPage(page).locator('.app-state', { hasText: '待审核' }).waitFor();
-  applicationId = Number(new URL(page.url().replace('#', '')).searchParams.get('id'));
+  applicationId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
   expect(applicationId).toBeGreaterThan(0);
 });
 
@@ -147,7 +162,7 @@ test('asked for more by staff, the applicant sees the reason, edits and resubmit
   await waitForPage(page, '/packages/join/pages/apply/index');
   await currentPage(page).getByText('保存并重新提交').waitFor();
   const chooser = page.waitForEvent('filechooser');
-  await currentPage(page).getByText('重新上传').click();
+  await field('.apply-licence__pick').click();
   await (await chooser).setFiles({ name: '营业执照（盖章）.png', mimeType: 'image/png', buffer: PNG });
   await currentPage(page).getByText('营业执照（盖章）.png').waitFor();
   await currentPage(page).getByText('保存并重新提交').click();
@@ -180,6 +195,7 @@ test('approved: 消息 shows the decision, 我的 shows the unit, and the unit h
   expect(messages).toContain('通过');
   await screenshot(page, 'join-messages');
   await currentPage(page).getByText('全部已读').click();
+  await field('.message--unread').first().waitFor({ state: 'detached' });
   await expect(field('.message--unread').count()).resolves.toBe(0);
 
   await page.goto(`${harness.baseUrl}/#/pages/me/index`);
