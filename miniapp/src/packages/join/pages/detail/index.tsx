@@ -146,16 +146,6 @@ function Detail({ application, onChanged }: DetailProps) {
             查看我的单位
           </Button>
         ) : null}
-        {open ? (
-          <Button
-            className="detail-actions__danger"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void withdraw()}
-          >
-            撤回申请
-          </Button>
-        ) : null}
       </View>
 
       <Section title="办理进度">
@@ -191,6 +181,19 @@ function Detail({ application, onChanged }: DetailProps) {
           <Row label="主营业务" value={application.businessDescription} />
         </Card>
       </Section>
+
+      {open ? (
+        <View className="detail-actions">
+          <Button
+            className="detail-actions__danger"
+            loading={busy}
+            disabled={busy || undefined}
+            onClick={() => void withdraw()}
+          >
+            撤回申请
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }
