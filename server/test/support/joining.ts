@@ -143,3 +143,18 @@ export async function applicationIn(
     ? decided(env, staff, application.id, 'approve')
     : decided(env, staff, application.id, 'needs_info', '请补充营业执照副本');
 }
+
+/** A multipart body with one file in the field `file`, as bytes (for requests sent at once). */
+export function multipartFile(bytes: Buffer, name = '营业执照.png'): { contentType: string; bytes: Buffer } {
+  const boundary = `----itss${randomBytes(8).toString('hex')}`;
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    bytes: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
