@@ -110,7 +110,7 @@ export function formFromApplication(application: Application): ApplicationForm {
     businessDescription: application.businessDescription,
     itssConformityLevel: application.itssConformityLevel ?? '',
     licence: { ...application.licence },
-    // Agreed at submission; the person confirms again before resubmitting.
+    // Agreed at submission (the server recorded the versions); the edit keeps that agreement.
     consents: { rules: true, privacy: true },
     campaignScene: null,
   };

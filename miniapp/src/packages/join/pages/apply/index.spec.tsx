@@ -212,6 +212,8 @@ test('a retry after a network failure sends the same Idempotency-Key; success fo
   expect(keyOf(second)).toBe(firstKey);
   expect(second?.data).toMatchObject({ campaignScene: 'booth2026', creditCode: '91110108MA01ABCD2X' });
   expect(storage.get('itss.join.local')).toMatchObject({ idempotencyKey: null });
+  // The submitted form is not offered again as a draft.
+  await waitFor(() => expect(calls.filter((c) => c.method === 'PUT').at(-1)?.data).toEqual({}));
 });
 
 test('on submit WeChat is asked for the decision template and the answer is reported as is', async () => {

@@ -97,6 +97,9 @@ function NewApplication({ draft, levels, rules }: FormData & { draft: Applicatio
     try {
       const application = await submitApplication(body, key);
       writeLocalDraft({ idempotencyKey: null, licence: null });
+      // The server keeps the draft (its campaign counts as started); emptied, the next form starts
+      // blank instead of offering what was just submitted. A failure leaves that harmless copy.
+      saveDraft({}).catch(() => undefined);
       await Taro.redirectTo({ url: `/packages/join/pages/detail/index?id=${application.id}` });
     } catch (error) {
       if (toApiError(error).code === ApplicationError.IdempotencyKeyReused)
