@@ -1,6 +1,14 @@
 import { ok, serveBy } from '@test/fixtures';
 import { request as taroRequest, storage } from '@test/taro-mock';
-import { captureScene, resetScenes, sceneFromQuery, sceneFromSearch, storedScene } from './scene';
+import {
+  captureLaunchScene,
+  captureScene,
+  resetScenes,
+  sceneFromQuery,
+  sceneFromSearch,
+  storedScene,
+  takeBrowserEntry,
+} from './scene';
 
 beforeEach(() => {
   taroRequest.mockReset();
@@ -54,4 +62,29 @@ test('a scan the server cannot record is swallowed and reported again on the nex
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(calls).toHaveLength(2);
   expect(storedScene()).toBe('poster');
+});
+
+test('WeChat: the launch query’s scene is captured, and no browser entry is pending', async () => {
+  process.env.TARO_ENV = 'weapp';
+  const calls = serveBy(() => ({ statusCode: 204, data: '' }));
+  captureLaunchScene({ scene: 'demo%2F2026' });
+  await Promise.resolve();
+  expect(storedScene()).toBe('demo/2026');
+  expect(calls.map((c) => c.data)).toEqual([{ scene: 'demo/2026' }]);
+  expect(takeBrowserEntry()).toBe(false);
+});
+
+test('browser: /?scene= is captured and the home page is told once to open the form', async () => {
+  process.env.TARO_ENV = 'h5';
+  window.history.pushState({}, '', '/?scene=demo2026#/pages/index/index');
+  const calls = serveBy(() => ({ statusCode: 204, data: '' }));
+  captureLaunchScene(undefined);
+  await Promise.resolve();
+  expect(storedScene()).toBe('demo2026');
+  expect(calls).toHaveLength(1);
+  expect(takeBrowserEntry()).toBe(true);
+  expect(takeBrowserEntry()).toBe(false);
+  window.history.pushState({}, '', '/');
+  captureLaunchScene(undefined);
+  expect(takeBrowserEntry()).toBe(false);
 });
