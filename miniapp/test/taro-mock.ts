@@ -19,6 +19,29 @@ export const navigateTo = jest.fn<Answer, [Options]>(ok);
 export const login = jest.fn<Answer, []>(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-code' }));
 export const useLaunch = jest.fn<void, [() => void]>();
 export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
+export const redirectTo = jest.fn<Answer, [Options]>(ok);
+export const navigateBack = jest.fn<Answer, [Options?]>(ok);
+export const setTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const removeTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const requestSubscribeMessage = jest.fn<Answer, [Options]>(ok);
+export const showActionSheet = jest.fn<Answer, [Options]>(() =>
+  Promise.resolve({ errMsg: 'ok', tapIndex: 1 }),
+);
+export const chooseMedia = jest.fn<Answer, [Options]>();
+export const chooseMessageFile = jest.fn<Answer, [Options]>();
+export const uploadFile = jest.fn<Answer, [Options]>();
+/** The page's query, as useRouter gives it; tests set it before rendering. */
+export const routerParams: Record<string, string> = {};
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+/** Page lifecycles: the callbacks are kept so tests can show or hide the page. */
+export const shownCallbacks: (() => void)[] = [];
+export const hiddenCallbacks: (() => void)[] = [];
+export const useDidShow = jest.fn((callback: () => void) => {
+  shownCallbacks.push(callback);
+});
+export const useDidHide = jest.fn((callback: () => void) => {
+  hiddenCallbacks.push(callback);
+});
 
 /** Storage backed by a Map that tests can inspect and clear. */
 export const storage = new Map<string, unknown>();
@@ -43,6 +66,18 @@ const Taro = {
   login,
   useLaunch,
   onNeedPrivacyAuthorization,
+  redirectTo,
+  navigateBack,
+  setTabBarBadge,
+  removeTabBarBadge,
+  requestSubscribeMessage,
+  showActionSheet,
+  chooseMedia,
+  chooseMessageFile,
+  uploadFile,
+  useRouter,
+  useDidShow,
+  useDidHide,
   getStorageSync,
   setStorageSync,
   removeStorageSync,
