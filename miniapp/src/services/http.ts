@@ -84,6 +84,23 @@ function renewOnce(hooks: AuthHooks): Promise<boolean> {
   return renewal;
 }
 
+/**
+ * For calls that cannot go through `request` (file downloads): the token, and the same single
+ * re-login every refused call shares.
+ */
+export function currentToken(): string | null {
+  return authHooks?.token() ?? null;
+}
+
+export function renewToken(): Promise<boolean> {
+  return authHooks ? renewOnce(authHooks) : Promise.resolve(false);
+}
+
+/** A failure known only by its status, as a download answers (its body is a file, not JSON). */
+export function apiErrorOfStatus(statusCode: number): ApiError {
+  return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);
+}
+
 function isTokenRejected(error: ApiError): boolean {
   return error.code === ErrorCode.Unauthenticated || error.code === AuthError.SessionExpired;
 }
