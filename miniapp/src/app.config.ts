@@ -3,7 +3,16 @@ export default defineAppConfig({
   // Pages few people open load on demand, keeping the main package small.
   subPackages: [
     { root: 'packages/account', pages: ['pages/privacy/index'] },
-    { root: 'packages/staff', pages: ['pages/index/index', 'pages/audit/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/audit/index',
+        'pages/applications/index',
+        'pages/application/index',
+        'pages/campaigns/index',
+      ],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#1f5fbf',

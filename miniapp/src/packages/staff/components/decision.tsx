@@ -65,7 +65,7 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
       await onChanged();
     } catch (thrown) {
       const failure = toApiError(thrown);
-      if (failure.code === ApplicationError.WrongState.code) {
+      if (failure.code === ApplicationError.WrongState) {
         // Another staff member decided (or the applicant withdrew) first: show what happened.
         setAsking(null);
         await Taro.showModal({ title: '无法提交', content: failure.message, showCancel: false });
@@ -101,13 +101,21 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
         </View>
       ) : null}
       <View className="decision__actions">
-        <Button className="decision__button decision__button--approve" disabled={busy || undefined} onClick={() => void approve()}>
+        <Button
+          className="decision__button decision__button--approve"
+          disabled={busy || undefined}
+          onClick={() => void approve()}
+        >
           通过
         </Button>
         <Button className="decision__button" disabled={busy || undefined} onClick={() => open('needs_info')}>
           要求补充材料
         </Button>
-        <Button className="decision__button decision__button--reject" disabled={busy || undefined} onClick={() => open('reject')}>
+        <Button
+          className="decision__button decision__button--reject"
+          disabled={busy || undefined}
+          onClick={() => open('reject')}
+        >
           驳回
         </Button>
       </View>
@@ -126,15 +134,19 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
             />
             <View className="decision-dialog__row">
               {error ? (
-                <Text className="decision-dialog__error" role="alert">
+                <View className="decision-dialog__error" role="alert">
                   {error}
-                </Text>
+                </View>
               ) : (
                 <Text className="decision-dialog__count">{reason.trim().length}/500</Text>
               )}
             </View>
             <View className="decision-dialog__buttons">
-              <Button className="decision-dialog__cancel" disabled={busy || undefined} onClick={() => setAsking(null)}>
+              <Button
+                className="decision-dialog__cancel"
+                disabled={busy || undefined}
+                onClick={() => setAsking(null)}
+              >
                 取消
               </Button>
               <Button

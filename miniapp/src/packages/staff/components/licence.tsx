@@ -46,7 +46,8 @@ export function LicenceView({ file }: { file: StoredFile }) {
     </Text>
   );
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   if (file.contentType === 'application/pdf') {
     return (
       <View className="licence licence--pdf" onClick={() => void openPdf(state.data)}>

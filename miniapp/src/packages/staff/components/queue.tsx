@@ -118,4 +118,3 @@ export async function exportApplications(filters: QueueFilters): Promise<void> {
     if (localPath && isH5()) releaseDownload(localPath);
   }
 }
-

@@ -44,7 +44,13 @@ function HistoryRow({ entry }: { entry: ApplicationHistoryEntry }) {
   );
 }
 
-function ApplicationView({ application, reload }: { application: Application; reload: () => Promise<unknown> }) {
+function ApplicationView({
+  application,
+  reload,
+}: {
+  application: Application;
+  reload: () => Promise<unknown>;
+}) {
   const a = application;
   return (
     <>
@@ -54,7 +60,8 @@ function ApplicationView({ application, reload }: { application: Application; re
           <StateBadge state={a.state} />
         </View>
         <Text className="app-head__meta">
-          {levelName(a.level)} · {formatAnnualFee(a.annualFeeYuan)} · 提交于 {formatBeijingTime(a.submittedAt)}
+          {levelName(a.level)} · {formatAnnualFee(a.annualFeeYuan)} · 提交于{' '}
+          {formatBeijingTime(a.submittedAt)}
         </Text>
         {a.creditCodeChecksumValid === false ? (
           <View className="app-warning" role="alert">
@@ -123,8 +130,8 @@ function ApplicationView({ application, reload }: { application: Application; re
 
       <Section title="办理记录">
         <Card className="app-history">
-          {a.history.map((entry, index) => (
-            <HistoryRow key={`${entry.at}-${index}`} entry={entry} />
+          {a.history.map((entry) => (
+            <HistoryRow key={`${entry.state}-${entry.at}`} entry={entry} />
           ))}
         </Card>
       </Section>

@@ -52,11 +52,11 @@ function Queue({ filters }: { filters: QueueFilters }) {
   );
   usePullToRefresh(refresh);
   useReachBottom(() => void loadMore());
-  const shown = useRef(false);
+  const shownRef = useRef(false);
   // Back from an application that was just decided: its row has moved on.
   useDidShow(() => {
-    if (shown.current) void refresh();
-    shown.current = true;
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
   });
   return (
     <RequestView
@@ -79,7 +79,11 @@ export default function ApplicationsPage() {
       <FilterBar filters={filters} campaigns={campaignItems} onChange={setFilters} />
       <View className="queue-actions">
         <Text className="queue-actions__hint">按提交时间从早到晚</Text>
-        <Button className="queue-actions__export" size="mini" onClick={() => void exportApplications(filters)}>
+        <Button
+          className="queue-actions__export"
+          size="mini"
+          onClick={() => void exportApplications(filters)}
+        >
           导出 Excel
         </Button>
       </View>

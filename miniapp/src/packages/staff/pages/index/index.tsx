@@ -162,10 +162,10 @@ const openPage = (url: string) => () => void Taro.navigateTo({ url });
 /** The to-do count beside 入会审核; while it loads or if it fails the row simply has no badge. */
 function PendingBadge() {
   const { state, refresh } = useRequest(() => getApplications({}, null, 1));
-  const first = useRef(true);
+  const firstRef = useRef(true);
   // Back from the queue after deciding: the count has changed.
   useDidShow(() => {
-    if (first.current) first.current = false;
+    if (firstRef.current) firstRef.current = false;
     else void refresh();
   });
   if (state.status !== 'success') return null;
@@ -217,10 +217,7 @@ export default function StaffConsolePage() {
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
-            <View
-              className="staff-links__row"
-              onClick={openPage('/packages/staff/pages/audit/index')}
-            >
+            <View className="staff-links__row" onClick={openPage('/packages/staff/pages/audit/index')}>
               <Text className="staff-links__text">操作日志</Text>
               <View className="link-arrow" />
             </View>
