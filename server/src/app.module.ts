@@ -8,8 +8,10 @@ import { DatabaseModule } from './database/database.module';
 import { AssociationModule } from './modules/association/association.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { StateModule } from './state/state.module';
@@ -42,6 +44,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         StaffModule,
+        CampaignsModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

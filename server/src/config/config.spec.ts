@@ -149,6 +149,27 @@ describe('loadConfig in production', () => {
     expect((caught as ConfigError).problems.map((p) => p.key)).toEqual(keys);
   });
 
+  it('sends subscribe messages only with a configured template, and opens released codes by default', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...real }).wechat).toMatchObject({
+      templates: { application_decision: undefined },
+      codeEnvVersion: 'release',
+    });
+    const configured = loadConfig({
+      NODE_ENV: 'production',
+      ...real,
+      WECHAT_TEMPLATE_APPLICATION_DECISION: 'AbC-123_xyzTemplateId',
+      WECHAT_CODE_ENV_VERSION: 'trial',
+    });
+    expect(configured.wechat).toMatchObject({
+      templates: { application_decision: 'AbC-123_xyzTemplateId' },
+      codeEnvVersion: 'trial',
+    });
+    expect(() => loadConfig({ ...dev, WECHAT_TEMPLATE_APPLICATION_DECISION: 'x y' })).toThrow(
+      /WECHAT_TEMPLATE_APPLICATION_DECISION/,
+    );
+    expect(() => loadConfig({ ...dev, WECHAT_CODE_ENV_VERSION: 'beta' })).toThrow(/WECHAT_CODE_ENV_VERSION/);
+  });
+
   it('serves the stand-in in development when no appid is configured', () => {
     expect(loadConfig(dev).wechat).toMatchObject({
       appid: STANDIN_APPID,

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { NotificationPurpose } from '@itss/shared';
 import { z } from 'zod';
 
 /** The repository root, so defaults do not depend on the directory the server was started from. */
@@ -69,6 +70,15 @@ const configSchema = z.object({
   WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   WECHAT_CLOUD_HOSTING: z.stringbool().default(false),
+  // Which version of the mini-program a campaign's code opens: release once published; trial or
+  // develop while testing (WeChat refuses release codes for pages not yet published).
+  WECHAT_CODE_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
+  // The subscribe-message template (from the WeChat console) for application decisions; unset, the
+  // decision reaches the person in the app's 消息 only.
+  WECHAT_TEMPLATE_APPLICATION_DECISION: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a template id from the WeChat console')
+    .optional(),
   REDIS_URL: z
     .url({
       protocol: /^rediss?$/,
@@ -89,6 +99,8 @@ const configSchema = z.object({
 export const STANDIN_APPID = 'wx00000000000000d0';
 export const STANDIN_SECRET = '0000000000000000000000000000d0d0';
 export const STANDIN_PREFIX = '/__wechat';
+/** The subscribe-message template id development uses with the stand-in. */
+export const STANDIN_TEMPLATE_ID = 'standin-application-decision';
 const WECHAT_API = 'https://api.weixin.qq.com';
 
 export type DatabaseConfig =
@@ -113,6 +125,10 @@ export interface WechatConfig {
   serveStandin: boolean;
   /** Trust WeChat cloud hosting's x-wx-openid header to identify the caller. */
   cloudHosting: boolean;
+  /** env_version of the mini-program codes made for campaigns. */
+  codeEnvVersion: 'release' | 'trial' | 'develop';
+  /** Subscribe-message template ids by notification purpose; a purpose without one is in-app only. */
+  templates: Partial<Record<NotificationPurpose, string>>;
 }
 
 /** Shared state (throttles, caches, locks) lives here when set, in each process's memory otherwise. */
@@ -208,6 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: c.WECHAT_TIMEOUT_MS,
       serveStandin: serveStandin && !c.WECHAT_API_BASE,
       cloudHosting: c.WECHAT_CLOUD_HOSTING,
+      codeEnvVersion: c.WECHAT_CODE_ENV_VERSION,
+      templates: {
+        // The stand-in accepts any template: development shows the whole flow without a console.
+        application_decision:
+          c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? (serveStandin ? STANDIN_TEMPLATE_ID : undefined),
+      },
     },
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
     responseCache: c.RESPONSE_CACHE,

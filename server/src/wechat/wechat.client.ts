@@ -9,7 +9,11 @@ import { SharedState } from '../state/shared-state';
 /** Injection token of the WechatConfig the client runs with. */
 export const WECHAT_CONFIG = Symbol('WECHAT_CONFIG');
 
-type WechatApi = 'jscode2session' | 'stable_token' | 'getuserphonenumber';
+type WechatApi =
+  'jscode2session' | 'stable_token' | 'getuserphonenumber' | 'getwxacodeunlimit' | 'subscribe_send';
+
+/** The mini-program version a subscribe message opens, by the version campaign codes open. */
+const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const;
 
 /** Refresh the access token this long before WeChat says it expires. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
@@ -28,6 +32,25 @@ interface WechatReply {
   errcode: number;
   errmsg: string;
   body: Record<string, unknown>;
+  image?: WechatImage;
+}
+
+/** An image WeChat drew (a mini-program code): its bytes and the type WeChat gave them. */
+export interface WechatImage {
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** What became of a subscribe message: WeChat took it, or the person had no credit left (43101). */
+export type SubscribeSendResult = 'sent' | 'no_credit';
+
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  /** The page the message opens, with its query. */
+  page: string | null;
+  /** The template's fields by key (thing1, time2…), each within WeChat's length for its kind. */
+  data: Record<string, string>;
 }
 
 const jsonObjectSchema = z.record(z.string(), z.unknown());
@@ -122,28 +145,73 @@ export class WechatClient {
 
   /** phonenumber.getPhoneNumber: a paid call, so callers use it once per person, not on every login. */
   async getPhoneNumber(code: string): Promise<WechatPhone> {
-    const send = async (): Promise<{ token: string; reply: WechatReply }> => {
-      const token = await this.getAccessToken();
-      const path = `/wxa/business/getuserphonenumber?${new URLSearchParams({ access_token: token })}`;
-      const reply = await this.exchange('getuserphonenumber', path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code }),
-      });
-      return { token, reply };
-    };
-    let attempt = await send();
-    if (TOKEN_INVALID.has(attempt.reply.errcode)) {
-      // Someone force-refreshed or the token died early: the current one is a plain stable_token away.
-      await this.dropToken(attempt.token);
-      attempt = await send();
-    }
-    const { phone_info: phone } = this.read('getuserphonenumber', attempt.reply, phoneSchema);
+    const reply = await this.withAccessToken((token) =>
+      this.exchange(
+        'getuserphonenumber',
+        `/wxa/business/getuserphonenumber?${tokenQuery(token)}`,
+        postJson({ code }),
+      ),
+    );
+    const { phone_info: phone } = this.read('getuserphonenumber', reply, phoneSchema);
     return {
       phoneNumber: phone.phoneNumber,
       purePhoneNumber: phone.purePhoneNumber,
       countryCode: phone.countryCode,
     };
+  }
+
+  /**
+   * wxacode.getUnlimited: the mini-program code that opens `page` with `scene`. WeChat answers the
+   * image itself, or JSON with an errcode. Outside release, WeChat cannot check that the page exists.
+   */
+  async getUnlimitedCode(scene: string, page: string): Promise<WechatImage> {
+    const env = this.config.codeEnvVersion;
+    const reply = await this.withAccessToken((token) =>
+      this.exchange(
+        'getwxacodeunlimit',
+        `/wxa/getwxacodeunlimit?${tokenQuery(token)}`,
+        postJson({ scene, page, check_path: env === 'release', env_version: env, width: 430 }),
+      ),
+    );
+    if (reply.image) return reply.image;
+    if (reply.errcode === 41030) throw new AppError(WechatError.WechatPageUnpublished);
+    if (reply.errcode === 0) throw this.unavailable('getwxacodeunlimit', 'a JSON answer without an image');
+    throw this.refusal('getwxacodeunlimit', reply);
+  }
+
+  /**
+   * subscribeMessage.send: one message on one of the person's credits. 43101 (no credit: never
+   * granted, used up, or withdrawn in WeChat's settings) is an answer, not a failure, and is never
+   * retried. A refusal of the message itself (bad template or data) is a fault here, logged as one.
+   */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult> {
+    const reply = await this.withAccessToken((token) =>
+      this.exchange(
+        'subscribe_send',
+        `/cgi-bin/message/subscribe/send?${tokenQuery(token)}`,
+        postJson({
+          touser: message.openid,
+          template_id: message.templateId,
+          ...(message.page !== null && { page: message.page }),
+          data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+          miniprogram_state: MINIPROGRAM_STATE[this.config.codeEnvVersion],
+          lang: 'zh_CN',
+        }),
+      ),
+    );
+    if (reply.errcode === 43101) return 'no_credit';
+    if (reply.errcode !== 0) throw this.refusal('subscribe_send', reply);
+    return 'sent';
+  }
+
+  /** Calls an access-token API, once more with a fresh token if WeChat says the token died. */
+  private async withAccessToken(call: (token: string) => Promise<WechatReply>): Promise<WechatReply> {
+    const token = await this.getAccessToken();
+    const reply = await call(token);
+    if (!TOKEN_INVALID.has(reply.errcode)) return reply;
+    // Someone force-refreshed or the token died early: the current one is a plain stable_token away.
+    await this.dropToken(token);
+    return call(await this.getAccessToken());
   }
 
   private async obtainToken(): Promise<string> {
@@ -172,16 +240,16 @@ export class WechatClient {
   }
 
   private async fetchAccessToken(): Promise<string> {
-    const reply = await this.exchange('stable_token', '/cgi-bin/stable_token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const reply = await this.exchange(
+      'stable_token',
+      '/cgi-bin/stable_token',
+      postJson({
         grant_type: 'client_credential',
         appid: this.config.appid,
         secret: this.config.secret,
         force_refresh: false,
       }),
-    });
+    );
     const { access_token, expires_in } = this.read('stable_token', reply, tokenSchema);
     const ttlMs = expires_in * 1000 - TOKEN_MARGIN_MS;
     // A token within the margin of its end is used once and not kept: the next caller asks again.
@@ -219,22 +287,34 @@ export class WechatClient {
 
   private async send(api: WechatApi, path: string, init: RequestInit): Promise<WechatReply> {
     let status: number;
-    let text: string;
+    let contentType: string;
+    let bytes: Buffer;
     try {
       const response = await fetch(this.config.apiBase + path, {
         ...init,
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
       status = response.status;
-      text = await response.text();
+      contentType = response.headers.get('content-type') ?? '';
+      bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       // The URL may hold the secret and the code: log what failed, never the request.
       throw this.unavailable(api, describeFailure(error, this.config.timeoutMs));
     }
     if (status < 200 || status >= 300) throw this.unavailable(api, `HTTP ${status}`);
+    // Image APIs answer the image itself on success and JSON only to refuse.
+    if (contentType.startsWith('image/')) {
+      if (bytes.length === 0) throw this.unavailable(api, 'an empty image');
+      return {
+        errcode: 0,
+        errmsg: '',
+        body: {},
+        image: { contentType: contentType.split(';')[0] ?? contentType, bytes },
+      };
+    }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(bytes.toString('utf8'));
     } catch {
       throw this.unavailable(api, `HTTP ${status} with a body that is not JSON`);
     }
@@ -250,23 +330,25 @@ export class WechatClient {
 
   /** A success is read with its schema; an errcode becomes the AppError the caller can act on. */
   private read<T>(api: WechatApi, reply: WechatReply, schema: z.ZodType<T>): T {
+    if (reply.errcode !== 0) throw this.refusal(api, reply);
+    const parsed = schema.safeParse(reply.body);
+    if (parsed.success) return parsed.data;
+    // Name the fields that do not fit, never their values (a session_key is one of them).
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw this.unavailable(api, `an answer of unexpected shape (${fields})`);
+  }
+
+  private refusal(api: WechatApi, reply: WechatReply): AppError {
     switch (reply.errcode) {
-      case 0: {
-        const parsed = schema.safeParse(reply.body);
-        if (parsed.success) return parsed.data;
-        // Name the fields that do not fit, never their values (a session_key is one of them).
-        const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-        throw this.unavailable(api, `an answer of unexpected shape (${fields})`);
-      }
       case 40029: // invalid code
       case 40163: // code already used
-        throw new AppError(WechatError.WechatCodeInvalid);
+        return new AppError(WechatError.WechatCodeInvalid);
       case 45011:
-        throw new AppError(ErrorCode.RateLimited);
+        return new AppError(ErrorCode.RateLimited);
       case 40226:
-        throw new AppError(WechatError.WechatUserRestricted);
+        return new AppError(WechatError.WechatUserRestricted);
       default:
-        throw this.unavailable(api, `errcode ${reply.errcode}: ${reply.errmsg}`);
+        return this.unavailable(api, `errcode ${reply.errcode}: ${reply.errmsg}`);
     }
   }
 
@@ -274,6 +356,14 @@ export class WechatClient {
     this.logger.warn(`WeChat ${api} failed: ${reason}`);
     return new AppError(WechatError.WechatUnavailable);
   }
+}
+
+function tokenQuery(token: string): URLSearchParams {
+  return new URLSearchParams({ access_token: token });
+}
+
+function postJson(body: object): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 /**

@@ -279,6 +279,54 @@ describe('WeChat client against the local stand-in', () => {
     });
   });
 
+  describe('getUnlimitedCode', () => {
+    it('returns the image WeChat draws, with its type, and retries once on a dead token', async () => {
+      await client.getAccessToken();
+      await control.fault({ endpoint: 'getwxacodeunlimit', errcode: 40001 });
+      const image = await client.getUnlimitedCode('abc123', 'packages/join/pages/apply/index');
+      expect(image.contentType).toBe('image/png');
+      expect(image.bytes.subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
+    });
+
+    it('says the page is not published for 41030, and is WechatUnavailable for a scene WeChat refuses', async () => {
+      await control.fault({ endpoint: 'getwxacodeunlimit', errcode: 41030 });
+      expect((await rejection(client.getUnlimitedCode('abc', 'packages/join/pages/apply/index'))).code).toBe(
+        WechatError.WechatPageUnpublished,
+      );
+      expect((await rejection(client.getUnlimitedCode('x'.repeat(33), 'pages/index/index'))).code).toBe(
+        WechatError.WechatUnavailable,
+      );
+      expect(warnings.join('\n')).toContain('errcode 40169');
+    });
+  });
+
+  describe('sendSubscribeMessage', () => {
+    const message = {
+      openid: 'o_someone',
+      templateId: 'standin-application-decision',
+      page: 'pages/me/index',
+      data: { thing1: '北京示例科技有限公司', phrase2: '已通过' },
+    };
+
+    it('is sent, or no_credit on 43101 without a retry', async () => {
+      expect(await client.sendSubscribeMessage(message)).toBe('sent');
+      await control.fault({ endpoint: 'subscribe_send', errcode: 43101 });
+      const before = await control.calls();
+      expect(await client.sendSubscribeMessage(message)).toBe('no_credit');
+      expect((await control.calls()).subscribe_send - before.subscribe_send).toBe(1);
+    });
+
+    it('treats data WeChat refuses (47003: a field too long for its kind) as a fault, logged', async () => {
+      const tooLong = { ...message, data: { thing1: '一二三四五六七八九十一二三四五六七八九十一' } };
+      expect((await rejection(client.sendSubscribeMessage(tooLong))).code).toBe(
+        WechatError.WechatUnavailable,
+      );
+      expect(warnings.join('\n')).toContain('errcode 47003');
+    });
+  });
+
   describe('control API', () => {
     it('lists the five demo personas with fixed openids and phones', async () => {
       const response = await fetch(`${standin.url}/__standin/personas`);

@@ -4,6 +4,7 @@ import {
   type AppConfig,
   type DatabaseConfig,
   STANDIN_APPID,
+  STANDIN_TEMPLATE_ID,
   STANDIN_SECRET,
   type WechatConfig,
 } from '../../src/config/config';
@@ -30,6 +31,8 @@ export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatC
     timeoutMs,
     serveStandin: false,
     cloudHosting: false,
+    codeEnvVersion: 'release',
+    templates: { application_decision: STANDIN_TEMPLATE_ID },
   };
 }
 

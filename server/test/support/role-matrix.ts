@@ -14,28 +14,40 @@ export type Persona = 'anonymous' | 'visitor' | 'staff' | 'admin';
 export const PERSONAS: Persona[] = ['anonymous', 'visitor', 'staff', 'admin'];
 export const EVERYONE = PERSONAS;
 export const SIGNED_IN: Persona[] = ['visitor', 'staff', 'admin'];
+export const STAFF: Persona[] = ['staff', 'admin'];
+
+/** Who makes the request of one check: objects a route needs may be made for this very person. */
+export interface Caller {
+  persona: Persona;
+  /** Null for the anonymous persona. */
+  userId: number | null;
+}
 
 export interface RouteAccess {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as Nest declares it, e.g. /api/staff/:userId. */
   route: string;
   allowed: Persona[];
-  /** The concrete path, when the route has parameters. */
-  path?: (env: AuthEnv) => Promise<string>;
-  body?: (env: AuthEnv) => Promise<unknown>;
+  /**
+   * The concrete path, when the route has parameters. For routes on a person's own objects (their
+   * message), make the object for `caller`: the matrix checks roles, object tests check the rest.
+   */
+  path?: (env: AuthEnv, caller: Caller) => Promise<string>;
+  body?: (env: AuthEnv, caller: Caller) => Promise<unknown>;
 }
 
 let sequence = 0;
 
-async function tokenFor(env: AuthEnv, persona: Persona): Promise<string | null> {
-  if (persona === 'anonymous') return null;
+async function signIn(env: AuthEnv, persona: Persona): Promise<{ token: string | null; caller: Caller }> {
+  if (persona === 'anonymous') return { token: null, caller: { persona, userId: null } };
   const openid = `o_matrix_${persona}_${sequence++}`;
   await withRoles(
     env,
     openid,
     persona === 'admin' ? ['staff', 'admin'] : persona === 'staff' ? ['staff'] : [],
   );
-  return (await login(env, openid)).token;
+  const { token, user } = await login(env, openid);
+  return { token, caller: { persona, userId: user.id } };
 }
 
 /** Defines one test per route and persona. */
@@ -43,9 +55,9 @@ export function describeRoleMatrix(getEnv: () => AuthEnv, matrix: RouteAccess[])
   describe.each(matrix)('$method $route', (entry) => {
     it.each(PERSONAS)('%s', async (persona) => {
       const env = getEnv();
-      const token = await tokenFor(env, persona);
-      const body = entry.body ? await entry.body(env) : undefined;
-      const res = await env.server.get(entry.path ? await entry.path(env) : entry.route, {
+      const { token, caller } = await signIn(env, persona);
+      const body = entry.body ? await entry.body(env, caller) : undefined;
+      const res = await env.server.get(entry.path ? await entry.path(env, caller) : entry.route, {
         method: entry.method,
         headers: {
           ...(token ? bearer(token) : {}),

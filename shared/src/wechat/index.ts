@@ -14,6 +14,12 @@ export const WechatError = defineErrors({
     status: 403,
     message: '微信提示当前账号存在安全风险，暂时无法登录，请在微信中完成验证后再试',
   },
+  /** getwxacodeunlimit refused the page (41030): the version the code opens does not have it yet. */
+  WechatPageUnpublished: {
+    code: 'WECHAT_PAGE_UNPUBLISHED',
+    status: 409,
+    message: '入会页面尚未在微信发布，暂时无法生成小程序码，请发布新版本后重试',
+  },
   /** WeChat is busy, unreachable or too slow. */
   WechatUnavailable: { code: 'WECHAT_UNAVAILABLE', status: 503, message: '微信服务暂时不可用，请稍后再试' },
 });

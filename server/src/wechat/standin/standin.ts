@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
 import Fastify, { type FastifyPluginCallback, type FastifyReply } from 'fastify';
 import { type StandinCodeResponse, type StandinPersonasResponse, mainlandMobileSchema } from '@itss/shared';
 import { z } from 'zod';
@@ -6,13 +7,19 @@ import { STANDIN_APPID, STANDIN_SECRET } from '../../config/config';
 import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './personas';
 
 /**
- * A local WeChat for development and tests: the three server APIs the client uses, with WeChat's
+ * A local WeChat for development and tests: the server APIs the client uses, with WeChat's
  * request and response shapes (HTTP 200 with an errcode for every refusal), plus a control API under
  * /__standin/ to hand out codes, inject faults and count calls. State lives in memory: it is a
  * development tool, never a production dependency (config refuses the stand-in in production).
  */
 
-export const STANDIN_ENDPOINTS = ['jscode2session', 'stable_token', 'getuserphonenumber'] as const;
+export const STANDIN_ENDPOINTS = [
+  'jscode2session',
+  'stable_token',
+  'getuserphonenumber',
+  'getwxacodeunlimit',
+  'subscribe_send',
+] as const;
 export type StandinEndpoint = (typeof STANDIN_ENDPOINTS)[number];
 
 /** wx.login codes and phone codes live five minutes, like WeChat's. */
@@ -30,9 +37,13 @@ const ERRMSG: Record<number, string> = {
   40226: 'invalid user',
   41001: 'access_token missing',
   41008: 'missing code',
+  40129: 'invalid scene',
+  40169: 'invalid length for scene, or the data is not json string',
+  41030: 'invalid page',
   42001: 'access_token expired',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
+  47003: 'argument invalid!',
 };
 
 /** WeChat appends a request id to every errmsg; the client must not depend on the wording. */
@@ -45,7 +56,50 @@ const CONTENT_TYPE: Record<StandinEndpoint, string> = {
   jscode2session: 'text/plain',
   stable_token: 'application/json; charset=UTF-8',
   getuserphonenumber: 'application/json; charset=UTF-8',
+  getwxacodeunlimit: 'application/json; charset=UTF-8',
+  subscribe_send: 'application/json; charset=UTF-8',
 };
+
+/** WeChat's rule for a code's scene, and for its page: a path of the package, without a leading slash. */
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]+$/;
+const PAGE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
+
+const codeBodySchema = z.object({
+  scene: z.string().optional(),
+  page: z.string().optional(),
+  check_path: z.boolean().optional(),
+  env_version: z.enum(['release', 'trial', 'develop']).optional(),
+  width: z.number().int().optional(),
+});
+
+const subscribeBodySchema = z.object({
+  touser: z.string().min(1),
+  template_id: z.string().min(1),
+  page: z.string().optional(),
+  data: z.record(z.string(), z.object({ value: z.string() })),
+  miniprogram_state: z.enum(['developer', 'trial', 'formal']).optional(),
+  lang: z.string().optional(),
+});
+export type StandinSubscribeMessage = z.infer<typeof subscribeBodySchema>;
+
+/**
+ * WeChat's limits on a template field by its kind (the key without its number): a value past them
+ * is refused with 47003, so the server must fit its text to the template.
+ */
+const FIELD_RULES: Record<string, (value: string) => boolean> = {
+  thing: (v) => v.length >= 1 && [...v].length <= 20,
+  phrase: (v) => v.length >= 1 && [...v].length <= 5 && /^[\u4e00-\u9fa5]+$/.test(v),
+  name: (v) => v.length >= 1 && [...v].length <= 10,
+  character_string: (v) => /^[0-9A-Za-z_-]{1,32}$/.test(v),
+  number: (v) => /^[0-9.]{1,32}$/.test(v),
+  time: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(v),
+  date: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(v),
+};
+
+function fieldIsValid(key: string, value: string): boolean {
+  const kind = key.replace(/\d+$/, '');
+  return (FIELD_RULES[kind] ?? FIELD_RULES.thing)!(value);
+}
 
 const faultSchema = z
   .strictObject({
@@ -156,7 +210,20 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
     jscode2session: 0,
     stable_token: 0,
     getuserphonenumber: 0,
+    getwxacodeunlimit: 0,
+    subscribe_send: 0,
   };
+  /** Subscribe messages WeChat would have delivered, oldest first, for tests and the developer. */
+  let delivered: StandinSubscribeMessage[] = [];
+
+  /** The errcode for a request's access_token, or undefined when it is the current one. */
+  function tokenProblem(query: Record<string, unknown>): number | undefined {
+    const token = text(query.access_token);
+    if (!token) return 41001;
+    if (token !== current?.token) return 40001;
+    if (current.expiresAt <= Date.now()) return 42001;
+    return undefined;
+  }
 
   function takeFault(endpoint: StandinEndpoint): Fault | undefined {
     const fault = faults.find((f) => f.endpoint === endpoint);
@@ -165,7 +232,11 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
   }
 
   /** Counts the call, plays any injected fault, otherwise sends what `answer` computes. */
-  async function serve(endpoint: StandinEndpoint, reply: FastifyReply, answer: () => object) {
+  async function serve(
+    endpoint: StandinEndpoint,
+    reply: FastifyReply,
+    answer: () => object | Promise<object | Buffer>,
+  ) {
     calls[endpoint] += 1;
     const fault = takeFault(endpoint);
     if (fault?.delayMs) await stall(fault.delayMs, reply);
@@ -179,7 +250,8 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
         .type('text/html')
         .send(`<html><body><h1>${fault.httpStatus}</h1></body></html>`);
     }
-    const payload = fault?.errcode === undefined ? answer() : wechatError(fault.errcode);
+    const payload = fault?.errcode === undefined ? await answer() : wechatError(fault.errcode);
+    if (Buffer.isBuffer(payload)) return reply.type('image/png').send(payload);
     return reply.type(CONTENT_TYPE[endpoint]).send(JSON.stringify(payload));
   }
 
@@ -239,10 +311,8 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
 
   app.post<{ Querystring: Record<string, unknown> }>('/wxa/business/getuserphonenumber', (request, reply) =>
     serve('getuserphonenumber', reply, () => {
-      const token = text(request.query.access_token);
-      if (!token) return wechatError(41001);
-      if (token !== current?.token) return wechatError(40001);
-      if (current.expiresAt <= Date.now()) return wechatError(42001);
+      const problem = tokenProblem(request.query);
+      if (problem !== undefined) return wechatError(problem);
       const body = phoneBodySchema.safeParse(request.body ?? {});
       if (!body.success) return wechatError(47001);
       if (!body.data.code) return wechatError(41008);
@@ -260,6 +330,42 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
       };
     }),
   );
+
+  // Draws a real QR code (not WeChat's round one) of the page and scene, so a test can read it back;
+  // at the library's default size, since the width WeChat is asked for only changes the pixels.
+  app.post<{ Querystring: Record<string, unknown> }>('/wxa/getwxacodeunlimit', (request, reply) =>
+    serve('getwxacodeunlimit', reply, async () => {
+      const problem = tokenProblem(request.query);
+      if (problem !== undefined) return wechatError(problem);
+      const body = codeBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      const { scene = '', page = '' } = body.data;
+      if (scene.length === 0 || scene.length > 32) return wechatError(40169);
+      if (!SCENE.test(scene)) return wechatError(40129);
+      if (page && !PAGE.test(page)) return wechatError(41030);
+      return QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, { type: 'png' });
+    }),
+  );
+
+  app.post<{ Querystring: Record<string, unknown> }>('/cgi-bin/message/subscribe/send', (request, reply) =>
+    serve('subscribe_send', reply, () => {
+      const problem = tokenProblem(request.query);
+      if (problem !== undefined) return wechatError(problem);
+      const body = subscribeBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      const bad = Object.entries(body.data.data).find(([key, field]) => !fieldIsValid(key, field.value));
+      if (bad) return { ...wechatError(47003), errmsg: `argument invalid! data.${bad[0]}.value invalid` };
+      delivered.push(body.data);
+      return { errcode: 0, errmsg: 'ok', msgid: Date.now() };
+    }),
+  );
+
+  app.get('/__standin/subscribe-messages', () => ({ messages: delivered }));
+
+  app.delete('/__standin/subscribe-messages', (_request, reply) => {
+    delivered = [];
+    return reply.code(204).send();
+  });
 
   app.get('/__standin/personas', (): StandinPersonasResponse => ({ personas: [...STANDIN_PERSONAS] }));
 

@@ -1,0 +1,234 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import {
+  type Message,
+  type MessageListResponse,
+  type NotificationPurpose,
+  type NotificationTemplatesResponse,
+  type SubscriptionCreditsResponse,
+  ErrorCode,
+  NOTIFICATION_PURPOSES,
+} from '@itss/shared';
+import { IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { authorize } from '../../common/policy';
+import type { SignedInContext } from '../../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RetryOnConflict } from '../../database/conflicts';
+import { WechatClient } from '../../wechat/wechat.client';
+import { UsersService } from '../users/users.service';
+import { MessageEntity, SubscriptionCreditEntity } from './notification.entity';
+import { NotificationsPolicy } from './notifications.policy';
+
+/** What a feature tells a person: the in-app message and the fields of the purpose's template. */
+export interface Notification {
+  purpose: 'application_decision';
+  title: string;
+  body: string;
+  page: string | null;
+  fields: { unitName: string; result: string; note: string; at: Date };
+}
+
+/**
+ * The layout of each purpose's template as chosen in the WeChat console (审核结果通知: 单位名称
+ * thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4), with WeChat's length for each kind.
+ */
+function templateData(n: Notification): Record<string, string> {
+  return {
+    thing1: clip(n.fields.unitName, 20),
+    phrase2: [...n.fields.result].slice(0, 5).join(''),
+    thing3: clip(n.fields.note || '无', 20),
+    time4: beijingMinute(n.fields.at),
+  };
+}
+
+/** Credits beyond this are not kept: a person tapping 允许 a hundred times does not need a hundred. */
+const MAX_CREDITS = 50;
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(SubscriptionCreditEntity)
+    private readonly credits: Repository<SubscriptionCreditEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policy: NotificationsPolicy,
+    private readonly users: UsersService,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  templates(): NotificationTemplatesResponse {
+    return {
+      items: NOTIFICATION_PURPOSES.flatMap((purpose) => {
+        const templateId = this.config.wechat.templates[purpose];
+        return templateId ? [{ purpose, templateId }] : [];
+      }),
+    };
+  }
+
+  /** Adds a credit for each template the person accepted; other answers change nothing. */
+  @RetryOnConflict()
+  @Transactional()
+  async recordSubscriptions(
+    ctx: SignedInContext,
+    results: Record<string, string>,
+  ): Promise<SubscriptionCreditsResponse> {
+    const userId = ctx.user.id;
+    for (const purpose of NOTIFICATION_PURPOSES) {
+      const templateId = this.config.wechat.templates[purpose];
+      if (!templateId || results[templateId] !== 'accept') continue;
+      // One atomic statement: two accepts at once must both count (a read-then-write loses one).
+      const added = await this.credits
+        .createQueryBuilder()
+        .update()
+        .set({
+          credits: () => `CASE WHEN credits < ${MAX_CREDITS} THEN credits + 1 ELSE credits END`,
+          updatedAt: new Date(),
+        })
+        .where({ userId, purpose })
+        .execute();
+      // MariaDB counts changed rows only: a row already at the cap reports 0 yet exists.
+      if ((added.affected ?? 0) === 0 && !(await this.credits.existsBy({ userId, purpose }))) {
+        // Two first accepts at once collide on the key; RetryOnConflict reruns the loser as an update.
+        await this.credits.insert({ userId, purpose, credits: 1, updatedAt: new Date() });
+      }
+    }
+    const held = await this.credits.findBy({ userId });
+    return { items: held.map(({ purpose, credits }) => ({ purpose, credits })) };
+  }
+
+  /**
+   * Writes the in-app message, in the caller's transaction: it exists exactly when the change it
+   * reports does. Call deliver() with the id after that transaction commits.
+   */
+  async notify(userId: number, notification: Notification): Promise<number> {
+    const { identifiers } = await this.messages.insert({
+      userId,
+      purpose: notification.purpose,
+      title: notification.title,
+      body: notification.body,
+      page: notification.page,
+      templateData: JSON.stringify(templateData(notification)),
+      delivery: 'pending',
+      createdAt: new Date(),
+      readAt: null,
+    });
+    return Number(identifiers[0]?.id);
+  }
+
+  /**
+   * Sends each pending message as a WeChat subscribe message while the person has a credit. Never
+   * throws: the change it reports has committed, and the message is in the app either way.
+   */
+  async deliver(messageIds: number[]): Promise<void> {
+    for (const id of messageIds) {
+      try {
+        await this.deliverOne(id);
+      } catch (error) {
+        this.logger.warn(
+          `Message ${id} not delivered: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  private async deliverOne(id: number): Promise<void> {
+    const message = await this.messages.findOneBy({ id, delivery: 'pending' });
+    if (!message) return;
+    const templateId = this.config.wechat.templates[message.purpose];
+    if (!templateId) return this.mark(id, 'in_app_only');
+    if (!(await this.spendCredit(message.userId, message.purpose))) return this.mark(id, 'no_credit');
+    const user = await this.users.findById(message.userId);
+    if (!user) return this.mark(id, 'failed');
+    let result: 'sent' | 'no_credit';
+    try {
+      result = await this.wechat.sendSubscribeMessage({
+        openid: user.openid,
+        templateId,
+        page: message.page,
+        data: JSON.parse(message.templateData) as Record<string, string>,
+      });
+    } catch (error) {
+      // Most likely never reached WeChat: the credit is probably unspent there, so keep it here too.
+      await this.credits.increment({ userId: message.userId, purpose: message.purpose }, 'credits', 1);
+      await this.mark(id, 'failed');
+      throw error;
+    }
+    if (result === 'no_credit') {
+      // WeChat knows better (the person withdrew consent in settings): believe it.
+      await this.credits.update({ userId: message.userId, purpose: message.purpose }, { credits: 0 });
+    }
+    await this.mark(id, result);
+  }
+
+  /** Takes one credit if there is one, atomically: two deliveries never spend the same credit. */
+  private async spendCredit(userId: number, purpose: NotificationPurpose): Promise<boolean> {
+    const result = await this.credits
+      .createQueryBuilder()
+      .update()
+      .set({ credits: () => 'credits - 1', updatedAt: new Date() })
+      .where({ userId, purpose, credits: MoreThan(0) })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  private async mark(id: number, delivery: MessageEntity['delivery']): Promise<void> {
+    await this.messages.update({ id }, { delivery });
+  }
+
+  async list(ctx: SignedInContext, limit: number, before?: number): Promise<MessageListResponse> {
+    const rows = await this.messages.find({
+      where: { userId: ctx.user.id, ...(before !== undefined && { id: LessThan(before) }) },
+      order: { id: 'DESC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toMessage),
+      nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      unread: await this.unread(ctx),
+    };
+  }
+
+  unread(ctx: SignedInContext): Promise<number> {
+    return this.messages.countBy({ userId: ctx.user.id, readAt: IsNull() });
+  }
+
+  /** Marking a message read twice is no error: the second changes nothing. */
+  async markRead(ctx: SignedInContext, id: number): Promise<void> {
+    const message = await this.messages.findOneBy({ id });
+    if (!message) throw new AppError(ErrorCode.NotFound, '消息不存在');
+    authorize(this.policy, ctx, 'read', message, { hide: true });
+    await this.messages.update({ id, readAt: IsNull() }, { readAt: new Date() });
+  }
+
+  async markAllRead(ctx: SignedInContext): Promise<void> {
+    await this.messages.update({ userId: ctx.user.id, readAt: IsNull() }, { readAt: new Date() });
+  }
+}
+
+function toMessage(m: MessageEntity): Message {
+  return {
+    id: m.id,
+    purpose: m.purpose,
+    title: m.title,
+    body: m.body,
+    page: m.page,
+    createdAt: m.createdAt.toISOString(),
+    readAt: m.readAt?.toISOString() ?? null,
+  };
+}
+
+/** Cuts by characters (not UTF-16 units), marking the cut with an ellipsis. */
+function clip(text: string, max: number): string {
+  const chars = [...text.trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** WeChat shows the time as written; members read Beijing time. */
+function beijingMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
