@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +23,7 @@ import {
 import { StartupAwareLogger } from './common/startup';
 import { createValidationPipe } from './common/validation';
 import { type AppConfig, STANDIN_PREFIX } from './config/config';
+import { MULTIPART_LIMITS } from './modules/files/upload-reader';
 import { wechatStandin } from './wechat/standin/standin';
 
 // Validation messages reach people: have zod word them in Chinese.
@@ -79,6 +81,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   acceptEmptyJsonBodies(app);
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyHelmet, helmetOptions(config.h5Dir));
+  // Uploads (POST /api/files): parsed as a stream and cut off at the size limit.
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   addResponseDefaults(fastify);
 
   if (config.wechat.serveStandin) {

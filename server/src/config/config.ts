@@ -93,6 +93,19 @@ const configSchema = z.object({
   RESPONSE_CACHE: z.stringbool().default(true),
   TRUST_PROXY: trustProxySchema.optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  UPLOAD_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'data/uploads')),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name (3-63 lowercase letters, digits, . or -)',
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 });
 
 /** What the local WeChat stand-in accepts; production refuses to start with these. */
@@ -138,6 +151,20 @@ export interface RedisConfig {
   keyPrefix: string;
 }
 
+/** An S3-compatible bucket (Tencent COS, MinIO, AWS) for uploaded files. */
+export interface S3Config {
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** bucket in the path rather than the host name: local S3 servers and some gateways need it. */
+  forcePathStyle: boolean;
+}
+
+/** Where uploaded files' bytes go: the local folder, or the bucket when S3_* is set. */
+export type StorageConfig = { type: 'local'; dir: string } | ({ type: 's3' } & S3Config);
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -156,6 +183,7 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** A request's headers and body must have arrived within this time, or it is answered 408. */
   requestTimeoutMs: number;
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -198,6 +226,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (c.WECHAT_APPID && !c.WECHAT_SECRET) {
     problems.push({ key: 'WECHAT_SECRET', message: 'required with WECHAT_APPID' });
   }
+  const s3Keys = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const s3Set = s3Keys.filter((key) => c[key] !== undefined);
+  if (c.S3_ENDPOINT || s3Set.length > 0) {
+    // Half an S3 configuration would silently keep files on one server's disk: name what is missing.
+    for (const key of s3Keys) {
+      if (c[key] === undefined) problems.push({ key, message: 'required when any S3_* variable is set' });
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   // Without credentials, development talks to the stand-in that this server serves itself.
   const serveStandin = !c.WECHAT_APPID;
@@ -235,6 +271,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: c.RESPONSE_CACHE,
     trustProxy: c.TRUST_PROXY ?? false,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    storage:
+      c.S3_BUCKET && c.S3_REGION && c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+        ? {
+            type: 's3',
+            ...(c.S3_ENDPOINT && { endpoint: c.S3_ENDPOINT }),
+            region: c.S3_REGION,
+            bucket: c.S3_BUCKET,
+            accessKeyId: c.S3_ACCESS_KEY_ID,
+            secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: c.S3_FORCE_PATH_STYLE,
+          }
+        : { type: 'local', dir: resolve(c.UPLOAD_DIR) },
   };
 }
 

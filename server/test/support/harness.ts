@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import {
@@ -51,6 +54,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     responseCache: true,
     trustProxy: false,
     requestTimeoutMs: 30_000,
+    // Each application its own upload folder, so a test can see exactly what its uploads left on disk.
+    storage: { type: 'local', dir: mkdtempSync(join(tmpdir(), 'itss-uploads-')) },
     ...overrides,
   };
 }

@@ -33,7 +33,7 @@ describe('users: object-level rules and abilities', () => {
       readAuditLog: true,
     });
     const admin = await env.actor('o_chief', ['staff', 'admin']);
-    expect(env.app.get(UsersService).me(admin).can).toEqual({
+    expect((await env.app.get(UsersService).me(admin)).can).toEqual({
       openStaffConsole: true,
       manageStaff: true,
       readAuditLog: true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
+import { defineErrors } from '../errors';
 import { levelCodeSchema } from '../membership';
 
 /** What kind of legal entity a unit is: the handbook's eligible applicants. */
@@ -29,6 +30,15 @@ export const UNIT_STATUS_NAMES: Record<UnitStatus, string> = {
   suspended: '暂停',
   removed: '已除名',
 };
+
+export const UnitError = defineErrors({
+  /** A person is the contact of at most one unit: approving a second unit for them is refused. */
+  ContactTaken: {
+    code: 'UNIT_CONTACT_TAKEN',
+    status: 409,
+    message: '申请人已是其他会员单位的联系人，一位联系人只能对应一家会员单位，请更换联系人后重新申请',
+  },
+});
 
 export const UNIT_AUDIT_ACTIONS = defineAuditActions({ 'unit.created': '新增会员单位' });
 

@@ -89,7 +89,7 @@ export class AuthService {
     const roles = await this.users.rolesOf(user.id);
     const signedIn = { ...ctx, user, roles };
     await this.audit.record(signedIn, { action: 'auth.login', target: { type: 'user', id: user.id } });
-    return { token, expiresAt: expiresAt.toISOString(), user: this.users.toMe(signedIn) };
+    return { token, expiresAt: expiresAt.toISOString(), user: await this.users.toMe(signedIn) };
   }
 
   /** The caller behind a bearer token, or why not. */

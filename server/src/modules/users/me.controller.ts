@@ -9,7 +9,7 @@ export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  me(@Ctx() ctx: SignedInContext, @Query({ schema: noQuerySchema }) _query: object): Me {
+  me(@Ctx() ctx: SignedInContext, @Query({ schema: noQuerySchema }) _query: object): Promise<Me> {
     return this.users.me(ctx);
   }
 

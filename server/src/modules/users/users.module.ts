@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeContributionsModule } from '../../common/me-contributions';
 import { AbilitiesModule } from '../../common/policy';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatModule } from '../../wechat/wechat.module';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service';
   imports: [
     TransactionalRepositoriesModule.forFeature([UserEntity, UserRoleEntity]),
     AbilitiesModule,
+    MeContributionsModule,
     AuditModule,
     WechatModule,
   ],

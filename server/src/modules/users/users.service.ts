@@ -4,6 +4,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { ErrorCode, type Me, type Role, StaffError, isMainlandMobile, maskPhone } from '@itss/shared';
 import { In, IsNull, Not, Or, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { MeContributions } from '../../common/me-contributions';
 import { Abilities, authorize } from '../../common/policy';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
 import { RetryOnConflict } from '../../database/conflicts';
@@ -24,6 +25,7 @@ export class UsersService implements OnModuleInit {
     @InjectRepository(UserRoleEntity) private readonly roles: Repository<UserRoleEntity>,
     private readonly policy: UsersPolicy,
     private readonly abilities: Abilities,
+    private readonly contributions: MeContributions,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
     private readonly phoneThrottle: PhoneThrottle,
@@ -135,7 +137,8 @@ export class UsersService implements OnModuleInit {
     return removed;
   }
 
-  toMe(actor: RequestContext & { user: UserEntity }): Me {
+  /** The person as the app sees them; relations (their unit) come from the features that own them. */
+  async toMe(actor: RequestContext & { user: UserEntity }): Promise<Me> {
     const { user, roles } = actor;
     return {
       id: user.id,
@@ -144,10 +147,11 @@ export class UsersService implements OnModuleInit {
       roles,
       unit: null,
       can: this.abilities.of(actor),
+      ...(await this.contributions.of(actor)),
     };
   }
 
-  me(ctx: SignedInContext): Me {
+  me(ctx: SignedInContext): Promise<Me> {
     authorize(this.policy, ctx, 'readProfile', ctx.user);
     return this.toMe(ctx);
   }

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { AuditModule } from '../audit/audit.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { DuesModule } from '../dues/dues.module';
+import { FilesModule } from '../files/files.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
+import {
+  ApplicationDraftEntity,
+  ApplicationEntity,
+  ApplicationHistoryEntity,
+  ApplicationSubmissionEntity,
+} from './application.entity';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsPolicy } from './applications.policy';
+import { ApplicationsService } from './applications.service';
+
+@Module({
+  imports: [
+    TransactionalRepositoriesModule.forFeature([
+      ApplicationEntity,
+      ApplicationHistoryEntity,
+      ApplicationSubmissionEntity,
+      ApplicationDraftEntity,
+    ]),
+    FilesModule,
+    UnitsModule,
+    DuesModule,
+    UsersModule,
+    AuditModule,
+    CampaignsModule,
+    NotificationsModule,
+  ],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService, ApplicationsPolicy],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type BillListResponse, ErrorCode, type LevelCode, levelByCode } from '@itss/shared';
+import type { Repository } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { authorize } from '../../common/policy';
+import type { SignedInContext } from '../../common/request-context';
+import { AuditService } from '../audit/audit.service';
+import { UnitsService, chinaDate } from '../units/units.service';
+import { BillEntity } from './bill.entity';
+import { DuesPolicy } from './dues.policy';
+
+/** The one writer of `bills`. */
+@Injectable()
+export class DuesService {
+  constructor(
+    @InjectRepository(BillEntity) private readonly bills: Repository<BillEntity>,
+    private readonly units: UnitsService,
+    private readonly audit: AuditService,
+    private readonly policy: DuesPolicy,
+  ) {}
+
+  /**
+   * Opens the unit's bill for the current year at its level's fee, unpaid. Joins the caller's
+   * transaction (the approval that made the unit).
+   */
+  async openFirstBill(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
+    const now = new Date();
+    const bill = await this.bills.save(
+      this.bills.create({
+        unitId,
+        year: Number(chinaDate(now).slice(0, 4)),
+        level,
+        amountYuan: levelByCode(level).annualFeeYuan,
+        status: 'unpaid',
+        createdAt: now,
+      }),
+    );
+    await this.audit.record(actor, {
+      action: 'bill.opened',
+      target: { type: 'unit', id: unitId },
+      detail: `${bill.year} 年会费 ${bill.amountYuan} 元`,
+    });
+    return bill;
+  }
+
+  async list(ctx: SignedInContext, unitId: number): Promise<BillListResponse> {
+    const isContact = await this.units.isContact(ctx.user.id, unitId);
+    authorize(this.policy, ctx, 'readBills', { isContact }, { hide: true });
+    if (!(await this.units.exists(unitId))) throw new AppError(ErrorCode.NotFound);
+    const rows = await this.bills.find({ where: { unitId }, order: { year: 'DESC' } });
+    return {
+      items: rows.map((bill) => ({
+        id: bill.id,
+        year: bill.year,
+        level: bill.level,
+        amountYuan: bill.amountYuan,
+        status: bill.status,
+        createdAt: bill.createdAt.toISOString(),
+      })),
+    };
+  }
+}

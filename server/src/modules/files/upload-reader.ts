@@ -1,0 +1,50 @@
+import { extname } from 'node:path';
+import { ErrorCode, FILE_NAME_MAX_LENGTH, FileError, UPLOAD_MAX_BYTES } from '@itss/shared';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../common/app-error';
+
+/** What arrived in the multipart field `file`: the name the client gave and at most UPLOAD_MAX_BYTES. */
+export interface Upload {
+  name: string;
+  bytes: Buffer;
+}
+
+/** The upload limits, given to @fastify/multipart when app.factory registers it. */
+export const MULTIPART_LIMITS = { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 6 };
+
+/** Keeps a displayable file name: no path, no control characters, shortened keeping its extension. */
+function cleanName(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  if (base.length <= FILE_NAME_MAX_LENGTH) return base;
+  const extension = extname(base).slice(0, 10);
+  return base.slice(0, FILE_NAME_MAX_LENGTH - extension.length) + extension;
+}
+
+/**
+ * Reads the one file of a multipart request. The stream is cut off past UPLOAD_MAX_BYTES (the
+ * parser stops buffering and this answers 413), so an oversized upload never sits in memory whole.
+ */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  try {
+    const part = await request.file({ limits: MULTIPART_LIMITS });
+    if (!part || part.fieldname !== 'file') throw new AppError(FileError.FileMissing);
+    const bytes = await part.toBuffer();
+    return { name: cleanName(part.filename), bytes };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    switch ((error as { code?: unknown }).code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        throw new AppError(FileError.FileTooLarge);
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        throw new AppError(FileError.FileMissing);
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        throw new AppError(ErrorCode.BadRequest, '一次只能上传一个文件');
+      default:
+        // A malformed or interrupted multipart body: the client's fault, never a 500.
+        throw new AppError(ErrorCode.BadRequest, '上传未完成，请重新选择文件上传');
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { LevelCode, UnitStatus, UnitType } from '@itss/shared';
+
+/** A member unit (会员单位), made when its application is approved. */
+@Entity('units')
+export class UnitEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  name: string;
+
+  @Index('uq_units_credit_code', { unique: true })
+  @Column({ name: 'credit_code', type: 'varchar', length: 18 })
+  creditCode: string;
+
+  @Column({ name: 'unit_type', type: 'varchar', length: 32 })
+  unitType: UnitType;
+
+  @Column({ type: 'varchar', length: 20 })
+  province: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  city: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: LevelCode;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: UnitStatus;
+
+  /** The day it became a member, YYYY-MM-DD (China time). */
+  @Column({ name: 'joined_on', type: 'varchar', length: 10 })
+  joinedOn: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
+
+/** A person who speaks for a unit; a person is the contact of at most one unit. */
+@Entity('unit_contacts')
+export class UnitContactEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Index('ix_unit_contacts_unit_id')
+  @Column({ name: 'unit_id', type: 'integer' })
+  unitId: number;
+
+  @Index('uq_unit_contacts_user_id', { unique: true })
+  @Column({ name: 'user_id', type: 'integer' })
+  userId: number;
+
+  @Column({ name: 'is_primary', type: 'boolean' })
+  isPrimary: boolean;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
