@@ -1,22 +1,24 @@
 import Taro from '@tarojs/taro';
 import { ErrorCode } from '@itss/shared';
-import { apiErrorOf, apiErrorOfStatus, currentToken, renewToken } from './http';
+import { apiErrorOf, apiErrorOfStatus, authorization, withToken } from './http';
 import { isH5 } from './session';
 
 const TIMEOUT_MS = 30000;
 
-async function downloadOnce(path: string): Promise<{ statusCode: number; tempFilePath: string }> {
-  const token = currentToken();
+async function downloadOnce(path: string, token: string | null): Promise<string> {
+  let answer: { statusCode: number; tempFilePath: string };
   try {
-    const { statusCode, tempFilePath } = await Taro.downloadFile({
+    answer = await Taro.downloadFile({
       url: `${API_BASE}${path}`,
-      header: token ? { Authorization: `Bearer ${token}` } : {},
+      header: authorization(token),
       timeout: TIMEOUT_MS,
     });
-    return { statusCode, tempFilePath };
   } catch {
     throw apiErrorOf(ErrorCode.NetworkError);
   }
+  if (answer.statusCode >= 200 && answer.statusCode < 300) return answer.tempFilePath;
+  releaseDownload(answer.tempFilePath);
+  throw apiErrorOfStatus(answer.statusCode);
 }
 
 /**
@@ -26,17 +28,8 @@ async function downloadOnce(path: string): Promise<{ statusCode: number; tempFil
  * once, as `request` does; any other failure rejects with an ApiError by status, since the body of
  * a failed download is not read.
  */
-export async function downloadWithToken(path: string): Promise<string> {
-  let answer = await downloadOnce(path);
-  if (answer.statusCode === 401 && (await renewToken())) {
-    releaseDownload(answer.tempFilePath);
-    answer = await downloadOnce(path);
-  }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) {
-    releaseDownload(answer.tempFilePath);
-    throw apiErrorOfStatus(answer.statusCode);
-  }
-  return answer.tempFilePath;
+export function downloadWithToken(path: string): Promise<string> {
+  return withToken((token) => downloadOnce(path, token));
 }
 
 /** H5 keeps a downloaded blob in memory until its URL is revoked; weapp cleans its temp files itself. */

@@ -59,6 +59,8 @@ export interface RequestOptions<T> {
   schema?: ResponseSchema<T>;
   /** false: send no token and never re-login (the login call itself, the WeChat stand-in). */
   auth?: boolean;
+  /** Extra request headers, e.g. the Idempotency-Key of a submission. */
+  header?: Record<string, string>;
 }
 
 /** How the wrapper reaches the session without importing it (session.ts registers itself). */
@@ -84,23 +86,6 @@ function renewOnce(hooks: AuthHooks): Promise<boolean> {
   return renewal;
 }
 
-/**
- * For calls that cannot go through `request` (file downloads): the token, and the same single
- * re-login every refused call shares.
- */
-export function currentToken(): string | null {
-  return authHooks?.token() ?? null;
-}
-
-export function renewToken(): Promise<boolean> {
-  return authHooks ? renewOnce(authHooks) : Promise.resolve(false);
-}
-
-/** A failure known only by its status, as a download answers (its body is a file, not JSON). */
-export function apiErrorOfStatus(statusCode: number): ApiError {
-  return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);
-}
-
 function isTokenRejected(error: ApiError): boolean {
   return error.code === ErrorCode.Unauthenticated || error.code === AuthError.SessionExpired;
 }
@@ -111,23 +96,43 @@ const TIMEOUT_MS = 15000;
  * Calls the API with the session's bearer token. A 401 UNAUTHENTICATED / SESSION_EXPIRED logs in
  * again once and retries the call once; a second refusal is the caller's to show, never a loop.
  */
-export async function request<T>(options: RequestOptions<T>): Promise<T> {
-  const hooks = options.auth === false ? null : authHooks;
+export function request<T>(options: RequestOptions<T>): Promise<T> {
+  if (options.auth === false) return send(options, null);
+  return withToken((token) => send(options, token));
+}
+
+/**
+ * Runs a call with the session's token, logging in again once on a refused token; for calls that
+ * are not JSON requests (file uploads), which build their own headers with `authorization(token)`.
+ */
+export async function withToken<T>(call: (token: string | null) => Promise<T>): Promise<T> {
+  const hooks = authHooks;
   try {
-    return await send(options, hooks?.token() ?? null);
+    return await call(hooks?.token() ?? null);
   } catch (error) {
     if (!hooks || !(error instanceof ApiError) || !isTokenRejected(error)) throw error;
     if (!(await renewOnce(hooks))) throw error;
-    return send(options, hooks.token());
+    return call(hooks.token());
   }
 }
 
+export function authorization(token: string | null): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** A non-2xx answer or a body that does not match: the same ApiError a JSON request would give. */
+export function parseAnswer<T>(statusCode: number, data: unknown, schema: ResponseSchema<T>): T {
+  if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, data);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);
+  return parsed.data;
+}
+
 async function send<T>(
-  { path, method = 'GET', data, schema }: RequestOptions<T>,
+  { path, method = 'GET', data, schema, header: extra }: RequestOptions<T>,
   token: string | null,
 ): Promise<T> {
-  const header: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) header.Authorization = `Bearer ${token}`;
+  const header = { ...extra, 'content-type': 'application/json', ...authorization(token) };
   // The body is untrusted until a schema has checked it.
   type RawBody = string | TaroGeneral.IAnyObject;
   let response: Taro.request.SuccessCallbackResult<RawBody>;
@@ -152,4 +157,9 @@ async function send<T>(
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);
   return parsed.data;
+}
+
+/** A failure known only by its status, as a download answers (its body is a file, not JSON). */
+export function apiErrorOfStatus(statusCode: number): ApiError {
+  return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);
 }
