@@ -19,6 +19,24 @@ export const navigateTo = jest.fn<Answer, [Options]>(ok);
 export const login = jest.fn<Answer, []>(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-code' }));
 export const useLaunch = jest.fn<void, [() => void]>();
 export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
+export const useDidShow = jest.fn<void, [() => void]>();
+export const useReachBottom = jest.fn<void, [() => void]>();
+/** The page's query; tests set `routerParams` before rendering a page that reads it. */
+export const routerParams: Record<string, string> = {};
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+export const showLoading = jest.fn<Answer, [Options]>(ok);
+export const hideLoading = jest.fn<Answer, []>(ok);
+export const previewImage = jest.fn<Answer, [Options]>(ok);
+export const openDocument = jest.fn<Answer, [Options]>(ok);
+export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
+/** Answers like a successful download unless a test scripts it: a temp path per URL. */
+export const downloadFile = jest.fn<Answer, [Options]>((options) =>
+  Promise.resolve({
+    errMsg: 'downloadFile:ok',
+    statusCode: 200,
+    tempFilePath: `wxfile://tmp/${String(options.url).split('/').pop()}`,
+  }),
+);
 
 /** Storage backed by a Map that tests can inspect and clear. */
 export const storage = new Map<string, unknown>();
@@ -43,6 +61,15 @@ const Taro = {
   login,
   useLaunch,
   onNeedPrivacyAuthorization,
+  useDidShow,
+  useReachBottom,
+  useRouter,
+  showLoading,
+  hideLoading,
+  previewImage,
+  openDocument,
+  saveImageToPhotosAlbum,
+  downloadFile,
   getStorageSync,
   setStorageSync,
   removeStorageSync,
