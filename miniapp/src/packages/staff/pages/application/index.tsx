@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
+  ErrorCode,
   ITSS_CONFORMITY_LEVEL_NAMES,
   UNIT_TYPE_NAMES,
   type Application,
@@ -10,6 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
+import { apiErrorOf } from '@/services/http';
 import { getApplication } from '@/services/review';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
@@ -143,7 +145,10 @@ export default function ApplicationPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   const valid = Number.isSafeInteger(id) && id > 0;
-  const { state, reload, refresh } = useRequest(() => getApplication(id));
+  // Hooks run whatever the query holds; a bad id is never sent.
+  const { state, reload, refresh } = useRequest(() =>
+    valid ? getApplication(id) : Promise.reject(apiErrorOf(ErrorCode.NotFound)),
+  );
   usePullToRefresh(refresh);
   if (!valid) {
     return (
