@@ -122,7 +122,7 @@ export function CampaignCode({ campaign }: { campaign: Campaign }) {
       <Image
         className="campaign-code__image"
         src={state.data}
-        mode="aspectFit"
+        mode="widthFix"
         showMenuByLongpress
         onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
       />

@@ -130,7 +130,10 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
               value={reason}
               maxlength={500}
               placeholder={REASON_HINTS[asking]}
-              onInput={(event) => setReason(event.detail.value)}
+              onInput={(event) => {
+                setReason(event.detail.value);
+                setError(null);
+              }}
             />
             <View className="decision-dialog__row">
               {error ? (
