@@ -210,6 +210,7 @@ describe('phone size (375×812)', () => {
       creditCode: '91310000600037341M',
       province: '上海市',
       city: '浦东新区',
+      address: '上海市浦东新区张江路 88 号',
       level: 'member',
     });
   });

@@ -127,7 +127,7 @@ export function CampaignCode({ campaign }: { campaign: Campaign }) {
         onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
       />
       <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
-      <Button className="campaign-code__save" size="mini" onClick={() => void saveCode(state.data, campaign)}>
+      <Button className="campaign-code__save" onClick={() => void saveCode(state.data, campaign)}>
         {isH5() ? '下载图片' : '保存到相册'}
       </Button>
     </View>

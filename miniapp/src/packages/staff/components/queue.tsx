@@ -1,4 +1,4 @@
-import { Picker, ScrollView, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
@@ -66,7 +66,7 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
     : 0;
   return (
     <View className="queue-filters">
-      <ScrollView className="queue-tabs" scrollX enableFlex>
+      <View className="queue-tabs">
         {STATE_TABS.map((state) => {
           const active = (filters.state ?? null) === state;
           return (
@@ -79,7 +79,7 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
             </View>
           );
         })}
-      </ScrollView>
+      </View>
       <Picker
         mode="selector"
         range={campaignNames}
