@@ -1,4 +1,5 @@
-import { ConfigError, STANDIN_APPID, STANDIN_SECRET, loadConfig } from './config';
+import { resolve } from 'node:path';
+import { ConfigError, REPO_ROOT, STANDIN_APPID, STANDIN_SECRET, loadConfig } from './config';
 
 /** Development is chosen explicitly, as npm start and the tests do. */
 const dev = { NODE_ENV: 'development' };
@@ -94,6 +95,43 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...dev, REQUEST_TIMEOUT_MS: '5000' }).requestTimeoutMs).toBe(5000);
   });
 
+  it('keeps uploads under data/uploads unless UPLOAD_DIR says otherwise, or in a bucket when S3_* is set', () => {
+    expect(loadConfig(dev).storage).toEqual({ type: 'local', dir: resolve(REPO_ROOT, 'data/uploads') });
+    expect(loadConfig({ ...dev, UPLOAD_DIR: '/srv/itss/uploads' }).storage).toEqual({
+      type: 'local',
+      dir: '/srv/itss/uploads',
+    });
+    const s3 = {
+      S3_ENDPOINT: 'https://cos.ap-beijing.myqcloud.com',
+      S3_REGION: 'ap-beijing',
+      S3_BUCKET: 'itss-1250000000',
+      S3_ACCESS_KEY_ID: 'AKIDexample',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig({ ...dev, ...s3 }).storage).toEqual({
+      type: 's3',
+      endpoint: 'https://cos.ap-beijing.myqcloud.com',
+      region: 'ap-beijing',
+      bucket: 'itss-1250000000',
+      accessKeyId: 'AKIDexample',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
+  });
+
+  it('refuses half an S3 configuration, naming each missing key', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ ...dev, S3_BUCKET: 'itss-uploads', S3_REGION: 'ap-beijing' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems.map((p) => p.key)).toEqual([
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+    ]);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -112,6 +150,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'proxy.internal'],
     ['TRUST_PROXY', '10.0.0.1,'],
     ['REQUEST_TIMEOUT_MS', '0'],
+    ['S3_BUCKET', 'Bad_Bucket'],
+    ['S3_ENDPOINT', 'cos.example.com'],
   ])('stops on a bad %s (%s), naming the key', (key, value) => {
     let caught: unknown;
     try {

@@ -29,11 +29,14 @@ export interface Call {
   path: string;
   token?: string;
   body?: unknown;
+  /** Sent as it is instead of a JSON body, e.g. a multipart upload. */
+  raw?: { contentType: string; bytes: Buffer };
+  headers?: Record<string, string>;
 }
 
 /** One request over a socket of `agent`, answered with its status and (JSON) body. */
 function send(agent: Agent, baseUrl: string, call: Call): Promise<Answer> {
-  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+  const body = call.raw?.bytes ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(call.path, baseUrl),
@@ -44,7 +47,11 @@ function send(agent: Agent, baseUrl: string, call: Call): Promise<Answer> {
           ...(call.token ? bearer(call.token) : {}),
           ...(body === undefined
             ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+            : {
+                'content-type': call.raw?.contentType ?? 'application/json',
+                'content-length': Buffer.byteLength(body),
+              }),
+          ...call.headers,
         },
       },
       (res) => {

@@ -21,6 +21,8 @@ export interface Caller {
   persona: Persona;
   /** Null for the anonymous persona. */
   userId: number | null;
+  /** Its session, to make objects through the API as this person (an upload, an application). */
+  token: string | null;
 }
 
 export interface RouteAccess {
@@ -33,13 +35,16 @@ export interface RouteAccess {
    * message), make the object for `caller`: the matrix checks roles, object tests check the rest.
    */
   path?: (env: AuthEnv, caller: Caller) => Promise<string>;
+  /** JSON, or FormData sent as multipart (uploads). */
   body?: (env: AuthEnv, caller: Caller) => Promise<unknown>;
+  /** Headers the route needs besides the session, e.g. an Idempotency-Key. */
+  headers?: () => Record<string, string>;
 }
 
 let sequence = 0;
 
 async function signIn(env: AuthEnv, persona: Persona): Promise<{ token: string | null; caller: Caller }> {
-  if (persona === 'anonymous') return { token: null, caller: { persona, userId: null } };
+  if (persona === 'anonymous') return { token: null, caller: { persona, userId: null, token: null } };
   const openid = `o_matrix_${persona}_${sequence++}`;
   await withRoles(
     env,
@@ -47,7 +52,7 @@ async function signIn(env: AuthEnv, persona: Persona): Promise<{ token: string |
     persona === 'admin' ? ['staff', 'admin'] : persona === 'staff' ? ['staff'] : [],
   );
   const { token, user } = await login(env, openid);
-  return { token, caller: { persona, userId: user.id } };
+  return { token, caller: { persona, userId: user.id, token } };
 }
 
 /** Defines one test per route and persona. */
@@ -57,13 +62,15 @@ export function describeRoleMatrix(getEnv: () => AuthEnv, matrix: RouteAccess[])
       const env = getEnv();
       const { token, caller } = await signIn(env, persona);
       const body = entry.body ? await entry.body(env, caller) : undefined;
+      const multipart = body instanceof FormData;
       const res = await env.server.get(entry.path ? await entry.path(env, caller) : entry.route, {
         method: entry.method,
         headers: {
           ...(token ? bearer(token) : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || multipart ? {} : { 'content-type': 'application/json' }),
+          ...entry.headers?.(),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       });
       if (entry.allowed.includes(persona)) {
         // The body is in the comparison so that a failure shows why.

@@ -44,6 +44,14 @@ import {
 import { applicationsWorkbook } from './applications.export';
 import { ApplicationsPolicy } from './applications.policy';
 
+/**
+ * Now, in the whole seconds a MariaDB DATETIME keeps: the answer to a write then shows the same
+ * times as every later read.
+ */
+function now(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
+}
+
 /** The files feature's name for what owns a licence. */
 const LICENCE_OWNER = 'application';
 /** States staff decide on: waiting for them. */
@@ -166,7 +174,7 @@ export class ApplicationsService implements OnModuleInit {
     const row = found ?? this.drafts.create({ userId: ctx.user.id, campaignId: null });
     row.data = JSON.stringify(draft);
     row.campaignId = campaign?.id ?? row.campaignId;
-    row.updatedAt = new Date();
+    row.updatedAt = now();
     return this.draftResponse(found ? await this.drafts.save(row) : await this.insertDraft(row));
   }
 
@@ -204,7 +212,7 @@ export class ApplicationsService implements OnModuleInit {
     }
     await this.refuseIfTaken(body.creditCode, null);
     const campaign = body.campaignScene ? await this.campaigns.findByScene(body.campaignScene) : null;
-    const now = new Date();
+    const at = now();
     const row = await this.applications.save(
       this.applications.create({
         ...fieldsOf(body),
@@ -213,8 +221,8 @@ export class ApplicationsService implements OnModuleInit {
         openCreditCode: body.creditCode,
         campaignId: campaign?.id ?? null,
         unitId: null,
-        submittedAt: now,
-        updatedAt: now,
+        submittedAt: at,
+        updatedAt: at,
       }),
     );
     if (!(await this.files.claim(ctx, body.licenceFileId, { type: LICENCE_OWNER, id: row.id }))) {
@@ -225,23 +233,23 @@ export class ApplicationsService implements OnModuleInit {
       idempotencyKey,
       bodyHash,
       applicationId: row.id,
-      createdAt: now,
+      createdAt: at,
     });
-    await this.recordTransition(ctx, row, 'applicant', null, now);
-    await this.clearDraft(ctx.user.id, campaign?.id ?? null, now);
+    await this.recordTransition(ctx, row, 'applicant', null, at);
+    await this.clearDraft(ctx.user.id, campaign?.id ?? null, at);
     return this.present(ctx, row);
   }
 
   /** The draft has become an application: a fresh form next time, the campaign kept for its funnel. */
-  private async clearDraft(userId: number, campaignId: number | null, now: Date): Promise<void> {
+  private async clearDraft(userId: number, campaignId: number | null, at: Date): Promise<void> {
     const draft = await this.drafts.findOneBy({ userId });
     if (draft) {
       await this.drafts.update(
         { id: draft.id },
-        { data: null, campaignId: draft.campaignId ?? campaignId, updatedAt: now },
+        { data: null, campaignId: draft.campaignId ?? campaignId, updatedAt: at },
       );
     } else {
-      await this.drafts.insert({ userId, data: null, campaignId, updatedAt: now });
+      await this.drafts.insert({ userId, data: null, campaignId, updatedAt: at });
     }
   }
 
@@ -279,7 +287,7 @@ export class ApplicationsService implements OnModuleInit {
     if (!(await this.files.claim(ctx, body.licenceFileId, { type: LICENCE_OWNER, id: row.id }))) {
       throw licenceInvalid();
     }
-    Object.assign(row, fieldsOf(body), { openCreditCode: body.creditCode, updatedAt: new Date() });
+    Object.assign(row, fieldsOf(body), { openCreditCode: body.creditCode, updatedAt: now() });
     return this.present(ctx, await this.applications.save(row));
   }
 
@@ -417,15 +425,15 @@ export class ApplicationsService implements OnModuleInit {
       await this.dues.openFirstBill(ctx, unit.id, row.level);
       row.unitId = unit.id;
     }
-    const now = new Date();
+    const at = now();
     const state = DECIDED_STATE[decision];
-    await this.transition(ctx, row, state, 'staff', reason, now);
+    await this.transition(ctx, row, state, 'staff', reason, at);
     const messageId = await this.notifications.notify(row.applicantId, {
       purpose: 'application_decision',
       title: NOTICE_TITLE[decision],
       body: noticeBody(decision, row.unitName, reason),
       page: detailPage(row.id),
-      fields: { unitName: row.unitName, result: APPLICATION_STATE_NAMES[state], note: reason ?? '', at: now },
+      fields: { unitName: row.unitName, result: APPLICATION_STATE_NAMES[state], note: reason ?? '', at },
     });
     return { application: await this.present(ctx, row), messageIds: [messageId] };
   }
@@ -439,13 +447,13 @@ export class ApplicationsService implements OnModuleInit {
     state: ApplicationState,
     role: 'applicant' | 'staff',
     note: string | null,
-    now = new Date(),
+    at = now(),
   ): Promise<ApplicationEntity> {
     row.state = state;
     row.openCreditCode = OPEN_APPLICATION_STATES.includes(state) ? row.creditCode : null;
-    row.updatedAt = now;
+    row.updatedAt = at;
     const saved = await this.applications.save(row);
-    await this.recordTransition(ctx, saved, role, note, now);
+    await this.recordTransition(ctx, saved, role, note, at);
     return saved;
   }
 

@@ -49,9 +49,9 @@ export class LocalFileStorage implements FileStorage {
     await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
   }
 
-  get(key: string): Promise<Readable | null> {
+  async get(key: string): Promise<Readable | null> {
     const stream = createReadStream(this.pathOf(key));
-    return new Promise((resolve, reject) => {
+    return new Promise<Readable | null>((resolve, reject) => {
       stream.once('open', () => resolve(stream));
       stream.once('error', (error: NodeJS.ErrnoException) =>
         error.code === 'ENOENT' ? resolve(null) : reject(error),

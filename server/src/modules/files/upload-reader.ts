@@ -30,6 +30,8 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
     const part = await request.file({ limits: MULTIPART_LIMITS });
     if (!part || part.fieldname !== 'file') throw new AppError(FileError.FileMissing);
     const bytes = await part.toBuffer();
+    // The parser stopped at the limit: what it kept is the head of a larger file.
+    if (part.file.truncated) throw new AppError(FileError.FileTooLarge);
     return { name: cleanName(part.filename), bytes };
   } catch (error) {
     if (error instanceof AppError) throw error;
