@@ -101,7 +101,8 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
 
 /** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
 export async function exportApplications(filters: QueueFilters): Promise<void> {
-  void Taro.showLoading({ title: '正在导出' });
+  // The mask keeps a second tap from starting a second export.
+  void Taro.showLoading({ title: '正在导出', mask: true });
   let localPath: string | null = null;
   try {
     localPath = await downloadWithToken(applicationsExportPath(filters));
@@ -114,7 +115,8 @@ export async function exportApplications(filters: QueueFilters): Promise<void> {
     const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
     await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
   } finally {
-    // H5 has handed the blob to the browser's download by now.
-    if (localPath && isH5()) releaseDownload(localPath);
+    // Some browsers read the blob only after the click has returned: let it go a little later.
+    const done = localPath;
+    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
   }
 }
