@@ -133,7 +133,8 @@ test('a visitor who opens the page anyway is told it is for staff', async () => 
 });
 
 test('入会审核 shows the to-do count from the queue; it and 入会推广码 open their pages', async () => {
-  const calls = await openAs(staffOnly, (call) =>
+  const campaigner = { ...staffOnly, can: { ...staffOnly.can, manageCampaigns: true } };
+  const calls = await openAs(campaigner, (call) =>
     call.path.startsWith('/api/applications') ? ok({ items: [], nextCursor: null, pending: 3 }) : ok(list),
   );
   await screen.findByLabelText('3 份待审核');
@@ -144,9 +145,10 @@ test('入会审核 shows the to-do count from the queue; it and 入会推广码 
   expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/campaigns/index' });
 });
 
-test('with nothing to review 入会审核 says so', async () => {
+test('with nothing to review 入会审核 says so; without manageCampaigns there is no 入会推广码', async () => {
   await openAs(staffOnly, (call) =>
     call.path.startsWith('/api/applications') ? ok({ items: [], nextCursor: null, pending: 0 }) : ok(list),
   );
   await screen.findByText('暂无待审核');
+  expect(screen.queryByText('入会推广码')).toBeNull();
 });

@@ -179,7 +179,8 @@ function PendingBadge() {
   );
 }
 
-function JoiningLinks() {
+/** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
+function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
   return (
     <Section title="入会">
       <Card className="staff-links">
@@ -191,10 +192,12 @@ function JoiningLinks() {
           <PendingBadge />
           <View className="link-arrow" />
         </View>
-        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/campaigns/index')}>
-          <Text className="staff-links__text">入会推广码</Text>
-          <View className="link-arrow" />
-        </View>
+        {manageCampaigns ? (
+          <View className="staff-links__row" onClick={openPage('/packages/staff/pages/campaigns/index')}>
+            <Text className="staff-links__text">入会推广码</Text>
+            <View className="link-arrow" />
+          </View>
+        ) : null}
       </Card>
     </Section>
   );
@@ -213,7 +216,7 @@ export default function StaffConsolePage() {
   const { can, id } = session.me;
   return (
     <View className="page staff">
-      <JoiningLinks />
+      <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
