@@ -109,7 +109,9 @@ const text = (label: string, min: number, max: number) =>
   z
     .string(`请填写${label}`)
     .trim()
-    .min(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    // An empty field is asked for, not measured: abort so it gets one message, not two.
+    .min(1, { message: `请填写${label}`, abort: true })
+    .min(min, `${label}至少 ${min} 个字`)
     .max(max, `${label}最多 ${max} 个字`);
 
 export const applicationContactSchema = z.strictObject(
