@@ -5,7 +5,8 @@
 // prints the figures to record in docs/PERFORMANCE.md. Each database is measured twice, with the
 // response cache off (RESPONSE_CACHE=off) and on (in memory), each time on a fresh database and a
 // fresh server; SQLite once more with the cache in Redis when one answers at BENCH_REDIS_URL
-// (default redis://127.0.0.1:6379).
+// (default redis://127.0.0.1:6379). Then the burst of application submissions
+// (scripts/bench-submissions.mjs) on both databases.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -186,3 +187,6 @@ if (existsSync(weapp)) {
 } else {
   console.log('weapp main package: not built (run "npm run build:weapp")');
 }
+
+const { benchSubmissions } = await import('./bench-submissions.mjs');
+await benchSubmissions();

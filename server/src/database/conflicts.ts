@@ -39,6 +39,25 @@ export function conflictOf(error: unknown): string | null {
 const logger = new Logger('Conflict');
 
 /**
+ * SQLite through TypeORM has one connection and one query runner: a second transaction begun while
+ * one is open does not wait but nests inside it as a savepoint, so it sees the first's uncommitted
+ * rows and is undone by the first's rollback (two submissions with one Idempotency-Key at once
+ * showed it). Outermost units therefore run one after the other there, in arrival order.
+ */
+let sqliteUnits: Promise<unknown> = Promise.resolve();
+
+function onSqlite(): boolean {
+  const manager = TransactionHost.getInstance().tx as { connection?: { options?: { type?: string } } };
+  return manager.connection?.options?.type === 'better-sqlite3';
+}
+
+function oneAtATime<R>(unit: () => Promise<R>): Promise<R> {
+  const result = sqliteUnits.then(unit, unit);
+  sqliteUnits = result.catch(() => undefined);
+  return result;
+}
+
+/**
  * Reruns a `@Transactional()` unit whose transaction a concurrent one made fail (see `conflictOf`),
  * up to CONFLICT_ATTEMPTS times with a short random pause, then answers 409 CONFLICT: a client's
  * concurrent requests never get a 500. Goes above `@Transactional()`, so each attempt is a
@@ -63,6 +82,10 @@ export function RetryOnConflict() {
     if (!unit) throw new TypeError(`@RetryOnConflict() needs a method, not ${String(key)}`);
     const retrying = async function (this: unknown, ...args: A): Promise<R> {
       if (TransactionHost.getInstance().isTransactionActive()) return unit.apply(this, args);
+      if (onSqlite()) return oneAtATime(() => attempts.apply(this, args));
+      return attempts.apply(this, args);
+    };
+    const attempts = async function (this: unknown, ...args: A): Promise<R> {
       for (let attempt = 1; ; attempt++) {
         try {
           return await unit.apply(this, args);

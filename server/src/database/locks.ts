@@ -8,9 +8,9 @@ import type { ObjectLiteral, Repository } from 'typeorm';
  * for each other rather than deadlock. Reads after it see what the previous holder committed,
  * because MariaDB transactions run READ COMMITTED (database/data-source.ts).
  *
- * SQLite has no row locks (TypeORM refuses them) and needs none here: one connection with one
- * writer, and better-sqlite3 answers each statement synchronously, so a unit that awaits only the
- * database runs to its end before another request's code runs.
+ * SQLite has no row locks (TypeORM refuses them) and needs none here: its one connection runs the
+ * outermost units one after the other (`RetryOnConflict` queues them), so no other unit writes
+ * between this one's reads and writes.
  */
 export async function lockRows<T extends ObjectLiteral & { id: number }>(
   repository: Repository<T>,

@@ -137,7 +137,9 @@ describe('applications: states, staff review, approval', () => {
     const fee = LEVELS.find((level) => level.code === 'committee')?.annualFeeYuan;
     expect(bills.items).toEqual([
       expect.objectContaining({
-        year: new Date().getUTCFullYear(),
+        year: Number(
+          new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+        ),
         amountYuan: fee,
         status: 'unpaid',
         level: 'committee',

@@ -50,6 +50,11 @@ describe('the signed-in person: profile and phone', () => {
   it('tells a visitor what the mini-program may offer: no staff console, no audit log', async () => {
     const { token } = await login(env, 'o_visitor');
     const me = meSchema.parse((await env.server.get('/api/me', { headers: bearer(token) })).body);
-    expect(me.can).toEqual({ openStaffConsole: false, manageStaff: false, readAuditLog: false });
+    expect(me.can).toEqual({
+      openStaffConsole: false,
+      manageStaff: false,
+      readAuditLog: false,
+      manageCampaigns: false,
+    });
   });
 });

@@ -26,17 +26,20 @@ describe('users: object-level rules and abilities', () => {
       openStaffConsole: false,
       manageStaff: false,
       readAuditLog: false,
+      manageCampaigns: false,
     });
     expect(abilities.of(await env.actor('o_clerk', ['staff']))).toEqual({
       openStaffConsole: true,
       manageStaff: false,
       readAuditLog: true,
+      manageCampaigns: true,
     });
     const admin = await env.actor('o_chief', ['staff', 'admin']);
     expect((await env.app.get(UsersService).me(admin)).can).toEqual({
       openStaffConsole: true,
       manageStaff: true,
       readAuditLog: true,
+      manageCampaigns: true,
     });
   });
 

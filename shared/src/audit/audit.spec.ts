@@ -8,7 +8,7 @@ describe('audit actions declared by features', () => {
   });
 
   it('shows an action this build does not know as its code', () => {
-    expect(auditActionName('unit.created')).toBe('unit.created');
+    expect(auditActionName('unit.merged')).toBe('unit.merged');
   });
 
   it('refuses an action defined twice with two names', () => {

@@ -258,11 +258,13 @@ export class ApplicationsService implements OnModuleInit {
    * says where that one stands and nothing else of it.
    */
   private async refuseIfTaken(creditCode: string, ownId: number | null): Promise<void> {
-    if (await this.units.isMember(creditCode)) throw new AppError(ApplicationError.AlreadyMember);
+    // Open application first: one that is not open any more was closed by a committed decision, so
+    // the unit an approval made is then visible to the member check that follows.
     const open = await this.applications.findOneBy({ openCreditCode: creditCode });
     if (open && open.id !== ownId) {
       throw new AppError(ApplicationError.OpenApplicationExists, WHERE_IT_STANDS[open.state]);
     }
+    if (await this.units.isMember(creditCode)) throw new AppError(ApplicationError.AlreadyMember);
   }
 
   async mine(ctx: SignedInContext): Promise<MyApplicationsResponse> {

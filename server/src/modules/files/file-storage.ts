@@ -104,6 +104,11 @@ export class S3FileStorage implements FileStorage {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: checkedKey(key) }));
   }
 
+  /** Closes the client's sockets; Nest calls it on shutdown. */
+  onModuleDestroy(): void {
+    this.destroy();
+  }
+
   destroy(): void {
     this.client.destroy();
   }
