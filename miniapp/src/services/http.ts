@@ -159,6 +159,11 @@ async function send<T>(
   return parsed.data;
 }
 
+/** The message a 400 VALIDATION_FAILED gives for one field, to show beside it; else the error's own. */
+export function fieldMessage(error: ApiError, path: string): string {
+  return error.details?.find((detail) => detail.path === path)?.message ?? error.message;
+}
+
 /** A failure known only by its status, as a download answers (its body is a file, not JSON). */
 export function apiErrorOfStatus(statusCode: number): ApiError {
   return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);

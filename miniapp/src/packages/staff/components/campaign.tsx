@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Card } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
-import { toApiError } from '@/services/http';
+import { fieldMessage, toApiError } from '@/services/http';
 import { campaignCodePath, createCampaign } from '@/services/review';
 import { isH5 } from '@/services/session';
 import { useRequest } from '@/services/useRequest';
@@ -31,7 +31,7 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
       await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
       await onCreated();
     } catch (thrown) {
-      setError(toApiError(thrown).message);
+      setError(fieldMessage(toApiError(thrown), 'name'));
     } finally {
       setBusy(false);
     }

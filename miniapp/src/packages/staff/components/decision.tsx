@@ -8,7 +8,7 @@ import {
   type Decision,
 } from '@itss/shared';
 import { useState } from 'react';
-import { toApiError } from '@/services/http';
+import { fieldMessage, toApiError } from '@/services/http';
 import { decide } from '@/services/review';
 import { levelName } from './review';
 import './decision.scss';
@@ -71,7 +71,7 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
         await Taro.showModal({ title: '无法提交', content: failure.message, showCancel: false });
         await onChanged();
       } else {
-        setError(failure.message);
+        setError(fieldMessage(failure, 'reason'));
       }
     } finally {
       setBusy(false);

@@ -191,6 +191,25 @@ test('another failure stays in the dialog with the server’s message', async ()
   expect(screen.getByText('驳回申请')).toBeTruthy();
 });
 
+test('a 400 from the server shows the reason field’s own message in the dialog', async () => {
+  open((call) =>
+    call.method === 'POST'
+      ? {
+          statusCode: 400,
+          data: {
+            code: 'VALIDATION_FAILED',
+            message: '提交的内容有误，请检查后重试',
+            details: [{ path: 'reason', message: '原因最多 500 个字' }],
+          },
+        }
+      : ok(application()),
+  );
+  fireEvent.click(await screen.findByText('驳回'));
+  await typeReason('不符合入会条件');
+  fireEvent.click(screen.getByText('提交'));
+  await screen.findByText('原因最多 500 个字');
+});
+
 test('needs_info waits for the applicant: no decision buttons', async () => {
   open(() => ok(application({ state: 'needs_info' })));
   await screen.findByText('已要求补充材料，等待申请人修改后重新提交');
