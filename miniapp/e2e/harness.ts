@@ -164,6 +164,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     return top ? window.innerHeight - top.clientHeight + top.scrollHeight : document.body.scrollHeight;
   });
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  // A click further down may have scrolled the page; the shot starts at its top.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const scrolled of Array.from(document.querySelectorAll<HTMLElement>('.taro_page')))
+      scrolled.scrollTop = 0;
+  });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
   await page.setViewportSize(viewport);
 }

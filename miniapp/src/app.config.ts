@@ -2,7 +2,10 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/membership/index', 'pages/contact/index', 'pages/me/index'],
   // Pages few people open load on demand, keeping the main package small.
   subPackages: [
-    { root: 'packages/account', pages: ['pages/privacy/index'] },
+    { root: 'packages/account', pages: ['pages/privacy/index', 'pages/messages/index'] },
+    // The entry a campaign's code opens (JOIN_ENTRY_PAGE in the contract).
+    { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
+    { root: 'packages/unit', pages: ['pages/index/index'] },
     {
       root: 'packages/staff',
       pages: [

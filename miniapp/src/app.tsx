@@ -3,15 +3,17 @@ import './services/schemas';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { listenForPrivacyQuestions } from './services/privacy';
+import { captureLaunchScene } from './services/scene';
 import { session } from './services/session';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
+  useLaunch((options) => {
     // WeChat pages render on their own, so the consent sheet (components/privacy-sheet) sits on
     // the pages that call privacy APIs; the app only listens for WeChat's question.
     listenForPrivacyQuestions();
     void session.start();
+    captureLaunchScene(options?.query);
   });
   return children;
 }

@@ -6,6 +6,7 @@ import {
   RIGHT_TIER_PREAMBLES,
   SERVICES,
   rightsForLevel,
+  type Application,
   type AssociationResponse,
   type Me,
   type LevelsResponse,
@@ -136,3 +137,41 @@ export const login = (user: Me, token = 'token-fresh-0123456789abcdef') => ({
   statusCode: 200,
   data: { token, expiresAt: '2026-12-01T00:00:00.000Z', user },
 });
+
+/** An application as GET /api/applications/:id answers its applicant, sent back for more. */
+export const application: Application = {
+  id: 42,
+  state: 'needs_info',
+  unitName: '北京数智运维科技有限公司',
+  creditCode: '91110108MA01ABCD2X',
+  unitType: 'enterprise',
+  province: '广东省',
+  city: '深圳市',
+  address: '深圳市南山区科技园 1 号',
+  legalRepresentative: '王立新',
+  contact: { name: '李四海', title: '市场部经理', mobile: '13912345678', email: 'li@example.com' },
+  level: 'committee',
+  annualFeeYuan: 10000,
+  businessDescription: '提供数据中心运维、IT 服务管理咨询与云平台运营服务，服务金融与政务客户。',
+  itssConformityLevel: null,
+  licence: { id: 7, name: '营业执照.pdf', size: 204800, contentType: 'application/pdf' },
+  consents: { rulesVersion: '2026-11', privacyVersion: '2026-11' },
+  campaign: { id: 3, name: '会议周展位' },
+  submittedAt: '2026-11-20T02:00:00.000Z',
+  updatedAt: '2026-11-21T03:30:00.000Z',
+  history: [
+    {
+      state: 'submitted',
+      at: '2026-11-20T02:00:00.000Z',
+      by: { role: 'applicant', displayName: '李四海' },
+      note: null,
+    },
+    {
+      state: 'needs_info',
+      at: '2026-11-21T03:30:00.000Z',
+      by: { role: 'staff', displayName: '会员服务部' },
+      note: '营业执照照片不清晰，请重新上传',
+    },
+  ],
+  unit: null,
+};

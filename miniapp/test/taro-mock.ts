@@ -19,11 +19,30 @@ export const navigateTo = jest.fn<Answer, [Options]>(ok);
 export const login = jest.fn<Answer, []>(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-code' }));
 export const useLaunch = jest.fn<void, [() => void]>();
 export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
-export const useDidShow = jest.fn<void, [() => void]>();
-export const useReachBottom = jest.fn<void, [() => void]>();
-/** The page's query; tests set `routerParams` before rendering a page that reads it. */
+export const redirectTo = jest.fn<Answer, [Options]>(ok);
+export const navigateBack = jest.fn<Answer, [Options?]>(ok);
+export const setTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const removeTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const requestSubscribeMessage = jest.fn<Answer, [Options]>(ok);
+export const showActionSheet = jest.fn<Answer, [Options]>(() =>
+  Promise.resolve({ errMsg: 'ok', tapIndex: 1 }),
+);
+export const chooseMedia = jest.fn<Answer, [Options]>();
+export const chooseMessageFile = jest.fn<Answer, [Options]>();
+export const uploadFile = jest.fn<Answer, [Options]>();
+/** The page's query, as useRouter gives it; tests set it before rendering. */
 export const routerParams: Record<string, string> = {};
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+/** Page lifecycles: the callbacks are kept so tests can show or hide the page. */
+export const shownCallbacks: (() => void)[] = [];
+export const hiddenCallbacks: (() => void)[] = [];
+export const useDidShow = jest.fn((callback: () => void) => {
+  shownCallbacks.push(callback);
+});
+export const useDidHide = jest.fn((callback: () => void) => {
+  hiddenCallbacks.push(callback);
+});
+export const useReachBottom = jest.fn<void, [() => void]>();
 export const showLoading = jest.fn<Answer, [Options]>(ok);
 export const hideLoading = jest.fn<Answer, []>(ok);
 export const previewImage = jest.fn<Answer, [Options]>(ok);
@@ -61,9 +80,19 @@ const Taro = {
   login,
   useLaunch,
   onNeedPrivacyAuthorization,
-  useDidShow,
-  useReachBottom,
+  redirectTo,
+  navigateBack,
+  setTabBarBadge,
+  removeTabBarBadge,
+  requestSubscribeMessage,
+  showActionSheet,
+  chooseMedia,
+  chooseMessageFile,
+  uploadFile,
   useRouter,
+  useDidShow,
+  useDidHide,
+  useReachBottom,
   showLoading,
   hideLoading,
   previewImage,

@@ -5,7 +5,7 @@
 const { LEVELS, OBLIGATIONS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES, SERVICES } = require('@itss/shared');
 const { Weapp, compact, compileBuild } = require('./harness');
 const { compilersUnavailable } = require('./harness/compile');
-const { httpRequest } = require('./harness/http');
+const { httpRequest, postJson } = require('./harness/http');
 const { startServer } = require('./harness/server');
 const { call, loginAs, submitApplication } = require('./harness/joining');
 
@@ -21,6 +21,12 @@ const PAGES = {
   'packages/account/pages/privacy/index': { visitor: '我们收集哪些信息', staff: '我们收集哪些信息' },
   'packages/staff/pages/index/index': { visitor: '仅工作人员可使用工作台', staff: '添加工作人员' },
   'packages/staff/pages/audit/index': { staff: '登录' },
+  'packages/account/pages/messages/index': { visitor: '暂无消息', applicant: '暂无消息' },
+  'packages/join/pages/apply/index': { visitor: '申请加入ITSS分会', applicant: '申请加入ITSS分会' },
+  'packages/join/pages/mine/index': { visitor: '您还没有提交过入会申请' },
+  // Opened without an id (the journey below opens them with one).
+  'packages/join/pages/detail/index': { applicant: '没有找到这份申请' },
+  'packages/unit/pages/index/index': { applicant: '没有找到该会员单位' },
   // The application the applicant persona submits in beforeAll, and the development demo campaign.
   'packages/staff/pages/applications/index': { staff: '北京数智运维科技有限公司' },
   'packages/staff/pages/application/index': { staff: '没有找到这份申请' },
@@ -63,7 +69,8 @@ suite('the weapp build in WeChat’s runtime', () => {
     compileBuild();
     server = await startServer();
     association = await getJson('/api/association');
-    submitted = await submitApplication(server.origin, 'applicant');
+    // Not the applicant persona: its own journey below must start with no application or unit.
+    submitted = await submitApplication(server.origin, 'member_contact');
   }, 60000);
 
   afterAll(async () => {
@@ -139,9 +146,20 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.queryAll('.level-card--president .level-tier__right')).toHaveLength(16);
       expect(app.queryAll('.level-card--member .level-tier__right')).toHaveLength(10);
 
-      await app.tap({ selector: '.membership-join__cta' });
+      await app.tap({ selector: '.membership-join__contact' });
       expect(app.callsTo('switchTab')).toEqual([expect.objectContaining({ url: '/pages/contact/index' })]);
       await app.waitForRoute('pages/contact/index');
+    });
+
+    test('如何入会 leads into the application form', async () => {
+      await launch('visitor', 'pages/membership/index');
+      await app.waitForText('在线申请入会');
+      await app.tap({ selector: '.membership-join__cta' });
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/join/pages/apply/index' }),
+      ]);
+      await app.waitForRoute('packages/join/pages/apply/index');
+      await app.waitForText('提交申请');
     });
 
     test('联系我们 shows the phones, email and QQ group; tapping calls, copies and explains', async () => {
@@ -311,7 +329,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已要求补充材料' }));
       expect(app.text()).toContain('已要求补充材料，等待申请人修改后重新提交');
 
-      const applicant = await loginAs(server.origin, 'applicant');
+      const applicant = await loginAs(server.origin, 'member_contact');
       await call(server.origin, applicant, 'POST', `/api/applications/${submitted.id}/resubmit`);
       await app.pullDownRefresh();
       await app.waitForText('通过');
@@ -351,6 +369,124 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.idle();
       expect(app.callsTo('saveImageToPhotosAlbum')).toHaveLength(1);
       expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已保存到相册' }));
+    });
+  });
+  describe('applicant (申请人 钱申科): joining from a campaign code', () => {
+    // A real PNG: the server judges uploads by their bytes.
+    const PNG = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    let applicationId;
+
+    async function asStaff(method, path, data) {
+      const { code } = await postJson(`${server.origin}/__wechat/__standin/login-code`, { persona: 'staff' });
+      const { token } = await postJson(`${server.origin}/api/auth/wechat`, { code });
+      const response = await httpRequest({
+        url: `${server.origin}${path}`,
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: data === undefined ? undefined : JSON.stringify(data),
+      });
+      expect(response.status).toBeLessThan(300);
+      return response.body ? JSON.parse(response.body) : null;
+    }
+
+    test('the code opens the form with its scene, which is recorded; the filled form uploads the licence and submits', async () => {
+      app = await Weapp.launch({
+        origin: server.origin,
+        persona: 'applicant',
+        path: 'packages/join/pages/apply/index?scene=demo2026',
+      });
+      await app.waitForText('提交申请');
+      expect(app.requests).toContainEqual(expect.objectContaining({ method: 'POST', statusCode: 204 }));
+      expect(app.requests.find((r) => r.url.endsWith('/api/campaigns/scans'))).toBeTruthy();
+
+      // Checked on the device first: nothing is sent for an empty form.
+      await app.tap('提交申请');
+      expect(app.queryAll('.apply-field__error').length).toBeGreaterThan(5);
+
+      await app.input('.apply-input--unitName', '杭州云栈信息技术有限公司');
+      await app.input('.apply-input--creditCode', '91330106MA2H0Y2X1K');
+      await app.trigger('.apply-select--unitType', 'change', { value: 0 });
+      await app.trigger('.apply-select--region', 'columnchange', { column: 0, value: 10 });
+      await app.trigger('.apply-select--region', 'change', { value: [10, 0] });
+      await app.input('.apply-input--address', '杭州市西湖区文三路 100 号');
+      await app.input('.apply-input--legalRepresentative', '孙立');
+      await app.input('.apply-input--contact-name', '钱申请');
+      await app.input('.apply-input--contact-title', '总经理助理');
+      await app.input('.apply-input--contact-mobile', '13800000002');
+      await app.input('.apply-input--contact-email', 'qian@example.com');
+      await app.trigger('.apply-select--level', 'change', { value: 0 });
+      await app.input(
+        '.apply-textarea',
+        '专注于政企客户的云平台运维与信息技术服务管理咨询，服务客户逾百家。',
+      );
+      app.answers.files.push({ name: 'licence.png', bytes: PNG });
+      await app.tap('上传营业执照');
+      expect(app.callsTo('showActionSheet')).toHaveLength(1);
+      await app.waitForText('重新上传');
+      for (const box of app.queryAll('.apply-consent'))
+        await app.tap({ selector: '.apply-consent', hasText: box.textContent.trim() });
+      const text = app.text();
+      expect(text).toContain('浙江省杭州市');
+      expect(text).toContain('年费3,000元/年');
+
+      await app.tap('提交申请');
+      await app.waitForRoute('packages/join/pages/detail/index');
+      await app.waitForText('待审核');
+      expect(app.callsTo('requestSubscribeMessage')).toHaveLength(1);
+      expect(app.callsTo('redirectTo')).toHaveLength(1);
+      applicationId = Number(app.callsTo('redirectTo')[0].url.split('id=')[1]);
+      expect(applicationId).toBeGreaterThan(0);
+    });
+
+    test('asked for more, the applicant sees the reason, edits and resubmits; 消息 and the tab badge show it', async () => {
+      await asStaff('POST', `/api/applications/${applicationId}/decisions`, {
+        decision: 'needs_info',
+        reason: '请上传清晰的营业执照副本',
+      });
+      await launch('applicant', 'pages/me/index');
+      await app.waitForText('钱申科');
+      await app.waitForText('我的申请');
+      await app.idle();
+      expect(app.tabBadges.get(3)).toBe('1');
+
+      await app.tap('我的申请');
+      await app.waitForRoute('packages/join/pages/mine/index');
+      await app.waitForText('待补充材料');
+      await app.tap({ selector: '.mine-list__row' });
+      await app.waitForRoute('packages/join/pages/detail/index');
+      await app.waitForText('请上传清晰的营业执照副本');
+      await app.tap('修改申请');
+      await app.waitForRoute('packages/join/pages/apply/index');
+      await app.waitForText('保存并重新提交');
+      await app.input('.apply-input--address', '杭州市西湖区文三路 101 号');
+      await app.tap('保存并重新提交');
+      expect(app.callsTo('navigateBack')).toHaveLength(1);
+      await app.waitForRoute('packages/join/pages/detail/index');
+      await app.waitForText('已重新提交');
+    });
+
+    test('approved: 消息 shows the decision and opens it; 我的单位 shows the unit and its unpaid bill', async () => {
+      await asStaff('POST', `/api/applications/${applicationId}/decisions`, { decision: 'approve' });
+      await launch('applicant', 'packages/account/pages/messages/index');
+      await app.waitForText('全部已读');
+      expect(app.queryAll('.message--unread').length).toBeGreaterThan(0);
+      await app.tap('全部已读');
+      await app.idle();
+      expect(app.queryAll('.message--unread')).toHaveLength(0);
+      await app.tap({ selector: '.message' });
+      expect(app.callsTo('navigateTo').length).toBeGreaterThan(0);
+
+      await launch('applicant', 'pages/me/index');
+      await app.waitForText('我的单位');
+      await app.tap('我的单位');
+      await app.waitForRoute('packages/unit/pages/index/index');
+      await app.waitForText('待缴费');
+      const text = app.text();
+      expect(text).toContain('杭州云栈信息技术有限公司');
+      expect(text).toContain('¥3,000');
     });
   });
 });

@@ -26,3 +26,8 @@ export async function callPhone(phone: string): Promise<void> {
 export function openPrivacyPolicy(): void {
   void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
 }
+
+/** The application form (packages/join), the page a campaign's code opens too. */
+export function openApplication(): void {
+  void Taro.navigateTo({ url: '/packages/join/pages/apply/index' });
+}

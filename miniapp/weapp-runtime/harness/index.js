@@ -76,7 +76,8 @@ class Weapp {
    * @param {object} options
    * @param {string} options.origin the test server (its WeChat stand-in answers wx.login)
    * @param {string} options.persona e.g. 'visitor', 'staff'
-   * @param {string} [options.path] the page to open first, e.g. 'pages/me/index'
+   * @param {string} [options.path] the page to open first, e.g. 'pages/me/index', with its query as
+   *   a code opens it ('packages/join/pages/apply/index?scene=booth%2F1')
    * @param {Map<string, string>} [options.storage] storage kept from an earlier launch
    * @param {string} [options.root] the build folder
    */
@@ -124,7 +125,12 @@ class Weapp {
     /** @type {Map<string, { url: string, statusCode: number, contentType: string, bytes: Buffer }>} downloaded files by temp path */
     this.files = new Map();
     /** What the person answers: showModal (true: confirm; queued answers first), subscribe messages. */
-    this.answers = { modal: [], subscribe: 'accept' };
+    this.answers = { modal: [], subscribe: 'accept', files: [] };
+    /** Files the person picks next (chooseMedia, chooseMessageFile): `{ name, bytes }`, in order. */
+    /** @type {Map<string, { path: string, name: string, bytes: Buffer }>} temp files handed out */
+    this.tempFiles = new Map();
+    /** @type {Map<number, string>} the tab bar's badges by tab index */
+    this.tabBadges = new Map();
     this.pending = 0;
     this.closed = false;
     /** Whether the person already agreed to the privacy guide (WeChat remembers it per user). */
@@ -201,18 +207,40 @@ class Weapp {
     };
   }
 
+  /** The next file the person picks, as a temp file of WeChat's; a picker with none left is cancelled. */
+  takeChosenFile() {
+    const chosen = this.answers.files.shift();
+    if (!chosen) throw new Error('cancel');
+    const file = {
+      path: `wxfile://tmp_${this.tempFiles.size + 1}_${chosen.name}`,
+      name: chosen.name,
+      bytes: chosen.bytes,
+    };
+    this.tempFiles.set(file.path, file);
+    return file;
+  }
+
   start(entry) {
     this.logic.require('/app.js', 'app.js');
     if (!this.appInstance) throw new Error('app.js did not call App()');
     this.guardDom();
-    const first = entry ?? this.appJson.entryPagePath ?? this.appJson.pages[0];
+    // A code's page comes with its query (`scene`), in the launch options and the page's onLoad,
+    // as WeChat hands it over: still URL-encoded, for the app to decode.
+    const [first, search = ''] = (entry ?? this.appJson.entryPagePath ?? this.appJson.pages[0]).split('?');
+    const query = Object.fromEntries(
+      search
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => [pair.split('=')[0], pair.slice(pair.indexOf('=') + 1)]),
+    );
     this.launchOptions.path = first;
+    this.launchOptions.query = query;
     const launch = this.logic.clone(this.launchOptions);
     for (const hook of ['onLaunch', 'onShow']) {
       const fn = this.appInstance[hook];
       if (typeof fn === 'function') this.logic.call(`App ${hook}`, fn, this.appInstance, [launch]);
     }
-    const page = this.openPage(first, {});
+    const page = this.openPage(first, query);
     if (this.tabRoutes.has(first)) this.router.tabs.set(first, page);
     this.router.stack.push(page);
   }

@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import type { AssociationResponse, ServicesResponse } from '@itss/shared';
+import Taro from '@tarojs/taro';
+import { JOIN_ENTRY_PAGE, type AssociationResponse, type ServicesResponse } from '@itss/shared';
+import { useEffect } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getServices } from '@/services/api';
+import { takeBrowserEntry } from '@/services/scene';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { openTab, type TabPage } from '@/utils/actions';
@@ -88,6 +91,9 @@ function HomeContent({ association, services }: HomeData) {
 export default function HomePage() {
   const { state, reload, refresh } = useRequest(loadHome);
   usePullToRefresh(refresh);
+  useEffect(() => {
+    if (takeBrowserEntry()) void Taro.navigateTo({ url: `/${JOIN_ENTRY_PAGE}` });
+  }, []);
   return (
     <View className="page home">
       <RequestView state={state} onRetry={() => void reload()}>

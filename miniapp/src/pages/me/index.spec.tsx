@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { admin, login, ok, serveBy, staffOnly, visitor } from '@test/fixtures';
+import { admin, login, ok, serveBy, staffOnly, visitor, type Call } from '@test/fixtures';
 import {
   navigateTo,
+  removeTabBarBadge,
   request as taroRequest,
+  setTabBarBadge,
   showModal,
   showToast,
   storage,
@@ -20,6 +22,9 @@ beforeEach(() => {
   session.reset();
   process.env.TARO_ENV = 'weapp';
 });
+
+/** What the person did, without the unread count the page reads on each show. */
+const actions = (calls: Call[]) => calls.filter((call) => call.path !== '/api/messages/unread-count');
 
 async function signInAs(me: typeof visitor): Promise<void> {
   serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
@@ -109,7 +114,7 @@ test('binding a phone in WeChat sends the getPhoneNumber code and shows the mask
     );
   });
   await screen.findByText('138****0001');
-  expect(calls).toEqual([
+  expect(actions(calls)).toEqual([
     expect.objectContaining({ method: 'POST', path: '/api/me/phone', data: { code: 'phone-code' } }),
   ]);
 });
@@ -121,10 +126,10 @@ test('退出登录 asks first, and on confirm logs out back to the signed-out vi
   showModal.mockResolvedValueOnce({ errMsg: 'ok', confirm: false });
   fireEvent.click(screen.getByText('退出登录'));
   await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
-  expect(calls).toHaveLength(0);
+  expect(actions(calls)).toHaveLength(0);
   fireEvent.click(screen.getByText('退出登录'));
   await screen.findByText('未登录');
-  expect(calls).toEqual([expect.objectContaining({ method: 'POST', path: '/api/auth/logout' })]);
+  expect(actions(calls)).toEqual([expect.objectContaining({ method: 'POST', path: '/api/auth/logout' })]);
 });
 
 test('a failed login shows why and the person can try again', async () => {
@@ -156,7 +161,7 @@ test('declining the phone dialog sends nothing and claims nothing; a refused cod
   });
   // Let the handler run to its end before checking that it sent nothing.
   await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-  expect(calls).toHaveLength(0);
+  expect(actions(calls)).toHaveLength(0);
   expect(showToast).not.toHaveBeenCalled();
 
   act(() => {
@@ -168,4 +173,36 @@ test('declining the phone dialog sends nothing and claims nothing; a refused cod
     ),
   );
   expect(screen.getByText('未绑定手机号')).toBeTruthy();
+});
+
+test('我的申请, 消息 with the unread count (also on the tab), and 我的单位 once the person has a unit', async () => {
+  const member = { ...visitor, unit: { id: 9, name: '杭州云栈信息技术有限公司' } };
+  serveBy((call) => {
+    if (call.path === '/api/auth/wechat') return login(member);
+    if (call.path === '/api/messages/unread-count') return ok({ unread: 2 });
+    return ok(member);
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  await screen.findByText('2');
+  expect(setTabBarBadge).toHaveBeenCalledWith({ index: 3, text: '2' });
+  fireEvent.click(screen.getByText('我的申请'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/join/pages/mine/index' });
+  fireEvent.click(screen.getByText('消息'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/messages/index' });
+  fireEvent.click(screen.getByText('我的单位'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/index/index?id=9' });
+});
+
+test('no unread messages: no count and no tab badge; no unit: no 我的单位', async () => {
+  serveBy((call) => {
+    if (call.path === '/api/auth/wechat') return login(visitor);
+    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
+    return ok(visitor);
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }));
+  expect(document.querySelector('.me-help__badge')).toBeNull();
+  expect(screen.queryByText('我的单位')).toBeNull();
 });

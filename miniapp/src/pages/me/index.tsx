@@ -1,11 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, type Me } from '@itss/shared';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
+import { getUnreadCount, showUnreadBadge } from '@/services/messages';
 import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
 import { useRequest } from '@/services/useRequest';
@@ -130,7 +131,66 @@ function PhoneBinding() {
   );
 }
 
-function SignedIn({ me }: { me: Me }) {
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+/** 我的申请, 消息 with its unread count, and 我的单位 once an application was approved. */
+function JoinRows({ me, unread }: { me: Me; unread: number }) {
+  return (
+    <Section title="入会与消息">
+      <Card className="me-help">
+        <View
+          className="me-help__row me-help__row--applications"
+          onClick={open('/packages/join/pages/mine/index')}
+        >
+          <Text className="me-help__text">我的申请</Text>
+          <View className="link-arrow" />
+        </View>
+        <View
+          className="me-help__row me-help__row--messages"
+          onClick={open('/packages/account/pages/messages/index')}
+        >
+          <Text className="me-help__text">消息</Text>
+          {unread > 0 ? <Text className="me-help__badge">{unread > 99 ? '99+' : unread}</Text> : null}
+          <View className="link-arrow" />
+        </View>
+        {me.unit ? (
+          <View
+            className="me-help__row me-help__row--unit"
+            onClick={open(`/packages/unit/pages/index/index?id=${me.unit.id}`)}
+          >
+            <Text className="me-help__text">我的单位</Text>
+            <Text className="me-help__value">{me.unit.name}</Text>
+            <View className="link-arrow" />
+          </View>
+        ) : null}
+      </Card>
+    </Section>
+  );
+}
+
+/** On each show: the person (a unit appears on approval) and the unread count, also on the tab. */
+function useShownState(signedIn: boolean): number {
+  const [unread, setUnread] = useState(0);
+  const update = useCallback(() => {
+    if (!signedIn) return;
+    getUnreadCount().then(
+      (count) => {
+        setUnread(count);
+        void showUnreadBadge(count);
+      },
+      // The count is a hint: without it the rows still lead to the messages.
+      () => undefined,
+    );
+  }, [signedIn]);
+  useEffect(update, [update]);
+  useDidShow(() => {
+    update();
+    if (signedIn) session.refresh().catch(() => undefined);
+  });
+  return unread;
+}
+
+function SignedIn({ me, unread }: { me: Me; unread: number }) {
   const logout = async () => {
     const { confirm } = await Taro.showModal({
       title: '退出登录',
@@ -165,6 +225,7 @@ function SignedIn({ me }: { me: Me }) {
           </View>
         </Card>
       </Section>
+      <JoinRows me={me} unread={unread} />
       <Section title="更多">
         <Card className="me-help">
           {me.can.openStaffConsole ? (
@@ -197,11 +258,12 @@ function SignedIn({ me }: { me: Me }) {
 
 export default function MePage() {
   const state = useSession();
+  const unread = useShownState(state.status === 'signedIn');
   return (
     <View className="page me">
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'signedOut' ? <SignedOut error={state.error?.message} /> : null}
-      {state.status === 'signedIn' ? <SignedIn me={state.me} /> : null}
+      {state.status === 'signedIn' ? <SignedIn me={state.me} unread={unread} /> : null}
       {state.status === 'signedOut' ? (
         <View className="me-footer">
           <Text className="me-footer__link" onClick={openPrivacyPolicy}>

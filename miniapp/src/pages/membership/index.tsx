@@ -6,7 +6,7 @@ import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getLevels, getObligations } from '@/services/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
-import { openTab } from '@/utils/actions';
+import { openApplication, openTab } from '@/utils/actions';
 import './index.scss';
 
 interface MembershipData {
@@ -78,10 +78,13 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
         <View className="membership-join__block membership-join__apply">
           <Text className="membership-join__title">申请方式</Text>
           <Text className="membership-join__text">
-            请联系{contact.department}办理入会申请：电话 {contact.phones.join(' / ')}，邮箱 {contact.email}
-            。在线申请功能即将开放。
+            在线填写入会申请并上传营业执照，{contact.department}审核通过后即成为会员单位。如有疑问请联系
+            {contact.department}：电话 {contact.phones.join(' / ')}，邮箱 {contact.email}。
           </Text>
-          <Button className="membership-join__cta" onClick={() => openTab('contact')}>
+          <Button className="membership-join__cta" onClick={openApplication}>
+            在线申请入会
+          </Button>
+          <Button className="membership-join__contact" onClick={() => openTab('contact')}>
             联系{contact.department}
           </Button>
         </View>

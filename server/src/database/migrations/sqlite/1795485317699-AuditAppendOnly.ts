@@ -6,10 +6,10 @@ export class AuditAppendOnly1795485317699 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log" BEGIN SELECT RAISE(ABORT, \'audit_log is append-only\'); END',
+      "CREATE TRIGGER \"audit_log_no_update\" BEFORE UPDATE ON \"audit_log\" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
     );
     await queryRunner.query(
-      'CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" BEGIN SELECT RAISE(ABORT, \'audit_log is append-only\'); END',
+      "CREATE TRIGGER \"audit_log_no_delete\" BEFORE DELETE ON \"audit_log\" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
     );
   }
 

@@ -12,7 +12,7 @@ export class AuditNoRewrite1795490000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TRIGGER "audit_log_no_rewrite" BEFORE INSERT ON "audit_log" WHEN EXISTS (SELECT 1 FROM "audit_log" WHERE "id" = NEW."id") BEGIN SELECT RAISE(ABORT, \'audit_log is append-only\'); END',
+      "CREATE TRIGGER \"audit_log_no_rewrite\" BEFORE INSERT ON \"audit_log\" WHEN EXISTS (SELECT 1 FROM \"audit_log\" WHERE \"id\" = NEW.\"id\") BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
     );
   }
 

@@ -1,0 +1,228 @@
+import type { Page } from 'playwright-core';
+import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
+
+// The applicant's journey in a browser: from a campaign's address to a member unit with its bill.
+let harness: Harness;
+let page: Page;
+let applicationId = 0;
+
+/** The demo campaign the development server seeds (its poster's scene). */
+const SCENE = 'demo2026';
+/** A real PNG: the server judges uploads by their bytes. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** The H5 picker's row height (Taro's picker-group LINE_HEIGHT). */
+const PICKER_ROW = 34;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = harness.page;
+}, 60000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function staffCall(method: string, path: string, body?: unknown): Promise<unknown> {
+  const post = (url: string, data: unknown) =>
+    fetch(`${harness.baseUrl}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(data),
+    }).then((r) => r.json() as Promise<Record<string, string>>);
+  const { code } = await post('/__wechat/__standin/login-code', { persona: 'staff' });
+  const { token } = await post('/api/auth/wechat', { code });
+  const response = await fetch(`${harness.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
+  return response.json();
+}
+
+const field = (selector: string) => currentPage(page).locator(selector);
+
+/** Swipes a picker column up by `rows` rows, as a finger does (the H5 picker follows touches). */
+async function swipeColumn(column: number, rows: number): Promise<void> {
+  const group = page.locator('.weui-picker:visible .weui-picker__group').nth(column);
+  await group.evaluate(async (element, distance) => {
+    const from = 600;
+    const touches = (y: number) => [new Touch({ identifier: 1, target: element, clientX: 80, clientY: y })];
+    const fire = (type: string, y: number) =>
+      element.dispatchEvent(
+        new TouchEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          touches: type === 'touchend' ? [] : touches(y),
+          changedTouches: touches(y),
+        }),
+      );
+    // Each move is measured from the position the column rendered after the one before.
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
+    fire('touchstart', from);
+    for (let step = 1; step <= 8; step += 1) {
+      fire('touchmove', from - (distance * step) / 8);
+      await frame();
+    }
+    fire('touchend', from - distance);
+  }, rows * PICKER_ROW);
+  // The column settles (a 0.3 s transition) and the next column follows the new province.
+  await page.waitForTimeout(400);
+}
+
+async function choose(picker: string, rows: number[] = []): Promise<void> {
+  await field(`${picker} .apply-picker`).click();
+  await page.locator('.weui-picker:visible').waitFor();
+  for (const [column, count] of rows.entries()) if (count) await swipeColumn(column, count);
+  await page.locator('.weui-picker:visible .weui-picker__action', { hasText: '确定' }).click();
+  await page.locator('.weui-picker:visible').waitFor({ state: 'hidden' });
+}
+
+test('logged in as the 申请人 persona, the campaign address opens the application form', async () => {
+  await page.goto(`${harness.baseUrl}/#/pages/me/index`);
+  await waitForPage(page, '/pages/me/index');
+  await currentPage(page).locator('.me-personas__row', { hasText: '申请人' }).click();
+  await currentPage(page).locator('.me-profile__name', { hasText: '钱申科' }).waitFor();
+
+  await page.goto(`${harness.baseUrl}/?scene=${SCENE}`);
+  await waitForPage(page, '/packages/join/pages/apply/index');
+  await currentPage(page).getByText('提交申请').waitFor();
+});
+
+test('an empty form shows each problem beside its field, before anything is sent', async () => {
+  await currentPage(page).getByText('提交申请').click();
+  await field('.apply-field__error').first().waitFor();
+  const text = await visibleText(page);
+  for (const message of [
+    '单位名称至少4个字',
+    '请选择单位类型',
+    '请选择所在地区',
+    '请上传营业执照',
+    '请阅读并同意《工作守则》',
+  ])
+    expect(text).toContain(message);
+  await screenshot(page, 'join-apply-errors');
+});
+
+test('filled with the region picker and a licence upload, the application is submitted', async () => {
+  await field('.apply-input--unitName input').fill('杭州云栈信息技术有限公司');
+  await field('.apply-input--creditCode input').fill('91330106MA2H0Y2X1K');
+  await choose('.apply-select--unitType');
+  // 浙江省 is the eleventh province of the list; its first city is 杭州市.
+  await choose('.apply-select--region', [10, 0]);
+  await field('.apply-input--address input').fill('杭州市西湖区文三路 100 号');
+  await field('.apply-input--legalRepresentative input').fill('孙立');
+  await field('.apply-input--contact-name input').fill('钱申科');
+  await field('.apply-input--contact-title input').fill('总经理助理');
+  await field('.apply-input--contact-mobile input').fill('13800000002');
+  await field('.apply-input--contact-email input').fill('qian@example.com');
+  await choose('.apply-select--level');
+  await field('.apply-textarea textarea').fill(
+    '专注于政企客户的云平台运维与信息技术服务管理咨询，服务客户逾百家。',
+  );
+
+  const chooser = page.waitForEvent('filechooser');
+  await field('.apply-licence__pick').click();
+  await (await chooser).setFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
+  await field('.apply-licence__pick').filter({ hasText: '重新上传' }).waitFor();
+  for (const box of await field('.apply-consent__box').all()) await box.click();
+
+  const text = await visibleText(page);
+  expect(text).toContain('浙江省杭州市');
+  expect(text).toContain('企业');
+  expect(text).toContain('年费3,000元/年');
+  expect(text).toContain('营业执照.png');
+  await expect(field('.apply-field__error').count()).resolves.toBe(0);
+  await currentPage(page).getByText('草稿已保存').waitFor();
+  await screenshot(page, 'join-apply-filled');
+
+  await currentPage(page).getByText('提交申请').click();
+  await waitForPage(page, '/packages/join/pages/detail/index');
+  await currentPage(page).locator('.app-state', { hasText: '待审核' }).waitFor();
+  applicationId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+  expect(applicationId).toBeGreaterThan(0);
+});
+
+test('asked for more by staff, the applicant sees the reason, edits and resubmits', async () => {
+  await staffCall('POST', `/api/applications/${applicationId}/decisions`, {
+    decision: 'needs_info',
+    reason: '请上传加盖公章的营业执照副本',
+  });
+  await page.goto(`${harness.baseUrl}/#/packages/join/pages/mine/index`);
+  await waitForPage(page, '/packages/join/pages/mine/index');
+  await currentPage(page).locator('.app-state', { hasText: '待补充材料' }).click();
+  await waitForPage(page, '/packages/join/pages/detail/index');
+  await currentPage(page).getByText('会员服务部请您补充材料：').waitFor();
+  expect(await visibleText(page)).toContain('请上传加盖公章的营业执照副本');
+
+  await currentPage(page).getByText('修改申请').click();
+  await waitForPage(page, '/packages/join/pages/apply/index');
+  await currentPage(page).getByText('保存并重新提交').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await field('.apply-licence__pick').click();
+  await (await chooser).setFiles({ name: '营业执照（盖章）.png', mimeType: 'image/png', buffer: PNG });
+  await currentPage(page).getByText('营业执照（盖章）.png').waitFor();
+  await currentPage(page).getByText('保存并重新提交').click();
+  await waitForPage(page, '/packages/join/pages/detail/index');
+  await currentPage(page).locator('.app-state', { hasText: '已重新提交' }).waitFor();
+  const history = await visibleText(page);
+  for (const words of [
+    '待审核',
+    '待补充材料',
+    '已重新提交',
+    '会员服务部',
+    '申请人',
+    '请上传加盖公章的营业执照副本',
+  ])
+    expect(history).toContain(words);
+  await screenshot(page, 'join-application-detail');
+});
+
+test('approved: 消息 shows the decision, 我的 shows the unit, and the unit has an unpaid bill of the level’s fee', async () => {
+  await staffCall('POST', `/api/applications/${applicationId}/decisions`, { decision: 'approve' });
+  await page.goto(`${harness.baseUrl}/#/pages/me/index`);
+  await waitForPage(page, '/pages/me/index');
+  await currentPage(page).locator('.me-help__row--unit', { hasText: '杭州云栈信息技术有限公司' }).waitFor();
+  await currentPage(page).locator('.me-help__badge').waitFor();
+
+  await currentPage(page).locator('.me-help__row--messages').click();
+  await waitForPage(page, '/packages/account/pages/messages/index');
+  await currentPage(page).locator('.message--unread').first().waitFor();
+  const messages = await visibleText(page);
+  expect(messages).toContain('通过');
+  await screenshot(page, 'join-messages');
+  await currentPage(page).getByText('全部已读').click();
+  await field('.message--unread').first().waitFor({ state: 'detached' });
+  await expect(field('.message--unread').count()).resolves.toBe(0);
+
+  await page.goto(`${harness.baseUrl}/#/pages/me/index`);
+  await waitForPage(page, '/pages/me/index');
+  await currentPage(page).locator('.me-help__row--unit').click();
+  await waitForPage(page, '/packages/unit/pages/index/index');
+  await currentPage(page).getByText('待缴费').waitFor();
+  const unit = await visibleText(page);
+  expect(unit).toContain('杭州云栈信息技术有限公司');
+  expect(unit).toContain('会员单位');
+  expect(unit).toContain(`${new Date().getFullYear()}年度会费`);
+  expect(unit).toContain('¥3,000');
+  await screenshot(page, 'join-unit');
+});
+
+test('the campaign’s funnel counts one scan, start, submission and approval', async () => {
+  const { items } = (await staffCall('GET', '/api/campaigns')) as {
+    items: { scene: string; funnel: Record<string, number> }[];
+  };
+  expect(items.find((campaign) => campaign.scene === SCENE)?.funnel).toEqual({
+    scans: 1,
+    started: 1,
+    submitted: 1,
+    approved: 1,
+  });
+});
+
+test('no script errors along the way', () => {
+  expect(harness.errors).toEqual([]);
+});

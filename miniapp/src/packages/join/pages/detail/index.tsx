@@ -1,0 +1,235 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import {
+  APPLICATION_STATE_NAMES,
+  ITSS_CONFORMITY_LEVEL_NAMES,
+  LEVELS,
+  OPEN_APPLICATION_STATES,
+  UNIT_TYPE_NAMES,
+  type Application,
+  type ApplicationHistoryEntry,
+} from '@itss/shared';
+import { useCallback, useRef, useState } from 'react';
+import { LoginRequired } from '@/components/login-required';
+import { Card, Section } from '@/components/section';
+import { EmptyState, Loading, RequestView } from '@/components/state';
+import { toApiError } from '@/services/http';
+import { getApplication, resubmitApplication, withdrawApplication } from '@/services/join';
+import { useSession } from '@/services/session';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
+import { formatFileSize } from '../../form';
+import { StateBadge } from '../../state-badge';
+import '../../state-badge.scss';
+import './index.scss';
+
+const WHO = { applicant: '申请人', staff: '会员服务部' } as const;
+const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
+
+/** The latest reason staff gave, while it still applies. */
+function currentReason(application: Application): string | null {
+  if (application.state !== 'needs_info' && application.state !== 'rejected') return null;
+  return application.history.at(-1)?.note ?? null;
+}
+
+function History({ entries }: { entries: ApplicationHistoryEntry[] }) {
+  return (
+    <Card className="detail-history">
+      {entries.map((entry) => (
+        <View key={`${entry.state}-${entry.at}`} className="detail-history__entry">
+          <View className="detail-history__dot" />
+          <View className="detail-history__body">
+            <View className="detail-history__head">
+              <Text className="detail-history__state">{APPLICATION_STATE_NAMES[entry.state]}</Text>
+              <Text className="detail-history__time">{formatBeijingTime(entry.at)}</Text>
+            </View>
+            <Text className="detail-history__who">{WHO[entry.by.role]}</Text>
+            {entry.note ? <Text className="detail-history__note">{entry.note}</Text> : null}
+          </View>
+        </View>
+      ))}
+    </Card>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail-row">
+      <Text className="detail-row__label">{label}</Text>
+      <Text className="detail-row__value">{value}</Text>
+    </View>
+  );
+}
+
+interface DetailProps {
+  application: Application;
+  onChanged: () => Promise<unknown>;
+}
+
+function Detail({ application, onChanged }: DetailProps) {
+  const [busy, setBusy] = useState(false);
+  const reason = currentReason(application);
+  const open = OPEN_APPLICATION_STATES.includes(application.state);
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      await Taro.showToast({ title: done, icon: 'success' });
+    } catch (error) {
+      await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
+    } finally {
+      setBusy(false);
+      await onChanged();
+    }
+  };
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后本申请将不再审核，如需入会需重新提交。确定撤回吗？',
+      confirmText: '撤回',
+    });
+    if (confirm) await act(() => withdrawApplication(application.id), '已撤回');
+  };
+
+  return (
+    <View>
+      <View className="detail-head">
+        <View className="detail-head__top">
+          <Text className="detail-head__name">{application.unitName}</Text>
+          <StateBadge state={application.state} />
+        </View>
+        <Text className="detail-head__meta">
+          申请编号 {application.id} · 提交于 {formatBeijingTime(application.submittedAt)}
+        </Text>
+      </View>
+
+      {reason ? (
+        <View className={`detail-reason detail-reason--${application.state}`}>
+          <Text className="detail-reason__title">
+            {application.state === 'needs_info' ? '会员服务部请您补充材料：' : '未通过原因：'}
+          </Text>
+          <Text className="detail-reason__text">{reason}</Text>
+        </View>
+      ) : null}
+
+      <View className="detail-actions">
+        {application.state === 'needs_info' ? (
+          <>
+            <Button
+              className="detail-actions__primary"
+              disabled={busy || undefined}
+              onClick={() =>
+                void Taro.navigateTo({ url: `/packages/join/pages/apply/index?id=${application.id}` })
+              }
+            >
+              修改申请
+            </Button>
+            <Button
+              className="detail-actions__secondary"
+              loading={busy}
+              disabled={busy || undefined}
+              onClick={() => void act(() => resubmitApplication(application.id), '已重新提交')}
+            >
+              不修改，直接重新提交
+            </Button>
+          </>
+        ) : null}
+        {application.state === 'approved' && application.unit ? (
+          <Button
+            className="detail-actions__primary"
+            onClick={() =>
+              void Taro.navigateTo({ url: `/packages/unit/pages/index/index?id=${application.unit?.id}` })
+            }
+          >
+            查看我的单位
+          </Button>
+        ) : null}
+      </View>
+
+      <Section title="办理进度">
+        <History entries={application.history} />
+      </Section>
+
+      <Section title="申请信息">
+        <Card className="detail-fields">
+          <Row label="统一社会信用代码" value={application.creditCode} />
+          <Row label="单位类型" value={UNIT_TYPE_NAMES[application.unitType]} />
+          <Row label="所在地区" value={`${application.province} ${application.city}`} />
+          <Row label="通讯地址" value={application.address} />
+          <Row label="法定代表人" value={application.legalRepresentative} />
+          <Row label="联系人" value={`${application.contact.name}（${application.contact.title}）`} />
+          <Row label="手机号" value={application.contact.mobile} />
+          <Row label="邮箱" value={application.contact.email} />
+          <Row
+            label="申请级别"
+            value={`${levelName(application.level)} · ${formatAnnualFee(application.annualFeeYuan)}`}
+          />
+          <Row
+            label="ITSS 符合性证书"
+            value={
+              application.itssConformityLevel
+                ? ITSS_CONFORMITY_LEVEL_NAMES[application.itssConformityLevel]
+                : '未持有'
+            }
+          />
+          <Row
+            label="营业执照"
+            value={`${application.licence.name}（${formatFileSize(application.licence.size)}）`}
+          />
+          <Row label="主营业务" value={application.businessDescription} />
+        </Card>
+      </Section>
+
+      {open ? (
+        <View className="detail-actions">
+          <Button
+            className="detail-actions__danger"
+            loading={busy}
+            disabled={busy || undefined}
+            onClick={() => void withdraw()}
+          >
+            撤回申请
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function ApplicationDetail({ id }: { id: number }) {
+  const load = useCallback(() => getApplication(id), [id]);
+  const { state, reload, refresh } = useRequest(load);
+  usePullToRefresh(refresh);
+  // Back from editing, the application has moved on.
+  const shownRef = useRef(false);
+  useDidShow(() => {
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
+  });
+  return (
+    <RequestView state={state} onRetry={() => void reload()}>
+      {(application) => <Detail application={application} onChanged={refresh} />}
+    </RequestView>
+  );
+}
+
+export default function DetailPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <View className="page detail">
+        <EmptyState text="没有找到这份申请" />
+      </View>
+    );
+  return (
+    <View className="page detail">
+      {session.status === 'loading' ? <Loading /> : null}
+      {session.status === 'signedOut' ? <LoginRequired text="登录后查看申请进度" /> : null}
+      {session.status === 'signedIn' ? <ApplicationDetail id={id} /> : null}
+    </View>
+  );
+}

@@ -1,0 +1,74 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LEVELS } from '@itss/shared';
+import { useRef } from 'react';
+import { LoginRequired } from '@/components/login-required';
+import { Card } from '@/components/section';
+import { Loading, RequestView } from '@/components/state';
+import { getMyApplications } from '@/services/join';
+import { useSession } from '@/services/session';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import { formatBeijingTime } from '@/utils/format';
+import { StateBadge } from '../../state-badge';
+import '../../state-badge.scss';
+import './index.scss';
+
+const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
+const openApply = () => void Taro.navigateTo({ url: '/packages/join/pages/apply/index' });
+
+function MyApplications() {
+  const { state, reload, refresh } = useRequest(getMyApplications);
+  usePullToRefresh(refresh);
+  // Back from a detail page the state may have changed (withdrawn, resubmitted).
+  const shownRef = useRef(false);
+  useDidShow(() => {
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
+  });
+  return (
+    <RequestView state={state} onRetry={() => void reload()}>
+      {({ items }) =>
+        items.length ? (
+          <Card className="mine-list">
+            {items.map((item) => (
+              <View
+                key={item.id}
+                className="mine-list__row"
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/join/pages/detail/index?id=${item.id}` })
+                }
+              >
+                <View className="mine-list__main">
+                  <Text className="mine-list__name">{item.unitName}</Text>
+                  <Text className="mine-list__meta">
+                    {levelName(item.level)} · 提交于 {formatBeijingTime(item.submittedAt)}
+                  </Text>
+                </View>
+                <StateBadge state={item.state} />
+              </View>
+            ))}
+          </Card>
+        ) : (
+          <View className="mine-empty">
+            <Text className="mine-empty__text">您还没有提交过入会申请</Text>
+            <Button className="mine-empty__button" onClick={openApply}>
+              申请入会
+            </Button>
+          </View>
+        )
+      }
+    </RequestView>
+  );
+}
+
+export default function MinePage() {
+  const session = useSession();
+  return (
+    <View className="page mine">
+      {session.status === 'loading' ? <Loading /> : null}
+      {session.status === 'signedOut' ? <LoginRequired text="登录后查看您的入会申请" /> : null}
+      {session.status === 'signedIn' ? <MyApplications /> : null}
+    </View>
+  );
+}

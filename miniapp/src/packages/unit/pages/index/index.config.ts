@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的单位',
+  enablePullDownRefresh: true,
+});
