@@ -97,7 +97,7 @@ test('an empty form shows each problem beside its field, before anything is sent
   await field('.apply-field__error').first().waitFor();
   const text = await visibleText(page);
   for (const message of [
-    '单位名称至少4个字',
+    '请填写单位名称',
     '请选择单位类型',
     '请选择所在地区',
     '请上传营业执照',

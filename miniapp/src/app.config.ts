@@ -6,7 +6,16 @@ export default defineAppConfig({
     // The entry a campaign's code opens (JOIN_ENTRY_PAGE in the contract).
     { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/unit', pages: ['pages/index/index'] },
-    { root: 'packages/staff', pages: ['pages/index/index', 'pages/audit/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/audit/index',
+        'pages/applications/index',
+        'pages/application/index',
+        'pages/campaigns/index',
+      ],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#1f5fbf',

@@ -42,6 +42,20 @@ export const useDidShow = jest.fn((callback: () => void) => {
 export const useDidHide = jest.fn((callback: () => void) => {
   hiddenCallbacks.push(callback);
 });
+export const useReachBottom = jest.fn<void, [() => void]>();
+export const showLoading = jest.fn<Answer, [Options]>(ok);
+export const hideLoading = jest.fn<Answer, []>(ok);
+export const previewImage = jest.fn<Answer, [Options]>(ok);
+export const openDocument = jest.fn<Answer, [Options]>(ok);
+export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
+/** Answers like a successful download unless a test scripts it: a temp path per URL. */
+export const downloadFile = jest.fn<Answer, [Options]>((options) =>
+  Promise.resolve({
+    errMsg: 'downloadFile:ok',
+    statusCode: 200,
+    tempFilePath: `wxfile://tmp/${String(options.url).split('/').pop()}`,
+  }),
+);
 
 /** Storage backed by a Map that tests can inspect and clear. */
 export const storage = new Map<string, unknown>();
@@ -78,6 +92,13 @@ const Taro = {
   useRouter,
   useDidShow,
   useDidHide,
+  useReachBottom,
+  showLoading,
+  hideLoading,
+  previewImage,
+  openDocument,
+  saveImageToPhotosAlbum,
+  downloadFile,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

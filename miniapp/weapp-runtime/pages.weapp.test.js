@@ -7,6 +7,7 @@ const { Weapp, compact, compileBuild } = require('./harness');
 const { compilersUnavailable } = require('./harness/compile');
 const { httpRequest, postJson } = require('./harness/http');
 const { startServer } = require('./harness/server');
+const { call, loginAs, submitApplication } = require('./harness/joining');
 
 /**
  * Every page of app.json: what it shows each persona who can reach it (member contacts and primary
@@ -26,6 +27,10 @@ const PAGES = {
   // Opened without an id (the journey below opens them with one).
   'packages/join/pages/detail/index': { applicant: '没有找到这份申请' },
   'packages/unit/pages/index/index': { applicant: '没有找到该会员单位' },
+  // The application the applicant persona submits in beforeAll, and the development demo campaign.
+  'packages/staff/pages/applications/index': { staff: '北京数智运维科技有限公司' },
+  'packages/staff/pages/application/index': { staff: '没有找到这份申请' },
+  'packages/staff/pages/campaigns/index': { staff: '演示：ITSS会议周展台' },
 };
 const OPENINGS = Object.entries(PAGES).flatMap(([route, shown]) =>
   Object.entries(shown).map(([persona, text]) => [route, persona, text]),
@@ -44,6 +49,8 @@ let server;
 let app = null;
 /** What the server answers, which the pages must show. */
 let association;
+/** Submitted by the applicant persona through the API, for the staff pages to review. */
+let submitted;
 
 async function getJson(path) {
   const response = await httpRequest({ url: `${server.origin}${path}` });
@@ -62,6 +69,8 @@ suite('the weapp build in WeChat’s runtime', () => {
     compileBuild();
     server = await startServer();
     association = await getJson('/api/association');
+    // Not the applicant persona: its own journey below must start with no application or unit.
+    submitted = await submitApplication(server.origin, 'member_contact');
   }, 60000);
 
   afterAll(async () => {
@@ -283,6 +292,83 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.pullDownRefresh();
       expect(app.callsTo('stopPullDownRefresh')).toHaveLength(1);
       expect(app.text()).toContain('登录');
+    });
+
+    test('入会审核: the to-do count, the queue, the licence with the token, 要求补充材料, then 通过 after the resubmission, and the export', async () => {
+      await launch('staff', 'packages/staff/pages/index/index');
+      await app.waitForText('入会审核');
+      expect(app.queryAll('.staff-links__badge', { hasText: '1' })).toHaveLength(1);
+      await app.tap('入会审核');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/staff/pages/applications/index' }),
+      ]);
+      await app.waitForRoute('packages/staff/pages/applications/index');
+      await app.waitForText(submitted.unitName);
+      expect(app.text()).toContain('139****0002');
+
+      await app.tap({ selector: '.queue-row', hasText: submitted.unitName });
+      await app.waitForRoute('packages/staff/pages/application/index');
+      await app.waitForText('营业执照');
+      await app.waitForText('点击图片全屏查看');
+      // The licence came with the staff member's token, and its bytes are the uploaded PNG.
+      const [download] = app.callsTo('downloadFile');
+      expect(download).toMatchObject({ header: { Authorization: expect.stringMatching(/^Bearer /) } });
+      const licence = [...app.files.values()].find((file) =>
+        file.url.endsWith(`/api/files/${submitted.licence.id}`),
+      );
+      expect(licence).toMatchObject({ statusCode: 200, contentType: 'image/png' });
+      expect(licence.bytes.subarray(1, 4).toString()).toBe('PNG');
+      await app.tap({ selector: '.licence__image' });
+      expect(app.callsTo('previewImage')).toHaveLength(1);
+
+      await app.tap('要求补充材料');
+      await app.waitForText('要求补充材料');
+      await app.input('.decision-dialog__reason', '请上传加盖公章的营业执照');
+      await app.tap('提交');
+      await app.waitForText('原因：请上传加盖公章的营业执照');
+      expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已要求补充材料' }));
+      expect(app.text()).toContain('已要求补充材料，等待申请人修改后重新提交');
+
+      const applicant = await loginAs(server.origin, 'member_contact');
+      await call(server.origin, applicant, 'POST', `/api/applications/${submitted.id}/resubmit`);
+      await app.pullDownRefresh();
+      await app.waitForText('通过');
+      await app.tap({ selector: '.decision__button--approve' });
+      expect(app.callsTo('showModal').at(-1)).toMatchObject({ title: '通过入会申请' });
+      await app.waitForText('已成为会员单位');
+      expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已通过' }));
+
+      await app.back();
+      await app.waitForRoute('packages/staff/pages/applications/index');
+      await app.tap({ selector: '.queue-tabs__tab', hasText: '全部' });
+      await app.waitForText(submitted.unitName);
+      await app.tap('导出 Excel');
+      await app.idle();
+      const [opened] = app.callsTo('openDocument');
+      expect(opened).toMatchObject({ fileType: 'xlsx' });
+      const sheet = app.files.get(opened.filePath);
+      expect(sheet.url).toMatch(/\/api\/applications\/export$/);
+      expect(sheet.bytes.subarray(0, 2).toString()).toBe('PK');
+    });
+
+    test('入会推广码: create one, read its funnel, show its code and save it to the album', async () => {
+      await launch('staff', 'packages/staff/pages/campaigns/index');
+      await app.waitForText('演示：ITSS会议周展台');
+      await app.input('.campaign-create__name', '秋季会员大会');
+      await app.tap('创建推广码');
+      await app.waitForText('秋季会员大会');
+      const created = app.queryAll('.campaign', { hasText: '秋季会员大会' });
+      expect(created).toHaveLength(1);
+      for (const step of ['扫码', '开始填写', '已提交', '已通过']) expect(app.text()).toContain(step);
+
+      await app.tap({ selector: '.campaign__show', hasText: '查看小程序码' });
+      await app.waitForText('场景值');
+      const code = [...app.files.values()].find((file) => /\/api\/campaigns\/\d+\/code\.png$/.test(file.url));
+      expect(code).toMatchObject({ statusCode: 200, contentType: 'image/png' });
+      await app.tap('保存到相册');
+      await app.idle();
+      expect(app.callsTo('saveImageToPhotosAlbum')).toHaveLength(1);
+      expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已保存到相册' }));
     });
   });
   describe('applicant (申请人 钱申科): joining from a campaign code', () => {

@@ -158,3 +158,13 @@ async function send<T>(
   if (!parsed.success) throw apiErrorOf(ErrorCode.Internal);
   return parsed.data;
 }
+
+/** The message a 400 VALIDATION_FAILED gives for one field, to show beside it; else the error's own. */
+export function fieldMessage(error: ApiError, path: string): string {
+  return error.details?.find((detail) => detail.path === path)?.message ?? error.message;
+}
+
+/** A failure known only by its status, as a download answers (its body is a file, not JSON). */
+export function apiErrorOfStatus(statusCode: number): ApiError {
+  return apiErrorOf(STATUS_CODES[statusCode] ?? ErrorCode.Internal);
+}

@@ -8,10 +8,11 @@ const https = require('node:https');
  * @property {number} status
  * @property {Record<string, string>} headers
  * @property {string} body
+ * @property {Buffer} bytes the body as received (images, spreadsheets)
  */
 
 /**
- * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: string, timeout?: number }} options
+ * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: string | Buffer, timeout?: number }} options
  * @returns {Promise<HttpResponse>}
  */
 function httpRequest({ url, method = 'GET', headers = {}, body, timeout = 15000 }) {
@@ -30,11 +31,8 @@ function httpRequest({ url, method = 'GET', headers = {}, body, timeout = 15000 
         for (const [name, value] of Object.entries(response.headers)) {
           if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: flat,
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: flat, body: bytes.toString('utf8'), bytes });
       });
       response.on('error', reject);
     });

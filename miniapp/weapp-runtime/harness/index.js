@@ -122,6 +122,8 @@ class Weapp {
     this.listeners = {};
     this.storage = storage ?? new Map();
     this.clipboard = '';
+    /** @type {Map<string, { url: string, statusCode: number, contentType: string, bytes: Buffer }>} downloaded files by temp path */
+    this.files = new Map();
     /** What the person answers: showModal (true: confirm; queued answers first), subscribe messages. */
     this.answers = { modal: [], subscribe: 'accept', files: [] };
     /** Files the person picks next (chooseMedia, chooseMessageFile): `{ name, bytes }`, in order. */

@@ -299,6 +299,38 @@ function createWx(app) {
       Object.fromEntries(tmplIds.map((id) => [id, app.answers.subscribe])),
     ),
 
+    // Files: a download reaches the test server like `request` and keeps the bytes under a temp path
+    // (app.files), which openDocument, previewImage and saveImageToPhotosAlbum must be given.
+    downloadFile: asyncApi('downloadFile', async (options) => {
+      /** @type {Record<string, string>} */
+      const headers = {};
+      for (const [key, value] of Object.entries(options.header ?? {}))
+        headers[key.toLowerCase()] = String(value);
+      const response = await httpRequest({
+        url: app.rewriteUrl(String(options.url)),
+        headers,
+        timeout: options.timeout ?? 60000,
+      });
+      app.requests.push({ method: 'GET', url: options.url, statusCode: response.status });
+      const tempFilePath = `wxfile://tmp_${app.files.size + 1}`;
+      app.files.set(tempFilePath, {
+        url: String(options.url),
+        statusCode: response.status,
+        contentType: response.headers['content-type'] ?? '',
+        bytes: response.bytes,
+      });
+      return { tempFilePath, statusCode: response.status };
+    }),
+    openDocument: asyncApi('openDocument', async ({ filePath }) => {
+      if (!app.files.has(filePath)) throw new Error(`no such file ${filePath}`);
+    }),
+    previewImage: asyncApi('previewImage', async ({ urls = [] }) => {
+      if (!urls.length) throw new Error('urls is empty');
+    }),
+    saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', async ({ filePath }) => {
+      if (!app.files.has(filePath)) throw new Error(`no such file ${filePath}`);
+    }),
+
     onNeedPrivacyAuthorization: listeners('needPrivacyAuthorization'),
     offNeedPrivacyAuthorization: noop,
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', async () => ({})),

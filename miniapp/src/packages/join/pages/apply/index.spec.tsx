@@ -98,7 +98,7 @@ test('an empty form is checked with the shared schema and every problem shows be
   const calls = serveForm(null);
   await openForm();
   fireEvent.click(screen.getByText('提交申请'));
-  await screen.findByText('单位名称至少 4 个字');
+  await screen.findByText('请填写单位名称');
   const shown = [...document.querySelectorAll('.apply-field__error')].map((node) => node.textContent);
   for (const message of [
     '请选择单位类型',

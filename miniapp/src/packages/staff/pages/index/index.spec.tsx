@@ -23,6 +23,8 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
   await act(() => session.start());
   const calls = serveBy(api);
   render(<StaffConsolePage />);
+  // The to-do count of 入会审核 loads on its own: let it land inside act.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return calls;
 }
 
@@ -121,10 +123,32 @@ test('staff who are not admins get the log but no staff management', async () =>
   const calls = await openAs(staffOnly);
   expect(screen.getByText('操作日志')).toBeTruthy();
   expect(screen.queryByText('添加工作人员')).toBeNull();
-  expect(calls).toHaveLength(0);
+  // Only the to-do count of 入会审核, never the staff list.
+  expect(calls.map((c) => c.path)).toEqual(['/api/applications?limit=1']);
 });
 
 test('a visitor who opens the page anyway is told it is for staff', async () => {
   await openAs(visitor);
   expect(screen.getByText('仅工作人员可使用工作台')).toBeTruthy();
+});
+
+test('入会审核 shows the to-do count from the queue; it and 入会推广码 open their pages', async () => {
+  const campaigner = { ...staffOnly, can: { ...staffOnly.can, manageCampaigns: true } };
+  const calls = await openAs(campaigner, (call) =>
+    call.path.startsWith('/api/applications') ? ok({ items: [], nextCursor: null, pending: 3 }) : ok(list),
+  );
+  await screen.findByLabelText('3 份待审核');
+  expect(calls.map((c) => c.path)).toContain('/api/applications?limit=1');
+  fireEvent.click(screen.getByText('入会审核'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/applications/index' });
+  fireEvent.click(screen.getByText('入会推广码'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/campaigns/index' });
+});
+
+test('with nothing to review 入会审核 says so; without manageCampaigns there is no 入会推广码', async () => {
+  await openAs(staffOnly, (call) =>
+    call.path.startsWith('/api/applications') ? ok({ items: [], nextCursor: null, pending: 0 }) : ok(list),
+  );
+  await screen.findByText('暂无待审核');
+  expect(screen.queryByText('入会推广码')).toBeNull();
 });

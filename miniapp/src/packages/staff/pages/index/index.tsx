@@ -1,11 +1,12 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
+import { getApplications } from '@/services/review';
 import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
@@ -156,6 +157,52 @@ function StaffManagement({ myId }: { myId: number }) {
   );
 }
 
+const openPage = (url: string) => () => void Taro.navigateTo({ url });
+
+/** The to-do count beside 入会审核; while it loads or if it fails the row simply has no badge. */
+function PendingBadge() {
+  const { state, refresh } = useRequest(() => getApplications({}, null, 1));
+  const firstRef = useRef(true);
+  // Back from the queue after deciding: the count has changed.
+  useDidShow(() => {
+    if (firstRef.current) firstRef.current = false;
+    else void refresh();
+  });
+  if (state.status !== 'success') return null;
+  const { pending } = state.data;
+  return pending ? (
+    <Text className="staff-links__badge" aria-label={`${pending} 份待审核`}>
+      {pending > 99 ? '99+' : pending}
+    </Text>
+  ) : (
+    <Text className="staff-links__note">暂无待审核</Text>
+  );
+}
+
+/** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
+function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
+  return (
+    <Section title="入会">
+      <Card className="staff-links">
+        <View
+          className="staff-links__row staff-links__row--applications"
+          onClick={openPage('/packages/staff/pages/applications/index')}
+        >
+          <Text className="staff-links__text">入会审核</Text>
+          <PendingBadge />
+          <View className="link-arrow" />
+        </View>
+        {manageCampaigns ? (
+          <View className="staff-links__row" onClick={openPage('/packages/staff/pages/campaigns/index')}>
+            <Text className="staff-links__text">入会推广码</Text>
+            <View className="link-arrow" />
+          </View>
+        ) : null}
+      </Card>
+    </Section>
+  );
+}
+
 export default function StaffConsolePage() {
   const session = useSession();
   if (session.status === 'loading') return <Loading />;
@@ -169,13 +216,11 @@ export default function StaffConsolePage() {
   const { can, id } = session.me;
   return (
     <View className="page staff">
+      <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
-            <View
-              className="staff-links__row"
-              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/audit/index' })}
-            >
+            <View className="staff-links__row" onClick={openPage('/packages/staff/pages/audit/index')}>
               <Text className="staff-links__text">操作日志</Text>
               <View className="link-arrow" />
             </View>

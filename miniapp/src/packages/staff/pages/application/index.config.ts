@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入会申请',
+  enablePullDownRefresh: true,
+});

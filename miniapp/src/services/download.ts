@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro';
+import { ErrorCode } from '@itss/shared';
+import { apiErrorOf, apiErrorOfStatus, authorization, withToken } from './http';
+import { isH5 } from './session';
+
+const TIMEOUT_MS = 30000;
+
+async function downloadOnce(path: string, token: string | null): Promise<string> {
+  let answer: { statusCode: number; tempFilePath: string };
+  try {
+    answer = await Taro.downloadFile({
+      url: `${API_BASE}${path}`,
+      header: authorization(token),
+      timeout: TIMEOUT_MS,
+    });
+  } catch {
+    throw apiErrorOf(ErrorCode.NetworkError);
+  }
+  if (answer.statusCode >= 200 && answer.statusCode < 300) return answer.tempFilePath;
+  releaseDownload(answer.tempFilePath);
+  throw apiErrorOfStatus(answer.statusCode);
+}
+
+/**
+ * Fetches an API path that answers bytes (a licence, a mini-program code, a spreadsheet) with the
+ * session's token, which an <Image src> or a plain link cannot send. Resolves to a local path: a
+ * temporary file on weapp, a blob: URL on H5 (Taro's downloadFile). A refused token logs in again
+ * once, as `request` does; any other failure rejects with an ApiError by status, since the body of
+ * a failed download is not read.
+ */
+export function downloadWithToken(path: string): Promise<string> {
+  return withToken((token) => downloadOnce(path, token));
+}
+
+/** H5 keeps a downloaded blob in memory until its URL is revoked; weapp cleans its temp files itself. */
+export function releaseDownload(localPath: string): void {
+  if (isH5() && localPath.startsWith('blob:')) URL.revokeObjectURL(localPath);
+}
+
+/** H5 only: hands a downloaded blob to the browser as a file with this name. */
+export function saveAs(localPath: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = localPath;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
