@@ -205,12 +205,16 @@ export class ApplicationsService implements OnModuleInit {
   ): Promise<Application> {
     authorize(this.policy, ctx, 'submit', undefined);
     const bodyHash = hashOf(body);
+    // The open application is read before the key. Each statement sees what has committed by then
+    // (READ COMMITTED), so a retry of this very submission that commits between the two reads is
+    // found by its key, never taken for someone else's open application.
+    const open = await this.applications.findOneBy({ openCreditCode: body.creditCode });
     const previous = await this.submissions.findOneBy({ userId: ctx.user.id, idempotencyKey });
     if (previous) {
       if (previous.bodyHash !== bodyHash) throw new AppError(ApplicationError.IdempotencyKeyReused);
       return this.present(ctx, await this.applications.findOneByOrFail({ id: previous.applicationId }));
     }
-    await this.refuseIfTaken(body.creditCode, null);
+    await this.refuseIfTaken(body.creditCode, null, open);
     const campaign = body.campaignScene ? await this.campaigns.findByScene(body.campaignScene) : null;
     const at = now();
     const row = await this.applications.save(
@@ -257,10 +261,15 @@ export class ApplicationsService implements OnModuleInit {
    * Refuses a credit code that is a member already or has another open application; the message
    * says where that one stands and nothing else of it.
    */
-  private async refuseIfTaken(creditCode: string, ownId: number | null): Promise<void> {
+  private async refuseIfTaken(
+    creditCode: string,
+    ownId: number | null,
+    openRead?: ApplicationEntity | null,
+  ): Promise<void> {
     // Open application first: one that is not open any more was closed by a committed decision, so
     // the unit an approval made is then visible to the member check that follows.
-    const open = await this.applications.findOneBy({ openCreditCode: creditCode });
+    const open =
+      openRead !== undefined ? openRead : await this.applications.findOneBy({ openCreditCode: creditCode });
     if (open && open.id !== ownId) {
       throw new AppError(ApplicationError.OpenApplicationExists, WHERE_IT_STANDS[open.state]);
     }
