@@ -26,6 +26,11 @@ export interface Harness {
   page: Page;
   /** Uncaught page errors and console errors: a finished product shows none. */
   errors: string[];
+  /**
+   * A second person's browser (its own profile, so its own session), for journeys where two people
+   * take turns: an applicant and the staff member who reviews. Desktop size, as staff often work.
+   */
+  secondBrowser: () => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -84,7 +89,9 @@ export async function startHarness(): Promise<Harness> {
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   let context: BrowserContext | undefined;
+  const others: BrowserContext[] = [];
   const close = async (): Promise<void> => {
+    for (const other of others) await other.close();
     await context?.close();
     if (server.exitCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -119,7 +126,22 @@ export async function startHarness(): Promise<Harness> {
         report(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
       });
     });
-    return { baseUrl, page, errors, close };
+    const secondBrowser = async (): Promise<Page> => {
+      const other = await chromium.launchPersistentContext(
+        path.join(tempDir, `profile-${others.length + 1}`),
+        {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: CHROMIUM_ARGS,
+          viewport: { width: 1280, height: 800 },
+          locale: 'zh-CN',
+        },
+      );
+      others.push(other);
+      const second = other.pages()[0] ?? (await other.newPage());
+      second.on('pageerror', (error) => errors.push(error.message));
+      return second;
+    };
+    return { baseUrl, page, errors, secondBrowser, close };
   } catch (error) {
     await close();
     throw error;

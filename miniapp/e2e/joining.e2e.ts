@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 
-// The applicant's journey in a browser: from a campaign's address to a member unit with its bill.
+// The applicant's journey in a browser, from a campaign's address to a member unit with its bill,
+// with the staff persona deciding in the staff pages of a second browser.
 let harness: Harness;
 let page: Page;
 let applicationId = 0;
@@ -44,6 +45,42 @@ async function staffCall(method: string, path: string, body?: unknown): Promise<
 }
 
 const field = (selector: string) => currentPage(page).locator(selector);
+
+let staffBrowser: Page | undefined;
+
+/** The staff persona decides in the staff pages of a browser of their own, as 会员服务部 would. */
+async function staffDecides(button: '要求补充材料' | '通过', reason?: string): Promise<void> {
+  if (!staffBrowser) {
+    staffBrowser = await harness.secondBrowser();
+    await staffBrowser.goto(`${harness.baseUrl}/#/pages/me/index`);
+    await waitForPage(staffBrowser, '/pages/me/index');
+    await currentPage(staffBrowser).getByText('选择演示身份').waitFor();
+    await currentPage(staffBrowser).locator('.me-personas__row', { hasText: '工作人员' }).click();
+    await currentPage(staffBrowser).locator('.me-profile__name', { hasText: '周会服' }).waitFor();
+  }
+  const staff = staffBrowser;
+  const onPage = (selector: string, hasText?: string) =>
+    currentPage(staff).locator(selector, hasText ? { hasText } : {});
+  if (reason !== undefined) {
+    // A new application waits in the queue's first tab, 待审核.
+    await staff.goto(`${harness.baseUrl}/#/packages/staff/pages/applications/index`);
+    await waitForPage(staff, '/packages/staff/pages/applications/index');
+    await onPage('.queue-row', '杭州云栈信息技术有限公司').click();
+  } else {
+    await staff.goto(`${harness.baseUrl}/#/packages/staff/pages/application/index?id=${applicationId}`);
+  }
+  await waitForPage(staff, '/packages/staff/pages/application/index');
+  await currentPage(staff).getByText('办理记录').waitFor();
+  await onPage('.decision__button', button).click();
+  if (reason === undefined) {
+    await staff.locator('.taro__modal').getByText(button, { exact: true }).click();
+    await onPage('.review-badge', '已通过').waitFor();
+  } else {
+    await onPage('.decision-dialog__reason textarea').fill(reason);
+    await onPage('.decision-dialog__submit').click();
+    await onPage('.app-history__note', reason).waitFor();
+  }
+}
 
 /** Swipes a picker column up by `rows` rows, as a finger does (the H5 picker follows touches). */
 async function swipeColumn(column: number, rows: number): Promise<void> {
@@ -146,11 +183,8 @@ test('filled with the region picker and a licence upload, the application is sub
   expect(applicationId).toBeGreaterThan(0);
 });
 
-test('asked for more by staff, the applicant sees the reason, edits and resubmits', async () => {
-  await staffCall('POST', `/api/applications/${applicationId}/decisions`, {
-    decision: 'needs_info',
-    reason: '请上传加盖公章的营业执照副本',
-  });
+test('staff ask for more in their own browser; the applicant sees the reason, edits and resubmits', async () => {
+  await staffDecides('要求补充材料', '请上传加盖公章的营业执照副本');
   await page.goto(`${harness.baseUrl}/#/packages/join/pages/mine/index`);
   await waitForPage(page, '/packages/join/pages/mine/index');
   await currentPage(page).locator('.app-state', { hasText: '待补充材料' }).click();
@@ -181,8 +215,8 @@ test('asked for more by staff, the applicant sees the reason, edits and resubmit
   await screenshot(page, 'join-application-detail');
 });
 
-test('approved: 消息 shows the decision, 我的 shows the unit, and the unit has an unpaid bill of the level’s fee', async () => {
-  await staffCall('POST', `/api/applications/${applicationId}/decisions`, { decision: 'approve' });
+test('staff approve in their browser: 消息 shows the decision, 我的 shows the unit, and the unit has an unpaid bill of the level’s fee', async () => {
+  await staffDecides('通过');
   await page.goto(`${harness.baseUrl}/#/pages/me/index`);
   await waitForPage(page, '/pages/me/index');
   await currentPage(page).locator('.me-help__row--unit', { hasText: '杭州云栈信息技术有限公司' }).waitFor();
