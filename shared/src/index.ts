@@ -17,3 +17,5 @@ export * from './units';
 export * from './campaigns';
 export * from './notifications';
 export * from './applications';
+export * from './contacts';
+export * from './groups';

@@ -7,7 +7,8 @@ import {
 } from '../../src/modules/applications/application.entity';
 import { AuditEntity } from '../../src/modules/audit/audit.entity';
 import { BillEntity } from '../../src/modules/dues/bill.entity';
-import { UnitContactEntity, UnitEntity } from '../../src/modules/units/unit.entity';
+import { UnitContactEntity } from '../../src/modules/units/unit-contact.entity';
+import { UnitEntity } from '../../src/modules/units/unit.entity';
 import type { AuthEnv } from '../support/auth-env';
 import { type Call, type ConcurrencyCase, atOnce, tally, times } from '../support/concurrency';
 import {

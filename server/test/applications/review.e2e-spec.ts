@@ -15,7 +15,8 @@ import {
 import { AuditEntity } from '../../src/modules/audit/audit.entity';
 import { BillEntity } from '../../src/modules/dues/bill.entity';
 import { DuesService } from '../../src/modules/dues/dues.service';
-import { UnitContactEntity, UnitEntity } from '../../src/modules/units/unit.entity';
+import { UnitContactEntity } from '../../src/modules/units/unit-contact.entity';
+import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
 import {
   applicationBody,
@@ -120,7 +121,13 @@ describe('applications: states, staff review, approval', () => {
     expect(approved.unit?.name).toBe(application.unitName);
 
     const me = meSchema.parse((await get('/api/me', applicant.token)).body);
-    expect(me.unit).toEqual({ id: unitId, name: application.unitName });
+    expect(me.unit).toEqual({
+      id: unitId,
+      name: application.unitName,
+      level: 'committee',
+      status: 'active',
+      isPrimaryContact: true,
+    });
     const unit = unitSchema.parse((await get(`/api/units/${unitId}`, applicant.token)).body);
     expect(unit).toMatchObject({
       name: application.unitName,

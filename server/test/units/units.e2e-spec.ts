@@ -20,14 +20,19 @@ describe('units: member units and their contacts', () => {
     const application = await submitApplication(env, applicant.token, { level: 'member' });
     expect((await me()).unit).toBeNull();
     const approved = await decided(env, staff.token, application.id, 'approve');
-    expect((await me()).unit).toEqual(approved.unit);
+    expect((await me()).unit).toEqual({
+      ...approved.unit,
+      level: 'member',
+      status: 'active',
+      isPrimaryContact: true,
+    });
     const unit = unitSchema.parse(
       (await env.server.get(`/api/units/${approved.unit?.id}`, { headers: bearer(staff.token) })).body,
     );
     // Staff are not the contact; they see who is, phone masked (this person bound none).
     expect(unit).toMatchObject({
       isPrimaryContact: false,
-      primaryContact: { displayName: '微信用户', phoneMasked: null },
+      primaryContact: { displayName: '李四', phoneMasked: null },
     });
     expect(unit.joinedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

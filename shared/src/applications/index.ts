@@ -3,10 +3,9 @@ import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
-import { checkUscc, normalizeUscc } from '../domain/uscc';
 import { defineErrors } from '../errors';
 import { storedFileSchema } from '../files';
-import { unitTypeSchema } from '../units';
+import { creditCodeSchema, unitTypeSchema } from '../units';
 
 /** Levels a unit may apply for: 会长单位 is elected, never applied for. */
 export const APPLICABLE_LEVELS = ['member', 'committee', 'vice_president'] as const;
@@ -98,12 +97,6 @@ export const APPLICATION_AUDIT_ACTIONS = defineAuditActions({
   'application.rejected': '驳回入会申请',
   'application.needs_info': '要求补充材料',
 });
-
-/** 91110000600037341l → 91110000600037341L; a bad format is refused, a checksum mismatch let through. */
-export const creditCodeSchema = z
-  .string('请填写统一社会信用代码')
-  .transform(normalizeUscc)
-  .refine((code) => checkUscc(code) !== 'bad_format', '统一社会信用代码应为 18 位数字或大写字母');
 
 const text = (label: string, min: number, max: number) =>
   z

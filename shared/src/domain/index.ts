@@ -3,3 +3,4 @@ export * from './governance';
 export * from './uscc';
 export * from './phone';
 export * from './regions';
+export * from './nickname';

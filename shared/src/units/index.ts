@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { type LevelCode, LEVEL_CODES } from '../domain/levels';
+import { isKnownRegion } from '../domain/regions';
 import { levelCodeSchema } from '../membership';
+import { checkUscc, normalizeUscc } from '../domain/uscc';
 
 /** What kind of legal entity a unit is: the handbook's eligible applicants. */
 export const UNIT_TYPES = [
@@ -22,6 +25,12 @@ export const UNIT_TYPE_NAMES: Record<UnitType, string> = {
   industry_user: '行业用户',
 };
 
+/** 91110000600037341l → 91110000600037341L; a bad format is refused, a checksum mismatch let through. */
+export const creditCodeSchema = z
+  .string('请填写统一社会信用代码')
+  .transform(normalizeUscc)
+  .refine((code) => checkUscc(code) !== 'bad_format', '统一社会信用代码应为 18 位数字或大写字母');
+
 export const UNIT_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 export const unitStatusSchema = z.enum(UNIT_STATUSES);
@@ -38,9 +47,63 @@ export const UnitError = defineErrors({
     status: 409,
     message: '申请人已是其他会员单位的联系人，一位联系人只能对应一家会员单位，请更换联系人后重新申请',
   },
+  /** `POST /api/units` for a credit code already on record (any status). */
+  CreditCodeTaken: {
+    code: 'UNIT_CREDIT_CODE_TAKEN',
+    status: 409,
+    message: '该统一社会信用代码的单位已在会员名单中，请在列表中搜索后修改',
+  },
+  /** A status change that is not allowed from the current status (a removed unit stays removed). */
+  WrongStatus: {
+    code: 'UNIT_WRONG_STATUS',
+    status: 409,
+    message: '已除名的单位不能恢复，如需重新入会请提交入会申请',
+  },
+  /** The uploaded import file is not a readable .xlsx workbook. */
+  ImportNotXlsx: {
+    code: 'UNIT_IMPORT_NOT_XLSX',
+    status: 415,
+    message: '文件不是有效的 Excel（.xlsx）表格，请用导入模板填写后上传',
+  },
+  /** The sheet's header row does not have the template's columns. */
+  ImportBadHeader: {
+    code: 'UNIT_IMPORT_BAD_HEADER',
+    status: 400,
+    message: '表头与导入模板不一致，请下载模板，保留第一行表头后填写',
+  },
+  /** More rows than one import takes. */
+  ImportTooManyRows: {
+    code: 'UNIT_IMPORT_TOO_MANY_ROWS',
+    status: 413,
+    message: '单次最多导入 5000 行，请拆分文件后分批导入',
+  },
+  /** The preview to confirm is unknown, expired, or someone else's. */
+  ImportExpired: {
+    code: 'UNIT_IMPORT_EXPIRED',
+    status: 410,
+    message: '导入预览已过期（30 分钟），请重新上传文件',
+  },
+  /** Since the preview, another row took a credit code of this import: nothing was written. */
+  ImportStale: {
+    code: 'UNIT_IMPORT_STALE',
+    status: 409,
+    message: '预览后会员名单有变化，部分单位已存在，本次未导入任何数据，请重新上传预览',
+  },
+  /** The preview has no valid row to write. */
+  ImportNothingValid: {
+    code: 'UNIT_IMPORT_NOTHING_VALID',
+    status: 400,
+    message: '没有可导入的有效行，请按预览中的提示修改后重新上传',
+  },
 });
 
-export const UNIT_AUDIT_ACTIONS = defineAuditActions({ 'unit.created': '新增会员单位' });
+export const UNIT_AUDIT_ACTIONS = defineAuditActions({
+  'unit.created': '新增会员单位',
+  'unit.status_changed': '变更会员单位状态',
+  'unit.imported': '导入会员单位',
+  'unit.exported': '导出会员单位',
+  'unit.seat_limits_changed': '调整联系人名额',
+});
 
 export const unitSchema = z.object({
   id: z.number().int().positive(),
@@ -56,10 +119,192 @@ export const unitSchema = z.object({
   /** Whether the caller is this unit's primary contact. */
   isPrimaryContact: z.boolean(),
   primaryContact: z.object({ displayName: z.string(), phoneMasked: z.string().nullable() }).nullable(),
+  /** Every contact, the primary first; phones masked. Seen by the unit's contacts and staff. */
+  contacts: z.array(
+    z.object({
+      userId: z.number().int().positive(),
+      /** The real name given on joining (申请联系人 / 接受邀请 / 申请加入), used for the group nickname. */
+      name: z.string(),
+      title: z.string().nullable(),
+      phoneMasked: z.string().nullable(),
+      isPrimary: z.boolean(),
+      joinedAt: z.iso.datetime(),
+    }),
+  ),
+  /** Contacts the unit may have at its level, and how many it has. */
+  seats: z.object({ used: z.number().int().nonnegative(), limit: z.number().int().positive() }),
+  /** Status changes, newest first (staff and the unit's contacts). */
+  statusHistory: z.array(
+    z.object({
+      status: unitStatusSchema,
+      reason: z.string().nullable(),
+      at: z.iso.datetime(),
+      /** Staff member's display name; null for a change made by the system (approval). */
+      by: z.string().nullable(),
+    }),
+  ),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
 export const unitIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** A free-text search: a unit's name (part of it) or its full credit code. */
+const searchText = z.string().trim().max(60, '搜索内容最多 60 个字');
+
+/** Staff list: newest member first, keyset paging on (id desc) via an opaque cursor. */
+export const unitListQuerySchema = z.strictObject({
+  q: searchText.optional(),
+  level: levelCodeSchema.optional(),
+  status: unitStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type UnitListQuery = z.input<typeof unitListQuerySchema>;
+
+/** A row of the staff list: no person's data beyond the primary contact's name. */
+export const unitSummarySchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  creditCode: z.string(),
+  level: levelCodeSchema,
+  status: unitStatusSchema,
+  province: z.string(),
+  city: z.string(),
+  joinedOn: z.iso.date(),
+  contactCount: z.number().int().nonnegative(),
+  primaryContactName: z.string().nullable(),
+});
+export type UnitSummary = z.infer<typeof unitSummarySchema>;
+export const unitListResponseSchema = z.object({
+  items: z.array(unitSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type UnitListResponse = z.infer<typeof unitListResponseSchema>;
+
+/** The export takes the list's filters, without paging. */
+export const unitExportQuerySchema = z.strictObject({
+  q: searchText.optional(),
+  level: levelCodeSchema.optional(),
+  status: unitStatusSchema.optional(),
+});
+
+const unitName = z
+  .string('请填写单位名称')
+  .trim()
+  .min(2, '单位名称至少 2 个字')
+  .max(60, '单位名称最多 60 个字');
+
+/**
+ * A unit that joined before this system (`POST /api/units`, and each row of an import). It has no
+ * contacts yet: staff invite its first contact, who becomes the primary contact.
+ */
+export const createUnitRequestSchema = z
+  .strictObject({
+    name: unitName,
+    creditCode: creditCodeSchema,
+    unitType: unitTypeSchema,
+    province: z.string('请选择所在省份').min(1, '请选择所在省份'),
+    city: z.string('请选择所在城市').min(1, '请选择所在城市'),
+    level: z.enum(LEVEL_CODES, '请选择会员级别'),
+    joinedOn: z.iso.date('入会日期应为 YYYY-MM-DD'),
+  })
+  .refine((unit) => isKnownRegion(unit.province, unit.city), {
+    message: '所在城市不属于所选省份',
+    path: ['city'],
+  });
+export type CreateUnitRequest = z.input<typeof createUnitRequestSchema>;
+
+export const unitStatusChangeRequestSchema = z.strictObject({
+  status: unitStatusSchema,
+  reason: z
+    .string('请填写原因')
+    .trim()
+    .min(2, '请填写原因（至少 2 个字），会记入单位的状态记录')
+    .max(200, '原因最多 200 个字'),
+});
+export type UnitStatusChangeRequest = z.input<typeof unitStatusChangeRequestSchema>;
+
+/**
+ * The columns of the import template and of the export, in order, with their Chinese headers; an
+ * export is a valid import. Level, type and status cells hold their Chinese names.
+ */
+export const UNIT_SHEET_COLUMNS = [
+  { key: 'name', header: '单位名称' },
+  { key: 'creditCode', header: '统一社会信用代码' },
+  { key: 'unitType', header: '单位类型' },
+  { key: 'province', header: '所在省份' },
+  { key: 'city', header: '所在城市' },
+  { key: 'level', header: '会员级别' },
+  { key: 'joinedOn', header: '入会日期' },
+  { key: 'status', header: '状态' },
+] as const;
+export const UNIT_IMPORT_MAX_ROWS = 5000;
+
+/** `POST /api/units/import` (multipart field `file`): every row checked, nothing written. */
+export const unitImportPreviewSchema = z.object({
+  /** Confirms this preview within 30 minutes: `POST /api/units/import/:importId/confirm`. */
+  importId: z.string(),
+  expiresAt: z.iso.datetime(),
+  validCount: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  rows: z.array(
+    z.object({
+      /** The sheet's row number (the header is row 1). */
+      row: z.number().int().positive(),
+      name: z.string(),
+      creditCode: z.string(),
+      /** Empty when the row is written on confirm; otherwise every reason it is not, in Chinese. */
+      errors: z.array(z.string()),
+    }),
+  ),
+});
+export type UnitImportPreview = z.infer<typeof unitImportPreviewSchema>;
+export const unitImportIdParamSchema = z.strictObject({
+  importId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
+export const unitImportResultSchema = z.object({ created: z.number().int().nonnegative() });
+export type UnitImportResult = z.infer<typeof unitImportResultSchema>;
+
+/** How many contacts a unit may have, per level; staff set them (`GET/PUT /api/units/seat-limits`). */
+export const DEFAULT_SEAT_LIMITS: Record<LevelCode, number> = {
+  member: 3,
+  committee: 5,
+  vice_president: 10,
+  president: 10,
+};
+export const seatLimitsSchema = z.strictObject({
+  limits: z.strictObject(
+    Object.fromEntries(
+      LEVEL_CODES.map((code) => [
+        code,
+        z.number('请填写名额').int('名额应为整数').min(1, '名额至少为 1').max(100, '名额最多为 100'),
+      ]),
+    ) as Record<LevelCode, z.ZodNumber>,
+  ),
+});
+export type SeatLimits = z.infer<typeof seatLimitsSchema>;
+
+/** The public member directory (会员名录): active units only, nothing about people. */
+export const directoryQuerySchema = z.strictObject({
+  q: searchText.optional(),
+  level: levelCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type DirectoryQuery = z.input<typeof directoryQuerySchema>;
+export const directoryEntrySchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  level: levelCodeSchema,
+  province: z.string(),
+  joinedYear: z.number().int(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+export const directoryResponseSchema = z.object({
+  items: z.array(directoryEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
 
 /** Annual dues (会费) of a unit: opened on approval for the current year at the level's fee. */
 export const BILL_STATUSES = ['unpaid', 'paid'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
+import { levelCodeSchema } from '../membership';
 
 /** Roles granted to a person. Relations (applicant, unit contact) come from their own features. */
 export const ROLES = ['staff', 'admin'] as const;
@@ -34,7 +35,16 @@ export const meSchema = z.object({
   phoneMasked: z.string().nullable(),
   roles: z.array(roleSchema),
   /** The member unit the person is a contact of; filled by the member-units feature. */
-  unit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  unit: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      level: levelCodeSchema,
+      status: z.enum(['active', 'suspended', 'removed']),
+      /** Whether the person is the unit's primary contact (invites, requests, hand-over). */
+      isPrimaryContact: z.boolean(),
+    })
+    .nullable(),
   /**
    * What the mini-program may offer, by ability name (`openStaffConsole`, `manageStaff`,
    * `readAuditLog`, and whatever later features declare): derived on the server from each feature's

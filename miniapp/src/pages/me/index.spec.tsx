@@ -176,7 +176,16 @@ test('declining the phone dialog sends nothing and claims nothing; a refused cod
 });
 
 test('我的申请, 消息 with the unread count (also on the tab), and 我的单位 once the person has a unit', async () => {
-  const member = { ...visitor, unit: { id: 9, name: '杭州云栈信息技术有限公司' } };
+  const member = {
+    ...visitor,
+    unit: {
+      id: 9,
+      name: '杭州云栈信息技术有限公司',
+      level: 'committee' as const,
+      status: 'active' as const,
+      isPrimaryContact: true,
+    },
+  };
   serveBy((call) => {
     if (call.path === '/api/auth/wechat') return login(member);
     if (call.path === '/api/messages/unread-count') return ok({ unread: 2 });

@@ -431,7 +431,7 @@ export class ApplicationsService implements OnModuleInit {
           city: row.city,
           level: row.level,
         },
-        row.applicantId,
+        { userId: row.applicantId, name: row.contactName, title: row.contactTitle },
       );
       await this.dues.openFirstBill(ctx, unit.id, row.level);
       row.unitId = unit.id;

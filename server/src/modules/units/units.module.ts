@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
-import { UnitContactEntity, UnitEntity } from './unit.entity';
+import { UnitContactEntity } from './unit-contact.entity';
+import { UnitEntity } from './unit.entity';
+import { UnitDepartures } from './departures';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
 import { UnitsService } from './units.service';
@@ -14,7 +16,7 @@ import { UnitsService } from './units.service';
     AuditModule,
   ],
   controllers: [UnitsController],
-  providers: [UnitsService, UnitsPolicy],
-  exports: [UnitsService],
+  providers: [UnitsService, UnitsPolicy, UnitDepartures],
+  exports: [UnitsService, UnitDepartures],
 })
 export class UnitsModule {}

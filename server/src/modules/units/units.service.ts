@@ -1,6 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type LevelCode, type Unit, UnitError, type UnitType, maskPhone } from '@itss/shared';
+import {
+  DEFAULT_SEAT_LIMITS,
+  ErrorCode,
+  type LevelCode,
+  type Unit,
+  UnitError,
+  type UnitType,
+  maskPhone,
+  type UnitStatus,
+} from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { ContributesToMe, type MeContributor, type MeFacts } from '../../common/me-contributions';
@@ -8,7 +17,8 @@ import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
-import { UnitContactEntity, UnitEntity } from './unit.entity';
+import { UnitContactEntity } from './unit-contact.entity';
+import { UnitEntity } from './unit.entity';
 import { UnitsPolicy } from './units.policy';
 
 /** What an approved application makes a unit of. */
@@ -19,6 +29,23 @@ export interface NewUnit {
   province: string;
   city: string;
   level: LevelCode;
+}
+
+/** The person an approved application makes the unit's primary contact. */
+export interface FirstContact {
+  userId: number;
+  name: string;
+  title: string | null;
+}
+
+/** What a person is to their unit, for features that build on membership (group entry). */
+export interface Membership {
+  unitId: number;
+  unitName: string;
+  level: LevelCode;
+  status: UnitStatus;
+  contactName: string;
+  isPrimary: boolean;
 }
 
 /** The branch works on Beijing time: a unit approved at 01:00 there joined that day. */
@@ -52,14 +79,21 @@ export class UnitsService implements OnModuleInit, MeContributor {
   async createFromApplication(
     actor: SignedInContext,
     fields: NewUnit,
-    primaryUserId: number,
+    primary: FirstContact,
   ): Promise<UnitEntity> {
-    if (await this.contacts.existsBy({ userId: primaryUserId })) throw new AppError(UnitError.ContactTaken);
+    if (await this.contacts.existsBy({ userId: primary.userId })) throw new AppError(UnitError.ContactTaken);
     const now = new Date();
     const unit = await this.units.save(
       this.units.create({ ...fields, status: 'active', joinedOn: chinaDate(now), createdAt: now }),
     );
-    await this.contacts.insert({ unitId: unit.id, userId: primaryUserId, isPrimary: true, createdAt: now });
+    await this.contacts.insert({
+      unitId: unit.id,
+      userId: primary.userId,
+      name: primary.name,
+      title: primary.title,
+      isPrimary: true,
+      createdAt: now,
+    });
     await this.audit.record(actor, {
       action: 'unit.created',
       target: { type: 'unit', id: unit.id },
@@ -77,6 +111,21 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return this.contacts.existsBy({ userId, unitId });
   }
 
+  /** The unit the person is a contact of, with their place in it; null for anyone else. */
+  async membershipOf(userId: number): Promise<Membership | null> {
+    const contact = await this.contacts.findOneBy({ userId });
+    const unit = contact ? await this.units.findOneBy({ id: contact.unitId }) : null;
+    if (!contact || !unit) return null;
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      level: unit.level,
+      status: unit.status,
+      contactName: contact.name,
+      isPrimary: contact.isPrimary,
+    };
+  }
+
   async exists(unitId: number): Promise<boolean> {
     return this.units.existsBy({ id: unitId });
   }
@@ -86,8 +135,15 @@ export class UnitsService implements OnModuleInit, MeContributor {
     const isContact = unit !== null && (await this.isContact(ctx.user.id, id));
     authorize(this.policy, ctx, 'read', { isContact }, { hide: true });
     if (!unit) throw new AppError(ErrorCode.NotFound);
-    const primary = await this.contacts.findOneBy({ unitId: id, isPrimary: true });
-    const person = primary ? await this.users.findById(primary.userId) : null;
+    const contacts = await this.contacts.find({
+      where: { unitId: id },
+      order: { isPrimary: 'DESC', id: 'ASC' },
+    });
+    const people = new Map(
+      (await this.users.findByIds(contacts.map((contact) => contact.userId))).map((user) => [user.id, user]),
+    );
+    const primary = contacts.find((contact) => contact.isPrimary);
+    const primaryPerson = primary ? people.get(primary.userId) : undefined;
     return {
       id: unit.id,
       name: unit.name,
@@ -99,16 +155,40 @@ export class UnitsService implements OnModuleInit, MeContributor {
       status: unit.status,
       joinedOn: unit.joinedOn,
       isPrimaryContact: primary?.userId === ctx.user.id,
-      primaryContact: person
-        ? { displayName: person.displayName, phoneMasked: person.phone ? maskPhone(person.phone) : null }
-        : null,
+      primaryContact:
+        primary && primaryPerson
+          ? {
+              displayName: primary.name,
+              phoneMasked: primaryPerson.phone ? maskPhone(primaryPerson.phone) : null,
+            }
+          : null,
+      contacts: contacts.map((contact) => {
+        const phone = people.get(contact.userId)?.phone;
+        return {
+          userId: contact.userId,
+          name: contact.name,
+          title: contact.title,
+          phoneMasked: phone ? maskPhone(phone) : null,
+          isPrimary: contact.isPrimary,
+          joinedAt: contact.createdAt.toISOString(),
+        };
+      }),
+      seats: { used: contacts.length, limit: DEFAULT_SEAT_LIMITS[unit.level] },
+      statusHistory: [],
     };
   }
 
   /** `GET /api/me`'s `unit`: the unit the person is a contact of. */
   async factsAbout(actor: SignedInContext): Promise<MeFacts> {
-    const contact = await this.contacts.findOneBy({ userId: actor.user.id });
-    const unit = contact ? await this.units.findOneBy({ id: contact.unitId }) : null;
-    return { unit: unit ? { id: unit.id, name: unit.name } : null };
+    const membership = await this.membershipOf(actor.user.id);
+    return {
+      unit: membership && {
+        id: membership.unitId,
+        name: membership.unitName,
+        level: membership.level,
+        status: membership.status,
+        isPrimaryContact: membership.isPrimary,
+      },
+    };
   }
 }

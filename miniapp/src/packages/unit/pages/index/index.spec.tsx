@@ -17,6 +17,18 @@ const unit: Unit = {
   joinedOn: '2026-11-24',
   isPrimaryContact: true,
   primaryContact: { displayName: '钱申科', phoneMasked: '138****0002' },
+  contacts: [
+    {
+      userId: 2,
+      name: '钱申科',
+      title: '总经理',
+      phoneMasked: '138****0002',
+      isPrimary: true,
+      joinedAt: '2026-11-24T02:00:00.000Z',
+    },
+  ],
+  seats: { used: 1, limit: 5 },
+  statusHistory: [],
 };
 
 beforeEach(() => {
