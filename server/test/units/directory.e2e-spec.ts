@@ -49,7 +49,7 @@ describe('units: the public member directory (会员名录)', () => {
         name: '名录可见信息技术有限公司',
         level: 'committee',
         province: '北京市',
-        joinedYear: expect.any(Number),
+        joinedYear: expect.any(Number) as number,
       },
     ]);
     for (const personal of [
@@ -116,7 +116,8 @@ describe('units: the public member directory (会员名录)', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await directory(`${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      const page: DirectoryResponse = (await directory(`${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`))
+        .body;
       all.push(...page.items.map((item) => item.name));
       cursor = page.nextCursor;
     } while (cursor);

@@ -50,7 +50,7 @@ describe('units: import from and export to .xlsx', () => {
 
   async function preview(bytes: Buffer, token = staff.token) {
     const res = await uploadSheet(env, token, bytes);
-    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: expect.anything() });
+    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: res.body });
     return unitImportPreviewSchema.parse(res.body);
   }
 
@@ -187,7 +187,7 @@ describe('units: import from and export to .xlsx', () => {
   });
 
   it('refuses a sheet whose header is not the template’s (400 UNIT_IMPORT_BAD_HEADER)', async () => {
-    const header = [...HEADERS];
+    const header: string[] = [...HEADERS];
     header[2] = '类型';
     const res = await uploadSheet(env, staff.token, await workbookOf([sheetRow()], header));
     expect([res.status, codeOf(res)]).toEqual([400, 'UNIT_IMPORT_BAD_HEADER']);
@@ -218,7 +218,7 @@ describe('units: import from and export to .xlsx', () => {
   it('writes nothing when a credit code of the preview was taken since (409 UNIT_IMPORT_STALE)', async () => {
     const rows = [sheetRow({ name: '先预览的第一家' }), sheetRow({ name: '先预览的第二家' })];
     const checked = await preview(await workbookOf(rows));
-    await recordUnit(env, staff.token, { creditCode: String(rows[1]?.[1]), name: '抢先录入的公司' });
+    await recordUnit(env, staff.token, { creditCode: rows[1]?.[1] as string, name: '抢先录入的公司' });
     const before = await unitCount();
     const res = await confirmImport(env, staff.token, checked.importId);
     expect([res.status, codeOf(res)]).toEqual([409, 'UNIT_IMPORT_STALE']);

@@ -18,8 +18,9 @@ describe('units: staff keep the member list', () => {
   beforeAll(async () => {
     env = await startAuthEnv();
     staff = await person(env, 'o_units_keeper', ['staff']);
-    env.server.app.get(UnitDepartures).listen(async (departure) => {
+    env.server.app.get(UnitDepartures).listen((departure) => {
       departures.push(departure);
+      return Promise.resolve();
     });
   });
   afterAll(() => env.close());
@@ -45,7 +46,7 @@ describe('units: staff keep the member list', () => {
       primaryContact: null,
     });
     expect(unit.statusHistory).toEqual([
-      { status: 'active', reason: '工作人员录入', at: expect.any(String), by: '测试用户' },
+      { status: 'active', reason: '工作人员录入', at: expect.any(String) as string, by: '测试用户' },
     ]);
     const audit = await ds()
       .getRepository(AuditEntity)
@@ -85,7 +86,7 @@ describe('units: staff keep the member list', () => {
     const approved = await applicationIn(env, applicant.token, 'approved');
     const res = await env.server.get(`/api/units/${approved.unit?.id}`, { headers: bearer(applicant.token) });
     expect(unitSchema.parse(res.body).statusHistory).toEqual([
-      { status: 'active', reason: '入会申请获批', at: expect.any(String), by: null },
+      { status: 'active', reason: '入会申请获批', at: expect.any(String) as string, by: null },
     ]);
   });
 
