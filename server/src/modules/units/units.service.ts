@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  DEFAULT_SEAT_LIMITS,
   ErrorCode,
   type LevelCode,
   type Unit,
@@ -19,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitEntity } from './unit.entity';
+import { SeatLimitsService } from './seat-limits.service';
 import { UnitsPolicy } from './units.policy';
 
 /** What an approved application makes a unit of. */
@@ -63,6 +63,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly policy: UnitsPolicy,
+    private readonly seatLimits: SeatLimitsService,
   ) {}
 
   onModuleInit(): void {
@@ -173,7 +174,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
           joinedAt: contact.createdAt.toISOString(),
         };
       }),
-      seats: { used: contacts.length, limit: DEFAULT_SEAT_LIMITS[unit.level] },
+      seats: { used: contacts.length, limit: await this.seatLimits.limitFor(unit.level) },
       statusHistory: [],
     };
   }
