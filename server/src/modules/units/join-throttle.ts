@@ -9,10 +9,10 @@ const DAY_MS = 24 * HOUR_MS;
 const personKey = (userId: number): string => `throttle:join:person:${userId}`;
 const unitKey = (unitId: number): string => `throttle:join:unit:${unitId}`;
 
-/** 42 分钟, 3 小时 5 分钟: rounded up, so a person who waits as told is let in. */
+/** 42 分钟, 60 分钟, 3 小时 5 分钟: rounded up, so a person who waits as told is let in. */
 export function waitWords(waitMs: number): string {
   const minutes = Math.max(Math.ceil(waitMs / 60_000), 1);
-  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes <= 60) return `${minutes} 分钟`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   return rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`;

@@ -58,7 +58,7 @@ export class SeatLimitsService {
       (await this.rows.find()).map((row) => row.id),
     );
     const changes: string[] = [];
-    for (const row of await this.rows.find()) {
+    for (const row of await this.rows.find({ order: { id: 'ASC' } })) {
       const seats = wanted.limits[row.level];
       if (row.seats === seats) continue;
       changes.push(`${levelByCode(row.level).name} ${row.seats}→${seats}`);
