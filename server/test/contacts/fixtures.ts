@@ -34,11 +34,14 @@ export function someone(env: AuthEnv, label = 'p'): Promise<Person> {
   return person(env, `o_contacts_${label}_${run}_${sequence++}`);
 }
 
+/** The levels one applies for (会长单位 is elected, not applied for). */
+type AppliedLevel = Exclude<LevelCode, 'president'>;
+
 /** A member unit whose primary contact is `primary` (named 李四), made as joining makes one: approval. */
 export async function unitOf(
   env: AuthEnv,
   primary: Person,
-  level: LevelCode = 'member',
+  level: AppliedLevel = 'member',
 ): Promise<MemberUnit> {
   const application = await submitApplication(env, primary.token, { level });
   const approved = await decided(env, await setupStaffToken(env), application.id, 'approve');
@@ -47,7 +50,7 @@ export async function unitOf(
 }
 
 /** A unit with a fresh primary contact. */
-export async function memberUnit(env: AuthEnv, level: LevelCode = 'member'): Promise<MemberUnit> {
+export async function memberUnit(env: AuthEnv, level: AppliedLevel = 'member'): Promise<MemberUnit> {
   return unitOf(env, await someone(env, 'primary'), level);
 }
 
