@@ -8,6 +8,8 @@ import {
 import { DataSource } from 'typeorm';
 import { AuditEntity } from '../../src/modules/audit/audit.entity';
 import { UnitJoinRequestEntity } from '../../src/modules/units/join-request.entity';
+import { RedisSharedState } from '../../src/state/redis-shared-state';
+import { SharedState } from '../../src/state/shared-state';
 import { type AuthEnv, bearer, phoneCode, postJson, startAuthEnv } from '../support/auth-env';
 import { mismatchedCreditCode, person, validCreditCode } from '../support/joining';
 import {
@@ -127,6 +129,10 @@ describe('contacts: join requests by credit code', () => {
     // The right code: its attempt is given back, so it leaves the count at 4 failures.
     const request = await pendingRequest(env, unit, requester);
     expect((await withdraw(requester.token, request.id)).status).toBe(200);
+    // Counted in the shared state: Redis when configured, so every replica sees the same count.
+    const state = env.server.app.get(SharedState);
+    expect(state instanceof RedisSharedState).toBe(Boolean(process.env.REDIS_URL));
+    expect(await state.peek(`throttle:join:person:${requester.id}`)).toBe(4);
     expect(codeOf(await requestJoin(env, requester.token, unit.id, validCreditCode()))).toEqual([
       400,
       'CREDIT_CODE_MISMATCH',
