@@ -29,8 +29,4 @@ export class GroupsPolicy implements FeaturePolicy<GroupsAction, CodeAccess | un
         return isStaff(actor) || code?.mayEnter === true;
     }
   }
-
-  readonly abilities = {
-    manageGroups: (actor: RequestContext) => this.can(actor, 'manage', undefined),
-  };
 }

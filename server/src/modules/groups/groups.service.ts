@@ -735,9 +735,9 @@ function expiringKey(groupId: number): string {
   return `expiring:${groupId}`;
 }
 
-/** The code's expiry: as sent, if it is ahead of now and at most 7 days away; else 7 days from now. */
+/** The code's expiry: as sent, if it is ahead of now and at most 7 days away; by default 7 days from now. */
 function expiryOf(sent: string | undefined, now: Date): Date {
-  if (sent === undefined) return new Date(now.getTime() + CODE_LIFETIME_MS);
+  if (sent === undefined) return wholeSeconds(new Date(now.getTime() + CODE_LIFETIME_MS));
   const parsed = groupCodeFieldsSchema.safeParse({ expiresAt: sent });
   if (!parsed.success || !parsed.data.expiresAt) {
     throw new AppError(ErrorCode.BadRequest, '二维码有效期的格式不正确，请重新选择日期和时间');
@@ -746,5 +746,10 @@ function expiryOf(sent: string | undefined, now: Date): Date {
   if (at <= now || at.getTime() > now.getTime() + CODE_LIFETIME_MS + CLOCK_SLACK_MS) {
     throw new AppError(GroupError.CodeExpiryOutOfRange);
   }
-  return at;
+  return wholeSeconds(at);
+}
+
+/** MariaDB keeps whole seconds: the answer to an upload says what is stored, on either database. */
+function wholeSeconds(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
