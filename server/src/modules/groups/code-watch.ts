@@ -18,6 +18,7 @@ export class GroupCodeWatch implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(GroupCodeWatch.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  private busy = false;
 
   constructor(private readonly groups: GroupsService) {}
 
@@ -34,11 +35,17 @@ export class GroupCodeWatch implements OnApplicationBootstrap, BeforeApplication
     await this.running;
   }
 
+  /** One check at a time per process: a slow database does not pile checks up. */
   private tick(): void {
-    this.running = this.groups.checkExpiringCodes(new Date()).catch((error: unknown) => {
-      this.logger.error(
-        `Checking group codes failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    if (this.busy) return;
+    this.busy = true;
+    this.running = this.groups
+      .checkExpiringCodes(new Date())
+      .catch((error: unknown) => {
+        this.logger.error(
+          `Checking group codes failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => (this.busy = false));
   }
 }
