@@ -24,8 +24,7 @@ import { NotificationsPolicy } from './notifications.policy';
 /** What a feature tells a person: the in-app message and the fields of the purpose's template. */
 export type Notification =
   | {
-      /** Every purpose but the group code warning reports a decision, in one layout. */
-      purpose: Exclude<NotificationPurpose, 'group_code_expiring'>;
+      purpose: 'application_decision';
       title: string;
       body: string;
       page: string | null;
@@ -41,23 +40,25 @@ export type Notification =
 
 /**
  * The layout of each purpose's template as chosen in the WeChat console, with WeChat's length for
- * each kind. Decisions (审核结果通知): 单位名称 thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4.
+ * each kind. 审核结果通知: 单位名称 thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4.
  * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
  */
 function templateData(n: Notification): Record<string, string> {
-  if (n.purpose === 'group_code_expiring') {
-    return {
-      thing1: clip(n.fields.groupName, 20),
-      time2: beijingMinute(n.fields.expiresAt),
-      thing3: clip(n.fields.note || '无', 20),
-    };
+  switch (n.purpose) {
+    case 'application_decision':
+      return {
+        thing1: clip(n.fields.unitName, 20),
+        phrase2: [...n.fields.result].slice(0, 5).join(''),
+        thing3: clip(n.fields.note || '无', 20),
+        time4: beijingMinute(n.fields.at),
+      };
+    case 'group_code_expiring':
+      return {
+        thing1: clip(n.fields.groupName, 20),
+        time2: beijingMinute(n.fields.expiresAt),
+        thing3: clip(n.fields.note || '无', 20),
+      };
   }
-  return {
-    thing1: clip(n.fields.unitName, 20),
-    phrase2: [...n.fields.result].slice(0, 5).join(''),
-    thing3: clip(n.fields.note || '无', 20),
-    time4: beijingMinute(n.fields.at),
-  };
 }
 
 /** Credits beyond this are not kept: a person tapping 允许 a hundred times does not need a hundred. */
