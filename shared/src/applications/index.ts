@@ -64,6 +64,13 @@ export const ApplicationError = defineErrors({
     status: 409,
     message: '该单位已是会员单位，无需再次申请；如需升级级别，请联系会员服务部',
   },
+  /** A person speaks for at most one unit: a contact of a member unit does not apply for another. */
+  ApplicantIsContact: {
+    code: 'APPLICATION_APPLICANT_IS_CONTACT',
+    status: 409,
+    message:
+      '您已是一家会员单位的联系人，一个人只能关联一家会员单位；如需为其他单位申请，请先在「我的单位」中退出',
+  },
   /** A decision, edit or withdrawal in a state that does not allow it, e.g. a second decision. */
   WrongState: {
     code: 'APPLICATION_WRONG_STATE',

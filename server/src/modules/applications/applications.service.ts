@@ -215,6 +215,7 @@ export class ApplicationsService implements OnModuleInit {
       return this.present(ctx, await this.applications.findOneByOrFail({ id: previous.applicationId }));
     }
     await this.refuseIfTaken(body.creditCode, null, open);
+    if (await this.units.membershipOf(ctx.user.id)) throw new AppError(ApplicationError.ApplicantIsContact);
     const campaign = body.campaignScene ? await this.campaigns.findByScene(body.campaignScene) : null;
     const at = now();
     const row = await this.applications.save(
@@ -397,6 +398,8 @@ export class ApplicationsService implements OnModuleInit {
     reason: string | null,
   ): Promise<Application> {
     const { application, messageIds } = await this.decideAndRecord(ctx, id, decision, reason);
+    // The new member is in the public directory once the approval has committed, not before.
+    if (decision === 'approve') await this.units.directoryChanged();
     await this.notifications.deliver(messageIds);
     return application;
   }

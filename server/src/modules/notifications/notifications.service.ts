@@ -24,7 +24,7 @@ import { NotificationsPolicy } from './notifications.policy';
 /** What a feature tells a person: the in-app message and the fields of the purpose's template. */
 export type Notification =
   | {
-      purpose: 'application_decision';
+      purpose: 'application_decision' | 'join_request_decision';
       title: string;
       body: string;
       page: string | null;
@@ -40,12 +40,14 @@ export type Notification =
 
 /**
  * The layout of each purpose's template as chosen in the WeChat console, with WeChat's length for
- * each kind. 审核结果通知: 单位名称 thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4.
+ * each kind. 审核结果通知 (applications and join requests): 单位名称 thing1, 审核结果 phrase2, 备注
+ * thing3, 审核时间 time4.
  * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
  */
 function templateData(n: Notification): Record<string, string> {
   switch (n.purpose) {
     case 'application_decision':
+    case 'join_request_decision':
       return {
         thing1: clip(n.fields.unitName, 20),
         phrase2: [...n.fields.result].slice(0, 5).join(''),
