@@ -13,10 +13,12 @@ import { SharedState } from '../../src/state/shared-state';
 import { type AuthEnv, bearer, phoneCode, postJson, startAuthEnv } from '../support/auth-env';
 import { mismatchedCreditCode, person, validCreditCode } from '../support/joining';
 import {
+  accept,
   codeOf,
   colleague,
   decide,
   get,
+  invite,
   memberUnit,
   pendingRequest,
   requestJoin,
@@ -200,6 +202,24 @@ describe('contacts: join requests by credit code', () => {
       'JOIN_REQUEST_DECIDED',
     ]);
     expect(codeOf(await withdraw(requester.token, 999_999))).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('a person who joins through an invite while their request is pending: the request is withdrawn with it', async () => {
+    const unit = await memberUnit(env);
+    const other = await memberUnit(env);
+    const requester = await someone(env);
+    const request = await pendingRequest(env, unit, requester);
+    const made = await invite(env, other.primary.token, other.id);
+    expect((await accept(env, requester.token, made.token)).status).toBe(200);
+    const mine = joinRequestListSchema.parse(
+      (await get(env, '/api/join-requests/mine', requester.token)).body,
+    );
+    expect(mine.items.map((r) => [r.id, r.state])).toEqual([[request.id, 'withdrawn']]);
+    expect(await list(unit.primary.token, unit.id, '?state=pending')).toEqual([]);
+    expect(codeOf(await decide(env, unit.primary.token, unit.id, request.id, 'approve'))).toEqual([
+      409,
+      'JOIN_REQUEST_DECIDED',
+    ]);
   });
 
   it('approval into a full unit is refused 409 UNIT_SEATS_FULL and leaves the request pending', async () => {

@@ -63,6 +63,9 @@ describe('units: the public member directory (会员名录)', () => {
       expect(shown.raw).not.toContain(personal);
     }
 
+    // Found by its name, never by its credit code: that is what a colleague proves to join it.
+    expect(await names(`?q=${application.creditCode}`)).toEqual([]);
+
     expect((await changeStatus(env, staff.token, unitId ?? 0, 'suspended')).status).toBe(200);
     expect(await names(q)).toEqual([]);
     expect((await changeStatus(env, staff.token, unitId ?? 0, 'active', '已补缴会费')).status).toBe(200);

@@ -138,6 +138,40 @@ describe('units: staff keep the member list', () => {
     ]);
   });
 
+  it('lets a removed unit rejoin by a new application: the same unit, active again, the applicant its one primary contact', async () => {
+    const former = await person(env, 'o_units_former_contact');
+    const first = await submitApplication(env, former.token, { unitName: '除名后重新入会有限公司' });
+    const unitId = (await decided(env, staff.token, first.id, 'approve')).unit?.id ?? 0;
+    expect((await changeStatus(env, staff.token, unitId, 'removed', '连续两年未缴纳会费')).status).toBe(200);
+
+    const applicant = await person(env, 'o_units_rejoining');
+    const again = await submitApplication(env, applicant.token, {
+      creditCode: first.creditCode,
+      level: 'member',
+    });
+    const approved = await decided(env, staff.token, again.id, 'approve');
+    expect(approved.unit?.id).toBe(unitId);
+    const unit = unitSchema.parse(
+      (await env.server.get(`/api/units/${unitId}`, { headers: bearer(staff.token) })).body,
+    );
+    expect(unit).toMatchObject({
+      status: 'active',
+      level: 'member',
+      contacts: [expect.objectContaining({ isPrimary: true })],
+    });
+    expect(unit.contacts.map((contact) => contact.userId)).toEqual([applicant.id]);
+    expect(unit.statusHistory.map((entry) => [entry.status, entry.reason])).toEqual([
+      ['active', '入会申请获批'],
+      ['removed', '连续两年未缴纳会费'],
+      ['active', '入会申请获批'],
+    ]);
+    expect(await ds().getRepository(UnitEntity).countBy({ creditCode: first.creditCode })).toBe(1);
+    // The former contact is free again: their own unit was removed.
+    expect((await env.server.get(`/api/units/${unitId}`, { headers: bearer(former.token) })).status).toBe(
+      404,
+    );
+  });
+
   it('answers 404 for the status of a unit that does not exist, and refuses a reason too short (400)', async () => {
     const missing = await changeStatus(env, staff.token, 999_999, 'suspended');
     expect(missing.status).toBe(404);

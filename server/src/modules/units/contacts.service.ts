@@ -262,15 +262,15 @@ export class ContactsService {
     const row = await this.requests.findOneBy({ id: requestId });
     if (!row || row.unitId !== unitId) throw new AppError(ErrorCode.NotFound);
     if (row.state !== 'pending') throw new AppError(ContactError.JoinRequestDecided);
-    if (decision === 'approve') {
-      await this.admit(ctx, unitId, { userId: row.userId, name: row.name, title: row.title });
-    }
     const at = now();
     row.state = decision === 'approve' ? 'approved' : 'declined';
     row.openUserId = null;
     row.decidedAt = at;
     row.decidedBy = ctx.user.id;
     await this.requests.save(row);
+    if (decision === 'approve') {
+      await this.admit(ctx, unitId, { userId: row.userId, name: row.name, title: row.title });
+    }
     await this.audit.record(ctx, {
       action: `join_request.${row.state}`,
       target: { type: 'unit', id: unitId },
@@ -412,7 +412,8 @@ export class ContactsService {
   /**
    * Adds a contact under the roster lock: a person is a contact of one unit (the unique user_id
    * decides between two units at once), an active unit only, within its seats; the first contact
-   * of a unit that has none becomes its primary contact.
+   * of a unit that has none becomes its primary contact. Any join request the person still has
+   * open is withdrawn with it.
    */
   private async admit(ctx: SignedInContext, unitId: number, newcomer: Newcomer): Promise<UnitEntity> {
     await this.lockRoster(unitId);
@@ -435,6 +436,11 @@ export class ContactsService {
       createdAt: at,
     });
     await this.rosters.update({ id: unitId }, { changedAt: at });
+    // A request the person still has open (they joined through an invite meanwhile) is moot.
+    await this.requests.update(
+      { openUserId: newcomer.userId },
+      { state: 'withdrawn', openUserId: null, decidedAt: at, decidedBy: newcomer.userId },
+    );
     await this.audit.record(ctx, {
       action: 'contact.joined',
       target: { type: 'unit', id: unitId },

@@ -41,7 +41,9 @@ export class DirectoryService {
     const qb = this.units
       .createQueryBuilder('unit')
       .select(['unit.id', 'unit.name', 'unit.level', 'unit.province', 'unit.joinedOn']);
-    applyUnitFilters(qb, { q: query.q, level: query.level, status: 'active' });
+    // Names only: a public search by credit code would confirm, unthrottled, the guesses that a
+    // request to join a unit by its credit code limits to a few an hour.
+    applyUnitFilters(qb, { q: query.q, level: query.level, status: 'active' }, { byCreditCode: false });
     if (query.cursor !== undefined) {
       const [rank, joinedOn, id] = decodeCursor(query.cursor, isDirectoryCursor);
       qb.andWhere(

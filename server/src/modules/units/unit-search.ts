@@ -11,16 +11,21 @@ export interface UnitFilters {
 }
 
 /**
- * Narrows a query on `unit` to the filters: a search text matches part of the name, or the whole
- * credit code (as typed, in any case and spacing). `!` escapes LIKE's wildcards: backslash means
- * different things to SQLite and MariaDB string literals, `!` means the same to both.
+ * Narrows a query on `unit` to the filters: a search text matches part of the name, or (unless
+ * `byCreditCode` is false) the whole credit code, as typed in any case and spacing. `!` escapes
+ * LIKE's wildcards: backslash means different things to SQLite and MariaDB string literals, `!`
+ * means the same to both.
  */
-export function applyUnitFilters(qb: SelectQueryBuilder<UnitEntity>, filters: UnitFilters): void {
+export function applyUnitFilters(
+  qb: SelectQueryBuilder<UnitEntity>,
+  filters: UnitFilters,
+  { byCreditCode = true }: { byCreditCode?: boolean } = {},
+): void {
   const q = filters.q?.trim();
   if (q) {
     const like = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
     const code = normalizeUscc(q);
-    if (checkUscc(code) === 'bad_format') {
+    if (!byCreditCode || checkUscc(code) === 'bad_format') {
       qb.andWhere("unit.name LIKE :like ESCAPE '!'", { like });
     } else {
       qb.andWhere("(unit.name LIKE :like ESCAPE '!' OR unit.creditCode = :code)", { like, code });

@@ -124,11 +124,24 @@ export class UnitsService implements OnModuleInit, MeContributor {
     fields: NewUnit,
     primary: FirstContact,
   ): Promise<UnitEntity> {
-    if (await this.contacts.existsBy({ userId: primary.userId })) throw new AppError(UnitError.ContactTaken);
+    // A removed unit applies again under its credit code: it rejoins as the same unit, so its
+    // status history tells the whole story and the credit code stays unique.
+    const removed = await this.units.findOneBy({ creditCode: fields.creditCode, status: 'removed' });
+    if (removed) await lockRows(this.units, [removed.id]);
+    const taken = await this.contacts.findOneBy({ userId: primary.userId });
+    // A contact of the removed unit itself (its contacts stay attached for its page) may apply for it.
+    if (taken && taken.unitId !== removed?.id) throw new AppError(UnitError.ContactTaken);
     const at = now();
     const unit = await this.units.save(
-      this.units.create({ ...fields, status: 'active', joinedOn: chinaDate(at), createdAt: at }),
+      Object.assign(removed ?? this.units.create({ createdAt: at }), {
+        ...fields,
+        status: 'active' as const,
+        joinedOn: chinaDate(at),
+      }),
     );
+    // The removed unit's former contacts left when it was removed (their departure was announced
+    // then); the rejoined unit starts with the applicant as its one primary contact.
+    if (removed) await this.contacts.delete({ unitId: unit.id });
     await this.contacts.insert({
       unitId: unit.id,
       userId: primary.userId,
@@ -145,11 +158,20 @@ export class UnitsService implements OnModuleInit, MeContributor {
       actorId: null,
       at,
     });
-    await this.audit.record(actor, {
-      action: 'unit.created',
-      target: { type: 'unit', id: unit.id },
-      detail: `${unit.name}（${unit.creditCode}）`,
-    });
+    await this.audit.record(
+      actor,
+      removed
+        ? {
+            action: 'unit.status_changed',
+            target: { type: 'unit', id: unit.id },
+            detail: `${UNIT_STATUS_NAMES.removed} → ${UNIT_STATUS_NAMES.active}：${STATUS_REASON.approved}`,
+          }
+        : {
+            action: 'unit.created',
+            target: { type: 'unit', id: unit.id },
+            detail: `${unit.name}（${unit.creditCode}）`,
+          },
+    );
     return unit;
   }
 
