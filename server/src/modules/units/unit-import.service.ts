@@ -53,6 +53,15 @@ function isStoredPreview(value: unknown): value is StoredPreview {
   return typeof preview?.userId === 'number' && Array.isArray(preview.units);
 }
 
+/** Stored JSON, or undefined if what the key holds is not JSON (then it is no preview either). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Seconds, as a MariaDB DATETIME keeps them. */
 function now(): Date {
   return new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -127,7 +136,7 @@ export class UnitImportService {
     authorize(this.policy, ctx, 'manage', undefined);
     const key = previewKey(importId);
     const text = await this.state.get(key);
-    const preview = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    const preview = text === undefined ? undefined : parsed(text);
     // Another staff member's preview is as unknown to this one as an expired one.
     if (!isStoredPreview(preview) || preview.userId !== ctx.user.id)
       throw new AppError(UnitError.ImportExpired);

@@ -91,7 +91,7 @@ export function chinaDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
 }
 
-/** The one writer of `units` and `unit_contacts`. */
+/** The one writer of `unit_contacts` and `unit_status_changes`, and of `units` but for spreadsheet imports (UnitImportService). */
 @Injectable()
 @ContributesToMe()
 export class UnitsService implements OnModuleInit, MeContributor {
