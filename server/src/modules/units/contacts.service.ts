@@ -417,6 +417,10 @@ export class ContactsService {
    */
   private async admit(ctx: SignedInContext, unitId: number, newcomer: Newcomer): Promise<UnitEntity> {
     await this.lockRoster(unitId);
+    // The unit row too, after the roster (a status change takes it alone, so no cycle): a suspension
+    // committing at this moment is either seen here or waits until this contact is in, and then
+    // announces them with the others.
+    await lockRows(this.units, [unitId]);
     const unit = await this.units.findOneByOrFail({ id: unitId });
     if (await this.contacts.existsBy({ userId: newcomer.userId })) {
       throw new AppError(ContactError.AlreadyContact);
