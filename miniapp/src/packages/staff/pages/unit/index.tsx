@@ -76,7 +76,11 @@ function ContactRow({ unit, contact, onChanged }: { unit: Unit; contact: Contact
           {contact.isPrimary ? <Text className="unit-contact__tag">主联系人</Text> : null}
         </View>
         <Text className="unit-contact__meta">
-          {[contact.title, contact.phoneMasked ?? '未绑定手机号', `加入于 ${formatBeijingTime(contact.joinedAt)}`]
+          {[
+            contact.title,
+            contact.phoneMasked ?? '未绑定手机号',
+            `加入于 ${formatBeijingTime(contact.joinedAt)}`,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Text>
@@ -159,7 +163,11 @@ function InvitePanel({ unit }: { unit: Unit }) {
             有效期至 {formatBeijingTime(invite.expiresAt)} · 仅可使用一次
           </Text>
           <View className="unit-invite__actions">
-            <Button className="staff-button staff-button--primary" size="mini" onClick={() => void copyText(message)}>
+            <Button
+              className="staff-button staff-button--primary"
+              size="mini"
+              onClick={() => void copyText(message)}
+            >
               复制邀请文字
             </Button>
             <Button className="staff-button" size="mini" onClick={() => void copyText(invite.token)}>
