@@ -201,7 +201,8 @@ function beijingParts(at: number): { date: string; time: string } {
 }
 
 function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: Reload }) {
-  const now = Date.now();
+  // The picker's range is set when the panel opens; the upload checks the chosen time again.
+  const [now] = useState(() => Date.now());
   const first = beijingParts(now);
   const last = beijingParts(now + GROUP_CODE_MAX_DAYS * 24 * HOUR);
   const [date, setDate] = useState('');
@@ -275,12 +276,13 @@ function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: Reload })
 
 function CodeState({ group }: { group: Group }) {
   const { code } = group;
+  const [now] = useState(() => Date.now());
   if (!code) return <Text className="group-code group-code--none">未上传群二维码</Text>;
   if (code.expired)
     return (
       <Text className="group-code group-code--expired">已过期（{formatBeijingTime(code.expiresAt)}）</Text>
     );
-  const soon = new Date(code.expiresAt).getTime() - Date.now() <= GROUP_CODE_WARN_HOURS * HOUR;
+  const soon = new Date(code.expiresAt).getTime() - now <= GROUP_CODE_WARN_HOURS * HOUR;
   return (
     <Text className={`group-code${soon ? ' group-code--soon' : ' group-code--valid'}`}>
       有效至 {formatBeijingTime(code.expiresAt)}
