@@ -1,4 +1,4 @@
-import type { Group, GroupRemoval, GroupTodo, Unit, UnitSummary } from '@itss/shared';
+import type { Group, GroupRemoval, GroupTodo, JoinRequest, Unit, UnitSummary } from '@itss/shared';
 
 // Staff answers of issue 10's routes shaped like the server's, for the staff pages' specs.
 export const unitSummary = (id: number, overrides: Partial<UnitSummary> = {}): UnitSummary => ({
@@ -87,5 +87,17 @@ export const removal = (id: number, overrides: Partial<GroupRemoval> = {}): Grou
   createdAt: '2026-11-21T02:00:00.000Z',
   doneAt: null,
   doneBy: null,
+  ...overrides,
+});
+
+export const joinRequest = (id: number, overrides: Partial<JoinRequest> = {}): JoinRequest => ({
+  id,
+  unit: { id: 8, name: '北京数智运维科技有限公司' },
+  name: '赵申请',
+  title: '工程师',
+  phoneMasked: '137****0004',
+  state: 'pending',
+  createdAt: '2026-11-22T02:00:00.000Z',
+  decidedAt: null,
   ...overrides,
 });
