@@ -20,8 +20,7 @@ async function type(level: string, value: string): Promise<void> {
 }
 
 const inputValue = (level: string) =>
-  (document.querySelector(`.seat-limits__input--${level}`) as (HTMLElement & { value?: string }) | null)
-    ?.value;
+  document.querySelector<HTMLElement & { value?: string }>(`.seat-limits__input--${level}`)?.value;
 
 beforeEach(() => {
   taroRequest.mockReset();
