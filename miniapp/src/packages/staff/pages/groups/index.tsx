@@ -49,6 +49,7 @@ function GroupFields({ draft, onChange }: { draft: GroupDraft; onChange: (draft:
       </FormField>
       <FormField label="可加入的会员级别">
         <Picker
+          className="group-form__level"
           mode="selector"
           range={LEVEL_LABELS}
           value={Math.max(
@@ -245,6 +246,7 @@ function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: Reload })
       </Text>
       <View className="group-upload__expiry">
         <Picker
+          className="group-upload__date"
           mode="date"
           value={date || last.date}
           start={first.date}
@@ -253,7 +255,12 @@ function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: Reload })
         >
           <PickerValue text={date} placeholder={`到期日期（默认 ${last.date}）`} />
         </Picker>
-        <Picker mode="time" value={time || '23:59'} onChange={(event) => setTime(String(event.detail.value))}>
+        <Picker
+          className="group-upload__time"
+          mode="time"
+          value={time || '23:59'}
+          onChange={(event) => setTime(String(event.detail.value))}
+        >
           <PickerValue text={time} placeholder={date ? '23:59' : `默认 ${last.time}`} />
         </Picker>
       </View>

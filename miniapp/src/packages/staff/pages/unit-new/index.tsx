@@ -133,6 +133,7 @@ export default function NewUnitPage() {
           {text('creditCode', '统一社会信用代码', '18 位，见营业执照', 18)}
           <FormField label="单位类型" error={errors.unitType}>
             <Picker
+              className="unit-new__unitType"
               mode="selector"
               range={TYPE_LABELS}
               value={Math.max(UNIT_TYPES.indexOf(form.unitType as UnitType), 0)}
@@ -146,6 +147,7 @@ export default function NewUnitPage() {
           </FormField>
           <FormField label="所在地区" error={errors.province ?? errors.city}>
             <Picker
+              className="unit-new__region"
               mode="multiSelector"
               range={regionRange}
               value={regionValue}
@@ -167,6 +169,7 @@ export default function NewUnitPage() {
           </FormField>
           <FormField label="会员级别" error={errors.level}>
             <Picker
+              className="unit-new__level"
               mode="selector"
               range={LEVEL_LABELS}
               value={Math.max(
@@ -183,6 +186,7 @@ export default function NewUnitPage() {
           </FormField>
           <FormField label="入会日期" error={errors.joinedOn}>
             <Picker
+              className="unit-new__joinedOn"
               mode="date"
               value={form.joinedOn || beijingToday()}
               start="1990-01-01"
