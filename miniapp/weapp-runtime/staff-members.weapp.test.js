@@ -1,3 +1,4 @@
+/* global describe, test, expect, beforeAll, afterAll, afterEach -- jest's */
 // Issue 10's staff pages in WeChat's runtime against the real server: member units (list, detail,
 // status, invites, new unit, import, export), seat limits, groups, 入群待办 and 待移出群聊. Every test
 // opens its page as the staff persona, reads what the server holds and taps what submits.
