@@ -137,3 +137,37 @@ test('closing the chat file picker uploads nothing', async () => {
   await waitFor(() => expect(chooseMessageFile).toHaveBeenCalled());
   expect(uploadFile).not.toHaveBeenCalled();
 });
+
+test('in the browser the file dialog takes .xlsx and the sheet is posted as multipart field file', async () => {
+  process.env.TARO_ENV = 'h5';
+  serveBy(() => ok({}));
+  const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '名单.xlsx', {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+  let accept = '';
+  const click = jest.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (
+    this: HTMLInputElement,
+  ) {
+    accept = this.accept;
+    Object.defineProperty(this, 'files', { value: [file] });
+    this.dispatchEvent(new Event('change'));
+  });
+  const sent: { url: string; init: RequestInit }[] = [];
+  const fetchMock = jest.fn((url: string, init: RequestInit) => {
+    sent.push({ url, init });
+    return Promise.resolve({ status: 200, json: () => Promise.resolve(preview) });
+  });
+  const originalFetch = globalThis.fetch;
+  Object.defineProperty(globalThis, 'fetch', { value: fetchMock, configurable: true, writable: true });
+  render(<UnitsImportPage />);
+  fireEvent.click(screen.getByText('选择 Excel 表格'));
+  await screen.findByText('确认导入 2 家单位');
+  expect(accept).toContain('.xlsx');
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.url).toBe('https://api.test/api/units/import');
+  expect(sent[0]?.init.method).toBe('POST');
+  const body = sent[0]?.init.body as FormData;
+  expect((body.get('file') as File).name).toBe('名单.xlsx');
+  click.mockRestore();
+  Object.defineProperty(globalThis, 'fetch', { value: originalFetch, configurable: true, writable: true });
+});
