@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { GroupError } from '@itss/shared';
 import { useState } from 'react';
 import { toApiError } from '@/services/http';
+import './units.scss';
 import './tasks.scss';
 
 export function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: boolean) => void }) {

@@ -8,8 +8,6 @@ import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskTabs } from '@/packages/staff/components/tasks';
-import '@/packages/staff/components/review.scss';
-import '@/packages/staff/components/units.scss';
 
 function RemovalRow({ removal, onChanged }: { removal: GroupRemoval; onChanged: () => Promise<unknown> }) {
   return (
@@ -67,7 +65,7 @@ function RemovalList({ done }: { done: boolean }) {
 export default function GroupRemovalsPage() {
   const [done, setDone] = useState(false);
   return (
-    <View className="page review-page group-removals">
+    <View className="page staff-page group-removals">
       <Text className="staff-tip group-removals__tip">
         以下人员已不再具有会员微信群资格，请在对应微信群中按群昵称找到并移出，然后点「已移出」。
       </Text>

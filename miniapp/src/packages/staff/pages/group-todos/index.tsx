@@ -9,8 +9,6 @@ import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskTabs } from '@/packages/staff/components/tasks';
-import '@/packages/staff/components/review.scss';
-import '@/packages/staff/components/units.scss';
 
 function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promise<unknown> }) {
   const person = todo.person;
@@ -94,7 +92,7 @@ function TodoList({ done }: { done: boolean }) {
 export default function GroupTodosPage() {
   const [done, setDone] = useState(false);
   return (
-    <View className="page review-page group-todos">
+    <View className="page staff-page group-todos">
       <TaskTabs done={done} onChange={setDone} />
       <TodoList key={String(done)} done={done} />
     </View>

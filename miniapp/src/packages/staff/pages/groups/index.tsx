@@ -20,7 +20,6 @@ import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { levelName } from '@/packages/staff/components/review';
 import { FormField, PickerValue } from '@/packages/staff/components/units';
-import '@/packages/staff/components/review.scss';
 import './index.scss';
 
 type Reload = () => Promise<unknown>;
@@ -380,7 +379,7 @@ export default function GroupsPage() {
   const { state, reload, refresh } = useRequest(getGroups);
   usePullToRefresh(refresh);
   return (
-    <View className="page review-page groups-page">
+    <View className="page staff-page groups-page">
       <CreateGroupForm onCreated={refresh} />
       <Section title="会员微信群" hint="会员联系人在「联系我们」「我的」中查看入群方式">
         <RequestView

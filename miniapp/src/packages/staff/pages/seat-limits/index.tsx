@@ -7,7 +7,6 @@ import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { getSeatLimits, putSeatLimits } from '@/services/staff-units';
 import { useRequest } from '@/services/useRequest';
-import '@/packages/staff/components/review.scss';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
 
@@ -84,7 +83,7 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
 export default function SeatLimitsPage() {
   const { state, reload } = useRequest(getSeatLimits);
   return (
-    <View className="page review-page seat-limits-page">
+    <View className="page staff-page seat-limits-page">
       <Section title="每家单位的联系人名额" hint="已超出新名额的单位不受影响，但不能再添加联系人">
         <RequestView state={state} onRetry={() => void reload()}>
           {(limits) => <SeatLimitsForm saved={limits} />}

@@ -15,7 +15,6 @@ import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { createUnit } from '@/services/staff-units';
 import { FormField, PickerValue } from '@/packages/staff/components/units';
-import '@/packages/staff/components/review.scss';
 import './index.scss';
 
 interface UnitForm {
@@ -126,7 +125,7 @@ export default function NewUnitPage() {
   );
 
   return (
-    <View className="page review-page unit-new">
+    <View className="page staff-page unit-new">
       <Section title="单位信息" hint="录入系统上线前已入会的单位">
         <Card className="staff-form">
           {text('name', '单位名称', '与营业执照一致的单位全称', 60)}

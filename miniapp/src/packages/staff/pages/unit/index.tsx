@@ -30,7 +30,6 @@ import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import { levelName } from '@/packages/staff/components/review';
 import { UnitStatusTag } from '@/packages/staff/components/units';
-import '@/packages/staff/components/review.scss';
 import './index.scss';
 
 type Reload = () => Promise<unknown>;
@@ -457,13 +456,13 @@ export default function UnitPage() {
   usePullToRefresh(refresh);
   if (!valid) {
     return (
-      <View className="page review-page">
+      <View className="page staff-page unit-page">
         <EmptyState text="没有找到该会员单位" />
       </View>
     );
   }
   return (
-    <View className="page review-page unit-page">
+    <View className="page staff-page unit-page">
       <RequestView state={state} onRetry={() => void reload()}>
         {(unit) => <UnitView unit={unit} reload={refresh} />}
       </RequestView>

@@ -16,7 +16,6 @@ import { toApiError } from '@/services/http';
 import { pickSpreadsheet } from '@/services/multipart';
 import { confirmImport, previewImport } from '@/services/staff-units';
 import { formatBeijingTime } from '@/utils/format';
-import '@/packages/staff/components/review.scss';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
 
@@ -162,7 +161,7 @@ export default function UnitsImportPage() {
   };
 
   return (
-    <View className="page review-page units-import">
+    <View className="page staff-page units-import">
       {step.kind === 'done' ? (
         <Card className="import-done">
           <Text className="import-done__title">已导入 {step.created} 家会员单位</Text>

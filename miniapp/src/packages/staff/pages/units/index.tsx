@@ -15,7 +15,6 @@ import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { levelName } from '@/packages/staff/components/review';
 import { Chips, UnitStatusTag, exportUnits } from '@/packages/staff/components/units';
-import '@/packages/staff/components/review.scss';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 
@@ -108,7 +107,7 @@ export default function UnitsPage() {
   const [text, setText] = useState('');
   const search = () => setFilters((previous) => ({ ...previous, q: text.trim() || undefined }));
   return (
-    <View className="page review-page units-page">
+    <View className="page staff-page units-page">
       <View className="units-search">
         <Input
           className="units-search__input"
