@@ -62,7 +62,7 @@ async function importSheet(): Promise<Buffer> {
   const rows: (string | undefined)[][] = [
     [
       '杭州云栈信息技术有限公司',
-      '91330106MA2H0Y2X1K',
+      '91330106MA2H0Y2X1G',
       '企业',
       '浙江省',
       '杭州市',
@@ -72,7 +72,7 @@ async function importSheet(): Promise<Buffer> {
     ],
     [
       '南京数安科技有限公司',
-      '91320100MA1MXXXX3B',
+      '91320100MA1MXXXX3J',
       '企业',
       '江苏省',
       '南京市',
@@ -82,7 +82,7 @@ async function importSheet(): Promise<Buffer> {
     ],
     [
       '上海申运维服务有限公司',
-      '91310000MA1K000001',
+      '91310000MA1K000006',
       '企业',
       '上海市',
       '浦东新区',
@@ -92,7 +92,7 @@ async function importSheet(): Promise<Buffer> {
     ],
     [
       '武汉光谷智维科技有限公司',
-      '91420100MA4K000002',
+      '91420100MA4K00000Q',
       '企业',
       '湖北省',
       '武汉市',
@@ -102,7 +102,7 @@ async function importSheet(): Promise<Buffer> {
     ],
     [
       '西安交通大学信息中心',
-      '12100000435230000X',
+      '12100000435230000E',
       '高等院校',
       '陕西省',
       '西安市',
@@ -113,7 +113,7 @@ async function importSheet(): Promise<Buffer> {
     ['广州坏码科技有限公司', '123', '企业', '广东省', '广州市', MEMBER, '2020-05-03', '正常'],
     [
       '深圳理事级别有限公司',
-      '91440300MA5F000003',
+      '91440300MA5F000007',
       '企业',
       '广东省',
       '深圳市',

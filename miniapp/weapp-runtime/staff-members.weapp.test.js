@@ -71,7 +71,7 @@ async function importSheet() {
   const member = LEVELS.find((level) => level.code === 'member').name;
   sheet.addRow([
     '杭州导入一号科技有限公司',
-    '91330106MA2H0Y2X1K',
+    '91330106MA2H0Y2X1G',
     '企业',
     '浙江省',
     '杭州市',
@@ -81,7 +81,7 @@ async function importSheet() {
   ]);
   sheet.addRow([
     '南京导入二号信息有限公司',
-    '91320100MA1MXXXX3B',
+    '91320100MA1MXXXX3J',
     '企业',
     '江苏省',
     '南京市',
@@ -136,7 +136,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     expect(app.queryAll('.staff-form__error').length).toBeGreaterThan(2);
     expect(app.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     await app.input('.unit-new__name', '成都蓉服信息技术有限公司');
-    await app.input('.unit-new__creditCode', '91510100MA6C000000');
+    await app.input('.unit-new__creditCode', '91510100MA6C00000M');
     await app.trigger('.unit-new__unitType', 'change', { value: 0 });
     await app.trigger('.unit-new__region', 'columnchange', { column: 0, value: 22 });
     await app.trigger('.unit-new__region', 'change', { value: [22, 0] });

@@ -38,7 +38,7 @@ function Template() {
       <Text className="staff-tip">
         单位类型填{UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type]).join('/')}；会员级别填
         {LEVELS.map((level) => level.name).join('/')}；入会日期如 2019-06-01；状态填
-        {Object.values(UNIT_STATUS_NAMES).join('/')}。
+        {Object.values(UNIT_STATUS_NAMES).join('/')}，留空即为正常。
       </Text>
       <Text className="staff-tip">
         从「会员单位」导出的表格可直接修改后导入。单次最多 {UNIT_IMPORT_MAX_ROWS}{' '}
