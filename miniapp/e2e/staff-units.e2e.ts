@@ -140,7 +140,7 @@ async function demoUnitId(): Promise<number> {
 
 async function uploadCode(groupId: number, bytes: Buffer): Promise<void> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'image/png' }), 'qr.png');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'qr.png');
   const response = await fetch(`${harness.baseUrl}/api/groups/${groupId}/code`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${staffToken}` },
