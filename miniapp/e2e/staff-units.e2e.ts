@@ -29,6 +29,15 @@ afterEach(() => {
 const onPage = (selector: string, hasText?: string): Locator =>
   currentPage(page).locator(selector, hasText ? { hasText } : {});
 
+/** Waits until the top page shows exactly `count` of these (a list narrowed or ticked off). */
+async function countBecomes(locator: Locator, count: number): Promise<void> {
+  const deadline = Date.now() + 10000;
+  while ((await locator.count()) !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count}, still ${await locator.count()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function confirmModal(button: string): Promise<void> {
   await page.locator('.taro__modal').getByText(button, { exact: true }).click();
 }
@@ -198,7 +207,7 @@ test('批量导入: a chosen .xlsx is previewed with every bad row, then confirm
 
   await onPage('.staff-chips__chip', '暂停').click();
   await onPage('.unit-row', '武汉光谷智维科技有限公司').waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.taro_page_stationed .unit-row').length === 1);
+  await countBecomes(onPage('.unit-row'), 1);
 });
 
 test('the unit page at desktop width: contacts, a join request to decide, an invite link', async () => {
@@ -297,7 +306,7 @@ test('待移出群聊: contacts shown the code appear after the unit is suspende
   await screenshot(page, 'staff-removals');
   await onPage('.task-row', '孙联络').locator('.task-row__done').click();
   await confirmModal('已移出');
-  await page.waitForFunction(() => document.querySelectorAll('.taro_page_stationed .task-row').length === 1);
+  await countBecomes(onPage('.task-row'), 1);
   await onPage('.staff-chips__chip', '已处理').click();
   await onPage('.task-row__meta', '周会服 移出于').waitFor();
 });

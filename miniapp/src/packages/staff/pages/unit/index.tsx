@@ -186,7 +186,7 @@ function InvitePanel({ unit }: { unit: Unit }) {
         disabled={busy || unit.status !== 'active' || undefined}
         onClick={() => void create()}
       >
-        {invite ? '再生成一个邀请' : '邀请联系人'}
+        邀请联系人
       </Button>
       {unit.status === 'active' ? null : (
         <Text className="staff-tip">单位会员资格未恢复前不能添加联系人。</Text>

@@ -198,7 +198,7 @@ export default function UnitsImportPage() {
             disabled={busy || undefined}
             onClick={() => void choose()}
           >
-            {busy ? '正在检查表格' : step.notice ? '重新上传表格' : '选择 Excel 表格'}
+            {step.notice ? '重新上传表格' : '选择 Excel 表格'}
           </Button>
           {process.env.TARO_ENV === 'h5' ? null : (
             <Text className="staff-tip import-choose__tip">在微信中从聊天记录选择 .xlsx 文件</Text>
