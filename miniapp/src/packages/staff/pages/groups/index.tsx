@@ -381,7 +381,7 @@ export default function GroupsPage() {
   return (
     <View className="page staff-page groups-page">
       <CreateGroupForm onCreated={refresh} />
-      <Section title="会员微信群" hint="会员联系人在「联系我们」「我的」中查看入群方式">
+      <Section title="会员微信群" hint="会员在「我的」中查看入群方式">
         <RequestView
           state={state}
           onRetry={() => void reload()}

@@ -130,10 +130,11 @@ test('a unit without contacts says the first to accept becomes the primary conta
   serveBy((call) =>
     call.path.includes('join-requests')
       ? ok({ items: [] })
-      : ok(unit({ contacts: [], primaryContact: null, seats: { used: 0, limit: 5 } })),
+      : ok(unit({ contacts: [], primaryContact: null, seats: { used: 0, limit: 5 }, statusHistory: [] })),
   );
   render(<UnitPage />);
   await screen.findByText('暂无联系人');
+  expect(screen.getByText('暂无状态变更记录')).toBeTruthy();
   expect(screen.getByText(/第一位接受邀请的人将成为主联系人/)).toBeTruthy();
   await screen.findByText('暂无待处理的加入申请');
 });

@@ -430,6 +430,7 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
 
       <Section title="状态记录">
         <Card className="unit-history">
+          {unit.statusHistory.length ? null : <Text className="staff-tip">暂无状态变更记录</Text>}
           {unit.statusHistory.map((entry) => (
             <View key={`${entry.at}-${entry.status}`} className="unit-history__row">
               <View className="unit-history__head">
