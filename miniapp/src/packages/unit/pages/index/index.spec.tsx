@@ -235,19 +235,21 @@ test('on H5, where there is no share card, the invite is a link to copy', async 
   await waitFor(() => expect(setClipboardData).toHaveBeenCalledWith({ data: link }));
 });
 
+const SEATS_FULL = '本单位联系人名额已满，请主联系人先移除不再需要的联系人，或联系分会工作人员调整名额';
+
 test('a refused invite (seats full) says why in the server’s words', async () => {
   serveUnit(primaryMe, withColleague, () => ({
     statusCode: 409,
     data: {
       code: 'UNIT_SEATS_FULL',
-      message: '本单位联系人名额已满，请主联系人先移除不再需要的联系人，或联系分会工作人员调整名额',
+      message: SEATS_FULL,
     },
   }));
   await openUnit();
   fireEvent.click(screen.getByText('邀请同事'));
   await waitFor(() =>
     expect(showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '邀请未生成', content: expect.stringContaining('名额已满') }),
+      expect.objectContaining({ title: '邀请未生成', content: SEATS_FULL }),
     ),
   );
   expect(screen.queryByText('邀请已生成')).toBeNull();
@@ -322,7 +324,7 @@ test('a refusal from the server is shown as it says it', async () => {
     expect(showModal).toHaveBeenCalledWith(
       expect.objectContaining({
         title: '操作未完成',
-        content: expect.stringContaining('请先将主联系人移交'),
+        content: '主联系人不能被移除或退出，请先将主联系人移交给本单位的其他联系人',
       }),
     ),
   );
