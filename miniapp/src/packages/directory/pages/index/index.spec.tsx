@@ -119,9 +119,9 @@ test('someone without a unit asks to join: credit code, name and title go to tha
   await openDirectory();
   fireEvent.click(await screen.findByText('杭州云栈信息技术有限公司'));
   await screen.findByText('申请成为该单位联系人');
-  await typeInto('.contact-input--creditCode', '91330106ma2h0y2x1k');
-  await typeInto('.contact-input--name', '孙同事');
-  await typeInto('.contact-input--title', '运维经理');
+  await typeInto('.identity-input--creditCode', '91330106ma2h0y2x1k');
+  await typeInto('.identity-input--name', '孙同事');
+  await typeInto('.identity-input--title', '运维经理');
   fireEvent.click(screen.getByText('提交申请'));
   await waitFor(() =>
     expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请已提交' })),
@@ -140,8 +140,8 @@ test('a malformed credit code is refused on the form; nothing is sent', async ()
   const calls = serveDirectory(visitor, { '': ok({ items: [cloud], nextCursor: null }) });
   await openDirectory();
   fireEvent.click(await screen.findByText('杭州云栈信息技术有限公司'));
-  await typeInto('.contact-input--creditCode', '1234');
-  await typeInto('.contact-input--name', '孙同事');
+  await typeInto('.identity-input--creditCode', '1234');
+  await typeInto('.identity-input--name', '孙同事');
   fireEvent.click(screen.getByText('提交申请'));
   await screen.findByText('统一社会信用代码应为 18 位数字或大写字母');
   expect(calls.filter((call) => call.method === 'POST' && call.path !== '/api/auth/wechat')).toHaveLength(0);
@@ -158,8 +158,8 @@ test.each([
   }));
   await openDirectory();
   fireEvent.click(await screen.findByText('杭州云栈信息技术有限公司'));
-  await typeInto('.contact-input--creditCode', '91330106MA2H0Y2X1K');
-  await typeInto('.contact-input--name', '孙同事');
+  await typeInto('.identity-input--creditCode', '91330106MA2H0Y2X1K');
+  await typeInto('.identity-input--name', '孙同事');
   fireEvent.click(screen.getByText('提交申请'));
   await screen.findByText(message);
   expect(screen.getByText('申请成为该单位联系人')).toBeTruthy();

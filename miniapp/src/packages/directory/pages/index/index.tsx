@@ -2,7 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { LEVELS, type DirectoryEntry, type LevelCode, type Me } from '@itss/shared';
 import { useState } from 'react';
-import { ContactForm, type ContactFormBody } from '@/components/contact-form';
+import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
 import { RequestView } from '@/components/state';
 import { useSession } from '@/services/session';
 import { getDirectory, requestToJoin } from '@/services/units';
@@ -141,7 +141,7 @@ function Directory({
 
 /** 申请成为该单位联系人: the credit code proves the person knows the unit; its contacts decide. */
 function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => void }) {
-  const submit = async (body: ContactFormBody) => {
+  const submit = async (body: IdentityFormBody) => {
     await requestToJoin(entry.id, { creditCode: body.creditCode ?? '', name: body.name, title: body.title });
     onClose();
     await Taro.showModal({
@@ -165,7 +165,7 @@ function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
         <Text className="directory-sheet__hint">
           请输入该单位营业执照上的统一社会信用代码，核对通过后由单位主联系人或分会工作人员审核。
         </Text>
-        <ContactForm withCreditCode submitText="提交申请" onSubmit={submit} />
+        <IdentityForm withCreditCode submitText="提交申请" onSubmit={submit} />
       </View>
     </View>
   );

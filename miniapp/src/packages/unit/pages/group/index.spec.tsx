@@ -72,7 +72,7 @@ test('a group with a code: the image fetched with the session’s token, the nic
       header: { Authorization: 'Bearer token-member-0123456789abcdef' },
     }),
   );
-  const image = document.querySelector('.group-code__image');
+  const image = document.querySelector('.entry-code__image');
   expect(image?.getAttribute('src')).toBe('wxfile://tmp/code');
   expect(screen.getByText('ITSS 会员交流群')).toBeTruthy();
   expect(screen.getByText('云栈信息技术-孙同事')).toBeTruthy();

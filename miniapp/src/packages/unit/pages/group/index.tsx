@@ -19,14 +19,14 @@ type EntryItem = GroupEntry['items'][number];
 
 function Nickname({ nickname }: { nickname: string }) {
   return (
-    <View className="group-nickname">
-      <View className="group-nickname__body">
-        <Text className="group-nickname__label">入群后请将群昵称改为</Text>
-        <Text className="group-nickname__value" userSelect>
+    <View className="entry-nickname">
+      <View className="entry-nickname__body">
+        <Text className="entry-nickname__label">入群后请将群昵称改为</Text>
+        <Text className="entry-nickname__value" userSelect>
           {nickname}
         </Text>
       </View>
-      <Text className="group-nickname__copy" onClick={() => void copyText(nickname)}>
+      <Text className="entry-nickname__copy" onClick={() => void copyText(nickname)}>
         复制
       </Text>
     </View>
@@ -47,17 +47,17 @@ function GroupCode({ item }: { item: EntryItem }) {
   if (state.status === 'error')
     return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   return (
-    <View className="group-code">
+    <View className="entry-code">
       <Image
-        className="group-code__image"
+        className="entry-code__image"
         src={state.data}
         mode="aspectFit"
         showMenuByLongpress
         onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
       />
-      <Text className="group-code__hint">点击二维码放大，长按识别即可入群</Text>
+      <Text className="entry-code__hint">点击二维码放大，长按识别即可入群</Text>
       {item.expiresAt ? (
-        <Text className="group-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
+        <Text className="entry-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
       ) : null}
     </View>
   );
@@ -65,13 +65,13 @@ function GroupCode({ item }: { item: EntryItem }) {
 
 function GroupCard({ item }: { item: EntryItem }) {
   return (
-    <Card className={`group-card group-card--${item.status}`}>
-      <Text className="group-card__name">{item.name}</Text>
+    <Card className={`entry-card entry-card--${item.status}`}>
+      <Text className="entry-card__name">{item.name}</Text>
       {item.status === 'code' ? (
         <GroupCode item={item} />
       ) : (
-        <View className="group-fallback">
-          <Text className="group-fallback__text">工作人员将尽快邀请您入群，请留意微信好友申请</Text>
+        <View className="entry-fallback">
+          <Text className="entry-fallback__text">工作人员将尽快邀请您入群，请留意微信好友申请</Text>
         </View>
       )}
       <Nickname nickname={item.nickname} />
@@ -83,22 +83,22 @@ function GroupCard({ item }: { item: EntryItem }) {
 function NotAllowed({ error }: { error: ApiError }) {
   const notMember = error.code === GroupError.MembersOnly;
   return (
-    <View className="group-refused" role="alert">
-      <Text className="group-refused__title">
+    <View className="entry-refused" role="alert">
+      <Text className="entry-refused__title">
         {notMember ? '会员微信群仅限会员单位联系人' : '暂不能加入会员微信群'}
       </Text>
-      <Text className="group-refused__text">{error.message}</Text>
+      <Text className="entry-refused__text">{error.message}</Text>
       {notMember ? (
-        <View className="group-refused__actions">
-          <Button className="group-refused__primary" onClick={openDirectory}>
+        <View className="entry-refused__actions">
+          <Button className="entry-refused__primary" onClick={openDirectory}>
             会员名录
           </Button>
-          <Button className="group-refused__secondary" onClick={() => openTab('membership')}>
+          <Button className="entry-refused__secondary" onClick={() => openTab('membership')}>
             如何入会
           </Button>
         </View>
       ) : (
-        <Button className="group-refused__secondary" onClick={() => openTab('contact')}>
+        <Button className="entry-refused__secondary" onClick={() => openTab('contact')}>
           联系分会工作人员
         </Button>
       )}
@@ -120,8 +120,8 @@ function Entry() {
     );
   if (!state.data.items.length) return <EmptyState text="暂无可加入的会员微信群，请联系分会工作人员" />;
   return (
-    <View className="group-list">
-      <Text className="group-intro">会员微信群仅限会员单位联系人加入，请勿将二维码转发给他人。</Text>
+    <View className="entry-list">
+      <Text className="entry-intro">会员微信群仅限会员单位联系人加入，请勿将二维码转发给他人。</Text>
       {state.data.items.map((item) => (
         <GroupCard key={item.groupId} item={item} />
       ))}
@@ -132,7 +132,7 @@ function Entry() {
 export default function GroupPage() {
   const state = useSession();
   return (
-    <View className="page group">
+    <View className="page entry">
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'signedOut' ? <LoginRequired text="登录后即可加入会员微信群" /> : null}
       {state.status === 'signedIn' ? <Entry /> : null}

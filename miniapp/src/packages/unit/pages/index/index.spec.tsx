@@ -172,14 +172,14 @@ const writes = (calls: Call[]) =>
 test('the contacts with title, masked phone and the 主联系人 tag, and the seats used of the limit', async () => {
   serveUnit(primaryMe, withColleague);
   await openUnit();
-  const contacts = [...document.querySelectorAll('.unit-contact')].map((node) => node.textContent);
+  const contacts = [...document.querySelectorAll('.member-contact')].map((node) => node.textContent);
   expect(contacts).toEqual([
     expect.stringContaining('钱申科主联系人总经理 · 138****0002'),
     expect.stringContaining('孙同事运维经理 · 139****0003'),
   ]);
   expect(screen.getByText('名额 2/5')).toBeTruthy();
   // The primary contact removes others, never themself.
-  expect(document.querySelectorAll('.unit-contact__remove')).toHaveLength(1);
+  expect(document.querySelectorAll('.member-contact__remove')).toHaveLength(1);
   expect(contacts[1]).toContain('移除');
 });
 
@@ -265,7 +265,7 @@ test('a full unit offers no invite and says how to make room', async () => {
 test('pending join requests: 同意 asks first, then approves and reloads; 拒绝 declines', async () => {
   const calls = serveUnit(primaryMe, withColleague, () => ok({ ...pendingRequest, state: 'approved' }));
   await openUnit();
-  const row = screen.getByText('李申请').closest('.unit-request');
+  const row = screen.getByText('李申请').closest('.member-request');
   expect(row?.textContent).toContain('项目经理 · 137****0004');
   showModal.mockResolvedValueOnce({ errMsg: 'ok', confirm: false });
   fireEvent.click(screen.getByText('同意'));
@@ -354,7 +354,7 @@ test('a colleague (not primary) sees no invite, requests or 移除, and 退出�
 test('a suspended unit shows its status and no invite', async () => {
   serveUnit(primaryMe, { ...withColleague, status: 'suspended' });
   await openUnit();
-  expect(document.querySelector('.unit-status--suspended')?.textContent).toBe('暂停');
+  expect(document.querySelector('.member-status--suspended')?.textContent).toBe('暂停');
   expect(screen.getByRole('alert').textContent).toContain('会员资格暂停');
   expect(screen.queryByText('邀请同事')).toBeNull();
 });

@@ -86,18 +86,18 @@ function ContactRow({
   onRemove: () => void;
 }) {
   return (
-    <View className="unit-contact">
-      <View className="unit-contact__main">
-        <View className="unit-contact__head">
-          <Text className="unit-contact__name">{contact.name}</Text>
-          {contact.isPrimary ? <Text className="unit-contact__tag">主联系人</Text> : null}
+    <View className="member-contact">
+      <View className="member-contact__main">
+        <View className="member-contact__head">
+          <Text className="member-contact__name">{contact.name}</Text>
+          {contact.isPrimary ? <Text className="member-contact__tag">主联系人</Text> : null}
         </View>
-        <Text className="unit-contact__meta">
+        <Text className="member-contact__meta">
           {[contact.title, contact.phoneMasked ?? '未绑定手机号'].filter(Boolean).join(' · ')}
         </Text>
       </View>
       {canRemove ? (
-        <Text className="unit-contact__remove" onClick={onRemove}>
+        <Text className="member-contact__remove" onClick={onRemove}>
           移除
         </Text>
       ) : null}
@@ -108,22 +108,22 @@ function ContactRow({
 function InviteCard({ invite }: { invite: Invite }) {
   const link = isH5() ? inviteLink(invite) : null;
   return (
-    <View className="unit-invite">
-      <Text className="unit-invite__title">邀请已生成</Text>
-      <Text className="unit-invite__hint">
+    <View className="member-invite">
+      <Text className="member-invite__title">邀请已生成</Text>
+      <Text className="member-invite__hint">
         有效期至 {formatBeijingTime(invite.expiresAt)}，仅可使用一次；同事接受后即成为本单位联系人。
       </Text>
       {link ? (
         <>
-          <Text className="unit-invite__link" userSelect>
+          <Text className="member-invite__link" userSelect>
             {link}
           </Text>
-          <Button className="unit-invite__button" onClick={() => void copyText(link)}>
+          <Button className="member-invite__button" onClick={() => void copyText(link)}>
             复制邀请链接
           </Button>
         </>
       ) : (
-        <Button className="unit-invite__button" openType="share">
+        <Button className="member-invite__button" openType="share">
           发送给同事
         </Button>
       )}
@@ -133,20 +133,20 @@ function InviteCard({ invite }: { invite: Invite }) {
 
 function RequestRow({ request, onDecide }: { request: JoinRequest; onDecide: (approve: boolean) => void }) {
   return (
-    <View className="unit-request">
-      <View className="unit-request__main">
-        <Text className="unit-request__name">{request.name}</Text>
-        <Text className="unit-request__meta">
+    <View className="member-request">
+      <View className="member-request__main">
+        <Text className="member-request__name">{request.name}</Text>
+        <Text className="member-request__meta">
           {[request.title, request.phoneMasked, `申请于 ${formatBeijingTime(request.createdAt)}`]
             .filter(Boolean)
             .join(' · ')}
         </Text>
       </View>
-      <View className="unit-request__actions">
-        <Text className="unit-request__decline" onClick={() => onDecide(false)}>
+      <View className="member-request__actions">
+        <Text className="member-request__decline" onClick={() => onDecide(false)}>
           拒绝
         </Text>
-        <Text className="unit-request__approve" onClick={() => onDecide(true)}>
+        <Text className="member-request__approve" onClick={() => onDecide(true)}>
           同意
         </Text>
       </View>
@@ -228,17 +228,19 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
         <Text className="unit-banner__title">{unit.name}</Text>
         <View className="unit-banner__desc">
           <Text>{levelName(unit.level)}</Text>
-          <Text className={`unit-status unit-status--${unit.status}`}>{UNIT_STATUS_NAMES[unit.status]}</Text>
+          <Text className={`member-status member-status--${unit.status}`}>
+            {UNIT_STATUS_NAMES[unit.status]}
+          </Text>
         </View>
       </View>
       {active ? null : (
-        <View className="unit-notice" role="alert">
+        <View className="member-notice" role="alert">
           本单位会员资格{UNIT_STATUS_NAMES[unit.status]}
           ，暂不能邀请联系人或加入会员微信群，请联系分会工作人员。
         </View>
       )}
       <Section title="联系人" hint={`名额 ${unit.seats.used}/${unit.seats.limit}`}>
-        <Card className="unit-contacts">
+        <Card className="member-contacts">
           {unit.contacts.map((contact) => (
             <ContactRow
               key={contact.userId}
@@ -249,10 +251,10 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           ))}
         </Card>
         {primary ? (
-          <View className="unit-actions">
+          <View className="member-actions">
             {active ? (
               <Button
-                className="unit-actions__primary"
+                className="member-actions__primary"
                 loading={inviting}
                 disabled={inviting || unit.seats.used >= unit.seats.limit || undefined}
                 onClick={onInvite}
@@ -261,20 +263,20 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
               </Button>
             ) : null}
             {others.length ? (
-              <Button className="unit-actions__secondary" onClick={() => void handOver()}>
+              <Button className="member-actions__secondary" onClick={() => void handOver()}>
                 移交主联系人
               </Button>
             ) : null}
           </View>
         ) : (
-          <View className="unit-actions">
-            <Button className="unit-actions__danger" onClick={() => void leave()}>
+          <View className="member-actions">
+            <Button className="member-actions__danger" onClick={() => void leave()}>
               退出单位
             </Button>
           </View>
         )}
         {primary && active && unit.seats.used >= unit.seats.limit ? (
-          <Text className="unit-seats-full">
+          <Text className="member-seats-full">
             联系人名额已满，请先移除不再需要的联系人，或联系分会工作人员调整名额
           </Text>
         ) : null}
@@ -283,7 +285,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
       {primary ? (
         <Section title="加入申请">
           {requests.length ? (
-            <Card className="unit-requests">
+            <Card className="member-requests">
               {requests.map((request) => (
                 <RequestRow
                   key={request.id}

@@ -54,16 +54,16 @@ test('says who invites to which unit until when, and asks for 姓名 and 职务'
   await openInvite();
   await screen.findByText('钱申科 邀请您成为「杭州云栈信息技术有限公司」的联系人');
   expect(screen.getByText('邀请有效期至 2026-12-01 12:00')).toBeTruthy();
-  expect(document.querySelector('.contact-input--name')).not.toBeNull();
-  expect(document.querySelector('.contact-input--title')).not.toBeNull();
-  expect(document.querySelector('.contact-input--creditCode')).toBeNull();
+  expect(document.querySelector('.identity-input--name')).not.toBeNull();
+  expect(document.querySelector('.identity-input--title')).not.toBeNull();
+  expect(document.querySelector('.identity-input--creditCode')).toBeNull();
 });
 
 test('a name with a space is refused on the form with the contract’s message; nothing is sent', async () => {
   const calls = serveInvite();
   await openInvite();
   await screen.findByText('接受邀请');
-  await typeInto('.contact-input--name', '孙 同事');
+  await typeInto('.identity-input--name', '孙 同事');
   fireEvent.click(screen.getByText('接受邀请'));
   await screen.findByText('姓名不能包含空格或短横线');
   expect(accepts(calls)).toHaveLength(0);
@@ -73,8 +73,8 @@ test('接受邀请 sends name and title, then says so and leads to 我的单位'
   const calls = serveInvite();
   await openInvite();
   await screen.findByText('接受邀请');
-  await typeInto('.contact-input--name', '孙同事');
-  await typeInto('.contact-input--title', '运维经理');
+  await typeInto('.identity-input--name', '孙同事');
+  await typeInto('.identity-input--title', '运维经理');
   fireEvent.click(screen.getByText('接受邀请'));
   await screen.findByText('您已成为「杭州云栈信息技术有限公司」的联系人');
   expect(accepts(calls)).toEqual([
@@ -113,7 +113,7 @@ test.each([
   serveInvite(() => ({ statusCode: 409, data: { code, message } }));
   await openInvite();
   await screen.findByText('接受邀请');
-  await typeInto('.contact-input--name', '孙同事');
+  await typeInto('.identity-input--name', '孙同事');
   fireEvent.click(screen.getByText('接受邀请'));
   await screen.findByText(message);
   expect(screen.getByText('无法接受该邀请')).toBeTruthy();
@@ -130,10 +130,10 @@ test('a refusal of one field by the server is shown beside it', async () => {
   }));
   await openInvite();
   await screen.findByText('接受邀请');
-  await typeInto('.contact-input--name', '孙同事');
+  await typeInto('.identity-input--name', '孙同事');
   fireEvent.click(screen.getByText('接受邀请'));
   await screen.findByText('职务最多 30 个字');
-  expect(screen.getByText('职务最多 30 个字').closest('.contact-field')?.textContent).toContain('职务');
+  expect(screen.getByText('职务最多 30 个字').closest('.identity-field')?.textContent).toContain('职务');
 });
 
 test('a link without a token says the link is invalid', async () => {

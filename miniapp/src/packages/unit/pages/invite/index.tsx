@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ContactError, type InvitePreview, type JoinedUnit } from '@itss/shared';
 import { useCallback, useState } from 'react';
-import { ContactForm, type ContactFormBody } from '@/components/contact-form';
+import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
@@ -58,7 +58,7 @@ function Joined({ joined }: { joined: JoinedUnit }) {
 function InviteForm({ token, preview }: { token: string; preview: InvitePreview }) {
   const [joined, setJoined] = useState<JoinedUnit | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const accept = async (body: ContactFormBody) => {
+  const accept = async (body: IdentityFormBody) => {
     try {
       const answer = await acceptInvite(token, { name: body.name, title: body.title });
       // 我的 and the group entry read the unit from /api/me.
@@ -81,7 +81,7 @@ function InviteForm({ token, preview }: { token: string; preview: InvitePreview 
       </View>
       <Section title="您的信息" hint="姓名将用作会员微信群昵称">
         <Card>
-          <ContactForm submitText="接受邀请" onSubmit={accept} />
+          <IdentityForm submitText="接受邀请" onSubmit={accept} />
         </Card>
       </Section>
     </View>

@@ -4,18 +4,21 @@ import { useState } from 'react';
 import { ApiError, fieldMessage } from '@/services/http';
 import './index.scss';
 
-export type ContactField = 'creditCode' | 'name' | 'title';
-type Values = Record<ContactField, string>;
+export type IdentityField = 'creditCode' | 'name' | 'title';
+type Values = Record<IdentityField, string>;
 /** What the form sends: the credit code only when it asked for one. */
-export interface ContactFormBody {
+export interface IdentityFormBody {
   creditCode?: string;
   name: string;
   title?: string;
 }
-export type FieldErrors = Partial<Record<ContactField, string>>;
+export type FieldErrors = Partial<Record<IdentityField, string>>;
 
 /** Checks the form with the contract's schema; the first message per field, or the body to send. */
-function check(values: Values, withCreditCode: boolean): { body: ContactFormBody } | { errors: FieldErrors } {
+function check(
+  values: Values,
+  withCreditCode: boolean,
+): { body: IdentityFormBody } | { errors: FieldErrors } {
   const input = {
     ...(withCreditCode ? { creditCode: values.creditCode } : {}),
     name: values.name,
@@ -25,7 +28,7 @@ function check(values: Values, withCreditCode: boolean): { body: ContactFormBody
   if (parsed.success) return { body: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as ContactField;
+    const field = issue.path[0] as IdentityField;
     errors[field] ??= issue.message;
   }
   return { errors };
@@ -41,16 +44,16 @@ function fieldErrorsOf(error: ApiError): FieldErrors | null {
   return Object.keys(errors).length ? errors : null;
 }
 
-interface ContactFormProps {
+interface IdentityFormProps {
   /** Asks for the unit's 统一社会信用代码 first (a join request), else only 姓名 / 职务 (an invite). */
   withCreditCode?: boolean;
   submitText: string;
   /** Resolves when done; rejects with an ApiError, shown beside its field or above the button. */
-  onSubmit: (body: ContactFormBody) => Promise<void>;
+  onSubmit: (body: IdentityFormBody) => Promise<void>;
 }
 
 /** 姓名 and 职务 as the person wants them in the unit (the name makes the group nickname). */
-export function ContactForm({ withCreditCode = false, submitText, onSubmit }: ContactFormProps) {
+export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: IdentityFormProps) {
   const [values, setValues] = useState<Values>({ creditCode: '', name: '', title: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -78,40 +81,40 @@ export function ContactForm({ withCreditCode = false, submitText, onSubmit }: Co
   };
 
   const field = (
-    key: ContactField,
+    key: IdentityField,
     label: string,
     placeholder: string,
     maxlength: number,
     optional = false,
   ) => (
-    <View className={`contact-field${errors[key] ? ' contact-field--error' : ''}`}>
-      <Text className="contact-field__label">
+    <View className={`identity-field${errors[key] ? ' identity-field--error' : ''}`}>
+      <Text className="identity-field__label">
         {label}
-        {optional ? <Text className="contact-field__optional">（选填）</Text> : null}
+        {optional ? <Text className="identity-field__optional">（选填）</Text> : null}
       </Text>
       <Input
-        className={`contact-input contact-input--${key}`}
+        className={`identity-input identity-input--${key}`}
         value={values[key]}
         placeholder={placeholder}
         maxlength={maxlength}
         onInput={(event) => setValues((previous) => ({ ...previous, [key]: event.detail.value }))}
       />
-      {errors[key] ? <Text className="contact-field__error">{errors[key]}</Text> : null}
+      {errors[key] ? <Text className="identity-field__error">{errors[key]}</Text> : null}
     </View>
   );
 
   return (
-    <View className="contact-form">
+    <View className="identity-form">
       {withCreditCode ? field('creditCode', '统一社会信用代码', '营业执照上的 18 位代码', 18) : null}
       {field('name', '姓名', '您的真实姓名，用作群昵称', 20)}
       {field('title', '职务', '如：市场部经理', 30, true)}
       {failure ? (
-        <View className="contact-form__failure" role="alert">
+        <View className="identity-form__failure" role="alert">
           {failure}
         </View>
       ) : null}
       <Button
-        className="contact-form__submit"
+        className="identity-form__submit"
         loading={busy}
         disabled={busy || undefined}
         onClick={() => void submit()}
