@@ -122,7 +122,7 @@ test('the colleague opens the link on their phone, accepts with name and title, 
   await on(colleague, '.invite-banner__title', `李主联 邀请您成为「${UNIT}」的联系人`).waitFor();
   await on(colleague, '.identity-input--name input').fill('孙联络');
   await on(colleague, '.identity-input--title input').fill('运维经理');
-  await screenshot(colleague, 'member-invite');
+  await screenshot(colleague, 'unit-invite');
   await on(colleague, '.identity-form__submit').click();
   await on(colleague, '.invite-joined__title', `您已成为「${UNIT}」的联系人`).waitFor();
 

@@ -51,7 +51,7 @@ function GroupCode({ item }: { item: EntryItem }) {
       <Image
         className="entry-code__image"
         src={state.data}
-        mode="aspectFit"
+        mode="widthFix"
         showMenuByLongpress
         onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
       />

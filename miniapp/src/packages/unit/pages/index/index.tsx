@@ -295,7 +295,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
               ))}
             </Card>
           ) : (
-            <EmptyState text="暂无待处理的加入申请" />
+            <Text className="member-requests__none">暂无待处理的加入申请</Text>
           )}
         </Section>
       ) : null}
