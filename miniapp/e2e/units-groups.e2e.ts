@@ -220,31 +220,74 @@ test('staff suspend the unit: the colleague loses access, and is listed on 待�
   expect(row).toContain(GROUP);
 });
 
-test('会员名录 lists member units by level and search, from 首页', async () => {
-  // The suspended demo unit has left the public list; staff record one that joined before the system.
-  await post(
-    '/api/units',
-    {
-      name: '杭州云栈信息技术有限公司',
-      creditCode: '91330106MA2H0Y2X1K',
-      unitType: 'enterprise',
-      province: '浙江省',
-      city: '杭州市',
-      level: 'committee',
-      joinedOn: '2019-05-20',
-    },
-    await staffToken(),
-  );
+/** Units that joined before the system, recorded by staff: the public list once the demo unit is suspended. */
+const RECORDED = [
+  {
+    name: '杭州云栈信息技术有限公司',
+    creditCode: '91330106MA2H0Y2X1K',
+    province: '浙江省',
+    city: '杭州市',
+    level: 'committee',
+    joinedOn: '2019-05-20',
+  },
+  {
+    name: '北京数智运维科技有限公司',
+    creditCode: '91110000600037341L',
+    province: '北京市',
+    city: '海淀区',
+    level: 'member',
+    joinedOn: '2021-03-02',
+  },
+  {
+    name: '深圳市鹏城云服务股份有限公司',
+    creditCode: '91440300MA5FXXXX3B',
+    province: '广东省',
+    city: '深圳市',
+    level: 'vice_president',
+    joinedOn: '2017-09-12',
+  },
+];
+
+test('会员名录 from 首页: levels and search; someone without a unit asks to join one with its credit code', async () => {
+  const token = await staffToken();
+  for (const unit of RECORDED) await post('/api/units', { ...unit, unitType: 'enterprise' }, token);
+
+  // A person of no unit yet, in the primary contact's browser signed in afresh.
+  await primary.evaluate(() => localStorage.clear());
+  await signIn(primary, '访客', '赵晓访');
   await open(primary, '/pages/index/index');
   await on(primary, '.home-links__item', '会员名录').click();
   await waitForPage(primary, '/packages/directory/pages/index/index');
   await on(primary, '.directory-row__name', '杭州云栈信息技术有限公司').waitFor();
   const text = await visibleText(primary);
   expect(text).toContain('委员单位·浙江省·2019年入会');
+  // Suspended: no longer in the public list.
   expect(text).not.toContain(UNIT);
-  await on(primary, '.directory-tabs__tab', '会员单位').click();
-  await on(primary, '.state__text', '暂无该级别的会员单位').waitFor();
-  await on(primary, '.directory-tabs__tab', '全部').click();
-  await on(primary, '.directory-row__name', '杭州云栈信息技术有限公司').waitFor();
+  expect(await on(primary, '.directory-row__ask').count()).toBe(RECORDED.length);
   await screenshot(primary, 'directory');
+
+  await on(primary, '.directory-tabs__tab', '会员单位').click();
+  await on(primary, '.directory-row__name', '北京数智运维科技有限公司').waitFor();
+  expect(await on(primary, '.directory-row').count()).toBe(1);
+  await on(primary, '.directory-tabs__tab', '全部').click();
+  await on(primary, '.directory-search__input input').fill('云栈');
+  await on(primary, '.directory-search__button').click();
+  await on(primary, '.directory-row__name', '杭州云栈信息技术有限公司').waitFor();
+  expect(await on(primary, '.directory-row').count()).toBe(1);
+
+  await on(primary, '.directory-row', '杭州云栈信息技术有限公司').click();
+  await on(primary, '.directory-sheet__title', '申请成为该单位联系人').waitFor();
+  await on(primary, '.identity-input--creditCode input').fill('91330106MA2H0Y2X2K');
+  await on(primary, '.identity-input--name input').fill('赵晓访');
+  await on(primary, '.identity-form__submit').click();
+  await on(primary, '.identity-form__failure', '统一社会信用代码核对未通过').waitFor();
+
+  await on(primary, '.identity-input--creditCode input').fill('91330106MA2H0Y2X1K');
+  await on(primary, '.identity-form__submit').click();
+  await primary.locator('.taro__modal').getByText('申请已提交').waitFor();
+  await primary.locator('.taro__modal').getByText('知道了', { exact: true }).click();
+  expect(await on(primary, '.directory-sheet').count()).toBe(0);
+
+  await open(primary, '/pages/me/index');
+  await on(primary, '.me-help__row--join-request', '杭州云栈信息技术有限公司 · 待处理').waitFor();
 });
