@@ -187,8 +187,12 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.tap({ selector: '.contact-row', hasText: contact.email });
       expect(app.callsTo('setClipboardData')).toEqual([expect.objectContaining({ data: contact.email })]);
       expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已复制' })]);
+      // Not a unit's contact: the group entry page explains why and where to go.
       await app.tap({ selector: '.contact-row--entry' });
-      expect(app.callsTo('showModal')).toEqual([expect.objectContaining({ title: '加入会员微信群' })]);
+      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForText('会员微信群仅限会员单位联系人');
+      await app.tap('会员名录');
+      await app.waitForRoute('packages/directory/pages/index/index');
     });
 
     test('我的 logs in with wx.login, has no 工作台, and binds the phone after the privacy consent', async () => {
@@ -496,7 +500,8 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(text).toContain('¥3,000');
     });
   });
-  describe('member units and the members’ group (主联系人 李主联, 会员联系人 孙联络)', () => {
+  // The visitor is the one persona still of no unit here: the others' applications were approved above.
+  describe('member units and the members’ group (主联系人 李主联 invites 访客 赵晓访)', () => {
     /** The demo unit the development server seeds, whose primary contact is the 主联系人 persona. */
     const UNIT = '示例会员单位';
     const UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
@@ -527,50 +532,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       invitePath = card.path.slice(1);
     });
 
-    test('the colleague opens the share card, accepts with name and title, and lands on 我的单位', async () => {
-      await launch('member_contact', invitePath);
-      await app.waitForText(`李主联邀请您成为「${UNIT}」的联系人`);
-      await app.input('.identity-input--name', '孙联络');
-      await app.input('.identity-input--title', '运维经理');
-      await app.tap('接受邀请');
-      await app.waitForText(`您已成为「${UNIT}」的联系人`);
-      await app.tap('查看我的单位');
-      expect(app.callsTo('redirectTo')).toEqual([
-        expect.objectContaining({
-          url: expect.stringMatching(/^\/packages\/unit\/pages\/index\/index\?id=\d+$/),
-        }),
-      ]);
-      await app.waitForRoute('packages/unit/pages/index/index');
-      await app.waitForText('孙联络');
-      expect(app.text()).toContain('名额2/5');
-      expect(app.text()).toContain('退出单位');
-    });
-
-    test('from 联系我们 the colleague gets the code (downloaded with the token, previewed on tap) and the nickname', async () => {
-      const group = await call(server.origin, staffToken, 'POST', '/api/groups', {
-        name: 'ITSS 分会会员交流群',
-        minLevel: 'member',
-      });
-      await uploadGroupCode(server.origin, staffToken, group.id);
-
-      await launch('member_contact', 'pages/contact/index');
-      await app.waitForText('加入会员微信群');
-      await app.tap('加入会员微信群');
-      expect(app.callsTo('navigateTo')).toEqual([
-        expect.objectContaining({ url: '/packages/unit/pages/group/index' }),
-      ]);
-      await app.waitForRoute('packages/unit/pages/group/index');
-      await app.waitForText(`${UNIT}-孙联络`);
-      await app.waitForText('点击二维码放大');
-      const [download] = app.callsTo('downloadFile');
-      expect(download.url).toMatch(new RegExp(`/api/groups/${group.id}/code$`));
-      await app.tap({ selector: '.entry-code__image' });
-      const [preview] = app.callsTo('previewImage');
-      expect(preview.urls).toHaveLength(1);
-      expect(app.files.has(preview.urls[0])).toBe(true);
-    });
-
-    test('会员名录 from 首页: the unit listed; a visitor asks to join it with its credit code; the primary contact declines', async () => {
+    test('会员名录 from 首页: the unit listed; the visitor asks to join it with its credit code; the primary contact declines', async () => {
       await launch('visitor');
       await app.waitForText('会员名录');
       await app.tap({ selector: '.home-links__item', hasText: '会员名录' });
@@ -597,6 +559,49 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.waitForText('赵晓访');
       await app.tap('拒绝');
       await app.waitForText('暂无待处理的加入申请');
+    });
+
+    test('the colleague opens the share card, accepts with name and title, and lands on 我的单位', async () => {
+      await launch('visitor', invitePath);
+      await app.waitForText(`李主联邀请您成为「${UNIT}」的联系人`);
+      await app.input('.identity-input--name', '赵晓访');
+      await app.input('.identity-input--title', '运维经理');
+      await app.tap('接受邀请');
+      await app.waitForText(`您已成为「${UNIT}」的联系人`);
+      await app.tap('查看我的单位');
+      expect(app.callsTo('redirectTo')).toEqual([
+        expect.objectContaining({
+          url: expect.stringMatching(/^\/packages\/unit\/pages\/index\/index\?id=\d+$/),
+        }),
+      ]);
+      await app.waitForRoute('packages/unit/pages/index/index');
+      await app.waitForText('赵晓访');
+      expect(app.text()).toContain('名额2/5');
+      expect(app.text()).toContain('退出单位');
+    });
+
+    test('from 联系我们 the colleague gets the code (downloaded with the token, previewed on tap) and the nickname', async () => {
+      const group = await call(server.origin, staffToken, 'POST', '/api/groups', {
+        name: 'ITSS 分会会员交流群',
+        minLevel: 'member',
+      });
+      await uploadGroupCode(server.origin, staffToken, group.id);
+
+      await launch('visitor', 'pages/contact/index');
+      await app.waitForText('加入会员微信群');
+      await app.tap('加入会员微信群');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/unit/pages/group/index' }),
+      ]);
+      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForText(`${UNIT}-赵晓访`);
+      await app.waitForText('点击二维码放大');
+      const [download] = app.callsTo('downloadFile');
+      expect(download.url).toMatch(new RegExp(`/api/groups/${group.id}/code$`));
+      await app.tap({ selector: '.entry-code__image' });
+      const [preview] = app.callsTo('previewImage');
+      expect(preview.urls).toHaveLength(1);
+      expect(app.files.has(preview.urls[0])).toBe(true);
     });
   });
 });
