@@ -284,7 +284,10 @@ export const seatLimitsSchema = z.strictObject({
 });
 export type SeatLimits = z.infer<typeof seatLimitsSchema>;
 
-/** The public member directory (会员名录): active units only, nothing about people. */
+/**
+ * The public member directory (会员名录): active units only, nothing about people. `q` matches part
+ * of a name only, never a credit code: that is what a colleague proves to join a unit.
+ */
 export const directoryQuerySchema = z.strictObject({
   q: searchText.optional(),
   level: levelCodeSchema.optional(),

@@ -397,6 +397,8 @@ export class ApplicationsService implements OnModuleInit {
     reason: string | null,
   ): Promise<Application> {
     const { application, messageIds } = await this.decideAndRecord(ctx, id, decision, reason);
+    // The new member is in the public directory once the approval has committed, not before.
+    if (decision === 'approve') await this.units.directoryChanged();
     await this.notifications.deliver(messageIds);
     return application;
   }

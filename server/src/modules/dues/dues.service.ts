@@ -26,10 +26,14 @@ export class DuesService {
    */
   async openFirstBill(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
     const now = new Date();
+    const year = Number(chinaDate(now).slice(0, 4));
+    // A removed unit that rejoins within the year keeps the bill it already has for that year.
+    const existing = await this.bills.findOneBy({ unitId, year });
+    if (existing) return existing;
     const bill = await this.bills.save(
       this.bills.create({
         unitId,
-        year: Number(chinaDate(now).slice(0, 4)),
+        year,
         level,
         amountYuan: levelByCode(level).annualFeeYuan,
         status: 'unpaid',

@@ -1,19 +1,114 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { type Unit, noQuerySchema, unitIdParamSchema } from '@itss/shared';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  type Unit,
+  type UnitImportPreview,
+  type UnitImportResult,
+  type UnitListResponse,
+  createUnitRequestSchema,
+  noQuerySchema,
+  unitExportQuerySchema,
+  unitIdParamSchema,
+  unitImportIdParamSchema,
+  unitListQuerySchema,
+  unitStatusChangeRequestSchema,
+} from '@itss/shared';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';
+import { readUpload } from '../files/upload-reader';
+import { UnitImportService } from './unit-import.service';
 import { UnitsService } from './units.service';
+
+type IdParam = z.output<typeof unitIdParamSchema>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @Controller('units')
 export class UnitsController {
-  constructor(private readonly units: UnitsService) {}
+  constructor(
+    private readonly units: UnitsService,
+    private readonly sheets: UnitImportService,
+  ) {}
+
+  @Get()
+  @StaffOnly()
+  list(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: unitListQuerySchema }) query: z.output<typeof unitListQuerySchema>,
+  ): Promise<UnitListResponse> {
+    return this.units.list(ctx, query);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @StaffOnly()
+  create(
+    @Ctx() ctx: SignedInContext,
+    @Body({ schema: createUnitRequestSchema }) body: z.output<typeof createUnitRequestSchema>,
+  ): Promise<Unit> {
+    return this.units.create(ctx, body);
+  }
+
+  @Get('export')
+  @StaffOnly()
+  async export(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: unitExportQuerySchema }) query: z.output<typeof unitExportQuerySchema>,
+  ): Promise<StreamableFile> {
+    const bytes = await this.sheets.export(ctx, query);
+    return new StreamableFile(bytes, {
+      type: XLSX,
+      length: bytes.length,
+      disposition: `attachment; filename="units.xlsx"; filename*=UTF-8''${encodeURIComponent('会员单位.xlsx')}`,
+    });
+  }
+
+  /** Multipart, the .xlsx in the field `file`: a preview, nothing written. */
+  @Post('import')
+  @HttpCode(200)
+  @StaffOnly()
+  preview(@Ctx() ctx: SignedInContext, @Req() request: FastifyRequest): Promise<UnitImportPreview> {
+    return this.sheets.preview(ctx, () => readUpload(request));
+  }
+
+  @Post('import/:importId/confirm')
+  @HttpCode(200)
+  @StaffOnly()
+  confirm(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: unitImportIdParamSchema }) params: z.output<typeof unitImportIdParamSchema>,
+  ): Promise<UnitImportResult> {
+    return this.sheets.confirm(ctx, params.importId);
+  }
 
   @Get(':id')
   get(
     @Ctx() ctx: SignedInContext,
-    @Param({ schema: unitIdParamSchema }) params: z.output<typeof unitIdParamSchema>,
+    @Param({ schema: unitIdParamSchema }) params: IdParam,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<Unit> {
     return this.units.get(ctx, params.id);
+  }
+
+  @Patch(':id/status')
+  @StaffOnly()
+  changeStatus(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: unitIdParamSchema }) params: IdParam,
+    @Body({ schema: unitStatusChangeRequestSchema }) body: z.output<typeof unitStatusChangeRequestSchema>,
+  ): Promise<Unit> {
+    return this.units.changeStatus(ctx, params.id, body);
   }
 }
