@@ -54,6 +54,11 @@ export class MemorySharedState extends SharedState {
     return Promise.resolve(Number(this.live(key)?.value) || 0);
   }
 
+  ttl(key: string): Promise<number> {
+    const entry = this.live(key);
+    return Promise.resolve(entry ? entry.expiresAt - this.now() : 0);
+  }
+
   get(key: string): Promise<string | undefined> {
     return Promise.resolve(this.live(key)?.value);
   }

@@ -85,6 +85,11 @@ export class RedisSharedState extends SharedState {
     return Number(await this.redis.get(this.namespace + key)) || 0;
   }
 
+  async ttl(key: string): Promise<number> {
+    // PTTL answers -2 for a missing key and -1 for one without expiry (which this store never writes).
+    return Math.max(await this.redis.pttl(this.namespace + key), 0);
+  }
+
   async get(key: string): Promise<string | undefined> {
     return (await this.redis.get(this.namespace + key)) ?? undefined;
   }

@@ -75,6 +75,23 @@ describeEachBackend('SharedState contract', (backend) => {
     });
   });
 
+  describe('ttl', () => {
+    it("tells what is left of a counter's window and of a value's TTL, to every replica; 0 when absent", async () => {
+      const { a, b } = pair;
+      expect(await a.ttl('none')).toBe(0);
+      await a.hit('k', 10_000);
+      await sleep(50);
+      const left = await b.ttl('k');
+      expect(left).toBeGreaterThan(8_000);
+      expect(left).toBeLessThanOrEqual(9_960);
+      await b.set('v', 'x', 60_000);
+      expect(await a.ttl('v')).toBeGreaterThan(50_000);
+      await a.hit('short', 100);
+      await sleep(150);
+      expect(await b.ttl('short')).toBe(0);
+    });
+  });
+
   describe('get / set / del', () => {
     it('stores a string for its TTL, seen by every replica', async () => {
       const { a, b } = pair;

@@ -32,6 +32,12 @@ export abstract class SharedState {
    */
   abstract decrement(key: string): Promise<number>;
 
+  /**
+   * How long a key has left, in milliseconds; 0 when it is absent. For telling a throttled person
+   * when their window ends (请 42 分钟后再试).
+   */
+  abstract ttl(key: string): Promise<number>;
+
   abstract get(key: string): Promise<string | undefined>;
 
   abstract set(key: string, value: string, ttlMs: number): Promise<void>;

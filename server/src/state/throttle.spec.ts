@@ -52,6 +52,23 @@ describe('Throttle', () => {
     await expect(throttle.take(limit('k', 1))).rejects.toBeInstanceOf(AppError);
   });
 
+  it('words the refusal with the time left in the window when the limit asks for it', async () => {
+    let now = 1_000_000;
+    const throttle = new Throttle(new MemorySharedState(() => now));
+    const waiting = {
+      key: 'k',
+      limit: 1,
+      windowMs: 3_600_000,
+      message: (waitMs: number) => `请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`,
+    };
+    await throttle.take(waiting);
+    now += 18 * 60_000;
+    await expect(throttle.take(waiting)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: '请 42 分钟后再试',
+    });
+  });
+
   it('refuses with 503 when the store cannot count, and gives back without throwing', async () => {
     const throttle = new Throttle(new BrokenState());
     await expect(throttle.take(limit('k', 5))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });

@@ -3,12 +3,15 @@ import { ErrorCode } from '@itss/shared';
 import { AppError } from '../common/app-error';
 import { SharedState } from './shared-state';
 
-/** At most `limit` attempts per `windowMs` under `key`; `message` tells the person when to come back. */
+/**
+ * At most `limit` attempts per `windowMs` under `key`; `message` tells the person when to come back,
+ * as fixed words or made from the time left in the window (请 42 分钟后再试).
+ */
 export interface ThrottleLimit {
   key: string;
   limit: number;
   windowMs: number;
-  message: string;
+  message: string | ((waitMs: number) => string);
 }
 
 /**
@@ -34,7 +37,22 @@ export class Throttle {
         this.logger.warn(`Throttle unavailable: ${(error as Error).message}`);
         throw new AppError(ErrorCode.ServiceUnavailable);
       }
-      if (count > limit) throw new AppError(ErrorCode.RateLimited, message);
+      if (count > limit) {
+        throw new AppError(
+          ErrorCode.RateLimited,
+          typeof message === 'string' ? message : message(await this.waitFor(key, windowMs)),
+        );
+      }
+    }
+  }
+
+  /** What is left of the window; the whole window when the store cannot say (never shorter than true). */
+  private async waitFor(key: string, windowMs: number): Promise<number> {
+    try {
+      return (await this.state.ttl(key)) || windowMs;
+    } catch (error) {
+      this.logger.warn(`Throttle window unknown: ${(error as Error).message}`);
+      return windowMs;
     }
   }
 

@@ -161,6 +161,8 @@ export type JoinRequestList = z.infer<typeof joinRequestListSchema>;
 /** `GET /api/units/:id/join-requests?state=` (the primary contact or staff). */
 export const joinRequestListQuerySchema = z.strictObject({ state: z.enum(JOIN_REQUEST_STATES).optional() });
 export const joinRequestParamSchema = z.strictObject({ id: decimalIdSchema, requestId: decimalIdSchema });
+/** `DELETE /api/join-requests/:id`: the requester withdraws a pending request. */
+export const joinRequestIdParamSchema = z.strictObject({ id: decimalIdSchema });
 /** `POST /api/units/:id/join-requests/:requestId/decisions`. */
 export const joinRequestDecisionSchema = z.strictObject({
   decision: z.enum(['approve', 'decline'], '请选择同意或拒绝'),

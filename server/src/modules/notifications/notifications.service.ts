@@ -23,7 +23,7 @@ import { NotificationsPolicy } from './notifications.policy';
 
 /** What a feature tells a person: the in-app message and the fields of the purpose's template. */
 export interface Notification {
-  purpose: 'application_decision';
+  purpose: NotificationPurpose;
   title: string;
   body: string;
   page: string | null;
@@ -32,7 +32,8 @@ export interface Notification {
 
 /**
  * The layout of each purpose's template as chosen in the WeChat console (审核结果通知: 单位名称
- * thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4), with WeChat's length for each kind.
+ * thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4), with WeChat's length for each kind. Every
+ * purpose so far reports a decision, so they share the layout.
  */
 function templateData(n: Notification): Record<string, string> {
   return {

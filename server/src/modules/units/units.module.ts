@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { ContactsController } from './contacts.controller';
+import { ContactsPolicy } from './contacts.policy';
+import { ContactsService } from './contacts.service';
+import { DemoUnitSeed } from './demo-unit.seed';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitEntity } from './unit.entity';
 import { UnitDepartures } from './departures';
@@ -9,18 +14,50 @@ import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 import { UnitImportService } from './unit-import.service';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
+import { UnitInviteEntity } from './invite.entity';
+import { InvitesController, JoinRequestsController } from './invites.controller';
+import { JoinThrottle } from './join-throttle';
+import { UnitJoinRequestEntity } from './join-request.entity';
+import { SeatLimitEntity, UnitRosterEntity } from './seat-limit.entity';
+import { SeatLimitsService } from './seat-limits.service';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
 import { UnitsService } from './units.service';
 
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([UnitEntity, UnitContactEntity, UnitStatusChangeEntity]),
+    TransactionalRepositoriesModule.forFeature([
+      UnitEntity,
+      UnitContactEntity,
+      UnitInviteEntity,
+      UnitJoinRequestEntity,
+      SeatLimitEntity,
+      UnitRosterEntity,
+      UnitStatusChangeEntity,
+    ]),
     UsersModule,
     AuditModule,
+    NotificationsModule,
   ],
-  controllers: [UnitsController, DirectoryController],
-  providers: [UnitsService, UnitsPolicy, UnitDepartures, UnitImportService, DirectoryService],
+  controllers: [
+    UnitsController,
+    DirectoryController,
+    ContactsController,
+    InvitesController,
+    JoinRequestsController,
+  ],
+  providers: [
+    UnitsService,
+    UnitsPolicy,
+    UnitDepartures,
+    ContactsService,
+    ContactsPolicy,
+    SeatLimitsService,
+    JoinThrottle,
+    DemoUnitSeed,
+    UnitImportService,
+    DirectoryService,
+  ],
   exports: [UnitsService, UnitDepartures],
 })
 export class UnitsModule {}

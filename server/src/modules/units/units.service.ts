@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  DEFAULT_SEAT_LIMITS,
   ErrorCode,
   type LevelCode,
   UNIT_STATUS_NAMES,
@@ -32,6 +31,7 @@ import { type UnitFilters, applyUnitFilters, decodeCursor, encodeCursor, isPosit
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitEntity } from './unit.entity';
+import { SeatLimitsService } from './seat-limits.service';
 import { UnitsPolicy } from './units.policy';
 
 /** What an approved application makes a unit of. */
@@ -105,6 +105,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
     private readonly policy: UnitsPolicy,
     private readonly departures: UnitDepartures,
     private readonly cache: ResponseCache,
+    private readonly seatLimits: SeatLimitsService,
   ) {}
 
   onModuleInit(): void {
@@ -401,7 +402,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
           joinedAt: contact.createdAt.toISOString(),
         };
       }),
-      seats: { used: contacts.length, limit: DEFAULT_SEAT_LIMITS[unit.level] },
+      seats: { used: contacts.length, limit: await this.seatLimits.limitFor(unit.level) },
       statusHistory: history.map((change) => ({
         status: change.status,
         reason: change.reason,

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import type { Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RetryOnConflict } from '../../database/conflicts';
+import { standinPersona } from '../../wechat/standin/personas';
+import { UsersService } from '../users/users.service';
+import { UnitContactEntity } from './unit-contact.entity';
+import { UnitEntity } from './unit.entity';
+import { chinaDate } from './units.service';
+
+/** The demo unit's credit code: well formed, with a valid check character. */
+export const DEMO_UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
+
+/**
+ * Development only (the server serves the WeChat stand-in), like the demo personas: a member unit
+ * whose primary contact is the 主联系人 persona, so 我的单位, invites and join requests can be tried
+ * right after start. Only into an empty units table, so it never mixes with real or test data. The
+ * 会员联系人 persona is left out: browser tests use it to join.
+ */
+@Injectable()
+export class DemoUnitSeed implements OnModuleInit {
+  constructor(
+    @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
+    @InjectRepository(UnitContactEntity) private readonly contacts: Repository<UnitContactEntity>,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.wechat.serveStandin) return;
+    if (await this.seed()) new Logger('Demo').log('Demo member unit ready (示例会员单位)');
+  }
+
+  @RetryOnConflict()
+  @Transactional()
+  private async seed(): Promise<boolean> {
+    if ((await this.units.count()) > 0) return false;
+    const persona = standinPersona('primary_contact');
+    const user = await this.users.findOrCreateByOpenid(persona.openid, {
+      unionid: persona.unionid,
+      displayName: persona.displayName,
+    });
+    if (await this.contacts.existsBy({ userId: user.id })) return false;
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const unit = await this.units.save(
+      this.units.create({
+        name: '示例会员单位',
+        creditCode: DEMO_UNIT_CREDIT_CODE,
+        unitType: 'enterprise',
+        province: '北京市',
+        city: '海淀区',
+        level: 'committee',
+        status: 'active',
+        joinedOn: chinaDate(at),
+        createdAt: at,
+      }),
+    );
+    await this.contacts.insert({
+      unitId: unit.id,
+      userId: user.id,
+      name: persona.displayName,
+      title: '总经理助理',
+      isPrimary: true,
+      createdAt: at,
+    });
+    return true;
+  }
+}

@@ -1,0 +1,12 @@
+import { waitWords } from './join-throttle';
+
+describe('waitWords', () => {
+  it('says minutes up to an hour and hours with minutes beyond, always rounding up', () => {
+    expect(waitWords(0)).toBe('1 分钟');
+    expect(waitWords(41 * 60_000 + 1)).toBe('42 分钟');
+    expect(waitWords(60 * 60_000)).toBe('60 分钟');
+    expect(waitWords(60 * 60_000 + 1)).toBe('1 小时 1 分钟');
+    expect(waitWords(3 * 3_600_000)).toBe('3 小时');
+    expect(waitWords(23 * 3_600_000 + 59 * 60_000 + 30_000)).toBe('24 小时');
+  });
+});
