@@ -40,6 +40,12 @@ export const GroupError = defineErrors({
     status: 400,
     message: '二维码有效期应在现在之后、7 天之内（微信群二维码 7 天后失效）',
   },
+  /** Two groups of one name would be told apart by no one (a double tap makes the second). */
+  NameTaken: {
+    code: 'GROUP_NAME_TAKEN',
+    status: 409,
+    message: '已有同名的会员微信群，请换一个名称',
+  },
   /** The to-do or removal was already ticked off. */
   AlreadyDone: {
     code: 'GROUP_TASK_ALREADY_DONE',

@@ -5,7 +5,11 @@ import { decimalIdSchema } from '../common';
  * Why a person is told something. Each purpose has one WeChat subscribe-message template,
  * configured on the server; an unconfigured purpose is delivered in the app only.
  */
-export const NOTIFICATION_PURPOSES = ['application_decision', 'join_request_decision'] as const;
+export const NOTIFICATION_PURPOSES = [
+  'application_decision',
+  'join_request_decision',
+  'group_code_expiring',
+] as const;
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[number];
 export const notificationPurposeSchema = z.enum(NOTIFICATION_PURPOSES);
 

@@ -20,6 +20,7 @@ import { FilesService } from './files.service';
       inject: [APP_CONFIG],
     },
   ],
-  exports: [FilesService],
+  // The storage itself too, for records that keep bytes of their own (a group's QR code) with their own rules.
+  exports: [FilesService, FILE_STORAGE],
 })
 export class FilesModule {}

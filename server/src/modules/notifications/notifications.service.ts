@@ -22,26 +22,45 @@ import { MessageEntity, SubscriptionCreditEntity } from './notification.entity';
 import { NotificationsPolicy } from './notifications.policy';
 
 /** What a feature tells a person: the in-app message and the fields of the purpose's template. */
-export interface Notification {
-  purpose: NotificationPurpose;
-  title: string;
-  body: string;
-  page: string | null;
-  fields: { unitName: string; result: string; note: string; at: Date };
-}
+export type Notification =
+  | {
+      purpose: 'application_decision' | 'join_request_decision';
+      title: string;
+      body: string;
+      page: string | null;
+      fields: { unitName: string; result: string; note: string; at: Date };
+    }
+  | {
+      purpose: 'group_code_expiring';
+      title: string;
+      body: string;
+      page: string | null;
+      fields: { groupName: string; expiresAt: Date; note: string };
+    };
 
 /**
- * The layout of each purpose's template as chosen in the WeChat console (审核结果通知: 单位名称
- * thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4), with WeChat's length for each kind. Every
- * purpose so far reports a decision, so they share the layout.
+ * The layout of each purpose's template as chosen in the WeChat console, with WeChat's length for
+ * each kind. 审核结果通知 (an application or a join request decided): 单位名称 thing1, 审核结果
+ * phrase2, 备注 thing3, 审核时间 time4.
+ * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
  */
 function templateData(n: Notification): Record<string, string> {
-  return {
-    thing1: clip(n.fields.unitName, 20),
-    phrase2: [...n.fields.result].slice(0, 5).join(''),
-    thing3: clip(n.fields.note || '无', 20),
-    time4: beijingMinute(n.fields.at),
-  };
+  switch (n.purpose) {
+    case 'application_decision':
+    case 'join_request_decision':
+      return {
+        thing1: clip(n.fields.unitName, 20),
+        phrase2: [...n.fields.result].slice(0, 5).join(''),
+        thing3: clip(n.fields.note || '无', 20),
+        time4: beijingMinute(n.fields.at),
+      };
+    case 'group_code_expiring':
+      return {
+        thing1: clip(n.fields.groupName, 20),
+        time2: beijingMinute(n.fields.expiresAt),
+        thing3: clip(n.fields.note || '无', 20),
+      };
+  }
 }
 
 /** Credits beyond this are not kept: a person tapping 允许 a hundred times does not need a hundred. */
