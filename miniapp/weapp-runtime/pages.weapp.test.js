@@ -38,6 +38,15 @@ const PAGES = {
   'packages/staff/pages/applications/index': { staff: '北京数智运维科技有限公司' },
   'packages/staff/pages/application/index': { staff: '没有找到这份申请' },
   'packages/staff/pages/campaigns/index': { staff: '演示：ITSS会议周展台' },
+  // Issue 10's staff pages; staff-members.weapp.test.js goes deeper. The demo unit is the seed's.
+  'packages/staff/pages/units/index': { staff: '示例会员单位' },
+  'packages/staff/pages/unit/index': { staff: '没有找到该会员单位' },
+  'packages/staff/pages/unit-new/index': { staff: '录入系统上线前已入会的单位' },
+  'packages/staff/pages/units-import/index': { staff: '选择Excel表格' },
+  'packages/staff/pages/seat-limits/index': { staff: '每家单位的联系人名额' },
+  'packages/staff/pages/groups/index': { staff: '新建群' },
+  'packages/staff/pages/group-todos/index': { staff: '待处理' },
+  'packages/staff/pages/group-removals/index': { staff: '已不再具有会员微信群资格' },
 };
 const OPENINGS = Object.entries(PAGES).flatMap(([route, shown]) =>
   Object.entries(shown).map(([persona, text]) => [route, persona, text]),

@@ -40,9 +40,8 @@ export type Notification =
 
 /**
  * The layout of each purpose's template as chosen in the WeChat console, with WeChat's length for
- * each kind. 审核结果通知 (an application or a join request decided): 单位名称 thing1, 审核结果
- * phrase2, 备注 thing3, 审核时间 time4.
- * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
+ * each kind. 审核结果通知 (both decisions): 单位名称 thing1, 审核结果 phrase2, 备注 thing3, 审核时间
+ * time4. 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
  */
 function templateData(n: Notification): Record<string, string> {
   switch (n.purpose) {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
 import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, showModal, storage } from '@test/taro-mock';
+import { navigateTo, request as taroRequest, showModal, shownCallbacks, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import StaffConsolePage from './index';
 
@@ -123,8 +123,12 @@ test('staff who are not admins get the log but no staff management', async () =>
   const calls = await openAs(staffOnly);
   expect(screen.getByText('操作日志')).toBeTruthy();
   expect(screen.queryByText('添加工作人员')).toBeNull();
-  // Only the to-do count of 入会审核, never the staff list.
-  expect(calls.map((c) => c.path)).toEqual(['/api/applications?limit=1']);
+  // The to-do counts of 入会审核 and the groups, never the staff list.
+  expect(calls.map((c) => c.path).sort()).toEqual([
+    '/api/applications?limit=1',
+    '/api/groups/removals?done=false',
+    '/api/groups/todos?done=false',
+  ]);
 });
 
 test('a visitor who opens the page anyway is told it is for staff', async () => {
@@ -151,4 +155,44 @@ test('with nothing to review 入会审核 says so; without manageCampaigns there
   );
   await screen.findByText('暂无待审核');
   expect(screen.queryByText('入会推广码')).toBeNull();
+});
+
+test('会员 links open the units and groups pages; 入群待办 and 待移出群聊 show their open counts', async () => {
+  const calls = await openAs(staffOnly, (call) => {
+    if (call.path.startsWith('/api/groups/todos')) return ok({ items: [], open: 4 });
+    if (call.path.startsWith('/api/groups/removals')) return ok({ items: [], open: 0 });
+    return ok({ items: [], nextCursor: null, pending: 0 });
+  });
+  await screen.findByLabelText('4 项入群待办');
+  expect(screen.getByText('暂无')).toBeTruthy();
+  expect(calls.map((c) => c.path)).toEqual(
+    expect.arrayContaining(['/api/groups/todos?done=false', '/api/groups/removals?done=false']),
+  );
+  const opens = [
+    ['会员单位', '/packages/staff/pages/units/index'],
+    ['会员微信群', '/packages/staff/pages/groups/index'],
+    ['入群待办', '/packages/staff/pages/group-todos/index'],
+    ['待移出群聊', '/packages/staff/pages/group-removals/index'],
+  ];
+  for (const [text, url] of opens) {
+    fireEvent.click(screen.getByText(text as string));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url });
+  }
+});
+
+test('back from 待移出群聊 the count is asked again', async () => {
+  let open = 2;
+  const calls = await openAs(staffOnly, (call) =>
+    call.path.startsWith('/api/groups/')
+      ? ok({ items: [], open })
+      : ok({ items: [], nextCursor: null, pending: 0 }),
+  );
+  await screen.findByLabelText('2 人待移出群聊');
+  open = 0;
+  // The mock keeps every render's callback: the latest ones are the page's current hooks.
+  act(() => {
+    for (const shown of shownCallbacks.slice(-6)) shown();
+  });
+  await waitFor(() => expect(screen.queryByLabelText(/人待移出群聊/)).toBeNull());
+  expect(calls.filter((c) => c.path === '/api/groups/removals?done=false').length).toBeGreaterThan(1);
 });

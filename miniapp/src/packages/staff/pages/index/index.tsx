@@ -8,6 +8,7 @@ import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import { getApplications } from '@/services/review';
 import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
+import { getGroupRemovals, getGroupTodos } from '@/services/staff-groups';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
@@ -179,6 +180,71 @@ function PendingBadge() {
   );
 }
 
+/** An open count beside a link; while it loads or if it fails the row simply has no badge. */
+function OpenCount({
+  load,
+  label,
+  none,
+}: {
+  load: () => Promise<{ open: number }>;
+  label: string;
+  none: string;
+}) {
+  const { state, refresh } = useRequest(load);
+  const firstRef = useRef(true);
+  // Back from the list after ticking some off: the count has changed.
+  useDidShow(() => {
+    if (firstRef.current) firstRef.current = false;
+    else void refresh();
+  });
+  if (state.status !== 'success') return null;
+  const { open } = state.data;
+  return open ? (
+    <Text className="staff-links__badge" aria-label={`${open} ${label}`}>
+      {open > 99 ? '99+' : open}
+    </Text>
+  ) : (
+    <Text className="staff-links__note">{none}</Text>
+  );
+}
+
+const loadOpenTodos = () => getGroupTodos(false);
+const loadOpenRemovals = () => getGroupRemovals(false);
+
+/** Member units and the members' WeChat groups, with what waits for staff in the groups. */
+function MemberLinks() {
+  return (
+    <Section title="会员">
+      <Card className="staff-links">
+        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/units/index')}>
+          <Text className="staff-links__text">会员单位</Text>
+          <View className="link-arrow" />
+        </View>
+        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/groups/index')}>
+          <Text className="staff-links__text">会员微信群</Text>
+          <View className="link-arrow" />
+        </View>
+        <View
+          className="staff-links__row staff-links__row--todos"
+          onClick={openPage('/packages/staff/pages/group-todos/index')}
+        >
+          <Text className="staff-links__text">入群待办</Text>
+          <OpenCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
+          <View className="link-arrow" />
+        </View>
+        <View
+          className="staff-links__row staff-links__row--removals"
+          onClick={openPage('/packages/staff/pages/group-removals/index')}
+        >
+          <Text className="staff-links__text">待移出群聊</Text>
+          <OpenCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
+          <View className="link-arrow" />
+        </View>
+      </Card>
+    </Section>
+  );
+}
+
 /** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
 function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
   return (
@@ -217,6 +283,7 @@ export default function StaffConsolePage() {
   return (
     <View className="page staff">
       <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
+      <MemberLinks />
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">

@@ -1,0 +1,68 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { GroupError } from '@itss/shared';
+import { useState } from 'react';
+import { toApiError } from '@/services/http';
+import './units.scss';
+import './tasks.scss';
+
+export function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: boolean) => void }) {
+  return (
+    <View className="staff-chips task-tabs">
+      {[false, true].map((value) => (
+        <View
+          key={String(value)}
+          className={`staff-chips__chip${done === value ? ' staff-chips__chip--active' : ''}`}
+          onClick={() => onChange(value)}
+        >
+          {value ? '已处理' : '待处理'}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * 已处理 / 已移出: ticks one task off and shows the list again. Another staff member ticking it first
+ * is no failure to dwell on: the list is refreshed with a short note.
+ */
+export function DoneButton({
+  label,
+  confirm,
+  finish,
+  onChanged,
+}: {
+  label: string;
+  confirm: { title: string; content: string };
+  finish: () => Promise<unknown>;
+  onChanged: () => Promise<unknown>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const tap = async () => {
+    const answer = await Taro.showModal({ ...confirm, confirmText: label });
+    if (!answer.confirm) return;
+    setBusy(true);
+    try {
+      await finish();
+      await Taro.showToast({ title: '已处理', icon: 'success' });
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      if (error.code === GroupError.AlreadyDone)
+        await Taro.showToast({ title: '已由其他工作人员处理', icon: 'none' });
+      else await Taro.showModal({ title: '操作未完成', content: error.message, showCancel: false });
+    } finally {
+      setBusy(false);
+      await onChanged();
+    }
+  };
+  return (
+    <Button
+      className="staff-button staff-button--primary task-row__done"
+      size="mini"
+      disabled={busy || undefined}
+      onClick={() => void tap()}
+    >
+      {label}
+    </Button>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入群待办',
+  enablePullDownRefresh: true,
+});

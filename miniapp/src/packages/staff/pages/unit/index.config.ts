@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员单位详情',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员单位',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,58 @@
+import {
+  groupListSchema,
+  groupRemovalListSchema,
+  groupRemovalSchema,
+  groupSchema,
+  groupTodoListSchema,
+  groupTodoSchema,
+  type CreateGroupRequest,
+  type Group,
+  type GroupList,
+  type GroupRemoval,
+  type GroupRemovalList,
+  type GroupTodo,
+  type GroupTodoList,
+  type UpdateGroupRequest,
+} from '@itss/shared';
+import { request } from './http';
+import { uploadMultipart, type PickedUpload } from './multipart';
+
+export function getGroups(): Promise<GroupList> {
+  return request({ path: '/api/groups', schema: groupListSchema });
+}
+
+/** `body` is what `createGroupRequestSchema.safeParse` returned, sent as it is. */
+export function createGroup(body: CreateGroupRequest): Promise<Group> {
+  return request({ path: '/api/groups', method: 'POST', data: body, schema: groupSchema });
+}
+
+export function updateGroup(id: number, body: UpdateGroupRequest): Promise<Group> {
+  return request({ path: `/api/groups/${id}`, method: 'PATCH', data: body, schema: groupSchema });
+}
+
+/** The group's new QR image; without `expiresAt` the server counts 7 days from now. */
+export function uploadGroupCode(id: number, file: PickedUpload, expiresAt?: string): Promise<Group> {
+  return uploadMultipart({
+    path: `/api/groups/${id}/code`,
+    method: 'PUT',
+    file,
+    fields: expiresAt ? { expiresAt } : {},
+    schema: groupSchema,
+  });
+}
+
+export function getGroupTodos(done: boolean): Promise<GroupTodoList> {
+  return request({ path: `/api/groups/todos?done=${String(done)}`, schema: groupTodoListSchema });
+}
+
+export function finishGroupTodo(id: number): Promise<GroupTodo> {
+  return request({ path: `/api/groups/todos/${id}/done`, method: 'POST', schema: groupTodoSchema });
+}
+
+export function getGroupRemovals(done: boolean): Promise<GroupRemovalList> {
+  return request({ path: `/api/groups/removals?done=${String(done)}`, schema: groupRemovalListSchema });
+}
+
+export function finishGroupRemoval(id: number): Promise<GroupRemoval> {
+  return request({ path: `/api/groups/removals/${id}/done`, method: 'POST', schema: groupRemovalSchema });
+}
