@@ -28,9 +28,10 @@ export interface Harness {
   errors: string[];
   /**
    * A second person's browser (its own profile, so its own session), for journeys where two people
-   * take turns: an applicant and the staff member who reviews. Desktop size, as staff often work.
+   * take turns: an applicant and the staff member who reviews. Desktop size, as staff often work;
+   * `{ phone: true }` for a second member on their phone.
    */
-  secondBrowser: () => Promise<Page>;
+  secondBrowser: (options?: { phone?: boolean }) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -126,13 +127,15 @@ export async function startHarness(): Promise<Harness> {
         report(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
       });
     });
-    const secondBrowser = async (): Promise<Page> => {
+    const secondBrowser = async ({ phone = false }: { phone?: boolean } = {}): Promise<Page> => {
       const other = await chromium.launchPersistentContext(
         path.join(tempDir, `profile-${others.length + 1}`),
         {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: CHROMIUM_ARGS,
-          viewport: { width: 1280, height: 800 },
+          ...(phone
+            ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 }
+            : { viewport: { width: 1280, height: 800 } }),
           locale: 'zh-CN',
         },
       );

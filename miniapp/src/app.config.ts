@@ -5,7 +5,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['pages/privacy/index', 'pages/messages/index'] },
     // The entry a campaign's code opens (JOIN_ENTRY_PAGE in the contract).
     { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
-    { root: 'packages/unit', pages: ['pages/index/index'] },
+    { root: 'packages/unit', pages: ['pages/index/index', 'pages/invite/index', 'pages/group/index'] },
+    { root: 'packages/directory', pages: ['pages/index/index'] },
     {
       root: 'packages/staff',
       pages: [

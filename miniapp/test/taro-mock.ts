@@ -43,6 +43,9 @@ export const useDidHide = jest.fn((callback: () => void) => {
   hiddenCallbacks.push(callback);
 });
 export const useReachBottom = jest.fn<void, [() => void]>();
+/** The page's share handler, kept so tests can ask it for the card a share button would send. */
+type ShareHandler = (event: { from: string }) => { title?: string; path?: string };
+export const useShareAppMessage = jest.fn<void, [ShareHandler]>();
 export const showLoading = jest.fn<Answer, [Options]>(ok);
 export const hideLoading = jest.fn<Answer, []>(ok);
 export const previewImage = jest.fn<Answer, [Options]>(ok);
@@ -93,6 +96,7 @@ const Taro = {
   useDidShow,
   useDidHide,
   useReachBottom,
+  useShareAppMessage,
   showLoading,
   hideLoading,
   previewImage,

@@ -8,10 +8,10 @@ const { compilersUnavailable } = require('./harness/compile');
 const { httpRequest, postJson } = require('./harness/http');
 const { startServer } = require('./harness/server');
 const { call, loginAs, submitApplication } = require('./harness/joining');
+const { uploadGroupCode } = require('./harness/groups');
 
 /**
- * Every page of app.json: what it shows each persona who can reach it (member contacts and primary
- * contacts have no pages of their own yet). Each pair is opened below; the tests after it go deeper.
+ * Every page of app.json: what it shows each persona who can reach it. Each pair is opened below; the tests after it go deeper.
  */
 const PAGES = {
   'pages/index/index': { visitor: '会员服务内容', staff: '会员服务内容' },
@@ -27,6 +27,13 @@ const PAGES = {
   // Opened without an id (the journey below opens them with one).
   'packages/join/pages/detail/index': { applicant: '没有找到这份申请' },
   'packages/unit/pages/index/index': { applicant: '没有找到该会员单位' },
+  // Issue 10: opened without a token; before any group exists; the demo unit the server seeds.
+  'packages/unit/pages/invite/index': { visitor: '邀请链接无效', member_contact: '邀请链接无效' },
+  'packages/unit/pages/group/index': {
+    visitor: '会员微信群仅限会员单位联系人',
+    primary_contact: '暂无可加入的会员微信群',
+  },
+  'packages/directory/pages/index/index': { visitor: '示例会员单位', primary_contact: '示例会员单位' },
   // The application the applicant persona submits in beforeAll, and the development demo campaign.
   'packages/staff/pages/applications/index': { staff: '北京数智运维科技有限公司' },
   'packages/staff/pages/application/index': { staff: '没有找到这份申请' },
@@ -189,8 +196,12 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.tap({ selector: '.contact-row', hasText: contact.email });
       expect(app.callsTo('setClipboardData')).toEqual([expect.objectContaining({ data: contact.email })]);
       expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已复制' })]);
+      // Not a unit's contact: the group entry page explains why and where to go.
       await app.tap({ selector: '.contact-row--entry' });
-      expect(app.callsTo('showModal')).toEqual([expect.objectContaining({ title: '加入会员微信群' })]);
+      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForText('会员微信群仅限会员单位联系人');
+      await app.tap('会员名录');
+      await app.waitForRoute('packages/directory/pages/index/index');
     });
 
     test('我的 logs in with wx.login, has no 工作台, and binds the phone after the privacy consent', async () => {
@@ -496,6 +507,110 @@ suite('the weapp build in WeChat’s runtime', () => {
       const text = app.text();
       expect(text).toContain('杭州云栈信息技术有限公司');
       expect(text).toContain('¥3,000');
+    });
+  });
+  // The visitor is the one persona still of no unit here: the others' applications were approved above.
+  describe('member units and the members’ group (主联系人 李主联 invites 访客 赵晓访)', () => {
+    /** The demo unit the development server seeds, whose primary contact is the 主联系人 persona. */
+    const UNIT = '示例会员单位';
+    const UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
+    let invitePath = '';
+    let staffToken = '';
+
+    beforeAll(async () => {
+      staffToken = await loginAs(server.origin, 'staff');
+    });
+
+    test('我的 shows 主联系人; 我的单位 lists the contacts and seats; 邀请同事 makes a share card', async () => {
+      await launch('primary_contact', 'pages/me/index');
+      await app.waitForText('我的单位');
+      expect(app.find('.me-card__tag').textContent).toBe('主联系人');
+      await app.tap('我的单位');
+      await app.waitForRoute('packages/unit/pages/index/index');
+      await app.waitForText('名额1/5');
+      expect(app.text()).toContain('李主联主联系人');
+
+      await app.tap('邀请同事');
+      await app.waitForText('邀请已生成');
+      const send = app.findText('发送给同事');
+      expect(app.openTypeOf(send)).toBe('share');
+      // What WeChat asks the page for when that button is tapped: the card's title and path.
+      const card = app.page.instance.onShareAppMessage({ from: 'button', target: {} });
+      expect(card.title).toBe(`李主联 邀请您加入 ${UNIT}`);
+      expect(card.path).toMatch(/^\/packages\/unit\/pages\/invite\/index\?token=[A-Za-z0-9_-]{20,64}$/);
+      invitePath = card.path.slice(1);
+    });
+
+    test('会员名录 from 首页: the unit listed; the visitor asks to join it with its credit code; the primary contact declines', async () => {
+      await launch('visitor');
+      await app.waitForText('会员名录');
+      await app.tap({ selector: '.home-links__item', hasText: '会员名录' });
+      await app.waitForRoute('packages/directory/pages/index/index');
+      await app.waitForText(UNIT);
+      expect(app.text()).toContain('委员单位·北京市');
+      await app.tap({ selector: '.directory-tabs__tab', hasText: '委员单位' });
+      await app.waitForText(UNIT);
+      expect(app.requests.some((request) => request.url.includes('/api/directory?level=committee'))).toBe(
+        true,
+      );
+
+      await app.tap({ selector: '.directory-row', hasText: UNIT });
+      await app.waitForText('申请成为该单位联系人');
+      await app.input('.identity-input--creditCode', UNIT_CREDIT_CODE);
+      await app.input('.identity-input--name', '赵晓访');
+      await app.tap('提交申请');
+      expect(app.callsTo('showModal')).toEqual([expect.objectContaining({ title: '申请已提交' })]);
+
+      await launch('primary_contact', 'pages/me/index');
+      await app.waitForText('我的单位');
+      await app.tap('我的单位');
+      await app.waitForRoute('packages/unit/pages/index/index');
+      await app.waitForText('赵晓访');
+      await app.tap('拒绝');
+      await app.waitForText('暂无待处理的加入申请');
+    });
+
+    test('the colleague opens the share card, accepts with name and title, and lands on 我的单位', async () => {
+      await launch('visitor', invitePath);
+      await app.waitForText(`李主联邀请您成为「${UNIT}」的联系人`);
+      await app.input('.identity-input--name', '赵晓访');
+      await app.input('.identity-input--title', '运维经理');
+      await app.tap('接受邀请');
+      await app.waitForText(`您已成为「${UNIT}」的联系人`);
+      await app.tap('查看我的单位');
+      expect(app.callsTo('redirectTo')).toEqual([
+        expect.objectContaining({
+          url: expect.stringMatching(/^\/packages\/unit\/pages\/index\/index\?id=\d+$/),
+        }),
+      ]);
+      await app.waitForRoute('packages/unit/pages/index/index');
+      await app.waitForText('赵晓访');
+      expect(app.text()).toContain('名额2/5');
+      expect(app.text()).toContain('退出单位');
+    });
+
+    test('from 联系我们 the colleague gets the code (downloaded with the token, previewed on tap) and the nickname', async () => {
+      const group = await call(server.origin, staffToken, 'POST', '/api/groups', {
+        name: 'ITSS 分会会员交流群',
+        minLevel: 'member',
+      });
+      await uploadGroupCode(server.origin, staffToken, group.id);
+
+      await launch('visitor', 'pages/contact/index');
+      await app.waitForText('加入会员微信群');
+      await app.tap('加入会员微信群');
+      expect(app.callsTo('navigateTo')).toEqual([
+        expect.objectContaining({ url: '/packages/unit/pages/group/index' }),
+      ]);
+      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForText(`${UNIT}-赵晓访`);
+      await app.waitForText('点击二维码放大');
+      const [download] = app.callsTo('downloadFile');
+      expect(download.url).toMatch(new RegExp(`/api/groups/${group.id}/code$`));
+      await app.tap({ selector: '.entry-code__image' });
+      const [preview] = app.callsTo('previewImage');
+      expect(preview.urls).toHaveLength(1);
+      expect(app.files.has(preview.urls[0])).toBe(true);
     });
   });
 });

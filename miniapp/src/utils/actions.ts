@@ -31,3 +31,13 @@ export function openPrivacyPolicy(): void {
 export function openApplication(): void {
   void Taro.navigateTo({ url: '/packages/join/pages/apply/index' });
 }
+
+/** 会员名录: the public list of member units, where a colleague asks to join theirs. */
+export function openDirectory(): void {
+  void Taro.navigateTo({ url: '/packages/directory/pages/index/index' });
+}
+
+/** 加入会员微信群: the group codes, for contacts of active member units. */
+export function openGroupEntry(): void {
+  void Taro.navigateTo({ url: '/packages/unit/pages/group/index' });
+}

@@ -1,7 +1,7 @@
 import { ErrorCode, errorMessage } from '@itss/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { association, ok, serve } from '@test/fixtures';
-import { makePhoneCall, request, setClipboardData, showModal, showToast } from '@test/taro-mock';
+import { makePhoneCall, navigateTo, request, setClipboardData, showToast } from '@test/taro-mock';
 import ContactPage from './index';
 
 beforeEach(() => jest.clearAllMocks());
@@ -57,13 +57,12 @@ test('a refused clipboard says how to copy by hand', async () => {
   );
 });
 
-test('the member group entry explains it is for verified member units only', async () => {
+test('加入会员微信群 says it is for member units and opens the group entry page', async () => {
   serve({ '/api/association': ok(association) });
   render(<ContactPage />);
   fireEvent.click(await screen.findByText('加入会员微信群'));
-  const options = showModal.mock.calls[0]?.[0];
-  expect(options?.title).toBe('加入会员微信群');
-  expect(String(options?.content)).toContain('已认证的会员单位');
+  expect(screen.getByText(/仅限会员单位加入/)).toBeTruthy();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/group/index' });
 });
 
 test('an unreachable server offers 重试', async () => {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
 import { Card, Section } from '@/components/section';
@@ -6,7 +5,7 @@ import { RequestView } from '@/components/state';
 import { getAssociation } from '@/services/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
-import { callPhone, copyText } from '@/utils/actions';
+import { callPhone, copyText, openGroupEntry } from '@/utils/actions';
 import './index.scss';
 
 async function loadContact(): Promise<Contact> {
@@ -39,16 +38,6 @@ function ContactRow({ label, value, action, onTap }: ContactRowProps) {
       <Text className="contact-row__action">{action}</Text>
     </View>
   );
-}
-
-function showGroupNotice(): void {
-  void Taro.showModal({
-    title: '加入会员微信群',
-    content: '会员微信群仅对已认证的会员单位开放。会员单位认证将在后续版本上线，认证通过后即可在此申请入群。',
-    showCancel: false,
-    confirmText: '知道了',
-    confirmColor: '#1f5fbf',
-  });
 }
 
 function ContactContent({ contact }: { contact: Contact }) {
@@ -97,11 +86,11 @@ function ContactContent({ contact }: { contact: Contact }) {
             action="复制"
             onTap={() => void copyText(contact.qqGroup)}
           />
-          <View className="contact-row contact-row--entry" onClick={showGroupNotice}>
+          <View className="contact-row contact-row--entry" onClick={openGroupEntry}>
             <View className="contact-row__main">
               <Text className="contact-row__entry-title">加入会员微信群</Text>
               <Text className="contact-row__entry-desc">
-                {contact.wechatGroupNote || '仅限会员单位加入'}，会员认证即将上线
+                {contact.wechatGroupNote || '仅限会员单位加入'}，会员单位联系人可在此获取入群二维码
               </Text>
             </View>
             <View className="link-arrow" />

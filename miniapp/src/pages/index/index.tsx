@@ -8,7 +8,7 @@ import { getAssociation, getServices } from '@/services/api';
 import { takeBrowserEntry } from '@/services/scene';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
-import { openTab, type TabPage } from '@/utils/actions';
+import { openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
 
 interface HomeData {
@@ -21,9 +21,10 @@ async function loadHome(): Promise<HomeData> {
   return { association, services };
 }
 
-const QUICK_LINKS: { page: TabPage; title: string; desc: string; mark: string }[] = [
-  { page: 'membership', title: '会员权益', desc: '级别与年费', mark: '权' },
-  { page: 'contact', title: '联系我们', desc: '会员服务部', mark: '联' },
+const QUICK_LINKS: { key: string; title: string; desc: string; mark: string; open: () => void }[] = [
+  { key: 'membership', title: '会员权益', desc: '级别与年费', mark: '权', open: () => openTab('membership') },
+  { key: 'directory', title: '会员名录', desc: '查询会员单位', mark: '录', open: openDirectory },
+  { key: 'contact', title: '联系我们', desc: '会员服务部', mark: '联', open: () => openTab('contact') },
 ];
 
 function Hero({ association }: { association: AssociationResponse }) {
@@ -40,13 +41,12 @@ function QuickLinks() {
   return (
     <View className="home-links">
       {QUICK_LINKS.map((link) => (
-        <View key={link.page} className="home-links__item" onClick={() => openTab(link.page)}>
+        <View key={link.key} className="home-links__item" onClick={link.open}>
           <View className="home-links__mark">{link.mark}</View>
           <View className="home-links__body">
             <Text className="home-links__title">{link.title}</Text>
             <Text className="home-links__desc">{link.desc}</Text>
           </View>
-          <View className="link-arrow" />
         </View>
       ))}
     </View>

@@ -23,8 +23,9 @@ beforeEach(() => {
   process.env.TARO_ENV = 'weapp';
 });
 
-/** What the person did, without the unread count the page reads on each show. */
-const actions = (calls: Call[]) => calls.filter((call) => call.path !== '/api/messages/unread-count');
+/** What the person did, without the unread count and the pending join request read on each show. */
+const SHOWN_READS = new Set(['/api/messages/unread-count', '/api/join-requests/mine']);
+const actions = (calls: Call[]) => calls.filter((call) => !SHOWN_READS.has(call.path));
 
 async function signInAs(me: typeof visitor): Promise<void> {
   serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
@@ -214,4 +215,78 @@ test('no unread messages: no count and no tab badge; no unit: no 我的单位', 
   await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }));
   expect(document.querySelector('.me-help__badge')).toBeNull();
   expect(screen.queryByText('我的单位')).toBeNull();
+});
+
+test('the primary contact sees 主联系人 beside the unit; 加入会员微信群 opens the group entry', async () => {
+  const primary = {
+    ...visitor,
+    unit: {
+      id: 9,
+      name: '杭州云栈信息技术有限公司',
+      level: 'committee' as const,
+      status: 'active' as const,
+      isPrimaryContact: true,
+    },
+  };
+  const calls = serveBy((call) => {
+    if (call.path === '/api/auth/wechat') return login(primary);
+    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
+    return ok(primary);
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  const unitRow = screen.getByText('会员单位').closest('.me-card__row');
+  expect(unitRow?.textContent).toContain('杭州云栈信息技术有限公司主联系人');
+  // A unit's contact has no join request to wait for.
+  expect(calls.some((call) => call.path === '/api/join-requests/mine')).toBe(false);
+  fireEvent.click(screen.getByText('加入会员微信群'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/group/index' });
+});
+
+test('a colleague who is not the primary contact sees no 主联系人 tag', async () => {
+  const colleague = {
+    ...visitor,
+    unit: {
+      id: 9,
+      name: '杭州云栈信息技术有限公司',
+      level: 'committee' as const,
+      status: 'active' as const,
+      isPrimaryContact: false,
+    },
+  };
+  serveBy((call) => (call.path === '/api/auth/wechat' ? login(colleague) : ok({ unread: 0 })));
+  await act(() => session.start());
+  render(<MePage />);
+  expect(screen.getByText('会员单位').closest('.me-card__row')?.textContent).toContain(
+    '杭州云栈信息技术有限公司',
+  );
+  expect(screen.queryByText('主联系人')).toBeNull();
+});
+
+test('without a unit: 会员名录 to ask to join one, and the pending request to a unit', async () => {
+  serveBy((call) => {
+    if (call.path === '/api/auth/wechat') return login(visitor);
+    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
+    if (call.path === '/api/join-requests/mine')
+      return ok({
+        items: [
+          {
+            id: 31,
+            unit: { id: 9, name: '杭州云栈信息技术有限公司' },
+            name: '赵晓访',
+            title: null,
+            phoneMasked: null,
+            state: 'pending',
+            createdAt: '2026-11-24T04:00:00.000Z',
+            decidedAt: null,
+          },
+        ],
+      });
+    return ok(visitor);
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  await screen.findByText('杭州云栈信息技术有限公司 · 待处理');
+  fireEvent.click(screen.getByText('会员名录'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/directory/pages/index/index' });
 });

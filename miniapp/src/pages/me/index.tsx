@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ROLES, ROLE_NAMES, type Me } from '@itss/shared';
+import { JOIN_REQUEST_STATE_NAMES, ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
@@ -9,8 +9,9 @@ import { toApiError } from '@/services/http';
 import { getUnreadCount, showUnreadBadge } from '@/services/messages';
 import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
+import { getMyJoinRequests } from '@/services/units';
 import { useRequest } from '@/services/useRequest';
-import { openPrivacyPolicy, openTab } from '@/utils/actions';
+import { openDirectory, openGroupEntry, openPrivacyPolicy, openTab } from '@/utils/actions';
 import './index.scss';
 
 function roleText(me: Me): string {
@@ -134,7 +135,7 @@ function PhoneBinding() {
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
 /** 我的申请, 消息 with its unread count, and 我的单位 once an application was approved. */
-function JoinRows({ me, unread }: { me: Me; unread: number }) {
+function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: JoinRequest | null }) {
   return (
     <Section title="入会与消息">
       <Card className="me-help">
@@ -162,15 +163,37 @@ function JoinRows({ me, unread }: { me: Me; unread: number }) {
             <Text className="me-help__value">{me.unit.name}</Text>
             <View className="link-arrow" />
           </View>
+        ) : (
+          <View className="me-help__row me-help__row--directory" onClick={openDirectory}>
+            <Text className="me-help__text">会员名录</Text>
+            <Text className="me-help__value">申请成为单位联系人</Text>
+            <View className="link-arrow" />
+          </View>
+        )}
+        {pending ? (
+          <View className="me-help__row me-help__row--join-request">
+            <Text className="me-help__text">加入申请</Text>
+            <Text className="me-help__value">
+              {pending.unit.name} · {JOIN_REQUEST_STATE_NAMES[pending.state]}
+            </Text>
+          </View>
         ) : null}
+        <View className="me-help__row me-help__row--group" onClick={openGroupEntry}>
+          <Text className="me-help__text">加入会员微信群</Text>
+          <View className="link-arrow" />
+        </View>
       </Card>
     </Section>
   );
 }
 
-/** On each show: the person (a unit appears on approval) and the unread count, also on the tab. */
-function useShownState(signedIn: boolean): number {
+/**
+ * On each show: the person (a unit appears on approval), the unread count, also on the tab, and,
+ * for someone without a unit, the request to join one that is still waiting.
+ */
+function useShownState(signedIn: boolean, inUnit: boolean): { unread: number; pending: JoinRequest | null } {
   const [unread, setUnread] = useState(0);
+  const [pending, setPending] = useState<JoinRequest | null>(null);
   const update = useCallback(() => {
     if (!signedIn) return;
     getUnreadCount().then(
@@ -181,16 +204,23 @@ function useShownState(signedIn: boolean): number {
       // The count is a hint: without it the rows still lead to the messages.
       () => undefined,
     );
-  }, [signedIn]);
+    if (inUnit) return;
+    getMyJoinRequests().then(
+      (list) => setPending(list.items.find((request) => request.state === 'pending') ?? null),
+      // Also a hint: 会员名录 is reachable without it.
+      () => undefined,
+    );
+  }, [signedIn, inUnit]);
   useEffect(update, [update]);
   useDidShow(() => {
     update();
     if (signedIn) session.refresh().catch(() => undefined);
   });
-  return unread;
+  // Joining a unit settles the request: what was fetched before then no longer applies.
+  return { unread, pending: inUnit ? null : pending };
 }
 
-function SignedIn({ me, unread }: { me: Me; unread: number }) {
+function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: JoinRequest | null }) {
   const logout = async () => {
     const { confirm } = await Taro.showModal({
       title: '退出登录',
@@ -222,10 +252,11 @@ function SignedIn({ me, unread }: { me: Me; unread: number }) {
           <View className="me-card__row">
             <Text className="me-card__label">会员单位</Text>
             <Text className="me-card__value">{me.unit?.name ?? '未关联会员单位'}</Text>
+            {me.unit?.isPrimaryContact ? <Text className="me-card__tag">主联系人</Text> : null}
           </View>
         </Card>
       </Section>
-      <JoinRows me={me} unread={unread} />
+      <JoinRows me={me} unread={unread} pending={pending} />
       <Section title="更多">
         <Card className="me-help">
           {me.can.openStaffConsole ? (
@@ -258,12 +289,15 @@ function SignedIn({ me, unread }: { me: Me; unread: number }) {
 
 export default function MePage() {
   const state = useSession();
-  const unread = useShownState(state.status === 'signedIn');
+  const { unread, pending } = useShownState(
+    state.status === 'signedIn',
+    state.status === 'signedIn' && state.me.unit !== null,
+  );
   return (
     <View className="page me">
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'signedOut' ? <SignedOut error={state.error?.message} /> : null}
-      {state.status === 'signedIn' ? <SignedIn me={state.me} unread={unread} /> : null}
+      {state.status === 'signedIn' ? <SignedIn me={state.me} unread={unread} pending={pending} /> : null}
       {state.status === 'signedOut' ? (
         <View className="me-footer">
           <Text className="me-footer__link" onClick={openPrivacyPolicy}>

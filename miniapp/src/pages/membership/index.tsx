@@ -6,7 +6,7 @@ import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getLevels, getObligations } from '@/services/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
-import { openApplication, openTab } from '@/utils/actions';
+import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
 
 interface MembershipData {
@@ -73,6 +73,11 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
           <View key={step.title} className="membership-join__block">
             <Text className="membership-join__title">{step.title}</Text>
             <Text className="membership-join__text">{step.text}</Text>
+            {step.title === '会员名单' ? (
+              <Text className="membership-join__directory" onClick={openDirectory}>
+                在小程序中查看会员名录 ›
+              </Text>
+            ) : null}
           </View>
         ))}
         <View className="membership-join__block membership-join__apply">

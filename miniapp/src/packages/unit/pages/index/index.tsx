@@ -1,26 +1,71 @@
-import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import {
   BILL_STATUS_NAMES,
   LEVELS,
   UNIT_STATUS_NAMES,
   UNIT_TYPE_NAMES,
   type Bill,
+  type Invite,
+  type JoinRequest,
+  type Me,
   type Unit,
 } from '@itss/shared';
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
-import { useSession } from '@/services/session';
-import { getBills, getUnit } from '@/services/units';
+import { toApiError } from '@/services/http';
+import { isH5, session, useSession } from '@/services/session';
+import {
+  createInvite,
+  decideJoinRequest,
+  getBills,
+  getPendingJoinRequests,
+  getUnit,
+  handOverPrimary,
+  removeContact,
+} from '@/services/units';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
+import { copyText, openTab } from '@/utils/actions';
+import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
 const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
 /** 3000 → "¥3,000"; grouped by hand like formatAnnualFee. */
 const yuan = (amount: number) => `¥${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+
+type Contact = Unit['contacts'][number];
+
+interface UnitData {
+  unit: Unit;
+  bills: Bill[];
+  /** Pending requests to join; only the primary contact is shown them. */
+  requests: JoinRequest[];
+}
+
+/** The link an invite opens in the H5 app, where there is no share card. */
+function inviteLink(invite: Invite): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}#/${invite.path.replace(/^\//, '')}`;
+}
+
+/** Asks first; a refusal is shown in a modal with the server's message. Resolves true when done. */
+async function confirmed(title: string, content: string, confirmText: string, action: () => Promise<void>) {
+  const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#1f5fbf' });
+  if (!confirm) return false;
+  void Taro.showLoading({ title: '处理中', mask: true });
+  try {
+    await action();
+    void Taro.hideLoading();
+    return true;
+  } catch (error) {
+    void Taro.hideLoading();
+    await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
+    return false;
+  }
+}
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -31,15 +76,229 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function UnitContent({ unit, bills }: { unit: Unit; bills: Bill[] }) {
+function ContactRow({
+  contact,
+  canRemove,
+  onRemove,
+}: {
+  contact: Contact;
+  canRemove: boolean;
+  onRemove: () => void;
+}) {
+  return (
+    <View className="member-contact">
+      <View className="member-contact__main">
+        <View className="member-contact__head">
+          <Text className="member-contact__name">{contact.name}</Text>
+          {contact.isPrimary ? <Text className="member-contact__tag">主联系人</Text> : null}
+        </View>
+        <Text className="member-contact__meta">
+          {[contact.title, contact.phoneMasked ?? '未绑定手机号'].filter(Boolean).join(' · ')}
+        </Text>
+      </View>
+      {canRemove ? (
+        <Text className="member-contact__remove" onClick={onRemove}>
+          移除
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+function InviteCard({ invite }: { invite: Invite }) {
+  const link = isH5() ? inviteLink(invite) : null;
+  return (
+    <View className="member-invite">
+      <Text className="member-invite__title">邀请已生成</Text>
+      <Text className="member-invite__hint">
+        有效期至 {formatBeijingTime(invite.expiresAt)}，仅可使用一次；同事接受后即成为本单位联系人。
+      </Text>
+      {link ? (
+        <>
+          <Text className="member-invite__link" userSelect>
+            {link}
+          </Text>
+          <Button className="member-invite__button" onClick={() => void copyText(link)}>
+            复制邀请链接
+          </Button>
+        </>
+      ) : (
+        <Button className="member-invite__button" openType="share">
+          发送给同事
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function RequestRow({ request, onDecide }: { request: JoinRequest; onDecide: (approve: boolean) => void }) {
+  return (
+    <View className="member-request">
+      <View className="member-request__main">
+        <Text className="member-request__name">{request.name}</Text>
+        <Text className="member-request__meta">
+          {[request.title, request.phoneMasked, `申请于 ${formatBeijingTime(request.createdAt)}`]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      </View>
+      <View className="member-request__actions">
+        <Text className="member-request__decline" onClick={() => onDecide(false)}>
+          拒绝
+        </Text>
+        <Text className="member-request__approve" onClick={() => onDecide(true)}>
+          同意
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+interface ContentProps extends UnitData {
+  me: Me;
+  invite: Invite | null;
+  onInvite: () => void;
+  inviting: boolean;
+  /** Reloads the unit after a change. */
+  onChanged: () => void;
+}
+
+function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, onChanged }: ContentProps) {
+  const primary = unit.isPrimaryContact;
+  const others = unit.contacts.filter((contact) => !contact.isPrimary);
+  const active = unit.status === 'active';
+
+  const remove = async (contact: Contact) => {
+    const done = await confirmed(
+      '移除联系人',
+      `确定将「${contact.name}」移出本单位吗？移除后 TA 将不能再使用会员单位的功能。`,
+      '移除',
+      () => removeContact(unit.id, contact.userId),
+    );
+    if (done) onChanged();
+  };
+
+  const handOver = async () => {
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: others.map((contact) => contact.name) }));
+    } catch {
+      return; // The person closed the sheet.
+    }
+    const next = others[tapIndex];
+    if (!next) return;
+    const done = await confirmed(
+      '移交主联系人',
+      `确定将主联系人移交给「${next.name}」吗？移交后您将成为普通联系人，不能再邀请或审批。`,
+      '移交',
+      () => handOverPrimary(unit.id, next.userId),
+    );
+    if (done) {
+      await session.refresh().catch(() => undefined);
+      onChanged();
+    }
+  };
+
+  const leave = async () => {
+    const done = await confirmed(
+      '退出单位',
+      `确定退出「${unit.name}」吗？退出后将不能再使用会员单位的功能，如需重新加入请向主联系人索取邀请。`,
+      '退出',
+      () => removeContact(unit.id, me.id),
+    );
+    if (done) {
+      await session.refresh().catch(() => undefined);
+      openTab('me');
+    }
+  };
+
+  const decide = async (request: JoinRequest, approve: boolean) => {
+    const done = await confirmed(
+      approve ? '同意加入' : '拒绝申请',
+      approve ? `同意「${request.name}」成为本单位联系人吗？` : `拒绝「${request.name}」的加入申请吗？`,
+      approve ? '同意' : '拒绝',
+      () => decideJoinRequest(unit.id, request.id, approve ? 'approve' : 'decline'),
+    );
+    if (done) onChanged();
+  };
+
   return (
     <View>
       <View className="unit-banner">
         <Text className="unit-banner__title">{unit.name}</Text>
-        <Text className="unit-banner__desc">
-          {levelName(unit.level)} · {UNIT_STATUS_NAMES[unit.status]}
-        </Text>
+        <View className="unit-banner__desc">
+          <Text>{levelName(unit.level)}</Text>
+          <Text className={`member-status member-status--${unit.status}`}>
+            {UNIT_STATUS_NAMES[unit.status]}
+          </Text>
+        </View>
       </View>
+      {active ? null : (
+        <View className="member-notice" role="alert">
+          本单位会员资格{UNIT_STATUS_NAMES[unit.status]}
+          ，暂不能邀请联系人或加入会员微信群，请联系分会工作人员。
+        </View>
+      )}
+      <Section title="联系人" hint={`名额 ${unit.seats.used}/${unit.seats.limit}`}>
+        <Card className="member-contacts">
+          {unit.contacts.map((contact) => (
+            <ContactRow
+              key={contact.userId}
+              contact={contact}
+              canRemove={primary && !contact.isPrimary}
+              onRemove={() => void remove(contact)}
+            />
+          ))}
+        </Card>
+        {primary ? (
+          <View className="member-actions">
+            {active ? (
+              <Button
+                className="member-actions__primary"
+                loading={inviting}
+                disabled={inviting || unit.seats.used >= unit.seats.limit || undefined}
+                onClick={onInvite}
+              >
+                邀请同事
+              </Button>
+            ) : null}
+            {others.length ? (
+              <Button className="member-actions__secondary" onClick={() => void handOver()}>
+                移交主联系人
+              </Button>
+            ) : null}
+          </View>
+        ) : (
+          <View className="member-actions">
+            <Button className="member-actions__danger" onClick={() => void leave()}>
+              退出单位
+            </Button>
+          </View>
+        )}
+        {primary && active && unit.seats.used >= unit.seats.limit ? (
+          <Text className="member-seats-full">
+            联系人名额已满，请先移除不再需要的联系人，或联系分会工作人员调整名额
+          </Text>
+        ) : null}
+        {invite ? <InviteCard invite={invite} /> : null}
+      </Section>
+      {primary ? (
+        <Section title="加入申请">
+          {requests.length ? (
+            <Card className="member-requests">
+              {requests.map((request) => (
+                <RequestRow
+                  key={request.id}
+                  request={request}
+                  onDecide={(approve) => void decide(request, approve)}
+                />
+              ))}
+            </Card>
+          ) : (
+            <Text className="member-requests__none">暂无待处理的加入申请</Text>
+          )}
+        </Section>
+      ) : null}
       <Section title="单位信息">
         <Card>
           <Row label="会员级别" value={levelName(unit.level)} />
@@ -84,31 +343,75 @@ function UnitContent({ unit, bills }: { unit: Unit; bills: Bill[] }) {
   );
 }
 
-function UnitDetail({ id }: { id: number }) {
-  const load = useCallback(
-    () => Promise.all([getUnit(id), getBills(id)]).then(([unit, bills]) => ({ unit, bills: bills.items })),
-    [id],
-  );
+async function loadUnit(id: number): Promise<UnitData> {
+  const unit = await getUnit(id);
+  const [bills, requests] = await Promise.all([
+    getBills(id),
+    unit.isPrimaryContact ? getPendingJoinRequests(id) : Promise.resolve({ items: [] }),
+  ]);
+  return { unit, bills: bills.items, requests: requests.items };
+}
+
+function UnitDetail({ id, me }: { id: number; me: Me }) {
+  const load = useCallback(() => loadUnit(id), [id]);
   const { state, reload, refresh } = useRequest(load);
   usePullToRefresh(refresh);
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [inviting, setInviting] = useState(false);
+  const inviteRef = useRef<{ invite: Invite; inviter: string; unitName: string } | null>(null);
+
+  // The share card carries the invite just created; any other share opens the home page.
+  useShareAppMessage((event) => {
+    const current = inviteRef.current;
+    if (event.from === 'button' && current)
+      return {
+        title: `${current.inviter} 邀请您加入 ${current.unitName}`,
+        path: `/${current.invite.path.replace(/^\//, '')}`,
+      };
+    return { title: 'ITSS 分会会员服务', path: '/pages/index/index' };
+  });
+
+  const onInvite = async (unit: Unit) => {
+    setInviting(true);
+    try {
+      const created = await createInvite(unit.id);
+      const inviter = unit.contacts.find((contact) => contact.userId === me.id)?.name ?? me.displayName;
+      inviteRef.current = { invite: created, inviter, unitName: unit.name };
+      setInvite(created);
+    } catch (error) {
+      await Taro.showModal({ title: '邀请未生成', content: toApiError(error).message, showCancel: false });
+    } finally {
+      setInviting(false);
+    }
+  };
+
   return (
     <RequestView state={state} onRetry={() => void reload()}>
-      {(data) => <UnitContent {...data} />}
+      {(data) => (
+        <UnitContent
+          {...data}
+          me={me}
+          invite={invite}
+          inviting={inviting}
+          onInvite={() => void onInvite(data.unit)}
+          onChanged={() => void refresh()}
+        />
+      )}
     </RequestView>
   );
 }
 
 export default function UnitPage() {
   const { params } = useRouter();
-  const session = useSession();
+  const state = useSession();
   const id = Number(params.id);
   return (
     <View className="page unit">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看您的会员单位" /> : null}
-      {session.status === 'signedIn' ? (
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'signedOut' ? <LoginRequired text="登录后查看您的会员单位" /> : null}
+      {state.status === 'signedIn' ? (
         Number.isInteger(id) && id > 0 ? (
-          <UnitDetail id={id} />
+          <UnitDetail id={id} me={state.me} />
         ) : (
           <EmptyState text="没有找到该会员单位" />
         )
