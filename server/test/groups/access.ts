@@ -67,6 +67,13 @@ export const ACCESS: RouteAccess[] = [
     body: () => Promise.resolve(pngForm()),
   },
   {
+    method: 'POST',
+    route: '/api/groups/:id/code',
+    allowed: STAFF,
+    path: async (env) => `/api/groups/${await setupGroup(env)}/code`,
+    body: () => Promise.resolve(pngForm()),
+  },
+  {
     method: 'GET',
     route: '/api/groups/:id/code',
     allowed: SIGNED_IN,

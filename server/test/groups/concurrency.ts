@@ -81,6 +81,27 @@ export const CONCURRENCY: ConcurrencyCase[] = [
     },
   },
   {
+    route: 'POST /api/groups/:id/code',
+    title:
+      'three uploads at once from the mini-program (POST): all 200, one current code, only its bytes kept, each upload audited',
+    async run(env) {
+      const { token } = await staff(env);
+      const group = await createGroup(env, token);
+      const call: Call = {
+        method: 'POST',
+        path: `/api/groups/${group.id}/code`,
+        token,
+        raw: multipartFile(PNG, '群二维码.png'),
+      };
+      expect(tally(await atOnce(env, times(3, call)))).toEqual({ '200': 3 });
+      const rows = await codeRows(env).findBy({ groupId: group.id });
+      expect(rows).toHaveLength(3);
+      expect(rows.filter((row) => row.storageKey !== null && row.replacedAt === null)).toHaveLength(1);
+      expect(filesOnDisk(env)).toHaveLength(1);
+      expect(await auditedFor(env, 'group.code_uploaded', group.id)).toBe(3);
+    },
+  },
+  {
     route: 'POST /api/groups/todos/:id/done',
     title: 'two staff tick one to-do off at once: one 200, one 409 GROUP_TASK_ALREADY_DONE, audited once',
     async run(env) {

@@ -122,6 +122,17 @@ export class GroupsController {
     return this.groups.uploadCode(ctx, params.id, () => readCodeUpload(request));
   }
 
+  /** The same upload by POST: `wx.uploadFile`, the one way a mini-program sends a file, only POSTs. */
+  @StaffOnly()
+  @Post(':id/code')
+  uploadCodeFromWeapp(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: groupIdParamSchema }) params: z.output<typeof groupIdParamSchema>,
+    @Req() request: FastifyRequest,
+  ): Promise<Group> {
+    return this.uploadCode(ctx, params, request);
+  }
+
   /** The image itself, never cached: who may see it changes with their unit and the code's expiry. */
   @Get(':id/code')
   @Header('Cache-Control', 'no-store')
