@@ -125,6 +125,7 @@ export class GroupsController {
   /** The same upload by POST: `wx.uploadFile`, the one way a mini-program sends a file, only POSTs. */
   @StaffOnly()
   @Post(':id/code')
+  @HttpCode(200)
   uploadCodeFromWeapp(
     @Ctx() ctx: SignedInContext,
     @Param({ schema: groupIdParamSchema }) params: z.output<typeof groupIdParamSchema>,
