@@ -71,12 +71,16 @@ describeEachBackend('ResponseCache', (backend) => {
     const levels = table(['old']);
     let finish: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (finish = resolve));
+    let loaded: () => void = () => undefined;
+    // Wait for the read itself, not a fixed delay: a slow store's GET may outlast any sleep.
+    const readTheOldRows = new Promise<void>((resolve) => (loaded = resolve));
     const reading = cache.getOrLoad('membership:levels', 5000, async () => {
       const answer = await levels.load();
+      loaded();
       await gate;
       return answer;
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await readTheOldRows;
     // The edit commits and invalidates while the read above still holds the old rows.
     levels.rows = ['new'];
     await cache.invalidate('membership:');
