@@ -19,3 +19,4 @@ export * from './notifications';
 export * from './applications';
 export * from './contacts';
 export * from './groups';
+export * from './articles';

@@ -9,6 +9,7 @@ export const NOTIFICATION_PURPOSES = [
   'application_decision',
   'join_request_decision',
   'group_code_expiring',
+  'submission_decision',
 ] as const;
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[number];
 export const notificationPurposeSchema = z.enum(NOTIFICATION_PURPOSES);
