@@ -41,7 +41,7 @@ export async function api<T>(
 
 export async function uploadFile(baseUrl: string, token: string, bytes: Buffer, name: string, type: string) {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   const response = await fetch(`${baseUrl}/api/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },

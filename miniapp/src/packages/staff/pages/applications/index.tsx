@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
-import { APPLICATION_STATE_NAMES, type ApplicationSummary } from '@itss/shared';
+import { APPLICATION_STATE_NAMES } from '@itss/shared';
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
 import { getApplications, getCampaigns, type QueueFilters } from '@/services/review';
-import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
+import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import {
@@ -13,36 +13,8 @@ import {
   FilterBar,
   exportApplications,
 } from '@/packages/staff/components/queue';
+import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import '@/packages/staff/components/review.scss';
-
-function QueueList({ list, onMore }: { list: KeysetList<ApplicationSummary>; onMore: () => void }) {
-  return (
-    <>
-      <View className="queue-list">
-        {list.items.map((item) => (
-          <ApplicationRow key={item.id} item={item} />
-        ))}
-      </View>
-      {list.moreError ? (
-        <View className="queue-more-error" role="alert">
-          {list.moreError.message}
-        </View>
-      ) : null}
-      {list.hasMore ? (
-        <Button
-          className="queue-more"
-          loading={list.loadingMore}
-          disabled={list.loadingMore || undefined}
-          onClick={onMore}
-        >
-          加载更多
-        </Button>
-      ) : (
-        <Text className="queue-end">没有更多了</Text>
-      )}
-    </>
-  );
-}
 
 /** One filter's queue; a new filter mounts a new one, so paging always starts over. */
 function Queue({ filters }: { filters: QueueFilters }) {
@@ -65,7 +37,11 @@ function Queue({ filters }: { filters: QueueFilters }) {
       isEmpty={(list) => !list.items.length}
       emptyText={filters.state ? `暂无${APPLICATION_STATE_NAMES[filters.state]}的申请` : '暂无入会申请'}
     >
-      {(list) => <QueueList list={list} onMore={() => void loadMore()} />}
+      {(list) => (
+        <KeysetRows list={list} onMore={() => void loadMore()}>
+          {(item) => <ApplicationRow key={item.id} item={item} />}
+        </KeysetRows>
+      )}
     </RequestView>
   );
 }

@@ -11,9 +11,10 @@ import {
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
 import { getUnits, type UnitFilters } from '@/services/staff-units';
-import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
+import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { levelName } from '@/packages/staff/components/review';
+import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import { Chips, UnitStatusTag, exportUnits } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
@@ -46,35 +47,6 @@ function UnitRow({ unit }: { unit: UnitSummary }) {
   );
 }
 
-function UnitList({ list, onMore }: { list: KeysetList<UnitSummary>; onMore: () => void }) {
-  return (
-    <>
-      <View className="queue-list">
-        {list.items.map((unit) => (
-          <UnitRow key={unit.id} unit={unit} />
-        ))}
-      </View>
-      {list.moreError ? (
-        <View className="queue-more-error" role="alert">
-          {list.moreError.message}
-        </View>
-      ) : null}
-      {list.hasMore ? (
-        <Button
-          className="queue-more"
-          loading={list.loadingMore}
-          disabled={list.loadingMore || undefined}
-          onClick={onMore}
-        >
-          加载更多
-        </Button>
-      ) : (
-        <Text className="queue-end">没有更多了</Text>
-      )}
-    </>
-  );
-}
-
 /** One filter's list; a new filter mounts a new one, so paging always starts over. */
 function Units({ filters }: { filters: UnitFilters }) {
   const { state, reload, refresh, loadMore } = useKeysetList(
@@ -97,7 +69,11 @@ function Units({ filters }: { filters: UnitFilters }) {
       isEmpty={(list) => !list.items.length}
       emptyText={filtered ? '没有符合条件的会员单位' : '还没有会员单位，可新增或批量导入'}
     >
-      {(list) => <UnitList list={list} onMore={() => void loadMore()} />}
+      {(list) => (
+        <KeysetRows list={list} onMore={() => void loadMore()}>
+          {(unit) => <UnitRow key={unit.id} unit={unit} />}
+        </KeysetRows>
+      )}
     </RequestView>
   );
 }
