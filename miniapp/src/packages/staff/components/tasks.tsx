@@ -1,12 +1,15 @@
-import { Button, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GroupError } from '@itss/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
 import './units.scss';
 import './tasks.scss';
 
-export function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: boolean) => void }) {
+function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: boolean) => void }) {
   return (
     <View className="staff-chips task-tabs">
       {[false, true].map((value) => (
@@ -19,6 +22,56 @@ export function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: b
         </View>
       ))}
     </View>
+  );
+}
+
+/**
+ * A staff task list, pending or done: the 待处理 / 已处理 tabs, then each task's row, given a way to
+ * refresh the list once the row's task is ticked off.
+ */
+export function TaskList<T extends { id: number }>({
+  load,
+  emptyText,
+  tip,
+  children,
+}: {
+  load: (done: boolean) => Promise<{ items: T[] }>;
+  emptyText: (done: boolean) => string;
+  tip?: string;
+  children: (item: T, onChanged: () => Promise<unknown>) => ReactNode;
+}) {
+  const [done, setDone] = useState(false);
+  return (
+    <>
+      {tip ? <Text className="staff-tip task-list__tip">{tip}</Text> : null}
+      <TaskTabs done={done} onChange={setDone} />
+      <Tasks key={String(done)} load={() => load(done)} emptyText={emptyText(done)}>
+        {children}
+      </Tasks>
+    </>
+  );
+}
+
+function Tasks<T extends { id: number }>({
+  load,
+  emptyText,
+  children,
+}: {
+  load: () => Promise<{ items: T[] }>;
+  emptyText: string;
+  children: (item: T, onChanged: () => Promise<unknown>) => ReactNode;
+}) {
+  const { state, reload, refresh } = useRequest(load);
+  usePullToRefresh(refresh);
+  return (
+    <RequestView
+      state={state}
+      onRetry={() => void reload()}
+      isEmpty={(list) => !list.items.length}
+      emptyText={emptyText}
+    >
+      {(list) => <View className="task-list">{list.items.map((item) => children(item, refresh))}</View>}
+    </RequestView>
   );
 }
 

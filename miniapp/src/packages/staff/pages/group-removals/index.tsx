@@ -1,13 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { REMOVAL_REASON_NAMES, type GroupRemoval } from '@itss/shared';
-import { useState } from 'react';
 import { Card } from '@/components/section';
-import { RequestView } from '@/components/state';
 import { finishGroupRemoval, getGroupRemovals } from '@/services/staff-groups';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
-import { DoneButton, TaskTabs } from '@/packages/staff/components/tasks';
+import { DoneButton, TaskList } from '@/packages/staff/components/tasks';
 
 function RemovalRow({ removal, onChanged }: { removal: GroupRemoval; onChanged: () => Promise<unknown> }) {
   return (
@@ -40,37 +36,17 @@ function RemovalRow({ removal, onChanged }: { removal: GroupRemoval; onChanged: 
   );
 }
 
-function RemovalList({ done }: { done: boolean }) {
-  const { state, reload, refresh } = useRequest(() => getGroupRemovals(done));
-  usePullToRefresh(refresh);
-  return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
-      emptyText={done ? '暂无已移出的记录' : '暂无待移出群聊的人员'}
-    >
-      {(list) => (
-        <View className="task-list">
-          {list.items.map((removal) => (
-            <RemovalRow key={removal.id} removal={removal} onChanged={refresh} />
-          ))}
-        </View>
-      )}
-    </RequestView>
-  );
-}
-
 /** People shown a group's code whose unit was suspended or removed, or who left their unit. */
 export default function GroupRemovalsPage() {
-  const [done, setDone] = useState(false);
   return (
     <View className="page staff-page group-removals">
-      <Text className="staff-tip group-removals__tip">
-        以下人员已不再具有会员微信群资格，请在对应微信群中按群昵称找到并移出，然后点「已移出」。
-      </Text>
-      <TaskTabs done={done} onChange={setDone} />
-      <RemovalList key={String(done)} done={done} />
+      <TaskList
+        load={getGroupRemovals}
+        emptyText={(done) => (done ? '暂无已移出的记录' : '暂无待移出群聊的人员')}
+        tip="以下人员已不再具有会员微信群资格，请在对应微信群中按群昵称找到并移出，然后点「已移出」。"
+      >
+        {(removal, onChanged) => <RemovalRow key={removal.id} removal={removal} onChanged={onChanged} />}
+      </TaskList>
     </View>
   );
 }

@@ -1,14 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { GroupTodo } from '@itss/shared';
-import { useState } from 'react';
 import { Card } from '@/components/section';
-import { RequestView } from '@/components/state';
 import { finishGroupTodo, getGroupTodos } from '@/services/staff-groups';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
-import { DoneButton, TaskTabs } from '@/packages/staff/components/tasks';
+import { DoneButton, TaskList } from '@/packages/staff/components/tasks';
 
 function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promise<unknown> }) {
   const person = todo.person;
@@ -67,34 +63,13 @@ function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promis
   );
 }
 
-function TodoList({ done }: { done: boolean }) {
-  const { state, reload, refresh } = useRequest(() => getGroupTodos(done));
-  usePullToRefresh(refresh);
-  return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
-      emptyText={done ? '暂无已处理的待办' : '暂无入群待办'}
-    >
-      {(list) => (
-        <View className="task-list">
-          {list.items.map((todo) => (
-            <TodoRow key={todo.id} todo={todo} onChanged={refresh} />
-          ))}
-        </View>
-      )}
-    </RequestView>
-  );
-}
-
 /** People to add to a group by hand (no current code when they asked), and codes about to expire. */
 export default function GroupTodosPage() {
-  const [done, setDone] = useState(false);
   return (
     <View className="page staff-page group-todos">
-      <TaskTabs done={done} onChange={setDone} />
-      <TodoList key={String(done)} done={done} />
+      <TaskList load={getGroupTodos} emptyText={(done) => (done ? '暂无已处理的待办' : '暂无入群待办')}>
+        {(todo, onChanged) => <TodoRow key={todo.id} todo={todo} onChanged={onChanged} />}
+      </TaskList>
     </View>
   );
 }
