@@ -78,7 +78,7 @@ async function staffDecides(button: '要求补充材料' | '通过', reason?: st
   } else {
     await onPage('.decision-dialog__reason textarea').fill(reason);
     await onPage('.decision-dialog__submit').click();
-    await onPage('.app-history__note', reason).waitFor();
+    await onPage('.record-history__note', reason).waitFor();
   }
 }
 

@@ -121,7 +121,7 @@ describe('desktop size (1280×800)', () => {
     await screenshot(page, 'staff-application');
 
     await askWithReason('要求补充材料', '请上传加盖公章的营业执照', 'staff-decision-dialog');
-    await onPage('.app-history__note', '请上传加盖公章的营业执照').waitFor();
+    await onPage('.record-history__note', '请上传加盖公章的营业执照').waitFor();
     await currentPage(page).getByText('已要求补充材料，等待申请人修改后重新提交').waitFor();
   });
 
@@ -238,7 +238,7 @@ describe('phone size (375×812)', () => {
     await page.getByText('申请状态已变化，当前不能进行此操作，请刷新后查看').waitFor();
     await page.locator('.taro__modal').getByText('确定', { exact: true }).click();
     await onPage('.review-badge', '未通过').waitFor();
-    await onPage('.app-history__note', '不符合入会条件').waitFor();
+    await onPage('.record-history__note', '不符合入会条件').waitFor();
     expect(await visibleText(page)).not.toContain('资料不全');
   });
 });

@@ -203,7 +203,7 @@ test('staff suspend the unit: the colleague loses access, and is listed on 待�
   await on(staff, '.unit-status-panel__reason textarea').fill('连续两个年度未缴纳会费');
   await on(staff, '.unit-status-panel .staff-button', '确认暂停会员资格').click();
   await staff.locator('.taro__modal').getByText('确定', { exact: true }).click();
-  await on(staff, '.unit-history__note', '连续两个年度未缴纳会费').waitFor();
+  await on(staff, '.record-history__note', '连续两个年度未缴纳会费').waitFor();
 
   await open(colleague, '/packages/unit/pages/group/index');
   await on(colleague, '.entry-refused__title', '暂不能加入会员微信群').waitFor();

@@ -6,9 +6,7 @@ import {
   ITSS_CONFORMITY_LEVEL_NAMES,
   UNIT_TYPE_NAMES,
   type Application,
-  type ApplicationHistoryEntry,
 } from '@itss/shared';
-import type { ReactNode } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf } from '@/services/http';
@@ -18,33 +16,10 @@ import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { DECIDABLE_STATES, DecisionPanel } from '@/packages/staff/components/decision';
 import { LicenceView } from '@/packages/staff/components/licence';
+import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { CHECKSUM_WARNING, StateBadge, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="app-field">
-      <Text className="app-field__label">{label}</Text>
-      <Text className="app-field__value" userSelect>
-        {children}
-      </Text>
-    </View>
-  );
-}
-
-function HistoryRow({ entry }: { entry: ApplicationHistoryEntry }) {
-  return (
-    <View className="app-history__row">
-      <View className="app-history__head">
-        <Text className="app-history__state">{APPLICATION_STATE_NAMES[entry.state]}</Text>
-        <Text className="app-history__time">{formatBeijingTime(entry.at)}</Text>
-      </View>
-      <Text className="app-history__by">{entry.by.displayName}</Text>
-      {entry.note ? <Text className="app-history__note">原因：{entry.note}</Text> : null}
-    </View>
-  );
-}
 
 function ApplicationView({
   application,
@@ -88,7 +63,7 @@ function ApplicationView({
       </Section>
 
       <Section title="单位信息">
-        <Card className="app-fields">
+        <Card className="record-fields">
           <Field label="单位名称">{a.unitName}</Field>
           <Field label="统一社会信用代码">{a.creditCode}</Field>
           <Field label="单位类型">{UNIT_TYPE_NAMES[a.unitType]}</Field>
@@ -106,7 +81,7 @@ function ApplicationView({
       </Section>
 
       <Section title="联系人" hint="入会后为单位的稳定联系人">
-        <Card className="app-fields">
+        <Card className="record-fields">
           <Field label="姓名">{a.contact.name}</Field>
           <Field label="职务">{a.contact.title}</Field>
           <Field label="手机号">{a.contact.mobile}</Field>
@@ -121,7 +96,7 @@ function ApplicationView({
       </Section>
 
       <Section title="其他">
-        <Card className="app-fields">
+        <Card className="record-fields">
           <Field label="来源推广码">{a.campaign ? a.campaign.name : '未通过推广码'}</Field>
           <Field label="同意的文件">
             《工作守则》{a.consents.rulesVersion} 版、《隐私政策》{a.consents.privacyVersion} 版
@@ -131,9 +106,15 @@ function ApplicationView({
       </Section>
 
       <Section title="办理记录">
-        <Card className="app-history">
+        <Card className="record-history">
           {a.history.map((entry) => (
-            <HistoryRow key={`${entry.state}-${entry.at}`} entry={entry} />
+            <HistoryRow
+              key={`${entry.state}-${entry.at}`}
+              state={APPLICATION_STATE_NAMES[entry.state]}
+              at={entry.at}
+              by={entry.by.displayName}
+              reason={entry.note}
+            />
           ))}
         </Card>
       </Section>

@@ -10,7 +10,7 @@ import {
   type Unit,
   type UnitStatus,
 } from '@itss/shared';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf, fieldMessage, toApiError } from '@/services/http';
@@ -28,6 +28,7 @@ import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { levelName } from '@/packages/staff/components/review';
 import { UnitStatusTag } from '@/packages/staff/components/units';
 import './index.scss';
@@ -36,17 +37,6 @@ type Reload = () => Promise<unknown>;
 
 async function tell(title: string, content: string): Promise<void> {
   await Taro.showModal({ title, content, showCancel: false });
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="unit-field">
-      <Text className="unit-field__label">{label}</Text>
-      <Text className="unit-field__value" userSelect>
-        {children}
-      </Text>
-    </View>
-  );
 }
 
 type Contact = Unit['contacts'][number];
@@ -395,7 +385,7 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
       </Card>
 
       <Section title="单位信息">
-        <Card className="unit-fields">
+        <Card className="record-fields">
           <Field label="统一社会信用代码">{unit.creditCode}</Field>
           <Field label="单位类型">{UNIT_TYPE_NAMES[unit.unitType]}</Field>
           <Field label="所在地区">
@@ -429,17 +419,16 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
       </Section>
 
       <Section title="状态记录">
-        <Card className="unit-history">
+        <Card className="record-history">
           {unit.statusHistory.length ? null : <Text className="staff-tip">暂无状态变更记录</Text>}
           {unit.statusHistory.map((entry) => (
-            <View key={`${entry.at}-${entry.status}`} className="unit-history__row">
-              <View className="unit-history__head">
-                <Text className="unit-history__state">{UNIT_STATUS_NAMES[entry.status]}</Text>
-                <Text className="unit-history__time">{formatBeijingTime(entry.at)}</Text>
-              </View>
-              <Text className="unit-history__by">{entry.by ?? '系统'}</Text>
-              {entry.reason ? <Text className="unit-history__note">原因：{entry.reason}</Text> : null}
-            </View>
+            <HistoryRow
+              key={`${entry.at}-${entry.status}`}
+              state={UNIT_STATUS_NAMES[entry.status]}
+              at={entry.at}
+              by={entry.by ?? '系统'}
+              reason={entry.reason}
+            />
           ))}
         </Card>
       </Section>
