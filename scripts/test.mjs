@@ -27,7 +27,13 @@ if (args.includes('--node24')) {
   // This script again, in the Node-24 tree, on Node 24: there every module, and every process the
   // tests spawn, loads the better-sqlite3 built for Node 24.
   const { node, env, tree } = await prepareNode24();
-  process.exit(await run(node, [join(tree, 'scripts/test.mjs'), '--only', 'server', '--skip', 'server: API on MariaDB'], { cwd: tree, env }));
+  process.exit(
+    await run(
+      node,
+      [join(tree, 'scripts/test.mjs'), '--only', 'server', '--skip', 'server: API on MariaDB'],
+      { cwd: tree, env },
+    ),
+  );
 }
 const only = flag('--only');
 const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
