@@ -455,7 +455,10 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.tap('提交申请');
       await app.waitForRoute('packages/join/pages/detail/index');
       await app.waitForText('待审核');
-      expect(app.callsTo('requestSubscribeMessage')).toHaveLength(1);
+      // The stand-in names one template for every purpose: asked once, for the decision.
+      expect(app.callsTo('requestSubscribeMessage')).toEqual([
+        expect.objectContaining({ tmplIds: ['standin-application-decision'] }),
+      ]);
       expect(app.callsTo('redirectTo')).toHaveLength(1);
       applicationId = Number(app.callsTo('redirectTo')[0].url.split('id=')[1]);
       expect(applicationId).toBeGreaterThan(0);

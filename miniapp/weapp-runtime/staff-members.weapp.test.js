@@ -213,6 +213,21 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await app.waitForText('已归档');
   });
 
+  test('到期提醒: one tap asks WeChat for the expiry template and the accept becomes a credit', async () => {
+    await launch('packages/staff/pages/groups/index');
+    await app.waitForText('群二维码到期前一天，通过微信服务通知提醒您重新上传。每同意一次，可收到一次提醒。');
+    await app.tap('到期提醒');
+    expect(app.callsTo('requestSubscribeMessage')).toEqual([
+      expect.objectContaining({ tmplIds: ['standin-application-decision'] }),
+    ]);
+    const deadline = Date.now() + 5000;
+    while (!app.callsTo('showToast').length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已开启一次到期提醒' })]);
+    const { items } = await asStaff('POST', '/api/notifications/subscriptions', { results: {} });
+    expect(items).toContainEqual({ purpose: 'group_code_expiring', credits: 1 });
+  });
+
   test('入群待办: a contact who found no code is listed with the nickname; 已处理 moves them to the done tab', async () => {
     const group = await asStaff('POST', '/api/groups', { name: '会员交流群', minLevel: 'member' });
     const contact = await loginAs(server.origin, 'primary_contact');

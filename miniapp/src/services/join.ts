@@ -3,15 +3,11 @@ import {
   applicationDraftResponseSchema,
   applicationSchema,
   myApplicationsResponseSchema,
-  notificationTemplatesResponseSchema,
-  subscriptionCreditsResponseSchema,
   type Application,
   type ApplicationBody,
   type ApplicationDraft,
   type ApplicationDraftResponse,
   type MyApplicationsResponse,
-  type NotificationTemplatesResponse,
-  type SubscriptionCreditsResponse,
 } from '@itss/shared';
 import { request } from './http';
 
@@ -57,17 +53,4 @@ export function resubmitApplication(id: number): Promise<Application> {
 
 export function withdrawApplication(id: number): Promise<Application> {
   return request({ path: `/api/applications/${id}/withdraw`, method: 'POST', schema: applicationSchema });
-}
-
-export function getNotificationTemplates(): Promise<NotificationTemplatesResponse> {
-  return request({ path: '/api/notifications/templates', schema: notificationTemplatesResponseSchema });
-}
-
-export function recordSubscriptions(results: Record<string, string>): Promise<SubscriptionCreditsResponse> {
-  return request({
-    path: '/api/notifications/subscriptions',
-    method: 'POST',
-    data: { results },
-    schema: subscriptionCreditsResponseSchema,
-  });
 }

@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { ConfigError, REPO_ROOT, STANDIN_APPID, STANDIN_SECRET, loadConfig } from './config';
+import {
+  ConfigError,
+  REPO_ROOT,
+  STANDIN_APPID,
+  STANDIN_SECRET,
+  STANDIN_TEMPLATE_ID,
+  loadConfig,
+} from './config';
 
 /** Development is chosen explicitly, as npm start and the tests do. */
 const dev = { NODE_ENV: 'development' };
@@ -191,22 +198,37 @@ describe('loadConfig in production', () => {
 
   it('sends subscribe messages only with a configured template, and opens released codes by default', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...real }).wechat).toMatchObject({
-      templates: { application_decision: undefined },
+      templates: {
+        application_decision: undefined,
+        join_request_decision: undefined,
+        group_code_expiring: undefined,
+      },
       codeEnvVersion: 'release',
     });
     const configured = loadConfig({
       NODE_ENV: 'production',
       ...real,
       WECHAT_TEMPLATE_APPLICATION_DECISION: 'AbC-123_xyzTemplateId',
+      // The decisions share a layout: one template may serve both.
+      WECHAT_TEMPLATE_JOIN_REQUEST_DECISION: 'AbC-123_xyzTemplateId',
+      WECHAT_TEMPLATE_GROUP_CODE_EXPIRING: 'Grp-456_expiringTemplate',
       WECHAT_CODE_ENV_VERSION: 'trial',
     });
     expect(configured.wechat).toMatchObject({
-      templates: { application_decision: 'AbC-123_xyzTemplateId' },
+      templates: {
+        application_decision: 'AbC-123_xyzTemplateId',
+        join_request_decision: 'AbC-123_xyzTemplateId',
+        group_code_expiring: 'Grp-456_expiringTemplate',
+      },
       codeEnvVersion: 'trial',
     });
-    expect(() => loadConfig({ ...dev, WECHAT_TEMPLATE_APPLICATION_DECISION: 'x y' })).toThrow(
-      /WECHAT_TEMPLATE_APPLICATION_DECISION/,
-    );
+    for (const key of [
+      'WECHAT_TEMPLATE_APPLICATION_DECISION',
+      'WECHAT_TEMPLATE_JOIN_REQUEST_DECISION',
+      'WECHAT_TEMPLATE_GROUP_CODE_EXPIRING',
+    ]) {
+      expect(() => loadConfig({ ...dev, [key]: 'x y' })).toThrow(new RegExp(key));
+    }
     expect(() => loadConfig({ ...dev, WECHAT_CODE_ENV_VERSION: 'beta' })).toThrow(/WECHAT_CODE_ENV_VERSION/);
   });
 
@@ -215,6 +237,12 @@ describe('loadConfig in production', () => {
       appid: STANDIN_APPID,
       serveStandin: true,
       apiBase: 'http://127.0.0.1:3000/__wechat',
+      // The stand-in accepts any template: one id shows every purpose's flow without a console.
+      templates: {
+        application_decision: STANDIN_TEMPLATE_ID,
+        join_request_decision: STANDIN_TEMPLATE_ID,
+        group_code_expiring: STANDIN_TEMPLATE_ID,
+      },
     });
   });
 });

@@ -13,6 +13,10 @@ const mysqlUrl = z
     'must look like mysql://user:password@host:3306/database',
   );
 
+const templateId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a template id from the WeChat console');
+
 /** proxy-addr's names for address ranges, accepted in TRUST_PROXY like addresses. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -73,12 +77,11 @@ const configSchema = z.object({
   // Which version of the mini-program a campaign's code opens: release once published; trial or
   // develop while testing (WeChat refuses release codes for pages not yet published).
   WECHAT_CODE_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
-  // The subscribe-message template (from the WeChat console) for application decisions; unset, the
-  // decision reaches the person in the app's 消息 only.
-  WECHAT_TEMPLATE_APPLICATION_DECISION: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a template id from the WeChat console')
-    .optional(),
+  // Subscribe-message templates (from the WeChat console), one per notification purpose; a purpose
+  // left unset reaches people in the app's 消息 only. Two purposes may name the same template.
+  WECHAT_TEMPLATE_APPLICATION_DECISION: templateId.optional(),
+  WECHAT_TEMPLATE_JOIN_REQUEST_DECISION: templateId.optional(),
+  WECHAT_TEMPLATE_GROUP_CODE_EXPIRING: templateId.optional(),
   REDIS_URL: z
     .url({
       protocol: /^rediss?$/,
@@ -112,7 +115,7 @@ const configSchema = z.object({
 export const STANDIN_APPID = 'wx00000000000000d0';
 export const STANDIN_SECRET = '0000000000000000000000000000d0d0';
 export const STANDIN_PREFIX = '/__wechat';
-/** The subscribe-message template id development uses with the stand-in. */
+/** The subscribe-message template id development uses with the stand-in, for every purpose. */
 export const STANDIN_TEMPLATE_ID = 'standin-application-decision';
 const WECHAT_API = 'https://api.weixin.qq.com';
 
@@ -237,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   // Without credentials, development talks to the stand-in that this server serves itself.
   const serveStandin = !c.WECHAT_APPID;
+  const standinTemplate = serveStandin ? STANDIN_TEMPLATE_ID : undefined;
   return {
     env: c.NODE_ENV,
     // In development the stand-in lets anyone log in as the demo admin: keep it on this machine.
@@ -263,8 +267,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       codeEnvVersion: c.WECHAT_CODE_ENV_VERSION,
       templates: {
         // The stand-in accepts any template: development shows the whole flow without a console.
-        application_decision:
-          c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? (serveStandin ? STANDIN_TEMPLATE_ID : undefined),
+        application_decision: c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? standinTemplate,
+        join_request_decision: c.WECHAT_TEMPLATE_JOIN_REQUEST_DECISION ?? standinTemplate,
+        group_code_expiring: c.WECHAT_TEMPLATE_GROUP_CODE_EXPIRING ?? standinTemplate,
       },
     },
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,

@@ -74,8 +74,8 @@ describe(`group entry rules on ${TEST_DB}`, () => {
 
       const sent = await messages().findBy({ purpose: 'group_code_expiring' });
       expect(sent.map((message) => message.userId).sort()).toEqual([...staffIds].sort());
-      // No template is configured for this purpose: the message is in 消息 only.
-      expect(sent.map((message) => message.delivery)).toEqual(['in_app_only', 'in_app_only']);
+      // Neither has accepted the subscribe message: it is in 消息 only.
+      expect(sent.map((message) => message.delivery)).toEqual(['no_credit', 'no_credit']);
       expect(sent[0]?.body).toContain('群二维码将于');
     });
 

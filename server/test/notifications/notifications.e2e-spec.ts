@@ -48,6 +48,8 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     const res = await env.server.get('/api/notifications/templates');
     expect(notificationTemplatesResponseSchema.parse(res.body).items).toEqual([
       { purpose: 'application_decision', templateId: TEMPLATE },
+      { purpose: 'join_request_decision', templateId: 'standin-join-request-decision' },
+      { purpose: 'group_code_expiring', templateId: 'standin-group-code-expiring' },
     ]);
   });
 

@@ -25,6 +25,16 @@ export async function scratchDatabase(options: { charset?: string } = {}): Promi
   return db;
 }
 
+/**
+ * A template per purpose, as production configures them (the stand-in accepts any id); a test of
+ * purposes that share one template overrides this.
+ */
+export const TEST_TEMPLATES = {
+  application_decision: STANDIN_TEMPLATE_ID,
+  join_request_decision: 'standin-join-request-decision',
+  group_code_expiring: 'standin-group-code-expiring',
+} as const satisfies WechatConfig['templates'];
+
 /** The WeChat client's settings for a stand-in at `apiBase`, with the stand-in's credentials. */
 export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatConfig {
   return {
@@ -35,7 +45,7 @@ export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatC
     serveStandin: false,
     cloudHosting: false,
     codeEnvVersion: 'release',
-    templates: { application_decision: STANDIN_TEMPLATE_ID },
+    templates: TEST_TEMPLATES,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   ErrorCode,
   NOTIFICATION_PURPOSES,
 } from '@itss/shared';
-import { IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
@@ -160,7 +160,10 @@ export class NotificationsService {
     if (!message) return;
     const templateId = this.config.wechat.templates[message.purpose];
     if (!templateId) return this.mark(id, 'in_app_only');
-    if (!(await this.spendCredit(message.userId, message.purpose))) return this.mark(id, 'no_credit');
+    if (!(await this.spendCredit(message.userId, message.purpose, templateId))) {
+      return this.mark(id, 'no_credit');
+    }
+    const sharing = { userId: message.userId, purpose: In(this.purposesSharing(templateId)) };
     const user = await this.users.findById(message.userId);
     if (!user) return this.mark(id, 'failed');
     let result: 'sent' | 'no_credit';
@@ -173,26 +176,44 @@ export class NotificationsService {
       });
     } catch (error) {
       // Most likely never reached WeChat: the credit is probably unspent there, so keep it here too.
-      await this.credits.increment({ userId: message.userId, purpose: message.purpose }, 'credits', 1);
+      await this.credits.increment(sharing, 'credits', 1);
       await this.mark(id, 'failed');
       throw error;
     }
     if (result === 'no_credit') {
       // WeChat knows better (the person withdrew consent in settings): believe it.
-      await this.credits.update({ userId: message.userId, purpose: message.purpose }, { credits: 0 });
+      await this.credits.update(sharing, { credits: 0 });
     }
     await this.mark(id, result);
   }
 
-  /** Takes one credit if there is one, atomically: two deliveries never spend the same credit. */
-  private async spendCredit(userId: number, purpose: NotificationPurpose): Promise<boolean> {
-    const result = await this.credits
-      .createQueryBuilder()
-      .update()
-      .set({ credits: () => 'credits - 1', updatedAt: new Date() })
-      .where({ userId, purpose, credits: MoreThan(0) })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /**
+   * Takes one credit if there is one, atomically: two deliveries never spend the same credit.
+   * WeChat counts an accept per template, and an accept credited every purpose that names the
+   * template: the credit spent here is gone for those purposes too.
+   */
+  private async spendCredit(
+    userId: number,
+    purpose: NotificationPurpose,
+    templateId: string,
+  ): Promise<boolean> {
+    const spend = (purposes: NotificationPurpose[]) =>
+      this.credits
+        .createQueryBuilder()
+        .update()
+        .set({ credits: () => 'credits - 1', updatedAt: new Date() })
+        .where({ userId, purpose: In(purposes), credits: MoreThan(0) })
+        .execute();
+    const { affected } = await spend([purpose]);
+    if ((affected ?? 0) === 0) return false;
+    const others = this.purposesSharing(templateId).filter((other) => other !== purpose);
+    if (others.length > 0) await spend(others);
+    return true;
+  }
+
+  /** The purposes configured with this template, which therefore draw on the same WeChat credits. */
+  private purposesSharing(templateId: string): NotificationPurpose[] {
+    return NOTIFICATION_PURPOSES.filter((purpose) => this.config.wechat.templates[purpose] === templateId);
   }
 
   private async mark(id: number, delivery: MessageEntity['delivery']): Promise<void> {

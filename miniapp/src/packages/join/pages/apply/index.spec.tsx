@@ -52,7 +52,13 @@ function serveForm(
     if (call.path === '/api/membership/levels') return ok(levels);
     if (call.path === '/api/membership/obligations') return ok(obligations);
     if (call.path === '/api/notifications/templates')
-      return ok({ items: [{ purpose: 'application_decision', templateId: 'tmpl-decision' }] });
+      return ok({
+        items: [
+          { purpose: 'application_decision', templateId: 'tmpl-decision' },
+          { purpose: 'join_request_decision', templateId: 'tmpl-decision' },
+          { purpose: 'group_code_expiring', templateId: 'tmpl-expiring' },
+        ],
+      });
     if (call.path === '/api/notifications/subscriptions') return ok({ items: [] });
     if (call.path === '/api/applications' && call.method === 'POST') return submit(call);
     return { statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } };
@@ -216,7 +222,7 @@ test('a retry after a network failure sends the same Idempotency-Key; success fo
   await waitFor(() => expect(calls.filter((c) => c.method === 'PUT').at(-1)?.data).toEqual({}));
 });
 
-test('on submit WeChat is asked for the decision template and the answer is reported as is', async () => {
+test('on submit WeChat is asked for the decision template only, once, and the answer is reported as is', async () => {
   requestSubscribeMessage.mockResolvedValue({
     errMsg: 'requestSubscribeMessage:ok',
     'tmpl-decision': 'accept',
@@ -227,6 +233,8 @@ test('on submit WeChat is asked for the decision template and the answer is repo
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   fireEvent.click(screen.getByText('提交申请'));
   await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+  // Not the staff's expiry template; the decision template once though two purposes name it.
+  expect(requestSubscribeMessage).toHaveBeenCalledTimes(1);
   expect(requestSubscribeMessage).toHaveBeenCalledWith(
     expect.objectContaining({ tmplIds: ['tmpl-decision'] }),
   );

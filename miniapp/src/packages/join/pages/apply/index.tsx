@@ -22,6 +22,7 @@ import {
 } from '@/services/join';
 import { captureScene, sceneFromQuery, storedScene } from '@/services/scene';
 import { useSession } from '@/services/session';
+import { useSubscribeMessages } from '@/services/subscribe';
 import { useRequest } from '@/services/useRequest';
 import { ApplicationFormView } from '../../components/application-form';
 import {
@@ -33,10 +34,11 @@ import {
   writeLocalDraft,
   type ApplicationForm,
 } from '../../form';
-import { useSubscribeMessages } from '../../subscribe';
 import './index.scss';
 
 const AUTOSAVE_DELAY_MS = 800;
+/** The review's decision is what an applicant waits for. */
+const DECISION_PURPOSES = ['application_decision'] as const;
 type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 const SAVE_STATUS_TEXT: Record<SaveStatus, string> = {
   idle: '填写内容会自动保存为草稿，换手机登录也能继续',
@@ -87,10 +89,10 @@ interface FormData {
 function NewApplication({ draft, levels, rules }: FormData & { draft: ApplicationDraft | null }) {
   const initial = useMemo(() => formFromDraft(draft, storedScene(), readLocalDraft().licence), [draft]);
   const autosave = useDraftAutosave();
-  const askForNotifications = useSubscribeMessages();
+  const notifications = useSubscribeMessages(DECISION_PURPOSES);
 
   const submit = async (body: ApplicationBodyParsed) => {
-    askForNotifications();
+    void notifications.ask();
     autosave.cancel();
     // The same key until the server has answered, so a retry after a lost answer finds the first.
     const key = idempotencyKeyForSubmission();

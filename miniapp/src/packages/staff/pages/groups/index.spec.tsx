@@ -1,7 +1,14 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createGroupRequestSchema } from '@itss/shared';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { chooseMedia, request as taroRequest, showModal, showToast, uploadFile } from '@test/taro-mock';
+import {
+  chooseMedia,
+  request as taroRequest,
+  requestSubscribeMessage,
+  showModal,
+  showToast,
+  uploadFile,
+} from '@test/taro-mock';
 import { group } from '@/packages/staff/test-fixtures';
 import GroupsPage from './index';
 
@@ -21,8 +28,22 @@ const groups = () => [
   group(5, { archived: true }),
 ];
 
-function open(write: (call: Call) => Answer = (call) => ok(group(9, call.data as object))): Call[] {
-  const calls = serveBy((call) => (call.method === 'GET' ? ok({ items: groups() }) : write(call)));
+const TEMPLATES = {
+  items: [
+    { purpose: 'application_decision', templateId: 'tmpl-decision' },
+    { purpose: 'group_code_expiring', templateId: 'tmpl-expiring' },
+  ],
+};
+
+function open(
+  write: (call: Call) => Answer = (call) => ok(group(9, call.data as object)),
+  templates: object = TEMPLATES,
+): Call[] {
+  const calls = serveBy((call) => {
+    if (call.path === '/api/notifications/templates') return ok(templates);
+    if (call.path === '/api/notifications/subscriptions') return ok({ items: [] });
+    return call.method === 'GET' ? ok({ items: groups() }) : write(call);
+  });
   render(<GroupsPage />);
   return calls;
 }
@@ -49,7 +70,51 @@ beforeEach(() => {
   uploadFile.mockReset();
   showModal.mockClear();
   showToast.mockClear();
+  requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   process.env.TARO_ENV = 'weapp';
+});
+
+test('到期提醒 asks WeChat for the expiry template only and reports the answer as is', async () => {
+  requestSubscribeMessage.mockResolvedValue({
+    errMsg: 'requestSubscribeMessage:ok',
+    'tmpl-expiring': 'accept',
+  });
+  const calls = open();
+  expect(await screen.findByText(/群二维码到期前一天，通过微信服务通知提醒您重新上传/)).toBeTruthy();
+  fireEvent.click(screen.getByText('到期提醒'));
+  expect(requestSubscribeMessage).toHaveBeenCalledTimes(1);
+  expect(requestSubscribeMessage).toHaveBeenCalledWith(
+    expect.objectContaining({ tmplIds: ['tmpl-expiring'] }),
+  );
+  await waitFor(() =>
+    expect(calls.find((c) => c.path === '/api/notifications/subscriptions')?.data).toEqual({
+      results: { 'tmpl-expiring': 'accept' },
+    }),
+  );
+  await waitFor(() =>
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已开启一次到期提醒' })),
+  );
+});
+
+test('到期提醒 declined: staff are told the to-do and 消息 still warn them', async () => {
+  requestSubscribeMessage.mockResolvedValue({
+    errMsg: 'requestSubscribeMessage:ok',
+    'tmpl-expiring': 'reject',
+  });
+  open();
+  fireEvent.click(await screen.findByText('到期提醒'));
+  await waitFor(() =>
+    expect(showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '未开启，到期时仍会在待办和消息中提醒' }),
+    ),
+  );
+});
+
+test('no 到期提醒 without a template for it', async () => {
+  open(undefined, { items: [TEMPLATES.items[0]] });
+  await screen.findByText('ITSS 会员交流2群');
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  expect(screen.queryByText('到期提醒')).toBeNull();
 });
 
 test('each group shows its level, code state and how many contacts were shown the code', async () => {

@@ -15,6 +15,7 @@ import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { pickImage } from '@/services/multipart';
 import { createGroup, getGroups, updateGroup, uploadGroupCode } from '@/services/staff-groups';
+import { useSubscribeMessages } from '@/services/subscribe';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
@@ -26,6 +27,7 @@ type Reload = () => Promise<unknown>;
 
 const LEVEL_LABELS = LEVELS.map((level) => `${level.name}及以上`);
 const HOUR = 3600 * 1000;
+const EXPIRY_PURPOSES = ['group_code_expiring'] as const;
 
 interface GroupDraft {
   name: string;
@@ -375,6 +377,33 @@ function GroupCard({ group, onChanged }: { group: Group; onChanged: Reload }) {
   );
 }
 
+/**
+ * WeChat lets the server send one service notice per 允许, asked for within a tap: staff opt in to
+ * the next expiry warning here. The to-do and 消息 warn them either way.
+ */
+function ExpiryReminder() {
+  const reminder = useSubscribeMessages(EXPIRY_PURPOSES);
+  if (!reminder.ready) return null;
+  const ask = async () => {
+    const outcome = await reminder.ask();
+    if (outcome === 'unavailable') return;
+    await Taro.showToast({
+      title: outcome === 'accepted' ? '已开启一次到期提醒' : '未开启，到期时仍会在待办和消息中提醒',
+      icon: 'none',
+    });
+  };
+  return (
+    <View className="groups-reminder">
+      <Text className="staff-tip">
+        群二维码到期前一天，通过微信服务通知提醒您重新上传。每同意一次，可收到一次提醒。
+      </Text>
+      <Button className="staff-button groups-reminder__button" size="mini" onClick={() => void ask()}>
+        到期提醒
+      </Button>
+    </View>
+  );
+}
+
 export default function GroupsPage() {
   const { state, reload, refresh } = useRequest(getGroups);
   usePullToRefresh(refresh);
@@ -382,6 +411,7 @@ export default function GroupsPage() {
     <View className="page staff-page groups-page">
       <CreateGroupForm onCreated={refresh} />
       <Section title="会员微信群" hint="会员在「我的」中查看入群方式">
+        <ExpiryReminder />
         <RequestView
           state={state}
           onRetry={() => void reload()}
