@@ -65,7 +65,7 @@ describe('group code expiry: the subscribe message to staff who hold a credit', 
       {
         touser: 'o_expiry_subscribed',
         template_id: TEMPLATE,
-        page: '/packages/staff/pages/index/index',
+        page: 'packages/staff/pages/index/index',
         data: {
           // 群名称 is a `thing`: cut to WeChat's 20 characters, not refused.
           thing1: { value: '理事会成员交流群（第二届）北京地区会员…' },

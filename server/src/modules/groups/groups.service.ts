@@ -52,7 +52,7 @@ const CLOCK_SLACK_MS = 60_000;
 /** The lists staff read: every open item, and the most recent done ones. */
 const LIST_LIMIT = 200;
 /** Where the subscribe message leads staff: 工作台. */
-const WORKBENCH_PAGE = '/packages/staff/pages/index/index';
+const WORKBENCH_PAGE = 'packages/staff/pages/index/index';
 
 const GROUP_NOT_FOUND = '会员微信群不存在';
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
 import { RequestView } from '@/components/state';
 import { useSession } from '@/services/session';
+import { useSubscribeMessages } from '@/services/subscribe';
 import { getDirectory, requestToJoin } from '@/services/units';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
@@ -139,9 +140,15 @@ function Directory({
   );
 }
 
+const DECISION_PURPOSES = ['join_request_decision'] as const;
+
 /** 申请成为该单位联系人: the credit code proves the person knows the unit; its contacts decide. */
 function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => void }) {
+  const notifications = useSubscribeMessages(DECISION_PURPOSES);
   const submit = async (body: IdentityFormBody) => {
+    // First in the tap: WeChat shows the permission dialog only within it. The decision is sent in
+    // WeChat where allowed, and always reaches 消息.
+    void notifications.ask();
     await requestToJoin(entry.id, { creditCode: body.creditCode ?? '', name: body.name, title: body.title });
     onClose();
     await Taro.showModal({
