@@ -9,6 +9,7 @@ import { standinPersona } from '../../wechat/standin/personas';
 import { DEMO_UNIT_CREDIT_CODE } from '../units/demo-unit.seed';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
+import { sanitizeArticleHtml } from './article-html';
 import { ArticleSearch } from './article-search';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 
@@ -154,7 +155,8 @@ export class DemoArticlesSeed implements OnModuleInit {
           category: demo.category,
           title: demo.title,
           summary: demo.summary,
-          body: demo.body,
+          // As staff's saves store it: through the allowlist.
+          body: sanitizeArticleHtml(demo.body),
           visibility: demo.visibility,
           state: 'published',
           pinned: demo.pinned ?? false,
