@@ -182,6 +182,20 @@ describe('articles', () => {
         expect(list.items.find((item) => item.id === forCommittee.id)?.locked).toBe(committeeLocked);
       }
     });
+
+    it('a contact of a suspended unit reads as a stranger', async () => {
+      const forMembers = await published(env, editor.token, { visibility: 'members' });
+      const contact = await member(env, 'committee');
+      const url = `/api/articles/${forMembers.id}`;
+      expect(articleDetailSchema.parse((await read(env, url, contact.token)).body).locked).toBe(false);
+      const suspend = await env.server.get(`/api/units/${contact.unitId}/status`, {
+        method: 'PATCH',
+        headers: { ...bearer(editor.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'suspended', reason: '未按时缴纳会费' }),
+      });
+      expect(suspend.status).toBe(200);
+      expect(articleDetailSchema.parse((await read(env, url, contact.token)).body).locked).toBe(true);
+    });
   });
 
   describe('the reader list', () => {
@@ -225,6 +239,38 @@ describe('articles', () => {
       );
       expect(notices.items.map((item) => item.id)).toEqual([notPinned.id, pinned.id]);
       expect(notices.nextCursor).toBeNull();
+    });
+
+    it('finds published articles by every word of a keyword, in pages, not with pinned', async () => {
+      const hit = await published(env, editor.token, {
+        category: 'industry',
+        title: '数据中心绿色运维实践',
+        summary: '节能',
+      });
+      const alsoHit = await published(env, editor.token, {
+        category: 'industry',
+        title: '运维案例',
+        summary: '数据中心迁移',
+      });
+      await published(env, editor.token, { category: 'industry', title: '数据中心建设', summary: '规划' });
+      await createArticle(env, editor.token, { category: 'industry', title: '数据中心运维草稿' });
+      const first = articleListResponseSchema.parse(
+        (await read(env, `/api/articles?q=${encodeURIComponent('数据中心 运维')}&limit=1`, null)).body,
+      );
+      expect(first.items.map((item) => item.id)).toEqual([alsoHit.id]);
+      const second = articleListResponseSchema.parse(
+        (
+          await read(
+            env,
+            `/api/articles?q=${encodeURIComponent('数据中心 运维')}&limit=1&cursor=${first.nextCursor}`,
+            null,
+          )
+        ).body,
+      );
+      expect(second.items.map((item) => item.id)).toEqual([hit.id]);
+      expect(second.nextCursor).toBeNull();
+      const both = await read(env, `/api/articles?q=${encodeURIComponent('运维')}&pinned=true`, null);
+      expect([both.status, code(both.body)]).toEqual([400, 'VALIDATION_FAILED']);
     });
 
     it('refuses a forged cursor and a limit out of bounds with 400', async () => {
@@ -278,24 +324,24 @@ describe('articles', () => {
 
   describe('staff', () => {
     it('manage lists every state, latest change first, with keyset pages', async () => {
-      const a = await createArticle(env, editor.token, { category: 'industry' });
-      const b = await published(env, editor.token, { category: 'industry' });
+      const a = await createArticle(env, editor.token, { category: 'monthly_report' });
+      const b = await published(env, editor.token, { category: 'monthly_report' });
       const page = articleManageListResponseSchema.parse(
-        (await read(env, '/api/articles/manage?category=industry&limit=1', editor.token)).body,
+        (await read(env, '/api/articles/manage?category=monthly_report&limit=1', editor.token)).body,
       );
       expect(page.items.map((item) => [item.id, item.state])).toEqual([[b.id, 'published']]);
       const next = articleManageListResponseSchema.parse(
         (
           await read(
             env,
-            `/api/articles/manage?category=industry&limit=1&cursor=${page.nextCursor}`,
+            `/api/articles/manage?category=monthly_report&limit=1&cursor=${page.nextCursor}`,
             editor.token,
           )
         ).body,
       );
       expect(next.items.map((item) => [item.id, item.state])).toEqual([[a.id, 'draft']]);
       const drafts = articleManageListResponseSchema.parse(
-        (await read(env, '/api/articles/manage?state=draft&category=industry', editor.token)).body,
+        (await read(env, '/api/articles/manage?state=draft&category=monthly_report', editor.token)).body,
       );
       expect(drafts.items.map((item) => item.id)).toEqual([a.id]);
     });
