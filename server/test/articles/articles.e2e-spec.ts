@@ -183,6 +183,12 @@ describe('articles', () => {
       }
     });
 
+    it('a session that is sent must be good: a refused one is 401 (the app renews it), none is a stranger', async () => {
+      const refused = await read(env, '/api/articles', 'not-a-session-token');
+      expect([refused.status, code(refused.body)]).toEqual([401, 'UNAUTHENTICATED']);
+      expect((await read(env, '/api/articles', null)).status).toBe(200);
+    });
+
     it('a contact of a suspended unit reads as a stranger', async () => {
       const forMembers = await published(env, editor.token, { visibility: 'members' });
       const contact = await member(env, 'committee');
