@@ -19,6 +19,13 @@ import type { Upload } from './upload-reader';
 /** Decides whether `actor` may read the files a record of one type owns (the record's id given). */
 export type ReaderRule = (actor: RequestContext, ownerId: number) => Promise<boolean>;
 
+/** A file with who uploaded it and which record, if any, owns it. */
+export interface FileRecord extends StoredFile {
+  uploadedBy: number;
+  ownerType: string | null;
+  ownerId: number | null;
+}
+
 /** What a record claims a file for: its type (the owning feature's name for it) and id. */
 export interface FileOwner {
   type: string;
@@ -138,22 +145,48 @@ export class FilesService {
   }
 
   /**
-   * Makes a record the owner of a file, inside the caller's transaction: only the actor's own
-   * upload, not owned by another record (claiming again for the same owner is fine). Null when the
-   * file cannot be claimed, for the caller to refuse in its own words.
+   * Makes a record the owner of a file, inside the caller's transaction: the actor's own upload, not
+   * owned by another record; a file this record already owns stays its own whoever uploaded it (a
+   * second editor saving an article keeps the first one's images). Null when the file cannot be
+   * claimed, for the caller to refuse in its own words.
    */
   async claim(actor: SignedInContext, fileId: number, owner: FileOwner): Promise<StoredFile | null> {
-    const row = await this.files.findOneBy({ id: fileId, uploadedBy: actor.user.id });
+    const row = await this.files.findOneBy({ id: fileId });
     if (!row) return null;
     if (row.ownerType !== null) {
       return row.ownerType === owner.type && row.ownerId === owner.id ? toStoredFile(row) : null;
     }
+    if (row.uploadedBy !== actor.user.id) return null;
     // Guarded on "still unowned": of two records claiming one file at once, one gets it.
     const { affected } = await this.files.update(
       { id: fileId, ownerType: IsNull() },
       { ownerType: owner.type, ownerId: owner.id },
     );
     return affected ? toStoredFile(row) : null;
+  }
+
+  /**
+   * A file's row with who uploaded and owns it, for a feature that serves its records' files under
+   * its own rule and route (articles, read by visitors too); null when unknown.
+   */
+  async record(id: number): Promise<FileRecord | null> {
+    const row = await this.files.findOneBy({ id });
+    return (
+      row && {
+        ...toStoredFile(row),
+        uploadedBy: row.uploadedBy,
+        ownerType: row.ownerType,
+        ownerId: row.ownerId,
+      }
+    );
+  }
+
+  /** The bytes of a file found by `record`, once its feature's rule has allowed the caller. */
+  async bytesOf(file: FileRecord): Promise<Readable> {
+    const row = await this.files.findOneByOrFail({ id: file.id });
+    const bytes = await this.storage.get(row.storageKey);
+    if (!bytes) throw new Error(`file ${file.id} has a row but no bytes in storage`);
+    return bytes;
   }
 
   async describe(ids: number[]): Promise<Map<number, StoredFile>> {

@@ -9,6 +9,12 @@ export interface Upload {
   bytes: Buffer;
 }
 
+/** A larger cut-off than the file store's 5 MB for a route's own kind of file (a PDF attachment), with its 413 code. */
+export interface UploadLimit {
+  maxBytes?: number;
+  tooLarge?: string;
+}
+
 /** The upload limits, given to @fastify/multipart when app.factory registers it. */
 export const MULTIPART_LIMITS = { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 6 };
 
@@ -22,22 +28,26 @@ function cleanName(raw: string): string {
 }
 
 /**
- * Reads the one file of a multipart request. The stream is cut off past UPLOAD_MAX_BYTES (the
- * parser stops buffering and this answers 413), so an oversized upload never sits in memory whole.
+ * Reads the one file of a multipart request. The stream is cut off past UPLOAD_MAX_BYTES or the
+ * route's own limit (the parser stops buffering and this answers 413), so an oversized upload never
+ * sits in memory whole.
  */
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+export async function readUpload(
+  request: FastifyRequest,
+  { maxBytes = UPLOAD_MAX_BYTES, tooLarge = FileError.FileTooLarge }: UploadLimit = {},
+): Promise<Upload> {
   try {
-    const part = await request.file({ limits: MULTIPART_LIMITS });
+    const part = await request.file({ limits: { ...MULTIPART_LIMITS, fileSize: maxBytes } });
     if (!part || part.fieldname !== 'file') throw new AppError(FileError.FileMissing);
     const bytes = await part.toBuffer();
     // The parser stopped at the limit: what it kept is the head of a larger file.
-    if (part.file.truncated) throw new AppError(FileError.FileTooLarge);
+    if (part.file.truncated) throw new AppError(tooLarge);
     return { name: cleanName(part.filename), bytes };
   } catch (error) {
     if (error instanceof AppError) throw error;
     switch ((error as { code?: unknown }).code) {
       case 'FST_REQ_FILE_TOO_LARGE':
-        throw new AppError(FileError.FileTooLarge);
+        throw new AppError(tooLarge);
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         throw new AppError(FileError.FileMissing);
       case 'FST_FILES_LIMIT':

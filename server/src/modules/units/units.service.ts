@@ -109,10 +109,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
   ) {}
 
   onModuleInit(): void {
-    this.audit.nameTargets('unit', async (ids) => {
-      const rows = await this.units.findBy({ id: In(ids) });
-      return new Map(rows.map((unit) => [unit.id, unit.name]));
-    });
+    this.audit.nameTargets('unit', (ids) => this.namesOf(ids));
   }
 
   /**
@@ -201,6 +198,16 @@ export class UnitsService implements OnModuleInit, MeContributor {
 
   async exists(unitId: number): Promise<boolean> {
     return this.units.existsBy({ id: unitId });
+  }
+
+  /** Units' names by id, in one read, for pages of records about units (articles). */
+  async namesOf(ids: number[]): Promise<Map<number, string>> {
+    const rows = ids.length ? await this.units.findBy({ id: In([...new Set(ids)]) }) : [];
+    return new Map(rows.map((unit) => [unit.id, unit.name]));
+  }
+
+  async idByCreditCode(creditCode: string): Promise<number | null> {
+    return (await this.units.findOneBy({ creditCode }))?.id ?? null;
   }
 
   // ——— staff ———

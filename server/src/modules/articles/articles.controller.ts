@@ -1,0 +1,165 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  type ArticleDetail,
+  type ArticleListResponse,
+  type ArticleManageListResponse,
+  type ArticleUploadResponse,
+  articleFileParamSchema,
+  articleIdParamSchema,
+  articleListQuerySchema,
+  articleManageQuerySchema,
+  createArticleRequestSchema,
+  noQuerySchema,
+  updateArticleRequestSchema,
+} from '@itss/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { Public, SessionOptional, StaffOnly } from '../../common/access.decorators';
+import { Ctx, type RequestContext, type SignedInContext } from '../../common/request-context';
+import { contentDisposition } from '../files/files.controller';
+import { readUpload } from '../files/upload-reader';
+import { ArticleFiles } from './article-files';
+import { ArticlesService } from './articles.service';
+
+type IdParam = z.output<typeof articleIdParamSchema>;
+
+@Controller('articles')
+export class ArticlesController {
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly files: ArticleFiles,
+  ) {}
+
+  @Get()
+  @SessionOptional()
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query({ schema: articleListQuerySchema }) query: z.output<typeof articleListQuerySchema>,
+  ): Promise<ArticleListResponse> {
+    return this.articles.list(ctx, query);
+  }
+
+  @Get('manage')
+  @StaffOnly()
+  manage(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: articleManageQuerySchema }) query: z.output<typeof articleManageQuerySchema>,
+  ): Promise<ArticleManageListResponse> {
+    return this.articles.manage(ctx, query);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @StaffOnly()
+  create(
+    @Ctx() ctx: SignedInContext,
+    @Body({ schema: createArticleRequestSchema }) body: z.output<typeof createArticleRequestSchema>,
+  ): Promise<ArticleDetail> {
+    return this.articles.create(ctx, body);
+  }
+
+  /** Multipart, the JPG or PNG in the field `file`: staff, and contacts for their submissions. */
+  @Post('images')
+  @HttpCode(201)
+  uploadImage(@Ctx() ctx: SignedInContext, @Req() request: FastifyRequest): Promise<ArticleUploadResponse> {
+    return this.files.uploadImage(ctx, (limit) => readUpload(request, limit));
+  }
+
+  /** Multipart, the PDF in the field `file`. */
+  @Post('attachments')
+  @HttpCode(201)
+  @StaffOnly()
+  uploadAttachment(
+    @Ctx() ctx: SignedInContext,
+    @Req() request: FastifyRequest,
+  ): Promise<ArticleUploadResponse> {
+    return this.files.uploadAttachment(ctx, (limit) => readUpload(request, limit));
+  }
+
+  @Get('files/:fileId')
+  @SessionOptional()
+  async file(
+    @Ctx() ctx: RequestContext,
+    @Param({ schema: articleFileParamSchema }) params: z.output<typeof articleFileParamSchema>,
+    @Query({ schema: noQuerySchema }) _query: object,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const served = await this.files.open(ctx, params.fileId);
+    void reply.header('cache-control', served.cacheControl);
+    return new StreamableFile(served.bytes, {
+      type: served.file.contentType,
+      length: served.file.size,
+      disposition: contentDisposition(served.file.name),
+    });
+  }
+
+  @Get(':id')
+  @SessionOptional()
+  detail(
+    @Ctx() ctx: RequestContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<ArticleDetail> {
+    return this.articles.detail(ctx, params.id);
+  }
+
+  @Patch(':id')
+  @StaffOnly()
+  update(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+    @Body({ schema: updateArticleRequestSchema }) body: z.output<typeof updateArticleRequestSchema>,
+  ): Promise<ArticleDetail> {
+    return this.articles.update(ctx, params.id, body);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @StaffOnly()
+  publish(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+  ): Promise<ArticleDetail> {
+    return this.articles.changeState(ctx, params.id, 'published');
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @StaffOnly()
+  unpublish(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+  ): Promise<ArticleDetail> {
+    return this.articles.changeState(ctx, params.id, 'unpublished');
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @StaffOnly()
+  archive(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+  ): Promise<ArticleDetail> {
+    return this.articles.changeState(ctx, params.id, 'archived');
+  }
+
+  /** One more read; anyone, signed in or not, while the article is published. */
+  @Post(':id/reads')
+  @HttpCode(204)
+  @Public()
+  async read(@Param({ schema: articleIdParamSchema }) params: IdParam): Promise<void> {
+    await this.articles.countRead(params.id);
+  }
+}
