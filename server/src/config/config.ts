@@ -79,6 +79,16 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a template id from the WeChat console')
     .optional(),
+  // The same for decisions on member submissions (会员风采, 优秀案例).
+  WECHAT_TEMPLATE_SUBMISSION_DECISION: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a template id from the WeChat console')
+    .optional(),
+  // Images of member submissions through WeChat's asynchronous media check: it costs quota
+  // (200,000 a day per appid) and needs WeChat to fetch the image from PUBLIC_URL.
+  WECHAT_MEDIA_CHECK: z.enum(['on', 'off'], 'must be on or off').default('off'),
+  // Where WeChat reaches this server from the internet (https://example.org), for the media check.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z
     .url({
       protocol: /^rediss?$/,
@@ -114,6 +124,7 @@ export const STANDIN_SECRET = '0000000000000000000000000000d0d0';
 export const STANDIN_PREFIX = '/__wechat';
 /** The subscribe-message template id development uses with the stand-in. */
 export const STANDIN_TEMPLATE_ID = 'standin-application-decision';
+export const STANDIN_SUBMISSION_TEMPLATE_ID = 'standin-submission-decision';
 const WECHAT_API = 'https://api.weixin.qq.com';
 
 export type DatabaseConfig =
@@ -142,6 +153,11 @@ export interface WechatConfig {
   codeEnvVersion: 'release' | 'trial' | 'develop';
   /** Subscribe-message template ids by notification purpose; a purpose without one is in-app only. */
   templates: Partial<Record<NotificationPurpose, string>>;
+  /**
+   * Submitted images go through media_check_async, fetched by WeChat at `publicUrl` + the file's
+   * path; null: they are not sent (staff look at them in review anyway).
+   */
+  mediaCheck: { publicUrl: string } | null;
 }
 
 /** Shared state (throttles, caches, locks) lives here when set, in each process's memory otherwise. */
@@ -226,6 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (c.WECHAT_APPID && !c.WECHAT_SECRET) {
     problems.push({ key: 'WECHAT_SECRET', message: 'required with WECHAT_APPID' });
   }
+  if (c.WECHAT_MEDIA_CHECK === 'on' && !c.PUBLIC_URL && c.NODE_ENV === 'production') {
+    problems.push({ key: 'PUBLIC_URL', message: 'required with WECHAT_MEDIA_CHECK=on (WeChat fetches images there)' });
+  }
   const s3Keys = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
   const s3Set = s3Keys.filter((key) => c[key] !== undefined);
   if (c.S3_ENDPOINT || s3Set.length > 0) {
@@ -265,7 +284,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         // The stand-in accepts any template: development shows the whole flow without a console.
         application_decision:
           c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? (serveStandin ? STANDIN_TEMPLATE_ID : undefined),
+        submission_decision:
+          c.WECHAT_TEMPLATE_SUBMISSION_DECISION ??
+          (serveStandin ? STANDIN_SUBMISSION_TEMPLATE_ID : undefined),
       },
+      mediaCheck:
+        c.WECHAT_MEDIA_CHECK === 'on'
+          ? { publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, '') }
+          : null,
     },
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
     responseCache: c.RESPONSE_CACHE,

@@ -36,6 +36,7 @@ export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatC
     cloudHosting: false,
     codeEnvVersion: 'release',
     templates: { application_decision: STANDIN_TEMPLATE_ID },
+    mediaCheck: null,
   };
 }
 
