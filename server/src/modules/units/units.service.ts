@@ -199,6 +199,12 @@ export class UnitsService implements OnModuleInit, MeContributor {
     };
   }
 
+  /** Units' names by id, in one read, for features listing records about units. */
+  async namesOf(ids: number[]): Promise<Map<number, string>> {
+    const rows = ids.length ? await this.units.findBy({ id: In([...new Set(ids)]) }) : [];
+    return new Map(rows.map((unit) => [unit.id, unit.name]));
+  }
+
   async exists(unitId: number): Promise<boolean> {
     return this.units.existsBy({ id: unitId });
   }
