@@ -60,7 +60,7 @@ function noticeBody(decision: 'approve' | 'reject', title: string, reason: strin
     : `您的投稿《${title}》未通过审核。原因：${reason ?? ''}。可修改后重新投稿。`;
 }
 
-const detailPage = (id: number): string => `/packages/submit/pages/detail/index?id=${id}`;
+const detailPage = (id: number): string => `packages/submit/pages/detail/index?id=${id}`;
 
 /**
  * The readable text of a sanitized body, for WeChat's check: sanitize-html with no tags keeps only
