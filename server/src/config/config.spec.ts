@@ -227,7 +227,9 @@ describe('loadConfig in production', () => {
       templates: { submission_decision: 'AbC-123_submissionTpl' },
       mediaCheck: { publicUrl: 'https://itss.example.org' },
     });
-    expect(() => loadConfig({ NODE_ENV: 'production', ...real, WECHAT_MEDIA_CHECK: 'on' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...real, WECHAT_MEDIA_CHECK: 'on' })).toThrow(
+      /PUBLIC_URL/,
+    );
     expect(() => loadConfig({ ...dev, WECHAT_MEDIA_CHECK: 'yes' })).toThrow(/WECHAT_MEDIA_CHECK/);
     expect(loadConfig({ ...dev, WECHAT_MEDIA_CHECK: 'on', PORT: '3100' }).wechat.mediaCheck).toEqual({
       publicUrl: 'http://127.0.0.1:3100',

@@ -243,7 +243,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push({ key: 'WECHAT_SECRET', message: 'required with WECHAT_APPID' });
   }
   if (c.WECHAT_MEDIA_CHECK === 'on' && !c.PUBLIC_URL && c.NODE_ENV === 'production') {
-    problems.push({ key: 'PUBLIC_URL', message: 'required with WECHAT_MEDIA_CHECK=on (WeChat fetches images there)' });
+    problems.push({
+      key: 'PUBLIC_URL',
+      message: 'required with WECHAT_MEDIA_CHECK=on (WeChat fetches images there)',
+    });
   }
   const s3Keys = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
   const s3Set = s3Keys.filter((key) => c[key] !== undefined);

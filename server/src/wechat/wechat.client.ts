@@ -275,9 +275,14 @@ export class WechatClient {
         }),
       ),
     );
-    if (reply.errcode !== 0) throw this.unavailable('msg_sec_check', `errcode ${reply.errcode}: ${reply.errmsg}`);
+    if (reply.errcode !== 0)
+      throw this.unavailable('msg_sec_check', `errcode ${reply.errcode}: ${reply.errmsg}`);
     const checked = this.read('msg_sec_check', reply, textCheckSchema);
-    return { suggest: checked.result.suggest, label: checked.result.label, traceId: checked.trace_id ?? null };
+    return {
+      suggest: checked.result.suggest,
+      label: checked.result.label,
+      traceId: checked.trace_id ?? null,
+    };
   }
 
   /**

@@ -159,7 +159,10 @@ describe(`image checks of submissions with WECHAT_MEDIA_CHECK=on, on ${TEST_DB}`
 
   it('sends the cover and each body image, with the submitter’s openid, and keeps the trace ids', async () => {
     const { contact } = await unitWithContact(env);
-    const [cover, inline] = [await uploadLicence(env, contact.token), await uploadLicence(env, contact.token)];
+    const [cover, inline] = [
+      await uploadLicence(env, contact.token),
+      await uploadLicence(env, contact.token),
+    ];
     const before = (await contentChecks(env)).length;
     const { id } = await submit(
       env,

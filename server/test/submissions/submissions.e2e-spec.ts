@@ -295,7 +295,10 @@ describe(`member submissions on ${TEST_DB}`, () => {
       const { id } = await submit(env, contact.token, submissionBody({ coverFileId }));
       const seen = submissionSchema.parse((await get(env, `/api/submissions/${id}`, contact.token)).body);
       expect(seen.coverUrl).toBe(`/api/articles/files/${coverFileId}`);
-      const file = await env.server.app.get(DataSource).getRepository(FileEntity).findOneBy({ id: coverFileId });
+      const file = await env.server.app
+        .get(DataSource)
+        .getRepository(FileEntity)
+        .findOneBy({ id: coverFileId });
       expect(file).toMatchObject({ ownerType: 'article', ownerId: id });
     });
 

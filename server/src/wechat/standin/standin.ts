@@ -90,7 +90,12 @@ const mediaCheckBodySchema = z.object({
 
 /** A content-check request the stand-in answered, for tests and the developer to read back. */
 export type StandinContentCheck =
-  | { endpoint: 'msg_sec_check'; body: z.infer<typeof contentCheckBodySchema>; suggest: string; traceId: string }
+  | {
+      endpoint: 'msg_sec_check';
+      body: z.infer<typeof contentCheckBodySchema>;
+      suggest: string;
+      traceId: string;
+    }
   | { endpoint: 'media_check_async'; body: z.infer<typeof mediaCheckBodySchema>; traceId: string };
 
 function traceId(): string {
