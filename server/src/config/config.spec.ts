@@ -236,6 +236,22 @@ describe('loadConfig in production', () => {
     });
   });
 
+  it('reads the message push: Token, and EncodingAESKey for safe mode', () => {
+    expect(loadConfig(dev).wechat.push).toBeNull();
+    const key = 'A'.repeat(43);
+    expect(
+      loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'pushToken1', WECHAT_PUSH_AES_KEY: key }).wechat.push,
+    ).toEqual({
+      token: 'pushToken1',
+      encodingAesKey: key,
+    });
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_AES_KEY: key })).toThrow(/WECHAT_PUSH_TOKEN/);
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'no spaces' })).toThrow(/WECHAT_PUSH_TOKEN/);
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'ok1', WECHAT_PUSH_AES_KEY: 'short' })).toThrow(
+      /WECHAT_PUSH_AES_KEY/,
+    );
+  });
+
   it('serves the stand-in in development when no appid is configured', () => {
     expect(loadConfig(dev).wechat).toMatchObject({
       appid: STANDIN_APPID,

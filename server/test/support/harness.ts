@@ -25,6 +25,9 @@ export async function scratchDatabase(options: { charset?: string } = {}): Promi
   return db;
 }
 
+/** The message-push Token of test servers (plaintext mode; tests of safe mode set a key). */
+export const TEST_PUSH_TOKEN = 'itssTestPushToken';
+
 /** The WeChat client's settings for a stand-in at `apiBase`, with the stand-in's credentials. */
 export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatConfig {
   return {
@@ -37,6 +40,7 @@ export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatC
     codeEnvVersion: 'release',
     templates: { application_decision: STANDIN_TEMPLATE_ID },
     mediaCheck: null,
+    push: { token: TEST_PUSH_TOKEN, encodingAesKey: null },
   };
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
@@ -7,6 +7,7 @@ import {
   ARTICLE_STATE_NAMES,
   ArticleError,
   type ArticleState,
+  CONTENT_CHECK_RESULTS,
   type ContentCheckResult,
   type CreateSubmissionRequest,
   type CreateSubmissionResponse,
@@ -20,6 +21,7 @@ import {
   articleFileUrl,
 } from '@itss/shared';
 import sanitizeHtml from 'sanitize-html';
+import { z } from 'zod';
 import { IsNull, LessThan, MoreThan, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
@@ -27,6 +29,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
+import { type WechatPushEvent, WechatPushHandlers } from '../../wechat/wechat-push';
 import { TEXT_CHECK_MAX_CHARS, type ContentCheckScene, WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { FilesService } from '../files/files.service';
@@ -91,6 +94,12 @@ function bodyImageIds(html: string): number[] {
   return ids;
 }
 
+/** What matters in a wxa_media_check push (version 2). */
+const mediaVerdictSchema = z.object({
+  trace_id: z.string().min(1).max(64),
+  result: z.object({ suggest: z.enum(CONTENT_CHECK_RESULTS) }),
+});
+
 /** Cuts text into pieces WeChat takes in one call, by characters (not UTF-16 units). */
 function pieces(text: string): string[] {
   const chars = [...text];
@@ -106,7 +115,7 @@ function pieces(text: string): string[] {
  * checked by WeChat's content security, published once staff approve them.
  */
 @Injectable()
-export class SubmissionsService {
+export class SubmissionsService implements OnModuleInit {
   private readonly logger = new Logger(SubmissionsService.name);
 
   constructor(
@@ -124,7 +133,12 @@ export class SubmissionsService {
     private readonly notifications: NotificationsService,
     private readonly wechat: WechatClient,
     private readonly cache: ResponseCache,
+    private readonly push: WechatPushHandlers,
   ) {}
+
+  onModuleInit(): void {
+    this.push.on('wxa_media_check', (event) => this.recordMediaVerdict(event));
+  }
 
   /**
    * Checks the text with WeChat before anything is stored (no transaction waits on WeChat): risky
@@ -373,6 +387,25 @@ export class SubmissionsService {
         await this.articles.update({ id: articleId }, { contentFlagged: true });
       }
     }
+  }
+
+  /**
+   * WeChat's verdict on a submitted image, pushed within 30 minutes: kept with its check, and
+   * anything but pass flags the submission for staff (WeChat may push the same event again).
+   */
+  @RetryOnConflict()
+  @Transactional()
+  private async recordMediaVerdict(event: WechatPushEvent): Promise<void> {
+    const verdict = mediaVerdictSchema.safeParse(event);
+    if (!verdict.success) {
+      this.logger.warn('A wxa_media_check push without a trace id and a result was ignored');
+      return;
+    }
+    const check = await this.mediaChecks.findOneBy({ traceId: verdict.data.trace_id });
+    if (!check) return;
+    const suggest = verdict.data.result.suggest;
+    await this.mediaChecks.update({ id: check.id }, { result: suggest });
+    if (suggest !== 'pass') await this.articles.update({ id: check.articleId }, { contentFlagged: true });
   }
 
   private async presentOne(ctx: RequestContext, row: ArticleEntity): Promise<Submission> {
