@@ -232,6 +232,48 @@ describe('loadConfig in production', () => {
     expect(() => loadConfig({ ...dev, WECHAT_CODE_ENV_VERSION: 'beta' })).toThrow(/WECHAT_CODE_ENV_VERSION/);
   });
 
+  it('reads the submission template and the media check, which needs PUBLIC_URL in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...real }).wechat).toMatchObject({
+      templates: { submission_decision: undefined },
+      mediaCheck: null,
+    });
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        ...real,
+        WECHAT_TEMPLATE_SUBMISSION_DECISION: 'AbC-123_submissionTpl',
+        WECHAT_MEDIA_CHECK: 'on',
+        PUBLIC_URL: 'https://itss.example.org/',
+      }).wechat,
+    ).toMatchObject({
+      templates: { submission_decision: 'AbC-123_submissionTpl' },
+      mediaCheck: { publicUrl: 'https://itss.example.org' },
+    });
+    expect(() => loadConfig({ NODE_ENV: 'production', ...real, WECHAT_MEDIA_CHECK: 'on' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(() => loadConfig({ ...dev, WECHAT_MEDIA_CHECK: 'yes' })).toThrow(/WECHAT_MEDIA_CHECK/);
+    expect(loadConfig({ ...dev, WECHAT_MEDIA_CHECK: 'on', PORT: '3100' }).wechat.mediaCheck).toEqual({
+      publicUrl: 'http://127.0.0.1:3100',
+    });
+  });
+
+  it('reads the message push: Token, and EncodingAESKey for safe mode', () => {
+    expect(loadConfig(dev).wechat.push).toBeNull();
+    const key = 'A'.repeat(43);
+    expect(
+      loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'pushToken1', WECHAT_PUSH_AES_KEY: key }).wechat.push,
+    ).toEqual({
+      token: 'pushToken1',
+      encodingAesKey: key,
+    });
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_AES_KEY: key })).toThrow(/WECHAT_PUSH_TOKEN/);
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'no spaces' })).toThrow(/WECHAT_PUSH_TOKEN/);
+    expect(() => loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'ok1', WECHAT_PUSH_AES_KEY: 'short' })).toThrow(
+      /WECHAT_PUSH_AES_KEY/,
+    );
+  });
+
   it('serves the stand-in in development when no appid is configured', () => {
     expect(loadConfig(dev).wechat).toMatchObject({
       appid: STANDIN_APPID,

@@ -82,6 +82,23 @@ const configSchema = z.object({
   WECHAT_TEMPLATE_APPLICATION_DECISION: templateId.optional(),
   WECHAT_TEMPLATE_JOIN_REQUEST_DECISION: templateId.optional(),
   WECHAT_TEMPLATE_GROUP_CODE_EXPIRING: templateId.optional(),
+  // Decisions on member submissions (会员风采, 优秀案例).
+  WECHAT_TEMPLATE_SUBMISSION_DECISION: templateId.optional(),
+  // Images of member submissions through WeChat's asynchronous media check: it costs quota
+  // (200,000 a day per appid) and needs WeChat to fetch the image from PUBLIC_URL.
+  WECHAT_MEDIA_CHECK: z.enum(['on', 'off'], 'must be on or off').default('off'),
+  // Where WeChat reaches this server from the internet (https://example.org), for the media check.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The message push of the WeChat console (消息推送, JSON format) at /api/wechat/push: its Token,
+  // and its EncodingAESKey for safe mode (安全模式), which production should use.
+  WECHAT_PUSH_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'must be the Token from the WeChat console (3-32 letters or digits)')
+    .optional(),
+  WECHAT_PUSH_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey from the WeChat console')
+    .optional(),
   REDIS_URL: z
     .url({
       protocol: /^rediss?$/,
@@ -145,6 +162,13 @@ export interface WechatConfig {
   codeEnvVersion: 'release' | 'trial' | 'develop';
   /** Subscribe-message template ids by notification purpose; a purpose without one is in-app only. */
   templates: Partial<Record<NotificationPurpose, string>>;
+  /**
+   * Submitted images go through media_check_async, fetched by WeChat at `publicUrl` + the file's
+   * path; null: they are not sent (staff look at them in review anyway).
+   */
+  mediaCheck: { publicUrl: string } | null;
+  /** The message push WeChat sends events to (image check verdicts); null: not configured. */
+  push: { token: string; encodingAesKey: string | null } | null;
 }
 
 /** Shared state (throttles, caches, locks) lives here when set, in each process's memory otherwise. */
@@ -229,6 +253,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (c.WECHAT_APPID && !c.WECHAT_SECRET) {
     problems.push({ key: 'WECHAT_SECRET', message: 'required with WECHAT_APPID' });
   }
+  if (c.WECHAT_MEDIA_CHECK === 'on' && !c.PUBLIC_URL && c.NODE_ENV === 'production') {
+    problems.push({
+      key: 'PUBLIC_URL',
+      message: 'required with WECHAT_MEDIA_CHECK=on (WeChat fetches images there)',
+    });
+  }
+  if (c.WECHAT_PUSH_AES_KEY && !c.WECHAT_PUSH_TOKEN) {
+    problems.push({ key: 'WECHAT_PUSH_TOKEN', message: 'required with WECHAT_PUSH_AES_KEY' });
+  }
   const s3Keys = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
   const s3Set = s3Keys.filter((key) => c[key] !== undefined);
   if (c.S3_ENDPOINT || s3Set.length > 0) {
@@ -270,7 +303,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         application_decision: c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? standinTemplate,
         join_request_decision: c.WECHAT_TEMPLATE_JOIN_REQUEST_DECISION ?? standinTemplate,
         group_code_expiring: c.WECHAT_TEMPLATE_GROUP_CODE_EXPIRING ?? standinTemplate,
+        submission_decision: c.WECHAT_TEMPLATE_SUBMISSION_DECISION ?? standinTemplate,
       },
+      mediaCheck:
+        c.WECHAT_MEDIA_CHECK === 'on'
+          ? { publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, '') }
+          : null,
+      push: c.WECHAT_PUSH_TOKEN
+        ? { token: c.WECHAT_PUSH_TOKEN, encodingAesKey: c.WECHAT_PUSH_AES_KEY ?? null }
+        : null,
     },
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
     responseCache: c.RESPONSE_CACHE,

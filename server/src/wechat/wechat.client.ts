@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, WechatError, openidSchema } from '@itss/shared';
+import { type ContentCheckResult, ErrorCode, WechatError, openidSchema } from '@itss/shared';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
@@ -10,7 +10,13 @@ import { SharedState } from '../state/shared-state';
 export const WECHAT_CONFIG = Symbol('WECHAT_CONFIG');
 
 type WechatApi =
-  'jscode2session' | 'stable_token' | 'getuserphonenumber' | 'getwxacodeunlimit' | 'subscribe_send';
+  | 'jscode2session'
+  | 'stable_token'
+  | 'getuserphonenumber'
+  | 'getwxacodeunlimit'
+  | 'subscribe_send'
+  | 'msg_sec_check'
+  | 'media_check_async';
 
 /** The mini-program version a subscribe message opens, by the version campaign codes open. */
 const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const;
@@ -75,6 +81,49 @@ const phoneSchema = z.object({
     countryCode: z.string().min(1),
   }),
 });
+
+/**
+ * msgSecCheck 2.0: the worst suggestion over WeChat's strategies, with the label of what it found
+ * (100 normal, 20001 politics, 20002 porn…) and the trace id WeChat's support asks for.
+ */
+const textCheckSchema = z.object({
+  trace_id: z.string().optional(),
+  result: z.object({
+    suggest: z.enum(['pass', 'review', 'risky']),
+    label: z.number().int(),
+  }),
+});
+const mediaCheckSchema = z.object({ trace_id: z.string().min(1) });
+
+/** The most characters msg_sec_check 2.0 takes in one call. */
+export const TEXT_CHECK_MAX_CHARS = 2500;
+
+/** The scenes of WeChat's content checks: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export type ContentCheckScene = 1 | 2 | 3 | 4;
+
+export interface TextCheckRequest {
+  /** The author, who must have opened the mini-program within the last two hours. */
+  openid: string;
+  /** At most TEXT_CHECK_MAX_CHARS characters. */
+  content: string;
+  title?: string;
+  scene: ContentCheckScene;
+}
+
+export interface TextCheckResult {
+  suggest: ContentCheckResult;
+  label: number;
+  traceId: string | null;
+}
+
+export interface MediaCheckRequest {
+  openid: string;
+  /** An address WeChat can fetch the file at, within the next 30 minutes. */
+  mediaUrl: string;
+  /** 1 audio, 2 image. */
+  mediaType: 1 | 2;
+  scene: ContentCheckScene;
+}
 
 export interface WechatSession {
   openid: string;
@@ -202,6 +251,63 @@ export class WechatClient {
     if (reply.errcode === 43101) return 'no_credit';
     if (reply.errcode !== 0) throw this.refusal('subscribe_send', reply);
     return 'sent';
+  }
+
+  /**
+   * security.msgSecCheck, version 2: whether a text may be published. Every refusal (an openid WeChat
+   * has not seen lately: 40003, 61010; quota: 45009) is WechatUnavailable, so the caller decides
+   * what an unchecked text becomes; WeChat's verdict is only ever in `suggest`.
+   */
+  async msgSecCheck(request: TextCheckRequest): Promise<TextCheckResult> {
+    if ([...request.content].length > TEXT_CHECK_MAX_CHARS) {
+      throw new Error(`msgSecCheck takes at most ${TEXT_CHECK_MAX_CHARS} characters per call`);
+    }
+    const reply = await this.withAccessToken((token) =>
+      this.exchange(
+        'msg_sec_check',
+        `/wxa/msg_sec_check?${tokenQuery(token)}`,
+        postJson({
+          content: request.content,
+          version: 2,
+          scene: request.scene,
+          openid: request.openid,
+          ...(request.title !== undefined && { title: request.title }),
+        }),
+      ),
+    );
+    if (reply.errcode !== 0)
+      throw this.unavailable('msg_sec_check', `errcode ${reply.errcode}: ${reply.errmsg}`);
+    const checked = this.read('msg_sec_check', reply, textCheckSchema);
+    return {
+      suggest: checked.result.suggest,
+      label: checked.result.label,
+      traceId: checked.trace_id ?? null,
+    };
+  }
+
+  /**
+   * security.mediaCheckAsync, version 2: asks WeChat to fetch and check an image (or audio). The
+   * verdict arrives within 30 minutes as a wxa_media_check event at the message-push URL, matched
+   * by the trace id returned here. Every refusal is WechatUnavailable.
+   */
+  async mediaCheckAsync(request: MediaCheckRequest): Promise<{ traceId: string }> {
+    const reply = await this.withAccessToken((token) =>
+      this.exchange(
+        'media_check_async',
+        `/wxa/media_check_async?${tokenQuery(token)}`,
+        postJson({
+          media_url: request.mediaUrl,
+          media_type: request.mediaType,
+          version: 2,
+          scene: request.scene,
+          openid: request.openid,
+        }),
+      ),
+    );
+    if (reply.errcode !== 0) {
+      throw this.unavailable('media_check_async', `errcode ${reply.errcode}: ${reply.errmsg}`);
+    }
+    return { traceId: this.read('media_check_async', reply, mediaCheckSchema).trace_id };
   }
 
   /** Calls an access-token API, once more with a fresh token if WeChat says the token died. */

@@ -33,7 +33,11 @@ export const TEST_TEMPLATES = {
   application_decision: STANDIN_TEMPLATE_ID,
   join_request_decision: 'standin-join-request-decision',
   group_code_expiring: 'standin-group-code-expiring',
+  submission_decision: 'standin-submission-decision',
 } as const satisfies WechatConfig['templates'];
+
+/** The message-push Token of test servers (plaintext mode; tests of safe mode set a key). */
+export const TEST_PUSH_TOKEN = 'itssTestPushToken';
 
 /** The WeChat client's settings for a stand-in at `apiBase`, with the stand-in's credentials. */
 export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatConfig {
@@ -46,6 +50,8 @@ export function standinWechatConfig(apiBase: string, timeoutMs: number): WechatC
     cloudHosting: false,
     codeEnvVersion: 'release',
     templates: TEST_TEMPLATES,
+    mediaCheck: null,
+    push: { token: TEST_PUSH_TOKEN, encodingAesKey: null },
   };
 }
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { WechatModule } from '../../wechat/wechat.module';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { ArticleFiles } from './article-files';
@@ -12,16 +14,35 @@ import { ArticlesController } from './articles.controller';
 import { ArticlesPolicy } from './articles.policy';
 import { ArticlesService } from './articles.service';
 import { DemoArticlesSeed } from './demo-articles.seed';
+import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsPolicy } from './submissions.policy';
+import { SubmissionsService } from './submissions.service';
 
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([ArticleEntity, ArticleStateChangeEntity]),
-    UsersModule,
-    UnitsModule,
-    FilesModule,
+    TransactionalRepositoriesModule.forFeature([
+      ArticleEntity,
+      ArticleStateChangeEntity,
+      SubmissionMediaCheckEntity,
+    ]),
     AuditModule,
+    FilesModule,
+    NotificationsModule,
+    UnitsModule,
+    UsersModule,
+    WechatModule,
   ],
-  controllers: [ArticlesController],
-  providers: [ArticlesService, ArticlesPolicy, ArticleReaders, ArticleFiles, ArticleSearch, DemoArticlesSeed],
+  controllers: [ArticlesController, SubmissionsController],
+  providers: [
+    ArticlesService,
+    ArticlesPolicy,
+    ArticleReaders,
+    ArticleFiles,
+    ArticleSearch,
+    DemoArticlesSeed,
+    SubmissionsService,
+    SubmissionsPolicy,
+  ],
 })
 export class ArticlesModule {}

@@ -31,6 +31,13 @@ export type Notification =
       fields: { unitName: string; result: string; note: string; at: Date };
     }
   | {
+      purpose: 'submission_decision';
+      title: string;
+      body: string;
+      page: string | null;
+      fields: { articleTitle: string; result: string; note: string; at: Date };
+    }
+  | {
       purpose: 'group_code_expiring';
       title: string;
       body: string;
@@ -43,6 +50,7 @@ export type Notification =
  * each kind. 审核结果通知 (applications and join requests): 单位名称 thing1, 审核结果 phrase2, 备注
  * thing3, 审核时间 time4.
  * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
+ * 审核结果通知 for member submissions: 投稿标题 thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4.
  */
 function templateData(n: Notification): Record<string, string> {
   switch (n.purpose) {
@@ -50,6 +58,13 @@ function templateData(n: Notification): Record<string, string> {
     case 'join_request_decision':
       return {
         thing1: clip(n.fields.unitName, 20),
+        phrase2: [...n.fields.result].slice(0, 5).join(''),
+        thing3: clip(n.fields.note || '无', 20),
+        time4: beijingMinute(n.fields.at),
+      };
+    case 'submission_decision':
+      return {
+        thing1: clip(n.fields.articleTitle, 20),
         phrase2: [...n.fields.result].slice(0, 5).join(''),
         thing3: clip(n.fields.note || '无', 20),
         time4: beijingMinute(n.fields.at),

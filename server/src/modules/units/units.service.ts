@@ -196,14 +196,14 @@ export class UnitsService implements OnModuleInit, MeContributor {
     };
   }
 
-  async exists(unitId: number): Promise<boolean> {
-    return this.units.existsBy({ id: unitId });
-  }
-
-  /** Units' names by id, in one read, for pages of records about units (articles). */
+  /** Units' names by id, in one read, for features listing records about units. */
   async namesOf(ids: number[]): Promise<Map<number, string>> {
     const rows = ids.length ? await this.units.findBy({ id: In([...new Set(ids)]) }) : [];
     return new Map(rows.map((unit) => [unit.id, unit.name]));
+  }
+
+  async exists(unitId: number): Promise<boolean> {
+    return this.units.existsBy({ id: unitId });
   }
 
   async idByCreditCode(creditCode: string): Promise<number | null> {

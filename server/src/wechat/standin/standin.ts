@@ -9,7 +9,7 @@ import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './person
 /**
  * A local WeChat for development and tests: the server APIs the client uses, with WeChat's
  * request and response shapes (HTTP 200 with an errcode for every refusal), plus a control API under
- * /__standin/ to hand out codes, inject faults and count calls. State lives in memory: it is a
+ * /__standin/ to hand out codes, inject faults, count calls and read back content checks. State lives in memory: it is a
  * development tool, never a production dependency (config refuses the stand-in in production).
  */
 
@@ -19,6 +19,8 @@ export const STANDIN_ENDPOINTS = [
   'getuserphonenumber',
   'getwxacodeunlimit',
   'subscribe_send',
+  'msg_sec_check',
+  'media_check_async',
 ] as const;
 export type StandinEndpoint = (typeof STANDIN_ENDPOINTS)[number];
 
@@ -30,6 +32,7 @@ const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
+  40003: 'invalid openid',
   40013: 'invalid appid',
   40029: 'invalid code',
   40125: 'invalid appsecret',
@@ -58,7 +61,46 @@ const CONTENT_TYPE: Record<StandinEndpoint, string> = {
   getuserphonenumber: 'application/json; charset=UTF-8',
   getwxacodeunlimit: 'application/json; charset=UTF-8',
   subscribe_send: 'application/json; charset=UTF-8',
+  msg_sec_check: 'application/json; charset=UTF-8',
+  media_check_async: 'application/json; charset=UTF-8',
 };
+
+/**
+ * How a developer or a test gets each verdict of the text check: the marker anywhere in the content
+ * or title. Anything else passes.
+ */
+export const STANDIN_CONTENT_MARKERS = { risky: '[risky]', review: '[review]' } as const;
+/** The labels WeChat gives: 100 normal; 20001 politics stands in for every finding. */
+const CONTENT_LABEL = { pass: 100, review: 20001, risky: 20001 } as const;
+
+const contentCheckBodySchema = z.object({
+  content: z.string().min(1).max(2500),
+  version: z.literal(2),
+  scene: z.number().int().min(1).max(4),
+  openid: z.string().optional(),
+  title: z.string().optional(),
+});
+const mediaCheckBodySchema = z.object({
+  media_url: z.url(),
+  media_type: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal(2),
+  scene: z.number().int().min(1).max(4),
+  openid: z.string().optional(),
+});
+
+/** A content-check request the stand-in answered, for tests and the developer to read back. */
+export type StandinContentCheck =
+  | {
+      endpoint: 'msg_sec_check';
+      body: z.infer<typeof contentCheckBodySchema>;
+      suggest: string;
+      traceId: string;
+    }
+  | { endpoint: 'media_check_async'; body: z.infer<typeof mediaCheckBodySchema>; traceId: string };
+
+function traceId(): string {
+  return `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+}
 
 /** WeChat's rule for a code's scene, and for its page: a path of the package, without a leading slash. */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]+$/;
@@ -222,7 +264,11 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
     getuserphonenumber: 0,
     getwxacodeunlimit: 0,
     subscribe_send: 0,
+    msg_sec_check: 0,
+    media_check_async: 0,
   };
+  /** Content checks answered, oldest first. */
+  let contentChecks: StandinContentCheck[] = [];
   /** Subscribe messages WeChat would have delivered, oldest first, for tests and the developer. */
   let delivered: StandinSubscribeMessage[] = [];
 
@@ -369,6 +415,58 @@ export const wechatStandin: FastifyPluginCallback = (app, _options, done) => {
       return { errcode: 0, errmsg: 'ok', msgid: Date.now() };
     }),
   );
+
+  // msgSecCheck 2.0: the verdict of the worst strategy in `result`, each strategy's in `detail`.
+  app.post<{ Querystring: Record<string, unknown> }>('/wxa/msg_sec_check', (request, reply) =>
+    serve('msg_sec_check', reply, () => {
+      const problem = tokenProblem(request.query);
+      if (problem !== undefined) return wechatError(problem);
+      const body = contentCheckBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      if (!body.data.openid) return wechatError(40003);
+      const text = `${body.data.title ?? ''}${body.data.content}`;
+      const suggest = text.includes(STANDIN_CONTENT_MARKERS.risky)
+        ? 'risky'
+        : text.includes(STANDIN_CONTENT_MARKERS.review)
+          ? 'review'
+          : 'pass';
+      const trace = traceId();
+      contentChecks.push({ endpoint: 'msg_sec_check', body: body.data, suggest, traceId: trace });
+      const label = CONTENT_LABEL[suggest];
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        detail: [
+          { strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 },
+          { strategy: 'keyword', errcode: 0 },
+        ],
+        trace_id: trace,
+        result: { suggest, label },
+      };
+    }),
+  );
+
+  // The verdict would follow as a wxa_media_check event pushed to the app's message URL: the
+  // stand-in only takes the task, like WeChat's first answer.
+  app.post<{ Querystring: Record<string, unknown> }>('/wxa/media_check_async', (request, reply) =>
+    serve('media_check_async', reply, () => {
+      const problem = tokenProblem(request.query);
+      if (problem !== undefined) return wechatError(problem);
+      const body = mediaCheckBodySchema.safeParse(request.body ?? {});
+      if (!body.success) return wechatError(47001);
+      if (!body.data.openid) return wechatError(40003);
+      const trace = traceId();
+      contentChecks.push({ endpoint: 'media_check_async', body: body.data, traceId: trace });
+      return { errcode: 0, errmsg: 'ok', trace_id: trace };
+    }),
+  );
+
+  app.get('/__standin/content-checks', () => ({ checks: contentChecks }));
+
+  app.delete('/__standin/content-checks', (_request, reply) => {
+    contentChecks = [];
+    return reply.code(204).send();
+  });
 
   app.get('/__standin/subscribe-messages', () => ({ messages: delivered }));
 

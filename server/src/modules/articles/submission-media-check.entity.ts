@@ -1,0 +1,30 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An image of a member submission sent to WeChat's asynchronous media check. WeChat's verdict
+ * arrives later as a wxa_media_check event carrying the trace id; until something records it,
+ * `result` is null and staff judge the image in review.
+ */
+@Entity('submission_media_checks')
+@Index('uq_submission_media_checks_trace', ['traceId'], { unique: true })
+@Index('ix_submission_media_checks_article', ['articleId', 'id'])
+export class SubmissionMediaCheckEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ name: 'article_id', type: 'integer' })
+  articleId: number;
+
+  @Column({ name: 'file_id', type: 'integer' })
+  fileId: number;
+
+  @Column({ name: 'trace_id', type: 'varchar', length: 64 })
+  traceId: string;
+
+  /** WeChat's suggestion once pushed: pass, review or risky. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  result: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
