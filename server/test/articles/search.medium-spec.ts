@@ -125,10 +125,10 @@ describe(`article search (${TEST_DB})`, () => {
     await repository.update(id, { state: 'unpublished' });
     expect(await find('白皮书')).toEqual([]);
     await repository.update(id, { state: 'published', title: '智能运维蓝皮书' });
-    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位' });
+    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位', publishedAt: at(minute) });
     expect(await find('白皮书')).toEqual([]);
     expect(await find('蓝皮书')).toEqual([id]);
-    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位' });
+    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位', publishedAt: at(minute) });
     expect(await find('蓝皮书')).toEqual([id]);
   });
 
@@ -156,6 +156,47 @@ describe(`article search (${TEST_DB})`, () => {
       after = { publishedAt: last.publishedAt, id: last.id };
     }
     expect(seen).toEqual(expected);
+  });
+
+  it('pages through hundreds of matches month by month, then the older ones, without repeats or gaps', async () => {
+    // More than FEW_MATCHES: the search reads month windows back from now, then everything older.
+    const day = 86_400_000;
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const made: { id: number; publishedAt: Date }[] = [];
+    for (let i = 0; i < 150; i++) {
+      const publishedAt = new Date(now - i * 9 * day - (i % 7) * 1000);
+      made.push({
+        id: await article(`周报第${i}期`, '行业动态', { category: 'journal', publishedAt }),
+        publishedAt,
+      });
+    }
+    for (let i = 0; i < 60; i++) {
+      // Five years ago, several in one second: older than every window.
+      const publishedAt = new Date(now - 5 * 365 * day + Math.floor(i / 3) * 1000);
+      made.push({
+        id: await article(`周报汇编${i}`, '往年资料', { category: 'journal', publishedAt }),
+        publishedAt,
+      });
+    }
+    const expected = made
+      .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id)
+      .map((m) => m.id);
+    for (const limit of [20, 50]) {
+      const seen: number[] = [];
+      let after: { publishedAt: Date; id: number } | undefined;
+      for (;;) {
+        const page = await find('周报', { limit, after });
+        seen.push(...page);
+        if (page.length < limit) break;
+        const last = made.find((m) => m.id === page.at(-1));
+        if (!last) throw new Error('unknown id');
+        after = { publishedAt: last.publishedAt, id: last.id };
+      }
+      expect(seen).toEqual(expected);
+    }
+    expect(await find('周报', { category: 'journal', limit: 5 })).toEqual(expected.slice(0, 5));
+    expect(await find('周报', { category: 'policy', limit: 5 })).toEqual([]);
+    expect(await find('周报汇编', { limit: 100 })).toEqual(expected.slice(150));
   });
 
   it('reads through the full-text index, not a scan of articles', async () => {

@@ -5,19 +5,40 @@ import type { Repository } from 'typeorm';
 import { ArticleSearchEntity } from './article-search.entity';
 import { documentTokens, queryTokens } from './search-tokens';
 
+/** More matches than this (after the filters) and `find` reads them month by month, newest first. */
+const FEW_MATCHES = 200;
+/** The months `find` reads at a time, once matches are many: each window follows the previous one. */
+const WINDOW_MONTHS = [1, 2, 4, 8, 16];
+
+const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthToken = (month: number): string =>
+  `zm${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
+const monthStart = (month: number): Date => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+
+type FindOptions = {
+  category?: ArticleCategory;
+  after?: { publishedAt: Date; id: number };
+  limit: number;
+};
+
 /**
  * Keyword search over articles' title and summary through a full-text index: MariaDB's FULLTEXT
  * (InnoDB) or SQLite's FTS5, over the pieces of search-tokens.ts, since neither database can cut
  * Chinese into words by itself.
  *
- * Contract with the articles service: call `index(article)` inside the transaction of every save
- * that may change an article's title or summary (create, edit, a submission approved with edits),
- * and of the article's first save. State, category and publishedAt are not copied here: `find`
- * reads them from `articles` at query time, so publishing, unpublishing or archiving needs no call.
+ * Contract with the articles service: call `index(article)` with the saved article inside the
+ * transaction of every save that changes its title, summary or publishedAt (creation, edits, the
+ * first publication, a submission approved). State and category are not copied here: `find` reads
+ * them from `articles` at query time, so unpublishing, republishing or archiving needs no call.
  *
- * `find` reads the matching rows out of the full-text index first (never a scan of articles), then
- * each one's row in `articles` by its primary key for state, category and place in the feed, and
- * sorts those: its cost follows how many published articles match, not how many exist.
+ * Cost. A full-text index hands over every matching row, and the feed order (publishedAt, id) is
+ * not the index's: a database reads each match before it can sort them, and InnoDB reads each one
+ * from the table (thousands of matches take it hundreds of milliseconds). So `find` first asks for
+ * at most FEW_MATCHES matches unsorted; with fewer, that was all of them and one sorted query
+ * follows. With more, it asks month by month, newest first: each article is also indexed under its
+ * month of publication (`zm202611`), and a query for a few months reads only their matches. Either
+ * way a search reads about FEW_MATCHES rows plus those of the months it needs, however many
+ * articles there are, never scanning `articles`.
  */
 @Injectable()
 export class ArticleSearch {
@@ -25,10 +46,16 @@ export class ArticleSearch {
     @InjectRepository(ArticleSearchEntity) private readonly entries: Repository<ArticleSearchEntity>,
   ) {}
 
-  /** Writes the article's title and summary into the search index; call inside the article's transaction. */
-  async index(article: { id: number; title: string; summary: string }): Promise<void> {
-    const tokens = documentTokens(article.title, article.summary).join(' ');
-    await this.entries.upsert({ articleId: article.id, tokens }, ['articleId']);
+  /** Writes the article's title, summary and month of publication into the search index; call inside the article's transaction. */
+  async index(article: {
+    id: number;
+    title: string;
+    summary: string;
+    publishedAt: Date | null;
+  }): Promise<void> {
+    const pieces = documentTokens(article.title, article.summary);
+    if (article.publishedAt) pieces.push(monthToken(monthNumber(article.publishedAt)));
+    await this.entries.upsert({ articleId: article.id, tokens: pieces.join(' ') }, ['articleId']);
   }
 
   /**
@@ -36,40 +63,83 @@ export class ArticleSearch {
    * (publishedAt desc, id desc), strictly after the keyset position `after`, at most `limit`,
    * optionally in one category.
    */
-  async find(
-    q: string,
-    options: {
-      category?: ArticleCategory;
-      after?: { publishedAt: Date; id: number };
-      limit: number;
-    },
+  async find(q: string, options: FindOptions): Promise<number[]> {
+    const terms = queryTokens(q);
+    if (terms.length === 0) return [];
+    const probe = await this.matches(terms, [], options, { limit: FEW_MATCHES, sorted: false });
+    if (probe.length < FEW_MATCHES)
+      return this.matches(terms, [], options, { limit: options.limit, sorted: true });
+    const found: number[] = [];
+    // The first window also takes the month after: an article published a moment ago by a server
+    // whose clock is ahead of this one's.
+    let newest = monthNumber(options.after?.publishedAt ?? new Date()) + (options.after ? 0 : 1);
+    for (const size of WINDOW_MONTHS) {
+      const months = Array.from(
+        { length: size + (found.length === 0 && !options.after ? 1 : 0) },
+        (_, i) => newest - i,
+      );
+      found.push(
+        ...(await this.matches(terms, months, options, {
+          limit: options.limit - found.length,
+          sorted: true,
+        })),
+      );
+      if (found.length >= options.limit) return found;
+      newest -= months.length;
+    }
+    const older = await this.matches(terms, [], options, {
+      limit: options.limit - found.length,
+      sorted: true,
+      before: monthStart(newest + 1),
+    });
+    return [...found, ...older];
+  }
+
+  /**
+   * Ids of published articles that have every piece and, when `months` are given, were published
+   * in one of them; read from the full-text index first, then each one's row in `articles` by id.
+   */
+  private async matches(
+    terms: string[],
+    months: number[],
+    options: FindOptions,
+    { limit, sorted, before }: { limit: number; sorted: boolean; before?: Date },
   ): Promise<number[]> {
-    const tokens = queryTokens(q);
-    if (tokens.length === 0) return [];
     const manager = this.entries.manager;
     const sqlite = manager.connection.options.type === 'better-sqlite3';
+    const inMonths = months.map(monthToken);
     // SQLite: CROSS JOIN keeps the FTS table the outer loop; otherwise the planner may prefer to
     // walk the feed index in order and probe the full-text index for every published article.
     // MariaDB: STRAIGHT_JOIN does the same for the FULLTEXT index.
     const source = sqlite
       ? `article_search_fts f CROSS JOIN articles a ON a.id = f.rowid`
       : `article_search s STRAIGHT_JOIN articles a ON a.id = s.article_id`;
+    // Every piece required, and one of the months: FTS5 wants AND between them and OR within the
+    // group; MariaDB's boolean mode a + before each, and a group of which one must match.
     const match = sqlite
-      ? `f.article_search_fts MATCH :match`
-      : `MATCH (s.tokens) AGAINST (:match IN BOOLEAN MODE)`;
-    const conditions = [match, `a.state = 'published'`];
+      ? [
+          ...terms.map((t) => `"${t}"`),
+          ...(inMonths.length ? [`(${inMonths.map((m) => `"${m}"`).join(' OR ')})`] : []),
+        ].join(' AND ')
+      : [...terms.map((t) => `+${t}`), ...(inMonths.length ? [`+(${inMonths.join(' ')})`] : [])].join(' ');
+    const conditions = [
+      sqlite ? `f.article_search_fts MATCH :match` : `MATCH (s.tokens) AGAINST (:match IN BOOLEAN MODE)`,
+      `a.state = 'published'`,
+    ];
     if (options.category) conditions.push('a.category = :category');
     if (options.after) {
       conditions.push('(a.published_at < :at OR (a.published_at = :at AND a.id < :id))');
     }
-    const sql = `SELECT a.id AS id FROM ${source} WHERE ${conditions.join(' AND ')} ORDER BY a.published_at DESC, a.id DESC LIMIT :limit`;
+    if (before) conditions.push('a.published_at < :before');
+    const order = sorted ? ' ORDER BY a.published_at DESC, a.id DESC' : '';
+    const sql = `SELECT a.id AS id FROM ${source} WHERE ${conditions.join(' AND ')}${order} LIMIT :limit`;
     const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
-      // Every piece required: FTS5 joins quoted strings with AND, MariaDB's boolean mode needs +.
-      match: tokens.map((t) => (sqlite ? `"${t}"` : `+${t}`)).join(' '),
+      match,
       category: options.category,
       at: options.after?.publishedAt,
       id: options.after?.id,
-      limit: options.limit,
+      before,
+      limit,
     });
     const rows = await manager.query<{ id: number | string }[]>(query, parameters);
     return rows.map((row) => Number(row.id));
