@@ -158,7 +158,7 @@ const BATCH = 500;
  * independently of their ids, so a second call interleaves with the first in the feed.
  */
 export async function seedArticles(database, from, count) {
-  const { documentTokens } = require('../server/dist/modules/articles/search-tokens.js');
+  const { searchEntry } = require('../server/dist/modules/articles/article-search.js');
   const batches = [];
   for (let start = from; start < from + count; start += BATCH) {
     const articles = [];
@@ -171,7 +171,7 @@ export async function seedArticles(database, from, count) {
   ];
   const values = (articles, sqlite) => [
     articles.flatMap((a) => rowValues(a, sqlite)),
-    articles.flatMap((a) => [a.id, documentTokens(a.title, a.summary).join(' ')]),
+    articles.flatMap((a) => [a.id, searchEntry(a)]),
   ];
   if (database.type === 'sqlite') {
     const Database = require('better-sqlite3');

@@ -8,12 +8,19 @@ import { documentTokens, queryTokens } from './search-tokens';
 /** More matches than this (after the filters) and `find` reads them month by month, newest first. */
 const FEW_MATCHES = 200;
 /** The months `find` reads at a time, once matches are many: each window follows the previous one. */
-const WINDOW_MONTHS = [1, 2, 4, 8, 16];
+const WINDOW_MONTHS = [3, 12];
 
 const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
 const monthToken = (month: number): string =>
   `zm${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
 const monthStart = (month: number): Date => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+
+/** What `article_search.tokens` holds for an article: its pieces, and its month of publication. */
+export function searchEntry(article: { title: string; summary: string; publishedAt: Date | null }): string {
+  const pieces = documentTokens(article.title, article.summary);
+  if (article.publishedAt) pieces.push(monthToken(monthNumber(article.publishedAt)));
+  return pieces.join(' ');
+}
 
 type FindOptions = {
   category?: ArticleCategory;
@@ -53,9 +60,7 @@ export class ArticleSearch {
     summary: string;
     publishedAt: Date | null;
   }): Promise<void> {
-    const pieces = documentTokens(article.title, article.summary);
-    if (article.publishedAt) pieces.push(monthToken(monthNumber(article.publishedAt)));
-    await this.entries.upsert({ articleId: article.id, tokens: pieces.join(' ') }, ['articleId']);
+    await this.entries.upsert({ articleId: article.id, tokens: searchEntry(article) }, ['articleId']);
   }
 
   /**
@@ -66,24 +71,25 @@ export class ArticleSearch {
   async find(q: string, options: FindOptions): Promise<number[]> {
     const terms = queryTokens(q);
     if (terms.length === 0) return [];
+    // Unsorted, the databases stop reading at the limit; with fewer matches, this is all of them.
     const probe = await this.matches(terms, [], options, { limit: FEW_MATCHES, sorted: false });
-    if (probe.length < FEW_MATCHES)
-      return this.matches(terms, [], options, { limit: options.limit, sorted: true });
+    if (probe.length < FEW_MATCHES) {
+      return probe
+        .sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
+        .slice(0, options.limit)
+        .map((row) => row.id);
+    }
     const found: number[] = [];
-    // The first window also takes the month after: an article published a moment ago by a server
-    // whose clock is ahead of this one's.
+    // Without a cursor the first window also takes the coming month: an article published a
+    // moment ago by a server whose clock is ahead of this one's.
     let newest = monthNumber(options.after?.publishedAt ?? new Date()) + (options.after ? 0 : 1);
-    for (const size of WINDOW_MONTHS) {
-      const months = Array.from(
-        { length: size + (found.length === 0 && !options.after ? 1 : 0) },
-        (_, i) => newest - i,
-      );
-      found.push(
-        ...(await this.matches(terms, months, options, {
-          limit: options.limit - found.length,
-          sorted: true,
-        })),
-      );
+    for (const [i, size] of WINDOW_MONTHS.entries()) {
+      const months = Array.from({ length: size + (i === 0 && !options.after ? 1 : 0) }, (_, k) => newest - k);
+      const rows = await this.matches(terms, months, options, {
+        limit: options.limit - found.length,
+        sorted: true,
+      });
+      found.push(...rows.map((row) => row.id));
       if (found.length >= options.limit) return found;
       newest -= months.length;
     }
@@ -92,11 +98,11 @@ export class ArticleSearch {
       sorted: true,
       before: monthStart(newest + 1),
     });
-    return [...found, ...older];
+    return [...found, ...older.map((row) => row.id)];
   }
 
   /**
-   * Ids of published articles that have every piece and, when `months` are given, were published
+   * Published articles (id, publishedAt) that have every piece and, when `months` are given, were published
    * in one of them; read from the full-text index first, then each one's row in `articles` by id.
    */
   private async matches(
@@ -104,7 +110,7 @@ export class ArticleSearch {
     months: number[],
     options: FindOptions,
     { limit, sorted, before }: { limit: number; sorted: boolean; before?: Date },
-  ): Promise<number[]> {
+  ): Promise<{ id: number; at: string }[]> {
     const manager = this.entries.manager;
     const sqlite = manager.connection.options.type === 'better-sqlite3';
     const inMonths = months.map(monthToken);
@@ -132,7 +138,7 @@ export class ArticleSearch {
     }
     if (before) conditions.push('a.published_at < :before');
     const order = sorted ? ' ORDER BY a.published_at DESC, a.id DESC' : '';
-    const sql = `SELECT a.id AS id FROM ${source} WHERE ${conditions.join(' AND ')}${order} LIMIT :limit`;
+    const sql = `SELECT a.id AS id, a.published_at AS at FROM ${source} WHERE ${conditions.join(' AND ')}${order} LIMIT :limit`;
     const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
       match,
       category: options.category,
@@ -141,7 +147,11 @@ export class ArticleSearch {
       before,
       limit,
     });
-    const rows = await manager.query<{ id: number | string }[]>(query, parameters);
-    return rows.map((row) => Number(row.id));
+    const rows = await manager.query<{ id: number | string; at: Date | string }[]>(query, parameters);
+    // Comparable as text within one database: ISO on MariaDB, TypeORM's own format on SQLite.
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: row.at instanceof Date ? row.at.toISOString() : row.at,
+    }));
   }
 }
