@@ -5,9 +5,9 @@ import type { Repository } from 'typeorm';
 import { ArticleSearchEntity } from './article-search.entity';
 import { documentTokens, queryTokens } from './search-tokens';
 
-/** More matches than this (after the filters) and `find` reads them month by month, newest first. */
+/** Fewer older matches than this (after the filters) and `find` reads them all at once, unsorted. */
 const FEW_MATCHES = 200;
-/** The months `find` reads at a time, once matches are many: each window follows the previous one. */
+/** The months `find` reads at a time, newest first: each window follows the previous one. */
 const WINDOW_MONTHS = [3, 12];
 
 const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
@@ -40,12 +40,15 @@ type FindOptions = {
  *
  * Cost. A full-text index hands over every matching row, and the feed order (publishedAt, id) is
  * not the index's: a database reads each match before it can sort them, and InnoDB reads each one
- * from the table (thousands of matches take it hundreds of milliseconds). So `find` first asks for
- * at most FEW_MATCHES matches unsorted; with fewer, that was all of them and one sorted query
- * follows. With more, it asks month by month, newest first: each article is also indexed under its
- * month of publication (`zm202611`), and a query for a few months reads only their matches. Either
- * way a search reads about FEW_MATCHES rows plus those of the months it needs, however many
- * articles there are, never scanning `articles`.
+ * from the table (tens of thousands of matches take it most of a second). So each article is also
+ * indexed under its month of publication (`zm202611`) and `find` asks month by month, newest
+ * first: the last three months, sorted; if that does not fill the page, at most FEW_MATCHES
+ * older matches unsorted (the databases stop reading at the limit), which, when fewer, are all
+ * of them and sorted here; else the twelve months before, then everything older (reached only by
+ * a term common in old articles and rare in the last fifteen months). A search so reads the
+ * matches of a few months and at most FEW_MATCHES more, however many articles there are, and never
+ * scans `articles`. What remains is the index's own work per query piece, which grows with how
+ * many articles have the piece (InnoDB's far more than FTS5's).
  */
 @Injectable()
 export class ArticleSearch {
@@ -71,14 +74,6 @@ export class ArticleSearch {
   async find(q: string, options: FindOptions): Promise<number[]> {
     const terms = queryTokens(q);
     if (terms.length === 0) return [];
-    // Unsorted, the databases stop reading at the limit; with fewer matches, this is all of them.
-    const probe = await this.matches(terms, [], options, { limit: FEW_MATCHES, sorted: false });
-    if (probe.length < FEW_MATCHES) {
-      return probe
-        .sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
-        .slice(0, options.limit)
-        .map((row) => row.id);
-    }
     const found: number[] = [];
     // Without a cursor the first window also takes the coming month: an article published a
     // moment ago by a server whose clock is ahead of this one's.
@@ -92,6 +87,18 @@ export class ArticleSearch {
       found.push(...rows.map((row) => row.id));
       if (found.length >= options.limit) return found;
       newest -= months.length;
+      if (i > 0) continue;
+      // Before the first window: unsorted, the databases stop reading at the limit, so fewer
+      // matches than FEW_MATCHES are all of them, sorted here.
+      const rest = await this.matches(terms, [], options, {
+        limit: FEW_MATCHES,
+        sorted: false,
+        before: monthStart(newest + 1),
+      });
+      if (rest.length < FEW_MATCHES) {
+        const sorted = rest.sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1));
+        return [...found, ...sorted.slice(0, options.limit - found.length).map((row) => row.id)];
+      }
     }
     const older = await this.matches(terms, [], options, {
       limit: options.limit - found.length,
@@ -116,10 +123,11 @@ export class ArticleSearch {
     const inMonths = months.map(monthToken);
     // SQLite: CROSS JOIN keeps the FTS table the outer loop; otherwise the planner may prefer to
     // walk the feed index in order and probe the full-text index for every published article.
-    // MariaDB: STRAIGHT_JOIN does the same for the FULLTEXT index.
+    // MariaDB: STRAIGHT_JOIN does the same for the FULLTEXT index, and FORCE INDEX keeps each
+    // article a lookup by id (on a small table it chose a range of the category feed instead).
     const source = sqlite
       ? `article_search_fts f CROSS JOIN articles a ON a.id = f.rowid`
-      : `article_search s STRAIGHT_JOIN articles a ON a.id = s.article_id`;
+      : `article_search s STRAIGHT_JOIN articles a FORCE INDEX (PRIMARY) ON a.id = s.article_id`;
     // Every piece required, and one of the months: FTS5 wants AND between them and OR within the
     // group; MariaDB's boolean mode a + before each, and a group of which one must match.
     const match = sqlite
