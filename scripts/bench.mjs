@@ -6,7 +6,10 @@
 // prints the figures to record in docs/PERFORMANCE.md. Each database is measured twice, with the
 // response cache off (RESPONSE_CACHE=off) and on (in memory), each time on a fresh database and a
 // fresh server; SQLite once more with the cache in Redis when one answers at BENCH_REDIS_URL
-// (default redis://127.0.0.1:6379). Then the burst of application submissions
+// (default redis://127.0.0.1:6379). Then articles on each database (BENCH_ARTICLES, default
+// 100,000, seeded by scripts/bench-articles.mjs): the list at 1,000 and at 100,000 articles, detail
+// and a Chinese keyword search, uncached and cached, with /api/health in the cached server, and
+// ArticleSearch.find timed without HTTP. Then the burst of application submissions
 // (scripts/bench-submissions.mjs) on both databases.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
