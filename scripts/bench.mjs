@@ -6,7 +6,10 @@
 // prints the figures to record in docs/PERFORMANCE.md. Each database is measured twice, with the
 // response cache off (RESPONSE_CACHE=off) and on (in memory), each time on a fresh database and a
 // fresh server; SQLite once more with the cache in Redis when one answers at BENCH_REDIS_URL
-// (default redis://127.0.0.1:6379). Then the burst of application submissions
+// (default redis://127.0.0.1:6379). Then articles on each database (BENCH_ARTICLES, default
+// 100,000, seeded by scripts/bench-articles.mjs): the list at 1,000 and at 100,000 articles, detail
+// and a Chinese keyword search, uncached and cached, with /api/health in the cached server, and
+// ArticleSearch.find timed without HTTP. Then the burst of application submissions
 // (scripts/bench-submissions.mjs) on both databases.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -215,6 +218,89 @@ for (const r of results) {
     `${r.label}, cache ${r.cache}: levels/health throughput ratio ${fmt(ratio, 2)}, directory/health ${fmt(r.directory.rps / r.health.rps, 2)}, cold start to first 200 ${fmt(r.coldStartMs)} ms${goal}`,
   );
 }
+// Articles: the feed, an article and a keyword search over FEW_ARTICLES and then ARTICLES
+// articles, on one database per kind seeded once (bench-articles.mjs): first with the response
+// cache off, where every request reads the database, so the list's p50 at ARTICLES against
+// FEW_ARTICLES shows whether it reads through indexes; then with the cache in memory (what readers
+// get), against /api/health in the same server.
+const { ARTICLES, FEW_ARTICLES, SEARCH_KEYWORD, seedArticles, timeSearch, printSearchTimes } =
+  await import('./bench-articles.mjs');
+const ARTICLE_GOAL = { listP50Ratio: 1.3, healthShare: 0.6, p99: 25 };
+
+async function articleRoutes() {
+  const first = await (await fetch(`http://127.0.0.1:${PORT}/api/articles?limit=1`)).json();
+  const id = first.items[0].id;
+  return [
+    ['GET /api/articles', '/api/articles'],
+    [`GET /api/articles/:id`, `/api/articles/${id}`],
+    [`GET /api/articles?q=${SEARCH_KEYWORD}`, `/api/articles?q=${encodeURIComponent(SEARCH_KEYWORD)}`],
+  ];
+}
+
+async function benchmarkArticles(label, db) {
+  const out = { label, rows: [] };
+  const off = await startServer(db.config, { RESPONSE_CACHE: 'off' });
+  try {
+    await seedArticles(db.config, 0, FEW_ARTICLES);
+    out.listFew = await load('/api/articles');
+    out.rows.push(['off', `GET /api/articles (${fmt(FEW_ARTICLES)} articles)`, out.listFew]);
+    await seedArticles(db.config, FEW_ARTICLES, ARTICLES - FEW_ARTICLES);
+    for (const [name, path] of await articleRoutes()) out.rows.push(['off', name, await load(path)]);
+    out.listMany = out.rows.at(-3)[2];
+  } finally {
+    await off.stop();
+  }
+  const cached = await startServer(db.config, {});
+  try {
+    out.health = await load('/api/health');
+    out.rows.push(['memory', 'GET /api/health', out.health]);
+    for (const [name, path] of await articleRoutes()) out.rows.push(['memory', name, await load(path)]);
+    out.cached = { list: out.rows.at(-3)[2], detail: out.rows.at(-2)[2] };
+  } finally {
+    await cached.stop();
+  }
+  out.searchTimes = await timeSearch(db.config);
+  return out;
+}
+
+const articleResults = [];
+for (const [label, scratch] of [
+  ['SQLite (embedded)', () => scratchSqlite('itss-bench')],
+  ['MariaDB', () => scratchMariaDb('itss_bench')],
+]) {
+  const db = await scratch();
+  if (!db) continue;
+  try {
+    articleResults.push(await benchmarkArticles(label, db));
+  } finally {
+    await db.drop();
+  }
+}
+console.log(
+  `\narticles: ${fmt(ARTICLES)} seeded (${fmt(FEW_ARTICLES)} for the first list figure), ${CONNECTIONS} connections, ${DURATION} s per endpoint\n`,
+);
+console.log('| database | response cache | endpoint | req/s | p50 ms | p99 ms | requests |');
+console.log('| --- | --- | --- | ---: | ---: | ---: | ---: |');
+for (const r of articleResults) {
+  for (const [cache, name, m] of r.rows) {
+    console.log(
+      `| ${r.label} | ${cache} | ${name} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${fmt(m.total)} |`,
+    );
+  }
+}
+console.log('');
+for (const r of articleResults) {
+  const ratio = r.listMany.p50 / r.listFew.p50;
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const share = (m) => m.rps / r.health.rps;
+  const cachedOk = (m) => share(m) >= ARTICLE_GOAL.healthShare && m.p99 <= ARTICLE_GOAL.p99;
+  console.log(
+    `${r.label}: uncached list p50 at ${fmt(ARTICLES)} / at ${fmt(FEW_ARTICLES)} articles ${fmt(ratio, 2)} (goal ≤ ${ARTICLE_GOAL.listP50Ratio}: ${met(ratio <= ARTICLE_GOAL.listP50Ratio)}); cached list/health ${fmt(share(r.cached.list), 2)}, detail/health ${fmt(share(r.cached.detail), 2)} (goal ≥ ${ARTICLE_GOAL.healthShare} and p99 ≤ ${ARTICLE_GOAL.p99} ms: list ${met(cachedOk(r.cached.list))}, detail ${met(cachedOk(r.cached.detail))})`,
+  );
+}
+for (const r of articleResults) printSearchTimes(r.label, r.searchTimes);
+console.log('');
+
 const weapp = join(ROOT, 'miniapp/dist/weapp');
 if (existsSync(weapp)) {
   const subpackageRoots = new Set(

@@ -2,19 +2,68 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ArticleCategory } from '@itss/shared';
 import type { Repository } from 'typeorm';
-import { ArticleEntity } from './article.entity';
+import { ArticleSearchEntity } from './article-search.entity';
+import { documentTokens, queryTokens } from './search-tokens';
+
+/** Fewer older matches than this (after the filters) and `find` reads them all at once, unsorted. */
+const FEW_MATCHES = 200;
+/** The months `find` reads at a time, newest first: each window follows the previous one. */
+const WINDOW_MONTHS = [3, 12];
+
+const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthToken = (month: number): string =>
+  `zm${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
+const monthStart = (month: number): Date => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+
+/** What `article_search.tokens` holds for an article: its pieces, and its month of publication. */
+export function searchEntry(article: { title: string; summary: string; publishedAt: Date | null }): string {
+  const pieces = documentTokens(article.title, article.summary);
+  if (article.publishedAt) pieces.push(monthToken(monthNumber(article.publishedAt)));
+  return pieces.join(' ');
+}
+
+type FindOptions = {
+  category?: ArticleCategory;
+  after?: { publishedAt: Date; id: number };
+  limit: number;
+};
 
 /**
- * Keyword search over published articles' titles and summaries. This stand-in scans with LIKE
- * until the full-text index (FTS5 / FULLTEXT ngram) takes its place behind the same interface.
+ * Keyword search over articles' title and summary through a full-text index: MariaDB's FULLTEXT
+ * (InnoDB) or SQLite's FTS5, over the pieces of search-tokens.ts, since neither database can cut
+ * Chinese into words by itself.
+ *
+ * Contract with the articles service: call `index(article)` with the saved article inside the
+ * transaction of every save that changes its title, summary or publishedAt (creation, edits, the
+ * first publication, a submission approved). State and category are not copied here: `find` reads
+ * them from `articles` at query time, so unpublishing, republishing or archiving needs no call.
+ *
+ * Cost. A full-text index hands over every matching row, and the feed order (publishedAt, id) is
+ * not the index's: a database reads each match before it can sort them, and InnoDB reads each one
+ * from the table (tens of thousands of matches take it most of a second). So each article is also
+ * indexed under its month of publication (`zm202611`) and `find` asks month by month, newest
+ * first: the last three months, sorted; if that does not fill the page, at most FEW_MATCHES
+ * older matches unsorted (the databases stop reading at the limit), which, when fewer, are all
+ * of them and sorted here; else the twelve months before, then everything older (reached only by
+ * a term common in old articles and rare in the last fifteen months). A search so reads the
+ * matches of a few months and at most FEW_MATCHES more, however many articles there are, and never
+ * scans `articles`. What remains is the index's own work per query piece, which grows with how
+ * many articles have the piece (InnoDB's far more than FTS5's).
  */
 @Injectable()
 export class ArticleSearch {
-  constructor(@InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>) {}
+  constructor(
+    @InjectRepository(ArticleSearchEntity) private readonly entries: Repository<ArticleSearchEntity>,
+  ) {}
 
-  /** Writes the article's title and summary into the search index; call inside the article's transaction. */
-  index(_article: { id: number; title: string; summary: string }): Promise<void> {
-    return Promise.resolve();
+  /** Writes the article's title, summary and month of publication into the search index; call inside the article's transaction. */
+  async index(article: {
+    id: number;
+    title: string;
+    summary: string;
+    publishedAt: Date | null;
+  }): Promise<void> {
+    await this.entries.upsert({ articleId: article.id, tokens: searchEntry(article) }, ['articleId']);
   }
 
   /**
@@ -22,31 +71,95 @@ export class ArticleSearch {
    * (publishedAt desc, id desc), strictly after the keyset position `after`, at most `limit`,
    * optionally in one category.
    */
-  async find(
-    q: string,
-    options: { category?: ArticleCategory; after?: { publishedAt: Date; id: number }; limit: number },
-  ): Promise<number[]> {
-    const qb = this.articles.createQueryBuilder('a').select('a.id', 'id').where("a.state = 'published'");
-    q.split(/\s+/)
-      .filter(Boolean)
-      .forEach((term, i) => {
-        const like = `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-        qb.andWhere(`(a.title LIKE :t${i} ESCAPE '!' OR a.summary LIKE :t${i} ESCAPE '!')`, {
-          [`t${i}`]: like,
-        });
+  async find(q: string, options: FindOptions): Promise<number[]> {
+    const terms = queryTokens(q);
+    if (terms.length === 0) return [];
+    const found: number[] = [];
+    // Without a cursor the first window also takes the coming month: an article published a
+    // moment ago by a server whose clock is ahead of this one's.
+    let newest = monthNumber(options.after?.publishedAt ?? new Date()) + (options.after ? 0 : 1);
+    for (const [i, size] of WINDOW_MONTHS.entries()) {
+      const months = Array.from({ length: size + (i === 0 && !options.after ? 1 : 0) }, (_, k) => newest - k);
+      const rows = await this.matches(terms, months, options, {
+        limit: options.limit - found.length,
+        sorted: true,
       });
-    if (options.category) qb.andWhere('a.category = :category', { category: options.category });
-    if (options.after) {
-      qb.andWhere('(a.publishedAt < :at OR (a.publishedAt = :at AND a.id < :id))', {
-        at: options.after.publishedAt,
-        id: options.after.id,
+      found.push(...rows.map((row) => row.id));
+      if (found.length >= options.limit) return found;
+      newest -= months.length;
+      if (i > 0) continue;
+      // Before the first window: unsorted, the databases stop reading at the limit, so fewer
+      // matches than FEW_MATCHES are all of them, sorted here.
+      const rest = await this.matches(terms, [], options, {
+        limit: FEW_MATCHES,
+        sorted: false,
+        before: monthStart(newest + 1),
       });
+      if (rest.length < FEW_MATCHES) {
+        const sorted = rest.sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1));
+        return [...found, ...sorted.slice(0, options.limit - found.length).map((row) => row.id)];
+      }
     }
-    const rows = await qb
-      .orderBy('a.publishedAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(options.limit)
-      .getRawMany<{ id: number | string }>();
-    return rows.map((row) => Number(row.id));
+    const older = await this.matches(terms, [], options, {
+      limit: options.limit - found.length,
+      sorted: true,
+      before: monthStart(newest + 1),
+    });
+    return [...found, ...older.map((row) => row.id)];
+  }
+
+  /**
+   * Published articles (id, publishedAt) that have every piece and, when `months` are given, were published
+   * in one of them; read from the full-text index first, then each one's row in `articles` by id.
+   */
+  private async matches(
+    terms: string[],
+    months: number[],
+    options: FindOptions,
+    { limit, sorted, before }: { limit: number; sorted: boolean; before?: Date },
+  ): Promise<{ id: number; at: string }[]> {
+    const manager = this.entries.manager;
+    const sqlite = manager.connection.options.type === 'better-sqlite3';
+    const inMonths = months.map(monthToken);
+    // SQLite: CROSS JOIN keeps the FTS table the outer loop; otherwise the planner may prefer to
+    // walk the feed index in order and probe the full-text index for every published article.
+    // MariaDB: STRAIGHT_JOIN does the same for the FULLTEXT index, and FORCE INDEX keeps each
+    // article a lookup by id (on a small table it chose a range of the category feed instead).
+    const source = sqlite
+      ? `article_search_fts f CROSS JOIN articles a ON a.id = f.rowid`
+      : `article_search s STRAIGHT_JOIN articles a FORCE INDEX (PRIMARY) ON a.id = s.article_id`;
+    // Every piece required, and one of the months: FTS5 wants AND between them and OR within the
+    // group; MariaDB's boolean mode a + before each, and a group of which one must match.
+    const match = sqlite
+      ? [
+          ...terms.map((t) => `"${t}"`),
+          ...(inMonths.length ? [`(${inMonths.map((m) => `"${m}"`).join(' OR ')})`] : []),
+        ].join(' AND ')
+      : [...terms.map((t) => `+${t}`), ...(inMonths.length ? [`+(${inMonths.join(' ')})`] : [])].join(' ');
+    const conditions = [
+      sqlite ? `f.article_search_fts MATCH :match` : `MATCH (s.tokens) AGAINST (:match IN BOOLEAN MODE)`,
+      `a.state = 'published'`,
+    ];
+    if (options.category) conditions.push('a.category = :category');
+    if (options.after) {
+      conditions.push('(a.published_at < :at OR (a.published_at = :at AND a.id < :id))');
+    }
+    if (before) conditions.push('a.published_at < :before');
+    const order = sorted ? ' ORDER BY a.published_at DESC, a.id DESC' : '';
+    const sql = `SELECT a.id AS id, a.published_at AS at FROM ${source} WHERE ${conditions.join(' AND ')}${order} LIMIT :limit`;
+    const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
+      match,
+      category: options.category,
+      at: options.after?.publishedAt,
+      id: options.after?.id,
+      before,
+      limit,
+    });
+    const rows = await manager.query<{ id: number | string; at: Date | string }[]>(query, parameters);
+    // Comparable as text within one database: ISO on MariaDB, TypeORM's own format on SQLite.
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: row.at instanceof Date ? row.at.toISOString() : row.at,
+    }));
   }
 }

@@ -9,6 +9,7 @@ import { UsersModule } from '../users/users.module';
 import { ArticleFiles } from './article-files';
 import { ArticleReaders } from './article-readers';
 import { ArticleSearch } from './article-search';
+import { ArticleSearchEntity } from './article-search.entity';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticlesController } from './articles.controller';
 import { ArticlesPolicy } from './articles.policy';
@@ -25,6 +26,7 @@ import { SubmissionsService } from './submissions.service';
       ArticleEntity,
       ArticleStateChangeEntity,
       SubmissionMediaCheckEntity,
+      ArticleSearchEntity,
     ]),
     AuditModule,
     FilesModule,

@@ -471,7 +471,7 @@ export class ArticlesService implements OnModuleInit {
     await this.checkUnit(next.category, next.unitId);
     await this.articleFiles.claimAll(ctx, id, next);
     await this.articles.update({ id }, { ...next, updatedAt: now() });
-    await this.search.index({ id, title: next.title, summary: next.summary });
+    await this.search.index({ id, title: next.title, summary: next.summary, publishedAt: row.publishedAt });
     await this.audit.record(ctx, {
       action: 'article.updated',
       target: { type: 'article', id },
@@ -512,6 +512,8 @@ export class ArticlesService implements OnModuleInit {
         ...(row.state === 'in_review' ? { decidedAt: at } : {}),
       },
     );
+    // The search index files an article under its month of first publication.
+    if (to === 'published' && row.publishedAt === null) await this.search.index({ ...row, publishedAt: at });
     await this.changes.insert({ articleId: id, state: to, reason: null, actorId: ctx.user.id, at });
     await this.audit.record(ctx, {
       action: AUDIT_OF[to],
