@@ -66,7 +66,9 @@ function loneImage(node: RichNode): string | null {
   return only ? loneImage(only) : null;
 }
 
-export type BodySegment = { kind: 'rich'; nodes: RichNode[] } | { kind: 'image'; src: string };
+/** `at`: where the segment starts among the body's top-level nodes, a key stable for one body. */
+export type BodySegment =
+  { at: number; kind: 'rich'; nodes: RichNode[] } | { at: number; kind: 'image'; src: string };
 
 /**
  * The body as runs of rich text and the images standing on their own between them. Those are
@@ -75,16 +77,16 @@ export type BodySegment = { kind: 'rich'; nodes: RichNode[] } | { kind: 'image';
  */
 export function bodySegments(html: string): BodySegment[] {
   const segments: BodySegment[] = [];
-  for (const node of parseHtml(html)) {
+  for (const [at, node] of parseHtml(html).entries()) {
     const image = loneImage(node);
     if (image) {
-      segments.push({ kind: 'image', src: image });
+      segments.push({ at, kind: 'image', src: image });
       continue;
     }
     if (!isElement(node) && !node.text.trim()) continue;
     const last = segments[segments.length - 1];
     if (last?.kind === 'rich') last.nodes.push(styled(node));
-    else segments.push({ kind: 'rich', nodes: [styled(node)] });
+    else segments.push({ at, kind: 'rich', nodes: [styled(node)] });
   }
   return segments;
 }
@@ -94,10 +96,10 @@ export function ArticleBody({ html, needsToken }: { html: string; needsToken: bo
   const segments = useMemo(() => bodySegments(html), [html]);
   return (
     <View className="article-body">
-      {segments.map((segment, index) =>
+      {segments.map((segment) =>
         segment.kind === 'image' ? (
           <ArticleImage
-            key={`${index}-${segment.src}`}
+            key={segment.at}
             className="article-body__image"
             url={segment.src}
             needsToken={needsToken}
@@ -105,7 +107,7 @@ export function ArticleBody({ html, needsToken }: { html: string; needsToken: bo
             preview
           />
         ) : (
-          <RichText key={index} className="article-body__text" nodes={segment.nodes} />
+          <RichText key={segment.at} className="article-body__text" nodes={segment.nodes} />
         ),
       )}
     </View>

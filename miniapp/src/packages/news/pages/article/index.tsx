@@ -215,11 +215,11 @@ function Gone() {
 function ArticleLoader({ id, me }: { id: number; me: Me | null }) {
   const { state, reload, refresh } = useRequest(() => getArticle(id));
   usePullToRefresh(refresh);
-  const counted = useRef(false);
+  const countedRef = useRef(false);
   const found = state.status === 'success';
   useEffect(() => {
-    if (!found || counted.current) return;
-    counted.current = true;
+    if (!found || countedRef.current) return;
+    countedRef.current = true;
     void countRead(id);
   }, [found, id]);
 
