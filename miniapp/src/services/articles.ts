@@ -6,6 +6,7 @@ import {
   type ArticleListResponse,
 } from '@itss/shared';
 import { request } from './http';
+import { session } from './session';
 
 export interface ArticleFilters {
   category?: ArticleCategory;
@@ -14,11 +15,16 @@ export interface ArticleFilters {
   limit?: number;
 }
 
-/** One page of published articles, newest first; `cursor` continues where the last page ended. */
-export function getArticles(
+/**
+ * One page of published articles, newest first; `cursor` continues where the last page ended.
+ * Which are `locked` depends on who asks, so the launch's login is waited for: a cold start
+ * would otherwise ask as nobody.
+ */
+export async function getArticles(
   filters: ArticleFilters,
   cursor: string | null = null,
 ): Promise<ArticleListResponse> {
+  await session.settled();
   // Built by hand: WeChat's logic layer has no URLSearchParams.
   const query = Object.entries({
     category: filters.category,
@@ -34,7 +40,8 @@ export function getArticles(
 }
 
 /** What the caller may see of one article: a locked one comes without body and attachments. */
-export function getArticle(id: number): Promise<ArticleDetail> {
+export async function getArticle(id: number): Promise<ArticleDetail> {
+  await session.settled();
   return request({ path: `/api/articles/${id}`, schema: articleDetailSchema });
 }
 

@@ -1,6 +1,6 @@
 import { ErrorCode, SERVICES, errorMessage } from '@itss/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { association, ok, serve, services } from '@test/fixtures';
+import { association, login, ok, serve, serveBy, services, visitor } from '@test/fixtures';
 import { article } from '@test/article-fixtures';
 import {
   navigateTo,
@@ -10,6 +10,7 @@ import {
   switchTab,
   usePullDownRefresh,
 } from '@test/taro-mock';
+import { session } from '@/services/session';
 import HomePage from './index';
 
 beforeEach(() => jest.clearAllMocks());
@@ -64,6 +65,9 @@ function pullDown(): void {
 
 test('pull-to-refresh keeps the page on screen and picks up new content', async () => {
   serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  // The news on the page wait for the launch's login, as they do in the app.
+  session.reset();
+  await act(() => session.start());
   render(<HomePage />);
   await screen.findByText(association.name);
 
@@ -79,6 +83,9 @@ test('pull-to-refresh keeps the page on screen and picks up new content', async 
 
 test('a failed pull-to-refresh keeps the data and says why in a toast', async () => {
   serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  // The news on the page wait for the launch's login, as they do in the app.
+  session.reset();
+  await act(() => session.start());
   render(<HomePage />);
   await screen.findByText(association.name);
 
@@ -92,6 +99,13 @@ test('a failed pull-to-refresh keeps the data and says why in a toast', async ()
 });
 
 describe('资讯 on the home tab', () => {
+  beforeEach(() => session.reset());
+
+  async function openHome(): Promise<void> {
+    await act(() => session.start());
+    render(<HomePage />);
+  }
+
   function serveHome(pinned: unknown[], latest: unknown[]): void {
     serve({
       '/api/association': ok(association),
@@ -109,7 +123,7 @@ describe('资讯 on the home tab', () => {
         article(7, '会员风采：云栈科技', { category: 'member_showcase' }),
       ],
     );
-    render(<HomePage />);
+    await openHome();
     expect(await screen.findByText('关于缴纳2027年度会费的通知')).toBeTruthy();
     expect(screen.getByText('置顶', { selector: '.section__title' })).toBeTruthy();
     expect(screen.getByText('最新资讯')).toBeTruthy();
@@ -127,18 +141,35 @@ describe('资讯 on the home tab', () => {
 
   test('nothing pinned hides 置顶; no articles says so', async () => {
     serveHome([], []);
-    render(<HomePage />);
+    await openHome();
     expect(await screen.findByText('暂无资讯')).toBeTruthy();
     expect(screen.queryByText('置顶', { selector: '.section__title' })).toBeNull();
   });
 
   test('news that fail to load leave the rest of the page, and a tap loads them again', async () => {
     serve({ '/api/association': ok(association), '/api/services': ok(services) });
-    render(<HomePage />);
+    await openHome();
     const note = await screen.findByText(/资讯暂时无法加载/);
     expect(screen.getByText(association.name)).toBeTruthy();
     serveHome([], [article(8, '恢复后的资讯')]);
     fireEvent.click(note);
     expect(await screen.findByText('恢复后的资讯')).toBeTruthy();
+  });
+
+  test('on a cold start the news wait for the launch’s login and ask with its token', async () => {
+    const calls = serveBy((call) => {
+      if (call.path === '/api/auth/wechat') return login(visitor, 'token-launch-0123456789abcdef');
+      if (call.path === '/api/association') return ok(association);
+      if (call.path === '/api/services') return ok(services);
+      return ok({ items: [article(8, '登录后的资讯')], nextCursor: null });
+    });
+    render(<HomePage />);
+    await act(() => session.start());
+    expect(await screen.findAllByText('登录后的资讯')).toHaveLength(2);
+    const news = calls.filter((call) => call.path.startsWith('/api/articles'));
+    expect(news.map((call) => call.token)).toEqual([
+      'token-launch-0123456789abcdef',
+      'token-launch-0123456789abcdef',
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import {
   type AssociationResponse,
   type ServicesResponse,
 } from '@itss/shared';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ArticleRow } from '@/components/article-row';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
@@ -14,6 +14,7 @@ import { getAssociation, getServices } from '@/services/api';
 import { getArticles } from '@/services/articles';
 import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
+import { useViewerKey } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openTab } from '@/utils/actions';
@@ -169,6 +170,17 @@ function HomeContent({
 export default function HomePage() {
   const { state, reload, refresh } = useRequest(loadHome);
   const news = useRequest(loadNews);
+  // A tab page stays alive: signing in or out on 我的 changes which articles are locked. The
+  // first load waits for the launch's login itself (getArticles), so only later changes reload.
+  const viewer = useViewerKey();
+  const settledViewerRef = useRef('loading');
+  const refreshNews = news.refresh;
+  useEffect(() => {
+    if (viewer === 'loading') return;
+    const previous = settledViewerRef.current;
+    settledViewerRef.current = viewer;
+    if (previous !== 'loading' && previous !== viewer) void refreshNews();
+  }, [viewer, refreshNews]);
   usePullToRefresh(async () => {
     const [homeError, newsError] = await Promise.all([refresh(), news.refresh()]);
     return homeError ?? newsError;

@@ -2,15 +2,17 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ARTICLE_CATEGORY_NAMES, ErrorCode, errorMessage } from '@itss/shared';
 import { article } from '@test/article-fixtures';
 import { typeInto } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
   navigateTo,
   request as taroRequest,
   stopPullDownRefresh,
+  storage,
   useDidShow,
   usePullDownRefresh,
   useReachBottom,
 } from '@test/taro-mock';
+import { session } from '@/services/session';
 import NewsPage from './index';
 
 /** GET /api/articles by query string; anything else is the contract's 404. */
@@ -22,6 +24,11 @@ function serveArticles(pages: Record<string, Answer>): Call[] {
   });
 }
 
+async function openNews(): Promise<void> {
+  await act(() => session.start());
+  render(<NewsPage />);
+}
+
 const listCalls = (calls: Call[]) =>
   calls.filter((call) => call.path.startsWith('/api/articles')).map((call) => call.path);
 
@@ -31,6 +38,9 @@ beforeEach(() => {
   useReachBottom.mockClear();
   usePullDownRefresh.mockClear();
   useDidShow.mockClear();
+  storage.clear();
+  session.reset();
+  process.env.TARO_ENV = 'weapp';
 });
 
 test('lists articles with category, date, summary and a badge on locked ones; the end of the page loads the next by cursor', async () => {
@@ -47,7 +57,7 @@ test('lists articles with category, date, summary and a badge on locked ones; th
       nextCursor: null,
     }),
   });
-  render(<NewsPage />);
+  await openNews();
   await screen.findByText('关于开展2026年度会员服务评价的通知');
   expect(screen.getByText('关于开展2026年度会员服务评价的通知的摘要。')).toBeTruthy();
   expect(screen.getAllByText('2026-11-20')).toHaveLength(2);
@@ -72,7 +82,7 @@ test('全部 and the eight categories are tabs; a tab lists its category from th
       nextCursor: null,
     }),
   });
-  render(<NewsPage />);
+  await openNews();
   await screen.findByText('一篇通知');
   const tabs = [...document.querySelectorAll('.news-tabs__tab')].map((tab) => tab.textContent);
   expect(tabs).toEqual(['全部', ...Object.values(ARTICLE_CATEGORY_NAMES)]);
@@ -99,7 +109,7 @@ test('a Chinese keyword searches title and summary (q, URL-encoded) within the c
       nextCursor: null,
     }),
   });
-  render(<NewsPage />);
+  await openNews();
   await screen.findByText('一篇通知');
   await typeInto('.news-search__input', '  运维 ');
   fireEvent.click(screen.getByText('搜索'));
@@ -117,7 +127,7 @@ test('a tap opens the article page with its id', async () => {
   serveArticles({
     '': ok({ items: [article(7, '产业动态一则', { category: 'industry' })], nextCursor: null }),
   });
-  render(<NewsPage />);
+  await openNews();
   fireEvent.click(await screen.findByText('产业动态一则'));
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/news/pages/article/index?id=7' });
 });
@@ -125,7 +135,7 @@ test('a tap opens the article page with its id', async () => {
 test('no articles yet; a failed pull-down keeps the page, a later one picks up a new article', async () => {
   let answer: Answer = ok({ items: [], nextCursor: null });
   serveBy(() => answer);
-  render(<NewsPage />);
+  await openNews();
   expect(await screen.findByText('暂无资讯')).toBeTruthy();
 
   answer = 'offline';
@@ -141,7 +151,7 @@ test('no articles yet; a failed pull-down keeps the page, a later one picks up a
 test('an unreachable server shows the network message; 重试 loads again', async () => {
   let answer: Answer = 'offline';
   serveBy(() => answer);
-  render(<NewsPage />);
+  await openNews();
   expect(await screen.findByText(errorMessage(ErrorCode.NetworkError))).toBeTruthy();
   answer = ok({ items: [article(1, '恢复后的资讯')], nextCursor: null });
   fireEvent.click(screen.getByText('重试'));
@@ -152,11 +162,31 @@ test('a cover shows as the row’s thumbnail from the API’s origin', async () 
   serveArticles({
     '': ok({ items: [article(1, '有封面的资讯', { coverUrl: '/api/articles/files/11' })], nextCursor: null }),
   });
-  render(<NewsPage />);
+  await openNews();
   await screen.findByText('有封面的资讯');
   await waitFor(() =>
     expect(document.querySelector('.article-row__cover')?.getAttribute('src')).toBe(
       'https://api.test/api/articles/files/11',
     ),
   );
+});
+
+test('signing in on 我的 loads the list again as that person, so what they may read is no longer locked', async () => {
+  process.env.TARO_ENV = 'h5';
+  const memberToken = 'token-member-0123456789abcdef';
+  const calls = serveBy((call) => {
+    if (call.path === '/__wechat/__standin/login-code') return ok({ code: 'standin-code' });
+    if (call.path === '/api/auth/wechat') return login({ ...visitor, id: 3 }, memberToken);
+    const locked = call.token !== memberToken;
+    return ok({
+      items: [article(2, '会员单位专享：标准解读', { locked, visibility: 'members' })],
+      nextCursor: null,
+    });
+  });
+  await openNews();
+  await screen.findByText('会员可见');
+  await act(() => session.signIn('member_contact'));
+  await waitFor(() => expect(screen.queryByText('会员可见')).toBeNull());
+  expect(screen.getByText('会员单位专享：标准解读')).toBeTruthy();
+  expect(listCalls(calls).length).toBe(2);
 });

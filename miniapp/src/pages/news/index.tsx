@@ -8,9 +8,10 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { ArticleRow } from '@/components/article-row';
-import { RequestView } from '@/components/state';
+import { Loading, RequestView } from '@/components/state';
 import { getArticles } from '@/services/articles';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
+import { useViewerKey } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import './index.scss';
 
@@ -122,6 +123,8 @@ function News({ filters }: { filters: Filters }) {
 
 export default function NewsPage() {
   const [filters, setFilters] = useState<Filters>({});
+  // A tab page stays alive: signing in on 我的 must unlock what this list showed locked.
+  const viewer = useViewerKey();
   return (
     <View className="page news">
       <View className="news-head">
@@ -134,7 +137,11 @@ export default function NewsPage() {
           onChange={(category) => setFilters((previous) => ({ ...previous, category }))}
         />
       </View>
-      <News key={`${filters.category ?? ''}|${filters.q ?? ''}`} filters={filters} />
+      {viewer === 'loading' ? (
+        <Loading />
+      ) : (
+        <News key={`${viewer}|${filters.category ?? ''}|${filters.q ?? ''}`} filters={filters} />
+      )}
     </View>
   );
 }
