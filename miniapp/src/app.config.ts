@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/membership/index', 'pages/contact/index', 'pages/me/index'],
+  pages: [
+    'pages/index/index',
+    'pages/news/index',
+    'pages/membership/index',
+    'pages/contact/index',
+    'pages/me/index',
+  ],
   // Pages few people open load on demand, keeping the main package small.
   subPackages: [
     { root: 'packages/account', pages: ['pages/privacy/index', 'pages/messages/index'] },
@@ -7,6 +13,8 @@ export default defineAppConfig({
     { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/unit', pages: ['pages/index/index', 'pages/invite/index', 'pages/group/index'] },
     { root: 'packages/directory', pages: ['pages/index/index'] },
+    // One article: the page a share card and a browser link open (?id=).
+    { root: 'packages/news', pages: ['pages/article/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -44,6 +52,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/news/index',
+        text: '资讯',
+        iconPath: 'assets/tabbar/news.png',
+        selectedIconPath: 'assets/tabbar/news-active.png',
       },
       {
         pagePath: 'pages/membership/index',

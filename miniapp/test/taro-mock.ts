@@ -46,6 +46,8 @@ export const useReachBottom = jest.fn<void, [() => void]>();
 /** The page's share handler, kept so tests can ask it for the card a share button would send. */
 type ShareHandler = (event: { from: string }) => { title?: string; path?: string };
 export const useShareAppMessage = jest.fn<void, [ShareHandler]>();
+type TimelineHandler = () => { title?: string; query?: string };
+export const useShareTimeline = jest.fn<void, [TimelineHandler]>();
 export const showLoading = jest.fn<Answer, [Options]>(ok);
 export const hideLoading = jest.fn<Answer, []>(ok);
 export const previewImage = jest.fn<Answer, [Options]>(ok);
@@ -97,6 +99,7 @@ const Taro = {
   useDidHide,
   useReachBottom,
   useShareAppMessage,
+  useShareTimeline,
   showLoading,
   hideLoading,
   previewImage,

@@ -9,12 +9,20 @@ const { httpRequest, postJson } = require('./harness/http');
 const { startServer } = require('./harness/server');
 const { call, loginAs, submitApplication } = require('./harness/joining');
 const { uploadGroupCode } = require('./harness/groups');
+const { publishArticle } = require('./harness/articles');
+
+/** Published by staff in beforeAll, for 资讯 to list. */
+const NEWS_TITLE = '关于开展2026年度会员服务满意度调查的通知';
 
 /**
  * Every page of app.json: what it shows each persona who can reach it. Each pair is opened below; the tests after it go deeper.
  */
 const PAGES = {
   'pages/index/index': { visitor: '会员服务内容', staff: '会员服务内容' },
+  // Issue 11: the article staff publish in beforeAll; the article page opened without an id
+  // (news.weapp.test.js goes deeper).
+  'pages/news/index': { visitor: NEWS_TITLE, staff: NEWS_TITLE },
+  'packages/news/pages/article/index': { visitor: '文章不存在或已下线' },
   'pages/membership/index': { visitor: '级别与年费', staff: '级别与年费' },
   'pages/contact/index': { visitor: '联系方式', staff: '联系方式' },
   'pages/me/index': { visitor: '赵晓访', staff: '周会服' },
@@ -87,6 +95,12 @@ suite('the weapp build in WeChat’s runtime', () => {
     association = await getJson('/api/association');
     // Not the applicant persona: its own journey below must start with no application or unit.
     submitted = await submitApplication(server.origin, 'member_contact');
+    await publishArticle(server.origin, await loginAs(server.origin, 'staff'), {
+      category: 'notice',
+      title: NEWS_TITLE,
+      summary: '请各会员单位联系人于月底前填写问卷。',
+      body: '<p>请各会员单位联系人于月底前填写问卷。</p>',
+    });
   }, 60000);
 
   afterAll(async () => {
@@ -241,10 +255,16 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.text()).toContain('赵晓访');
     });
 
-    test('the tab bar opens its four pages', async () => {
+    test('the tab bar opens its five pages', async () => {
       await launch('visitor');
       await app.waitForText('会员服务内容');
-      const expected = { 首页: '会员服务内容', 会员权益: '级别与年费', 联系我们: '联系方式', 我的: '赵晓访' };
+      const expected = {
+        首页: '会员服务内容',
+        资讯: NEWS_TITLE,
+        会员权益: '级别与年费',
+        联系我们: '联系方式',
+        我的: '赵晓访',
+      };
       expect(app.tabBar.map((tab) => tab.text)).toEqual(Object.keys(expected));
       for (const [label, words] of [...Object.entries(expected).slice(1), Object.entries(expected)[0]]) {
         await app.tapTab(label);

@@ -59,6 +59,18 @@ class SessionStore {
     for (const listener of this.listeners) listener();
   }
 
+  /** Resolves once the launch's login (or a sign-in under way) has settled, with who it left signed in. */
+  settled(): Promise<SessionState> {
+    if (this.state.status !== 'loading') return Promise.resolve(this.state);
+    return new Promise((resolve) => {
+      const unsubscribe = this.subscribe(() => {
+        if (this.state.status === 'loading') return;
+        unsubscribe();
+        resolve(this.state);
+      });
+    });
+  }
+
   token(): string | null {
     return readStorage(TOKEN_KEY);
   }
@@ -158,4 +170,13 @@ setAuthHooks({ token: () => session.token(), renew: session.renew });
 
 export function useSession(): SessionState {
   return useSyncExternalStore(session.subscribe, session.getState, session.getState);
+}
+
+/**
+ * Who is asking, as a key: 'loading', 'signedOut' or the person's id. Content that depends on the
+ * reader (a locked article) is loaded again when it changes.
+ */
+export function useViewerKey(): string {
+  const state = useSession();
+  return state.status === 'signedIn' ? `user-${state.me.id}` : state.status;
 }

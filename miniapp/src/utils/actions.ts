@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-export type TabPage = 'index' | 'membership' | 'contact' | 'me';
+export type TabPage = 'index' | 'news' | 'membership' | 'contact' | 'me';
 
 export function openTab(page: TabPage): void {
   void Taro.switchTab({ url: `/pages/${page}/index` });
@@ -40,4 +40,9 @@ export function openDirectory(): void {
 /** 加入会员微信群: the group codes, for contacts of active member units. */
 export function openGroupEntry(): void {
   void Taro.navigateTo({ url: '/packages/unit/pages/group/index' });
+}
+
+/** One article (packages/news): the same link a share card and the browser's address carry. */
+export function openArticle(id: number): void {
+  void Taro.navigateTo({ url: `/packages/news/pages/article/index?id=${id}` });
 }

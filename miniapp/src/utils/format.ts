@@ -11,3 +11,8 @@ export function formatBeijingTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 }
+
+/** An ISO instant as its Beijing date, "2026-03-05". */
+export function formatBeijingDate(iso: string): string {
+  return formatBeijingTime(iso).slice(0, 10);
+}

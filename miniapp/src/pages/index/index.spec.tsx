@@ -1,7 +1,16 @@
 import { ErrorCode, SERVICES, errorMessage } from '@itss/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { association, ok, serve, services } from '@test/fixtures';
-import { request, showToast, stopPullDownRefresh, switchTab, usePullDownRefresh } from '@test/taro-mock';
+import { association, login, ok, serve, serveBy, services, visitor } from '@test/fixtures';
+import { article } from '@test/article-fixtures';
+import {
+  navigateTo,
+  request,
+  showToast,
+  stopPullDownRefresh,
+  switchTab,
+  usePullDownRefresh,
+} from '@test/taro-mock';
+import { session } from '@/services/session';
 import HomePage from './index';
 
 beforeEach(() => jest.clearAllMocks());
@@ -56,6 +65,9 @@ function pullDown(): void {
 
 test('pull-to-refresh keeps the page on screen and picks up new content', async () => {
   serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  // The news on the page wait for the launch's login, as they do in the app.
+  session.reset();
+  await act(() => session.start());
   render(<HomePage />);
   await screen.findByText(association.name);
 
@@ -71,6 +83,9 @@ test('pull-to-refresh keeps the page on screen and picks up new content', async 
 
 test('a failed pull-to-refresh keeps the data and says why in a toast', async () => {
   serve({ '/api/association': ok(association), '/api/services': ok(services) });
+  // The news on the page wait for the launch's login, as they do in the app.
+  session.reset();
+  await act(() => session.start());
   render(<HomePage />);
   await screen.findByText(association.name);
 
@@ -81,4 +96,80 @@ test('a failed pull-to-refresh keeps the data and says why in a toast', async ()
   );
   expect(stopPullDownRefresh).toHaveBeenCalled();
   expect(screen.getByText(association.name)).toBeTruthy();
+});
+
+describe('资讯 on the home tab', () => {
+  beforeEach(() => session.reset());
+
+  async function openHome(): Promise<void> {
+    await act(() => session.start());
+    render(<HomePage />);
+  }
+
+  function serveHome(pinned: unknown[], latest: unknown[]): void {
+    serve({
+      '/api/association': ok(association),
+      '/api/services': ok(services),
+      '/api/articles?pinned=true&limit=5': ok({ items: pinned, nextCursor: null }),
+      '/api/articles?limit=5': ok({ items: latest, nextCursor: null }),
+    });
+  }
+
+  test('置顶 shows the pinned articles and 最新资讯 the latest five; 更多 opens the 资讯 tab', async () => {
+    serveHome(
+      [article(9, '关于缴纳2027年度会费的通知', { category: 'notice', pinned: true })],
+      [
+        article(8, '信息技术服务标准体系更新'),
+        article(7, '会员风采：云栈科技', { category: 'member_showcase' }),
+      ],
+    );
+    await openHome();
+    expect(await screen.findByText('关于缴纳2027年度会费的通知')).toBeTruthy();
+    expect(screen.getByText('置顶', { selector: '.section__title' })).toBeTruthy();
+    expect(screen.getByText('最新资讯')).toBeTruthy();
+    expect(screen.getByText('信息技术服务标准体系更新')).toBeTruthy();
+    expect(screen.getByText('会员风采')).toBeTruthy();
+    // What the page showed before stays.
+    expect(screen.getByText(association.name)).toBeTruthy();
+    expect(screen.getByText('会员服务内容')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('更多 ›'));
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/news/index' });
+    fireEvent.click(screen.getByText('信息技术服务标准体系更新'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/news/pages/article/index?id=8' });
+  });
+
+  test('nothing pinned hides 置顶; no articles says so', async () => {
+    serveHome([], []);
+    await openHome();
+    expect(await screen.findByText('暂无资讯')).toBeTruthy();
+    expect(screen.queryByText('置顶', { selector: '.section__title' })).toBeNull();
+  });
+
+  test('news that fail to load leave the rest of the page, and a tap loads them again', async () => {
+    serve({ '/api/association': ok(association), '/api/services': ok(services) });
+    await openHome();
+    const note = await screen.findByText(/资讯暂时无法加载/);
+    expect(screen.getByText(association.name)).toBeTruthy();
+    serveHome([], [article(8, '恢复后的资讯')]);
+    fireEvent.click(note);
+    expect(await screen.findByText('恢复后的资讯')).toBeTruthy();
+  });
+
+  test('on a cold start the news wait for the launch’s login and ask with its token', async () => {
+    const calls = serveBy((call) => {
+      if (call.path === '/api/auth/wechat') return login(visitor, 'token-launch-0123456789abcdef');
+      if (call.path === '/api/association') return ok(association);
+      if (call.path === '/api/services') return ok(services);
+      return ok({ items: [article(8, '登录后的资讯')], nextCursor: null });
+    });
+    render(<HomePage />);
+    await act(() => session.start());
+    expect(await screen.findAllByText('登录后的资讯')).toHaveLength(2);
+    const news = calls.filter((call) => call.path.startsWith('/api/articles'));
+    expect(news.map((call) => call.token)).toEqual([
+      'token-launch-0123456789abcdef',
+      'token-launch-0123456789abcdef',
+    ]);
+  });
 });

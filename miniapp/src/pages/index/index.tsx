@@ -1,11 +1,20 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { JOIN_ENTRY_PAGE, type AssociationResponse, type ServicesResponse } from '@itss/shared';
-import { useEffect } from 'react';
+import {
+  JOIN_ENTRY_PAGE,
+  type ArticleSummary,
+  type AssociationResponse,
+  type ServicesResponse,
+} from '@itss/shared';
+import { useEffect, useRef } from 'react';
+import { ArticleRow } from '@/components/article-row';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getServices } from '@/services/api';
+import { getArticles } from '@/services/articles';
+import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
+import { useViewerKey } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openTab } from '@/utils/actions';
@@ -19,6 +28,21 @@ interface HomeData {
 async function loadHome(): Promise<HomeData> {
   const [association, services] = await Promise.all([getAssociation(), getServices()]);
   return { association, services };
+}
+
+interface HomeNews {
+  pinned: ArticleSummary[];
+  latest: ArticleSummary[];
+}
+
+const LATEST_COUNT = 5;
+
+async function loadNews(): Promise<HomeNews> {
+  const [pinned, latest] = await Promise.all([
+    getArticles({ pinned: true, limit: LATEST_COUNT }),
+    getArticles({ limit: LATEST_COUNT }),
+  ]);
+  return { pinned: pinned.items, latest: latest.items };
 }
 
 const QUICK_LINKS: { key: string; title: string; desc: string; mark: string; open: () => void }[] = [
@@ -67,11 +91,66 @@ function ServiceList({ services }: { services: ServicesResponse }) {
   );
 }
 
-function HomeContent({ association, services }: HomeData) {
+/**
+ * 置顶 (only when staff pinned something) and 最新资讯. A failure here leaves the rest of the
+ * page standing: the news says so in its own place, and pull-down or a tap loads it again.
+ */
+function News({ news, onRetry }: { news: RequestState<HomeNews>; onRetry: () => void }) {
+  const more = { text: '更多', open: () => openTab('news') };
+  if (news.status === 'loading')
+    return (
+      <Section title="最新资讯" more={more}>
+        <Card className="home-news">
+          <Text className="home-news__note">资讯加载中…</Text>
+        </Card>
+      </Section>
+    );
+  if (news.status === 'error')
+    return (
+      <Section title="最新资讯" more={more}>
+        <Card className="home-news">
+          <Text className="home-news__note" onClick={onRetry}>
+            {`资讯暂时无法加载：${news.error.message}（点此重新加载）`}
+          </Text>
+        </Card>
+      </Section>
+    );
+  const { pinned, latest } = news.data;
+  return (
+    <>
+      {pinned.length ? (
+        <Section title="置顶" className="home-pinned">
+          <Card className="home-news">
+            {pinned.map((article) => (
+              <ArticleRow key={article.id} article={article} />
+            ))}
+          </Card>
+        </Section>
+      ) : null}
+      <Section title="最新资讯" more={more} className="home-latest">
+        <Card className="home-news">
+          {latest.length ? (
+            latest.map((article) => <ArticleRow key={article.id} article={article} />)
+          ) : (
+            <Text className="home-news__note">暂无资讯</Text>
+          )}
+        </Card>
+      </Section>
+    </>
+  );
+}
+
+function HomeContent({
+  association,
+  services,
+  news,
+  onNewsRetry,
+}: HomeData & { news: RequestState<HomeNews>; onNewsRetry: () => void }) {
   return (
     <View>
       <Hero association={association} />
       <QuickLinks />
+      <News news={news} onRetry={onNewsRetry} />
       <Section title="分会介绍">
         <Card>
           {association.introduction.map((paragraph) => (
@@ -90,14 +169,29 @@ function HomeContent({ association, services }: HomeData) {
 
 export default function HomePage() {
   const { state, reload, refresh } = useRequest(loadHome);
-  usePullToRefresh(refresh);
+  const news = useRequest(loadNews);
+  // A tab page stays alive: signing in or out on 我的 changes which articles are locked. The
+  // first load waits for the launch's login itself (getArticles), so only later changes reload.
+  const viewer = useViewerKey();
+  const settledViewerRef = useRef('loading');
+  const refreshNews = news.refresh;
+  useEffect(() => {
+    if (viewer === 'loading') return;
+    const previous = settledViewerRef.current;
+    settledViewerRef.current = viewer;
+    if (previous !== 'loading' && previous !== viewer) void refreshNews();
+  }, [viewer, refreshNews]);
+  usePullToRefresh(async () => {
+    const [homeError, newsError] = await Promise.all([refresh(), news.refresh()]);
+    return homeError ?? newsError;
+  });
   useEffect(() => {
     if (takeBrowserEntry()) void Taro.navigateTo({ url: `/${JOIN_ENTRY_PAGE}` });
   }, []);
   return (
     <View className="page home">
       <RequestView state={state} onRetry={() => void reload()}>
-        {(data) => <HomeContent {...data} />}
+        {(data) => <HomeContent {...data} news={news.state} onNewsRetry={() => void news.reload()} />}
       </RequestView>
     </View>
   );
