@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/unit', pages: ['pages/index/index', 'pages/invite/index', 'pages/group/index'] },
     { root: 'packages/directory', pages: ['pages/index/index'] },
+    // A unit's contacts submit 会员风采 and 优秀案例 for their unit.
+    { root: 'packages/submit', pages: ['pages/mine/index', 'pages/new/index', 'pages/detail/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -23,6 +25,10 @@ export default defineAppConfig({
         'pages/groups/index',
         'pages/group-todos/index',
         'pages/group-removals/index',
+        'pages/articles/index',
+        'pages/article-edit/index',
+        'pages/submissions/index',
+        'pages/submission/index',
       ],
     },
   ],

@@ -23,7 +23,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      const code =
+        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
@@ -74,7 +75,12 @@ export function parseHtml(html: string): HtmlNode[] {
       if (open > 0) stack.length = open;
       continue;
     }
-    const element: HtmlElement = { type: 'element', name, attrs: parseAttributes(rest.replace(/\/\s*$/, '')), children: [] };
+    const element: HtmlElement = {
+      type: 'element',
+      name,
+      attrs: parseAttributes(rest.replace(/\/\s*$/, '')),
+      children: [],
+    };
     top().children.push(element);
     if (!VOID_TAGS.has(name) && !/\/\s*$/.test(rest)) stack.push(element);
   }
@@ -119,7 +125,8 @@ const STYLES: Record<string, string> = {
   h3: 'font-size:1.1em;font-weight:bold;margin:1em 0 0.5em;line-height:1.4;',
   h4: 'font-size:1em;font-weight:bold;margin:1em 0 0.5em;line-height:1.4;',
   p: 'margin:0 0 0.9em;line-height:1.8;',
-  blockquote: 'margin:0 0 0.9em;padding:0.4em 0.9em;border-left:4px solid #c9d6ea;color:#5b6575;background:#f5f8fc;',
+  blockquote:
+    'margin:0 0 0.9em;padding:0.4em 0.9em;border-left:4px solid #c9d6ea;color:#5b6575;background:#f5f8fc;',
   ul: 'margin:0 0 0.9em;padding-left:1.4em;line-height:1.8;',
   ol: 'margin:0 0 0.9em;padding-left:1.4em;line-height:1.8;',
   li: 'margin:0.2em 0;',

@@ -1,4 +1,11 @@
-import { escapeHtml, nodesToHtml, parseHtml, textOf, type HtmlElement, type HtmlNode } from '@/services/article-html';
+import {
+  escapeHtml,
+  nodesToHtml,
+  parseHtml,
+  textOf,
+  type HtmlElement,
+  type HtmlNode,
+} from '@/services/article-html';
 
 /**
  * The body as the editor holds it: a list of blocks a person can edit on a phone as well as in a
@@ -99,7 +106,9 @@ function blockToHtml(block: Block): string {
     case 'list': {
       const items = block.items.map((item) => item.trim()).filter(Boolean);
       const tag = block.ordered ? 'ol' : 'ul';
-      return items.length ? `<${tag}>${items.map((item) => `<li>${marksToHtml(item)}</li>`).join('')}</${tag}>` : '';
+      return items.length
+        ? `<${tag}>${items.map((item) => `<li>${marksToHtml(item)}</li>`).join('')}</${tag}>`
+        : '';
     }
     case 'image':
       return block.url ? `<p><img src="${escapeHtml(block.url)}"></p>` : '';
@@ -139,7 +148,9 @@ function elementToBlock(element: HtmlElement): Block {
     case 'blockquote': {
       const only = children[0];
       const inner =
-        children.length === 1 && only?.type === 'element' && only.name === 'p' ? only.children : element.children;
+        children.length === 1 && only?.type === 'element' && only.name === 'p'
+          ? only.children
+          : element.children;
       const text = inlineToMarks(inner);
       return text === null ? raw : { kind: 'quote', text: text.trim() };
     }
@@ -167,7 +178,9 @@ export function htmlToBlocks(html: string): Block[] {
   const flushLoose = () => {
     if (textOf(loose).trim() || loose.some((node) => node.type === 'element' && node.name !== 'br')) {
       const text = inlineToMarks(loose);
-      blocks.push(text === null ? { kind: 'raw', html: nodesToHtml(loose) } : { kind: 'paragraph', text: text.trim() });
+      blocks.push(
+        text === null ? { kind: 'raw', html: nodesToHtml(loose) } : { kind: 'paragraph', text: text.trim() },
+      );
     }
     loose = [];
   };

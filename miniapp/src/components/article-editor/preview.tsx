@@ -1,0 +1,40 @@
+import { Image, Text, View } from '@tarojs/components';
+import { ArticleBody } from '@/components/article-body';
+import { articleImageSrc } from '@/services/article-html';
+import './index.scss';
+
+interface ArticlePreviewProps {
+  title: string;
+  /** Category, unit and the like, joined in one line. */
+  meta: string;
+  summary: string;
+  coverUrl: string | null;
+  body: string;
+  attachments?: { fileId: number; name: string }[];
+}
+
+/** An article or a submission as readers will see it: the body through the readers' renderer. */
+export function ArticlePreview({
+  title,
+  meta,
+  summary,
+  coverUrl,
+  body,
+  attachments = [],
+}: ArticlePreviewProps) {
+  const cover = coverUrl ? articleImageSrc(coverUrl) : null;
+  return (
+    <View className="article-preview">
+      <Text className="article-preview__title">{title || '（未填写标题）'}</Text>
+      {meta ? <Text className="article-preview__meta">{meta}</Text> : null}
+      {summary ? <Text className="article-preview__summary">{summary}</Text> : null}
+      {cover ? <Image className="article-form__cover" mode="widthFix" src={cover} /> : null}
+      <ArticleBody html={body} />
+      {attachments.map((file) => (
+        <Text key={file.fileId} className="article-preview__attachment">
+          附件：{file.name}
+        </Text>
+      ))}
+    </View>
+  );
+}
