@@ -257,7 +257,7 @@ function ReviewCount() {
   });
   if (state.status !== 'success') return null;
   const count = state.data.items.length;
-  if (!count) return <Text className="staff-links__note">暂无待审核</Text>;
+  if (!count) return <Text className="staff-links__note">暂无投稿</Text>;
   const label = state.data.nextCursor ? `${count}+` : String(count);
   return (
     <Text className="staff-links__badge" aria-label={`${label} 篇投稿待审核`}>
