@@ -170,3 +170,32 @@ test('保存修改 sends the edited fields with the body rebuilt from the blocks
     },
   });
 });
+
+test('a new article whose publish step fails is not created twice: the next 发布 updates it', async () => {
+  let publishes = 0;
+  const calls = open((call) => {
+    if (call.path === '/api/articles') return ok({ id: 9 });
+    if (call.path.endsWith('/publish') && publishes++ === 0)
+      return {
+        statusCode: 503,
+        data: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
+      };
+    return ok({});
+  });
+  const [category] = document.querySelectorAll('taro-picker-core');
+  fireEvent(category as Element, new CustomEvent('change', { detail: { value: 0 }, bubbles: true }));
+  await typeInto('.article-edit__title', '年度工作通知');
+  await typeInTextarea('.block__text', '通知正文');
+  fireEvent.click(screen.getByText('发布'));
+  await screen.findByText('服务暂时不可用，请稍后再试');
+  fireEvent.click(screen.getByText('发布'));
+  await waitFor(() =>
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/article-edit/index?id=9' }),
+  );
+  expect(writes(calls).map((c) => `${c.method} ${c.path}`)).toEqual([
+    'POST /api/articles',
+    'POST /api/articles/9/publish',
+    'PATCH /api/articles/9',
+    'POST /api/articles/9/publish',
+  ]);
+});

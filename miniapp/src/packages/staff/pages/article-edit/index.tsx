@@ -17,7 +17,7 @@ import {
   type CreateArticleRequest,
   type UnitSummary,
 } from '@itss/shared';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article-editor';
 import { blocksToHtml, htmlToBlocks } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
@@ -407,6 +407,8 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [previewing, setPreviewing] = useState(false);
+  // A new article created by a 发布 whose publish step then failed: the next try updates it.
+  const createdRef = useRef<number | null>(null);
   const state = article?.staff?.state ?? 'draft';
   const editable = state === 'draft' || state === 'published' || state === 'unpublished';
   const change = (part: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...part }));
@@ -430,11 +432,13 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
     setErrors({});
     setError(null);
     const body: CreateArticleRequest = parsed.data;
-    if (article) {
-      await updateArticle(article.id, body);
-      return article.id;
+    const id = article?.id ?? createdRef.current;
+    if (id !== null) {
+      await updateArticle(id, body);
+      return id;
     }
-    return (await createArticle(body)).id;
+    createdRef.current = (await createArticle(body)).id;
+    return createdRef.current;
   };
 
   const run = async (work: () => Promise<void>) => {
