@@ -15,6 +15,8 @@ export default defineAppConfig({
     { root: 'packages/directory', pages: ['pages/index/index'] },
     // One article: the page a share card and a browser link open (?id=).
     { root: 'packages/news', pages: ['pages/article/index'] },
+    // A unit's contacts submit 会员风采 and 优秀案例 for their unit.
+    { root: 'packages/submit', pages: ['pages/mine/index', 'pages/new/index', 'pages/detail/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -31,6 +33,10 @@ export default defineAppConfig({
         'pages/groups/index',
         'pages/group-todos/index',
         'pages/group-removals/index',
+        'pages/articles/index',
+        'pages/article-edit/index',
+        'pages/submissions/index',
+        'pages/submission/index',
       ],
     },
   ],

@@ -8,3 +8,11 @@ export async function typeInto(selector: string, value: string): Promise<void> {
   await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
   fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
 }
+
+/** Types into a Taro Textarea found by selector (or the nth of them). */
+export async function typeInTextarea(selector: string, value: string, nth = 0): Promise<void> {
+  const textarea = document.querySelectorAll(selector)[nth];
+  if (!textarea) throw new Error(`no textarea ${selector}`);
+  await waitFor(() => expect(textarea.querySelector('textarea')).not.toBeNull());
+  fireEvent(textarea, new CustomEvent('input', { detail: { value }, bubbles: true }));
+}

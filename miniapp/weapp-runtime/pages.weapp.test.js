@@ -55,6 +55,17 @@ const PAGES = {
   'packages/staff/pages/groups/index': { staff: '新建群' },
   'packages/staff/pages/group-todos/index': { staff: '待处理' },
   'packages/staff/pages/group-removals/index': { staff: '已不再具有会员微信群资格' },
+  // Issue 11: the editor opened for a new article, the review page without an id.
+  'packages/staff/pages/articles/index': { staff: '新建文章' },
+  'packages/staff/pages/article-edit/index': { staff: '保存草稿' },
+  'packages/staff/pages/submissions/index': { staff: '暂无待审核的投稿' },
+  'packages/staff/pages/submission/index': { staff: '没有找到这份投稿' },
+  'packages/submit/pages/mine/index': {
+    visitor: '仅会员单位的联系人可以投稿',
+    primary_contact: '我要投稿',
+  },
+  'packages/submit/pages/new/index': { primary_contact: '提交审核' },
+  'packages/submit/pages/detail/index': { primary_contact: '没有找到这份投稿' },
 };
 const OPENINGS = Object.entries(PAGES).flatMap(([route, shown]) =>
   Object.entries(shown).map(([persona, text]) => [route, persona, text]),
@@ -634,6 +645,50 @@ suite('the weapp build in WeChat’s runtime', () => {
       const [preview] = app.callsTo('previewImage');
       expect(preview.urls).toHaveLength(1);
       expect(app.files.has(preview.urls[0])).toBe(true);
+    });
+  });
+  describe('articles: the staff editor and member submissions (issue 11)', () => {
+    test('文章管理 from 工作台 opens the editor; blocks are added and previewed; 保存草稿 checks the form first', async () => {
+      await launch('staff', 'packages/staff/pages/index/index');
+      await app.waitForText('文章管理');
+      await app.tap('文章管理');
+      await app.waitForRoute('packages/staff/pages/articles/index');
+      await app.waitForText('新建文章');
+      await app.tap('新建文章');
+      expect(app.callsTo('navigateTo').at(-1)).toEqual(
+        expect.objectContaining({ url: '/packages/staff/pages/article-edit/index' }),
+      );
+      await app.waitForRoute('packages/staff/pages/article-edit/index');
+      await app.input('.article-edit__title', '运维服务标准解读');
+      await app.tap('＋小标题');
+      await app.input('.block__input', '一、适用范围');
+      await app.tap('预览');
+      await app.waitForText('运维服务标准解读');
+      expect(app.queryAll('.article-body')).toHaveLength(1);
+      await app.tap('返回编辑');
+      await app.waitForText('保存草稿');
+      await app.tap('保存草稿');
+      await app.waitForText('请选择栏目');
+      expect(
+        app.requests.filter((request) => request.method !== 'GET' && request.url.includes('/api/articles')),
+      ).toEqual([]);
+    });
+
+    test('会员风采投稿 from 我的 for a contact: 我要投稿 opens the form, which checks the title and body first', async () => {
+      await launch('primary_contact', 'pages/me/index');
+      await app.waitForText('会员风采投稿');
+      await app.tap('会员风采投稿');
+      await app.waitForRoute('packages/submit/pages/mine/index');
+      await app.waitForText('我要投稿');
+      await app.tap('我要投稿');
+      await app.waitForRoute('packages/submit/pages/new/index');
+      await app.tap('优秀案例');
+      await app.tap('提交审核');
+      await app.waitForText('标题至少 2 个字');
+      expect(app.text()).toContain('请填写正文');
+      expect(
+        app.requests.some((request) => request.url.includes('/api/submissions') && request.method === 'POST'),
+      ).toBe(false);
     });
   });
 });

@@ -66,6 +66,35 @@ export async function pickImage(): Promise<PickedUpload | null> {
   }
 }
 
+/** A photo for an article: from the album on WeChat (compressed: the server re-encodes it anyway), a file on H5. */
+export async function pickPhoto(): Promise<PickedUpload | null> {
+  try {
+    if (process.env.TARO_ENV === 'h5') return await pickInBrowser('.png,.jpg,.jpeg,image/png,image/jpeg');
+    const { tempFiles } = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    });
+    const file = tempFiles[0];
+    return file ? { name: baseName(file.tempFilePath), size: file.size, path: file.tempFilePath } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A PDF: from the computer on H5, from a chat on WeChat. */
+export async function pickPdf(): Promise<PickedUpload | null> {
+  try {
+    if (process.env.TARO_ENV === 'h5') return await pickInBrowser('.pdf,application/pdf');
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    const file = tempFiles[0];
+    return file ? { name: file.name, size: file.size, path: file.path } : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface MultipartOptions<T> {
   path: string;
   method: 'POST' | 'PUT';

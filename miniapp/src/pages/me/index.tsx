@@ -170,6 +170,16 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
             <View className="link-arrow" />
           </View>
         )}
+        {me.unit ? (
+          <View
+            className="me-help__row me-help__row--submit"
+            onClick={open('/packages/submit/pages/mine/index')}
+          >
+            <Text className="me-help__text">会员风采投稿</Text>
+            <Text className="me-help__value">会员风采、优秀案例</Text>
+            <View className="link-arrow" />
+          </View>
+        ) : null}
         {pending ? (
           <View className="me-help__row me-help__row--join-request">
             <Text className="me-help__text">加入申请</Text>

@@ -128,6 +128,7 @@ test('staff who are not admins get the log but no staff management', async () =>
     '/api/applications?limit=1',
     '/api/groups/removals?done=false',
     '/api/groups/todos?done=false',
+    '/api/submissions?state=in_review&limit=20',
   ]);
 });
 
@@ -195,4 +196,35 @@ test('back from 待移出群聊 the count is asked again', async () => {
   });
   await waitFor(() => expect(screen.queryByLabelText(/人待移出群聊/)).toBeNull());
   expect(calls.filter((c) => c.path === '/api/groups/removals?done=false').length).toBeGreaterThan(1);
+});
+
+test('资讯: 文章管理 and 投稿审核 open their pages; the first page of the queue gives the count', async () => {
+  const item = (id: number) => ({
+    id,
+    category: 'member_showcase',
+    title: `投稿${id}`,
+    summary: '',
+    coverUrl: null,
+    state: 'in_review',
+    unit: { id: 1, name: '示例会员单位' },
+    submitterName: '李主联',
+    submittedAt: '2026-11-20T02:00:00.000Z',
+    flagged: false,
+    decidedAt: null,
+    rejectReason: null,
+  });
+  let page = { items: [item(1), item(2)], nextCursor: 'c2' as string | null };
+  await openAs(staffOnly, (call) =>
+    call.path.startsWith('/api/submissions') ? ok(page) : ok({ items: [], nextCursor: null, pending: 0 }),
+  );
+  await screen.findByLabelText('2+ 篇投稿待审核');
+  fireEvent.click(screen.getByText('文章管理'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/articles/index' });
+  fireEvent.click(screen.getByText('投稿审核'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/submissions/index' });
+  page = { items: [], nextCursor: null };
+  act(() => {
+    for (const shown of shownCallbacks.slice(-8)) shown();
+  });
+  await screen.findByText('暂无投稿');
 });

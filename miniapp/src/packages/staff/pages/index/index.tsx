@@ -9,6 +9,7 @@ import { useSession } from '@/services/session';
 import { getApplications } from '@/services/review';
 import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
 import { getGroupRemovals, getGroupTodos } from '@/services/staff-groups';
+import { getSubmissions } from '@/services/article-manage';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
@@ -245,6 +246,51 @@ function MemberLinks() {
   );
 }
 
+/** One page of the review queue: its size is the count, "20+" when there are more. */
+function ReviewCount() {
+  const { state, refresh } = useRequest(() => getSubmissions('in_review', null));
+  const firstRef = useRef(true);
+  // Back from the queue after deciding: the count has changed.
+  useDidShow(() => {
+    if (firstRef.current) firstRef.current = false;
+    else void refresh();
+  });
+  if (state.status !== 'success') return null;
+  const count = state.data.items.length;
+  if (!count) return <Text className="staff-links__note">暂无投稿</Text>;
+  const label = state.data.nextCursor ? `${count}+` : String(count);
+  return (
+    <Text className="staff-links__badge" aria-label={`${label} 篇投稿待审核`}>
+      {label}
+    </Text>
+  );
+}
+
+/** Articles staff write, and what members submit for review. */
+function ArticleLinks() {
+  return (
+    <Section title="资讯">
+      <Card className="staff-links">
+        <View
+          className="staff-links__row staff-links__row--articles"
+          onClick={openPage('/packages/staff/pages/articles/index')}
+        >
+          <Text className="staff-links__text">文章管理</Text>
+          <View className="link-arrow" />
+        </View>
+        <View
+          className="staff-links__row staff-links__row--submissions"
+          onClick={openPage('/packages/staff/pages/submissions/index')}
+        >
+          <Text className="staff-links__text">投稿审核</Text>
+          <ReviewCount />
+          <View className="link-arrow" />
+        </View>
+      </Card>
+    </Section>
+  );
+}
+
 /** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
 function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
   return (
@@ -284,6 +330,7 @@ export default function StaffConsolePage() {
     <View className="page staff">
       <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
       <MemberLinks />
+      <ArticleLinks />
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
