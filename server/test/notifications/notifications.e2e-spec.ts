@@ -50,6 +50,7 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
       { purpose: 'application_decision', templateId: TEMPLATE },
       { purpose: 'join_request_decision', templateId: 'standin-join-request-decision' },
       { purpose: 'group_code_expiring', templateId: 'standin-group-code-expiring' },
+      { purpose: 'submission_decision', templateId: 'standin-submission-decision' },
     ]);
   });
 
