@@ -129,6 +129,7 @@ suite('资讯 in WeChat’s runtime', () => {
     expect(app.callsTo('navigateTo')).toEqual([
       expect.objectContaining({ url: '/packages/join/pages/apply/index' }),
     ]);
+    expect(app.problems).toEqual([]);
     app.close();
 
     await launch('primary_contact', `${ARTICLE_PAGE}?id=${membersId}`);
