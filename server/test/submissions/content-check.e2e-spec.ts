@@ -174,8 +174,18 @@ describe(`image checks of submissions with WECHAT_MEDIA_CHECK=on, on ${TEST_DB}`
     const openid = (await env.server.app.get(UsersService).findById(contact.id))?.openid;
     const media = (await contentChecks(env)).slice(before).filter((c) => c.endpoint === 'media_check_async');
     expect(media.map((c) => [c.body.media_url, c.body.openid])).toEqual([
-      [`https://itss.example.org/api/articles/files/${cover}`, openid],
-      [`https://itss.example.org/api/articles/files/${inline}`, openid],
+      [
+        expect.stringMatching(
+          `^https://itss\\.example\\.org/api/articles/files/${cover}\\?check=[\\w-]{32}$`,
+        ),
+        openid,
+      ],
+      [
+        expect.stringMatching(
+          `^https://itss\\.example\\.org/api/articles/files/${inline}\\?check=[\\w-]{32}$`,
+        ),
+        openid,
+      ],
     ]);
     const rows = await env.server.app
       .get(DataSource)
@@ -185,6 +195,27 @@ describe(`image checks of submissions with WECHAT_MEDIA_CHECK=on, on ${TEST_DB}`
       media.map((c, i) => [[cover, inline][i], c.traceId, null]),
     );
     expect((await articleRow(env, id))?.contentFlagged).toBe(false);
+  });
+
+  it('lets WeChat fetch an image in review by its address, and no one else', async () => {
+    const { contact } = await unitWithContact(env);
+    const [cover, other] = [await uploadLicence(env, contact.token), await uploadLicence(env, contact.token)];
+    const before = (await contentChecks(env)).length;
+    await submit(env, contact.token, submissionBody({ coverFileId: cover }));
+    const [sent] = (await contentChecks(env)).slice(before).filter((c) => c.endpoint === 'media_check_async');
+    const path = String(sent?.body.media_url).replace('https://itss.example.org', '');
+    const token = path.split('?check=')[1] ?? '';
+
+    // As WeChat fetches it: no session, from the address it was given.
+    const fetched = await fetch(env.server.baseUrl + path);
+    expect([fetched.status, fetched.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    expect(fetched.headers.get('content-type')).toMatch(/^image\//);
+    expect((await fetched.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    // Without the token the image is no one's to read; the token opens that image only.
+    expect((await env.server.get(`/api/articles/files/${cover}`)).status).toBe(404);
+    expect((await env.server.get(`/api/articles/files/${other}?check=${token}`)).status).toBe(404);
+    expect((await env.server.get(`/api/articles/files/${cover}?check=${'A'.repeat(32)}`)).status).toBe(404);
+    expect((await env.server.get(`/api/articles/files/${cover}?check=short`)).status).toBe(400);
   });
 
   it('keeps a submission whose image WeChat could not take, flagged for staff', async () => {

@@ -318,6 +318,16 @@ export type ArticleManageListResponse = z.infer<typeof articleManageListResponse
 
 export const articleIdParamSchema = z.strictObject({ id: decimalIdSchema });
 export const articleFileParamSchema = z.strictObject({ fileId: decimalIdSchema });
+/**
+ * `check`: the one-off token in the address given to WeChat's media check, which fetches an image
+ * of a submission still in review without a session.
+ */
+export const articleFileQuerySchema = z.strictObject({
+  check: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32}$/)
+    .optional(),
+});
 
 /**
  * `POST /api/articles/images` (staff, and contacts for their submissions) and

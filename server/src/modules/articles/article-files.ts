@@ -11,16 +11,17 @@ import {
   articleFileUrl,
 } from '@itss/shared';
 import sharp from 'sharp';
-import type { Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
-import { FilesService, contentTypeOf } from '../files/files.service';
+import { type FileRecord, FilesService, contentTypeOf } from '../files/files.service';
 import type { Upload } from '../files/upload-reader';
 import { bodyImageIds } from './article-html';
 import { ArticleReaders } from './article-readers';
 import { ArticleEntity } from './article.entity';
 import { ArticlesPolicy } from './articles.policy';
+import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
 
 /** The owner type article files are claimed under in the file store. */
 export const ARTICLE_FILE_OWNER = 'article';
@@ -30,6 +31,8 @@ const IMAGE_MAX_WIDTH = 1600;
 /** A 5 MB file can claim gigapixels; nothing a phone takes comes near 50 million. */
 const IMAGE_MAX_PIXELS = 50_000_000;
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
+/** How long WeChat may fetch an image sent to its media check (it answers within 30 minutes). */
+const MEDIA_CHECK_FETCH_MS = 24 * 60 * 60 * 1000;
 
 /** The files an article shows: its cover, the images in its (sanitized) body, its attachments. */
 export interface ArticleFileRefs {
@@ -86,6 +89,8 @@ function pdfOnly(upload: Upload): Upload {
 export class ArticleFiles {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
+    @InjectRepository(SubmissionMediaCheckEntity)
+    private readonly mediaChecks: Repository<SubmissionMediaCheckEntity>,
     private readonly files: FilesService,
     private readonly readers: ArticleReaders,
     private readonly policy: ArticlesPolicy,
@@ -134,11 +139,12 @@ export class ArticleFiles {
    * read that article's body (its cover: whoever sees the teaser). Anyone else, and any file that
    * is not an article's or an unclaimed upload, 404. Public readers' copies may be shared by caches.
    */
-  async open(ctx: RequestContext, fileId: number): Promise<ServedFile> {
+  async open(ctx: RequestContext, fileId: number, check?: string): Promise<ServedFile> {
     const file = await this.files.record(fileId);
     if (!file || (file.ownerType !== null && file.ownerType !== ARTICLE_FILE_OWNER)) {
       throw new AppError(ErrorCode.NotFound);
     }
+    if (check !== undefined) return this.openForMediaCheck(file, check);
     const article =
       file.ownerId !== null
         ? await this.articles.findOne({
@@ -162,5 +168,19 @@ export class ArticleFiles {
       bytes: await this.files.bytesOf(file),
       cacheControl: everyone ? 'public, max-age=300' : 'private, max-age=300',
     };
+  }
+
+  /**
+   * WeChat's media check fetching a submitted image by the token its address carries: that image
+   * only, for a day after it was sent, never kept by a cache. Anything else is 404, like a stranger.
+   */
+  private async openForMediaCheck(file: FileRecord, check: string): Promise<ServedFile> {
+    const sent = await this.mediaChecks.findOneBy({
+      fileId: file.id,
+      fetchToken: check,
+      createdAt: MoreThan(new Date(Date.now() - MEDIA_CHECK_FETCH_MS)),
+    });
+    if (!sent) throw new AppError(ErrorCode.NotFound);
+    return { file, bytes: await this.files.bytesOf(file), cacheControl: 'no-store' };
   }
 }

@@ -17,6 +17,7 @@ import {
   type ArticleManageListResponse,
   type ArticleUploadResponse,
   articleFileParamSchema,
+  articleFileQuerySchema,
   articleIdParamSchema,
   articleListQuerySchema,
   articleManageQuerySchema,
@@ -93,10 +94,10 @@ export class ArticlesController {
   async file(
     @Ctx() ctx: RequestContext,
     @Param({ schema: articleFileParamSchema }) params: z.output<typeof articleFileParamSchema>,
-    @Query({ schema: noQuerySchema }) _query: object,
+    @Query({ schema: articleFileQuerySchema }) query: z.output<typeof articleFileQuerySchema>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const served = await this.files.open(ctx, params.fileId);
+    const served = await this.files.open(ctx, params.fileId, query.check);
     void reply.header('cache-control', served.cacheControl);
     return new StreamableFile(served.bytes, {
       type: served.file.contentType,

@@ -21,6 +21,14 @@ export class SubmissionMediaCheckEntity {
   @Column({ name: 'trace_id', type: 'varchar', length: 64 })
   traceId: string;
 
+  /**
+   * The random token in the image's address given to WeChat (`?check=`): it lets WeChat fetch an
+   * image no one may read yet, for a day, and nothing else.
+   */
+  @Index('uq_submission_media_checks_fetch_token', { unique: true })
+  @Column({ name: 'fetch_token', type: 'varchar', length: 32 })
+  fetchToken: string;
+
   /** WeChat's suggestion once pushed: pass, review or risky. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   result: string | null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
@@ -340,15 +341,28 @@ export class SubmissionsService implements OnModuleInit {
     const mediaCheck = this.config.wechat.mediaCheck;
     if (!mediaCheck) return;
     for (const fileId of fileIds) {
+      // The image is no one's to read yet: WeChat fetches it by a one-off token in its address,
+      // recorded before WeChat is asked so that even a fetch at once finds it.
+      const fetchToken = randomBytes(24).toString('base64url');
+      const pending = `pending:${fetchToken}`;
+      await this.mediaChecks.insert({
+        articleId,
+        fileId,
+        traceId: pending,
+        fetchToken,
+        result: null,
+        createdAt: now(),
+      });
       try {
         const { traceId } = await this.wechat.mediaCheckAsync({
           openid: ctx.user.openid,
-          mediaUrl: mediaCheck.publicUrl + articleFileUrl(fileId),
+          mediaUrl: `${mediaCheck.publicUrl}${articleFileUrl(fileId)}?check=${fetchToken}`,
           mediaType: 2,
           scene: CHECK_SCENE,
         });
-        await this.mediaChecks.insert({ articleId, fileId, traceId, result: null, createdAt: now() });
+        await this.mediaChecks.update({ traceId: pending }, { traceId });
       } catch (error) {
+        await this.mediaChecks.delete({ traceId: pending });
         this.logger.warn(
           `Image ${fileId} of submission ${articleId} not sent to WeChat's check: ${
             error instanceof Error ? error.message : String(error)

@@ -4,12 +4,14 @@ export class SubmissionMediaChecks1795536103165 implements MigrationInterface {
   name = 'SubmissionMediaChecks1795536103165';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"submission_media_checks\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"article_id\" integer NOT NULL, \"file_id\" integer NOT NULL, \"trace_id\" varchar(64) NOT NULL, \"result\" varchar(16), \"created_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"submission_media_checks\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"article_id\" integer NOT NULL, \"file_id\" integer NOT NULL, \"trace_id\" varchar(64) NOT NULL, \"fetch_token\" varchar(32) NOT NULL, \"result\" varchar(16), \"created_at\" datetime NOT NULL)");
     await queryRunner.query("CREATE INDEX \"ix_submission_media_checks_article\" ON \"submission_media_checks\" (\"article_id\", \"id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_submission_media_checks_trace\" ON \"submission_media_checks\" (\"trace_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_submission_media_checks_fetch_token\" ON \"submission_media_checks\" (\"fetch_token\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"uq_submission_media_checks_fetch_token\"");
     await queryRunner.query("DROP INDEX \"uq_submission_media_checks_trace\"");
     await queryRunner.query("DROP INDEX \"ix_submission_media_checks_article\"");
     await queryRunner.query("DROP TABLE \"submission_media_checks\"");
