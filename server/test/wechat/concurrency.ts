@@ -13,6 +13,7 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         articleId: 1,
         fileId: 1,
         traceId: 'trace-once',
+        fetchToken: 'f'.repeat(32),
         result: null,
         createdAt: new Date(),
       });
