@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
+import { journey, on } from './journey';
 
 // Issue 11's journey in browsers: staff write an article with an image and a PDF on a desktop,
 // preview and publish it; a visitor on a phone reads it on 首页 and in its category, finds it by a
@@ -40,47 +41,7 @@ afterEach(() => {
   expect(harness.errors).toEqual([]);
 });
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${harness.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function staffToken(): Promise<string> {
-  const { code } = await post<{ code: string }>('/__wechat/__standin/login-code', { persona: 'staff' });
-  return (await post<{ token: string }>('/api/auth/wechat', { code })).token;
-}
-
-/** A real PNG: the demo campaign's code, drawn by the WeChat stand-in. */
-async function pngImage(token: string): Promise<Buffer> {
-  const headers = { authorization: `Bearer ${token}` };
-  const list = (await (await fetch(`${harness.baseUrl}/api/campaigns`, { headers })).json()) as {
-    items: { id: number }[];
-  };
-  const response = await fetch(`${harness.baseUrl}/api/campaigns/${list.items[0]?.id}/code.png`, { headers });
-  expect(response.headers.get('content-type')).toBe('image/png');
-  return Buffer.from(await response.arrayBuffer());
-}
-
-async function signIn(page: Page, label: string, name: string): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#/pages/me/index`);
-  await waitForPage(page, '/pages/me/index');
-  await currentPage(page).getByText('选择演示身份').waitFor();
-  await currentPage(page).locator('.me-personas__row', { hasText: label }).click();
-  await currentPage(page).locator('.me-profile__name', { hasText: name }).waitFor();
-}
-
-async function open(page: Page, route: string): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#${route}`);
-  await waitForPage(page, route.split('?')[0] ?? route);
-}
-
-const on = (page: Page, selector: string, hasText?: string) =>
-  currentPage(page).locator(selector, hasText ? { hasText } : {});
+const { post, staffToken, campaignCode, signIn, open } = journey(() => harness.baseUrl);
 
 /** Types into the field showing `placeholder` (Taro's H5 input or textarea). */
 async function type(page: Page, placeholder: string, text: string): Promise<void> {
@@ -107,7 +68,7 @@ test('staff write an article with an image and a PDF, preview it and publish it'
   await type(staff, '列表中显示的一两句话', `${KEYWORD}评估报名即日开始。`);
 
   await type(staff, '段落文字', BODY_TEXT);
-  const image = await pngImage(await staffToken());
+  const image = await campaignCode(await staffToken());
   const imageChooser = staff.waitForEvent('filechooser');
   await on(staff, '.article-editor__add-image').click();
   await (await imageChooser).setFiles({ name: '评估现场.png', mimeType: 'image/png', buffer: image });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
+import { screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
+import { journey, on } from './journey';
 
 // Issue 10's journey in browsers: the primary contact of the demo unit invites a colleague, who
 // accepts on their own phone and is shown the members' group code with the nickname to use; staff
@@ -33,48 +34,7 @@ afterEach(() => {
   expect(harness.errors).toEqual([]);
 });
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${harness.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function staffToken(): Promise<string> {
-  const { code } = await post<{ code: string }>('/__wechat/__standin/login-code', { persona: 'staff' });
-  return (await post<{ token: string }>('/api/auth/wechat', { code })).token;
-}
-
-/** A real QR image to stand for the group's: the demo campaign's code, drawn by the WeChat stand-in. */
-async function qrImage(token: string): Promise<Buffer> {
-  const headers = { authorization: `Bearer ${token}` };
-  const list = (await (await fetch(`${harness.baseUrl}/api/campaigns`, { headers })).json()) as {
-    items: { id: number }[];
-  };
-  const response = await fetch(`${harness.baseUrl}/api/campaigns/${list.items[0]?.id}/code.png`, { headers });
-  expect(response.headers.get('content-type')).toBe('image/png');
-  return Buffer.from(await response.arrayBuffer());
-}
-
-/** Signs a browser in as a demo persona on 我的, as a person picks one in the H5 build. */
-async function signIn(page: Page, label: string, name: string): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#/pages/me/index`);
-  await waitForPage(page, '/pages/me/index');
-  await currentPage(page).getByText('选择演示身份').waitFor();
-  await currentPage(page).locator('.me-personas__row', { hasText: label }).click();
-  await currentPage(page).locator('.me-profile__name', { hasText: name }).waitFor();
-}
-
-async function open(page: Page, route: string): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#${route}`);
-  await waitForPage(page, route.split('?')[0] ?? route);
-}
-
-const on = (page: Page, selector: string, hasText?: string) =>
-  currentPage(page).locator(selector, hasText ? { hasText } : {});
+const { post, staffToken, campaignCode, signIn, open } = journey(() => harness.baseUrl);
 
 test('staff create the members’ group and upload its code in the staff pages', async () => {
   staff = await harness.secondBrowser();
@@ -85,7 +45,7 @@ test('staff create the members’ group and upload its code in the staff pages',
   await on(staff, '.staff-form__submit', '创建').click();
   await on(staff, '.group-card__name', GROUP).waitFor();
 
-  const image = await qrImage(await staffToken());
+  const image = await campaignCode(await staffToken());
   await on(staff, '.group-card .staff-button', '上传群二维码').click();
   const chooser = staff.waitForEvent('filechooser');
   await on(staff, '.group-upload__button').click();
@@ -170,7 +130,11 @@ test('staff let the code run out: the colleague is told staff will add them, and
   const form = new FormData();
   const expiresAt = new Date(Date.now() + 3000);
   form.append('expiresAt', expiresAt.toISOString());
-  form.append('file', new Blob([new Uint8Array(await qrImage(token))], { type: 'image/png' }), 'code.png');
+  form.append(
+    'file',
+    new Blob([new Uint8Array(await campaignCode(token))], { type: 'image/png' }),
+    'code.png',
+  );
   const upload = await fetch(`${harness.baseUrl}/api/groups/${groupId}/code`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}` },

@@ -11,9 +11,10 @@ import {
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
 import { getManagedArticles, type ArticleManageFilters } from '@/services/article-manage';
-import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
+import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';
+import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import { Chips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
@@ -54,35 +55,6 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
   );
 }
 
-function ArticleList({ list, onMore }: { list: KeysetList<ArticleManageItem>; onMore: () => void }) {
-  return (
-    <>
-      <View className="queue-list">
-        {list.items.map((article) => (
-          <ArticleRow key={article.id} article={article} />
-        ))}
-      </View>
-      {list.moreError ? (
-        <View className="queue-more-error" role="alert">
-          {list.moreError.message}
-        </View>
-      ) : null}
-      {list.hasMore ? (
-        <Button
-          className="queue-more"
-          loading={list.loadingMore}
-          disabled={list.loadingMore || undefined}
-          onClick={onMore}
-        >
-          加载更多
-        </Button>
-      ) : (
-        <Text className="queue-end">没有更多了</Text>
-      )}
-    </>
-  );
-}
-
 /** One filter's list; a new filter mounts a new one, so paging always starts over. */
 function Articles({ filters }: { filters: ArticleManageFilters }) {
   const { state, reload, refresh, loadMore } = useKeysetList(
@@ -105,7 +77,11 @@ function Articles({ filters }: { filters: ArticleManageFilters }) {
       isEmpty={(list) => !list.items.length}
       emptyText={filtered ? '没有符合条件的文章' : '还没有文章，点「新建文章」开始'}
     >
-      {(list) => <ArticleList list={list} onMore={() => void loadMore()} />}
+      {(list) => (
+        <KeysetRows list={list} onMore={() => void loadMore()}>
+          {(article) => <ArticleRow key={article.id} article={article} />}
+        </KeysetRows>
+      )}
     </RequestView>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, type SubmissionListItem } from '@itss/shared';
 import { useRef } from 'react';
@@ -7,6 +7,7 @@ import { getSubmissions } from '@/services/article-manage';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';
+import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 
@@ -54,30 +55,9 @@ export default function SubmissionsPage() {
         emptyText="暂无待审核的投稿"
       >
         {(list) => (
-          <>
-            <View className="queue-list">
-              {list.items.map((item) => (
-                <SubmissionRow key={item.id} item={item} />
-              ))}
-            </View>
-            {list.moreError ? (
-              <View className="queue-more-error" role="alert">
-                {list.moreError.message}
-              </View>
-            ) : null}
-            {list.hasMore ? (
-              <Button
-                className="queue-more"
-                loading={list.loadingMore}
-                disabled={list.loadingMore || undefined}
-                onClick={() => void loadMore()}
-              >
-                加载更多
-              </Button>
-            ) : (
-              <Text className="queue-end">没有更多了</Text>
-            )}
-          </>
+          <KeysetRows list={list} onMore={() => void loadMore()}>
+            {(item) => <SubmissionRow key={item.id} item={item} />}
+          </KeysetRows>
         )}
       </RequestView>
     </View>
