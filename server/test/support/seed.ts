@@ -20,6 +20,8 @@ import {
 } from '@itss/shared';
 import type { StandinPersonaKey } from '../../src/wechat/standin/personas';
 
+export type { StandinPersonaKey };
+
 /*
  * Test data made the way people make it: through the HTTP API of a running server, with the local
  * WeChat stand-in playing the WeChat client. One library for every suite that needs data: the
@@ -100,6 +102,18 @@ export function applicationBody(
     ...overrides,
   };
 }
+
+/**
+ * The unit the suites that drive the mini-program apply for as the demo personas: their pages'
+ * expectations name it. Its credit code passes the checksum (…341M would not).
+ */
+export const DEMO_APPLICATION = {
+  unitName: '北京数智运维科技有限公司',
+  creditCode: '91110000600037341L',
+  legalRepresentative: '孙法人',
+  contact: { name: '钱联络', title: '市场总监', mobile: '13900000002', email: 'qian@example.com' },
+  businessDescription: '提供信息系统运行维护、IT 服务管理咨询与数据中心托管等信息技术服务。',
+} as const satisfies Partial<ApplicationBody>;
 
 /** A multipart body: `fields` first, then the file in `field`. */
 export function multipart(
