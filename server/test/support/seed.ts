@@ -5,17 +5,20 @@ import {
   type ApplicationBody,
   type ArticleDetail,
   type CreateArticleRequest,
+  type CreateUnitRequest,
   type Decision,
   type Group,
   type Invite,
   type LoginResponse,
   type StoredFile,
+  type Unit,
   applicationSchema,
   articleDetailSchema,
   groupSchema,
   inviteSchema,
   loginResponseSchema,
   storedFileSchema,
+  unitSchema,
   usccCheckCharacter,
 } from '@itss/shared';
 import type { StandinPersonaKey } from '../../src/wechat/standin/personas';
@@ -310,6 +313,11 @@ export function seeding(target: SeedTarget) {
     return { application, unit: approved.unit };
   }
 
+  /** A unit recorded by staff (one that joined before this system), with no contacts yet. */
+  async function recordUnit(staffToken: string, unit: CreateUnitRequest): Promise<Unit> {
+    return unitSchema.parse(await ok(staffToken, 'POST', '/api/units', unit));
+  }
+
   async function invite(token: string, unitId: number): Promise<Invite> {
     return inviteSchema.parse(await ok(token, 'POST', `/api/units/${unitId}/invites`));
   }
@@ -369,6 +377,7 @@ export function seeding(target: SeedTarget) {
     submitApplication,
     decideApplication,
     memberUnit,
+    recordUnit,
     invite,
     addContact,
     createArticle,
