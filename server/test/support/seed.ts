@@ -29,8 +29,9 @@ export type { StandinPersonaKey };
  * Test data made the way people make it: through the HTTP API of a running server, with the local
  * WeChat stand-in playing the WeChat client. One library for every suite that needs data: the
  * server's API tests, the browser suite and the weapp runtime suite. It depends on nothing but Node
- * and the contract, and speaks node:http (the weapp suite runs in jsdom, which has no fetch), so
- * any suite can import it by path, whatever server it talks to.
+ * and the contract (the stand-in's persona keys are a type only), and speaks node:http (the weapp
+ * suite runs in jsdom, which has no fetch), so any suite can import it by path, whatever server it
+ * talks to.
  *
  * The first staff member comes from the environment, not from here: the built server's seed makes
  * the stand-in persona `staff` one, the server tests grant roles in-process.
