@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { builtServer, seeding } from '../../server/test/support/seed';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 
 // The applicant's journey in a browser, from a campaign's address to a member unit with its bill,
@@ -27,21 +28,8 @@ afterAll(async () => {
 });
 
 async function staffCall(method: string, path: string, body?: unknown): Promise<unknown> {
-  const post = (url: string, data: unknown) =>
-    fetch(`${harness.baseUrl}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(data),
-    }).then((r) => r.json() as Promise<Record<string, string>>);
-  const { code } = await post('/__wechat/__standin/login-code', { persona: 'staff' });
-  const { token } = await post('/api/auth/wechat', { code });
-  const response = await fetch(`${harness.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
-  return response.json();
+  const seed = seeding(builtServer(harness.baseUrl));
+  return seed.ok((await seed.signIn({ persona: 'staff' })).token, method, path, body);
 }
 
 const field = (selector: string) => currentPage(page).locator(selector);

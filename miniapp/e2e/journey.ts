@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { builtServer, seeding } from '../../server/test/support/seed';
 import { currentPage, waitForPage } from './harness';
 
 /** A locator on the page a person is looking at, optionally narrowed by its text. */
@@ -10,22 +11,15 @@ export const on = (page: Page, selector: string, hasText?: string) =>
  * a step runs: the harness starts in beforeAll).
  */
 export function journey(baseUrl: () => string) {
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const response = await fetch(`${baseUrl()}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
+  const seed = () => seeding(builtServer(baseUrl()));
+
+  /** A POST that must succeed (anything but a 2xx fails the step). */
+  function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+    return seed().ok<T>(token ?? null, 'POST', path, body);
   }
 
   async function staffToken(): Promise<string> {
-    const { code } = await post<{ code: string }>('/__wechat/__standin/login-code', { persona: 'staff' });
-    return (await post<{ token: string }>('/api/auth/wechat', { code })).token;
+    return (await seed().signIn({ persona: 'staff' })).token;
   }
 
   /** A real PNG (a QR code): the demo campaign's code, drawn by the WeChat stand-in. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { LEVELS, UNIT_SHEET_COLUMNS, type Group, type Invite, type UnitListResponse } from '@itss/shared';
 import type { Locator, Page } from 'playwright-core';
+import { builtServer, seeding } from '../../server/test/support/seed';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { api, loginAs } from './joining';
 
@@ -148,14 +149,7 @@ async function demoUnitId(): Promise<number> {
 }
 
 async function uploadCode(groupId: number, bytes: Buffer): Promise<void> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'qr.png');
-  const response = await fetch(`${harness.baseUrl}/api/groups/${groupId}/code`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${staffToken}` },
-    body: form,
-  });
-  expect(response.status).toBe(200);
+  await seeding(builtServer(harness.baseUrl)).uploadGroupCode(staffToken, groupId, { bytes, name: 'qr.png' });
 }
 
 /** A QR-like image drawn by the browser itself: the server judges it by its bytes. */
@@ -279,7 +273,7 @@ test('会员微信群: a new group, its QR image uploaded from the computer, sho
 });
 
 test('待移出群聊: contacts shown the code appear after the unit is suspended on its page, and are ticked off', async () => {
-  for (const persona of ['primary_contact', 'member_contact']) {
+  for (const persona of ['primary_contact', 'member_contact'] as const) {
     const token = await loginAs(harness.baseUrl, persona);
     const entry = await api<{ items: { status: string }[] }>(
       harness.baseUrl,

@@ -7,7 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/**/*.weapp.test.js'],
-  transform: {},
+  // The suite is plain JavaScript; only the seeding library all suites share is TypeScript.
+  transform: { '\\.ts$': ['@swc/jest'] },
   testTimeout: 30000,
   maxWorkers: 1,
 };

@@ -5,10 +5,9 @@
 // share card. Staff publish the articles through the API in beforeAll.
 const { ARTICLE_CATEGORY_NAMES } = require('@itss/shared');
 const { Weapp, compileBuild } = require('./harness');
-const { publishArticle } = require('./harness/articles');
 const { compilersUnavailable } = require('./harness/compile');
 const { startServer } = require('./harness/server');
-const { loginAs } = require('./harness/joining');
+const { loginAs, publishArticle } = require('./harness/seed');
 
 const unavailable = compilersUnavailable();
 if (unavailable && process.env.CI === 'true')

@@ -5,11 +5,9 @@
 const { LEVELS, OBLIGATIONS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES, SERVICES } = require('@itss/shared');
 const { Weapp, compact, compileBuild } = require('./harness');
 const { compilersUnavailable } = require('./harness/compile');
-const { httpRequest, postJson } = require('./harness/http');
+const { httpRequest } = require('./harness/http');
 const { startServer } = require('./harness/server');
-const { call, loginAs, submitApplication } = require('./harness/joining');
-const { uploadGroupCode } = require('./harness/groups');
-const { publishArticle } = require('./harness/articles');
+const { PNG, call, loginAs, publishArticle, submitApplication, uploadGroupCode } = require('./harness/seed');
 
 /** Published by staff in beforeAll, for 资讯 to list. */
 const NEWS_TITLE = '关于开展2026年度会员服务满意度调查的通知';
@@ -423,24 +421,10 @@ suite('the weapp build in WeChat’s runtime', () => {
     });
   });
   describe('applicant (申请人 钱申科): joining from a campaign code', () => {
-    // A real PNG: the server judges uploads by their bytes.
-    const PNG = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-      'base64',
-    );
     let applicationId;
 
     async function asStaff(method, path, data) {
-      const { code } = await postJson(`${server.origin}/__wechat/__standin/login-code`, { persona: 'staff' });
-      const { token } = await postJson(`${server.origin}/api/auth/wechat`, { code });
-      const response = await httpRequest({
-        url: `${server.origin}${path}`,
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: data === undefined ? undefined : JSON.stringify(data),
-      });
-      expect(response.status).toBeLessThan(300);
-      return response.body ? JSON.parse(response.body) : null;
+      return call(server.origin, await loginAs(server.origin, 'staff'), method, path, data);
     }
 
     test('the code opens the form with its scene, which is recorded; the filled form uploads the licence and submits', async () => {

@@ -8,18 +8,12 @@ const { Weapp, compileBuild } = require('./harness');
 const { compilersUnavailable } = require('./harness/compile');
 const { httpRequest } = require('./harness/http');
 const { startServer } = require('./harness/server');
-const { call, loginAs } = require('./harness/joining');
+const { PNG, call, loginAs } = require('./harness/seed');
 
 const unavailable = compilersUnavailable();
 if (unavailable && process.env.CI === 'true')
   throw new Error(`weapp runtime suite cannot run: ${unavailable}`);
 const suite = unavailable ? describe.skip : describe;
-
-/** A real 1×1 PNG: the server judges a group code by its bytes. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** @type {import('./harness/server').TestServer} */
 let server;

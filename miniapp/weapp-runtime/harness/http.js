@@ -43,18 +43,4 @@ function httpRequest({ url, method = 'GET', headers = {}, body, timeout = 15000 
   });
 }
 
-/** POSTs JSON and parses the JSON answer; throws on a non-2xx status. */
-async function postJson(url, data) {
-  const response = await httpRequest({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(data),
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw new Error(`POST ${url} answered ${response.status}: ${response.body}`);
-  }
-  return JSON.parse(response.body);
-}
-
-module.exports = { httpRequest, postJson };
+module.exports = { httpRequest };

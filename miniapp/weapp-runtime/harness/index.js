@@ -7,7 +7,7 @@
 const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 const { compileStyles, compileTemplates } = require('./compile');
-const { postJson } = require('./http');
+const { loginCode, phoneCode } = require('./seed');
 const { LogicLayer, describeError } = require('./logic');
 const { ViewLayer } = require('./view');
 const { Router } = require('./router');
@@ -560,10 +560,7 @@ class Weapp {
   }
 
   async loginCode() {
-    const { code } = await postJson(`${this.origin}/__wechat/__standin/login-code`, {
-      persona: this.persona,
-    });
-    return code;
+    return loginCode(this.origin, this.persona);
   }
 
   // ---- what tests use ----
@@ -725,10 +722,7 @@ class Weapp {
 
   /** A one-time phone code for the persona's phone, from the stand-in (what WeChat's dialog returns). */
   async phoneCode() {
-    const { code } = await postJson(`${this.origin}/__wechat/__standin/phone-code`, {
-      persona: this.persona,
-    });
-    return code;
+    return phoneCode(this.origin, this.persona);
   }
 
   /** Dispatches another view event (input, change, getphonenumber…) with its detail. */

@@ -2,10 +2,9 @@ import {
   type ArticleDetail,
   type ArticleUploadResponse,
   type CreateArticleRequest,
-  articleDetailSchema,
   articleUploadResponseSchema,
 } from '@itss/shared';
-import { type AuthEnv, bearer, postJson } from '../support/auth-env';
+import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
 import { person } from '../support/joining';
 
 export { member } from '../groups/support';
@@ -36,14 +35,12 @@ export function articleBody(overrides: Partial<CreateArticleRequest> = {}): Crea
   };
 }
 
-export async function createArticle(
+export function createArticle(
   env: AuthEnv,
   token: string,
   overrides: Partial<CreateArticleRequest> = {},
 ): Promise<ArticleDetail> {
-  const res = await postJson(env, '/api/articles', articleBody(overrides), bearer(token));
-  if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
-  return articleDetailSchema.parse(res.body);
+  return seedOf(env).createArticle(token, articleBody(overrides));
 }
 
 export function transition(
@@ -55,15 +52,12 @@ export function transition(
   return postJson(env, `/api/articles/${id}/${action}`, {}, bearer(token));
 }
 
-export async function published(
+export function published(
   env: AuthEnv,
   token: string,
   overrides: Partial<CreateArticleRequest> = {},
 ): Promise<ArticleDetail> {
-  const article = await createArticle(env, token, overrides);
-  const res = await transition(env, token, article.id, 'publish');
-  if (res.status !== 200) throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`);
-  return articleDetailSchema.parse(res.body);
+  return seedOf(env).publishArticle(token, articleBody(overrides));
 }
 
 /** POST a file in the multipart field `file` to an article upload route. */

@@ -4,15 +4,14 @@ import {
   type LevelCode,
   type UnitStatus,
   errorBodySchema,
-  inviteSchema,
   joinRequestSchema,
   type JoinRequest,
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { UnitInviteEntity } from '../../src/modules/units/invite.entity';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
-import { type AuthEnv, bearer, postJson } from '../support/auth-env';
-import { decided, person, setupStaffToken, submitApplication, validCreditCode } from '../support/joining';
+import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
+import { person, setupStaffToken, validCreditCode } from '../support/joining';
 
 export interface Person {
   id: number;
@@ -43,10 +42,10 @@ export async function unitOf(
   primary: Person,
   level: AppliedLevel = 'member',
 ): Promise<MemberUnit> {
-  const application = await submitApplication(env, primary.token, { level });
-  const approved = await decided(env, await setupStaffToken(env), application.id, 'approve');
-  if (!approved.unit) throw new Error('approval made no unit');
-  return { id: approved.unit.id, name: approved.unit.name, creditCode: application.creditCode, primary };
+  const { application, unit } = await seedOf(env).memberUnit(primary.token, await setupStaffToken(env), {
+    level,
+  });
+  return { id: unit.id, name: unit.name, creditCode: application.creditCode, primary };
 }
 
 /** A unit with a fresh primary contact. */
@@ -97,10 +96,8 @@ export function inviteRes(env: AuthEnv, token: string, unitId: number) {
   return postJson(env, `/api/units/${unitId}/invites`, {}, bearer(token));
 }
 
-export async function invite(env: AuthEnv, token: string, unitId: number): Promise<Invite> {
-  const res = await inviteRes(env, token, unitId);
-  if (res.status !== 201) throw new Error(`invite: ${res.status} ${JSON.stringify(res.body)}`);
-  return inviteSchema.parse(res.body);
+export function invite(env: AuthEnv, token: string, unitId: number): Promise<Invite> {
+  return seedOf(env).invite(token, unitId);
 }
 
 export function accept(env: AuthEnv, token: string, inviteToken: string, name = '王五', title?: string) {
@@ -110,9 +107,7 @@ export function accept(env: AuthEnv, token: string, inviteToken: string, name = 
 /** A new person who joined the unit through an invite of its primary contact. */
 export async function colleague(env: AuthEnv, unit: MemberUnit, name = '王五'): Promise<Person> {
   const joiner = await someone(env, 'colleague');
-  const { token } = await invite(env, unit.primary.token, unit.id);
-  const res = await accept(env, joiner.token, token, name);
-  if (res.status !== 200) throw new Error(`accept: ${res.status} ${JSON.stringify(res.body)}`);
+  await seedOf(env).addContact(unit.id, unit.primary.token, joiner.token, name);
   return joiner;
 }
 

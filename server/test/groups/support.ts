@@ -20,8 +20,8 @@ import {
 } from '../../src/modules/groups/group.entity';
 import { UnitDepartures } from '../../src/modules/units/departures';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
-import { type AuthEnv, bearer, phoneCode, postJson } from '../support/auth-env';
-import { PNG, decided, person, setupStaffToken, submitApplication } from '../support/joining';
+import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
+import { PNG, person, setupStaffToken } from '../support/joining';
 
 export { PNG };
 
@@ -67,23 +67,14 @@ export async function member(
   const me = options.token
     ? { token: options.token, id: 0 }
     : await person(env, `o_group_member_${sequence++}`);
-  if (options.phone) {
-    const res = await postJson(
-      env,
-      '/api/me/phone',
-      { code: await phoneCode(env, options.phone) },
-      bearer(me.token),
-    );
-    if (res.status !== 200) throw new Error(`phone: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  const application = await submitApplication(env, me.token, { level });
-  const approved = await decided(env, await setupStaffToken(env), application.id, 'approve');
-  if (!approved.unit) throw new Error('approval made no unit');
+  const seed = seedOf(env);
+  if (options.phone) await seed.bindPhone(me.token, options.phone);
+  const { unit } = await seed.memberUnit(me.token, await setupStaffToken(env), { level });
   const contact = await ds(env).query<{ user_id: number }[]>(
     'SELECT user_id FROM unit_contacts WHERE unit_id = ?',
-    [approved.unit.id],
+    [unit.id],
   );
-  return { id: Number(contact[0]?.user_id), token: me.token, unitId: approved.unit.id };
+  return { id: Number(contact[0]?.user_id), token: me.token, unitId: unit.id };
 }
 
 export async function createGroup(
@@ -113,16 +104,14 @@ export function putCode(env: AuthEnv, token: string, groupId: number, form: Form
   return env.server.get(`/api/groups/${groupId}/code`, { method: 'PUT', headers: bearer(token), body: form });
 }
 
-export async function uploadCode(
+export function uploadCode(
   env: AuthEnv,
   token: string,
   groupId: number,
   expiresAt?: string,
   bytes = PNG,
 ): Promise<Group> {
-  const res = await putCode(env, token, groupId, codeForm(bytes, expiresAt));
-  if (res.status !== 200) throw new Error(`upload code: ${res.status} ${JSON.stringify(res.body)}`);
-  return groupSchema.parse(res.body);
+  return seedOf(env).uploadGroupCode(token, groupId, { bytes, expiresAt });
 }
 
 export function getJson(env: AuthEnv, path: string, token: string) {

@@ -1,10 +1,11 @@
-import { type LoginResponse, loginResponseSchema } from '@itss/shared';
+import type { LoginResponse } from '@itss/shared';
 import type { Role } from '@itss/shared';
 import type { AppConfig } from '../../src/config/config';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
 import { UsersService } from '../../src/modules/users/users.service';
 import { startStandin } from '../../src/wechat/standin/standin';
 import { type TestServer, scratchDatabase, startServer, testConfig } from './harness';
+import { type Seed, seeding } from './seed';
 
 /** The server on a fresh database, talking over HTTP to a WeChat stand-in of its own. */
 export interface AuthEnv {
@@ -31,38 +32,31 @@ export async function startAuthEnv(overrides: (config: AppConfig) => AppConfig =
   };
 }
 
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+/** The seeding library against this environment's server and stand-in. */
+export function seedOf(env: AuthEnv): Seed {
+  return seeding({ api: env.server.baseUrl, standin: env.standinUrl });
 }
 
 /** A one-time wx.login code for this openid, as the WeChat client would get one. */
-export async function loginCode(env: AuthEnv, openid: string): Promise<string> {
-  return (await post<{ code: string }>(`${env.standinUrl}/__standin/login-code`, { openid })).code;
+export function loginCode(env: AuthEnv, openid: string): Promise<string> {
+  return seedOf(env).loginCode({ openid });
 }
 
-export async function phoneCode(env: AuthEnv, phone: string): Promise<string> {
-  return (await post<{ code: string }>(`${env.standinUrl}/__standin/phone-code`, { phone })).code;
+export function phoneCode(env: AuthEnv, phone: string): Promise<string> {
+  return seedOf(env).phoneCode({ phone });
 }
 
 export async function fault(env: AuthEnv, endpoint: string, spec: Record<string, unknown>): Promise<void> {
-  await post(`${env.standinUrl}/__standin/faults`, { endpoint, ...spec });
-}
-
-export async function login(env: AuthEnv, openid: string): Promise<LoginResponse> {
-  const response = await env.server.get('/api/auth/wechat', {
+  const response = await fetch(`${env.standinUrl}/__standin/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: await loginCode(env, openid) }),
+    body: JSON.stringify({ endpoint, ...spec }),
   });
-  if (response.status !== 200)
-    throw new Error(`login ${openid}: ${response.status} ${JSON.stringify(response.body)}`);
-  return loginResponseSchema.parse(response.body);
+  if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
+}
+
+export function login(env: AuthEnv, openid: string): Promise<LoginResponse> {
+  return seedOf(env).signIn({ openid });
 }
 
 /** Gives an existing or new user these roles (setup, not the feature under test), through the users feature. */

@@ -6,10 +6,9 @@ import {
   UNIT_STATUS_NAMES,
   UNIT_TYPE_NAMES,
   type Unit,
-  unitSchema,
 } from '@itss/shared';
 import { type CellValue, Workbook } from 'exceljs';
-import { type AuthEnv, bearer, postJson } from '../support/auth-env';
+import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
 import { validCreditCode } from '../support/joining';
 
 export const HEADERS = UNIT_SHEET_COLUMNS.map((column) => column.header);
@@ -101,14 +100,12 @@ export function postUnit(env: AuthEnv, token: string, body: unknown) {
 }
 
 /** A unit recorded by staff through the API (no contacts yet). */
-export async function recordUnit(
+export function recordUnit(
   env: AuthEnv,
   token: string,
   overrides: Partial<CreateUnitRequest> = {},
 ): Promise<Unit> {
-  const res = await postUnit(env, token, unitBody(overrides));
-  if (res.status !== 201) throw new Error(`record unit: ${res.status} ${JSON.stringify(res.body)}`);
-  return unitSchema.parse(res.body);
+  return seedOf(env).recordUnit(token, unitBody(overrides));
 }
 
 export function changeStatus(

@@ -1,0 +1,74 @@
+/**
+ * The APIs of the @tarojs/taro stand-in (taro-mock.ts): only those the app calls, each a jest mock
+ * so tests can script the platform (network answers, user cancelling a dialog) and assert on what
+ * was asked.
+ */
+type Options = Record<string, unknown>;
+type Answer = Promise<Record<string, unknown>>;
+
+const ok = (): Answer => Promise.resolve({ errMsg: 'ok' });
+
+export const request = jest.fn<Answer, [Options]>();
+export const makePhoneCall = jest.fn<Answer, [Options]>(ok);
+export const setClipboardData = jest.fn<Answer, [Options]>(ok);
+export const showToast = jest.fn<Answer, [Options]>(ok);
+export const showModal = jest.fn<Answer, [Options]>(() => Promise.resolve({ errMsg: 'ok', confirm: true }));
+export const switchTab = jest.fn<Answer, [Options]>(ok);
+export const stopPullDownRefresh = jest.fn<void, []>();
+export const usePullDownRefresh = jest.fn<void, [() => void]>();
+export const navigateTo = jest.fn<Answer, [Options]>(ok);
+export const login = jest.fn<Answer, []>(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-code' }));
+export const useLaunch = jest.fn<void, [() => void]>();
+export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
+export const redirectTo = jest.fn<Answer, [Options]>(ok);
+export const navigateBack = jest.fn<Answer, [Options?]>(ok);
+export const setTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const removeTabBarBadge = jest.fn<Answer, [Options]>(ok);
+export const requestSubscribeMessage = jest.fn<Answer, [Options]>(ok);
+export const showActionSheet = jest.fn<Answer, [Options]>(() =>
+  Promise.resolve({ errMsg: 'ok', tapIndex: 1 }),
+);
+export const chooseMedia = jest.fn<Answer, [Options]>();
+export const chooseMessageFile = jest.fn<Answer, [Options]>();
+export const uploadFile = jest.fn<Answer, [Options]>();
+/** The page's query, as useRouter gives it; tests set it before rendering. */
+export const routerParams: Record<string, string> = {};
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+/** Page lifecycles: the callbacks are kept so tests can show or hide the page. */
+export const shownCallbacks: (() => void)[] = [];
+export const hiddenCallbacks: (() => void)[] = [];
+export const useDidShow = jest.fn((callback: () => void) => {
+  shownCallbacks.push(callback);
+});
+export const useDidHide = jest.fn((callback: () => void) => {
+  hiddenCallbacks.push(callback);
+});
+export const useReachBottom = jest.fn<void, [() => void]>();
+/** The page's share handler, kept so tests can ask it for the card a share button would send. */
+type ShareHandler = (event: { from: string }) => { title?: string; path?: string };
+export const useShareAppMessage = jest.fn<void, [ShareHandler]>();
+type TimelineHandler = () => { title?: string; query?: string };
+export const useShareTimeline = jest.fn<void, [TimelineHandler]>();
+export const showLoading = jest.fn<Answer, [Options]>(ok);
+export const hideLoading = jest.fn<Answer, []>(ok);
+export const previewImage = jest.fn<Answer, [Options]>(ok);
+export const openDocument = jest.fn<Answer, [Options]>(ok);
+export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
+/** Answers like a successful download unless a test scripts it: a temp path per URL. */
+export const downloadFile = jest.fn<Answer, [Options]>((options) =>
+  Promise.resolve({
+    errMsg: 'downloadFile:ok',
+    statusCode: 200,
+    tempFilePath: `wxfile://tmp/${String(options.url).split('/').pop()}`,
+  }),
+);
+
+/** Storage backed by a Map that tests can inspect and clear. */
+export const storage = new Map<string, unknown>();
+export const getStorageSync = jest.fn((key: string): unknown => storage.get(key) ?? '');
+export const setStorageSync = jest.fn((key: string, value: unknown): void => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string): void => {
+  storage.delete(key);
+});
