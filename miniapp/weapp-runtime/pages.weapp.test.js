@@ -504,7 +504,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.waitForText('钱申科');
       await app.waitForText('我的申请');
       await app.idle();
-      expect(app.tabBadges.get(3)).toBe('1');
+      expect(app.tabBadges.get(4)).toBe('1');
 
       await app.tap('我的申请');
       await app.waitForRoute('packages/join/pages/mine/index');
