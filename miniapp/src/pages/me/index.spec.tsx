@@ -243,7 +243,7 @@ test('the primary contact sees 主联系人 beside the unit; 加入会员微信�
   // A unit's contact has no join request to wait for.
   expect(calls.some((call) => call.path === '/api/join-requests/mine')).toBe(false);
   fireEvent.click(screen.getByText('加入会员微信群'));
-  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/group/index' });
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/groups/pages/group/index' });
 });
 
 test('a colleague who is not the primary contact sees no 主联系人 tag', async () => {
