@@ -53,8 +53,3 @@ export async function countRead(id: number): Promise<void> {
     // Nothing to show: the article is on screen either way.
   }
 }
-
-/** The page of one article: its link in the app, in a share card and in the browser. */
-export const ARTICLE_PAGE = 'packages/news/pages/article/index';
-
-export const articlePath = (id: number): string => `/${ARTICLE_PAGE}?id=${id}`;

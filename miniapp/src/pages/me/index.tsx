@@ -13,6 +13,7 @@ import { getMyJoinRequests } from '@/services/units';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openGroupEntry, openPrivacyPolicy, openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function roleText(me: Me): string {
   // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
@@ -141,15 +142,12 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
       <Card className="me-help">
         <View
           className="me-help__row me-help__row--applications"
-          onClick={open('/packages/join/pages/mine/index')}
+          onClick={open(routeUrl(ROUTES.myApplications))}
         >
           <Text className="me-help__text">我的申请</Text>
           <View className="link-arrow" />
         </View>
-        <View
-          className="me-help__row me-help__row--messages"
-          onClick={open('/packages/account/pages/messages/index')}
-        >
+        <View className="me-help__row me-help__row--messages" onClick={open(routeUrl(ROUTES.messages))}>
           <Text className="me-help__text">消息</Text>
           {unread > 0 ? <Text className="me-help__badge">{unread > 99 ? '99+' : unread}</Text> : null}
           <View className="link-arrow" />
@@ -157,7 +155,7 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
         {me.unit ? (
           <View
             className="me-help__row me-help__row--unit"
-            onClick={open(`/packages/unit/pages/index/index?id=${me.unit.id}`)}
+            onClick={open(routeUrl(ROUTES.myUnit, { id: me.unit.id }))}
           >
             <Text className="me-help__text">我的单位</Text>
             <Text className="me-help__value">{me.unit.name}</Text>
@@ -171,10 +169,7 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           </View>
         )}
         {me.unit ? (
-          <View
-            className="me-help__row me-help__row--submit"
-            onClick={open('/packages/submit/pages/mine/index')}
-          >
+          <View className="me-help__row me-help__row--submit" onClick={open(routeUrl(ROUTES.mySubmissions))}>
             <Text className="me-help__text">会员风采投稿</Text>
             <Text className="me-help__value">会员风采、优秀案例</Text>
             <View className="link-arrow" />
@@ -272,7 +267,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           {me.can.openStaffConsole ? (
             <View
               className="me-help__row me-help__row--staff"
-              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.workbench) })}
             >
               <Text className="me-help__text">工作台</Text>
               <View className="link-arrow" />
@@ -282,7 +277,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
             <Text className="me-help__text">隐私政策</Text>
             <View className="link-arrow" />
           </View>
-          <View className="me-help__row" onClick={() => openTab('contact')}>
+          <View className="me-help__row" onClick={() => openTab(ROUTES.contact)}>
             <Text className="me-help__text">入会咨询请联系会员服务部</Text>
             <View className="link-arrow" />
           </View>

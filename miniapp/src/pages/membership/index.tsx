@@ -8,6 +8,7 @@ import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES } from '@/routes';
 
 interface MembershipData {
   levels: LevelsResponse;
@@ -89,7 +90,7 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
           <Button className="membership-join__cta" onClick={openApplication}>
             在线申请入会
           </Button>
-          <Button className="membership-join__contact" onClick={() => openTab('contact')}>
+          <Button className="membership-join__contact" onClick={() => openTab(ROUTES.contact)}>
             联系{contact.department}
           </Button>
         </View>

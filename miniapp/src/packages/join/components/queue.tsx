@@ -13,6 +13,7 @@ import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
 import { ChecksumBadge, StateBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/queue.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 /** Waiting for staff first (the default), then the applicant's turn, then the closed ones. */
 export const STATE_TABS: readonly (ApplicationState | null)[] = [
@@ -32,7 +33,7 @@ export function ApplicationRow({ item }: { item: ApplicationSummary }) {
   return (
     <View
       className="queue-row"
-      onClick={() => void Taro.navigateTo({ url: `/packages/join/staff/application/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.review, { id: item.id }) })}
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unitName}</Text>

@@ -41,10 +41,10 @@ import { formatBeijingTime } from '@/utils/format';
 import { PickerValue } from '@/packages/staff/components/units';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const CATEGORY_LABELS = ARTICLE_CATEGORIES.map((category) => ARTICLE_CATEGORY_NAMES[category]);
 const VISIBILITY_LABELS = ARTICLE_VISIBILITIES.map((visibility) => ARTICLE_VISIBILITY_NAMES[visibility]);
-const EDIT_PAGE = '/packages/news/staff/article-edit/index';
 
 interface Draft {
   category: ArticleCategory | undefined;
@@ -459,7 +459,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       if (id === null) return;
       await Taro.showToast({ title: '已保存', icon: 'success' });
       if (article) await onChanged();
-      else await Taro.redirectTo({ url: `${EDIT_PAGE}?id=${id}` });
+      else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
 
   const act = async (action: ArticleAction) => {
@@ -473,7 +473,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       await changeArticleState(id, action);
       await Taro.showToast({ title: confirm.done, icon: 'success' });
       if (article) await onChanged();
-      else await Taro.redirectTo({ url: `${EDIT_PAGE}?id=${id}` });
+      else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
   };
 

@@ -19,6 +19,7 @@ import { Chips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 /** The states staff filter by; 待审核 and 未通过 are the submissions' own queue. */
 const STATE_FILTERS = [
@@ -34,7 +35,7 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
   return (
     <View
       className="queue-row article-row"
-      onClick={openPage(`/packages/news/staff/article-edit/index?id=${article.id}`)}
+      onClick={openPage(routeUrl(ROUTES.articleEdit, { id: article.id }))}
     >
       <View className="queue-row__head">
         <Text className="article-row__title">{article.title}</Text>
@@ -96,7 +97,7 @@ export default function ArticlesPage() {
         <Button
           className="articles-actions__button articles-actions__button--primary articles-page__new"
           size="mini"
-          onClick={openPage('/packages/news/staff/article-edit/index')}
+          onClick={openPage(routeUrl(ROUTES.articleEdit))}
         >
           新建文章
         </Button>

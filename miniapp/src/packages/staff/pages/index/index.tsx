@@ -13,6 +13,7 @@ import { getSubmissions } from '@/services/article-manage';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
@@ -217,17 +218,17 @@ function MemberLinks() {
   return (
     <Section title="会员">
       <Card className="staff-links">
-        <View className="staff-links__row" onClick={openPage('/packages/unit/staff/units/index')}>
+        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.units))}>
           <Text className="staff-links__text">会员单位</Text>
           <View className="link-arrow" />
         </View>
-        <View className="staff-links__row" onClick={openPage('/packages/groups/staff/groups/index')}>
+        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.groups))}>
           <Text className="staff-links__text">会员微信群</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--todos"
-          onClick={openPage('/packages/groups/staff/group-todos/index')}
+          onClick={openPage(routeUrl(ROUTES.groupTodos))}
         >
           <Text className="staff-links__text">入群待办</Text>
           <OpenCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
@@ -235,7 +236,7 @@ function MemberLinks() {
         </View>
         <View
           className="staff-links__row staff-links__row--removals"
-          onClick={openPage('/packages/groups/staff/group-removals/index')}
+          onClick={openPage(routeUrl(ROUTES.groupRemovals))}
         >
           <Text className="staff-links__text">待移出群聊</Text>
           <OpenCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
@@ -273,14 +274,14 @@ function ArticleLinks() {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--articles"
-          onClick={openPage('/packages/news/staff/articles/index')}
+          onClick={openPage(routeUrl(ROUTES.manageArticles))}
         >
           <Text className="staff-links__text">文章管理</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--submissions"
-          onClick={openPage('/packages/submit/staff/submissions/index')}
+          onClick={openPage(routeUrl(ROUTES.submissionQueue))}
         >
           <Text className="staff-links__text">投稿审核</Text>
           <ReviewCount />
@@ -298,14 +299,14 @@ function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--applications"
-          onClick={openPage('/packages/join/staff/applications/index')}
+          onClick={openPage(routeUrl(ROUTES.reviewQueue))}
         >
           <Text className="staff-links__text">入会审核</Text>
           <PendingBadge />
           <View className="link-arrow" />
         </View>
         {manageCampaigns ? (
-          <View className="staff-links__row" onClick={openPage('/packages/join/staff/campaigns/index')}>
+          <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.campaigns))}>
             <Text className="staff-links__text">入会推广码</Text>
             <View className="link-arrow" />
           </View>
@@ -334,7 +335,7 @@ export default function StaffConsolePage() {
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
-            <View className="staff-links__row" onClick={openPage('/packages/staff/pages/audit/index')}>
+            <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.audit))}>
               <Text className="staff-links__text">操作日志</Text>
               <View className="link-arrow" />
             </View>

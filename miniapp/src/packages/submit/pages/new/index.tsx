@@ -18,6 +18,7 @@ import { toApiError } from '@/services/http';
 import { pickPhoto } from '@/services/multipart';
 import { useSession } from '@/services/session';
 import '../../submit.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 type Errors = Record<string, string>;
 
@@ -45,7 +46,7 @@ function Submitted() {
         </Text>
         <Button
           className="submit-button submit-button--primary submit-done__mine"
-          onClick={() => void Taro.redirectTo({ url: '/packages/submit/pages/mine/index' })}
+          onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.mySubmissions) })}
         >
           查看我的投稿
         </Button>

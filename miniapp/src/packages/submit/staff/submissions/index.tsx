@@ -10,12 +10,13 @@ import { formatBeijingTime } from '@/utils/format';
 import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function SubmissionRow({ item }: { item: SubmissionListItem }) {
   return (
     <View
       className="queue-row submission-row"
-      onClick={() => void Taro.navigateTo({ url: `/packages/submit/staff/submission/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submissionReview, { id: item.id }) })}
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unit.name}</Text>

@@ -31,6 +31,7 @@ import { useRequest } from '@/services/useRequest';
 import { copyText, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
 /** 3000 → "¥3,000"; grouped by hand like formatAnnualFee. */
@@ -208,7 +209,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
     );
     if (done) {
       await session.refresh().catch(() => undefined);
-      openTab('me');
+      openTab(ROUTES.me);
     }
   };
 
@@ -368,7 +369,7 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
         title: `${current.inviter} 邀请您加入 ${current.unitName}`,
         path: `/${current.invite.path.replace(/^\//, '')}`,
       };
-    return { title: 'ITSS 分会会员服务', path: '/pages/index/index' };
+    return { title: 'ITSS 分会会员服务', path: routeUrl(ROUTES.home) };
   });
 
   const onInvite = async (unit: Unit) => {

@@ -16,6 +16,7 @@ import { toApiError } from '@/services/http';
 import { createUnit } from '@/services/staff-units';
 import { FormField, PickerValue } from '@/packages/staff/components/units';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 interface UnitForm {
   name: string;
@@ -96,7 +97,7 @@ export default function NewUnitPage() {
     try {
       const unit = await createUnit(parsed.data);
       await Taro.showToast({ title: '已新增', icon: 'success' });
-      await Taro.redirectTo({ url: `/packages/unit/staff/unit/index?id=${unit.id}` });
+      await Taro.redirectTo({ url: routeUrl(ROUTES.unit, { id: unit.id }) });
     } catch (thrown) {
       const error = toApiError(thrown);
       const fieldErrors = errorsOf(

@@ -18,6 +18,7 @@ import { confirmImport, previewImport } from '@/services/staff-units';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 type Step =
   | { kind: 'choose'; notice: string | null }
@@ -168,7 +169,7 @@ export default function UnitsImportPage() {
           <Text className="staff-tip">导入的单位还没有联系人，可在单位详情中邀请联系人。</Text>
           <Button
             className="staff-form__submit"
-            onClick={() => void Taro.redirectTo({ url: '/packages/unit/staff/units/index' })}
+            onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.units) })}
           >
             查看会员单位
           </Button>
