@@ -3,7 +3,8 @@ import type { AssociationResponse, LevelsResponse, ObligationsResponse } from '@
 import { LevelCard } from '@/components/level-card';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { getAssociation, getLevels, getObligations } from '@/services/api';
+import { getAssociation } from '@/packages/association/api';
+import { getLevels, getObligations } from '@/packages/membership/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';

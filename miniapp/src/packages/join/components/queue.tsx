@@ -8,7 +8,7 @@ import {
 } from '@itss/shared';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
-import { applicationsExportPath, type QueueFilters } from '@/services/review';
+import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
 import { ChecksumBadge, StateBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';

@@ -6,7 +6,8 @@ import { IdentityForm, type IdentityFormBody } from '@/components/identity-form'
 import { RequestView } from '@/components/state';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
-import { getDirectory, requestToJoin } from '@/services/units';
+import { getDirectory } from '@/packages/directory/api';
+import { requestToJoin } from '@/packages/unit/api';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { openTab } from '@/utils/actions';

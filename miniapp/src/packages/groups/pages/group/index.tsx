@@ -6,7 +6,7 @@ import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
 import { releaseDownload } from '@/services/download';
-import { downloadGroupCode, getGroupEntry } from '@/services/groups';
+import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { GroupTodo } from '@itss/shared';
 import { Card } from '@/components/section';
-import { finishGroupTodo, getGroupTodos } from '@/services/staff-groups';
+import { finishGroupTodo, getGroupTodos } from '@/packages/groups/api';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskList } from '@/packages/groups/components/tasks';
 import { ROUTES, routeUrl } from '@/routes';

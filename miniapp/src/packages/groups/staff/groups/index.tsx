@@ -14,7 +14,7 @@ import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { pickImage } from '@/services/multipart';
-import { createGroup, getGroups, updateGroup, uploadGroupCode } from '@/services/staff-groups';
+import { createGroup, getGroups, updateGroup, uploadGroupCode } from '@/packages/groups/api';
 import { useSubscribeMessages } from '@/services/subscribe';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
-import { getLevels, getObligations } from '@/services/api';
+import { getLevels, getObligations } from '@/packages/membership/api';
 import { toApiError } from '@/services/http';
 import {
   getApplication,
@@ -19,7 +19,7 @@ import {
   saveDraft,
   submitApplication,
   updateApplication,
-} from '@/services/join';
+} from '@/packages/join/api';
 import { captureScene, sceneFromQuery, storedScene } from '@/services/scene';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';

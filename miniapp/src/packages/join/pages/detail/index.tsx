@@ -14,7 +14,7 @@ import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getApplication, resubmitApplication, withdrawApplication } from '@/services/join';
+import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';

@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
-import { getMyApplications } from '@/services/join';
+import { getMyApplications } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';

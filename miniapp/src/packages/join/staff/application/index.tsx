@@ -10,7 +10,7 @@ import {
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf } from '@/services/http';
-import { getApplication } from '@/services/review';
+import { getApplication } from '@/packages/join/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';

@@ -3,7 +3,7 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { APPLICATION_STATE_NAMES } from '@itss/shared';
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
-import { getApplications, getCampaigns, type QueueFilters } from '@/services/review';
+import { getApplications, getCampaigns, type QueueFilters } from '@/packages/join/api';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';

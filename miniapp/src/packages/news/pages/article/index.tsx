@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage, absoluteFileUrl } from '@/components/article-image';
 import { ErrorState, Loading } from '@/components/state';
-import { countRead, getArticle } from '@/services/articles';
+import { countRead, getArticle } from '@/packages/news/api';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';

@@ -28,12 +28,12 @@ import {
   changeArticleState,
   createArticle,
   getArticle,
-  searchUnits,
   updateArticle,
   uploadArticleAttachment,
   uploadArticleImage,
   type ArticleAction,
-} from '@/services/article-manage';
+} from '@/packages/news/api';
+import { getUnits } from '@/packages/unit/api';
 import { ApiError, apiErrorOf, toApiError } from '@/services/http';
 import { pickPdf, pickPhoto } from '@/services/multipart';
 import { useRequest } from '@/services/useRequest';
@@ -139,7 +139,7 @@ function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: 
     setBusy(true);
     setError(null);
     try {
-      const list = await searchUnits(q.trim());
+      const list = await getUnits({ q: q.trim() }, null, 10);
       setFound(list.items);
     } catch (thrown) {
       setError(toApiError(thrown).message);

@@ -10,7 +10,7 @@ import {
 } from '@itss/shared';
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
-import { getManagedArticles, type ArticleManageFilters } from '@/services/article-manage';
+import { getManagedArticles, type ArticleManageFilters } from '@/packages/news/api';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type SubmissionListItem } from '@itss/shared';
 import { useRef } from 'react';
 import { EmptyState, Loading, RequestView } from '@/components/state';
-import { getSubmissions } from '@/services/article-manage';
+import { getSubmissions } from '@/packages/submit/api';
 import { useSession } from '@/services/session';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';

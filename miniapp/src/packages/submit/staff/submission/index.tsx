@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { decideSubmission, getSubmission } from '@/services/article-manage';
+import { decideSubmission, getSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';

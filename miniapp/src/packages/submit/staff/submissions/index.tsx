@@ -3,7 +3,7 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, type SubmissionListItem } from '@itss/shared';
 import { useRef } from 'react';
 import { RequestView } from '@/components/state';
-import { getSubmissions } from '@/services/article-manage';
+import { getSubmissions } from '@/packages/submit/api';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';

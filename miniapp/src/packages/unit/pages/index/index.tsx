@@ -21,15 +21,16 @@ import {
   createInvite,
   decideJoinRequest,
   getBills,
-  getPendingJoinRequests,
+  getJoinRequests,
   getUnit,
   handOverPrimary,
   removeContact,
-} from '@/services/units';
+} from '@/packages/unit/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { inviteLink } from '@/packages/unit/invite-link';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -46,14 +47,13 @@ interface UnitData {
   requests: JoinRequest[];
 }
 
-/** The link an invite opens in the H5 app, where there is no share card. */
-function inviteLink(invite: Invite): string {
-  const { origin, pathname } = window.location;
-  return `${origin}${pathname}#/${invite.path.replace(/^\//, '')}`;
-}
-
 /** Asks first; a refusal is shown in a modal with the server's message. Resolves true when done. */
-async function confirmed(title: string, content: string, confirmText: string, action: () => Promise<void>) {
+async function confirmed(
+  title: string,
+  content: string,
+  confirmText: string,
+  action: () => Promise<unknown>,
+) {
   const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#1f5fbf' });
   if (!confirm) return false;
   void Taro.showLoading({ title: '处理中', mask: true });
@@ -218,7 +218,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
       approve ? '同意加入' : '拒绝申请',
       approve ? `同意「${request.name}」成为本单位联系人吗？` : `拒绝「${request.name}」的加入申请吗？`,
       approve ? '同意' : '拒绝',
-      () => decideJoinRequest(unit.id, request.id, approve ? 'approve' : 'decline'),
+      () => decideJoinRequest(unit.id, request.id, { decision: approve ? 'approve' : 'decline' }),
     );
     if (done) onChanged();
   };
@@ -348,7 +348,7 @@ async function loadUnit(id: number): Promise<UnitData> {
   const unit = await getUnit(id);
   const [bills, requests] = await Promise.all([
     getBills(id),
-    unit.isPrimaryContact ? getPendingJoinRequests(id) : Promise.resolve({ items: [] }),
+    unit.isPrimaryContact ? getJoinRequests(id, 'pending') : Promise.resolve({ items: [] }),
   ]);
   return { unit, bills: bills.items, requests: requests.items };
 }

@@ -8,7 +8,7 @@ import { Card, Section } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { ApiError, apiErrorOf } from '@/services/http';
 import { session, useSession } from '@/services/session';
-import { acceptInvite, getInvite } from '@/services/units';
+import { acceptInvite, getInvite } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import { openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';

@@ -13,7 +13,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { createUnit } from '@/services/staff-units';
+import { createUnit } from '@/packages/unit/api';
 import { FormField, PickerValue } from '@/packages/staff/components/units';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';

@@ -14,16 +14,15 @@ import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf, fieldMessage, toApiError } from '@/services/http';
-import { isH5 } from '@/services/session';
 import {
   changeUnitStatus,
   createInvite,
   decideJoinRequest,
   getJoinRequests,
+  getUnit,
   handOverPrimary,
   removeContact,
-} from '@/services/staff-units';
-import { getUnit } from '@/services/units';
+} from '@/packages/unit/api';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
@@ -31,6 +30,7 @@ import { formatBeijingTime } from '@/utils/format';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { levelName } from '@/packages/staff/components/review';
 import { UnitStatusTag } from '@/packages/staff/components/units';
+import { inviteLink } from '@/packages/unit/invite-link';
 import './index.scss';
 
 type Reload = () => Promise<unknown>;
@@ -110,12 +110,6 @@ function ContactRow({ unit, contact, onChanged }: { unit: Unit; contact: Contact
       )}
     </View>
   );
-}
-
-/** The link an invitee opens: the H5 app of this server, at the invite page the contract names. */
-function inviteLink(invite: Invite): string {
-  const origin = isH5() ? window.location.origin : API_BASE;
-  return `${origin}/#/${invite.path.replace(/^\//, '')}`;
 }
 
 function InvitePanel({ unit }: { unit: Unit }) {

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { pickSpreadsheet } from '@/services/multipart';
-import { confirmImport, previewImport } from '@/services/staff-units';
+import { confirmImport, previewImport } from '@/packages/unit/api';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import './index.scss';

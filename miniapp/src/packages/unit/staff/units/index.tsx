@@ -10,7 +10,7 @@ import {
 } from '@itss/shared';
 import { useRef, useState } from 'react';
 import { RequestView } from '@/components/state';
-import { getUnits, type UnitFilters } from '@/services/staff-units';
+import { getUnits, type UnitFilters } from '@/packages/unit/api';
 import { useKeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { levelName } from '@/packages/staff/components/review';
