@@ -1,17 +1,19 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { JOIN_REQUEST_STATE_NAMES, ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
+import { ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getUnreadCount, showUnreadBadge } from '@/services/messages';
+import { getUnreadCount } from '@/packages/account/api';
+import { showUnreadBadge } from '@/packages/account/unread-badge';
 import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
-import { getMyJoinRequests } from '@/services/units';
+import { getMyJoinRequests } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
-import { openDirectory, openGroupEntry, openPrivacyPolicy, openTab } from '@/utils/actions';
+import { openPage, openPrivacyPolicy } from '@/utils/actions';
+import { ME_ROWS, bySection, type MeRow, type MeView } from '@/registry';
 import './index.scss';
 
 function roleText(me: Me): string {
@@ -132,68 +134,38 @@ function PhoneBinding() {
   );
 }
 
-const open = (url: string) => () => void Taro.navigateTo({ url });
-
-/** 我的申请, 消息 with its unread count, and 我的单位 once an application was approved. */
-function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: JoinRequest | null }) {
+function Row({ row, view }: { row: MeRow; view: MeView }) {
+  const modifier = row.modifier ? ` me-help__row--${row.modifier}` : '';
+  const { route, query } = row;
+  const badge = row.badge?.(view) ?? 0;
   return (
-    <Section title="入会与消息">
-      <Card className="me-help">
-        <View
-          className="me-help__row me-help__row--applications"
-          onClick={open('/packages/join/pages/mine/index')}
-        >
-          <Text className="me-help__text">我的申请</Text>
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="me-help__row me-help__row--messages"
-          onClick={open('/packages/account/pages/messages/index')}
-        >
-          <Text className="me-help__text">消息</Text>
-          {unread > 0 ? <Text className="me-help__badge">{unread > 99 ? '99+' : unread}</Text> : null}
-          <View className="link-arrow" />
-        </View>
-        {me.unit ? (
-          <View
-            className="me-help__row me-help__row--unit"
-            onClick={open(`/packages/unit/pages/index/index?id=${me.unit.id}`)}
-          >
-            <Text className="me-help__text">我的单位</Text>
-            <Text className="me-help__value">{me.unit.name}</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : (
-          <View className="me-help__row me-help__row--directory" onClick={openDirectory}>
-            <Text className="me-help__text">会员名录</Text>
-            <Text className="me-help__value">申请成为单位联系人</Text>
-            <View className="link-arrow" />
-          </View>
-        )}
-        {me.unit ? (
-          <View
-            className="me-help__row me-help__row--submit"
-            onClick={open('/packages/submit/pages/mine/index')}
-          >
-            <Text className="me-help__text">会员风采投稿</Text>
-            <Text className="me-help__value">会员风采、优秀案例</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : null}
-        {pending ? (
-          <View className="me-help__row me-help__row--join-request">
-            <Text className="me-help__text">加入申请</Text>
-            <Text className="me-help__value">
-              {pending.unit.name} · {JOIN_REQUEST_STATE_NAMES[pending.state]}
-            </Text>
-          </View>
-        ) : null}
-        <View className="me-help__row me-help__row--group" onClick={openGroupEntry}>
-          <Text className="me-help__text">加入会员微信群</Text>
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
+    <View
+      className={`me-help__row${modifier}`}
+      onClick={route ? () => openPage(route, query?.(view)) : undefined}
+    >
+      <Text className="me-help__text">{row.text}</Text>
+      {badge > 0 ? <Text className="me-help__badge">{badge > 99 ? '99+' : badge}</Text> : null}
+      {row.value ? <Text className="me-help__value">{row.value(view)}</Text> : null}
+      {route ? <View className="link-arrow" /> : null}
+    </View>
+  );
+}
+
+/** The features' rows (their entries.ts) that apply to this person, by section. */
+function Rows({ view }: { view: MeView }) {
+  const sections = bySection(ME_ROWS.filter((row) => row.visible?.(view) ?? true));
+  return (
+    <>
+      {sections.map((section) => (
+        <Section key={section.title} title={section.title}>
+          <Card className="me-help">
+            {section.items.map((row) => (
+              <Row key={row.order} row={row} view={view} />
+            ))}
+          </Card>
+        </Section>
+      ))}
+    </>
   );
 }
 
@@ -266,28 +238,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           </View>
         </Card>
       </Section>
-      <JoinRows me={me} unread={unread} pending={pending} />
-      <Section title="更多">
-        <Card className="me-help">
-          {me.can.openStaffConsole ? (
-            <View
-              className="me-help__row me-help__row--staff"
-              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}
-            >
-              <Text className="me-help__text">工作台</Text>
-              <View className="link-arrow" />
-            </View>
-          ) : null}
-          <View className="me-help__row" onClick={openPrivacyPolicy}>
-            <Text className="me-help__text">隐私政策</Text>
-            <View className="link-arrow" />
-          </View>
-          <View className="me-help__row" onClick={() => openTab('contact')}>
-            <Text className="me-help__text">入会咨询请联系会员服务部</Text>
-            <View className="link-arrow" />
-          </View>
-        </Card>
-      </Section>
+      <Rows view={{ me, unread, pending }} />
       <View className="me-actions">
         <Button className="me-actions__logout" onClick={() => void logout()}>
           退出登录

@@ -9,7 +9,7 @@ import {
 import { useState } from 'react';
 import { ArticleRow } from '@/components/article-row';
 import { Loading, RequestView } from '@/components/state';
-import { getArticles } from '@/services/articles';
+import { getArticles } from '@/packages/news/api';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { useViewerKey } from '@/services/session';
 import { usePullToRefresh } from '@/services/usePullToRefresh';

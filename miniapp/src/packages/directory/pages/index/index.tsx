@@ -6,11 +6,13 @@ import { IdentityForm, type IdentityFormBody } from '@/components/identity-form'
 import { RequestView } from '@/components/state';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
-import { getDirectory, requestToJoin } from '@/services/units';
+import { getDirectory } from '@/packages/directory/api';
+import { requestToJoin } from '@/packages/unit/api';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES } from '@/routes';
 
 interface Filters {
   q?: string;
@@ -196,7 +198,7 @@ export default function DirectoryPage() {
           onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
         />
         {session.status === 'signedOut' ? (
-          <Text className="directory-head__hint" onClick={() => openTab('me')}>
+          <Text className="directory-head__hint" onClick={() => openTab(ROUTES.me)}>
             您的单位已是会员？登录后可在名录中找到单位，申请成为联系人 ›
           </Text>
         ) : askable ? (

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { ROLES, ROLE_NAMES, auditActionName, type AuditEntry, type Role } from '@itss/shared';
 import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { getAudit } from '@/services/staff';
+import { getAudit } from '@/packages/staff/api';
 import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
 import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';

@@ -1,17 +1,16 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useRef, useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
-import { getApplications } from '@/services/review';
-import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
-import { getGroupRemovals, getGroupTodos } from '@/services/staff-groups';
-import { getSubmissions } from '@/services/article-manage';
+import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
 import { useRequest } from '@/services/useRequest';
+import { openPage } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { WORKBENCH_TILES, bySection, type TileCount, type WorkbenchTile } from '@/registry';
 import './index.scss';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
@@ -159,159 +158,52 @@ function StaffManagement({ myId }: { myId: number }) {
   );
 }
 
-const openPage = (url: string) => () => void Taro.navigateTo({ url });
-
-/** The to-do count beside 入会审核; while it loads or if it fails the row simply has no badge. */
-function PendingBadge() {
-  const { state, refresh } = useRequest(() => getApplications({}, null, 1));
+/** A tile's to-do count; while it loads or if it fails the row simply has no badge. */
+function Count({ count }: { count: TileCount }) {
+  const { state, refresh } = useRequest(count.load);
   const firstRef = useRef(true);
-  // Back from the queue after deciding: the count has changed.
+  // Back from the list after working through it: the count has changed.
   useDidShow(() => {
     if (firstRef.current) firstRef.current = false;
     else void refresh();
   });
   if (state.status !== 'success') return null;
-  const { pending } = state.data;
-  return pending ? (
-    <Text className="staff-links__badge" aria-label={`${pending} 份待审核`}>
-      {pending > 99 ? '99+' : pending}
-    </Text>
-  ) : (
-    <Text className="staff-links__note">暂无待审核</Text>
-  );
-}
-
-/** An open count beside a link; while it loads or if it fails the row simply has no badge. */
-function OpenCount({
-  load,
-  label,
-  none,
-}: {
-  load: () => Promise<{ open: number }>;
-  label: string;
-  none: string;
-}) {
-  const { state, refresh } = useRequest(load);
-  const firstRef = useRef(true);
-  // Back from the list after ticking some off: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
-  if (state.status !== 'success') return null;
-  const { open } = state.data;
-  return open ? (
-    <Text className="staff-links__badge" aria-label={`${open} ${label}`}>
-      {open > 99 ? '99+' : open}
-    </Text>
-  ) : (
-    <Text className="staff-links__note">{none}</Text>
-  );
-}
-
-const loadOpenTodos = () => getGroupTodos(false);
-const loadOpenRemovals = () => getGroupRemovals(false);
-
-/** Member units and the members' WeChat groups, with what waits for staff in the groups. */
-function MemberLinks() {
+  const { count: value, more } = state.data;
+  if (!value) return <Text className="staff-links__note">{count.none}</Text>;
+  const spoken = more ? `${value}+` : String(value);
   return (
-    <Section title="会员">
-      <Card className="staff-links">
-        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/units/index')}>
-          <Text className="staff-links__text">会员单位</Text>
-          <View className="link-arrow" />
-        </View>
-        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/groups/index')}>
-          <Text className="staff-links__text">会员微信群</Text>
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--todos"
-          onClick={openPage('/packages/staff/pages/group-todos/index')}
-        >
-          <Text className="staff-links__text">入群待办</Text>
-          <OpenCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--removals"
-          onClick={openPage('/packages/staff/pages/group-removals/index')}
-        >
-          <Text className="staff-links__text">待移出群聊</Text>
-          <OpenCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
-  );
-}
-
-/** One page of the review queue: its size is the count, "20+" when there are more. */
-function ReviewCount() {
-  const { state, refresh } = useRequest(() => getSubmissions('in_review', null));
-  const firstRef = useRef(true);
-  // Back from the queue after deciding: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
-  if (state.status !== 'success') return null;
-  const count = state.data.items.length;
-  if (!count) return <Text className="staff-links__note">暂无投稿</Text>;
-  const label = state.data.nextCursor ? `${count}+` : String(count);
-  return (
-    <Text className="staff-links__badge" aria-label={`${label} 篇投稿待审核`}>
-      {label}
+    <Text className="staff-links__badge" aria-label={`${spoken} ${count.label}`}>
+      {value > 99 ? '99+' : spoken}
     </Text>
   );
 }
 
-/** Articles staff write, and what members submit for review. */
-function ArticleLinks() {
+function Tile({ tile }: { tile: WorkbenchTile }) {
+  const modifier = tile.modifier ? ` staff-links__row--${tile.modifier}` : '';
   return (
-    <Section title="资讯">
-      <Card className="staff-links">
-        <View
-          className="staff-links__row staff-links__row--articles"
-          onClick={openPage('/packages/staff/pages/articles/index')}
-        >
-          <Text className="staff-links__text">文章管理</Text>
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--submissions"
-          onClick={openPage('/packages/staff/pages/submissions/index')}
-        >
-          <Text className="staff-links__text">投稿审核</Text>
-          <ReviewCount />
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
+    <View className={`staff-links__row${modifier}`} onClick={() => openPage(tile.route)}>
+      <Text className="staff-links__text">{tile.text}</Text>
+      {tile.count ? <Count count={tile.count} /> : null}
+      <View className="link-arrow" />
+    </View>
   );
 }
 
-/** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
-function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
+/** The features' tiles (their entries.ts) this person may use, by section. */
+function Tiles({ can }: { can: Me['can'] }) {
+  const sections = bySection(WORKBENCH_TILES.filter((tile) => tile.visible?.(can) ?? true));
   return (
-    <Section title="入会">
-      <Card className="staff-links">
-        <View
-          className="staff-links__row staff-links__row--applications"
-          onClick={openPage('/packages/staff/pages/applications/index')}
-        >
-          <Text className="staff-links__text">入会审核</Text>
-          <PendingBadge />
-          <View className="link-arrow" />
-        </View>
-        {manageCampaigns ? (
-          <View className="staff-links__row" onClick={openPage('/packages/staff/pages/campaigns/index')}>
-            <Text className="staff-links__text">入会推广码</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : null}
-      </Card>
-    </Section>
+    <>
+      {sections.map((section) => (
+        <Section key={section.title} title={section.title}>
+          <Card className="staff-links">
+            {section.items.map((tile) => (
+              <Tile key={tile.order} tile={tile} />
+            ))}
+          </Card>
+        </Section>
+      ))}
+    </>
   );
 }
 
@@ -328,19 +220,7 @@ export default function StaffConsolePage() {
   const { can, id } = session.me;
   return (
     <View className="page staff">
-      <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
-      <MemberLinks />
-      <ArticleLinks />
-      {can.readAuditLog ? (
-        <Section title="记录">
-          <Card className="staff-links">
-            <View className="staff-links__row" onClick={openPage('/packages/staff/pages/audit/index')}>
-              <Text className="staff-links__text">操作日志</Text>
-              <View className="link-arrow" />
-            </View>
-          </Card>
-        </Section>
-      ) : null}
+      <Tiles can={can} />
       {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
   );

@@ -13,11 +13,13 @@ import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading } from '@/components/state';
 import { ArticleImage } from '@/components/article-image';
-import { createSubmission, uploadArticleImage } from '@/services/article-manage';
+import { createSubmission } from '@/packages/submit/api';
+import { uploadArticleImage } from '@/packages/news/api';
 import { toApiError } from '@/services/http';
 import { pickPhoto } from '@/services/multipart';
 import { useSession } from '@/services/session';
 import '../../submit.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 type Errors = Record<string, string>;
 
@@ -45,7 +47,7 @@ function Submitted() {
         </Text>
         <Button
           className="submit-button submit-button--primary submit-done__mine"
-          onClick={() => void Taro.redirectTo({ url: '/packages/submit/pages/mine/index' })}
+          onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.mySubmissions) })}
         >
           查看我的投稿
         </Button>

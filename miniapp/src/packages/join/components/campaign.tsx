@@ -1,0 +1,156 @@
+import { Button, Image, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
+import { useEffect, useState } from 'react';
+import { Card } from '@/components/section';
+import { ErrorState, Loading } from '@/components/state';
+import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
+import { fieldMessage, toApiError } from '@/services/http';
+import { campaignCodePath, createCampaign } from '@/packages/join/api';
+import { isH5 } from '@/services/session';
+import { useRequest } from '@/services/useRequest';
+import { formatBeijingTime } from '@/utils/format';
+import './campaign.scss';
+
+export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const parsed = createCampaignRequestSchema.safeParse({ name });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请输入名称');
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const campaign = await createCampaign(parsed.data);
+      setName('');
+      await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
+      await onCreated();
+    } catch (thrown) {
+      setError(fieldMessage(toApiError(thrown), 'name'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card className="campaign-create">
+      <Input
+        className="campaign-create__name"
+        maxlength={40}
+        placeholder="推广码名称，如：2026 会议周展位"
+        value={name}
+        onInput={(event) => setName(event.detail.value)}
+      />
+      {error ? (
+        <View className="campaign-create__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      <Button
+        className="campaign-create__submit"
+        loading={busy}
+        disabled={busy || undefined}
+        onClick={() => void submit()}
+      >
+        创建推广码
+      </Button>
+    </Card>
+  );
+}
+
+const STEPS: readonly { key: keyof CampaignFunnel; label: string }[] = [
+  { key: 'scans', label: '扫码' },
+  { key: 'started', label: '开始填写' },
+  { key: 'submitted', label: '已提交' },
+  { key: 'approved', label: '已通过' },
+];
+
+export function Funnel({ funnel }: { funnel: CampaignFunnel }) {
+  return (
+    <View className="funnel">
+      {STEPS.map((step, index) => (
+        <View key={step.key} className={`funnel__step funnel__step--${step.key}`}>
+          {index > 0 ? <View className="funnel__arrow">→</View> : null}
+          <View className="funnel__cell">
+            <Text className="funnel__count">{funnel[step.key]}</Text>
+            <Text className="funnel__label">{step.label}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+async function saveCode(localPath: string, campaign: Campaign): Promise<void> {
+  if (isH5()) {
+    saveAs(localPath, `入会推广码-${campaign.name}.png`);
+    return;
+  }
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath: localPath });
+    await Taro.showToast({ title: '已保存到相册', icon: 'success' });
+  } catch {
+    // Refused permission or cancelled: say how to allow it.
+    await Taro.showModal({
+      title: '未能保存',
+      content: '请在小程序设置中允许“保存到相册”，或长按图片保存',
+      showCancel: false,
+    });
+  }
+}
+
+/** The campaign's mini-program code: asked of the server with the token, then shown and saved. */
+export function CampaignCode({ campaign }: { campaign: Campaign }) {
+  const { state, reload } = useRequest(() => downloadWithToken(campaignCodePath(campaign.id)));
+  const localPath = state.status === 'success' ? state.data : null;
+  useEffect(
+    () => () => {
+      if (localPath) releaseDownload(localPath);
+    },
+    [localPath],
+  );
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error')
+    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
+  return (
+    <View className="campaign-code">
+      <Image
+        className="campaign-code__image"
+        src={state.data}
+        mode="widthFix"
+        showMenuByLongpress
+        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
+      />
+      <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
+      <Button className="campaign-code__save" onClick={() => void saveCode(state.data, campaign)}>
+        {isH5() ? '下载图片' : '保存到相册'}
+      </Button>
+    </View>
+  );
+}
+
+export function CampaignCard({ campaign }: { campaign: Campaign }) {
+  const [showCode, setShowCode] = useState(false);
+  return (
+    <Card className="campaign">
+      <View className="campaign__head">
+        <Text className="campaign__name">{campaign.name}</Text>
+        <Text className="campaign__time">{formatBeijingTime(campaign.createdAt)}</Text>
+      </View>
+      <Funnel funnel={campaign.funnel} />
+      {showCode ? (
+        <CampaignCode campaign={campaign} />
+      ) : (
+        <View className="campaign__show" onClick={() => setShowCode(true)}>
+          <Text className="campaign__show-text">查看小程序码</Text>
+          <View className="link-arrow" />
+        </View>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,178 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import {
+  ARTICLE_CATEGORY_NAMES,
+  ARTICLE_STATE_NAMES,
+  SubmissionError,
+  submissionDecisionRequestSchema,
+  type Submission,
+} from '@itss/shared';
+import { useState } from 'react';
+import { ArticlePreview } from '@/components/article-editor/preview';
+import { Card, Section } from '@/components/section';
+import { EmptyState, RequestView } from '@/components/state';
+import { decideSubmission, getSubmission } from '@/packages/submit/api';
+import { toApiError } from '@/services/http';
+import { useRequest } from '@/services/useRequest';
+import { formatBeijingTime } from '@/utils/format';
+import '@/packages/staff/components/units.scss';
+import '@/packages/staff/components/articles.scss';
+import './index.scss';
+
+function Decision({ submission, onDecided }: { submission: Submission; onDecided: () => Promise<void> }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decide = async (decision: 'approve' | 'reject') => {
+    const parsed = submissionDecisionRequestSchema.safeParse(
+      decision === 'approve' ? { decision } : { decision, reason },
+    );
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请填写退回原因');
+      return;
+    }
+    if (decision === 'approve') {
+      const { confirm } = await Taro.showModal({
+        title: '通过投稿',
+        content: '通过后将立即发布。确定通过吗？',
+      });
+      if (!confirm) return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await decideSubmission(submission.id, parsed.data);
+      await Taro.showToast({ title: decision === 'approve' ? '已通过并发布' : '已退回', icon: 'success' });
+      await onDecided();
+    } catch (thrown) {
+      const apiError = toApiError(thrown);
+      if (apiError.code === SubmissionError.AlreadyDecided) {
+        // Another staff member got there first: show what they decided.
+        await Taro.showModal({ title: '已处理', content: apiError.message, showCancel: false });
+        await onDecided();
+      } else {
+        setError(apiError.message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card className="staff-form submission-decision">
+      {rejecting ? (
+        <View className="staff-form__field">
+          <Text className="staff-form__label">退回原因（投稿人会在消息中看到）</Text>
+          <Textarea
+            className="staff-form__textarea submission-decision__reason"
+            maxlength={200}
+            placeholder="请写明需要修改的地方，至少 2 个字"
+            value={reason}
+            onInput={(event) => setReason(event.detail.value)}
+          />
+        </View>
+      ) : null}
+      {error ? (
+        <View className="staff-form__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      <View className="submission-decision__actions">
+        {rejecting ? (
+          <>
+            <Button
+              className="staff-button staff-button--danger submission-decision__confirm-reject"
+              disabled={busy || undefined}
+              onClick={() => void decide('reject')}
+            >
+              确认退回
+            </Button>
+            <Button className="staff-button" onClick={() => setRejecting(false)}>
+              取消
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button
+              className="staff-button staff-button--primary submission-decision__approve"
+              loading={busy}
+              disabled={busy || undefined}
+              onClick={() => void decide('approve')}
+            >
+              通过
+            </Button>
+            <Button
+              className="staff-button staff-button--danger submission-decision__reject"
+              disabled={busy || undefined}
+              onClick={() => setRejecting(true)}
+            >
+              退回
+            </Button>
+          </>
+        )}
+      </View>
+    </Card>
+  );
+}
+
+function Review({ submission, onDecided }: { submission: Submission; onDecided: () => Promise<void> }) {
+  const meta = `${ARTICLE_CATEGORY_NAMES[submission.category]} · ${submission.unit.name}`;
+  return (
+    <View className="page staff-page submission-page">
+      <View className="submission-page__head">
+        <Text className={`article-state article-state--${submission.state}`}>
+          {ARTICLE_STATE_NAMES[submission.state]}
+        </Text>
+        {submission.flagged ? <Text className="article-state article-state--flagged">需人工复核</Text> : null}
+        <Text className="submission-page__meta">
+          {submission.submitterName} 提交于 {formatBeijingTime(submission.submittedAt)}
+        </Text>
+      </View>
+      {submission.flagged ? (
+        <Text className="staff-tip submission-page__flag">
+          微信内容安全检测建议人工复核，请仔细阅读后再决定。
+        </Text>
+      ) : null}
+      <Section title="读者将看到">
+        <Card>
+          <ArticlePreview
+            title={submission.title}
+            meta={meta}
+            summary={submission.summary}
+            coverUrl={submission.coverUrl}
+            body={submission.body}
+          />
+        </Card>
+      </Section>
+      {submission.state === 'in_review' ? (
+        <Decision submission={submission} onDecided={onDecided} />
+      ) : (
+        <Card className="submission-page__decided">
+          <Text className="staff-tip">
+            {ARTICLE_STATE_NAMES[submission.state]}
+            {submission.decidedAt ? ` · ${formatBeijingTime(submission.decidedAt)}` : ''}
+            {submission.rejectReason ? ` · 原因：${submission.rejectReason}` : ''}
+          </Text>
+        </Card>
+      )}
+    </View>
+  );
+}
+
+export default function SubmissionReviewPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const valid = Number.isInteger(id) && id > 0;
+  const { state, reload } = useRequest(() => (valid ? getSubmission(id) : Promise.resolve(null)));
+  return (
+    <RequestView state={state} onRetry={() => void reload()}>
+      {(submission) =>
+        submission ? (
+          <Review submission={submission} onDecided={reload} />
+        ) : (
+          <EmptyState text="没有找到这份投稿" />
+        )
+      }
+    </RequestView>
+  );
+}
