@@ -4,6 +4,7 @@ import { decimalIdSchema } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
 
@@ -51,13 +52,34 @@ export const OPEN_APPLICATION_STATES: readonly ApplicationState[] = [
   'needs_info',
   'resubmitted',
 ];
+/**
+ * Staff decide on a submitted or resubmitted application (approve, reject, ask for more); the
+ * applicant resubmits after needs_info and may withdraw while it is open. A decided one stays.
+ */
+export const APPLICATION_STATE_MACHINE = defineStateMachine<ApplicationState>({
+  submitted: ['approved', 'rejected', 'needs_info', 'withdrawn'],
+  needs_info: ['resubmitted', 'withdrawn'],
+  resubmitted: ['approved', 'rejected', 'needs_info', 'withdrawn'],
+  approved: [],
+  rejected: [],
+  withdrawn: [],
+});
 
 export const ApplicationError = defineErrors({
-  /** Another application for the same credit code is still open; the message names its state. */
+  /**
+   * Another application for the same credit code is waiting for staff; the code says where it
+   * stands and nothing else of it.
+   */
   OpenApplicationExists: {
     code: 'APPLICATION_EXISTS',
     status: 409,
-    message: '该统一社会信用代码已有进行中的入会申请，请勿重复提交',
+    message: '该单位的入会申请正在审核中，请勿重复提交',
+  },
+  /** The unit's open application waits for its applicant's changes: that colleague acts, not staff. */
+  OpenApplicationNeedsInfo: {
+    code: 'APPLICATION_EXISTS_NEEDS_INFO',
+    status: 409,
+    message: '该单位的入会申请正等待补充材料，请在“我的申请”中补充后重新提交',
   },
   AlreadyMember: {
     code: 'APPLICATION_ALREADY_MEMBER',

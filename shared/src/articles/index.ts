@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 
 /**
  * What the branch publishes: the handbook's information services (policy, standards, industry
@@ -70,6 +71,15 @@ export const ARTICLE_STATE_NAMES: Record<ArticleState, string> = {
   archived: '已归档',
   rejected: '未通过',
 };
+/** Staff publish, unpublish and archive; a member's submission leaves review published or rejected. */
+export const ARTICLE_STATE_MACHINE = defineStateMachine<ArticleState>({
+  draft: ['published', 'archived'],
+  in_review: ['published', 'rejected'],
+  published: ['unpublished', 'archived'],
+  unpublished: ['published', 'archived'],
+  archived: [],
+  rejected: [],
+});
 
 export const ARTICLE_TITLE_MAX = 80;
 export const ARTICLE_SUMMARY_MAX = 200;

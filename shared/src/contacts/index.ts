@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { creditCodeSchema } from '../units';
 
 /**
@@ -142,6 +143,13 @@ export const JOIN_REQUEST_STATE_NAMES: Record<JoinRequestState, string> = {
   declined: '已拒绝',
   withdrawn: '已撤回',
 };
+/** The unit's primary contact or staff decide a pending request; the requester may withdraw it. */
+export const JOIN_REQUEST_STATE_MACHINE = defineStateMachine<JoinRequestState>({
+  pending: ['approved', 'declined', 'withdrawn'],
+  approved: [],
+  declined: [],
+  withdrawn: [],
+});
 
 export const joinRequestSchema = z.object({
   id: z.number().int().positive(),

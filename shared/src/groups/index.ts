@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { levelCodeSchema } from '../membership';
 
 /**
@@ -52,7 +53,24 @@ export const GroupError = defineErrors({
     status: 409,
     message: '该事项已由其他工作人员处理，请刷新后查看',
   },
+  /** The image was replaced between showing the entry and reading it: the new one is a reload away. */
+  CodeReplaced: {
+    code: 'GROUP_CODE_REPLACED',
+    status: 404,
+    message: '群二维码已更新，请返回后重新打开',
+  },
+  /** The multipart body broke off (a dropped connection): choosing the image again is the fix. */
+  CodeUploadIncomplete: {
+    code: 'GROUP_CODE_UPLOAD_INCOMPLETE',
+    status: 400,
+    message: '上传未完成，请重新选择图片上传',
+  },
 });
+
+/** A to-do or a removal is open until a staff member ticks it off, once. */
+export const GROUP_TASK_STATES = ['open', 'done'] as const;
+export type GroupTaskState = (typeof GROUP_TASK_STATES)[number];
+export const GROUP_TASK_STATE_MACHINE = defineStateMachine<GroupTaskState>({ open: ['done'], done: [] });
 
 export const GROUP_AUDIT_ACTIONS = defineAuditActions({
   'group.created': '新建会员微信群',

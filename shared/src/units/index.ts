@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { type LevelCode, LEVEL_CODES } from '../domain/levels';
 import { isKnownRegion } from '../domain/regions';
 import { levelCodeSchema } from '../membership';
@@ -39,6 +40,12 @@ export const UNIT_STATUS_NAMES: Record<UnitStatus, string> = {
   suspended: '暂停',
   removed: '已除名',
 };
+/** Suspension is undone, removal is final. */
+export const UNIT_STATUS_MACHINE = defineStateMachine<UnitStatus>({
+  active: ['suspended', 'removed'],
+  suspended: ['active', 'removed'],
+  removed: [],
+});
 
 export const UnitError = defineErrors({
   /** A person is the contact of at most one unit: approving a second unit for them is refused. */
