@@ -49,10 +49,11 @@ export async function readCodeUpload(request: FastifyRequest): Promise<CodeUploa
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
       case 'FST_FIELDS_LIMIT':
-        throw new AppError(ErrorCode.BadRequest, '一次只能上传一张群二维码图片');
+        // The mini-program sends one image: more parts come only from a broken client.
+        throw new AppError(ErrorCode.BadRequest);
       default:
         // A malformed or interrupted multipart body: the client's fault, never a 500.
-        throw new AppError(ErrorCode.BadRequest, '上传未完成，请重新选择图片上传');
+        throw new AppError(GroupError.CodeUploadIncomplete);
     }
   }
   if (!bytes) throw new AppError(FileError.FileMissing);
