@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   ARTICLE_STATE_NAMES,
   ArticleError,
   type ArticleState,
-  CONTENT_CHECK_RESULTS,
-  type ContentCheckResult,
   type CreateSubmissionRequest,
   type CreateSubmissionResponse,
   ErrorCode,
@@ -16,20 +13,14 @@ import {
   SubmissionError,
   type SubmissionListItem,
   type SubmissionListResponse,
-  WechatError,
   articleFileUrl,
 } from '@itss/shared';
-import sanitizeHtml from 'sanitize-html';
-import { z } from 'zod';
 import { IsNull, LessThan, MoreThan, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
-import { type WechatPushEvent, WechatPushHandlers } from '../../wechat/wechat-push';
-import { TEXT_CHECK_MAX_CHARS, type ContentCheckScene, WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
@@ -37,20 +28,15 @@ import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving, bodyImageIds } from './article-html';
+import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
-import { ARTICLES_CACHE_PREFIX } from './articles.service';
-import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
+import { SubmissionContentCheck } from './submission-content-check';
 import { type SubmissionRelation, SubmissionsPolicy } from './submissions.policy';
 
 /** Now, in the whole seconds a MariaDB DATETIME keeps, so the answer matches every later read. */
 function now(): Date {
   return new Date(Math.floor(Date.now() / 1000) * 1000);
 }
-
-/** WeChat's scene for both checks: 4 社交日志, the nearest to a member's own article. */
-const CHECK_SCENE: ContentCheckScene = 4;
-/** Worse verdicts rank higher: a text is as bad as its worst part. */
-const SEVERITY: Record<ContentCheckResult, number> = { pass: 0, review: 1, risky: 2 };
 
 const NOTICE_TITLE = { approve: '投稿已发布', reject: '投稿未通过审核' } as const;
 
@@ -63,48 +49,15 @@ function noticeBody(decision: 'approve' | 'reject', title: string, reason: strin
 const detailPage = (id: number): string => `packages/submit/pages/detail/index?id=${id}`;
 
 /**
- * The readable text of a sanitized body, for WeChat's check: sanitize-html with no tags keeps only
- * text, escaping exactly & < > " — undone here so WeChat reads what readers read.
- */
-function plainText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
-
-/** What matters in a wxa_media_check push (version 2). */
-const mediaVerdictSchema = z.object({
-  trace_id: z.string().min(1).max(64),
-  result: z.object({ suggest: z.enum(CONTENT_CHECK_RESULTS) }),
-});
-
-/** Cuts text into pieces WeChat takes in one call, by characters (not UTF-16 units). */
-function pieces(text: string): string[] {
-  const chars = [...text];
-  const result: string[] = [];
-  for (let i = 0; i < chars.length; i += TEXT_CHECK_MAX_CHARS) {
-    result.push(chars.slice(i, i + TEXT_CHECK_MAX_CHARS).join(''));
-  }
-  return result;
-}
-
-/**
  * Member submissions (会员风采, 优秀案例): articles written by a unit's contact about their own unit,
  * checked by WeChat's content security, published once staff approve them.
  */
 @Injectable()
-export class SubmissionsService implements OnModuleInit {
-  private readonly logger = new Logger(SubmissionsService.name);
-
+export class SubmissionsService {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
     @InjectRepository(ArticleStateChangeEntity)
     private readonly changes: Repository<ArticleStateChangeEntity>,
-    @InjectRepository(SubmissionMediaCheckEntity)
-    private readonly mediaChecks: Repository<SubmissionMediaCheckEntity>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: SubmissionsPolicy,
     private readonly units: UnitsService,
     private readonly users: UsersService,
@@ -112,14 +65,9 @@ export class SubmissionsService implements OnModuleInit {
     private readonly search: ArticleSearch,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly wechat: WechatClient,
     private readonly cache: ResponseCache,
-    private readonly push: WechatPushHandlers,
+    private readonly contentCheck: SubmissionContentCheck,
   ) {}
-
-  onModuleInit(): void {
-    this.push.on('wxa_media_check', (event) => this.recordMediaVerdict(event));
-  }
 
   /**
    * Checks the text with WeChat before anything is stored (no transaction waits on WeChat): risky
@@ -132,11 +80,11 @@ export class SubmissionsService implements OnModuleInit {
       throw new AppError(SubmissionError.NotAContact);
     }
     const html = articleBodyForSaving(body.body);
-    const verdict = await this.checkText(ctx.user.openid, body.title, body.summary, html);
+    const verdict = await this.contentCheck.checkText(ctx.user.openid, body.title, body.summary, html);
     if (verdict === 'risky') throw new AppError(ArticleError.ContentRisky);
     const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
     const id = await this.store(ctx, callerUnit.id, body, html, verdict !== 'pass');
-    await this.checkImages(ctx, id, imageIds);
+    await this.contentCheck.checkImages(ctx, id, imageIds);
     return { id, state: 'in_review' };
   }
 
@@ -256,37 +204,6 @@ export class SubmissionsService implements OnModuleInit {
     return { id: membership.unitId, active: membership.status === 'active' };
   }
 
-  /**
-   * WeChat's verdict on title, summary and body text, in as many calls as its length limit needs;
-   * stops at the first risky part. 'unchecked' when WeChat could not be asked.
-   */
-  private async checkText(
-    openid: string,
-    title: string,
-    summary: string,
-    html: string,
-  ): Promise<ContentCheckResult | 'unchecked'> {
-    let worst: ContentCheckResult = 'pass';
-    const parts = pieces([summary, plainText(html)].filter(Boolean).join('\n'));
-    try {
-      for (const [index, content] of parts.entries()) {
-        const { suggest } = await this.wechat.msgSecCheck({
-          openid,
-          content,
-          ...(index === 0 && { title }),
-          scene: CHECK_SCENE,
-        });
-        if (SEVERITY[suggest] > SEVERITY[worst]) worst = suggest;
-        if (worst === 'risky') break;
-      }
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== WechatError.WechatUnavailable) throw error;
-      // The client has logged why; staff see the submission flagged and read it themselves.
-      return 'unchecked';
-    }
-    return worst;
-  }
-
   @RetryOnConflict()
   @Transactional()
   private async store(
@@ -330,66 +247,6 @@ export class SubmissionsService implements OnModuleInit {
     });
     await this.articleFiles.claimAll(ctx, row.id, { coverFileId: body.coverFileId ?? null, body: html });
     return row.id;
-  }
-
-  /**
-   * Asks WeChat to check each image, keeping the trace id its verdict will come back with. After
-   * the commit and never failing the submission: an image WeChat could not be asked about flags
-   * the submission for staff instead.
-   */
-  private async checkImages(ctx: SignedInContext, articleId: number, fileIds: number[]): Promise<void> {
-    const mediaCheck = this.config.wechat.mediaCheck;
-    if (!mediaCheck) return;
-    for (const fileId of fileIds) {
-      // The image is no one's to read yet: WeChat fetches it by a one-off token in its address,
-      // recorded before WeChat is asked so that even a fetch at once finds it.
-      const fetchToken = randomBytes(24).toString('base64url');
-      const pending = `pending:${fetchToken}`;
-      await this.mediaChecks.insert({
-        articleId,
-        fileId,
-        traceId: pending,
-        fetchToken,
-        result: null,
-        createdAt: now(),
-      });
-      try {
-        const { traceId } = await this.wechat.mediaCheckAsync({
-          openid: ctx.user.openid,
-          mediaUrl: `${mediaCheck.publicUrl}${articleFileUrl(fileId)}?check=${fetchToken}`,
-          mediaType: 2,
-          scene: CHECK_SCENE,
-        });
-        await this.mediaChecks.update({ traceId: pending }, { traceId });
-      } catch (error) {
-        await this.mediaChecks.delete({ traceId: pending });
-        this.logger.warn(
-          `Image ${fileId} of submission ${articleId} not sent to WeChat's check: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        );
-        await this.articles.update({ id: articleId }, { contentFlagged: true });
-      }
-    }
-  }
-
-  /**
-   * WeChat's verdict on a submitted image, pushed within 30 minutes: kept with its check, and
-   * anything but pass flags the submission for staff (WeChat may push the same event again).
-   */
-  @RetryOnConflict()
-  @Transactional()
-  private async recordMediaVerdict(event: WechatPushEvent): Promise<void> {
-    const verdict = mediaVerdictSchema.safeParse(event);
-    if (!verdict.success) {
-      this.logger.warn('A wxa_media_check push without a trace id and a result was ignored');
-      return;
-    }
-    const check = await this.mediaChecks.findOneBy({ traceId: verdict.data.trace_id });
-    if (!check) return;
-    const suggest = verdict.data.result.suggest;
-    await this.mediaChecks.update({ id: check.id }, { result: suggest });
-    if (suggest !== 'pass') await this.articles.update({ id: check.articleId }, { contentFlagged: true });
   }
 
   private async presentOne(ctx: RequestContext, row: ArticleEntity): Promise<Submission> {

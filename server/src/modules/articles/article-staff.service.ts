@@ -3,19 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   ARTICLE_CATEGORY_NAMES,
+  ARTICLE_STATE_MACHINE,
   ARTICLE_STATE_NAMES,
   ArticleError,
-  type ArticleAttachment,
   type ArticleCategory,
   type ArticleDetail,
-  type ArticleListResponse,
   type ArticleManageListResponse,
   type ArticleState,
-  type ArticleSummary,
-  ErrorCode,
-  articleFileUrl,
-  articleListQuerySchema,
   articleManageQuerySchema,
+  canTransition,
   createArticleRequestSchema,
   isUnitArticleCategory,
   updateArticleRequestSchema,
@@ -24,68 +20,35 @@ import { In, type Repository } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
-import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
+import type { RequestContext, SignedInContext } from '../../common/request-context';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
-import { DEFAULT_RESPONSE_TTL_MS } from '../../state/cached-response';
 import { ResponseCache } from '../../state/response-cache';
 import { AuditService } from '../audit/audit.service';
-import { FilesService } from '../files/files.service';
 import { decodeCursor, encodeCursor } from '../units/unit-search';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
+import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving } from './article-html';
-import { ArticleReaders } from './article-readers';
+import { type Keyset, isKeyset } from './article-keyset';
+import { ArticlePresenter } from './article-presenter';
+import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
-import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
-import { type ArticleAccess, ArticlesPolicy } from './articles.policy';
+import { ArticlesPolicy } from './articles.policy';
 
-export type ArticleListQueryParsed = z.output<typeof articleListQuerySchema>;
 export type ArticleManageQueryParsed = z.output<typeof articleManageQuerySchema>;
 export type CreateArticleParsed = z.output<typeof createArticleRequestSchema>;
 export type UpdateArticleParsed = z.output<typeof updateArticleRequestSchema>;
 
-/** Every cached answer built from articles (reader lists and details) lives under this prefix. */
-export const ARTICLES_CACHE_PREFIX = 'articles:';
-
-/** The state changes staff make, and the states each may start from. */
-export const STAFF_TRANSITIONS = {
-  published: ['draft', 'unpublished', 'in_review'],
-  unpublished: ['published'],
-  archived: ['draft', 'unpublished', 'published'],
-} as const satisfies Partial<Record<ArticleState, readonly ArticleState[]>>;
-export type StaffTransition = keyof typeof STAFF_TRANSITIONS;
+/** The state changes staff make (a submission's review has its own decision). */
+export type StaffTransition = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
 
 const AUDIT_OF: Record<StaffTransition, string> = {
   published: 'article.published',
   unpublished: 'article.unpublished',
   archived: 'article.archived',
 };
-
-/** A reader's list item before the caller is known: `locked` is decided per caller on top. */
-type SummaryRow = Omit<ArticleSummary, 'locked'>;
-type PublicDetail = Omit<ArticleDetail, 'locked' | 'staff'>;
-
-/** A keyset position: (time, id) of the last item of the page, as epoch milliseconds and id. */
-interface Keyset {
-  t: number;
-  i: number;
-}
-
-function isKeyset(value: unknown): value is Keyset {
-  if (typeof value !== 'object' || value === null) return false;
-  const { t, i } = value as Record<string, unknown>;
-  return (
-    typeof t === 'number' &&
-    Number.isSafeInteger(t) &&
-    t >= 0 &&
-    typeof i === 'number' &&
-    Number.isSafeInteger(i) &&
-    i > 0 &&
-    Object.keys(value).length === 2
-  );
-}
 
 /** Seconds, as a MariaDB DATETIME keeps them: an answer shows the times every later read shows. */
 function now(): Date {
@@ -102,15 +65,14 @@ function uniqueTags(tags: string[] | undefined): string[] {
  * after every commit that changes what readers see.
  */
 @Injectable()
-export class ArticlesService implements OnModuleInit {
+export class ArticleStaffService implements OnModuleInit {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
     @InjectRepository(ArticleStateChangeEntity)
     private readonly changes: Repository<ArticleStateChangeEntity>,
     private readonly policy: ArticlesPolicy,
-    private readonly readers: ArticleReaders,
+    private readonly presenter: ArticlePresenter,
     private readonly articleFiles: ArticleFiles,
-    private readonly files: FilesService,
     private readonly search: ArticleSearch,
     private readonly units: UnitsService,
     private readonly users: UsersService,
@@ -123,183 +85,10 @@ export class ArticlesService implements OnModuleInit {
       const rows = await this.articles.find({ where: { id: In(ids) }, select: { id: true, title: true } });
       return new Map(rows.map((row) => [row.id, row.title]));
     });
-    // /api/files/:id follows the same rule as the article's own file route.
-    this.files.allowReaders('article', async (actor, articleId) => {
-      const row = await this.articles.findOne({
-        where: { id: articleId },
-        select: { id: true, state: true, visibility: true },
-      });
-      return row !== null && this.mayReadBody(actor, row);
-    });
   }
 
-  private async mayReadBody(
-    actor: RequestContext,
-    row: Pick<ArticleEntity, 'state' | 'visibility'>,
-  ): Promise<boolean> {
-    const published = row.state === 'published';
-    const standing =
-      published && row.visibility !== 'public' ? await this.readers.standingOf(actor) : 'public';
-    return this.policy.can(actor, 'readBody', {
-      standing,
-      article: { published, visibility: row.visibility },
-    });
-  }
-
-  // ——— readers ———
-
-  /**
-   * Published articles, newest first, a keyset page: one index range read from the cursor on, no
-   * count. Without a keyword the page comes from the response cache; `locked` is the caller's.
-   */
-  async list(ctx: RequestContext, query: ArticleListQueryParsed): Promise<ArticleListResponse> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, isKeyset);
-    if (query.q !== undefined && query.pinned !== undefined) {
-      throw new AppError(ErrorCode.ValidationFailed, undefined, [
-        { path: 'pinned', message: '搜索时不能只看置顶文章' },
-      ]);
-    }
-    const page =
-      query.q === undefined
-        ? await this.cache.getOrLoad(
-            `${ARTICLES_CACHE_PREFIX}list:${query.category ?? ''}:${query.pinned ?? ''}:${query.limit}:${query.cursor ?? ''}`,
-            DEFAULT_RESPONSE_TTL_MS,
-            () => this.loadPage(query, after),
-          )
-        : await this.searchPage(query.q, query, after);
-    const standing = page.items.some((item) => item.visibility !== 'public')
-      ? await this.readers.standingOf(ctx)
-      : 'public';
-    return {
-      items: page.items.map((item) => ({
-        ...item,
-        locked: !this.policy.can(ctx, 'readBody', {
-          standing,
-          article: { published: true, visibility: item.visibility },
-        }),
-      })),
-      nextCursor: page.nextCursor,
-    };
-  }
-
-  private async loadPage(
-    query: ArticleListQueryParsed,
-    after: Keyset | undefined,
-  ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
-    const qb = this.articles.createQueryBuilder('a').where("a.state = 'published'");
-    if (query.category) qb.andWhere('a.category = :category', { category: query.category });
-    if (query.pinned) qb.andWhere('a.pinned = :pinned', { pinned: true });
-    if (after) {
-      qb.andWhere('(a.publishedAt < :at OR (a.publishedAt = :at AND a.id < :id))', {
-        at: new Date(after.t),
-        id: after.i,
-      });
-    }
-    const rows = await qb
-      .orderBy('a.publishedAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return this.pageOf(rows, query.limit);
-  }
-
-  private async searchPage(
-    q: string,
-    query: ArticleListQueryParsed,
-    after: Keyset | undefined,
-  ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
-    const ids = await this.search.find(q, {
-      category: query.category,
-      after: after && { publishedAt: new Date(after.t), id: after.i },
-      limit: query.limit + 1,
-    });
-    const byId = new Map(
-      (ids.length ? await this.articles.findBy({ id: In(ids), state: 'published' }) : []).map((row) => [
-        row.id,
-        row,
-      ]),
-    );
-    return this.pageOf(
-      ids.flatMap((id) => byId.get(id) ?? []),
-      query.limit,
-    );
-  }
-
-  private async pageOf(
-    rows: ArticleEntity[],
-    limit: number,
-  ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: await this.summaries(page),
-      nextCursor:
-        rows.length > limit && last?.publishedAt
-          ? encodeCursor({ t: last.publishedAt.getTime(), i: last.id } satisfies Keyset)
-          : null,
-    };
-  }
-
-  /** The page's unit names in one read, whatever the page size. */
-  private async summaries(rows: ArticleEntity[]): Promise<SummaryRow[]> {
-    const names = await this.units.namesOf(rows.flatMap((row) => (row.unitId === null ? [] : [row.unitId])));
-    return rows.map((row) => ({
-      id: row.id,
-      category: row.category,
-      title: row.title,
-      summary: row.summary,
-      publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-      visibility: row.visibility,
-      pinned: row.pinned,
-      coverUrl: row.coverFileId === null ? null : articleFileUrl(row.coverFileId),
-      unitName: row.unitId === null ? null : (names.get(row.unitId) ?? null),
-    }));
-  }
-
-  /**
-   * What the caller may see of one article: staff every state with what they edit; others a
-   * published article (from the cache), without body and attachments when it is not for them.
-   */
+  /** Any state, with what staff edit and the article's history. */
   async detail(ctx: RequestContext, id: number): Promise<ArticleDetail> {
-    if (isStaff(ctx)) return this.staffDetail(ctx, id);
-    // A load that throws stores nothing: unknown and unpublished ids are not cached.
-    const detail = await this.cache.getOrLoad(
-      `${ARTICLES_CACHE_PREFIX}detail:${id}`,
-      DEFAULT_RESPONSE_TTL_MS,
-      () => this.loadPublicDetail(id),
-    );
-    const standing = detail.visibility === 'public' ? 'public' : await this.readers.standingOf(ctx);
-    const access: ArticleAccess = { standing, article: { published: true, visibility: detail.visibility } };
-    if (this.policy.can(ctx, 'readBody', access)) return { ...detail, locked: false };
-    const { body: _body, attachments: _attachments, ...teaser } = detail;
-    return { ...teaser, locked: true };
-  }
-
-  private async loadPublicDetail(id: number): Promise<PublicDetail> {
-    const row = await this.articles.findOneBy({ id, state: 'published' });
-    if (!row) throw new AppError(ArticleError.NotFound);
-    return this.fullDetail(row);
-  }
-
-  private async fullDetail(row: ArticleEntity): Promise<PublicDetail> {
-    const [summary] = await this.summaries([row]);
-    const described = await this.files.describe(row.attachmentFileIds);
-    const attachments: ArticleAttachment[] = row.attachmentFileIds.flatMap((fileId) => {
-      const file = described.get(fileId);
-      return file ? [{ fileId, name: file.name, size: file.size, url: articleFileUrl(fileId) }] : [];
-    });
-    return {
-      ...(summary as SummaryRow),
-      publishedAt: row.publishedAt?.toISOString() ?? null,
-      body: row.body,
-      attachments,
-      tags: row.tags,
-      readCount: row.readCount,
-      unitId: row.unitId,
-    };
-  }
-
-  private async staffDetail(ctx: RequestContext, id: number): Promise<ArticleDetail> {
     authorize(this.policy, ctx, 'manage', { standing: 'public' });
     const row = await this.articles.findOneBy({ id });
     if (!row) throw new AppError(ArticleError.NotFound);
@@ -309,7 +98,7 @@ export class ArticlesService implements OnModuleInit {
     ];
     const names = new Map((await this.users.findByIds(actorIds)).map((user) => [user.id, user.displayName]));
     return {
-      ...(await this.fullDetail(row)),
+      ...(await this.presenter.fullDetail(row)),
       locked: false,
       staff: {
         state: row.state,
@@ -326,14 +115,6 @@ export class ArticlesService implements OnModuleInit {
       },
     };
   }
-
-  /** One more read of a published article: a single guarded UPDATE, no read first. */
-  async countRead(id: number): Promise<void> {
-    const { affected } = await this.articles.increment({ id, state: 'published' }, 'readCount', 1);
-    if (!affected) throw new AppError(ArticleError.NotFound);
-  }
-
-  // ——— staff ———
 
   /** Every state, the latest change first; keyset on (updatedAt, id). */
   async manage(ctx: SignedInContext, query: ArticleManageQueryParsed): Promise<ArticleManageListResponse> {
@@ -382,7 +163,7 @@ export class ArticlesService implements OnModuleInit {
   /** A draft: nothing readers see changes, so no cache is forgotten. */
   async create(ctx: SignedInContext, body: CreateArticleParsed): Promise<ArticleDetail> {
     const id = await this.insertDraft(ctx, body);
-    return this.staffDetail(ctx, id);
+    return this.detail(ctx, id);
   }
 
   @RetryOnConflict()
@@ -440,7 +221,7 @@ export class ArticlesService implements OnModuleInit {
   /** Changes what was sent; the same edit again changes and records nothing. */
   async update(ctx: SignedInContext, id: number, body: UpdateArticleParsed): Promise<ArticleDetail> {
     if (await this.applyUpdate(ctx, id, body)) await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    return this.staffDetail(ctx, id);
+    return this.detail(ctx, id);
   }
 
   @RetryOnConflict()
@@ -487,7 +268,7 @@ export class ArticlesService implements OnModuleInit {
    */
   async changeState(ctx: SignedInContext, id: number, to: StaffTransition): Promise<ArticleDetail> {
     if (await this.applyState(ctx, id, to)) await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    return this.staffDetail(ctx, id);
+    return this.detail(ctx, id);
   }
 
   @RetryOnConflict()
@@ -498,7 +279,7 @@ export class ArticlesService implements OnModuleInit {
     const row = await this.articles.findOneBy({ id });
     if (!row) throw new AppError(ArticleError.NotFound);
     if (row.state === to) return false;
-    if (!(STAFF_TRANSITIONS[to] as readonly ArticleState[]).includes(row.state)) {
+    if (!canTransition(ARTICLE_STATE_MACHINE, row.state, to)) {
       throw new AppError(ArticleError.WrongState);
     }
     const at = now();
