@@ -29,6 +29,25 @@ export function defineErrors<const T extends Record<string, { code: string } & E
   return codes as { readonly [K in keyof T]: T[K]['code'] };
 }
 
+/** A declared error: a code and the message it is answered with. */
+export interface DeclaredError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Messages of a feature's own for codes declared elsewhere (usually the common ones): e.g. NOT_FOUND
+ * answered with 分会介绍尚未发布 rather than the generic 您访问的内容不存在. The code a client sees
+ * stays the common one; the words are declared here, beside the feature's other errors, never
+ * written where the error is thrown. A message for a code nobody declared throws at load.
+ */
+export function defineErrorMessages<const T extends Record<string, DeclaredError>>(specs: T): T {
+  for (const { code } of Object.values(specs)) {
+    if (!definitions.has(code)) throw new Error(`Error message for undeclared code ${code}`);
+  }
+  return specs;
+}
+
 /** The codes every feature may use; a feature's own codes live with the feature. */
 export const ErrorCode = defineErrors({
   ValidationFailed: {

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { messageListResponseSchema, unreadCountResponseSchema, type MessageListResponse } from '@itss/shared';
 import { request } from './http';
 
-export function getMessages(before: number | null): Promise<MessageListResponse> {
-  const query = before === null ? '' : `?before=${before}`;
+export function getMessages(cursor: string | null): Promise<MessageListResponse> {
+  const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
   return request({ path: `/api/messages${query}`, schema: messageListResponseSchema });
 }
 

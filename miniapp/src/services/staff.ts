@@ -22,7 +22,7 @@ export function revokeStaff(userId: number): Promise<void> {
   return request({ path: `/api/staff/${userId}`, method: 'DELETE' });
 }
 
-export function getAudit(before?: number | null): Promise<AuditListResponse> {
-  const query = before ? `&before=${before}` : '';
+export function getAudit(cursor?: string | null): Promise<AuditListResponse> {
+  const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
   return request({ path: `/api/audit?limit=50${query}`, schema: auditListResponseSchema });
 }

@@ -148,11 +148,12 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     );
     expect(first.items.map((m) => m.id)).toEqual([ids[4], ids[3]]);
     const rest = messageListResponseSchema.parse(
-      (await env.server.get(`/api/messages?limit=10&before=${first.nextBefore}`, { headers: bearer(token) }))
+      (await env.server.get(`/api/messages?limit=10&cursor=${first.nextCursor}`, { headers: bearer(token) }))
         .body,
     );
     expect(rest.items.map((m) => m.id)).toEqual([ids[2], ids[1], ids[0]]);
-    expect(rest.nextBefore).toBeNull();
+    expect(rest.nextCursor).toBeNull();
+    expect((await env.server.get('/api/messages?cursor=abc', { headers: bearer(token) })).status).toBe(400);
     expect((await postJson(env, '/api/messages/read-all', {}, bearer(token))).status).toBe(204);
     expect(await unread(env, token)).toBe(0);
   });

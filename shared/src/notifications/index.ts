@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 
 /**
  * Why a person is told something. Each purpose has one WeChat subscribe-message template,
@@ -48,14 +48,9 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export const messageListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  /** Keyset paging: messages with an id below this one. */
-  before: decimalIdSchema.optional(),
-});
-export const messageListResponseSchema = z.object({
-  items: z.array(messageSchema),
-  nextBefore: z.number().int().nullable(),
+/** Newest first, keyset paging on the id. */
+export const messageListQuerySchema = z.strictObject(cursorPageQuery());
+export const messageListResponseSchema = pageOf(messageSchema).extend({
   unread: z.number().int().nonnegative(),
 });
 export type MessageListResponse = z.infer<typeof messageListResponseSchema>;

@@ -12,6 +12,7 @@ import {
 } from '@itss/shared';
 import { In, IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -235,16 +236,21 @@ export class NotificationsService {
     await this.messages.update({ id }, { delivery });
   }
 
-  async list(ctx: SignedInContext, limit: number, before?: number): Promise<MessageListResponse> {
+  /** Newest first; the keyset is the id. */
+  async list(
+    ctx: SignedInContext,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<MessageListResponse> {
+    const before = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
     const rows = await this.messages.find({
       where: { userId: ctx.user.id, ...(before !== undefined && { id: LessThan(before) }) },
       order: { id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
     return {
       items: page.map(toMessage),
-      nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      nextCursor,
       unread: await this.unread(ctx),
     };
   }
