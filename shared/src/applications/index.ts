@@ -3,7 +3,7 @@ import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
-import { defineErrors } from '../errors';
+import { defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
@@ -67,19 +67,13 @@ export const APPLICATION_STATE_MACHINE = defineStateMachine<ApplicationState>({
 
 export const ApplicationError = defineErrors({
   /**
-   * Another application for the same credit code is waiting for staff; the code says where it
-   * stands and nothing else of it.
+   * Another application for the same credit code is still open; the message (ApplicationErrorMessage)
+   * says where it stands and nothing else of it.
    */
   OpenApplicationExists: {
     code: 'APPLICATION_EXISTS',
     status: 409,
-    message: '该单位的入会申请正在审核中，请勿重复提交',
-  },
-  /** The unit's open application waits for its applicant's changes: that colleague acts, not staff. */
-  OpenApplicationNeedsInfo: {
-    code: 'APPLICATION_EXISTS_NEEDS_INFO',
-    status: 409,
-    message: '该单位的入会申请正等待补充材料，请在“我的申请”中补充后重新提交',
+    message: '该统一社会信用代码已有进行中的入会申请，请勿重复提交',
   },
   AlreadyMember: {
     code: 'APPLICATION_ALREADY_MEMBER',
@@ -115,6 +109,22 @@ export const ApplicationError = defineErrors({
     code: 'APPLICATION_LICENCE_INVALID',
     status: 400,
     message: '营业执照文件无效，请重新上传',
+  },
+});
+
+/** Where the first open application stands, in words for a second applicant (nothing else of it). */
+export const ApplicationErrorMessage = defineErrorMessages({
+  OpenSubmitted: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请正在审核中，请勿重复提交',
+  },
+  OpenResubmitted: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请已重新提交，正在审核中，请勿重复提交',
+  },
+  OpenNeedsInfo: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请正等待补充材料，请在“我的申请”中补充后重新提交',
   },
 });
 

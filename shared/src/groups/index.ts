@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { levelCodeSchema } from '../membership';
 
@@ -53,18 +53,22 @@ export const GroupError = defineErrors({
     status: 409,
     message: '该事项已由其他工作人员处理，请刷新后查看',
   },
+});
+
+/** The groups' words for common codes. */
+export const GroupErrorMessage = defineErrorMessages({
+  GroupNotFound: { code: ErrorCode.NotFound, message: '会员微信群不存在' },
+  TodoNotFound: { code: ErrorCode.NotFound, message: '该待办不存在' },
+  RemovalNotFound: { code: ErrorCode.NotFound, message: '该移出事项不存在' },
   /** The image was replaced between showing the entry and reading it: the new one is a reload away. */
-  CodeReplaced: {
-    code: 'GROUP_CODE_REPLACED',
-    status: 404,
-    message: '群二维码已更新，请返回后重新打开',
+  CodeReplaced: { code: ErrorCode.NotFound, message: '群二维码已更新，请返回后重新打开' },
+  CodeExpiryMalformed: {
+    code: ErrorCode.BadRequest,
+    message: '二维码有效期的格式不正确，请重新选择日期和时间',
   },
+  CodeUploadOneImage: { code: ErrorCode.BadRequest, message: '一次只能上传一张群二维码图片' },
   /** The multipart body broke off (a dropped connection): choosing the image again is the fix. */
-  CodeUploadIncomplete: {
-    code: 'GROUP_CODE_UPLOAD_INCOMPLETE',
-    status: 400,
-    message: '上传未完成，请重新选择图片上传',
-  },
+  CodeUploadIncomplete: { code: ErrorCode.BadRequest, message: '上传未完成，请重新选择图片上传' },
 });
 
 /** A to-do or a removal is open until a staff member ticks it off, once. */

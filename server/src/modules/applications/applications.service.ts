@@ -7,7 +7,10 @@ import {
   type Application,
   type ApplicationBodyParsed,
   ApplicationError,
+  ApplicationErrorMessage,
+  type ApplicationState,
   CONSENT_VERSIONS,
+  type DeclaredError,
   ErrorCode,
   type MyApplicationsResponse,
   canTransition,
@@ -32,6 +35,13 @@ import { ApplicationsPolicy } from './applications.policy';
 
 /** The files feature's name for what owns a licence. */
 const LICENCE_OWNER = 'application';
+
+/** Where the first open application stands, in words for a second applicant (nothing else of it). */
+const WHERE_IT_STANDS: Partial<Record<ApplicationState, DeclaredError>> = {
+  submitted: ApplicationErrorMessage.OpenSubmitted,
+  resubmitted: ApplicationErrorMessage.OpenResubmitted,
+  needs_info: ApplicationErrorMessage.OpenNeedsInfo,
+};
 
 /** What the applicant typed, as stored on the application row. */
 function fieldsOf(body: ApplicationBodyParsed): Partial<ApplicationEntity> {
@@ -64,7 +74,7 @@ function hashOf(body: ApplicationBodyParsed): string {
 
 function licenceInvalid(): AppError {
   const message = errorMessage(ApplicationError.LicenceInvalid);
-  return new AppError(ApplicationError.LicenceInvalid, undefined, [{ path: 'licenceFileId', message }]);
+  return new AppError(ApplicationError.LicenceInvalid, [{ path: 'licenceFileId', message }]);
 }
 
 /**
@@ -156,8 +166,8 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /**
-   * Refuses a credit code that is a member already or has another open application; the code says
-   * where that one stands and nothing else of it.
+   * Refuses a credit code that is a member already or has another open application; the message
+   * says where that one stands and nothing else of it.
    */
   private async refuseIfTaken(
     creditCode: string,
@@ -169,12 +179,7 @@ export class ApplicationsService implements OnModuleInit {
     const open =
       openRead !== undefined ? openRead : await this.applications.findOneBy({ openCreditCode: creditCode });
     if (open && open.id !== ownId) {
-      throw new AppError(
-        // One waiting for its applicant's changes is that colleague's to move, not staff's.
-        canTransition(APPLICATION_STATE_MACHINE, open.state, 'resubmitted')
-          ? ApplicationError.OpenApplicationNeedsInfo
-          : ApplicationError.OpenApplicationExists,
-      );
+      throw new AppError(WHERE_IT_STANDS[open.state] ?? ApplicationError.OpenApplicationExists);
     }
     if (await this.units.isMember(creditCode)) throw new AppError(ApplicationError.AlreadyMember);
   }

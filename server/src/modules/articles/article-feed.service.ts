@@ -73,9 +73,7 @@ export class ArticleFeedService implements OnModuleInit {
   async list(ctx: RequestContext, query: ArticleListQueryParsed): Promise<ArticleListResponse> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, isKeyset);
     if (query.q !== undefined && query.pinned !== undefined) {
-      throw new AppError(ErrorCode.ValidationFailed, undefined, [
-        { path: 'pinned', message: '搜索时不能只看置顶文章' },
-      ]);
+      throw new AppError(ErrorCode.ValidationFailed, [{ path: 'pinned', message: '搜索时不能只看置顶文章' }]);
     }
     const page =
       query.q === undefined

@@ -3,11 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  ErrorCode,
   GROUP_CODE_MAX_DAYS,
   GROUP_CODE_WARN_HOURS,
   type Group,
   GroupError,
+  GroupErrorMessage,
   groupCodeFieldsSchema,
 } from '@itss/shared';
 import { IsNull, LessThanOrEqual, type Repository } from 'typeorm';
@@ -69,7 +69,7 @@ export class GroupCodesService {
    */
   async uploadCode(ctx: SignedInContext, id: number, read: () => Promise<CodeUpload>): Promise<Group> {
     authorize(this.policy, ctx, 'manage', undefined);
-    if (!(await this.groups.existsBy({ id }))) throw new AppError(ErrorCode.NotFound);
+    if (!(await this.groups.existsBy({ id }))) throw new AppError(GroupErrorMessage.GroupNotFound);
     const upload = await read();
     const now = new Date();
     const expiresAt = expiryOf(upload.expiresAt, now);
@@ -95,7 +95,7 @@ export class GroupCodesService {
   ): Promise<{ group: Group; replacedKey: string | null }> {
     await lockRows(this.groups, [groupId]);
     const group = await this.groups.findOneBy({ id: groupId });
-    if (!group) throw new AppError(ErrorCode.NotFound);
+    if (!group) throw new AppError(GroupErrorMessage.GroupNotFound);
     const previous = group.currentCodeId ? await this.codes.findOneBy({ id: group.currentCodeId }) : null;
     if (previous) await this.codes.update({ id: previous.id }, { storageKey: null, replacedAt: now });
     const code = await this.codes.save(
@@ -209,8 +209,7 @@ export class GroupCodesService {
 function expiryOf(sent: string | undefined, now: Date): Date {
   if (sent === undefined) return wholeSeconds(new Date(now.getTime() + CODE_LIFETIME_MS));
   const parsed = groupCodeFieldsSchema.safeParse({ expiresAt: sent });
-  // The mini-program's date picker always sends a valid time: only a broken client gets here.
-  if (!parsed.success || !parsed.data.expiresAt) throw new AppError(ErrorCode.BadRequest);
+  if (!parsed.success || !parsed.data.expiresAt) throw new AppError(GroupErrorMessage.CodeExpiryMalformed);
   const at = new Date(parsed.data.expiresAt);
   if (at <= now || at.getTime() > now.getTime() + CODE_LIFETIME_MS + CLOCK_SLACK_MS) {
     throw new AppError(GroupError.CodeExpiryOutOfRange);

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   type GroupEntry,
   GroupError,
+  GroupErrorMessage,
   type LevelCode,
   groupNickname,
   levelByCode,
@@ -97,7 +98,7 @@ export class GroupEntryService {
       : await this.revealCode(ctx, id);
     // A code replaced between the decision and the read: its bytes are gone, the new one is a reload away.
     const bytes = code?.storageKey ? await this.storage.get(code.storageKey) : null;
-    if (!code || !bytes) throw new AppError(GroupError.CodeReplaced);
+    if (!code || !bytes) throw new AppError(GroupErrorMessage.CodeReplaced);
     return { contentType: code.contentType, size: code.size, bytes };
   }
 

@@ -2,9 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  ErrorCode,
   GROUP_TASK_STATE_MACHINE,
   GroupError,
+  GroupErrorMessage,
   type GroupRemoval,
   type GroupRemovalList,
   type GroupTaskState,
@@ -77,7 +77,7 @@ export class GroupTasksService implements OnModuleInit {
     authorize(this.policy, ctx, 'manage', undefined);
     await lockRows(this.todos, [id]);
     const todo = await this.todos.findOneBy({ id });
-    if (!todo) throw new AppError(ErrorCode.NotFound);
+    if (!todo) throw new AppError(GroupErrorMessage.TodoNotFound);
     if (!canTransition(GROUP_TASK_STATE_MACHINE, stateOf(todo), 'done'))
       throw new AppError(GroupError.AlreadyDone);
     const now = new Date();
@@ -175,7 +175,7 @@ export class GroupTasksService implements OnModuleInit {
     authorize(this.policy, ctx, 'manage', undefined);
     await lockRows(this.removals, [id]);
     const removal = await this.removals.findOneBy({ id });
-    if (!removal) throw new AppError(ErrorCode.NotFound);
+    if (!removal) throw new AppError(GroupErrorMessage.RemovalNotFound);
     if (!canTransition(GROUP_TASK_STATE_MACHINE, stateOf(removal), 'done')) {
       throw new AppError(GroupError.AlreadyDone);
     }

@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   type CreateGroupRequest,
-  ErrorCode,
   type Group,
   GroupError,
+  GroupErrorMessage,
   type GroupList,
   type UpdateGroupRequest,
   levelByCode,
@@ -77,7 +77,7 @@ export class GroupsService implements OnModuleInit {
     authorize(this.policy, ctx, 'manage', undefined);
     await lockRows(this.groups, [id]);
     const group = await this.groups.findOneBy({ id });
-    if (!group) throw new AppError(ErrorCode.NotFound);
+    if (!group) throw new AppError(GroupErrorMessage.GroupNotFound);
     const changes: string[] = [];
     if (body.name !== undefined && body.name !== group.name) {
       if (await this.groups.existsBy({ name: body.name, id: Not(id) }))
