@@ -16,8 +16,10 @@ import { UnitImportService } from './unit-import.service';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitInviteEntity } from './invite.entity';
 import { InvitesController, JoinRequestsController } from './invites.controller';
+import { InvitesService } from './invites.service';
 import { JoinThrottle } from './join-throttle';
 import { UnitJoinRequestEntity } from './join-request.entity';
+import { JoinRequestsService } from './join-requests.service';
 import { SeatLimitEntity, UnitRosterEntity } from './seat-limit.entity';
 import { SeatLimitsService } from './seat-limits.service';
 import { UnitsController } from './units.controller';
@@ -51,6 +53,8 @@ import { UnitsService } from './units.service';
     UnitsPolicy,
     UnitDepartures,
     ContactsService,
+    InvitesService,
+    JoinRequestsService,
     ContactsPolicy,
     SeatLimitsService,
     JoinThrottle,
