@@ -22,6 +22,7 @@ import { UnitJoinRequestEntity } from './join-request.entity';
 import { JoinRequestsService } from './join-requests.service';
 import { SeatLimitEntity, UnitRosterEntity } from './seat-limit.entity';
 import { SeatLimitsService } from './seat-limits.service';
+import { UnitAdminService } from './unit-admin.service';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
 import { UnitsService } from './units.service';
@@ -50,6 +51,7 @@ import { UnitsService } from './units.service';
   ],
   providers: [
     UnitsService,
+    UnitAdminService,
     UnitsPolicy,
     UnitDepartures,
     ContactsService,
