@@ -5,10 +5,10 @@ import type { ApplicationDraft, ApplicationDraftResponse } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { ApplicationDraftEntity } from './application.entity';
-import { now } from './application-transitions';
 import { ApplicationsPolicy } from './applications.policy';
 
 /**

@@ -14,9 +14,12 @@ import {
   statesLeadingTo,
 } from '@itss/shared';
 import { In, MoreThan, type FindOptionsWhere, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { CampaignsService } from '../campaigns/campaigns.service';
@@ -25,7 +28,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
 import { ApplicationDraftEntity, ApplicationEntity } from './application.entity';
 import { ApplicationPresenter } from './application-presenter';
-import { ApplicationTransitions, now } from './application-transitions';
+import { ApplicationTransitions } from './application-transitions';
 import { applicationsWorkbook } from './applications.export';
 import { ApplicationsPolicy } from './applications.policy';
 
@@ -86,22 +89,17 @@ export class ApplicationReviewService implements OnModuleInit {
     query: { state?: ApplicationState; campaignId?: number; limit: number; cursor?: string },
   ): Promise<ApplicationListResponse> {
     authorize(this.policy, ctx, 'review', undefined);
-    const after = query.cursor === undefined ? 0 : Number(query.cursor);
-    if (!Number.isSafeInteger(after) || after < 0 || !/^[0-9]+$/.test(query.cursor ?? '0')) {
-      throw new AppError(ErrorCode.ValidationFailed, undefined, [
-        { path: 'cursor', message: '翻页参数无效，请从第一页重新加载' },
-      ]);
-    }
+    const after = query.cursor === undefined ? 0 : decodeCursor(query.cursor, isPositiveId);
     // Ids grow with submission time: the id is the keyset of "oldest first".
     const rows = await this.applications.find({
       where: { ...this.filterOf(query), id: MoreThan(after) },
       order: { id: 'ASC' },
       take: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
+    const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.id);
     return {
       items: await this.presenter.summaries(ctx, page),
-      nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
+      nextCursor,
       pending: await this.applications.countBy({ state: In(AWAITING_STAFF) }),
     };
   }
@@ -131,36 +129,20 @@ export class ApplicationReviewService implements OnModuleInit {
   }
 
   /**
-   * A staff decision, then the applicant told: the WeChat message goes out only after the decision
-   * has committed, and its failure never undoes the decision.
+   * A staff decision in one transaction: on approval the member unit, its primary contact and first
+   * bill with the decision, its history entry, audit entries and in-app message; a failure anywhere
+   * leaves none. The row lock makes two staff deciding at once run one after the other: the second
+   * sees the first's decision and is refused. The applicant's WeChat message goes out only after
+   * the decision has committed, and its failure never undoes the decision.
    */
+  @RetryOnConflict()
+  @Transactional()
   async decide(
     ctx: SignedInContext,
     id: number,
     decision: Decision,
     reason: string | null,
   ): Promise<Application> {
-    const { application, messageIds } = await this.decideAndRecord(ctx, id, decision, reason);
-    // The new member is in the public directory once the approval has committed, not before.
-    if (decision === 'approve') await this.units.directoryChanged();
-    await this.notifications.deliver(messageIds);
-    return application;
-  }
-
-  /**
-   * One transaction: on approval the member unit, its primary contact and first bill with the
-   * decision, its history entry, audit entries and in-app message; a failure anywhere leaves none.
-   * The row lock makes two staff deciding at once run one after the other: the second sees the
-   * first's decision and is refused.
-   */
-  @RetryOnConflict()
-  @Transactional()
-  private async decideAndRecord(
-    ctx: SignedInContext,
-    id: number,
-    decision: Decision,
-    reason: string | null,
-  ): Promise<{ application: Application; messageIds: number[] }> {
     authorize(this.policy, ctx, 'decide', undefined);
     await lockRows(this.applications, [id]);
     const row = await this.applications.findOneBy({ id });
@@ -194,7 +176,8 @@ export class ApplicationReviewService implements OnModuleInit {
       page: detailPage(row.id),
       fields: { unitName: row.unitName, result: APPLICATION_STATE_NAMES[state], note: reason ?? '', at },
     });
-    return { application: await this.presenter.present(ctx, row), messageIds: [messageId] };
+    await afterCommit(() => this.notifications.deliver([messageId]));
+    return this.presenter.present(ctx, row);
   }
 
   /** The campaign funnel's share from applications: drafts started, applications submitted, approved. */

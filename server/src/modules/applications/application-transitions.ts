@@ -3,13 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type ApplicationState, OPEN_APPLICATION_STATES } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationEntity, ApplicationHistoryEntity } from './application.entity';
-
-/** Now, in the whole seconds a MariaDB DATETIME keeps, so an answer shows what later reads show. */
-export function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
 
 /**
  * Every change of an application's state, by the applicant or by staff, keeps its history entry

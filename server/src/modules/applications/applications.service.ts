@@ -21,6 +21,7 @@ import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
@@ -30,7 +31,7 @@ import { UnitsService } from '../units/units.service';
 import { ApplicationEntity, ApplicationSubmissionEntity } from './application.entity';
 import { ApplicationDraftsService } from './application-drafts.service';
 import { ApplicationPresenter } from './application-presenter';
-import { ApplicationTransitions, now } from './application-transitions';
+import { ApplicationTransitions } from './application-transitions';
 import { ApplicationsPolicy } from './applications.policy';
 
 /** The files feature's name for what owns a licence. */

@@ -10,11 +10,11 @@ import {
 import { In, type Repository } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, keysetPage } from '../../common/keyset';
 import { type RequestContext, isStaff } from '../../common/request-context';
 import { DEFAULT_RESPONSE_TTL_MS } from '../../state/cached-response';
 import { ResponseCache } from '../../state/response-cache';
 import { FilesService } from '../files/files.service';
-import { decodeCursor, encodeCursor } from '../units/unit-search';
 import { ArticleEntity } from './article.entity';
 import { type Keyset, isKeyset } from './article-keyset';
 import { ArticlePresenter, type PublicDetail, type SummaryRow } from './article-presenter';
@@ -145,15 +145,12 @@ export class ArticleFeedService implements OnModuleInit {
     rows: ArticleEntity[],
     limit: number,
   ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: await this.presenter.summaries(page),
-      nextCursor:
-        rows.length > limit && last?.publishedAt
-          ? encodeCursor({ t: last.publishedAt.getTime(), i: last.id } satisfies Keyset)
-          : null,
-    };
+    // Every published article has its publishedAt: the fallback only satisfies the type.
+    const { page, nextCursor } = keysetPage(rows, limit, (last): Keyset => ({
+      t: (last.publishedAt ?? last.createdAt).getTime(),
+      i: last.id,
+    }));
+    return { items: await this.presenter.summaries(page), nextCursor };
   }
 
   /**

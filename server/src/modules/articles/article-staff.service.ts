@@ -18,14 +18,16 @@ import {
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import type { z } from 'zod';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../units/unit-search';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
@@ -49,11 +51,6 @@ const AUDIT_OF: Record<StaffTransition, string> = {
   unpublished: 'article.unpublished',
   archived: 'article.archived',
 };
-
-/** Seconds, as a MariaDB DATETIME keeps them: an answer shows the times every later read shows. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
 
 function uniqueTags(tags: string[] | undefined): string[] {
   return [...new Set((tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
@@ -139,8 +136,10 @@ export class ArticleStaffService implements OnModuleInit {
       .addOrderBy('a.id', 'DESC')
       .limit(query.limit + 1)
       .getMany();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
+    const { page, nextCursor } = keysetPage(rows, query.limit, (last): Keyset => ({
+      t: last.updatedAt.getTime(),
+      i: last.id,
+    }));
     return {
       items: page.map((row) => ({
         id: row.id,
@@ -153,22 +152,14 @@ export class ArticleStaffService implements OnModuleInit {
         publishedAt: row.publishedAt?.toISOString() ?? null,
         readCount: row.readCount,
       })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ t: last.updatedAt.getTime(), i: last.id } satisfies Keyset)
-          : null,
+      nextCursor,
     };
   }
 
   /** A draft: nothing readers see changes, so no cache is forgotten. */
-  async create(ctx: SignedInContext, body: CreateArticleParsed): Promise<ArticleDetail> {
-    const id = await this.insertDraft(ctx, body);
-    return this.detail(ctx, id);
-  }
-
   @RetryOnConflict()
   @Transactional()
-  private async insertDraft(ctx: SignedInContext, body: CreateArticleParsed): Promise<number> {
+  async create(ctx: SignedInContext, body: CreateArticleParsed): Promise<ArticleDetail> {
     authorize(this.policy, ctx, 'manage', { standing: 'public' });
     const clean = articleBodyForSaving(body.body);
     await this.checkUnit(body.category, body.unitId ?? null);
@@ -209,7 +200,7 @@ export class ArticleStaffService implements OnModuleInit {
       target: { type: 'article', id: row.id },
       detail: `${ARTICLE_CATEGORY_NAMES[row.category]}：${row.title}`,
     });
-    return row.id;
+    return this.detail(ctx, row.id);
   }
 
   /** 会员风采 and 优秀案例 name a unit; any unit named must exist. */
@@ -218,15 +209,13 @@ export class ArticleStaffService implements OnModuleInit {
     if (unitId !== null && !(await this.units.exists(unitId))) throw new AppError(ArticleError.UnitUnknown);
   }
 
-  /** Changes what was sent; the same edit again changes and records nothing. */
-  async update(ctx: SignedInContext, id: number, body: UpdateArticleParsed): Promise<ArticleDetail> {
-    if (await this.applyUpdate(ctx, id, body)) await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    return this.detail(ctx, id);
-  }
-
+  /**
+   * Changes what was sent; the same edit again changes and records nothing. Readers' cached pages
+   * are forgotten once the change has committed.
+   */
   @RetryOnConflict()
   @Transactional()
-  private async applyUpdate(ctx: SignedInContext, id: number, body: UpdateArticleParsed): Promise<boolean> {
+  async update(ctx: SignedInContext, id: number, body: UpdateArticleParsed): Promise<ArticleDetail> {
     authorize(this.policy, ctx, 'manage', { standing: 'public' });
     await lockRows(this.articles, [id]);
     const row = await this.articles.findOneBy({ id });
@@ -248,7 +237,7 @@ export class ArticleStaffService implements OnModuleInit {
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
       (key) => JSON.stringify(next[key]) !== JSON.stringify(row[key]),
     );
-    if (changed.length === 0) return false;
+    if (changed.length === 0) return this.detail(ctx, id);
     await this.checkUnit(next.category, next.unitId);
     await this.articleFiles.claimAll(ctx, id, next);
     await this.articles.update({ id }, { ...next, updatedAt: now() });
@@ -258,27 +247,24 @@ export class ArticleStaffService implements OnModuleInit {
       target: { type: 'article', id },
       detail: changed.join('、'),
     });
-    return true;
+    await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
+    return this.detail(ctx, id);
   }
 
   /**
    * Publishes, unpublishes or archives. The row lock makes two changes of one article run one after
    * the other, each deciding on what the other committed: the same change again is a success that
-   * records nothing; a change the state does not allow is 409.
+   * records nothing; a change the state does not allow is 409. Readers' cached pages are forgotten
+   * once the change has committed.
    */
-  async changeState(ctx: SignedInContext, id: number, to: StaffTransition): Promise<ArticleDetail> {
-    if (await this.applyState(ctx, id, to)) await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    return this.detail(ctx, id);
-  }
-
   @RetryOnConflict()
   @Transactional()
-  private async applyState(ctx: SignedInContext, id: number, to: StaffTransition): Promise<boolean> {
+  async changeState(ctx: SignedInContext, id: number, to: StaffTransition): Promise<ArticleDetail> {
     authorize(this.policy, ctx, 'manage', { standing: 'public' });
     await lockRows(this.articles, [id]);
     const row = await this.articles.findOneBy({ id });
     if (!row) throw new AppError(ArticleError.NotFound);
-    if (row.state === to) return false;
+    if (row.state === to) return this.detail(ctx, id);
     if (!canTransition(ARTICLE_STATE_MACHINE, row.state, to)) {
       throw new AppError(ArticleError.WrongState);
     }
@@ -301,7 +287,8 @@ export class ArticleStaffService implements OnModuleInit {
       target: { type: 'article', id },
       detail: `${ARTICLE_STATE_NAMES[row.state]} → ${ARTICLE_STATE_NAMES[to]}：${row.title}`,
     });
-    return true;
+    await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
+    return this.detail(ctx, id);
   }
 
   /** Forgets every cached reader page; for features that change articles in their own transaction. */

@@ -8,17 +8,13 @@ import { z } from 'zod';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
 import { type WechatPushEvent, WechatPushHandlers } from '../../wechat/wechat-push';
 import { TEXT_CHECK_MAX_CHARS, type ContentCheckScene, WechatClient } from '../../wechat/wechat.client';
 import { ArticleEntity } from './article.entity';
 import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
-
-/** Now, in the whole seconds a MariaDB DATETIME keeps, so the answer matches every later read. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
 
 /** WeChat's scene for both checks: 4 社交日志, the nearest to a member's own article. */
 const CHECK_SCENE: ContentCheckScene = 4;

@@ -16,8 +16,11 @@ import {
   articleFileUrl,
 } from '@itss/shared';
 import { IsNull, LessThan, MoreThan, Not, type FindOptionsWhere, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
@@ -32,11 +35,6 @@ import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
 import { SubmissionContentCheck } from './submission-content-check';
 import { type SubmissionRelation, SubmissionsPolicy } from './submissions.policy';
-
-/** Now, in the whole seconds a MariaDB DATETIME keeps, so the answer matches every later read. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
 
 const NOTICE_TITLE = { approve: '投稿已发布', reject: '投稿未通过审核' } as const;
 
@@ -82,9 +80,7 @@ export class SubmissionsService {
     const html = articleBodyForSaving(body.body);
     const verdict = await this.contentCheck.checkText(ctx.user.openid, body.title, body.summary, html);
     if (verdict === 'risky') throw new AppError(ArticleError.ContentRisky);
-    const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
     const id = await this.store(ctx, callerUnit.id, body, html, verdict !== 'pass');
-    await this.contentCheck.checkImages(ctx, id, imageIds);
     return { id, state: 'in_review' };
   }
 
@@ -100,7 +96,7 @@ export class SubmissionsService {
     if (!this.policy.can(ctx, 'list', { callerUnit })) throw new AppError(ErrorCode.Forbidden);
     const staff = isStaff(ctx);
     const oldestFirst = staff && query.state === 'in_review';
-    const after = parseCursor(query.cursor);
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, isPositiveId);
     const where: FindOptionsWhere<ArticleEntity> = {
       submittedBy: Not(IsNull()),
       ...(query.state && { state: query.state }),
@@ -112,11 +108,11 @@ export class SubmissionsService {
       order: { id: oldestFirst ? 'ASC' : 'DESC' },
       take: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
+    const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.id);
     const items = await this.present(ctx, page);
     return {
       items: items.map(({ body: _body, ...item }): SubmissionListItem => item),
-      nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
+      nextCursor,
     };
   }
 
@@ -132,28 +128,19 @@ export class SubmissionsService {
   }
 
   /**
-   * A staff decision, then the submitter told: the cache is forgotten and the WeChat message sent
-   * only after the decision has committed, and neither failing undoes it.
-   */
-  async decide(ctx: SignedInContext, id: number, decision: SubmissionDecisionRequest): Promise<Submission> {
-    const { row, messageId } = await this.decideAndRecord(ctx, id, decision);
-    if (decision.decision === 'approve') await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    await this.notifications.deliver([messageId]);
-    return this.presentOne(ctx, row);
-  }
-
-  /**
-   * One transaction: the state, its history entry, the audit entry and the in-app message. The row
-   * lock makes two staff deciding at once run one after the other: the second sees the first's
-   * decision and is refused.
+   * A staff decision in one transaction: the state, its history entry, the audit entry and the
+   * in-app message. The row lock makes two staff deciding at once run one after the other: the
+   * second sees the first's decision and is refused. The readers' cache is forgotten and the
+   * submitter's WeChat message sent only after the decision has committed, and neither failing
+   * undoes it.
    */
   @RetryOnConflict()
   @Transactional()
-  private async decideAndRecord(
+  async decide(
     ctx: SignedInContext,
     id: number,
     { decision, reason }: SubmissionDecisionRequest,
-  ): Promise<{ row: ArticleEntity; messageId: number }> {
+  ): Promise<Submission> {
     if (!this.policy.can(ctx, 'review', { callerUnit: null })) throw new AppError(ErrorCode.Forbidden);
     await lockRows(this.articles, [id]);
     const row = await this.articles.findOneBy({ id, submittedBy: Not(IsNull()) });
@@ -192,7 +179,9 @@ export class SubmissionsService {
         at,
       },
     });
-    return { row, messageId };
+    if (decision === 'approve') await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
+    await afterCommit(() => this.notifications.deliver([messageId]));
+    return this.presentOne(ctx, row);
   }
 
   // ——— steps ———
@@ -246,6 +235,8 @@ export class SubmissionsService {
       at,
     });
     await this.articleFiles.claimAll(ctx, row.id, { coverFileId: body.coverFileId ?? null, body: html });
+    const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
+    await afterCommit(() => this.contentCheck.checkImages(ctx, row.id, imageIds));
     return row.id;
   }
 
@@ -279,16 +270,4 @@ export class SubmissionsService {
       rejectReason: row.rejectReason,
     }));
   }
-}
-
-/** The opaque cursor is the last id of the previous page. */
-function parseCursor(cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  const id = Number(cursor);
-  if (!/^[1-9][0-9]{0,15}$/.test(cursor) || !Number.isSafeInteger(id)) {
-    throw new AppError(ErrorCode.ValidationFailed, undefined, [
-      { path: 'cursor', message: '翻页参数无效，请从第一页重新加载' },
-    ]);
-  }
-  return id;
 }

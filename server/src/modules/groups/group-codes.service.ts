@@ -11,9 +11,11 @@ import {
   groupCodeFieldsSchema,
 } from '@itss/shared';
 import { IsNull, LessThanOrEqual, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { beijingDateTime, wholeSeconds } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
@@ -31,11 +33,6 @@ const CODE_LIFETIME_MS = GROUP_CODE_MAX_DAYS * 24 * HOUR_MS;
 const CLOCK_SLACK_MS = 60_000;
 /** Where the subscribe message leads staff: 工作台. */
 const WORKBENCH_PAGE = 'packages/staff/pages/index/index';
-
-/** Members read Beijing time. */
-function beijingMinute(at: Date): string {
-  return new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** The open-key of a group's one "renew the code" to-do. */
 function expiringKey(groupId: number): string {
@@ -75,15 +72,12 @@ export class GroupCodesService {
     const expiresAt = expiryOf(upload.expiresAt, now);
     const key = randomBytes(24).toString('base64url');
     await this.storage.put(key, upload.bytes, upload.contentType);
-    let saved: { group: Group; replacedKey: string | null };
     try {
-      saved = await this.saveCode(ctx, id, { key, upload, expiresAt, now });
+      return await this.saveCode(ctx, id, { key, upload, expiresAt, now });
     } catch (error) {
       await this.forget(key);
       throw error;
     }
-    if (saved.replacedKey) await this.forget(saved.replacedKey);
-    return saved.group;
   }
 
   @RetryOnConflict()
@@ -92,7 +86,7 @@ export class GroupCodesService {
     ctx: SignedInContext,
     groupId: number,
     { key, upload, expiresAt, now }: { key: string; upload: CodeUpload; expiresAt: Date; now: Date },
-  ): Promise<{ group: Group; replacedKey: string | null }> {
+  ): Promise<Group> {
     await lockRows(this.groups, [groupId]);
     const group = await this.groups.findOneBy({ id: groupId });
     if (!group) throw new AppError(GroupErrorMessage.GroupNotFound);
@@ -124,9 +118,11 @@ export class GroupCodesService {
     await this.audit.record(ctx, {
       action: 'group.code_uploaded',
       target: { type: 'group', id: groupId },
-      detail: `有效期至 ${beijingMinute(expiresAt)}（北京时间）`,
+      detail: `有效期至 ${beijingDateTime(expiresAt)}（北京时间）`,
     });
-    return { group: await this.groupsService.presentOne(group), replacedKey: previous?.storageKey ?? null };
+    const replacedKey = previous?.storageKey;
+    if (replacedKey) await afterCommit(() => this.forget(replacedKey));
+    return this.groupsService.presentOne(group);
   }
 
   private async forget(key: string): Promise<void> {
@@ -149,24 +145,22 @@ export class GroupCodesService {
       expiresAt: LessThanOrEqual(horizon),
     });
     let warned = 0;
-    for (const code of due) {
-      const messageIds = await this.warn(code.id, now);
-      if (messageIds === null) continue;
-      warned += 1;
-      await this.notifications.deliver(messageIds);
-    }
+    for (const code of due) if (await this.warn(code.id, now)) warned += 1;
     return warned;
   }
 
-  /** The message ids to deliver, or null when another run warned first (or the group is not in use). */
+  /**
+   * Whether this run warned about the code: not when another run warned first, or the group is not
+   * in use. The messages go out once the warning has committed.
+   */
   @RetryOnConflict()
   @Transactional()
-  private async warn(codeId: number, now: Date): Promise<number[] | null> {
+  private async warn(codeId: number, now: Date): Promise<boolean> {
     const code = await this.codes.findOneBy({ id: codeId });
     const group = code ? await this.groups.findOneBy({ id: code.groupId }) : null;
-    if (!code || !group || group.archived || group.currentCodeId !== code.id) return null;
+    if (!code || !group || group.archived || group.currentCodeId !== code.id) return false;
     const { affected } = await this.codes.update({ id: codeId, warnedAt: IsNull() }, { warnedAt: now });
-    if (!affected) return null;
+    if (!affected) return false;
     const openKey = expiringKey(group.id);
     if (!(await this.todos.existsBy({ openKey }))) {
       await this.todos.insert({
@@ -183,7 +177,7 @@ export class GroupCodesService {
         doneBy: null,
       });
     }
-    const when = beijingMinute(code.expiresAt);
+    const when = beijingDateTime(code.expiresAt);
     const body =
       code.expiresAt > now
         ? `「${group.name}」的群二维码将于 ${when}（北京时间）失效。请在微信中重新生成群二维码并上传，以免会员无法扫码入群。`
@@ -201,7 +195,8 @@ export class GroupCodesService {
         }),
       );
     }
-    return messageIds;
+    await afterCommit(() => this.notifications.deliver(messageIds));
+    return true;
   }
 }
 
@@ -215,9 +210,4 @@ function expiryOf(sent: string | undefined, now: Date): Date {
     throw new AppError(GroupError.CodeExpiryOutOfRange);
   }
   return wholeSeconds(at);
-}
-
-/** MariaDB keeps whole seconds: the answer to an upload says what is stored, on either database. */
-function wholeSeconds(at: Date): Date {
-  return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
