@@ -326,4 +326,6 @@ export const applicationIdParamSchema = z.strictObject({ id: decimalIdSchema });
 
 /** The header that makes a submission safe to retry: a fresh random key per filled-in form. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键应为 16 到 64 位字母、数字、- 或 _');

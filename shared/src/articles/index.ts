@@ -227,13 +227,18 @@ const limit = z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每�
  * newest first; keyset paging on (publishedAt, id) — an opaque cursor, stable while staff publish.
  * `q` searches title and summary through the full-text index.
  */
-export const articleListQuerySchema = z.strictObject({
-  category: articleCategorySchema.optional(),
-  q: searchText.optional(),
-  pinned: z.enum(['true']).optional(),
-  limit,
-  cursor,
-});
+export const articleListQuerySchema = z
+  .strictObject({
+    category: articleCategorySchema.optional(),
+    q: searchText.optional(),
+    pinned: z.enum(['true']).optional(),
+    limit,
+    cursor,
+  })
+  .refine((query) => query.q === undefined || query.pinned === undefined, {
+    path: ['pinned'],
+    message: '搜索时不能只看置顶文章',
+  });
 export type ArticleListQuery = z.input<typeof articleListQuerySchema>;
 
 const fileUrl = z.string();

@@ -45,9 +45,10 @@ function idempotencyKeyOf(header: string | undefined): string {
   if (header === undefined || header === '') throw new AppError(ApplicationError.IdempotencyKeyMissing);
   const parsed = idempotencyKeySchema.safeParse(header);
   if (!parsed.success) {
-    throw new AppError(ErrorCode.ValidationFailed, [
-      { path: 'Idempotency-Key', message: '幂等键应为 16 到 64 位字母、数字、- 或 _' },
-    ]);
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      parsed.error.issues.map(({ message }) => ({ path: 'Idempotency-Key', message })),
+    );
   }
   return parsed.data;
 }

@@ -4,7 +4,6 @@ import {
   ArticleError,
   type ArticleDetail,
   type ArticleListResponse,
-  ErrorCode,
   articleListQuerySchema,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
@@ -72,9 +71,6 @@ export class ArticleFeedService implements OnModuleInit {
    */
   async list(ctx: RequestContext, query: ArticleListQueryParsed): Promise<ArticleListResponse> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, isKeyset);
-    if (query.q !== undefined && query.pinned !== undefined) {
-      throw new AppError(ErrorCode.ValidationFailed, [{ path: 'pinned', message: '搜索时不能只看置顶文章' }]);
-    }
     const page =
       query.q === undefined
         ? await this.cache.getOrLoad(
