@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrorMessages, defineErrors } from '../errors';
@@ -291,13 +291,10 @@ export type MyApplicationsResponse = z.infer<typeof myApplicationsResponseSchema
 export const applicationListQuerySchema = z.strictObject({
   state: applicationStateSchema.optional(),
   campaignId: decimalIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
-export const applicationListResponseSchema = z.object({
-  items: z.array(applicationSummarySchema),
-  nextCursor: z.string().nullable(),
+export const applicationListResponseSchema = pageOf(applicationSummarySchema).extend({
   /** Applications waiting for staff (submitted or resubmitted): the to-do count on 工作台. */
   pending: z.number().int().nonnegative(),
 });

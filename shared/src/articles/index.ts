@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 
@@ -219,8 +219,6 @@ export const updateArticleRequestSchema = z
 export type UpdateArticleRequest = z.infer<typeof updateArticleRequestSchema>;
 
 const searchText = z.string().trim().min(1, '请输入关键词').max(40, '关键词最多 40 个字');
-const cursor = z.string().max(200).optional();
-const limit = z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20);
 
 /**
  * `GET /api/articles`: published articles, pinned first when `pinned=true` is asked alone, else
@@ -232,8 +230,7 @@ export const articleListQuerySchema = z
     category: articleCategorySchema.optional(),
     q: searchText.optional(),
     pinned: z.enum(['true']).optional(),
-    limit,
-    cursor,
+    ...cursorPageQuery(),
   })
   .refine((query) => query.q === undefined || query.pinned === undefined, {
     path: ['pinned'],
@@ -258,10 +255,7 @@ export const articleSummarySchema = z.object({
   unitName: z.string().nullable(),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
-export const articleListResponseSchema = z.object({
-  items: z.array(articleSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const articleListResponseSchema = pageOf(articleSummarySchema);
 export type ArticleListResponse = z.infer<typeof articleListResponseSchema>;
 
 export const articleAttachmentSchema = z.object({
@@ -309,8 +303,7 @@ export const articleManageQuerySchema = z.strictObject({
   state: articleStateSchema.optional(),
   category: articleCategorySchema.optional(),
   q: z.string().trim().max(40, '关键词最多 40 个字').optional(),
-  limit,
-  cursor,
+  ...cursorPageQuery(),
 });
 export type ArticleManageQuery = z.input<typeof articleManageQuerySchema>;
 export const articleManageItemSchema = z.object({
@@ -325,10 +318,7 @@ export const articleManageItemSchema = z.object({
   readCount: z.number().int().nonnegative(),
 });
 export type ArticleManageItem = z.infer<typeof articleManageItemSchema>;
-export const articleManageListResponseSchema = z.object({
-  items: z.array(articleManageItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const articleManageListResponseSchema = pageOf(articleManageItemSchema);
 export type ArticleManageListResponse = z.infer<typeof articleManageListResponseSchema>;
 
 export const articleIdParamSchema = z.strictObject({ id: decimalIdSchema });
@@ -419,16 +409,12 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** `GET /api/submissions`: staff see every unit's (the review queue), a contact their unit's. */
 export const submissionListQuerySchema = z.strictObject({
   state: articleStateSchema.optional(),
-  limit,
-  cursor,
+  ...cursorPageQuery(),
 });
 export type SubmissionListQuery = z.input<typeof submissionListQuerySchema>;
 export const submissionListItemSchema = submissionSchema.omit({ body: true });
 export type SubmissionListItem = z.infer<typeof submissionListItemSchema>;
-export const submissionListResponseSchema = z.object({
-  items: z.array(submissionListItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const submissionListResponseSchema = pageOf(submissionListItemSchema);
 export type SubmissionListResponse = z.infer<typeof submissionListResponseSchema>;
 
 /** `POST /api/submissions/:id/decisions` (staff): a rejection tells the submitter why. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { type LevelCode, LEVEL_CODES } from '../domain/levels';
@@ -163,8 +163,7 @@ export const unitListQuerySchema = z.strictObject({
   q: searchText.optional(),
   level: levelCodeSchema.optional(),
   status: unitStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type UnitListQuery = z.input<typeof unitListQuerySchema>;
 
@@ -182,10 +181,7 @@ export const unitSummarySchema = z.object({
   primaryContactName: z.string().nullable(),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
-export const unitListResponseSchema = z.object({
-  items: z.array(unitSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const unitListResponseSchema = pageOf(unitSummarySchema);
 export type UnitListResponse = z.infer<typeof unitListResponseSchema>;
 
 /** The export takes the list's filters, without paging. */
@@ -298,8 +294,7 @@ export type SeatLimits = z.infer<typeof seatLimitsSchema>;
 export const directoryQuerySchema = z.strictObject({
   q: searchText.optional(),
   level: levelCodeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type DirectoryQuery = z.input<typeof directoryQuerySchema>;
 export const directoryEntrySchema = z.object({
@@ -310,10 +305,7 @@ export const directoryEntrySchema = z.object({
   joinedYear: z.number().int(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
-export const directoryResponseSchema = z.object({
-  items: z.array(directoryEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const directoryResponseSchema = pageOf(directoryEntrySchema);
 export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
 
 /** Annual dues (会费) of a unit: opened on approval for the current year at the level's fee. */
