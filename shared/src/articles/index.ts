@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineNotifications } from '../notifications';
 
 /**
  * What the branch publishes: the handbook's information services (policy, standards, industry
@@ -428,3 +429,22 @@ export const submissionDecisionRequestSchema = z
   });
 export type SubmissionDecisionRequest = z.infer<typeof submissionDecisionRequestSchema>;
 export const submissionIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** The member learns the decision on a submission (会员风采, 优秀案例). */
+export const ArticleNotifications = defineNotifications({
+  submission_decision: {
+    name: '投稿的审核结果',
+    template: '审核结果通知',
+    fields: {
+      articleTitle: { key: 'thing1', label: '投稿标题' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    submission_decision: (typeof ArticleNotifications)['submission_decision'];
+  }
+}
