@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
+import { ErrorCode, defineErrorMessages } from '../errors';
 
 /**
  * What WeChat keeps of a template field, by the kind its key starts with: a `thing` holds 20
@@ -135,3 +136,7 @@ export const unreadCountResponseSchema = z.object({ unread: z.number().int().non
 export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
 
 export const messageIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+export const NotificationErrorMessage = defineErrorMessages({
+  MessageNotFound: { code: ErrorCode.NotFound, message: '消息不存在' },
+});

@@ -8,10 +8,10 @@ import {
   type NotificationPurpose,
   type NotificationTemplatesResponse,
   type SubscriptionCreditsResponse,
-  ErrorCode,
   TEMPLATE_FIELD_LENGTHS,
   notificationDeclaration,
   notificationPurposes,
+  NotificationErrorMessage,
 } from '@itss/shared';
 import { In, IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
@@ -242,7 +242,7 @@ export class NotificationsService {
   /** Marking a message read twice is no error: the second changes nothing. */
   async markRead(ctx: SignedInContext, id: number): Promise<void> {
     const message = await this.messages.findOneBy({ id });
-    if (!message) throw new AppError(ErrorCode.NotFound, '消息不存在');
+    if (!message) throw new AppError(NotificationErrorMessage.MessageNotFound);
     authorize(this.policy, ctx, 'read', message, { hide: true });
     await this.messages.update({ id, readAt: IsNull() }, { readAt: new Date() });
   }
