@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
+import { defineNotifications } from '../notifications';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
-import { defineNotifications } from '../notifications';
 
 /**
  * What the branch publishes: the handbook's information services (policy, standards, industry
