@@ -8,6 +8,8 @@ type Work = () => unknown;
 
 /** Where the outermost transaction keeps the work to run once it has committed. */
 const PENDING = Symbol('afterCommit');
+/** Where `collectAfterCommit` takes committed work to run once its unit has settled. */
+const COLLECTED = Symbol('afterCommit.collected');
 const logger = new Logger('AfterCommit');
 
 async function runLogged(work: Work): Promise<void> {
@@ -22,8 +24,9 @@ async function runLogged(work: Work): Promise<void> {
  * Runs `work` once what the caller wrote is committed: a WeChat message, a cache invalidation — what
  * must neither hold a row lock nor happen for a change that was rolled back. Inside a
  * `@Transactional()` call (however deeply nested, in any module) the work waits for the outermost
- * transaction: it runs after its commit, in the order registered, before that call returns to its
- * caller, and never after a rollback (a `@RetryOnConflict()` rerun registers its own). Outside a
+ * transaction: it runs after its commit, in the order registered, before the outermost call returns
+ * (on SQLite once the unit has left `RetryOnConflict`'s queue), and never after a rollback (a
+ * rerun registers its own). Outside a
  * transaction every statement has already committed, so the work runs at once; awaiting the call
  * keeps the order a reader expects either way. A failure is logged and never reaches the caller:
  * the change it follows has succeeded.
@@ -67,10 +70,32 @@ export class TransactionalAdapterWithAfterCommit extends TransactionalAdapterTyp
             cls.set(PENDING, undefined);
           }
           setClient(undefined);
-          for (const work of pending) await runLogged(work);
+          const collected = cls.get<Work[] | undefined>(COLLECTED);
+          if (collected) collected.push(...pending);
+          else for (const work of pending) await runLogged(work);
           return result;
         },
       };
     };
+  }
+}
+
+/**
+ * Runs `unit`, holding the work its transactions leave for after their commit until `unit` has
+ * settled, then runs that work (also when `unit` failed after one of its transactions committed).
+ * For SQLite's queue of outermost units (`RetryOnConflict`): the work must not run while the unit
+ * holds the queue, or a slow WeChat would stall every writer, and work that starts a unit of its
+ * own would wait for itself.
+ */
+export async function collectAfterCommit<R>(unit: () => Promise<R>): Promise<R> {
+  const cls = ClsServiceManager.getClsService();
+  const collected: Work[] = [];
+  try {
+    return await cls.run({ ifNested: 'inherit' }, () => {
+      cls.set(COLLECTED, collected);
+      return unit();
+    });
+  } finally {
+    for (const work of collected) await runLogged(work);
   }
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { afterCommit } from '../../src/common/after-commit';
+import { RetryOnConflict } from '../../src/database/conflicts';
 import { now } from '../../src/common/time';
 import { UserEntity } from '../../src/modules/users/user.entity';
 import { TEST_DB } from '../support/harness';
@@ -24,6 +25,22 @@ class Unit {
     });
     if (inner) await inner.write(`${openid}-inner`);
     this.events.push(`end ${openid}`);
+  }
+
+  /** An outermost unit (queued on SQLite) whose work after commit starts another such unit. */
+  @RetryOnConflict()
+  @Transactional()
+  async chain(openid: string): Promise<void> {
+    await this.host.tx.getRepository(UserEntity).insert({ openid, displayName: openid, createdAt: now() });
+    await afterCommit(() => this.follow(`${openid}-follow`));
+    this.events.push(`end ${openid}`);
+  }
+
+  @RetryOnConflict()
+  @Transactional()
+  async follow(openid: string): Promise<void> {
+    await this.host.tx.getRepository(UserEntity).insert({ openid, displayName: openid, createdAt: now() });
+    this.events.push(`followed ${openid}`);
   }
 }
 
@@ -99,6 +116,12 @@ describe(`afterCommit on ${TEST_DB}`, () => {
     } finally {
       logged.mockRestore();
     }
+  });
+
+  it('lets work after commit start another unit: it runs once the first has left the queue', async () => {
+    await unit.chain('o_chain');
+    expect(events).toEqual(['end o_chain', 'followed o_chain-follow']);
+    expect(await env.dataSource.getRepository(UserEntity).existsBy({ openid: 'o_chain-follow' })).toBe(true);
   });
 
   it('runs at once outside a transaction, where every statement has already committed', async () => {

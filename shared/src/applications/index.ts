@@ -7,6 +7,7 @@ import { defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
+import { defineNotifications } from '../notifications';
 
 /** Levels a unit may apply for: 会长单位 is elected, never applied for. */
 export const APPLICABLE_LEVELS = ['member', 'committee', 'vice_president'] as const;
@@ -326,3 +327,22 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键应为 16 到 64 位字母、数字、- 或 _');
+
+/** The applicant learns the decision on an application. */
+export const ApplicationNotifications = defineNotifications({
+  application_decision: {
+    name: '入会申请的审核结果',
+    template: '审核结果通知',
+    fields: {
+      unitName: { key: 'thing1', label: '单位名称' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    application_decision: (typeof ApplicationNotifications)['application_decision'];
+  }
+}

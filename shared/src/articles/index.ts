@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
+import { defineNotifications } from '../notifications';
 import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
@@ -429,3 +430,22 @@ export const submissionDecisionRequestSchema = z
   });
 export type SubmissionDecisionRequest = z.infer<typeof submissionDecisionRequestSchema>;
 export const submissionIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** The member learns the decision on a submission (会员风采, 优秀案例). */
+export const ArticleNotifications = defineNotifications({
+  submission_decision: {
+    name: '投稿的审核结果',
+    template: '审核结果通知',
+    fields: {
+      articleTitle: { key: 'thing1', label: '投稿标题' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    submission_decision: (typeof ArticleNotifications)['submission_decision'];
+  }
+}

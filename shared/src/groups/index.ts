@@ -4,6 +4,7 @@ import { decimalIdSchema } from '../common';
 import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { levelCodeSchema } from '../membership';
+import { defineNotifications } from '../notifications';
 
 /**
  * The members-only WeChat groups. WeChat lets no program into a group: staff keep the groups and
@@ -211,3 +212,21 @@ export const groupRemovalListSchema = z.object({
 });
 export type GroupRemovalList = z.infer<typeof groupRemovalListSchema>;
 export const groupTaskIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** Staff are warned a day before a group's QR code expires. */
+export const GroupNotifications = defineNotifications({
+  group_code_expiring: {
+    name: '群二维码即将失效',
+    template: '群二维码到期提醒',
+    fields: {
+      groupName: { key: 'thing1', label: '群名称' },
+      expiresAt: { key: 'time2', label: '到期时间' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    group_code_expiring: (typeof GroupNotifications)['group_code_expiring'];
+  }
+}
