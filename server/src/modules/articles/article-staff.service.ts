@@ -290,9 +290,4 @@ export class ArticleStaffService implements OnModuleInit {
     await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
     return this.detail(ctx, id);
   }
-
-  /** Forgets every cached reader page; for features that change articles in their own transaction. */
-  async readersChanged(): Promise<void> {
-    await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-  }
 }
