@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
+import { TransactionalAdapterWithAfterCommit } from './common/after-commit';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
@@ -38,7 +38,7 @@ export class AppModule {
           global: true,
           plugins: [
             new ClsPluginTransactional({
-              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }),
+              adapter: new TransactionalAdapterWithAfterCommit({ dataSourceToken: DataSource }),
             }),
           ],
         }),

@@ -13,3 +13,33 @@ export const decimalIdSchema = z
   .regex(/^[1-9][0-9]{0,15}$/, '应为正整数')
   .transform(Number)
   .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+/** An opaque keyset cursor, as the server wrote it into `nextCursor`. */
+export const cursorSchema = z.string().max(200);
+
+/**
+ * The paging half of every list's query: `limit` rows from `cursor` on (absent: the first page).
+ * Spread into the list's own schema: `z.strictObject({ q, ...cursorPageQuery({ max: 100 }) })`.
+ */
+export function cursorPageQuery({
+  max = 50,
+  defaultLimit = 20,
+}: { max?: number; defaultLimit?: number } = {}) {
+  return {
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, '每页至少 1 条')
+      .max(max, `每页最多 ${max} 条`)
+      .default(defaultLimit),
+    cursor: cursorSchema.optional(),
+  };
+}
+
+/**
+ * Every list's answer: a page of items and the cursor of the next page (null on the last). A list
+ * that answers more (a count) extends it: `pageOf(item).extend({ unread })`.
+ */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: cursorSchema.nullable() });
+}

@@ -29,6 +29,43 @@ export function defineErrors<const T extends Record<string, { code: string } & E
   return codes as { readonly [K in keyof T]: T[K]['code'] };
 }
 
+/** A declared error: a code and the message it is answered with. */
+export interface DeclaredError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A feature's message for a code: fixed words, or words made from what only the moment knows. */
+interface ErrorMessageSpec {
+  readonly code: string;
+  readonly message: string | ((...args: never[]) => string);
+}
+type Declared<S extends ErrorMessageSpec> = S['message'] extends (...args: infer A) => string
+  ? (...args: A) => DeclaredError
+  : DeclaredError;
+
+/**
+ * Messages of a feature's own for codes declared elsewhere (usually the common ones): e.g. NOT_FOUND
+ * answered with 分会介绍尚未发布 rather than the generic 您访问的内容不存在. The code a client sees
+ * stays the common one; the words are declared here, beside the feature's other errors, never
+ * written where the error is thrown. A message that needs a value of the moment (请 42 分钟后再试)
+ * is declared as a function of it and called where thrown. A message for a code nobody declared
+ * throws at load.
+ */
+export function defineErrorMessages<const T extends Record<string, ErrorMessageSpec>>(
+  specs: T,
+): { readonly [K in keyof T]: Declared<T[K]> } {
+  const declared: Record<string, DeclaredError | ((...args: never[]) => DeclaredError)> = {};
+  for (const [name, { code, message }] of Object.entries(specs)) {
+    if (!definitions.has(code)) throw new Error(`Error message for undeclared code ${code}`);
+    declared[name] =
+      typeof message === 'string'
+        ? { code, message }
+        : (...args: never[]) => ({ code, message: message(...args) });
+  }
+  return declared as { readonly [K in keyof T]: Declared<T[K]> };
+}
+
 /** The codes every feature may use; a feature's own codes live with the feature. */
 export const ErrorCode = defineErrors({
   ValidationFailed: {

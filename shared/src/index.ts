@@ -2,6 +2,7 @@
 // (defineErrors) and its audit actions (defineAuditActions); exporting it here registers them.
 export * from './errors';
 export * from './common';
+export * from './state-machine';
 export * from './domain';
 export * from './audit';
 export * from './wechat';

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor, type RenderHookResult } from '@testing-librar
 import { apiErrorOf, type ApiError } from './http';
 import { useKeysetList, type KeysetList, type UseKeysetListResult } from './useKeysetList';
 
-// A list shaped like the ones to come (`nextCursor`); the audit log's `nextBefore` is the page test's.
+// A list shaped like every list of the contract (`nextCursor`).
 interface Page {
   items: string[];
   nextCursor: string | null;

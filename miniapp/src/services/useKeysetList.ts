@@ -32,8 +32,8 @@ export interface UseKeysetListResult<Item> {
 }
 
 /**
- * One list paged by a keyset cursor (`?before=<id>` and the like). `load` gets null for the first
- * page and after that what `cursorOf` found in the previous page (`page => page.nextBefore`), until
+ * One list paged by the contract's keyset cursor (`?cursor=…`). `load` gets null for the first
+ * page and after that what `cursorOf` found in the previous page (`page => page.nextCursor`), until
  * that is null or undefined. Both functions may be new closures on every render.
  */
 export function useKeysetList<Page extends { items: readonly unknown[] }, Cursor>(

@@ -1,5 +1,5 @@
 import { Logger, NotFoundException } from '@nestjs/common';
-import { ErrorCode } from '@itss/shared';
+import { ErrorCode, defineErrorMessages } from '@itss/shared';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { toErrorResponse } from './all-exceptions.filter';
@@ -9,10 +9,11 @@ describe('toErrorResponse', () => {
   const logged = jest.spyOn(logger, 'error');
   beforeEach(() => logged.mockReset().mockImplementation(() => undefined));
 
-  it('keeps an AppError code, message and details', () => {
-    const error = new AppError(ErrorCode.ValidationFailed, '请填写单位名称', [
-      { path: 'name', message: '必填' },
-    ]);
+  it('keeps an AppError code, declared message and details', () => {
+    const { NameMissing } = defineErrorMessages({
+      NameMissing: { code: ErrorCode.ValidationFailed, message: '请填写单位名称' },
+    });
+    const error = new AppError(NameMissing, [{ path: 'name', message: '必填' }]);
     expect(toErrorResponse(error, logger)).toEqual({
       status: 400,
       body: {

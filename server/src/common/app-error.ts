@@ -1,19 +1,25 @@
-import { ErrorCode, type ErrorBody, errorDefinition, errorMessage } from '@itss/shared';
+import { type DeclaredError, ErrorCode, type ErrorBody, errorDefinition, errorMessage } from '@itss/shared';
 
 export type ErrorDetail = NonNullable<ErrorBody['details']>[number];
 
 /**
- * The one exception services throw: a stable code (the common ones or a feature's own, declared with
- * `defineErrors` in the shared contract), a Chinese message, optional field details.
+ * The one exception services throw: a code declared in the shared contract (`defineErrors`), or a
+ * feature's own message for a code (`defineErrorMessages`), with optional field details. The words a
+ * person reads are always the contract's, never written where the error is thrown.
  */
 export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string = errorMessage(code),
-    readonly details?: ErrorDetail[],
-  ) {
-    super(message);
+  readonly code: string;
+  readonly details?: ErrorDetail[];
+
+  constructor(error: string | DeclaredError, details?: ErrorDetail[]);
+  /** @deprecated Declare the message with its code in the contract (`defineErrorMessages`) and pass that. */
+  constructor(code: string, message: string | undefined, details?: ErrorDetail[]);
+  constructor(error: string | DeclaredError, second?: ErrorDetail[] | string, third?: ErrorDetail[]) {
+    const declared = typeof error === 'string' ? { code: error, message: errorMessage(error) } : error;
+    super(typeof second === 'string' ? second : declared.message);
     this.name = 'AppError';
+    this.code = declared.code;
+    this.details = Array.isArray(second) ? second : third;
   }
 
   /** The HTTP status the code was declared with. */

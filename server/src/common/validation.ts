@@ -12,7 +12,6 @@ export function createValidationPipe(): StandardSchemaValidationPipe {
     exceptionFactory: (issues) =>
       new AppError(
         ErrorCode.ValidationFailed,
-        undefined,
         issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
       ),
   });

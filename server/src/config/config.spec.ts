@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { notificationDeclaration, notificationPurposes, templateEnvKey } from '@itss/shared';
 import {
   ConfigError,
   REPO_ROOT,
@@ -230,6 +232,38 @@ describe('loadConfig in production', () => {
       expect(() => loadConfig({ ...dev, [key]: 'x y' })).toThrow(new RegExp(key));
     }
     expect(() => loadConfig({ ...dev, WECHAT_CODE_ENV_VERSION: 'beta' })).toThrow(/WECHAT_CODE_ENV_VERSION/);
+  });
+
+  it('reads the template of every purpose a feature declares from WECHAT_TEMPLATE_<PURPOSE>, and no other key', () => {
+    const purposes = notificationPurposes();
+    expect(purposes).toEqual(
+      expect.arrayContaining(['application_decision', 'join_request_decision', 'group_code_expiring']),
+    );
+    const env = Object.fromEntries(
+      purposes.map((purpose, i) => [templateEnvKey(purpose), `Template-${i}_abcdef`]),
+    );
+    expect(loadConfig({ NODE_ENV: 'production', ...real, ...env }).wechat.templates).toEqual(
+      Object.fromEntries(purposes.map((purpose, i) => [purpose, `Template-${i}_abcdef`])),
+    );
+    expect(() =>
+      loadConfig({ ...dev, WECHAT_TEMPLATE_APPLICATON_DECISION: 'AbC-123_xyzTemplateId' }),
+    ).toThrow(/WECHAT_TEMPLATE_APPLICATON_DECISION: no notification purpose is declared for it/);
+  });
+
+  it('has a row in the README for every template key, naming the template and its fields', () => {
+    const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `WECHAT_TEMPLATE_'));
+    const keys = rows.map((row) => /^\| `(WECHAT_TEMPLATE_[A-Z0-9_]+)`/.exec(row)?.[1]);
+    expect(keys.sort()).toEqual(notificationPurposes().map(templateEnvKey).sort());
+    for (const purpose of notificationPurposes()) {
+      const { name, template, fields } = notificationDeclaration(purpose);
+      const layout = `${template} (${Object.values(fields)
+        .map(({ key, label }) => `${key} ${label}`)
+        .join(', ')})`;
+      const row = rows.find((line) => line.startsWith(`| \`${templateEnvKey(purpose)}\``));
+      expect([purpose, row]).toEqual([purpose, expect.stringContaining(name)]);
+      expect([purpose, row]).toEqual([purpose, expect.stringContaining(layout)]);
+    }
   });
 
   it('reads the submission template and the media check, which needs PUBLIC_URL in production', () => {

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import type { NotificationPurpose } from '@itss/shared';
+import { type NotificationPurpose, notificationPurposes, templateEnvKey } from '@itss/shared';
 import { z } from 'zod';
 
 /** The repository root, so defaults do not depend on the directory the server was started from. */
@@ -77,13 +77,6 @@ const configSchema = z.object({
   // Which version of the mini-program a campaign's code opens: release once published; trial or
   // develop while testing (WeChat refuses release codes for pages not yet published).
   WECHAT_CODE_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
-  // Subscribe-message templates (from the WeChat console), one per notification purpose; a purpose
-  // left unset reaches people in the app's 消息 only. Two purposes may name the same template.
-  WECHAT_TEMPLATE_APPLICATION_DECISION: templateId.optional(),
-  WECHAT_TEMPLATE_JOIN_REQUEST_DECISION: templateId.optional(),
-  WECHAT_TEMPLATE_GROUP_CODE_EXPIRING: templateId.optional(),
-  // Decisions on member submissions (会员风采, 优秀案例).
-  WECHAT_TEMPLATE_SUBMISSION_DECISION: templateId.optional(),
   // Images of member submissions through WeChat's asynchronous media check: it costs quota
   // (200,000 a day per appid) and needs WeChat to fetch the image from PUBLIC_URL.
   WECHAT_MEDIA_CHECK: z.enum(['on', 'off'], 'must be on or off').default('off'),
@@ -127,6 +120,17 @@ const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 });
+
+/**
+ * Subscribe-message templates (from the WeChat console), one per notification purpose a feature
+ * declares in the contract, read from `WECHAT_TEMPLATE_<PURPOSE>`: no key is listed here. A purpose
+ * left unset reaches people in the app's 消息 only; two purposes may name the same template.
+ */
+function templateKeys() {
+  return Object.fromEntries(
+    notificationPurposes().map((purpose) => [templateEnvKey(purpose), templateId.optional()]),
+  );
+}
 
 /** What the local WeChat stand-in accepts; production refuses to start with these. */
 export const STANDIN_APPID = 'wx00000000000000d0';
@@ -225,13 +229,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // An empty variable means "not set", as in most .env tooling.
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(defined);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => ({ key: issue.path.join('.'), message: issue.message })),
-    );
+  const templates = z.object(templateKeys()).safeParse(defined);
+  const issues = [...(parsed.error?.issues ?? []), ...(templates.error?.issues ?? [])];
+  if (!parsed.success || !templates.success) {
+    throw new ConfigError(issues.map((issue) => ({ key: issue.path.join('.'), message: issue.message })));
   }
   const c = parsed.data;
   const problems: { key: string; message: string }[] = [];
+  for (const key of Object.keys(defined)) {
+    // A mistyped key would otherwise leave its purpose in the app only, without a word.
+    if (key.startsWith('WECHAT_TEMPLATE_') && !(key in templates.data)) {
+      problems.push({ key, message: 'no notification purpose is declared for it in the contract' });
+    }
+  }
   if (c.DATABASE_MIGRATION_URL && !c.DATABASE_URL) {
     problems.push({
       key: 'DATABASE_MIGRATION_URL',
@@ -298,13 +308,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       serveStandin: serveStandin && !c.WECHAT_API_BASE,
       cloudHosting: c.WECHAT_CLOUD_HOSTING,
       codeEnvVersion: c.WECHAT_CODE_ENV_VERSION,
-      templates: {
-        // The stand-in accepts any template: development shows the whole flow without a console.
-        application_decision: c.WECHAT_TEMPLATE_APPLICATION_DECISION ?? standinTemplate,
-        join_request_decision: c.WECHAT_TEMPLATE_JOIN_REQUEST_DECISION ?? standinTemplate,
-        group_code_expiring: c.WECHAT_TEMPLATE_GROUP_CODE_EXPIRING ?? standinTemplate,
-        submission_decision: c.WECHAT_TEMPLATE_SUBMISSION_DECISION ?? standinTemplate,
-      },
+      // The stand-in accepts any template: development shows the whole flow without a console.
+      templates: Object.fromEntries(
+        notificationPurposes().map((purpose) => [
+          purpose,
+          templates.data[templateEnvKey(purpose)] ?? standinTemplate,
+        ]),
+      ),
       mediaCheck:
         c.WECHAT_MEDIA_CHECK === 'on'
           ? { publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, '') }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ErrorCode } from '@itss/shared';
+import { collectAfterCommit } from '../common/after-commit';
 import { AppError } from '../common/app-error';
 
 /**
@@ -42,7 +43,8 @@ const logger = new Logger('Conflict');
  * SQLite through TypeORM has one connection and one query runner: a second transaction begun while
  * one is open does not wait but nests inside it as a savepoint, so it sees the first's uncommitted
  * rows and is undone by the first's rollback (two submissions with one Idempotency-Key at once
- * showed it). Outermost units therefore run one after the other there, in arrival order.
+ * showed it). Outermost units therefore run one after the other there, in arrival order; the work
+ * they leave for after their commit (`afterCommit`) runs once they have left the queue.
  */
 let sqliteUnits: Promise<unknown> = Promise.resolve();
 
@@ -82,7 +84,7 @@ export function RetryOnConflict() {
     if (!unit) throw new TypeError(`@RetryOnConflict() needs a method, not ${String(key)}`);
     const retrying = async function (this: unknown, ...args: A): Promise<R> {
       if (TransactionHost.getInstance().isTransactionActive()) return unit.apply(this, args);
-      if (onSqlite()) return oneAtATime(() => attempts.apply(this, args));
+      if (onSqlite()) return collectAfterCommit(() => oneAtATime(() => attempts.apply(this, args)));
       return attempts.apply(this, args);
     };
     const attempts = async function (this: unknown, ...args: A): Promise<R> {

@@ -6,10 +6,10 @@ export const MIGRATIONS_TABLE = 'migrations';
 
 /**
  * Found by convention, so a feature adds files and edits no list: every `*.entity` file of a feature
- * folder, and every timestamped migration of the dialect (TypeORM orders them by their timestamp).
+ * folder or its sub-folders, and every timestamped migration of the dialect (TypeORM orders them by their timestamp).
  * `.ts` under jest and the generator, `.js` in the built server.
  */
-export const ENTITY_GLOB = join(__dirname, '../modules/*/*.entity.{ts,js}');
+export const ENTITY_GLOB = join(__dirname, '../modules/*/**/*.entity.{ts,js}');
 
 export function migrationsGlob(config: DatabaseConfig): string {
   return join(__dirname, 'migrations', config.type, '[0-9]*-*.{ts,js}');

@@ -1,12 +1,22 @@
+import { ErrorCode, defineErrorMessages } from '@itss/shared';
 import { AppError } from '../common/app-error';
 import { MemorySharedState } from './memory-shared-state';
 import { Throttle } from './throttle';
 
-const limit = (key: string, max: number, message = `${key} 已达上限`) => ({
+/** A feature's declared refusals, as a contract folder declares them. */
+const Refusal = defineErrorMessages({
+  Reached: { code: ErrorCode.RateLimited, message: (key: string) => `${key} 已达上限` },
+  Wait: {
+    code: ErrorCode.RateLimited,
+    message: (waitMs: number) => `请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`,
+  },
+});
+
+const limit = (key: string, max: number) => ({
   key,
   limit: max,
   windowMs: 60_000,
-  message,
+  message: Refusal.Reached(key),
 });
 
 /** A store whose every call fails, as a Redis that stopped answering. */
@@ -59,13 +69,23 @@ describe('Throttle', () => {
       key: 'k',
       limit: 1,
       windowMs: 3_600_000,
-      message: (waitMs: number) => `请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`,
+      message: Refusal.Wait,
     };
     await throttle.take(waiting);
     now += 18 * 60_000;
     await expect(throttle.take(waiting)).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       message: '请 42 分钟后再试',
+    });
+  });
+
+  it('refuses with RATE_LIMITED’s own words when the limit declares none', async () => {
+    const throttle = new Throttle(new MemorySharedState());
+    const bare = { key: 'k', limit: 1, windowMs: 60_000 };
+    await throttle.take(bare);
+    await expect(throttle.take(bare)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: '操作过于频繁，请稍后再试',
     });
   });
 

@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@itss/shared';
+import { type DeclaredError, ErrorCode } from '@itss/shared';
 import { AppError } from '../common/app-error';
 import { SharedState } from './shared-state';
 
 /**
- * At most `limit` attempts per `windowMs` under `key`; `message` tells the person when to come back,
- * as fixed words or made from the time left in the window (请 42 分钟后再试).
+ * At most `limit` attempts per `windowMs` under `key`; `message`, declared in the contract with the
+ * RATE_LIMITED code (`defineErrorMessages`), tells the person when to come back, as fixed words or
+ * made from the time left in the window (请 42 分钟后再试); absent, RATE_LIMITED's own words. Plain
+ * strings are the old, inline form, kept only until no limit uses them.
  */
 export interface ThrottleLimit {
   key: string;
   limit: number;
   windowMs: number;
-  message: string | ((waitMs: number) => string);
+  message?: DeclaredError | ((waitMs: number) => DeclaredError) | string | ((waitMs: number) => string);
 }
 
 /**
@@ -38,9 +40,10 @@ export class Throttle {
         throw new AppError(ErrorCode.ServiceUnavailable);
       }
       if (count > limit) {
+        const refusal = typeof message === 'function' ? message(await this.waitFor(key, windowMs)) : message;
+        if (refusal === undefined) throw new AppError(ErrorCode.RateLimited);
         throw new AppError(
-          ErrorCode.RateLimited,
-          typeof message === 'string' ? message : message(await this.waitFor(key, windowMs)),
+          typeof refusal === 'string' ? { code: ErrorCode.RateLimited, message: refusal } : refusal,
         );
       }
     }

@@ -18,11 +18,12 @@ describe('audit log', () => {
     expect(first.items).toHaveLength(2);
     expect(first.items[0]!.id).toBeGreaterThan(first.items[1]!.id);
     const next = auditListResponseSchema.parse(
-      (await env.server.get(`/api/audit?limit=2&before=${first.nextBefore}`, { headers: bearer(token) }))
+      (await env.server.get(`/api/audit?limit=2&cursor=${first.nextCursor}`, { headers: bearer(token) }))
         .body,
     );
     expect(next.items[0]!.id).toBeLessThan(first.items[1]!.id);
     expect((await env.server.get('/api/audit?limit=1000', { headers: bearer(token) })).status).toBe(400);
     expect((await env.server.get('/api/audit?sort=asc', { headers: bearer(token) })).status).toBe(400);
+    expect((await env.server.get('/api/audit?cursor=abc', { headers: bearer(token) })).status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 import { messageListResponseSchema, subscriptionCreditsResponseSchema } from '@itss/shared';
 import { STANDIN_TEMPLATE_ID } from '../../src/config/config';
-import { GroupsService } from '../../src/modules/groups/groups.service';
+import { GroupCodesService } from '../../src/modules/groups/group-codes.service';
 import type { StandinSubscribeMessage } from '../../src/wechat/standin/standin';
 import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
 import { TEST_TEMPLATES } from '../support/harness';
@@ -55,7 +55,7 @@ describe('group code expiry: the subscribe message to staff who hold a credit', 
 
     const expiresAt = inDays(5);
     await groupExpiringAt(env, subscribed.token, '理事会成员交流群（第二届）北京地区会员单位联络', expiresAt);
-    const groups = env.server.app.get(GroupsService);
+    const groups = env.server.app.get(GroupCodesService);
     const sentBefore = (await delivered(env)).length;
     expect(await groups.checkExpiringCodes(new Date(expiresAt.getTime() - 25 * HOUR))).toBe(0);
     expect(await groups.checkExpiringCodes(new Date(expiresAt.getTime() - 23 * HOUR))).toBe(1);
@@ -127,7 +127,7 @@ describe('group code expiry with one template for every purpose (development’s
     const expiresAt = inDays(2);
     await groupExpiringAt(env, desk.token, '会员交流群（广州）', expiresAt);
     const sentBefore = (await delivered(env)).length;
-    await env.server.app.get(GroupsService).checkExpiringCodes(new Date(expiresAt.getTime() - 23 * HOUR));
+    await env.server.app.get(GroupCodesService).checkExpiringCodes(new Date(expiresAt.getTime() - 23 * HOUR));
     const sent = (await delivered(env)).slice(sentBefore);
     expect(sent.map((m) => [m.touser, m.template_id])).toEqual([['o_expiry_shared', STANDIN_TEMPLATE_ID]]);
     const held = await subscribe(env, desk.token, {});

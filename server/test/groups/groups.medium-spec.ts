@@ -3,6 +3,8 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { LevelCode } from '@itss/shared';
 import type { SignedInContext } from '../../src/common/request-context';
 import { GroupCodeEntity, GroupRemovalEntity, GroupTodoEntity } from '../../src/modules/groups/group.entity';
+import { GroupCodesService } from '../../src/modules/groups/group-codes.service';
+import { GroupEntryService } from '../../src/modules/groups/group-entry.service';
 import { GroupsService } from '../../src/modules/groups/groups.service';
 import { MessageEntity } from '../../src/modules/notifications/notification.entity';
 import { UnitDepartures } from '../../src/modules/units/departures';
@@ -18,11 +20,15 @@ const HOUR = 3600_000;
 describe(`group entry rules on ${TEST_DB}`, () => {
   let env: MediumEnv;
   let groups: GroupsService;
+  let codes: GroupCodesService;
+  let entry: GroupEntryService;
   let desk: SignedInContext;
   let sequence = 0;
   beforeAll(async () => {
     env = await startMedium();
     groups = env.app.get(GroupsService);
+    codes = env.app.get(GroupCodesService);
+    entry = env.app.get(GroupEntryService);
     desk = await env.actor('o_medium_desk', ['staff']);
     await env.actor('o_medium_admin', ['staff', 'admin']);
   });
@@ -33,7 +39,7 @@ describe(`group entry rules on ${TEST_DB}`, () => {
 
   async function groupWithCode(expiresAt?: Date): Promise<number> {
     const group = await groups.create(desk, { name: `到期提醒群${sequence++}`, minLevel: 'member' });
-    await groups.uploadCode(desk, group.id, () =>
+    await codes.uploadCode(desk, group.id, () =>
       Promise.resolve({ bytes: PNG, contentType: 'image/png', expiresAt: expiresAt?.toISOString() }),
     );
     return group.id;
@@ -63,13 +69,13 @@ describe(`group entry rules on ${TEST_DB}`, () => {
       const groupId = await groupWithCode();
       const staffIds = await env.app.get(UsersService).idsWithAnyRole(['staff', 'admin']);
       expect(staffIds).toHaveLength(2);
-      expect(await groups.checkExpiringCodes(now)).toBe(0);
-      expect(await groups.checkExpiringCodes(new Date(now.getTime() + 5 * 24 * HOUR))).toBe(0);
+      expect(await codes.checkExpiringCodes(now)).toBe(0);
+      expect(await codes.checkExpiringCodes(new Date(now.getTime() + 5 * 24 * HOUR))).toBe(0);
 
       const dayBefore = new Date(now.getTime() + 6 * 24 * HOUR + HOUR);
-      expect(await groups.checkExpiringCodes(dayBefore)).toBe(1);
-      expect(await groups.checkExpiringCodes(dayBefore)).toBe(0);
-      expect(await groups.checkExpiringCodes(new Date(now.getTime() + 8 * 24 * HOUR))).toBe(0);
+      expect(await codes.checkExpiringCodes(dayBefore)).toBe(1);
+      expect(await codes.checkExpiringCodes(dayBefore)).toBe(0);
+      expect(await codes.checkExpiringCodes(new Date(now.getTime() + 8 * 24 * HOUR))).toBe(0);
       expect(await todos().countBy({ groupId, kind: 'code_expiring' })).toBe(1);
 
       const sent = await messages().findBy({ purpose: 'group_code_expiring' });
@@ -83,7 +89,7 @@ describe(`group entry rules on ${TEST_DB}`, () => {
       const groupId = await groupWithCode(new Date(Date.now() + 2 * HOUR));
       const before = await messages().countBy({ purpose: 'group_code_expiring' });
       const now = new Date();
-      const warned = await Promise.all([groups.checkExpiringCodes(now), groups.checkExpiringCodes(now)]);
+      const warned = await Promise.all([codes.checkExpiringCodes(now), codes.checkExpiringCodes(now)]);
       expect(warned[0] + warned[1]).toBe(1);
       expect(await todos().countBy({ groupId, kind: 'code_expiring' })).toBe(1);
       expect(await messages().countBy({ purpose: 'group_code_expiring' })).toBe(before + 2);
@@ -95,12 +101,12 @@ describe(`group entry rules on ${TEST_DB}`, () => {
       const archived = await groupWithCode();
       await groups.update(desk, archived, { archived: true });
       const renewed = await groupWithCode();
-      await groups.uploadCode(desk, renewed, () =>
+      await codes.uploadCode(desk, renewed, () =>
         Promise.resolve({ bytes: PNG, contentType: 'image/png', expiresAt: undefined }),
       );
       const later = new Date(Date.now() + 6 * 24 * HOUR + 12 * HOUR);
       // Only the renewed group's current code is due; its first code was replaced.
-      expect(await groups.checkExpiringCodes(later)).toBe(1);
+      expect(await codes.checkExpiringCodes(later)).toBe(1);
       expect(await todos().countBy({ groupId: archived })).toBe(0);
       expect(await todos().countBy({ groupId: renewed, kind: 'code_expiring' })).toBe(1);
     });
@@ -120,7 +126,7 @@ describe(`group entry rules on ${TEST_DB}`, () => {
         isPrimary: false,
         createdAt: new Date(),
       });
-      await groups.entry(primary);
+      await entry.entry(primary);
       expect(await todos().countBy({ groupId: noCode, userId: primary.user.id })).toBe(1);
 
       const host = TransactionHost.getInstance<TransactionalAdapterTypeOrm>();

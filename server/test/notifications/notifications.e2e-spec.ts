@@ -5,6 +5,7 @@ import {
   subscriptionCreditsResponseSchema,
   unreadCountResponseSchema,
 } from '@itss/shared';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { StandinSubscribeMessage } from '../../src/wechat/standin/standin';
 import {
   type AuthEnv,
@@ -110,6 +111,29 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     expect(await unread(env, token)).toBe(0);
   });
 
+  it('sends the message once the caller’s transaction commits, and nothing when it rolls back', async () => {
+    const { token, user } = await login(env, 'o_after_commit');
+    await subscribe(env, token, { [TEMPLATE]: 'accept' });
+    await subscribe(env, token, { [TEMPLATE]: 'accept' });
+    const host = TransactionHost.getInstance();
+    const sentBefore = (await delivered(env)).length;
+    await expect(
+      host.withTransaction(async () => {
+        await notifyDecision(env, user.id);
+        throw new Error('the decision failed');
+      }),
+    ).rejects.toThrow('the decision failed');
+    expect(await delivered(env)).toHaveLength(sentBefore);
+    expect(await unread(env, token)).toBe(0);
+    await host.withTransaction(async () => {
+      await notifyDecision(env, user.id);
+      // Not yet: the transaction has not committed.
+      expect(await delivered(env)).toHaveLength(sentBefore);
+    });
+    expect((await delivered(env)).slice(sentBefore)).toMatchObject([{ touser: 'o_after_commit' }]);
+    expect(await subscribe(env, token, {})).toEqual([{ purpose: 'application_decision', credits: 1 }]);
+  });
+
   it('keeps the message in the app but asks nothing of WeChat when the person has no credit', async () => {
     const { token, user } = await login(env, 'o_no_credit');
     const before = (await standinStats(env)).subscribe_send ?? 0;
@@ -148,11 +172,12 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     );
     expect(first.items.map((m) => m.id)).toEqual([ids[4], ids[3]]);
     const rest = messageListResponseSchema.parse(
-      (await env.server.get(`/api/messages?limit=10&before=${first.nextBefore}`, { headers: bearer(token) }))
+      (await env.server.get(`/api/messages?limit=10&cursor=${first.nextCursor}`, { headers: bearer(token) }))
         .body,
     );
     expect(rest.items.map((m) => m.id)).toEqual([ids[2], ids[1], ids[0]]);
-    expect(rest.nextBefore).toBeNull();
+    expect(rest.nextCursor).toBeNull();
+    expect((await env.server.get('/api/messages?cursor=abc', { headers: bearer(token) })).status).toBe(400);
     expect((await postJson(env, '/api/messages/read-all', {}, bearer(token))).status).toBe(204);
     expect(await unread(env, token)).toBe(0);
   });

@@ -1,26 +1,40 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
- * The rules that keep features apart, checked on the source: a feature module is not global, owns its
- * tables (injects only repositories of its own entities, others go through the owner's service), no
- * service passes an EntityManager around (transactions travel with the call), and every transaction
- * reruns when a concurrent one makes it fail.
+ * The rules that keep features apart, checked on the source of every feature folder and its
+ * sub-folders: a feature module is not global, owns its tables (injects only repositories of its
+ * own entities, others go through the owner's service), no service passes an EntityManager around
+ * (transactions travel with the call), every transaction reruns when a concurrent one makes it fail,
+ * and a feature reaches another only through the files at the top of its folder (its sub-folders
+ * are its own business). `wechat/` is infrastructure every feature may use: it owns no table, opens
+ * no transaction and depends on no feature.
  */
-const MODULES = join(__dirname, '../../src/modules');
+const SRC = join(__dirname, '../../src');
+const MODULES = join(SRC, 'modules');
+const WECHAT = join(SRC, 'wechat');
 
-function sourcesOf(feature: string): { file: string; text: string }[] {
-  return readdirSync(join(MODULES, feature))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
-    .map((file) => ({
-      file: `${feature}/${file}`,
-      text: readFileSync(join(MODULES, feature, file), 'utf8'),
-    }));
+interface Source {
+  /** The path from `src/`, e.g. `modules/groups/entry/entry.service.ts`. */
+  file: string;
+  text: string;
+}
+
+/** The `.ts` sources (tests aside) of a folder and all its sub-folders. */
+function sourcesUnder(dir: string): Source[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): Source[] => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourcesUnder(path);
+    if (!entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) return [];
+    return [{ file: relative(SRC, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }];
+  });
 }
 
 const features = readdirSync(MODULES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+
+const sourcesOf = (feature: string): Source[] => sourcesUnder(join(MODULES, feature));
 
 function entitiesOf(feature: string): string[] {
   return sourcesOf(feature)
@@ -28,16 +42,33 @@ function entitiesOf(feature: string): string[] {
     .flatMap(({ text }) => [...text.matchAll(/export class (\w+)/g)].map((m) => m[1]!));
 }
 
+/** Where each relative import of a source file leads, as a path from `src/`. */
+function importsOf({ file, text }: Source): string[] {
+  return [...text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) =>
+    relative(SRC, resolve(SRC, dirname(file), m[1]!))
+      .split(sep)
+      .join('/'),
+  );
+}
+
+function noDatabaseHandles({ file, text }: Source) {
+  expect({ file, global: /@Global\(/.test(text) }).toEqual({ file, global: false });
+  expect({ file, entityManager: /\bEntityManager\b/.test(text) }).toEqual({ file, entityManager: false });
+}
+
 describe('feature boundaries', () => {
-  it('finds the features', () => {
+  it('finds the features, and sources in their sub-folders', () => {
     expect(features).toEqual(expect.arrayContaining(['auth', 'users', 'staff', 'audit']));
+    expect(sourcesUnder(WECHAT).map(({ file }) => file)).toEqual(
+      expect.arrayContaining(['wechat/wechat.client.ts', 'wechat/standin/standin.ts']),
+    );
   });
 
   it.each(features)('%s: no @Global module, no EntityManager, only its own repositories', (feature) => {
     const own = new Set(entitiesOf(feature));
-    for (const { file, text } of sourcesOf(feature)) {
-      expect({ file, global: /@Global\(/.test(text) }).toEqual({ file, global: false });
-      expect({ file, entityManager: /\bEntityManager\b/.test(text) }).toEqual({ file, entityManager: false });
+    for (const source of sourcesOf(feature)) {
+      const { file, text } = source;
+      noDatabaseHandles(source);
       const injected = [...text.matchAll(/@InjectRepository\((\w+)\)/g)].map((m) => m[1]!);
       expect({ file, foreign: injected.filter((entity) => !own.has(entity)) }).toEqual({ file, foreign: [] });
       // The health check pings the connection itself; every feature reads and writes through repositories.
@@ -57,6 +88,19 @@ describe('feature boundaries', () => {
     }
   });
 
+  it.each(features)(
+    '%s: reaches other features only through the files at the top of their folders',
+    (feature) => {
+      for (const source of sourcesOf(feature)) {
+        const inside = importsOf(source).filter((target) => {
+          const [root, other, ...rest] = target.split('/');
+          return root === 'modules' && other !== feature && rest.length > 1;
+        });
+        expect({ file: source.file, inside }).toEqual({ file: source.file, inside: [] });
+      }
+    },
+  );
+
   it('registers each feature’s entities in its own module', () => {
     for (const feature of features) {
       const entities = entitiesOf(feature);
@@ -70,4 +114,18 @@ describe('feature boundaries', () => {
       });
     }
   });
+});
+
+describe('wechat/', () => {
+  it.each(sourcesUnder(WECHAT).map((source) => [source.file, source] as const))(
+    '%s: owns no table, opens no transaction, depends on no feature',
+    (_file, source) => {
+      const { file, text } = source;
+      noDatabaseHandles(source);
+      const database = /\b(DataSource|InjectRepository|Transactional|TransactionHost)\b/.test(text);
+      expect({ file, database }).toEqual({ file, database: false });
+      const features = importsOf(source).filter((target) => target.startsWith('modules/'));
+      expect({ file, features }).toEqual({ file, features: [] });
+    },
+  );
 });

@@ -137,8 +137,10 @@ describe('HTTP hygiene', () => {
       expect([spelling, res.status]).toEqual([spelling, 400]);
       expect(errorBodySchema.parse(res.body).code).toBe('VALIDATION_FAILED');
     }
-    const audit = await env.server.get(`/api/audit?before=0x${id.toString(16)}`, { headers: bearer(token) });
-    expect(audit.status).toBe(400);
+    const query = await env.server.get(`/api/applications?campaignId=0x${id.toString(16)}`, {
+      headers: bearer(token),
+    });
+    expect(query.status).toBe(400);
     const staff = await env.server.get('/api/staff', { headers: bearer(token) });
     expect(JSON.stringify(staff.body)).toContain(`"id":${id}`);
     const revoked = await env.server.get(`/api/staff/${id}`, { method: 'DELETE', headers: bearer(token) });

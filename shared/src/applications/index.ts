@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
-import { defineErrors } from '../errors';
+import { defineErrorMessages, defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
+import { defineNotifications } from '../notifications';
 
 /** The applicant's page of one application (`?id=`), which WeChat messages about a decision open. */
 export const APPLICATION_PAGE = 'packages/join/pages/detail/index';
@@ -54,9 +56,24 @@ export const OPEN_APPLICATION_STATES: readonly ApplicationState[] = [
   'needs_info',
   'resubmitted',
 ];
+/**
+ * Staff decide on a submitted or resubmitted application (approve, reject, ask for more); the
+ * applicant resubmits after needs_info and may withdraw while it is open. A decided one stays.
+ */
+export const APPLICATION_STATE_MACHINE = defineStateMachine<ApplicationState>({
+  submitted: ['approved', 'rejected', 'needs_info', 'withdrawn'],
+  needs_info: ['resubmitted', 'withdrawn'],
+  resubmitted: ['approved', 'rejected', 'needs_info', 'withdrawn'],
+  approved: [],
+  rejected: [],
+  withdrawn: [],
+});
 
 export const ApplicationError = defineErrors({
-  /** Another application for the same credit code is still open; the message names its state. */
+  /**
+   * Another application for the same credit code is still open; the message (ApplicationErrorMessage)
+   * says where it stands and nothing else of it.
+   */
   OpenApplicationExists: {
     code: 'APPLICATION_EXISTS',
     status: 409,
@@ -96,6 +113,22 @@ export const ApplicationError = defineErrors({
     code: 'APPLICATION_LICENCE_INVALID',
     status: 400,
     message: '营业执照文件无效，请重新上传',
+  },
+});
+
+/** Where the first open application stands, in words for a second applicant (nothing else of it). */
+export const ApplicationErrorMessage = defineErrorMessages({
+  OpenSubmitted: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请正在审核中，请勿重复提交',
+  },
+  OpenResubmitted: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请已重新提交，正在审核中，请勿重复提交',
+  },
+  OpenNeedsInfo: {
+    code: ApplicationError.OpenApplicationExists,
+    message: '该单位的入会申请正等待补充材料，请在“我的申请”中补充后重新提交',
   },
 });
 
@@ -262,13 +295,10 @@ export type MyApplicationsResponse = z.infer<typeof myApplicationsResponseSchema
 export const applicationListQuerySchema = z.strictObject({
   state: applicationStateSchema.optional(),
   campaignId: decimalIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
-export const applicationListResponseSchema = z.object({
-  items: z.array(applicationSummarySchema),
-  nextCursor: z.string().nullable(),
+export const applicationListResponseSchema = pageOf(applicationSummarySchema).extend({
   /** Applications waiting for staff (submitted or resubmitted): the to-do count on 工作台. */
   pending: z.number().int().nonnegative(),
 });
@@ -297,4 +327,25 @@ export const applicationIdParamSchema = z.strictObject({ id: decimalIdSchema });
 
 /** The header that makes a submission safe to retry: a fresh random key per filled-in form. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键应为 16 到 64 位字母、数字、- 或 _');
+
+/** The applicant learns the decision on an application. */
+export const ApplicationNotifications = defineNotifications({
+  application_decision: {
+    name: '入会申请的审核结果',
+    template: '审核结果通知',
+    fields: {
+      unitName: { key: 'thing1', label: '单位名称' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    application_decision: (typeof ApplicationNotifications)['application_decision'];
+  }
+}

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { defineNotifications } from '../notifications';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 
 /** A contact's page of one submission (`?id=`), which the message about a review opens. */
 export const SUBMISSION_PAGE = 'packages/submit/pages/detail/index';
@@ -73,6 +75,15 @@ export const ARTICLE_STATE_NAMES: Record<ArticleState, string> = {
   archived: '已归档',
   rejected: '未通过',
 };
+/** Staff publish, unpublish and archive; a member's submission leaves review published or rejected. */
+export const ARTICLE_STATE_MACHINE = defineStateMachine<ArticleState>({
+  draft: ['published', 'archived'],
+  in_review: ['published', 'rejected'],
+  published: ['unpublished', 'archived'],
+  unpublished: ['published', 'archived'],
+  archived: [],
+  rejected: [],
+});
 
 export const ARTICLE_TITLE_MAX = 80;
 export const ARTICLE_SUMMARY_MAX = 200;
@@ -212,21 +223,23 @@ export const updateArticleRequestSchema = z
 export type UpdateArticleRequest = z.infer<typeof updateArticleRequestSchema>;
 
 const searchText = z.string().trim().min(1, '请输入关键词').max(40, '关键词最多 40 个字');
-const cursor = z.string().max(200).optional();
-const limit = z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20);
 
 /**
  * `GET /api/articles`: published articles, pinned first when `pinned=true` is asked alone, else
  * newest first; keyset paging on (publishedAt, id) — an opaque cursor, stable while staff publish.
  * `q` searches title and summary through the full-text index.
  */
-export const articleListQuerySchema = z.strictObject({
-  category: articleCategorySchema.optional(),
-  q: searchText.optional(),
-  pinned: z.enum(['true']).optional(),
-  limit,
-  cursor,
-});
+export const articleListQuerySchema = z
+  .strictObject({
+    category: articleCategorySchema.optional(),
+    q: searchText.optional(),
+    pinned: z.enum(['true']).optional(),
+    ...cursorPageQuery(),
+  })
+  .refine((query) => query.q === undefined || query.pinned === undefined, {
+    path: ['pinned'],
+    message: '搜索时不能只看置顶文章',
+  });
 export type ArticleListQuery = z.input<typeof articleListQuerySchema>;
 
 const fileUrl = z.string();
@@ -246,10 +259,7 @@ export const articleSummarySchema = z.object({
   unitName: z.string().nullable(),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
-export const articleListResponseSchema = z.object({
-  items: z.array(articleSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const articleListResponseSchema = pageOf(articleSummarySchema);
 export type ArticleListResponse = z.infer<typeof articleListResponseSchema>;
 
 export const articleAttachmentSchema = z.object({
@@ -297,8 +307,7 @@ export const articleManageQuerySchema = z.strictObject({
   state: articleStateSchema.optional(),
   category: articleCategorySchema.optional(),
   q: z.string().trim().max(40, '关键词最多 40 个字').optional(),
-  limit,
-  cursor,
+  ...cursorPageQuery(),
 });
 export type ArticleManageQuery = z.input<typeof articleManageQuerySchema>;
 export const articleManageItemSchema = z.object({
@@ -313,10 +322,7 @@ export const articleManageItemSchema = z.object({
   readCount: z.number().int().nonnegative(),
 });
 export type ArticleManageItem = z.infer<typeof articleManageItemSchema>;
-export const articleManageListResponseSchema = z.object({
-  items: z.array(articleManageItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const articleManageListResponseSchema = pageOf(articleManageItemSchema);
 export type ArticleManageListResponse = z.infer<typeof articleManageListResponseSchema>;
 
 export const articleIdParamSchema = z.strictObject({ id: decimalIdSchema });
@@ -407,16 +413,12 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** `GET /api/submissions`: staff see every unit's (the review queue), a contact their unit's. */
 export const submissionListQuerySchema = z.strictObject({
   state: articleStateSchema.optional(),
-  limit,
-  cursor,
+  ...cursorPageQuery(),
 });
 export type SubmissionListQuery = z.input<typeof submissionListQuerySchema>;
 export const submissionListItemSchema = submissionSchema.omit({ body: true });
 export type SubmissionListItem = z.infer<typeof submissionListItemSchema>;
-export const submissionListResponseSchema = z.object({
-  items: z.array(submissionListItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const submissionListResponseSchema = pageOf(submissionListItemSchema);
 export type SubmissionListResponse = z.infer<typeof submissionListResponseSchema>;
 
 /** `POST /api/submissions/:id/decisions` (staff): a rejection tells the submitter why. */
@@ -431,3 +433,22 @@ export const submissionDecisionRequestSchema = z
   });
 export type SubmissionDecisionRequest = z.infer<typeof submissionDecisionRequestSchema>;
 export const submissionIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** The member learns the decision on a submission (会员风采, 优秀案例). */
+export const ArticleNotifications = defineNotifications({
+  submission_decision: {
+    name: '投稿的审核结果',
+    template: '审核结果通知',
+    fields: {
+      articleTitle: { key: 'thing1', label: '投稿标题' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    submission_decision: (typeof ArticleNotifications)['submission_decision'];
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode, defineErrorMessages } from '../errors';
 
 export const businessAreaSchema = z.object({
   title: z.string(),
@@ -44,3 +45,8 @@ export const serviceItemSchema = z.object({
 });
 export const servicesResponseSchema = z.object({ items: z.array(serviceItemSchema) });
 export type ServicesResponse = z.infer<typeof servicesResponseSchema>;
+
+export const AssociationErrorMessage = defineErrorMessages({
+  /** The introduction is seeded at start-up; until then there is nothing to show. */
+  IntroNotPublished: { code: ErrorCode.NotFound, message: '分会介绍尚未发布，请稍后再试' },
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, pageOf } from '../common';
 
 const actionNames = new Map<string, string>();
 
@@ -38,13 +38,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Keyset pagination: entries with an id below this one. */
-  before: decimalIdSchema.optional(),
-});
-export const auditListResponseSchema = z.object({
-  items: z.array(auditEntrySchema),
-  nextBefore: z.number().int().nullable(),
-});
+/** Newest first, keyset paging on the id. */
+export const auditQuerySchema = z.strictObject(cursorPageQuery({ max: 100, defaultLimit: 50 }));
+export const auditListResponseSchema = pageOf(auditEntrySchema);
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;

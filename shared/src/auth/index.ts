@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { meSchema, wechatCodeSchema } from '../users';
+import { WechatError } from '../wechat';
 
 export const AuthError = defineErrors({
   /** The session token expired (idle or absolute) or was revoked: log in again. */
   SessionExpired: { code: 'SESSION_EXPIRED', status: 401, message: '登录已过期，请重新登录' },
+});
+
+export const AuthErrorMessage = defineErrorMessages({
+  CodeMissing: { code: WechatError.WechatCodeInvalid, message: '缺少微信登录凭证，请重新进入小程序' },
+  /** A token this server never issued, or one already logged out. */
+  SessionInvalid: { code: ErrorCode.Unauthenticated, message: '登录凭证无效，请重新登录' },
+  LoginsFailedTooMany: { code: ErrorCode.RateLimited, message: '登录失败次数过多，请一分钟后再试' },
 });
 
 export const AUTH_AUDIT_ACTIONS = defineAuditActions({ 'auth.login': '登录', 'auth.logout': '退出登录' });

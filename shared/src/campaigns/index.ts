@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
+import { ErrorCode, defineErrorMessages } from '../errors';
 
 /**
  * The page a campaign's mini-program code opens (WeChat's getwxacodeunlimit `page`): the
@@ -50,3 +51,7 @@ export const recordScanRequestSchema = z.strictObject({ scene: z.string().max(25
 export type RecordScanRequest = z.infer<typeof recordScanRequestSchema>;
 
 export const campaignIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+export const CampaignErrorMessage = defineErrorMessages({
+  CampaignNotFound: { code: ErrorCode.NotFound, message: '推广码不存在' },
+});

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { creditCodeSchema } from '../units';
+import { defineNotifications } from '../notifications';
 
 /** 我的单位 (`?id=`), which the message about an approved join request opens. */
 export const MY_UNIT_PAGE = 'packages/unit/pages/index/index';
@@ -147,6 +149,13 @@ export const JOIN_REQUEST_STATE_NAMES: Record<JoinRequestState, string> = {
   declined: '已拒绝',
   withdrawn: '已撤回',
 };
+/** The unit's primary contact or staff decide a pending request; the requester may withdraw it. */
+export const JOIN_REQUEST_STATE_MACHINE = defineStateMachine<JoinRequestState>({
+  pending: ['approved', 'declined', 'withdrawn'],
+  approved: [],
+  declined: [],
+  withdrawn: [],
+});
 
 export const joinRequestSchema = z.object({
   id: z.number().int().positive(),
@@ -181,3 +190,22 @@ export const handOverRequestSchema = z.strictObject({
   userId: z.number('请选择新的主联系人').int().positive(),
 });
 export type HandOverRequest = z.input<typeof handOverRequestSchema>;
+
+/** The requester learns the decision on a request to join a unit (same layout as an application's: one template may serve both). */
+export const ContactNotifications = defineNotifications({
+  join_request_decision: {
+    name: '加入单位申请的审核结果',
+    template: '审核结果通知',
+    fields: {
+      unitName: { key: 'thing1', label: '单位名称' },
+      result: { key: 'phrase2', label: '审核结果' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+      at: { key: 'time4', label: '审核时间' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    join_request_decision: (typeof ContactNotifications)['join_request_decision'];
+  }
+}

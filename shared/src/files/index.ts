@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalIdSchema } from '../common';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 
 /** What an uploaded file may be, judged from its bytes, never from its name or declared type. */
 export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
@@ -19,6 +19,13 @@ export const FileError = defineErrors({
     status: 415,
     message: '仅支持 JPG、PNG 图片或 PDF 文件',
   },
+});
+
+export const FileErrorMessage = defineErrorMessages({
+  OneFileOnly: { code: ErrorCode.BadRequest, message: '一次只能上传一个文件' },
+  UploadIncomplete: { code: ErrorCode.BadRequest, message: '上传未完成，请重新选择文件上传' },
+  UploadsTooMany: { code: ErrorCode.RateLimited, message: '上传过于频繁，请一小时后再试' },
+  UploadsSpentToday: { code: ErrorCode.RateLimited, message: '今天的上传次数已达上限，请明天再试' },
 });
 
 export const storedFileSchema = z.object({

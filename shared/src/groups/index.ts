@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { levelCodeSchema } from '../membership';
+import { defineNotifications } from '../notifications';
 
 /**
  * The members-only WeChat groups. WeChat lets no program into a group: staff keep the groups and
@@ -53,6 +55,27 @@ export const GroupError = defineErrors({
     message: '该事项已由其他工作人员处理，请刷新后查看',
   },
 });
+
+/** The groups' words for common codes. */
+export const GroupErrorMessage = defineErrorMessages({
+  GroupNotFound: { code: ErrorCode.NotFound, message: '会员微信群不存在' },
+  TodoNotFound: { code: ErrorCode.NotFound, message: '该待办不存在' },
+  RemovalNotFound: { code: ErrorCode.NotFound, message: '该移出事项不存在' },
+  /** The image was replaced between showing the entry and reading it: the new one is a reload away. */
+  CodeReplaced: { code: ErrorCode.NotFound, message: '群二维码已更新，请返回后重新打开' },
+  CodeExpiryMalformed: {
+    code: ErrorCode.BadRequest,
+    message: '二维码有效期的格式不正确，请重新选择日期和时间',
+  },
+  CodeUploadOneImage: { code: ErrorCode.BadRequest, message: '一次只能上传一张群二维码图片' },
+  /** The multipart body broke off (a dropped connection): choosing the image again is the fix. */
+  CodeUploadIncomplete: { code: ErrorCode.BadRequest, message: '上传未完成，请重新选择图片上传' },
+});
+
+/** A to-do or a removal is open until a staff member ticks it off, once. */
+export const GROUP_TASK_STATES = ['open', 'done'] as const;
+export type GroupTaskState = (typeof GROUP_TASK_STATES)[number];
+export const GROUP_TASK_STATE_MACHINE = defineStateMachine<GroupTaskState>({ open: ['done'], done: [] });
 
 export const GROUP_AUDIT_ACTIONS = defineAuditActions({
   'group.created': '新建会员微信群',
@@ -189,3 +212,21 @@ export const groupRemovalListSchema = z.object({
 });
 export type GroupRemovalList = z.infer<typeof groupRemovalListSchema>;
 export const groupTaskIdParamSchema = z.strictObject({ id: decimalIdSchema });
+
+/** Staff are warned a day before a group's QR code expires. */
+export const GroupNotifications = defineNotifications({
+  group_code_expiring: {
+    name: '群二维码即将失效',
+    template: '群二维码到期提醒',
+    fields: {
+      groupName: { key: 'thing1', label: '群名称' },
+      expiresAt: { key: 'time2', label: '到期时间' },
+      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
+    },
+  },
+});
+declare module '../notifications' {
+  interface DeclaredNotifications {
+    group_code_expiring: (typeof GroupNotifications)['group_code_expiring'];
+  }
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { mainlandMobileSchema } from '../domain/phone';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { roleSchema } from '../users';
 
 /** The staff workbench, which WeChat messages about staff to-dos open. */
@@ -15,6 +15,11 @@ export const StaffError = defineErrors({
     status: 409,
     message: '不能撤销最后一位管理员的权限，请先任命另一位管理员',
   },
+});
+
+export const StaffErrorMessage = defineErrorMessages({
+  CannotRevokeSelf: { code: ErrorCode.Conflict, message: '不能撤销自己的权限，请由其他管理员操作' },
+  UserNotFound: { code: ErrorCode.NotFound, message: '用户不存在' },
 });
 
 export const STAFF_AUDIT_ACTIONS = defineAuditActions({

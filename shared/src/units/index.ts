@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { defineErrors } from '../errors';
+import { defineStateMachine } from '../state-machine';
 import { type LevelCode, LEVEL_CODES } from '../domain/levels';
 import { isKnownRegion } from '../domain/regions';
 import { levelCodeSchema } from '../membership';
@@ -39,6 +40,12 @@ export const UNIT_STATUS_NAMES: Record<UnitStatus, string> = {
   suspended: '暂停',
   removed: '已除名',
 };
+/** Suspension is undone, removal is final. */
+export const UNIT_STATUS_MACHINE = defineStateMachine<UnitStatus>({
+  active: ['suspended', 'removed'],
+  suspended: ['active', 'removed'],
+  removed: [],
+});
 
 export const UnitError = defineErrors({
   /** A person is the contact of at most one unit: approving a second unit for them is refused. */
@@ -156,8 +163,7 @@ export const unitListQuerySchema = z.strictObject({
   q: searchText.optional(),
   level: levelCodeSchema.optional(),
   status: unitStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type UnitListQuery = z.input<typeof unitListQuerySchema>;
 
@@ -175,10 +181,7 @@ export const unitSummarySchema = z.object({
   primaryContactName: z.string().nullable(),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
-export const unitListResponseSchema = z.object({
-  items: z.array(unitSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const unitListResponseSchema = pageOf(unitSummarySchema);
 export type UnitListResponse = z.infer<typeof unitListResponseSchema>;
 
 /** The export takes the list's filters, without paging. */
@@ -291,8 +294,7 @@ export type SeatLimits = z.infer<typeof seatLimitsSchema>;
 export const directoryQuerySchema = z.strictObject({
   q: searchText.optional(),
   level: levelCodeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  ...cursorPageQuery(),
 });
 export type DirectoryQuery = z.input<typeof directoryQuerySchema>;
 export const directoryEntrySchema = z.object({
@@ -303,10 +305,7 @@ export const directoryEntrySchema = z.object({
   joinedYear: z.number().int(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
-export const directoryResponseSchema = z.object({
-  items: z.array(directoryEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const directoryResponseSchema = pageOf(directoryEntrySchema);
 export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
 
 /** Annual dues (会费) of a unit: opened on approval for the current year at the level's fee. */

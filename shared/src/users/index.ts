@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { levelCodeSchema } from '../membership';
+import { ErrorCode, defineErrorMessages } from '../errors';
 
 /** Roles granted to a person. Relations (applicant, unit contact) come from their own features. */
 export const ROLES = ['staff', 'admin'] as const;
@@ -58,3 +59,18 @@ export type Me = z.infer<typeof meSchema>;
 export function meCan(me: Me, ability: string): boolean {
   return me.can[ability] === true;
 }
+
+/** For operators naming a person (the command line, staff granting roles). */
+export const UserErrorMessage = defineErrorMessages({
+  PhoneShared: { code: ErrorCode.Conflict, message: '该手机号绑定了多个微信账号，请改用 openid 指定' },
+  NoUserWithPhone: {
+    code: ErrorCode.NotFound,
+    message: '没有绑定该手机号的用户：请对方先登录小程序并绑定手机号',
+  },
+  NoUserWithOpenid: { code: ErrorCode.NotFound, message: '没有该 openid 的用户：请对方先登录一次小程序' },
+  PhoneAttemptsTooMany: { code: ErrorCode.RateLimited, message: '绑定手机号的尝试过于频繁，请十分钟后再试' },
+  PhoneAttemptsSpentToday: {
+    code: ErrorCode.RateLimited,
+    message: '今天绑定手机号的尝试次数已达上限，请明天再试',
+  },
+});

@@ -1,8 +1,8 @@
 import { messageListResponseSchema, unreadCountResponseSchema, type MessageListResponse } from '@itss/shared';
 import { request } from '@/services/http';
 
-export function getMessages(before: number | null): Promise<MessageListResponse> {
-  return request({ path: '/api/messages', query: { before }, schema: messageListResponseSchema });
+export function getMessages(cursor: string | null): Promise<MessageListResponse> {
+  return request({ path: '/api/messages', query: { cursor }, schema: messageListResponseSchema });
 }
 
 export async function getUnreadCount(): Promise<number> {

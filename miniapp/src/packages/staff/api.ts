@@ -22,10 +22,10 @@ export function revokeStaff(userId: number): Promise<void> {
   return request({ path: `/api/staff/${userId}`, method: 'DELETE' });
 }
 
-export function getAudit(before?: number | null): Promise<AuditListResponse> {
+export function getAudit(cursor?: string | null): Promise<AuditListResponse> {
   return request({
     path: '/api/audit',
-    query: { limit: 50, before: before || undefined },
+    query: { limit: 50, cursor: cursor || undefined },
     schema: auditListResponseSchema,
   });
 }

@@ -31,6 +31,8 @@ import {
 import type { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { Ctx, type SignedInContext } from '../../common/request-context';
+import { ApplicationDraftsService } from './application-drafts.service';
+import { ApplicationReviewService } from './application-review.service';
 import { ApplicationsService } from './applications.service';
 
 type IdParam = z.output<typeof applicationIdParamSchema>;
@@ -43,23 +45,28 @@ function idempotencyKeyOf(header: string | undefined): string {
   if (header === undefined || header === '') throw new AppError(ApplicationError.IdempotencyKeyMissing);
   const parsed = idempotencyKeySchema.safeParse(header);
   if (!parsed.success) {
-    throw new AppError(ErrorCode.ValidationFailed, undefined, [
-      { path: 'Idempotency-Key', message: '幂等键应为 16 到 64 位字母、数字、- 或 _' },
-    ]);
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      parsed.error.issues.map(({ message }) => ({ path: 'Idempotency-Key', message })),
+    );
   }
   return parsed.data;
 }
 
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly drafts: ApplicationDraftsService,
+    private readonly review: ApplicationReviewService,
+  ) {}
 
   @Get('draft')
   getDraft(
     @Ctx() ctx: SignedInContext,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<ApplicationDraftResponse> {
-    return this.applications.getDraft(ctx);
+    return this.drafts.getDraft(ctx);
   }
 
   @Put('draft')
@@ -67,7 +74,7 @@ export class ApplicationsController {
     @Ctx() ctx: SignedInContext,
     @Body({ schema: applicationDraftSchema }) draft: z.output<typeof applicationDraftSchema>,
   ): Promise<ApplicationDraftResponse> {
-    return this.applications.saveDraft(ctx, draft);
+    return this.drafts.saveDraft(ctx, draft);
   }
 
   @Post()
@@ -94,7 +101,7 @@ export class ApplicationsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: applicationExportQuerySchema }) query: z.output<typeof applicationExportQuerySchema>,
   ): Promise<StreamableFile> {
-    const bytes = await this.applications.export(ctx, query);
+    const bytes = await this.review.export(ctx, query);
     return new StreamableFile(bytes, {
       type: XLSX,
       length: bytes.length,
@@ -108,7 +115,7 @@ export class ApplicationsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: applicationListQuerySchema }) query: z.output<typeof applicationListQuerySchema>,
   ): Promise<ApplicationListResponse> {
-    return this.applications.list(ctx, query);
+    return this.review.list(ctx, query);
   }
 
   @Get(':id')
@@ -155,6 +162,6 @@ export class ApplicationsController {
     @Param({ schema: applicationIdParamSchema }) params: IdParam,
     @Body({ schema: decisionRequestSchema }) body: z.output<typeof decisionRequestSchema>,
   ): Promise<Application> {
-    return this.applications.decide(ctx, params.id, body.decision, body.reason || null);
+    return this.review.decide(ctx, params.id, body.decision, body.reason || null);
   }
 }

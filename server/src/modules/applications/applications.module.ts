@@ -13,6 +13,10 @@ import {
   ApplicationHistoryEntity,
   ApplicationSubmissionEntity,
 } from './application.entity';
+import { ApplicationDraftsService } from './application-drafts.service';
+import { ApplicationPresenter } from './application-presenter';
+import { ApplicationReviewService } from './application-review.service';
+import { ApplicationTransitions } from './application-transitions';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsPolicy } from './applications.policy';
 import { ApplicationsService } from './applications.service';
@@ -34,6 +38,13 @@ import { ApplicationsService } from './applications.service';
     NotificationsModule,
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationsPolicy],
+  providers: [
+    ApplicationsService,
+    ApplicationDraftsService,
+    ApplicationReviewService,
+    ApplicationTransitions,
+    ApplicationPresenter,
+    ApplicationsPolicy,
+  ],
 })
 export class ApplicationsModule {}

@@ -4,6 +4,9 @@ import { type RequestContext, isStaff } from '../../common/request-context';
 import { UnitsService } from '../units/units.service';
 import type { ReaderStanding } from './articles.policy';
 
+/** Every cached answer built from articles (reader lists and details) lives under this prefix. */
+export const ARTICLES_CACHE_PREFIX = 'articles:';
+
 const COMMITTEE_RANK = levelByCode('committee').rank;
 
 /** Who the caller is as a reader: what their unit (if they speak for an active one) lets them read. */

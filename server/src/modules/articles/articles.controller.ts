@@ -32,14 +32,16 @@ import { Ctx, type RequestContext, type SignedInContext } from '../../common/req
 import { contentDisposition } from '../files/files.controller';
 import { readUpload } from '../files/upload-reader';
 import { ArticleFiles } from './article-files';
-import { ArticlesService } from './articles.service';
+import { ArticleFeedService } from './article-feed.service';
+import { ArticleStaffService } from './article-staff.service';
 
 type IdParam = z.output<typeof articleIdParamSchema>;
 
 @Controller('articles')
 export class ArticlesController {
   constructor(
-    private readonly articles: ArticlesService,
+    private readonly feed: ArticleFeedService,
+    private readonly staffSide: ArticleStaffService,
     private readonly files: ArticleFiles,
   ) {}
 
@@ -49,7 +51,7 @@ export class ArticlesController {
     @Ctx() ctx: RequestContext,
     @Query({ schema: articleListQuerySchema }) query: z.output<typeof articleListQuerySchema>,
   ): Promise<ArticleListResponse> {
-    return this.articles.list(ctx, query);
+    return this.feed.list(ctx, query);
   }
 
   @Get('manage')
@@ -58,7 +60,7 @@ export class ArticlesController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: articleManageQuerySchema }) query: z.output<typeof articleManageQuerySchema>,
   ): Promise<ArticleManageListResponse> {
-    return this.articles.manage(ctx, query);
+    return this.staffSide.manage(ctx, query);
   }
 
   @Post()
@@ -68,7 +70,7 @@ export class ArticlesController {
     @Ctx() ctx: SignedInContext,
     @Body({ schema: createArticleRequestSchema }) body: z.output<typeof createArticleRequestSchema>,
   ): Promise<ArticleDetail> {
-    return this.articles.create(ctx, body);
+    return this.staffSide.create(ctx, body);
   }
 
   /** Multipart, the JPG or PNG in the field `file`: staff, and contacts for their submissions. */
@@ -113,7 +115,7 @@ export class ArticlesController {
     @Param({ schema: articleIdParamSchema }) params: IdParam,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<ArticleDetail> {
-    return this.articles.detail(ctx, params.id);
+    return this.feed.detail(ctx, params.id);
   }
 
   @Patch(':id')
@@ -123,7 +125,7 @@ export class ArticlesController {
     @Param({ schema: articleIdParamSchema }) params: IdParam,
     @Body({ schema: updateArticleRequestSchema }) body: z.output<typeof updateArticleRequestSchema>,
   ): Promise<ArticleDetail> {
-    return this.articles.update(ctx, params.id, body);
+    return this.staffSide.update(ctx, params.id, body);
   }
 
   @Post(':id/publish')
@@ -133,7 +135,7 @@ export class ArticlesController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: articleIdParamSchema }) params: IdParam,
   ): Promise<ArticleDetail> {
-    return this.articles.changeState(ctx, params.id, 'published');
+    return this.staffSide.changeState(ctx, params.id, 'published');
   }
 
   @Post(':id/unpublish')
@@ -143,7 +145,7 @@ export class ArticlesController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: articleIdParamSchema }) params: IdParam,
   ): Promise<ArticleDetail> {
-    return this.articles.changeState(ctx, params.id, 'unpublished');
+    return this.staffSide.changeState(ctx, params.id, 'unpublished');
   }
 
   @Post(':id/archive')
@@ -153,7 +155,7 @@ export class ArticlesController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: articleIdParamSchema }) params: IdParam,
   ): Promise<ArticleDetail> {
-    return this.articles.changeState(ctx, params.id, 'archived');
+    return this.staffSide.changeState(ctx, params.id, 'archived');
   }
 
   /** One more read; anyone, signed in or not, while the article is published. */
@@ -161,6 +163,6 @@ export class ArticlesController {
   @HttpCode(204)
   @Public()
   async read(@Param({ schema: articleIdParamSchema }) params: IdParam): Promise<void> {
-    await this.articles.countRead(params.id);
+    await this.feed.countRead(params.id);
   }
 }

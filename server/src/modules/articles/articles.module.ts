@@ -6,15 +6,18 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
+import { ArticleFeedService } from './article-feed.service';
 import { ArticleFiles } from './article-files';
 import { ArticleReaders } from './article-readers';
+import { ArticlePresenter } from './article-presenter';
 import { ArticleSearch } from './article-search';
 import { ArticleSearchEntity } from './article-search.entity';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
+import { ArticleStaffService } from './article-staff.service';
 import { ArticlesController } from './articles.controller';
 import { ArticlesPolicy } from './articles.policy';
-import { ArticlesService } from './articles.service';
 import { DemoArticlesSeed } from './demo-articles.seed';
+import { SubmissionContentCheck } from './submission-content-check';
 import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsPolicy } from './submissions.policy';
@@ -37,13 +40,16 @@ import { SubmissionsService } from './submissions.service';
   ],
   controllers: [ArticlesController, SubmissionsController],
   providers: [
-    ArticlesService,
+    ArticleFeedService,
+    ArticleStaffService,
+    ArticlePresenter,
     ArticlesPolicy,
     ArticleReaders,
     ArticleFiles,
     ArticleSearch,
     DemoArticlesSeed,
     SubmissionsService,
+    SubmissionContentCheck,
     SubmissionsPolicy,
   ],
 })

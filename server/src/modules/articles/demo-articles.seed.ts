@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { now } from '../../common/time';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { ArticleCategory, ArticleVisibility } from '@itss/shared';
@@ -146,7 +147,7 @@ export class DemoArticlesSeed implements OnModuleInit {
       displayName: staff.displayName,
     });
     const demoUnitId = await this.units.idByCreditCode(DEMO_UNIT_CREDIT_CODE);
-    const today = Math.floor(Date.now() / 1000) * 1000;
+    const today = now().getTime();
     for (const demo of DEMO_ARTICLES) {
       if (demo.aboutDemoUnit && demoUnitId === null) continue;
       const at = new Date(today - demo.daysAgo * 24 * 60 * 60 * 1000);

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   ARTICLE_STATE_NAMES,
   ArticleError,
   type ArticleState,
-  CONTENT_CHECK_RESULTS,
-  type ContentCheckResult,
   type CreateSubmissionRequest,
   type CreateSubmissionResponse,
   ErrorCode,
@@ -16,21 +13,18 @@ import {
   SubmissionError,
   type SubmissionListItem,
   type SubmissionListResponse,
-  WechatError,
   articleFileUrl,
   SUBMISSION_PAGE,
 } from '@itss/shared';
-import sanitizeHtml from 'sanitize-html';
-import { z } from 'zod';
 import { IsNull, LessThan, MoreThan, Not, type FindOptionsWhere, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
-import { type WechatPushEvent, WechatPushHandlers } from '../../wechat/wechat-push';
-import { TEXT_CHECK_MAX_CHARS, type ContentCheckScene, WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
@@ -38,20 +32,10 @@ import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving, bodyImageIds } from './article-html';
+import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
-import { ARTICLES_CACHE_PREFIX } from './articles.service';
-import { SubmissionMediaCheckEntity } from './submission-media-check.entity';
+import { SubmissionContentCheck } from './submission-content-check';
 import { type SubmissionRelation, SubmissionsPolicy } from './submissions.policy';
-
-/** Now, in the whole seconds a MariaDB DATETIME keeps, so the answer matches every later read. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
-
-/** WeChat's scene for both checks: 4 社交日志, the nearest to a member's own article. */
-const CHECK_SCENE: ContentCheckScene = 4;
-/** Worse verdicts rank higher: a text is as bad as its worst part. */
-const SEVERITY: Record<ContentCheckResult, number> = { pass: 0, review: 1, risky: 2 };
 
 const NOTICE_TITLE = { approve: '投稿已发布', reject: '投稿未通过审核' } as const;
 
@@ -64,48 +48,15 @@ function noticeBody(decision: 'approve' | 'reject', title: string, reason: strin
 const detailPage = (id: number): string => `${SUBMISSION_PAGE}?id=${id}`;
 
 /**
- * The readable text of a sanitized body, for WeChat's check: sanitize-html with no tags keeps only
- * text, escaping exactly & < > " — undone here so WeChat reads what readers read.
- */
-function plainText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
-
-/** What matters in a wxa_media_check push (version 2). */
-const mediaVerdictSchema = z.object({
-  trace_id: z.string().min(1).max(64),
-  result: z.object({ suggest: z.enum(CONTENT_CHECK_RESULTS) }),
-});
-
-/** Cuts text into pieces WeChat takes in one call, by characters (not UTF-16 units). */
-function pieces(text: string): string[] {
-  const chars = [...text];
-  const result: string[] = [];
-  for (let i = 0; i < chars.length; i += TEXT_CHECK_MAX_CHARS) {
-    result.push(chars.slice(i, i + TEXT_CHECK_MAX_CHARS).join(''));
-  }
-  return result;
-}
-
-/**
  * Member submissions (会员风采, 优秀案例): articles written by a unit's contact about their own unit,
  * checked by WeChat's content security, published once staff approve them.
  */
 @Injectable()
-export class SubmissionsService implements OnModuleInit {
-  private readonly logger = new Logger(SubmissionsService.name);
-
+export class SubmissionsService {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
     @InjectRepository(ArticleStateChangeEntity)
     private readonly changes: Repository<ArticleStateChangeEntity>,
-    @InjectRepository(SubmissionMediaCheckEntity)
-    private readonly mediaChecks: Repository<SubmissionMediaCheckEntity>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: SubmissionsPolicy,
     private readonly units: UnitsService,
     private readonly users: UsersService,
@@ -113,14 +64,9 @@ export class SubmissionsService implements OnModuleInit {
     private readonly search: ArticleSearch,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly wechat: WechatClient,
     private readonly cache: ResponseCache,
-    private readonly push: WechatPushHandlers,
+    private readonly contentCheck: SubmissionContentCheck,
   ) {}
-
-  onModuleInit(): void {
-    this.push.on('wxa_media_check', (event) => this.recordMediaVerdict(event));
-  }
 
   /**
    * Checks the text with WeChat before anything is stored (no transaction waits on WeChat): risky
@@ -133,11 +79,9 @@ export class SubmissionsService implements OnModuleInit {
       throw new AppError(SubmissionError.NotAContact);
     }
     const html = articleBodyForSaving(body.body);
-    const verdict = await this.checkText(ctx.user.openid, body.title, body.summary, html);
+    const verdict = await this.contentCheck.checkText(ctx.user.openid, body.title, body.summary, html);
     if (verdict === 'risky') throw new AppError(ArticleError.ContentRisky);
-    const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
     const id = await this.store(ctx, callerUnit.id, body, html, verdict !== 'pass');
-    await this.checkImages(ctx, id, imageIds);
     return { id, state: 'in_review' };
   }
 
@@ -153,7 +97,7 @@ export class SubmissionsService implements OnModuleInit {
     if (!this.policy.can(ctx, 'list', { callerUnit })) throw new AppError(ErrorCode.Forbidden);
     const staff = isStaff(ctx);
     const oldestFirst = staff && query.state === 'in_review';
-    const after = parseCursor(query.cursor);
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, isPositiveId);
     const where: FindOptionsWhere<ArticleEntity> = {
       submittedBy: Not(IsNull()),
       ...(query.state && { state: query.state }),
@@ -165,11 +109,11 @@ export class SubmissionsService implements OnModuleInit {
       order: { id: oldestFirst ? 'ASC' : 'DESC' },
       take: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
+    const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.id);
     const items = await this.present(ctx, page);
     return {
       items: items.map(({ body: _body, ...item }): SubmissionListItem => item),
-      nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
+      nextCursor,
     };
   }
 
@@ -185,28 +129,19 @@ export class SubmissionsService implements OnModuleInit {
   }
 
   /**
-   * A staff decision, then the submitter told: the cache is forgotten and the WeChat message sent
-   * only after the decision has committed, and neither failing undoes it.
-   */
-  async decide(ctx: SignedInContext, id: number, decision: SubmissionDecisionRequest): Promise<Submission> {
-    const { row, messageId } = await this.decideAndRecord(ctx, id, decision);
-    if (decision.decision === 'approve') await this.cache.invalidate(ARTICLES_CACHE_PREFIX);
-    await this.notifications.deliver([messageId]);
-    return this.presentOne(ctx, row);
-  }
-
-  /**
-   * One transaction: the state, its history entry, the audit entry and the in-app message. The row
-   * lock makes two staff deciding at once run one after the other: the second sees the first's
-   * decision and is refused.
+   * A staff decision in one transaction: the state, its history entry, the audit entry and the
+   * in-app message. The row lock makes two staff deciding at once run one after the other: the
+   * second sees the first's decision and is refused. The readers' cache is forgotten and the
+   * submitter's WeChat message sent only after the decision has committed, and neither failing
+   * undoes it.
    */
   @RetryOnConflict()
   @Transactional()
-  private async decideAndRecord(
+  async decide(
     ctx: SignedInContext,
     id: number,
     { decision, reason }: SubmissionDecisionRequest,
-  ): Promise<{ row: ArticleEntity; messageId: number }> {
+  ): Promise<Submission> {
     if (!this.policy.can(ctx, 'review', { callerUnit: null })) throw new AppError(ErrorCode.Forbidden);
     await lockRows(this.articles, [id]);
     const row = await this.articles.findOneBy({ id, submittedBy: Not(IsNull()) });
@@ -245,7 +180,9 @@ export class SubmissionsService implements OnModuleInit {
         at,
       },
     });
-    return { row, messageId };
+    if (decision === 'approve') await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
+    await afterCommit(() => this.notifications.deliver([messageId]));
+    return this.presentOne(ctx, row);
   }
 
   // ——— steps ———
@@ -255,37 +192,6 @@ export class SubmissionsService implements OnModuleInit {
     const membership = await this.units.membershipOf(ctx.user.id);
     if (!membership || membership.status === 'removed') return null;
     return { id: membership.unitId, active: membership.status === 'active' };
-  }
-
-  /**
-   * WeChat's verdict on title, summary and body text, in as many calls as its length limit needs;
-   * stops at the first risky part. 'unchecked' when WeChat could not be asked.
-   */
-  private async checkText(
-    openid: string,
-    title: string,
-    summary: string,
-    html: string,
-  ): Promise<ContentCheckResult | 'unchecked'> {
-    let worst: ContentCheckResult = 'pass';
-    const parts = pieces([summary, plainText(html)].filter(Boolean).join('\n'));
-    try {
-      for (const [index, content] of parts.entries()) {
-        const { suggest } = await this.wechat.msgSecCheck({
-          openid,
-          content,
-          ...(index === 0 && { title }),
-          scene: CHECK_SCENE,
-        });
-        if (SEVERITY[suggest] > SEVERITY[worst]) worst = suggest;
-        if (worst === 'risky') break;
-      }
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== WechatError.WechatUnavailable) throw error;
-      // The client has logged why; staff see the submission flagged and read it themselves.
-      return 'unchecked';
-    }
-    return worst;
   }
 
   @RetryOnConflict()
@@ -330,67 +236,9 @@ export class SubmissionsService implements OnModuleInit {
       at,
     });
     await this.articleFiles.claimAll(ctx, row.id, { coverFileId: body.coverFileId ?? null, body: html });
+    const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
+    await afterCommit(() => this.contentCheck.checkImages(ctx, row.id, imageIds));
     return row.id;
-  }
-
-  /**
-   * Asks WeChat to check each image, keeping the trace id its verdict will come back with. After
-   * the commit and never failing the submission: an image WeChat could not be asked about flags
-   * the submission for staff instead.
-   */
-  private async checkImages(ctx: SignedInContext, articleId: number, fileIds: number[]): Promise<void> {
-    const mediaCheck = this.config.wechat.mediaCheck;
-    if (!mediaCheck) return;
-    for (const fileId of fileIds) {
-      // The image is no one's to read yet: WeChat fetches it by a one-off token in its address,
-      // recorded before WeChat is asked so that even a fetch at once finds it.
-      const fetchToken = randomBytes(24).toString('base64url');
-      const pending = `pending:${fetchToken}`;
-      await this.mediaChecks.insert({
-        articleId,
-        fileId,
-        traceId: pending,
-        fetchToken,
-        result: null,
-        createdAt: now(),
-      });
-      try {
-        const { traceId } = await this.wechat.mediaCheckAsync({
-          openid: ctx.user.openid,
-          mediaUrl: `${mediaCheck.publicUrl}${articleFileUrl(fileId)}?check=${fetchToken}`,
-          mediaType: 2,
-          scene: CHECK_SCENE,
-        });
-        await this.mediaChecks.update({ traceId: pending }, { traceId });
-      } catch (error) {
-        await this.mediaChecks.delete({ traceId: pending });
-        this.logger.warn(
-          `Image ${fileId} of submission ${articleId} not sent to WeChat's check: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        );
-        await this.articles.update({ id: articleId }, { contentFlagged: true });
-      }
-    }
-  }
-
-  /**
-   * WeChat's verdict on a submitted image, pushed within 30 minutes: kept with its check, and
-   * anything but pass flags the submission for staff (WeChat may push the same event again).
-   */
-  @RetryOnConflict()
-  @Transactional()
-  private async recordMediaVerdict(event: WechatPushEvent): Promise<void> {
-    const verdict = mediaVerdictSchema.safeParse(event);
-    if (!verdict.success) {
-      this.logger.warn('A wxa_media_check push without a trace id and a result was ignored');
-      return;
-    }
-    const check = await this.mediaChecks.findOneBy({ traceId: verdict.data.trace_id });
-    if (!check) return;
-    const suggest = verdict.data.result.suggest;
-    await this.mediaChecks.update({ id: check.id }, { result: suggest });
-    if (suggest !== 'pass') await this.articles.update({ id: check.articleId }, { contentFlagged: true });
   }
 
   private async presentOne(ctx: RequestContext, row: ArticleEntity): Promise<Submission> {
@@ -423,16 +271,4 @@ export class SubmissionsService implements OnModuleInit {
       rejectReason: row.rejectReason,
     }));
   }
-}
-
-/** The opaque cursor is the last id of the previous page. */
-function parseCursor(cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  const id = Number(cursor);
-  if (!/^[1-9][0-9]{0,15}$/.test(cursor) || !Number.isSafeInteger(id)) {
-    throw new AppError(ErrorCode.ValidationFailed, undefined, [
-      { path: 'cursor', message: '翻页参数无效，请从第一页重新加载' },
-    ]);
-  }
-  return id;
 }

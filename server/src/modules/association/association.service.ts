@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type AssociationResponse,
-  ErrorCode,
   SERVICES,
   type ServicesResponse,
   associationResponseSchema,
+  AssociationErrorMessage,
 } from '@itss/shared';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
@@ -35,7 +35,7 @@ export class AssociationService implements OnModuleInit {
 
   async profile(): Promise<AssociationResponse> {
     const row = await this.content.findOneBy({ key: PROFILE_KEY });
-    if (!row) throw new AppError(ErrorCode.NotFound, '分会介绍尚未发布，请稍后再试');
+    if (!row) throw new AppError(AssociationErrorMessage.IntroNotPublished);
     // The document is stored as JSON: parse it through the contract so a bad edit fails here, loudly.
     return associationResponseSchema.parse(row.value);
   }

@@ -15,6 +15,6 @@ export class AuditController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: auditQuerySchema }) query: z.output<typeof auditQuerySchema>,
   ): Promise<AuditListResponse> {
-    return this.audit.list(ctx, query.limit, query.before);
+    return this.audit.list(ctx, query);
   }
 }

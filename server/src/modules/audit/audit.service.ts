@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditListResponse, AuditTarget } from '@itss/shared';
 import { LessThan, type Repository } from 'typeorm';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import { type Actor, CLI, type RequestContext } from '../../common/request-context';
 import { AuditEntity } from './audit.entity';
@@ -61,14 +62,20 @@ export class AuditService {
     });
   }
 
-  async list(actor: RequestContext, limit: number, before?: number): Promise<AuditListResponse> {
+  /** Newest first; the keyset is the id, so a page costs one indexed range read. */
+  async list(
+    actor: RequestContext,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<AuditListResponse> {
     authorize(this.policy, actor, 'read', undefined);
+    const before = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
     const rows = await this.entries.find({
-      where: before ? { id: LessThan(before) } : {},
+      where: before === undefined ? {} : { id: LessThan(before) },
       order: { id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit).map((row) => ({ row, target: decodeTarget(row.target) }));
+    const { page: entries, nextCursor } = keysetPage(rows, limit, (last) => last.id);
+    const page = entries.map((row) => ({ row, target: decodeTarget(row.target) }));
     const names = await this.namesOf(page.map(({ target }) => target));
     return {
       items: page.map(({ row, target }) => ({
@@ -81,7 +88,7 @@ export class AuditService {
         detail: row.detail,
         ip: row.ip,
       })),
-      nextBefore: rows.length > limit ? (page.at(-1)?.row.id ?? null) : null,
+      nextCursor,
     };
   }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { AuthError, ErrorCode, type LoginResponse, WechatError, openidSchema } from '@itss/shared';
+import { AuthError, ErrorCode, type LoginResponse, openidSchema, AuthErrorMessage } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -54,7 +54,7 @@ export class AuthService {
    */
   async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
     await this.throttle.reserve(ctx.ip);
-    if (!code) throw new AppError(WechatError.WechatCodeInvalid, '缺少微信登录凭证，请重新进入小程序');
+    if (!code) throw new AppError(AuthErrorMessage.CodeMissing);
     const session = await this.wechat.code2Session(code);
     const response = await this.startSession(ctx, session.openid, session.unionid ?? null);
     await this.throttle.succeeded(ctx.ip);
@@ -95,7 +95,7 @@ export class AuthService {
   /** The caller behind a bearer token, or why not. */
   async authenticate(token: string, ip: string): Promise<RequestContext> {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
-    if (!session) throw new AppError(ErrorCode.Unauthenticated, '登录凭证无效，请重新登录');
+    if (!session) throw new AppError(AuthErrorMessage.SessionInvalid);
     const now = Date.now();
     if (
       session.revokedAt ||
@@ -117,7 +117,7 @@ export class AuthService {
   /** The caller by WeChat cloud hosting's x-wx-openid header; only ever called in that mode. */
   async authenticateTrustedOpenid(openid: string, ip: string): Promise<RequestContext> {
     const user = await this.users.findByOpenid(openid);
-    if (!user) throw new AppError(ErrorCode.Unauthenticated, '请先登录');
+    if (!user) throw new AppError(ErrorCode.Unauthenticated);
     return { user, roles: await this.users.rolesOf(user.id), sessionId: null, ip };
   }
 

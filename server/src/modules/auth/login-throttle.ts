@@ -1,3 +1,4 @@
+import { AuthErrorMessage } from '@itss/shared';
 import { Injectable } from '@nestjs/common';
 import { Throttle } from '../../state/throttle';
 
@@ -24,7 +25,7 @@ export class LoginThrottle {
       key: keyOf(ip),
       limit: MAX_FAILED_LOGINS_PER_MINUTE,
       windowMs: WINDOW_MS,
-      message: '登录失败次数过多，请一分钟后再试',
+      message: AuthErrorMessage.LoginsFailedTooMany,
     });
   }
 

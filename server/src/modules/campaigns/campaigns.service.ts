@@ -6,9 +6,9 @@ import {
   type Campaign,
   type CampaignFunnel,
   type CampaignListResponse,
-  ErrorCode,
   JOIN_ENTRY_PAGE,
   SCENE_PATTERN,
+  CampaignErrorMessage,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -113,7 +113,6 @@ export class CampaignsService implements OnModuleInit {
     await this.throttle.take({
       key: `campaigns:scan:${ctx.ip}`,
       ...SCAN_LIMIT,
-      message: '操作过于频繁，请稍后再试',
     });
     const campaign = await this.findByScene(scene);
     if (!campaign) return;
@@ -124,7 +123,7 @@ export class CampaignsService implements OnModuleInit {
   async code(ctx: SignedInContext, id: number): Promise<WechatImage> {
     authorize(this.policy, ctx, 'readCode', undefined);
     const campaign = await this.campaigns.findOneBy({ id });
-    if (!campaign) throw new AppError(ErrorCode.NotFound, '推广码不存在');
+    if (!campaign) throw new AppError(CampaignErrorMessage.CampaignNotFound);
     const key = `campaigns:code:${campaign.scene}`;
     const cached = await this.state.get(key);
     if (cached) {

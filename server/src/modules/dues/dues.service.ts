@@ -5,8 +5,9 @@ import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { beijingDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
-import { UnitsService, chinaDate } from '../units/units.service';
+import { UnitsService } from '../units/units.service';
 import { BillEntity } from './bill.entity';
 import { DuesPolicy } from './dues.policy';
 
@@ -26,7 +27,7 @@ export class DuesService {
    */
   async openFirstBill(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
     const now = new Date();
-    const year = Number(chinaDate(now).slice(0, 4));
+    const year = Number(beijingDate(now).slice(0, 4));
     // A removed unit that rejoins within the year keeps the bill it already has for that year.
     const existing = await this.bills.findOneBy({ unitId, year });
     if (existing) return existing;

@@ -3,7 +3,13 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { FileError, type StoredFile, UPLOAD_CONTENT_TYPES, type UploadContentType } from '@itss/shared';
+import {
+  FileError,
+  type StoredFile,
+  UPLOAD_CONTENT_TYPES,
+  type UploadContentType,
+  FileErrorMessage,
+} from '@itss/shared';
 import { filetypeinfo } from 'magic-bytes.js';
 import { In, IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -80,13 +86,13 @@ export class FilesService {
         key: `throttle:upload:${ctx.user.id}`,
         limit: UPLOADS_PER_HOUR,
         windowMs: 60 * 60_000,
-        message: '上传过于频繁，请一小时后再试',
+        message: FileErrorMessage.UploadsTooMany,
       },
       {
         key: `throttle:upload-day:${ctx.user.id}`,
         limit: UPLOADS_PER_DAY,
         windowMs: 24 * 60 * 60_000,
-        message: '今天的上传次数已达上限，请明天再试',
+        message: FileErrorMessage.UploadsSpentToday,
       },
     );
     const { name, bytes } = await read();

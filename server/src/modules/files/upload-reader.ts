@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { ErrorCode, FILE_NAME_MAX_LENGTH, FileError, UPLOAD_MAX_BYTES } from '@itss/shared';
+import { FILE_NAME_MAX_LENGTH, FileError, UPLOAD_MAX_BYTES, FileErrorMessage } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/app-error';
 
@@ -53,10 +53,10 @@ export async function readUpload(
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
       case 'FST_FIELDS_LIMIT':
-        throw new AppError(ErrorCode.BadRequest, '一次只能上传一个文件');
+        throw new AppError(FileErrorMessage.OneFileOnly);
       default:
         // A malformed or interrupted multipart body: the client's fault, never a 500.
-        throw new AppError(ErrorCode.BadRequest, '上传未完成，请重新选择文件上传');
+        throw new AppError(FileErrorMessage.UploadIncomplete);
     }
   }
 }

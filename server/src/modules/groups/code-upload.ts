@@ -1,4 +1,4 @@
-import { ErrorCode, FileError, GROUP_CODE_MAX_BYTES, GroupError } from '@itss/shared';
+import { FileError, GROUP_CODE_MAX_BYTES, GroupError, GroupErrorMessage } from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import { filetypeinfo } from 'magic-bytes.js';
 import { AppError } from '../../common/app-error';
@@ -49,10 +49,10 @@ export async function readCodeUpload(request: FastifyRequest): Promise<CodeUploa
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
       case 'FST_FIELDS_LIMIT':
-        throw new AppError(ErrorCode.BadRequest, '一次只能上传一张群二维码图片');
+        throw new AppError(GroupErrorMessage.CodeUploadOneImage);
       default:
         // A malformed or interrupted multipart body: the client's fault, never a 500.
-        throw new AppError(ErrorCode.BadRequest, '上传未完成，请重新选择图片上传');
+        throw new AppError(GroupErrorMessage.CodeUploadIncomplete);
     }
   }
   if (!bytes) throw new AppError(FileError.FileMissing);

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CODE_WATCH_INTERVAL_MS, GroupCodeWatch } from './code-watch';
-import type { GroupsService } from './groups.service';
+import type { GroupCodesService } from './group-codes.service';
 
-/** The timer alone: what it runs is GroupsService.checkExpiringCodes, tested on real databases. */
+/** The timer alone: what it runs is GroupCodesService.checkExpiringCodes, tested on real databases. */
 describe('GroupCodeWatch', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
@@ -14,7 +14,7 @@ describe('GroupCodeWatch', () => {
         runs.push(now);
         return check(now);
       },
-    } as unknown as GroupsService;
+    } as unknown as GroupCodesService;
     return { watch: new GroupCodeWatch(groups), runs };
   }
 

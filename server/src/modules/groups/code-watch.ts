@@ -4,7 +4,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { GroupsService } from './groups.service';
+import { GroupCodesService } from './group-codes.service';
 
 /** Often enough that a warning a day ahead is never late by much; cheap, since it reads one index. */
 export const CODE_WATCH_INTERVAL_MS = 5 * 60_000;
@@ -20,7 +20,7 @@ export class GroupCodeWatch implements OnApplicationBootstrap, BeforeApplication
   private running: Promise<unknown> = Promise.resolve();
   private busy = false;
 
-  constructor(private readonly groups: GroupsService) {}
+  constructor(private readonly groups: GroupCodesService) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.tick(), CODE_WATCH_INTERVAL_MS);

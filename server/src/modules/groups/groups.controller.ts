@@ -32,6 +32,9 @@ import type { z } from 'zod';
 import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';
 import { readCodeUpload } from './code-upload';
+import { GroupCodesService } from './group-codes.service';
+import { GroupEntryService } from './group-entry.service';
+import { GroupTasksService } from './group-tasks.service';
 import { GroupsService } from './groups.service';
 
 function doneFilter(query: z.output<typeof groupTaskListQuerySchema>): boolean | undefined {
@@ -40,7 +43,12 @@ function doneFilter(query: z.output<typeof groupTaskListQuerySchema>): boolean |
 
 @Controller('groups')
 export class GroupsController {
-  constructor(private readonly groups: GroupsService) {}
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly codes: GroupCodesService,
+    private readonly entryService: GroupEntryService,
+    private readonly tasks: GroupTasksService,
+  ) {}
 
   @StaffOnly()
   @Get()
@@ -60,7 +68,7 @@ export class GroupsController {
   /** Any signed-in person may ask; the answer says whether they are a member (403 otherwise). */
   @Get('entry')
   entry(@Ctx() ctx: SignedInContext, @Query({ schema: noQuerySchema }) _query: object): Promise<GroupEntry> {
-    return this.groups.entry(ctx);
+    return this.entryService.entry(ctx);
   }
 
   @StaffOnly()
@@ -69,7 +77,7 @@ export class GroupsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: groupTaskListQuerySchema }) query: z.output<typeof groupTaskListQuerySchema>,
   ): Promise<GroupTodoList> {
-    return this.groups.todoList(ctx, doneFilter(query));
+    return this.tasks.todoList(ctx, doneFilter(query));
   }
 
   @StaffOnly()
@@ -79,7 +87,7 @@ export class GroupsController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: groupTaskIdParamSchema }) params: z.output<typeof groupTaskIdParamSchema>,
   ): Promise<GroupTodo> {
-    return this.groups.completeTodo(ctx, params.id);
+    return this.tasks.completeTodo(ctx, params.id);
   }
 
   @StaffOnly()
@@ -88,7 +96,7 @@ export class GroupsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: groupTaskListQuerySchema }) query: z.output<typeof groupTaskListQuerySchema>,
   ): Promise<GroupRemovalList> {
-    return this.groups.removalList(ctx, doneFilter(query));
+    return this.tasks.removalList(ctx, doneFilter(query));
   }
 
   @StaffOnly()
@@ -98,7 +106,7 @@ export class GroupsController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: groupTaskIdParamSchema }) params: z.output<typeof groupTaskIdParamSchema>,
   ): Promise<GroupRemoval> {
-    return this.groups.completeRemoval(ctx, params.id);
+    return this.tasks.completeRemoval(ctx, params.id);
   }
 
   @StaffOnly()
@@ -119,7 +127,7 @@ export class GroupsController {
     @Param({ schema: groupIdParamSchema }) params: z.output<typeof groupIdParamSchema>,
     @Req() request: FastifyRequest,
   ): Promise<Group> {
-    return this.groups.uploadCode(ctx, params.id, () => readCodeUpload(request));
+    return this.codes.uploadCode(ctx, params.id, () => readCodeUpload(request));
   }
 
   /** The same upload by POST: `wx.uploadFile`, the one way a mini-program sends a file, only POSTs. */
@@ -142,7 +150,7 @@ export class GroupsController {
     @Param({ schema: groupIdParamSchema }) params: z.output<typeof groupIdParamSchema>,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<StreamableFile> {
-    const image = await this.groups.code(ctx, params.id);
+    const image = await this.entryService.code(ctx, params.id);
     return new StreamableFile(image.bytes, { type: image.contentType, length: image.size });
   }
 }

@@ -6,6 +6,9 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { GroupCodeWatch } from './code-watch';
+import { GroupCodesService } from './group-codes.service';
+import { GroupEntryService } from './group-entry.service';
+import { GroupTasksService } from './group-tasks.service';
 import {
   GroupCodeEntity,
   GroupRemovalEntity,
@@ -33,7 +36,13 @@ import { GroupsService } from './groups.service';
     UsersModule,
   ],
   controllers: [GroupsController],
-  providers: [GroupsService, GroupsPolicy, GroupCodeWatch],
-  exports: [GroupsService],
+  providers: [
+    GroupsService,
+    GroupCodesService,
+    GroupEntryService,
+    GroupTasksService,
+    GroupsPolicy,
+    GroupCodeWatch,
+  ],
 })
 export class GroupsModule {}

@@ -46,7 +46,7 @@ export class MessagesController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: messageListQuerySchema }) query: z.output<typeof messageListQuerySchema>,
   ): Promise<MessageListResponse> {
-    return this.notifications.list(ctx, query.limit, query.before);
+    return this.notifications.list(ctx, query);
   }
 
   @Get('unread-count')

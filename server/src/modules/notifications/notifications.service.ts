@@ -4,15 +4,21 @@ import { Transactional } from '@nestjs-cls/transactional';
 import {
   type Message,
   type MessageListResponse,
+  type NotificationFields,
   type NotificationPurpose,
   type NotificationTemplatesResponse,
   type SubscriptionCreditsResponse,
-  ErrorCode,
-  NOTIFICATION_PURPOSES,
+  TEMPLATE_FIELD_LENGTHS,
+  notificationDeclaration,
+  notificationPurposes,
+  NotificationErrorMessage,
 } from '@itss/shared';
 import { In, IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
+import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
+import { beijingDateTime } from '../../common/time';
 import type { SignedInContext } from '../../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
@@ -21,61 +27,32 @@ import { UsersService } from '../users/users.service';
 import { MessageEntity, SubscriptionCreditEntity } from './notification.entity';
 import { NotificationsPolicy } from './notifications.policy';
 
-/** What a feature tells a person: the in-app message and the fields of the purpose's template. */
-export type Notification =
-  | {
-      purpose: 'application_decision' | 'join_request_decision';
-      title: string;
-      body: string;
-      page: string | null;
-      fields: { unitName: string; result: string; note: string; at: Date };
-    }
-  | {
-      purpose: 'submission_decision';
-      title: string;
-      body: string;
-      page: string | null;
-      fields: { articleTitle: string; result: string; note: string; at: Date };
-    }
-  | {
-      purpose: 'group_code_expiring';
-      title: string;
-      body: string;
-      page: string | null;
-      fields: { groupName: string; expiresAt: Date; note: string };
-    };
+/** What a feature tells a person: the in-app message and the values of its purpose's template fields. */
+export type Notification = {
+  [P in NotificationPurpose]: {
+    purpose: P;
+    title: string;
+    body: string;
+    page: string | null;
+    fields: NotificationFields<P>;
+  };
+}[NotificationPurpose];
 
 /**
- * The layout of each purpose's template as chosen in the WeChat console, with WeChat's length for
- * each kind. 审核结果通知 (applications and join requests): 单位名称 thing1, 审核结果 phrase2, 备注
- * thing3, 审核时间 time4.
- * 群二维码到期提醒: 群名称 thing1, 到期时间 time2, 备注 thing3.
- * 审核结果通知 for member submissions: 投稿标题 thing1, 审核结果 phrase2, 备注 thing3, 审核时间 time4.
+ * The template's data as WeChat takes it, from the purpose's declared fields: text cut to what
+ * WeChat keeps of its kind, an instant as Beijing time (WeChat shows the time as written).
  */
-function templateData(n: Notification): Record<string, string> {
-  switch (n.purpose) {
-    case 'application_decision':
-    case 'join_request_decision':
-      return {
-        thing1: clip(n.fields.unitName, 20),
-        phrase2: [...n.fields.result].slice(0, 5).join(''),
-        thing3: clip(n.fields.note || '无', 20),
-        time4: beijingMinute(n.fields.at),
-      };
-    case 'submission_decision':
-      return {
-        thing1: clip(n.fields.articleTitle, 20),
-        phrase2: [...n.fields.result].slice(0, 5).join(''),
-        thing3: clip(n.fields.note || '无', 20),
-        time4: beijingMinute(n.fields.at),
-      };
-    case 'group_code_expiring':
-      return {
-        thing1: clip(n.fields.groupName, 20),
-        time2: beijingMinute(n.fields.expiresAt),
-        thing3: clip(n.fields.note || '无', 20),
-      };
+function templateData({ purpose, fields }: Notification): Record<string, string> {
+  const values: Record<string, string | Date> = fields;
+  const data: Record<string, string> = {};
+  for (const [name, { key, whenEmpty }] of Object.entries(notificationDeclaration(purpose).fields)) {
+    const value = values[name] ?? '';
+    if (value instanceof Date) data[key] = beijingDateTime(value);
+    else if (key.startsWith('phrase'))
+      data[key] = [...value].slice(0, TEMPLATE_FIELD_LENGTHS.phrase).join('');
+    else data[key] = clip(value || (whenEmpty ?? ''), TEMPLATE_FIELD_LENGTHS.thing);
   }
+  return data;
 }
 
 /** Credits beyond this are not kept: a person tapping 允许 a hundred times does not need a hundred. */
@@ -97,7 +74,7 @@ export class NotificationsService {
 
   templates(): NotificationTemplatesResponse {
     return {
-      items: NOTIFICATION_PURPOSES.flatMap((purpose) => {
+      items: notificationPurposes().flatMap((purpose) => {
         const templateId = this.config.wechat.templates[purpose];
         return templateId ? [{ purpose, templateId }] : [];
       }),
@@ -112,7 +89,7 @@ export class NotificationsService {
     results: Record<string, string>,
   ): Promise<SubscriptionCreditsResponse> {
     const userId = ctx.user.id;
-    for (const purpose of NOTIFICATION_PURPOSES) {
+    for (const purpose of notificationPurposes()) {
       const templateId = this.config.wechat.templates[purpose];
       if (!templateId || results[templateId] !== 'accept') continue;
       // One atomic statement: two accepts at once must both count (a read-then-write loses one).
@@ -137,7 +114,8 @@ export class NotificationsService {
 
   /**
    * Writes the in-app message, in the caller's transaction: it exists exactly when the change it
-   * reports does. Call deliver() with the id after that transaction commits.
+   * reports does. Once that transaction has committed, the message goes out through WeChat
+   * (`deliver`, after commit: a slow WeChat never holds a row lock, a rollback sends nothing).
    */
   async notify(userId: number, notification: Notification): Promise<number> {
     const { identifiers } = await this.messages.insert({
@@ -151,12 +129,15 @@ export class NotificationsService {
       createdAt: new Date(),
       readAt: null,
     });
-    return Number(identifiers[0]?.id);
+    const id = Number(identifiers[0]?.id);
+    await afterCommit(() => this.deliver([id]));
+    return id;
   }
 
   /**
-   * Sends each pending message as a WeChat subscribe message while the person has a credit. Never
-   * throws: the change it reports has committed, and the message is in the app either way.
+   * Sends each pending message as a WeChat subscribe message while the person has a credit; a
+   * message already sent or settled is left alone, so a second call changes nothing. Never throws:
+   * the change it reports has committed, and the message is in the app either way.
    */
   async deliver(messageIds: number[]): Promise<void> {
     for (const id of messageIds) {
@@ -228,23 +209,28 @@ export class NotificationsService {
 
   /** The purposes configured with this template, which therefore draw on the same WeChat credits. */
   private purposesSharing(templateId: string): NotificationPurpose[] {
-    return NOTIFICATION_PURPOSES.filter((purpose) => this.config.wechat.templates[purpose] === templateId);
+    return notificationPurposes().filter((purpose) => this.config.wechat.templates[purpose] === templateId);
   }
 
   private async mark(id: number, delivery: MessageEntity['delivery']): Promise<void> {
     await this.messages.update({ id }, { delivery });
   }
 
-  async list(ctx: SignedInContext, limit: number, before?: number): Promise<MessageListResponse> {
+  /** Newest first; the keyset is the id. */
+  async list(
+    ctx: SignedInContext,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<MessageListResponse> {
+    const before = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
     const rows = await this.messages.find({
       where: { userId: ctx.user.id, ...(before !== undefined && { id: LessThan(before) }) },
       order: { id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
     return {
       items: page.map(toMessage),
-      nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      nextCursor,
       unread: await this.unread(ctx),
     };
   }
@@ -256,7 +242,7 @@ export class NotificationsService {
   /** Marking a message read twice is no error: the second changes nothing. */
   async markRead(ctx: SignedInContext, id: number): Promise<void> {
     const message = await this.messages.findOneBy({ id });
-    if (!message) throw new AppError(ErrorCode.NotFound, '消息不存在');
+    if (!message) throw new AppError(NotificationErrorMessage.MessageNotFound);
     authorize(this.policy, ctx, 'read', message, { hide: true });
     await this.messages.update({ id, readAt: IsNull() }, { readAt: new Date() });
   }
@@ -282,9 +268,4 @@ function toMessage(m: MessageEntity): Message {
 function clip(text: string, max: number): string {
   const chars = [...text.trim()];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** WeChat shows the time as written; members read Beijing time. */
-function beijingMinute(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

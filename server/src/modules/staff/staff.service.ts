@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  ErrorCode,
   type Role,
   type StaffListResponse,
   type StaffMember,
   isMainlandMobile,
   maskPhone,
+  StaffErrorMessage,
 } from '@itss/shared';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -83,7 +83,7 @@ export class StaffService {
     if (by !== CLI) authorize(this.policy, by, 'revoke', undefined);
     const user = await this.resolveTarget(target, false);
     if (by !== CLI && by.user?.id === user.id) {
-      throw new AppError(ErrorCode.Conflict, '不能撤销自己的权限，请由其他管理员操作');
+      throw new AppError(StaffErrorMessage.CannotRevokeSelf);
     }
     const removed = await this.users.removeRoles(user.id, ['staff', 'admin']);
     if (removed.length === 0) return;
@@ -98,7 +98,7 @@ export class StaffService {
   private async resolveTarget(target: StaffTarget, createByOpenid: boolean): Promise<UserEntity> {
     if (target.userId !== undefined) {
       const user = await this.users.findById(target.userId);
-      if (!user) throw new AppError(ErrorCode.NotFound, '用户不存在');
+      if (!user) throw new AppError(StaffErrorMessage.UserNotFound);
       return user;
     }
     const key = target.key ?? '';

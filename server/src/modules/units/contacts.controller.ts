@@ -19,6 +19,8 @@ import type { z } from 'zod';
 import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';
 import { ContactsService } from './contacts.service';
+import { InvitesService } from './invites.service';
+import { JoinRequestsService } from './join-requests.service';
 import { SeatLimitsService } from './seat-limits.service';
 
 type UnitIdParam = z.output<typeof unitIdParamSchema>;
@@ -28,6 +30,8 @@ type UnitIdParam = z.output<typeof unitIdParamSchema>;
 export class ContactsController {
   constructor(
     private readonly contacts: ContactsService,
+    private readonly invites: InvitesService,
+    private readonly joinRequests: JoinRequestsService,
     private readonly seatLimits: SeatLimitsService,
   ) {}
 
@@ -55,7 +59,7 @@ export class ContactsController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: unitIdParamSchema }) params: UnitIdParam,
   ): Promise<Invite> {
-    return this.contacts.createInvite(ctx, params.id);
+    return this.invites.createInvite(ctx, params.id);
   }
 
   @Post(':id/join-requests')
@@ -65,7 +69,7 @@ export class ContactsController {
     @Param({ schema: unitIdParamSchema }) params: UnitIdParam,
     @Body({ schema: joinRequestBodySchema }) body: z.output<typeof joinRequestBodySchema>,
   ): Promise<JoinRequest> {
-    return this.contacts.requestToJoin(ctx, params.id, body);
+    return this.joinRequests.requestToJoin(ctx, params.id, body);
   }
 
   @Get(':id/join-requests')
@@ -74,7 +78,7 @@ export class ContactsController {
     @Param({ schema: unitIdParamSchema }) params: UnitIdParam,
     @Query({ schema: joinRequestListQuerySchema }) query: z.output<typeof joinRequestListQuerySchema>,
   ): Promise<JoinRequestList> {
-    return this.contacts.listJoinRequests(ctx, params.id, query.state);
+    return this.joinRequests.listJoinRequests(ctx, params.id, query.state);
   }
 
   @Post(':id/join-requests/:requestId/decisions')
@@ -84,7 +88,7 @@ export class ContactsController {
     @Param({ schema: joinRequestParamSchema }) params: z.output<typeof joinRequestParamSchema>,
     @Body({ schema: joinRequestDecisionSchema }) body: z.output<typeof joinRequestDecisionSchema>,
   ): Promise<JoinRequest> {
-    return this.contacts.decideJoinRequest(ctx, params.id, params.requestId, body.decision);
+    return this.joinRequests.decideJoinRequest(ctx, params.id, params.requestId, body.decision);
   }
 
   @Delete(':id/contacts/:userId')

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { beijingDate, now } from '../../common/time';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { Repository } from 'typeorm';
@@ -8,7 +9,6 @@ import { standinPersona } from '../../wechat/standin/personas';
 import { UsersService } from '../users/users.service';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitEntity } from './unit.entity';
-import { chinaDate } from './units.service';
 
 /** The demo unit's credit code: well formed, with a valid check character. */
 export const DEMO_UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
@@ -43,7 +43,7 @@ export class DemoUnitSeed implements OnModuleInit {
       displayName: persona.displayName,
     });
     if (await this.contacts.existsBy({ userId: user.id })) return false;
-    const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const at = now();
     const unit = await this.units.save(
       this.units.create({
         name: '示例会员单位',
@@ -53,7 +53,7 @@ export class DemoUnitSeed implements OnModuleInit {
         city: '海淀区',
         level: 'committee',
         status: 'active',
-        joinedOn: chinaDate(at),
+        joinedOn: beijingDate(at),
         createdAt: at,
       }),
     );

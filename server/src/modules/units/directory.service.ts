@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type DirectoryResponse, LEVELS, type LevelCode } from '@itss/shared';
 import type { Repository } from 'typeorm';
-import { applyUnitFilters, decodeCursor, encodeCursor } from './unit-search';
+import { decodeCursor, encodeCursor } from '../../common/keyset';
+import { applyUnitFilters } from './unit-search';
 import { UnitEntity } from './unit.entity';
 
 /** Where a page of the directory ends: the last entry's level rank, joining day and id. */

@@ -11,14 +11,15 @@ import {
 } from '@itss/shared';
 import type { z } from 'zod';
 import { Ctx, type SignedInContext } from '../../common/request-context';
-import { ContactsService } from './contacts.service';
+import { InvitesService } from './invites.service';
+import { JoinRequestsService } from './join-requests.service';
 
 type TokenParam = z.output<typeof inviteTokenParamSchema>;
 
 /** The invitee's side of an invite link. */
 @Controller('invites')
 export class InvitesController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(private readonly invites: InvitesService) {}
 
   @Get(':token')
   preview(
@@ -26,7 +27,7 @@ export class InvitesController {
     @Param({ schema: inviteTokenParamSchema }) params: TokenParam,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<InvitePreview> {
-    return this.contacts.previewInvite(ctx, params.token);
+    return this.invites.previewInvite(ctx, params.token);
   }
 
   @Post(':token/accept')
@@ -36,21 +37,21 @@ export class InvitesController {
     @Param({ schema: inviteTokenParamSchema }) params: TokenParam,
     @Body({ schema: acceptInviteRequestSchema }) body: z.output<typeof acceptInviteRequestSchema>,
   ): Promise<JoinedUnit> {
-    return this.contacts.acceptInvite(ctx, params.token, body);
+    return this.invites.acceptInvite(ctx, params.token, body);
   }
 }
 
 /** The requester's side of join requests. */
 @Controller('join-requests')
 export class JoinRequestsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(private readonly joinRequests: JoinRequestsService) {}
 
   @Get('mine')
   mine(
     @Ctx() ctx: SignedInContext,
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<JoinRequestList> {
-    return this.contacts.myJoinRequests(ctx);
+    return this.joinRequests.myJoinRequests(ctx);
   }
 
   @Delete(':id')
@@ -58,6 +59,6 @@ export class JoinRequestsController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: joinRequestIdParamSchema }) params: z.output<typeof joinRequestIdParamSchema>,
   ): Promise<JoinRequest> {
-    return this.contacts.withdrawJoinRequest(ctx, params.id);
+    return this.joinRequests.withdrawJoinRequest(ctx, params.id);
   }
 }

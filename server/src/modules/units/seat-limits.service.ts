@@ -4,6 +4,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { DEFAULT_SEAT_LIMITS, LEVEL_CODES, type LevelCode, type SeatLimits, levelByCode } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { authorize } from '../../common/policy';
+import { now } from '../../common/time';
 import type { SignedInContext } from '../../common/request-context';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
@@ -46,7 +47,7 @@ export class SeatLimitsService {
   @Transactional()
   async set(ctx: SignedInContext, wanted: SeatLimits): Promise<SeatLimits> {
     authorize(this.policy, ctx, 'setSeatLimits', NO_RELATION);
-    const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const at = now();
     // Every level gets its row first: a lock on a row that does not exist protects nothing. Two
     // first changes at once collide on the level's unique key and the loser reruns.
     const existing = await this.rows.find();

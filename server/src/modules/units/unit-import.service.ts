@@ -11,9 +11,11 @@ import {
   checkUscc,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { SharedState } from '../../state/shared-state';
 import { AuditService } from '../audit/audit.service';
@@ -60,11 +62,6 @@ function parsed(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Seconds, as a MariaDB DATETIME keeps them. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
 }
 
 /**
@@ -144,9 +141,7 @@ export class UnitImportService {
     if (text === undefined || !(await this.state.deleteIfEquals(key, text))) {
       throw new AppError(UnitError.ImportExpired);
     }
-    const created = await this.write(ctx, preview.units);
-    await this.unitsService.directoryChanged();
-    return { created };
+    return { created: await this.write(ctx, preview.units) };
   }
 
   /**
@@ -193,6 +188,7 @@ export class UnitImportService {
         .execute();
     }
     await this.audit.record(ctx, { action: 'unit.imported', detail: `导入 ${units.length} 家会员单位` });
+    await afterCommit(() => this.unitsService.directoryChanged());
     return units.length;
   }
 

@@ -16,7 +16,7 @@ import {
 import { type CellValue, Workbook, type Worksheet } from 'exceljs';
 import { AppError } from '../../common/app-error';
 import type { UnitEntity } from './unit.entity';
-import type { CreateUnitRequestParsed } from './units.service';
+import type { CreateUnitRequestParsed } from './unit-admin.service';
 
 /** A row of the sheet as the import writes it: the unit's fields and the status it has. */
 export type SheetUnit = CreateUnitRequestParsed & { status: UnitStatus };

@@ -29,6 +29,7 @@ import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';
 import { readUpload } from '../files/upload-reader';
 import { UnitImportService } from './unit-import.service';
+import { UnitAdminService } from './unit-admin.service';
 import { UnitsService } from './units.service';
 
 type IdParam = z.output<typeof unitIdParamSchema>;
@@ -39,6 +40,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class UnitsController {
   constructor(
     private readonly units: UnitsService,
+    private readonly admin: UnitAdminService,
     private readonly sheets: UnitImportService,
   ) {}
 
@@ -48,7 +50,7 @@ export class UnitsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: unitListQuerySchema }) query: z.output<typeof unitListQuerySchema>,
   ): Promise<UnitListResponse> {
-    return this.units.list(ctx, query);
+    return this.admin.list(ctx, query);
   }
 
   @Post()
@@ -58,7 +60,7 @@ export class UnitsController {
     @Ctx() ctx: SignedInContext,
     @Body({ schema: createUnitRequestSchema }) body: z.output<typeof createUnitRequestSchema>,
   ): Promise<Unit> {
-    return this.units.create(ctx, body);
+    return this.admin.create(ctx, body);
   }
 
   @Get('export')
@@ -109,6 +111,6 @@ export class UnitsController {
     @Param({ schema: unitIdParamSchema }) params: IdParam,
     @Body({ schema: unitStatusChangeRequestSchema }) body: z.output<typeof unitStatusChangeRequestSchema>,
   ): Promise<Unit> {
-    return this.units.changeStatus(ctx, params.id, body);
+    return this.admin.changeStatus(ctx, params.id, body);
   }
 }

@@ -16,10 +16,13 @@ import { UnitImportService } from './unit-import.service';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitInviteEntity } from './invite.entity';
 import { InvitesController, JoinRequestsController } from './invites.controller';
+import { InvitesService } from './invites.service';
 import { JoinThrottle } from './join-throttle';
 import { UnitJoinRequestEntity } from './join-request.entity';
+import { JoinRequestsService } from './join-requests.service';
 import { SeatLimitEntity, UnitRosterEntity } from './seat-limit.entity';
 import { SeatLimitsService } from './seat-limits.service';
+import { UnitAdminService } from './unit-admin.service';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
 import { UnitsService } from './units.service';
@@ -48,9 +51,12 @@ import { UnitsService } from './units.service';
   ],
   providers: [
     UnitsService,
+    UnitAdminService,
     UnitsPolicy,
     UnitDepartures,
     ContactsService,
+    InvitesService,
+    JoinRequestsService,
     ContactsPolicy,
     SeatLimitsService,
     JoinThrottle,

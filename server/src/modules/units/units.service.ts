@@ -1,33 +1,26 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Transactional } from '@nestjs-cls/transactional';
 import {
   ErrorCode,
   type LevelCode,
   UNIT_STATUS_NAMES,
   type Unit,
   UnitError,
-  type UnitListResponse,
-  type UnitSummary,
-  type UnitType,
-  createUnitRequestSchema,
-  maskPhone,
   type UnitStatus,
-  unitStatusChangeRequestSchema,
+  type UnitType,
+  maskPhone,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
-import type { z } from 'zod';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { ContributesToMe, type MeContributor, type MeFacts } from '../../common/me-contributions';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
-import { RetryOnConflict } from '../../database/conflicts';
+import { beijingDate, now } from '../../common/time';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
-import { UnitDepartures } from './departures';
-import { type UnitFilters, applyUnitFilters, decodeCursor, encodeCursor, isPositiveId } from './unit-search';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitEntity } from './unit.entity';
@@ -61,9 +54,6 @@ export interface Membership {
   isPrimary: boolean;
 }
 
-export type CreateUnitRequestParsed = z.output<typeof createUnitRequestSchema>;
-export type UnitStatusChangeParsed = z.output<typeof unitStatusChangeRequestSchema>;
-
 /** Every cached answer built from units (the public directory) lives under this prefix. */
 export const UNITS_CACHE_PREFIX = 'units:';
 
@@ -74,24 +64,11 @@ export const STATUS_REASON = {
   imported: '批量导入',
 } as const;
 
-/** Which status may follow which: suspension is undone, removal is final. */
-const NEXT_STATUSES: Record<UnitStatus, UnitStatus[]> = {
-  active: ['suspended', 'removed'],
-  suspended: ['active', 'removed'],
-  removed: [],
-};
-
-/** Seconds, as a MariaDB DATETIME keeps them: an answer shows the times every later read shows. */
-function now(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
-
-/** The branch works on Beijing time: a unit approved at 01:00 there joined that day. */
-export function chinaDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
-
-/** The one writer of `unit_contacts` and `unit_status_changes`, and of `units` but for spreadsheet imports (UnitImportService). */
+/**
+ * The member units as other features see them (membership, names, the unit page) and the unit an
+ * approved application makes. Staff's list, records and status changes are UnitAdminService's,
+ * spreadsheet imports UnitImportService's, contacts ContactsService's.
+ */
 @Injectable()
 @ContributesToMe()
 export class UnitsService implements OnModuleInit, MeContributor {
@@ -103,7 +80,6 @@ export class UnitsService implements OnModuleInit, MeContributor {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly policy: UnitsPolicy,
-    private readonly departures: UnitDepartures,
     private readonly cache: ResponseCache,
     private readonly seatLimits: SeatLimitsService,
   ) {}
@@ -114,7 +90,8 @@ export class UnitsService implements OnModuleInit, MeContributor {
 
   /**
    * Makes the member unit with its primary contact. Joins the caller's transaction (the approval):
-   * the unit, its contact and the audit entry land with the approval or not at all.
+   * the unit, its contact and the audit entry land with the approval or not at all, and the
+   * directory forgets its cached pages once the approval has committed.
    */
   async createFromApplication(
     actor: SignedInContext,
@@ -133,7 +110,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
       Object.assign(removed ?? this.units.create({ createdAt: at }), {
         ...fields,
         status: 'active' as const,
-        joinedOn: chinaDate(at),
+        joinedOn: beijingDate(at),
       }),
     );
     // The removed unit's former contacts left when it was removed (their departure was announced
@@ -169,6 +146,7 @@ export class UnitsService implements OnModuleInit, MeContributor {
             detail: `${unit.name}（${unit.creditCode}）`,
           },
     );
+    await afterCommit(() => this.directoryChanged());
     return unit;
   }
 
@@ -210,150 +188,9 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return (await this.units.findOneBy({ creditCode }))?.id ?? null;
   }
 
-  // ——— staff ———
-
-  /** Newest member first; the keyset is the id, so a page costs one indexed range read. */
-  async list(
-    ctx: SignedInContext,
-    query: UnitFilters & { limit: number; cursor?: string },
-  ): Promise<UnitListResponse> {
-    authorize(this.policy, ctx, 'manage', undefined);
-    const qb = this.units.createQueryBuilder('unit');
-    applyUnitFilters(qb, query);
-    if (query.cursor !== undefined) {
-      qb.andWhere('unit.id < :before', { before: decodeCursor(query.cursor, isPositiveId) });
-    }
-    const rows = await qb
-      .orderBy('unit.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: await this.summaries(page),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-    };
-  }
-
-  /** The page's contact counts and primary names in one grouped read, whatever the page size. */
-  private async summaries(rows: UnitEntity[]): Promise<UnitSummary[]> {
-    const ids = rows.map((row) => row.id);
-    const counts = ids.length
-      ? await this.contacts
-          .createQueryBuilder('contact')
-          .select('contact.unitId', 'unitId')
-          .addSelect('COUNT(*)', 'n')
-          .addSelect('MAX(CASE WHEN contact.isPrimary = 1 THEN contact.name END)', 'primaryName')
-          .where('contact.unitId IN (:...ids)', { ids })
-          .groupBy('contact.unitId')
-          .getRawMany<{ unitId: number | string; n: number | string; primaryName: string | null }>()
-      : [];
-    const byUnit = new Map(counts.map((row) => [Number(row.unitId), row]));
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      creditCode: row.creditCode,
-      level: row.level,
-      status: row.status,
-      province: row.province,
-      city: row.city,
-      joinedOn: row.joinedOn,
-      contactCount: Number(byUnit.get(row.id)?.n ?? 0),
-      primaryContactName: byUnit.get(row.id)?.primaryName ?? null,
-    }));
-  }
-
   /**
-   * Records a unit that joined before this system, without contacts: staff invite its first one.
-   * The directory forgets its cached pages once the unit has committed.
-   */
-  async create(ctx: SignedInContext, body: CreateUnitRequestParsed): Promise<Unit> {
-    const id = await this.insertRecorded(ctx, body);
-    await this.directoryChanged();
-    return this.get(ctx, id);
-  }
-
-  /**
-   * A credit code on record is refused whatever its status; two requests with one code at once
-   * collide on the unique index, and the loser's rerun finds the winner's unit and is refused.
-   */
-  @RetryOnConflict()
-  @Transactional()
-  private async insertRecorded(ctx: SignedInContext, body: CreateUnitRequestParsed): Promise<number> {
-    authorize(this.policy, ctx, 'manage', undefined);
-    if (await this.units.existsBy({ creditCode: body.creditCode })) {
-      throw new AppError(UnitError.CreditCodeTaken);
-    }
-    const at = now();
-    const unit = await this.units.save(this.units.create({ ...body, status: 'active', createdAt: at }));
-    await this.statusChanges.insert({
-      unitId: unit.id,
-      status: 'active',
-      reason: STATUS_REASON.recorded,
-      actorId: ctx.user.id,
-      at,
-    });
-    await this.audit.record(ctx, {
-      action: 'unit.created',
-      target: { type: 'unit', id: unit.id },
-      detail: `${unit.name}（${unit.creditCode}）`,
-    });
-    return unit.id;
-  }
-
-  /** Suspends, restores or removes a unit; the same status again changes and records nothing. */
-  async changeStatus(ctx: SignedInContext, id: number, change: UnitStatusChangeParsed): Promise<Unit> {
-    if (await this.applyStatus(ctx, id, change)) await this.directoryChanged();
-    return this.get(ctx, id);
-  }
-
-  /**
-   * The row lock makes two changes of one unit run one after the other, each deciding on what the
-   * other committed. Suspension and removal tell the features built on membership (group entry)
-   * who no longer speaks for a member, in this transaction: the consequence lands with the change.
-   */
-  @RetryOnConflict()
-  @Transactional()
-  private async applyStatus(
-    ctx: SignedInContext,
-    id: number,
-    change: UnitStatusChangeParsed,
-  ): Promise<boolean> {
-    authorize(this.policy, ctx, 'manage', undefined);
-    await lockRows(this.units, [id]);
-    const unit = await this.units.findOneBy({ id });
-    if (!unit) throw new AppError(ErrorCode.NotFound);
-    if (unit.status === change.status) return false;
-    if (!NEXT_STATUSES[unit.status].includes(change.status)) throw new AppError(UnitError.WrongStatus);
-    const at = now();
-    await this.units.update({ id }, { status: change.status });
-    await this.statusChanges.insert({
-      unitId: id,
-      status: change.status,
-      reason: change.reason,
-      actorId: ctx.user.id,
-      at,
-    });
-    await this.audit.record(ctx, {
-      action: 'unit.status_changed',
-      target: { type: 'unit', id },
-      detail: `${UNIT_STATUS_NAMES[unit.status]} → ${UNIT_STATUS_NAMES[change.status]}：${change.reason}`,
-    });
-    if (change.status !== 'active') {
-      const contacts = await this.contacts.findBy({ unitId: id });
-      await this.departures.announce({
-        unitId: id,
-        userIds: contacts.map((contact) => contact.userId),
-        reason: change.status === 'suspended' ? 'unit_suspended' : 'unit_removed',
-      });
-    }
-    return true;
-  }
-
-  /**
-   * Forgets every cached page built from units, in every replica. Call it after the change has
-   * committed (a reader in between would cache the old rows again): features that make units
-   * inside their own transaction (an approval) call it after theirs.
+   * Forgets every cached page built from units, in every replica: after the change has committed
+   * (`afterCommit`), or a reader in between would cache the old rows again.
    */
   async directoryChanged(): Promise<void> {
     await this.cache.invalidate(UNITS_CACHE_PREFIX);

@@ -1,3 +1,4 @@
+import { UserErrorMessage } from '@itss/shared';
 import { Injectable } from '@nestjs/common';
 import { Throttle } from '../../state/throttle';
 
@@ -22,13 +23,13 @@ export class PhoneThrottle {
         key: `throttle:phone:${userId}`,
         limit: PHONE_ATTEMPTS_PER_WINDOW,
         windowMs: WINDOW_MS,
-        message: '绑定手机号的尝试过于频繁，请十分钟后再试',
+        message: UserErrorMessage.PhoneAttemptsTooMany,
       },
       {
         key: `throttle:phone-day:${userId}`,
         limit: PHONE_ATTEMPTS_PER_DAY,
         windowMs: DAY_MS,
-        message: '今天绑定手机号的尝试次数已达上限，请明天再试',
+        message: UserErrorMessage.PhoneAttemptsSpentToday,
       },
     );
   }

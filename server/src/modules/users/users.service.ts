@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { ErrorCode, type Me, type Role, StaffError, isMainlandMobile, maskPhone } from '@itss/shared';
+import { type Me, type Role, StaffError, isMainlandMobile, maskPhone, UserErrorMessage } from '@itss/shared';
 import { In, IsNull, Not, Or, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { MeContributions } from '../../common/me-contributions';
@@ -195,13 +195,13 @@ export class UsersService implements OnModuleInit {
     if (isMainlandMobile(key)) {
       const matches = await this.users.find({ where: { phone: key }, take: 2 });
       if (matches.length > 1) {
-        throw new AppError(ErrorCode.Conflict, '该手机号绑定了多个微信账号，请改用 openid 指定');
+        throw new AppError(UserErrorMessage.PhoneShared);
       }
       if (matches[0]) return matches[0];
-      throw new AppError(ErrorCode.NotFound, '没有绑定该手机号的用户：请对方先登录小程序并绑定手机号');
+      throw new AppError(UserErrorMessage.NoUserWithPhone);
     }
     const user = await this.users.findOneBy({ openid: key });
-    if (!user) throw new AppError(ErrorCode.NotFound, '没有该 openid 的用户：请对方先登录一次小程序');
+    if (!user) throw new AppError(UserErrorMessage.NoUserWithOpenid);
     return user;
   }
 }

@@ -31,7 +31,7 @@ test('unread messages are marked; a tap marks it read and opens its page; 全部
     if (call.path === '/api/messages')
       return ok({
         items: [message(2, allRead), message(1, true)],
-        nextBefore: null,
+        nextCursor: null,
         unread: allRead ? 0 : 1,
       });
     if (call.method === 'POST') {
@@ -63,7 +63,7 @@ test('unread messages are marked; a tap marks it read and opens its page; 全部
 
 test('no messages: says where decisions will arrive', async () => {
   serveBy((call) =>
-    call.path === '/api/auth/wechat' ? login(visitor) : ok({ items: [], nextBefore: null, unread: 0 }),
+    call.path === '/api/auth/wechat' ? login(visitor) : ok({ items: [], nextCursor: null, unread: 0 }),
   );
   await act(() => session.start());
   render(<MessagesPage />);

@@ -67,7 +67,7 @@ function MessageList({ list, read, onOpen, onMore }: ListProps) {
 }
 
 function Messages() {
-  const { state, reload, refresh, loadMore } = useKeysetList(getMessages, (page) => page.nextBefore);
+  const { state, reload, refresh, loadMore } = useKeysetList(getMessages, (page) => page.nextCursor);
   usePullToRefresh(refresh);
   const [read, setRead] = useState<ReadonlySet<number>>(() => new Set());
   const [busy, setBusy] = useState(false);

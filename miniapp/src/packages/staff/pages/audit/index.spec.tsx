@@ -21,16 +21,16 @@ beforeEach(() => {
   stopPullDownRefresh.mockClear();
 });
 
-test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextBefore', async () => {
+test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextCursor', async () => {
   const calls = serveBy((call) =>
-    call.path.includes('before=2')
-      ? ok({ items: [entry(1, 'auth.login', '2026-03-04T16:30:00.000Z')], nextBefore: null })
+    call.path.includes('cursor=c2')
+      ? ok({ items: [entry(1, 'auth.login', '2026-03-04T16:30:00.000Z')], nextCursor: null })
       : ok({
           items: [
             entry(3, 'role.granted', '2026-03-05T06:07:00.000Z'),
             entry(2, 'user.phone_bound', '2026-03-05T01:00:00.000Z'),
           ],
-          nextBefore: 2,
+          nextCursor: 'c2',
         }),
   );
   render(<AuditPage />);
@@ -42,17 +42,17 @@ test('lists the log newest first in Chinese and Beijing time, and 加载更多 p
   await screen.findByText('登录');
   expect(screen.getByText('2026-03-05 00:30')).toBeTruthy();
   expect(screen.getByText('没有更早的记录了')).toBeTruthy();
-  expect(calls.map((c) => c.path)).toEqual(['/api/audit?limit=50', '/api/audit?limit=50&before=2']);
+  expect(calls.map((c) => c.path)).toEqual(['/api/audit?limit=50', '/api/audit?limit=50&cursor=c2']);
 });
 
 test('a failed 加载更多 keeps the entries on screen and says why; tapping again loads the page', async () => {
   let reachable = false;
   const calls = serveBy((call) => {
-    if (!call.path.includes('before=')) {
-      return ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextBefore: 3 });
+    if (!call.path.includes('cursor=')) {
+      return ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextCursor: 'c3' });
     }
     return reachable
-      ? ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextBefore: null })
+      ? ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextCursor: null })
       : 'offline';
   });
   render(<AuditPage />);
@@ -69,16 +69,16 @@ test('a failed 加载更多 keeps the entries on screen and says why; tapping ag
   expect(screen.getByText('没有更早的记录了')).toBeTruthy();
   expect(calls.map((c) => c.path)).toEqual([
     '/api/audit?limit=50',
-    '/api/audit?limit=50&before=3',
-    '/api/audit?limit=50&before=3',
+    '/api/audit?limit=50&cursor=c3',
+    '/api/audit?limit=50&cursor=c3',
   ]);
 });
 
 test('pull-to-refresh shows the newest entries from the top again', async () => {
-  serveBy(() => ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextBefore: null }));
+  serveBy(() => ok({ items: [entry(2, 'auth.login', '2026-03-05T01:00:00.000Z')], nextCursor: null }));
   render(<AuditPage />);
   await screen.findByText('登录');
-  serveBy(() => ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextBefore: null }));
+  serveBy(() => ok({ items: [entry(3, 'auth.logout', '2026-03-05T06:07:00.000Z')], nextCursor: null }));
   const handler = usePullDownRefresh.mock.lastCall?.[0];
   if (!handler) throw new Error('the page registered no pull-down handler');
   act(handler);

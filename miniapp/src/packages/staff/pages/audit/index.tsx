@@ -72,7 +72,7 @@ function AuditList({ list, onMore }: AuditListProps) {
 }
 
 export default function AuditPage() {
-  const { state, reload, refresh, loadMore } = useKeysetList(getAudit, (page) => page.nextBefore);
+  const { state, reload, refresh, loadMore } = useKeysetList(getAudit, (page) => page.nextCursor);
   usePullToRefresh(refresh);
   return (
     <View className="page audit">
