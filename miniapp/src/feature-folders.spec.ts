@@ -57,7 +57,9 @@ function sharedFiles(dir: string): string[] {
 
 function featuresNamedIn(text: string): string[] {
   const byFolder = features.filter((feature) => new RegExp(`packages/${feature}\\b`).test(text));
-  const byRoute = [...text.matchAll(/\bROUTES\.(\w+)/g)].flatMap(([, key]) => featureOfRoute.get(key) ?? []);
+  const byRoute = (text.match(/\bROUTES\.\w+/g) ?? []).flatMap(
+    (use) => featureOfRoute.get(use.slice('ROUTES.'.length)) ?? [],
+  );
   return [...new Set([...byFolder, ...byRoute])].sort();
 }
 
