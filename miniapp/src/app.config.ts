@@ -1,35 +1,41 @@
+import { ROUTES, TAB_PAGES, type TabPage } from './routes';
+
+/**
+ * The subpackage that loads a page, from its folder: null for the main package (`pages/…`, the
+ * tabs), `packages/<feature>/pages` for a feature's member pages, `packages/<feature>/staff` for its
+ * staff pages. Any other folder is refused, so no page can slip into a package by accident.
+ */
+function packageRoot(page: string): string | null {
+  if (/^pages\/[\w-]+\/[\w-]+$/.test(page)) return null;
+  const root = /^packages\/[\w-]+\/(pages|staff)(?=\/[\w-]+\/[\w-]+$)/.exec(page);
+  if (!root) throw new Error(`${page}: a page lives in pages/ or packages/<feature>/{pages,staff}/`);
+  return root[0];
+}
+
+// Every page is declared once, in routes.ts; its folder says which package loads it. Feature folders
+// (packages/<feature>/): member pages and staff pages are separate subpackages, so a member never
+// downloads staff code; the main package holds only the tab pages (README.md, "Feature folders").
+const subPackages = new Map<string, string[]>();
+const mainPages: string[] = [];
+for (const page of Object.values(ROUTES)) {
+  const root = packageRoot(page);
+  if (root === null) mainPages.push(page);
+  else subPackages.set(root, [...(subPackages.get(root) ?? []), page.slice(root.length + 1)]);
+}
+
+// Each tab's label and icon (assets/tabbar/<icon>.png, <icon>-active.png when selected); the tabs'
+// order is TAB_PAGES's, from which the pages derive a tab's index.
+const TABS: Record<TabPage, { text: string; icon: string }> = {
+  [ROUTES.home]: { text: '首页', icon: 'home' },
+  [ROUTES.news]: { text: '资讯', icon: 'news' },
+  [ROUTES.membership]: { text: '会员权益', icon: 'membership' },
+  [ROUTES.contact]: { text: '联系我们', icon: 'contact' },
+  [ROUTES.me]: { text: '我的', icon: 'me' },
+};
+
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/news/index',
-    'pages/membership/index',
-    'pages/contact/index',
-    'pages/me/index',
-  ],
-  // Feature folders (packages/<feature>/): member pages and staff pages are separate subpackages, so a
-  // member never downloads staff code; the main package holds only the tab pages (README.md, "Packages").
-  subPackages: [
-    { root: 'packages/account/pages', pages: ['privacy/index', 'messages/index'] },
-    // The entry a campaign's code opens (JOIN_ENTRY_PAGE in the contract).
-    { root: 'packages/join/pages', pages: ['apply/index', 'mine/index', 'detail/index'] },
-    { root: 'packages/join/staff', pages: ['applications/index', 'application/index', 'campaigns/index'] },
-    { root: 'packages/unit/pages', pages: ['index/index', 'invite/index'] },
-    {
-      root: 'packages/unit/staff',
-      pages: ['units/index', 'unit/index', 'unit-new/index', 'units-import/index', 'seat-limits/index'],
-    },
-    { root: 'packages/groups/pages', pages: ['group/index'] },
-    { root: 'packages/groups/staff', pages: ['groups/index', 'group-todos/index', 'group-removals/index'] },
-    { root: 'packages/directory/pages', pages: ['index/index'] },
-    // One article: the page a share card and a browser link open (?id=).
-    { root: 'packages/news/pages', pages: ['article/index'] },
-    { root: 'packages/news/staff', pages: ['articles/index', 'article-edit/index'] },
-    // A unit's contacts submit 会员风采 and 优秀案例 for their unit.
-    { root: 'packages/submit/pages', pages: ['mine/index', 'new/index', 'detail/index'] },
-    { root: 'packages/submit/staff', pages: ['submissions/index', 'submission/index'] },
-    // The staff workbench (its path is in WeChat messages) and the audit log.
-    { root: 'packages/staff/pages', pages: ['index/index', 'audit/index'] },
-  ],
+  pages: mainPages,
+  subPackages: [...subPackages].map(([root, pages]) => ({ root, pages })),
   window: {
     navigationBarBackgroundColor: '#1f5fbf',
     navigationBarTextStyle: 'white',
@@ -42,38 +48,12 @@ export default defineAppConfig({
     selectedColor: '#1f5fbf',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: 'pages/news/index',
-        text: '资讯',
-        iconPath: 'assets/tabbar/news.png',
-        selectedIconPath: 'assets/tabbar/news-active.png',
-      },
-      {
-        pagePath: 'pages/membership/index',
-        text: '会员权益',
-        iconPath: 'assets/tabbar/membership.png',
-        selectedIconPath: 'assets/tabbar/membership-active.png',
-      },
-      {
-        pagePath: 'pages/contact/index',
-        text: '联系我们',
-        iconPath: 'assets/tabbar/contact.png',
-        selectedIconPath: 'assets/tabbar/contact-active.png',
-      },
-      {
-        pagePath: 'pages/me/index',
-        text: '我的',
-        iconPath: 'assets/tabbar/me.png',
-        selectedIconPath: 'assets/tabbar/me-active.png',
-      },
-    ],
+    list: TAB_PAGES.map((page) => ({
+      pagePath: page,
+      text: TABS[page].text,
+      iconPath: `assets/tabbar/${TABS[page].icon}.png`,
+      selectedIconPath: `assets/tabbar/${TABS[page].icon}-active.png`,
+    })),
   },
   // Injects only the components a page renders, which keeps start-up fast (a code-quality rule).
   lazyCodeLoading: 'requiredComponents',

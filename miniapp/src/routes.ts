@@ -9,12 +9,15 @@ import {
 import { type Query, queryString } from '@/services/query';
 
 /**
- * Every page of the app (routes.spec.ts checks this table against app.config.ts both ways). Paths
- * the server writes into WeChat messages, or that were printed or shared, come from the contract
- * and never change; the others may move with their feature folder.
+ * Every page of the app, declared here once: app.config.ts derives the main package, the
+ * subpackages and the tab bar from this table, in its order. A page's folder is its package
+ * (`pages/…` the main one, `packages/<feature>/pages/…` and `packages/<feature>/staff/…` a
+ * feature's member and staff subpackages). Paths the server writes into WeChat messages, or that
+ * were printed or shared, come from the contract and never change; the others may move with their
+ * feature folder.
  */
 export const ROUTES = {
-  // The tab bar (main package).
+  // The tab bar (main package); the first is the page the app opens on.
   home: 'pages/index/index',
   news: 'pages/news/index',
   membership: 'pages/membership/index',
@@ -23,7 +26,7 @@ export const ROUTES = {
   // account
   privacy: 'packages/account/pages/privacy/index',
   messages: 'packages/account/pages/messages/index',
-  // join
+  // join; the entry a campaign's code opens is JOIN_ENTRY_PAGE in the contract.
   apply: JOIN_ENTRY_PAGE,
   myApplications: 'packages/join/pages/mine/index',
   application: APPLICATION_PAGE,
@@ -49,13 +52,13 @@ export const ROUTES = {
   article: 'packages/news/pages/article/index',
   manageArticles: 'packages/news/staff/articles/index',
   articleEdit: 'packages/news/staff/article-edit/index',
-  // submit
+  // submit: a unit's contacts submit 会员风采 and 优秀案例 for their unit.
   mySubmissions: 'packages/submit/pages/mine/index',
   submissionNew: 'packages/submit/pages/new/index',
   submission: SUBMISSION_PAGE,
   submissionQueue: 'packages/submit/staff/submissions/index',
   submissionReview: 'packages/submit/staff/submission/index',
-  // staff
+  // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
 } as const;

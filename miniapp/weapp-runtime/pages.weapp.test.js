@@ -1,7 +1,9 @@
 // Every page of the production weapp build, rendered by WeChat's own runtime pieces against the real
-// server, for each persona that can reach it. A new page in app.json fails the first test until it
-// is added to PAGES below, with tests that tap what navigates or submits on it.
+// server, for each persona that can reach it. A new page in app.json fails the first test until its
+// feature's openings/<feature>.js lists it, with tests that tap what navigates or submits on it.
 /* global describe, test, expect, beforeAll, afterAll, afterEach -- jest's */
+const fs = require('node:fs');
+const path = require('node:path');
 const { LEVELS, OBLIGATIONS, RIGHTS_BY_TIER, RIGHT_TIER_PREAMBLES, SERVICES } = require('@itss/shared');
 const { Weapp, compact, compileBuild } = require('./harness');
 const { compilersUnavailable } = require('./harness/compile');
@@ -12,59 +14,29 @@ const { PNG, call, loginAs, publishArticle, submitApplication, uploadGroupCode }
 /** Published by staff in beforeAll, for 资讯 to list. */
 const NEWS_TITLE = '关于开展2026年度会员服务满意度调查的通知';
 
-/**
- * Every page of app.json: what it shows each persona who can reach it. Each pair is opened below; the tests after it go deeper.
- */
-const PAGES = {
+/** The main package's pages (the tabs): what each shows each persona. */
+const TAB_PAGES = {
   'pages/index/index': { visitor: '会员服务内容', staff: '会员服务内容' },
-  // Issue 11: the article staff publish in beforeAll; the article page opened without an id
-  // (news.weapp.test.js goes deeper).
+  // The article staff publish in beforeAll.
   'pages/news/index': { visitor: NEWS_TITLE, staff: NEWS_TITLE },
-  'packages/news/pages/article/index': { visitor: '文章不存在或已下线' },
   'pages/membership/index': { visitor: '级别与年费', staff: '级别与年费' },
   'pages/contact/index': { visitor: '联系方式', staff: '联系方式' },
   'pages/me/index': { visitor: '赵晓访', staff: '周会服' },
-  'packages/account/pages/privacy/index': { visitor: '我们收集哪些信息', staff: '我们收集哪些信息' },
-  'packages/staff/pages/index/index': { visitor: '仅工作人员可使用工作台', staff: '添加工作人员' },
-  'packages/staff/pages/audit/index': { staff: '登录' },
-  'packages/account/pages/messages/index': { visitor: '暂无消息', applicant: '暂无消息' },
-  'packages/join/pages/apply/index': { visitor: '申请加入ITSS分会', applicant: '申请加入ITSS分会' },
-  'packages/join/pages/mine/index': { visitor: '您还没有提交过入会申请' },
-  // Opened without an id (the journey below opens them with one).
-  'packages/join/pages/detail/index': { applicant: '没有找到这份申请' },
-  'packages/unit/pages/index/index': { applicant: '没有找到该会员单位' },
-  // Issue 10: opened without a token; before any group exists; the demo unit the server seeds.
-  'packages/unit/pages/invite/index': { visitor: '邀请链接无效', member_contact: '邀请链接无效' },
-  'packages/groups/pages/group/index': {
-    visitor: '会员微信群仅限会员单位联系人',
-    primary_contact: '暂无可加入的会员微信群',
-  },
-  'packages/directory/pages/index/index': { visitor: '示例会员单位', primary_contact: '示例会员单位' },
-  // The application the applicant persona submits in beforeAll, and the development demo campaign.
-  'packages/join/staff/applications/index': { staff: '北京数智运维科技有限公司' },
-  'packages/join/staff/application/index': { staff: '没有找到这份申请' },
-  'packages/join/staff/campaigns/index': { staff: '演示：ITSS会议周展台' },
-  // Issue 10's staff pages; staff-members.weapp.test.js goes deeper. The demo unit is the seed's.
-  'packages/unit/staff/units/index': { staff: '示例会员单位' },
-  'packages/unit/staff/unit/index': { staff: '没有找到该会员单位' },
-  'packages/unit/staff/unit-new/index': { staff: '录入系统上线前已入会的单位' },
-  'packages/unit/staff/units-import/index': { staff: '选择Excel表格' },
-  'packages/unit/staff/seat-limits/index': { staff: '每家单位的联系人名额' },
-  'packages/groups/staff/groups/index': { staff: '新建群' },
-  'packages/groups/staff/group-todos/index': { staff: '待处理' },
-  'packages/groups/staff/group-removals/index': { staff: '已不再具有会员微信群资格' },
-  // Issue 11: the editor opened for a new article, the review page without an id.
-  'packages/news/staff/articles/index': { staff: '新建文章' },
-  'packages/news/staff/article-edit/index': { staff: '保存草稿' },
-  'packages/submit/staff/submissions/index': { staff: '暂无待审核的投稿' },
-  'packages/submit/staff/submission/index': { staff: '没有找到这份投稿' },
-  'packages/submit/pages/mine/index': {
-    visitor: '仅会员单位的联系人可以投稿',
-    primary_contact: '我要投稿',
-  },
-  'packages/submit/pages/new/index': { primary_contact: '提交审核' },
-  'packages/submit/pages/detail/index': { primary_contact: '没有找到这份投稿' },
 };
+
+/**
+ * Each feature's pages, in `openings/<feature>.js` (found there, like the feature's folder in the
+ * app): `{ [page]: { [persona]: text } }`, each page of `packages/<feature>/` with what it shows each
+ * persona who can reach it.
+ */
+const FEATURE_OPENINGS = fs
+  .readdirSync(path.join(__dirname, 'openings'))
+  .filter((file) => file.endsWith('.js'))
+  .sort()
+  .map((file) => ({ feature: path.basename(file, '.js'), pages: require(`./openings/${file}`) }));
+
+/** Every page of app.json: each pair is opened below; the tests after it go deeper. */
+const PAGES = Object.assign({}, TAB_PAGES, ...FEATURE_OPENINGS.map(({ pages }) => pages));
 const OPENINGS = Object.entries(PAGES).flatMap(([route, shown]) =>
   Object.entries(shown).map(([persona, text]) => [route, persona, text]),
 );
@@ -130,6 +102,8 @@ suite('the weapp build in WeChat’s runtime', () => {
     const routes = [...probe.routes];
     probe.close();
     expect(routes.sort()).toEqual(Object.keys(PAGES).sort());
+    for (const { feature, pages } of FEATURE_OPENINGS)
+      for (const route of Object.keys(pages)) expect(route).toMatch(new RegExp(`^packages/${feature}/`));
     for (const route of routes) {
       expect(build.templates).toContain(`${route}.wxml`);
       expect(build.styles).toContain(`${route}.wxss`);

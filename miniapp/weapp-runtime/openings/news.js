@@ -1,0 +1,6 @@
+// The article page opened without an id, the editor for a new article (news.weapp.test.js goes deeper).
+module.exports = {
+  'packages/news/pages/article/index': { visitor: '文章不存在或已下线' },
+  'packages/news/staff/articles/index': { staff: '新建文章' },
+  'packages/news/staff/article-edit/index': { staff: '保存草稿' },
+};
