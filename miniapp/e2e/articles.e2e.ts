@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { journey, on } from './journey';
 
-// Issue 11's journey in browsers: staff write an article with an image and a PDF on a desktop,
+// Articles in browsers: staff write an article with an image and a PDF on a desktop,
 // preview and publish it; a visitor on a phone reads it on 首页 and in its category, finds it by a
 // Chinese keyword and opens its shared link; a members-only article is a teaser to the visitor and
 // whole to a member contact; a member contact submits a 会员风采, staff approve it, and it appears.

@@ -5,7 +5,7 @@ import { builtServer, seeding } from '../../server/test/support/seed';
 import { currentPage, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { api, loginAs } from './joining';
 
-// Issue 10's staff pages in a phone-size browser (and the unit page at desktop width): member units,
+// The staff pages of member units and groups in a phone-size browser (and the unit page at desktop width): member units,
 // the import, a unit with its contacts and requests, groups with a code uploaded from the computer,
 // and 待移出群聊 after a suspension.
 

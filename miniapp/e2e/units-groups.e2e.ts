@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { journey, on } from './journey';
 
-// Issue 10's journey in browsers: the primary contact of the demo unit invites a colleague, who
+// Contacts and group entry in browsers: the primary contact of the demo unit invites a colleague, who
 // accepts on their own phone and is shown the members' group code with the nickname to use; staff
 // let the code run out (the colleague is told staff will add them, staff get the to-do), then
 // suspend the unit (the colleague is refused, and listed on 待移出群聊).

@@ -1,5 +1,5 @@
 /* global describe, test, expect, beforeAll, afterAll, afterEach -- jest's */
-// Issue 11's reading side in WeChat's runtime against the real server: 首页's 最新资讯, the 资讯 tab
+// The reading side of articles in WeChat's runtime against the real server: 首页's 最新资讯, the 资讯 tab
 // (categories, search, the article row), one article (body, read count, share card and timeline,
 // the locked teaser for a visitor and the body for a member unit's contact), opened cold from a
 // share card. Staff publish the articles through the API in beforeAll.

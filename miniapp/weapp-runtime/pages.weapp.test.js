@@ -605,7 +605,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.files.has(preview.urls[0])).toBe(true);
     });
   });
-  describe('articles: the staff editor and member submissions (issue 11)', () => {
+  describe('articles: the staff editor and member submissions', () => {
     test('文章管理 from 工作台 opens the editor; blocks are added and previewed; 保存草稿 checks the form first', async () => {
       await launch('staff', 'packages/staff/pages/index/index');
       await app.waitForText('文章管理');

@@ -1,5 +1,5 @@
 /* global describe, test, expect, beforeAll, afterAll, afterEach -- jest's */
-// Issue 10's staff pages in WeChat's runtime against the real server: member units (list, detail,
+// The staff pages of member units and groups in WeChat's runtime against the real server: member units (list, detail,
 // status, invites, new unit, import, export), seat limits, groups, 入群待办 and 待移出群聊. Every test
 // opens its page as the staff persona, reads what the server holds and taps what submits.
 const ExcelJS = require('exceljs');
@@ -87,7 +87,7 @@ async function importSheet() {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-suite('issue 10 staff pages in WeChat’s runtime', () => {
+suite('staff pages of member units and groups in WeChat’s runtime', () => {
   beforeAll(async () => {
     compileBuild();
     server = await startServer();

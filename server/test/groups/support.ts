@@ -125,7 +125,7 @@ export function hoursFromNow(hours: number): string {
 
 /**
  * What the units feature does when staff change a unit's status: the new status and the departure
- * in one transaction (the real route belongs to another part of issue 10). `fail` rolls it back.
+ * in one transaction (the route itself belongs to the units feature). `fail` rolls it back.
  */
 export async function changeUnitStatus(
   env: AuthEnv,
