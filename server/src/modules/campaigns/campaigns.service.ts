@@ -17,7 +17,8 @@ import type { RequestContext, SignedInContext } from '../../common/request-conte
 import { RetryOnConflict } from '../../database/conflicts';
 import { SharedState } from '../../state/shared-state';
 import { Throttle } from '../../state/throttle';
-import { type WechatImage, WechatClient } from '../../wechat/wechat.client';
+import type { WechatImage } from '../../wechat/wechat-http';
+import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { CampaignEntity, CampaignScanEntity } from './campaign.entity';
 import { CampaignsPolicy } from './campaigns.policy';
