@@ -5,7 +5,7 @@ import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
-import { beijingDate, now as nowInSeconds } from '../../common/time';
+import { beijingDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { UnitsService } from '../units/units.service';
 import { BillEntity } from './bill.entity';
@@ -26,8 +26,7 @@ export class DuesService {
    * transaction (the approval that made the unit).
    */
   async openFirstBill(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
-    const now = nowInSeconds();
-    // The branch's year is Beijing's: a unit approved at 01:00 on 1 January there owes that year.
+    const now = new Date();
     const year = Number(beijingDate(now).slice(0, 4));
     // A removed unit that rejoins within the year keeps the bill it already has for that year.
     const existing = await this.bills.findOneBy({ unitId, year });
