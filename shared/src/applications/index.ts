@@ -6,7 +6,7 @@ import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrors } from '../errors';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
-import { defineNotifications } from '../notifications';
+import { defineNotifications, reviewResultNotification } from '../notifications';
 
 /** Levels a unit may apply for: 会长单位 is elected, never applied for. */
 export const APPLICABLE_LEVELS = ['member', 'committee', 'vice_president'] as const;
@@ -299,16 +299,7 @@ export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /** The applicant learns the decision on an application. */
 export const ApplicationNotifications = defineNotifications({
-  application_decision: {
-    name: '入会申请的审核结果',
-    template: '审核结果通知',
-    fields: {
-      unitName: { key: 'thing1', label: '单位名称' },
-      result: { key: 'phrase2', label: '审核结果' },
-      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
-      at: { key: 'time4', label: '审核时间' },
-    },
-  },
+  application_decision: reviewResultNotification('入会申请的审核结果', 'unitName', '单位名称'),
 });
 declare module '../notifications' {
   interface DeclaredNotifications {
