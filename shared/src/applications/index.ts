@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { isKnownRegion } from '../domain/regions';
@@ -6,7 +7,7 @@ import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrors } from '../errors';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
-import { defineNotifications, reviewResultNotification } from '../notifications';
+import { defineNotifications } from '../notifications';
 
 /** Levels a unit may apply for: 会长单位 is elected, never applied for. */
 export const APPLICABLE_LEVELS = ['member', 'committee', 'vice_president'] as const;

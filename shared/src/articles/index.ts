@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
-import { defineNotifications, reviewResultNotification } from '../notifications';
+import { defineNotifications } from '../notifications';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
 import { creditCodeSchema } from '../units';
-import { defineNotifications, reviewResultNotification } from '../notifications';
+import { defineNotifications } from '../notifications';
 
 /**
  * The people of a member unit: the primary contact invites colleagues, or a colleague asks to join
