@@ -25,11 +25,11 @@ async function runLogged(work: Work): Promise<void> {
  * must neither hold a row lock nor happen for a change that was rolled back. Inside a
  * `@Transactional()` call (however deeply nested, in any module) the work waits for the outermost
  * transaction: it runs after its commit, in the order registered, before the outermost call returns
- * (on SQLite once the unit has left `RetryOnConflict`'s queue), and never after a rollback (a
- * rerun registers its own). Outside a
- * transaction every statement has already committed, so the work runs at once; awaiting the call
- * keeps the order a reader expects either way. A failure is logged and never reaches the caller:
- * the change it follows has succeeded.
+ * (on SQLite once the unit has left `RetryOnConflict`'s queue), and never after a rollback (a rerun
+ * registers its own). Outside a transaction every statement has already committed, so the work runs
+ * at once rather than at the end of the request: nothing is left to wait for, and a caller that
+ * awaits it sees the same order either way. A failure is logged and never reaches the caller: the
+ * change it follows has succeeded.
  */
 export async function afterCommit(work: Work): Promise<void> {
   const cls = ClsServiceManager.getClsService();

@@ -13,7 +13,7 @@ export function encodeCursor(key: unknown): string {
 }
 
 /** The detail a refused cursor is answered with: the client starts again from the first page. */
-export const INVALID_CURSOR = { path: 'cursor', message: '翻页参数无效，请从第一页重新加载' };
+const INVALID_CURSOR = { path: 'cursor', message: '翻页参数无效，请从第一页重新加载' };
 
 export function decodeCursor<T>(cursor: string, check: (key: unknown) => key is T): T {
   let key: unknown;

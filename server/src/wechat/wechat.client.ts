@@ -1,22 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ContentCheckResult, ErrorCode, WechatError, openidSchema } from '@itss/shared';
+import { type ContentCheckResult, WechatError, openidSchema } from '@itss/shared';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
 import { SharedState } from '../state/shared-state';
+import { type WechatImage, type WechatReply, WechatHttp, postJson, tokenQuery } from './wechat-http';
 
 /** Injection token of the WechatConfig the client runs with. */
 export const WECHAT_CONFIG = Symbol('WECHAT_CONFIG');
-
-type WechatApi =
-  | 'jscode2session'
-  | 'stable_token'
-  | 'getuserphonenumber'
-  | 'getwxacodeunlimit'
-  | 'subscribe_send'
-  | 'msg_sec_check'
-  | 'media_check_async';
 
 /** The mini-program version a subscribe message opens, by the version campaign codes open. */
 const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const;
@@ -31,21 +23,6 @@ export const accessTokenKey = (appid: string): string => `wechat:access_token:${
 export const accessTokenLockKey = (appid: string): string => `wechat:access_token:lock:${appid}`;
 /** The access token was invalidated (someone force-refreshed) or expired early. */
 const TOKEN_INVALID = new Set([40001, 42001]);
-const SYSTEM_BUSY = -1;
-
-/** A WeChat answer that arrived as JSON: errcode 0 when WeChat left it out (a success). */
-interface WechatReply {
-  errcode: number;
-  errmsg: string;
-  body: Record<string, unknown>;
-  image?: WechatImage;
-}
-
-/** An image WeChat drew (a mini-program code): its bytes and the type WeChat gave them. */
-export interface WechatImage {
-  contentType: string;
-  bytes: Buffer;
-}
 
 /** What became of a subscribe message: WeChat took it, or the person had no credit left (43101). */
 export type SubscribeSendResult = 'sent' | 'no_credit';
@@ -59,11 +36,6 @@ export interface SubscribeMessage {
   data: Record<string, string>;
 }
 
-const jsonObjectSchema = z.record(z.string(), z.unknown());
-const failureSchema = z.object({
-  name: z.string(),
-  cause: z.object({ code: z.string().optional() }).optional().catch(undefined),
-});
 // An openid or unionid that would not fit our columns is a faulty answer, not a new user.
 const sessionSchema = z.object({
   openid: openidSchema,
@@ -139,20 +111,24 @@ export interface WechatPhone {
 }
 
 /**
- * The one place that talks to WeChat's server API, over HTTP with a timeout on every call. WeChat's
- * errcodes become AppErrors the mini-program can act on; anything unexpected becomes
- * WechatUnavailable with a log line that never carries the secret, a code or a session_key.
+ * The one place that talks to WeChat's server API: each call WeChat offers that the product uses,
+ * and the access token they share, over WechatHttp (a timeout on every call; WeChat's errcodes
+ * become AppErrors the mini-program can act on, anything unexpected WechatUnavailable with a log
+ * line that never carries the secret, a code or a session_key).
  */
 @Injectable()
 export class WechatClient {
   private readonly logger = new Logger(WechatClient.name);
   /** This process's callers share one wait for the token, whoever fetches it. */
   private tokenRequest?: Promise<string>;
+  private readonly http: WechatHttp;
 
   constructor(
     @Inject(WECHAT_CONFIG) private readonly config: WechatConfig,
     private readonly state: SharedState,
-  ) {}
+  ) {
+    this.http = new WechatHttp(config, this.logger);
+  }
 
   /** auth.code2Session: exchanges a wx.login code (one use, 5 minutes) for the caller's openid. */
   async code2Session(code: string): Promise<WechatSession> {
@@ -162,8 +138,10 @@ export class WechatClient {
       js_code: code,
       grant_type: 'authorization_code',
     });
-    const reply = await this.exchange('jscode2session', `/sns/jscode2session?${query}`, { method: 'GET' });
-    const session = this.read('jscode2session', reply, sessionSchema);
+    const reply = await this.http.exchange('jscode2session', `/sns/jscode2session?${query}`, {
+      method: 'GET',
+    });
+    const session = this.http.read('jscode2session', reply, sessionSchema);
     return {
       openid: session.openid,
       ...(session.unionid && { unionid: session.unionid }),
@@ -195,13 +173,13 @@ export class WechatClient {
   /** phonenumber.getPhoneNumber: a paid call, so callers use it once per person, not on every login. */
   async getPhoneNumber(code: string): Promise<WechatPhone> {
     const reply = await this.withAccessToken((token) =>
-      this.exchange(
+      this.http.exchange(
         'getuserphonenumber',
         `/wxa/business/getuserphonenumber?${tokenQuery(token)}`,
         postJson({ code }),
       ),
     );
-    const { phone_info: phone } = this.read('getuserphonenumber', reply, phoneSchema);
+    const { phone_info: phone } = this.http.read('getuserphonenumber', reply, phoneSchema);
     return {
       phoneNumber: phone.phoneNumber,
       purePhoneNumber: phone.purePhoneNumber,
@@ -216,7 +194,7 @@ export class WechatClient {
   async getUnlimitedCode(scene: string, page: string): Promise<WechatImage> {
     const env = this.config.codeEnvVersion;
     const reply = await this.withAccessToken((token) =>
-      this.exchange(
+      this.http.exchange(
         'getwxacodeunlimit',
         `/wxa/getwxacodeunlimit?${tokenQuery(token)}`,
         postJson({ scene, page, check_path: env === 'release', env_version: env, width: 430 }),
@@ -224,8 +202,9 @@ export class WechatClient {
     );
     if (reply.image) return reply.image;
     if (reply.errcode === 41030) throw new AppError(WechatError.WechatPageUnpublished);
-    if (reply.errcode === 0) throw this.unavailable('getwxacodeunlimit', 'a JSON answer without an image');
-    throw this.refusal('getwxacodeunlimit', reply);
+    if (reply.errcode === 0)
+      throw this.http.unavailable('getwxacodeunlimit', 'a JSON answer without an image');
+    throw this.http.refusal('getwxacodeunlimit', reply);
   }
 
   /**
@@ -235,7 +214,7 @@ export class WechatClient {
    */
   async sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult> {
     const reply = await this.withAccessToken((token) =>
-      this.exchange(
+      this.http.exchange(
         'subscribe_send',
         `/cgi-bin/message/subscribe/send?${tokenQuery(token)}`,
         postJson({
@@ -249,7 +228,7 @@ export class WechatClient {
       ),
     );
     if (reply.errcode === 43101) return 'no_credit';
-    if (reply.errcode !== 0) throw this.refusal('subscribe_send', reply);
+    if (reply.errcode !== 0) throw this.http.refusal('subscribe_send', reply);
     return 'sent';
   }
 
@@ -263,7 +242,7 @@ export class WechatClient {
       throw new Error(`msgSecCheck takes at most ${TEXT_CHECK_MAX_CHARS} characters per call`);
     }
     const reply = await this.withAccessToken((token) =>
-      this.exchange(
+      this.http.exchange(
         'msg_sec_check',
         `/wxa/msg_sec_check?${tokenQuery(token)}`,
         postJson({
@@ -276,8 +255,8 @@ export class WechatClient {
       ),
     );
     if (reply.errcode !== 0)
-      throw this.unavailable('msg_sec_check', `errcode ${reply.errcode}: ${reply.errmsg}`);
-    const checked = this.read('msg_sec_check', reply, textCheckSchema);
+      throw this.http.unavailable('msg_sec_check', `errcode ${reply.errcode}: ${reply.errmsg}`);
+    const checked = this.http.read('msg_sec_check', reply, textCheckSchema);
     return {
       suggest: checked.result.suggest,
       label: checked.result.label,
@@ -292,7 +271,7 @@ export class WechatClient {
    */
   async mediaCheckAsync(request: MediaCheckRequest): Promise<{ traceId: string }> {
     const reply = await this.withAccessToken((token) =>
-      this.exchange(
+      this.http.exchange(
         'media_check_async',
         `/wxa/media_check_async?${tokenQuery(token)}`,
         postJson({
@@ -305,9 +284,9 @@ export class WechatClient {
       ),
     );
     if (reply.errcode !== 0) {
-      throw this.unavailable('media_check_async', `errcode ${reply.errcode}: ${reply.errmsg}`);
+      throw this.http.unavailable('media_check_async', `errcode ${reply.errcode}: ${reply.errmsg}`);
     }
-    return { traceId: this.read('media_check_async', reply, mediaCheckSchema).trace_id };
+    return { traceId: this.http.read('media_check_async', reply, mediaCheckSchema).trace_id };
   }
 
   /** Calls an access-token API, once more with a fresh token if WeChat says the token died. */
@@ -341,12 +320,12 @@ export class WechatClient {
       const token = await this.state.get(key);
       if (token) return token;
       if (Date.now() > deadline)
-        throw this.unavailable('stable_token', 'another replica held the token lock too long');
+        throw this.http.unavailable('stable_token', 'another replica held the token lock too long');
     }
   }
 
   private async fetchAccessToken(): Promise<string> {
-    const reply = await this.exchange(
+    const reply = await this.http.exchange(
       'stable_token',
       '/cgi-bin/stable_token',
       postJson({
@@ -356,7 +335,7 @@ export class WechatClient {
         force_refresh: false,
       }),
     );
-    const { access_token, expires_in } = this.read('stable_token', reply, tokenSchema);
+    const { access_token, expires_in } = this.http.read('stable_token', reply, tokenSchema);
     const ttlMs = expires_in * 1000 - TOKEN_MARGIN_MS;
     // A token within the margin of its end is used once and not kept: the next caller asks again.
     if (ttlMs >= 1) await this.state.set(accessTokenKey(this.config.appid), access_token, ttlMs);
@@ -379,107 +358,9 @@ export class WechatClient {
   /** Redis down: the caller gets WechatUnavailable (503, try later) like any other outage on the way. */
   private stateFailure(error: unknown): AppError {
     if (error instanceof AppError) return error;
-    return this.unavailable(
+    return this.http.unavailable(
       'stable_token',
       `shared state failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-
-  /** One call, retried once when WeChat says it is busy (-1). Other errcodes are left to the caller. */
-  private async exchange(api: WechatApi, path: string, init: RequestInit): Promise<WechatReply> {
-    const reply = await this.send(api, path, init);
-    return reply.errcode === SYSTEM_BUSY ? this.send(api, path, init) : reply;
-  }
-
-  private async send(api: WechatApi, path: string, init: RequestInit): Promise<WechatReply> {
-    let status: number;
-    let contentType: string;
-    let bytes: Buffer;
-    try {
-      const response = await fetch(this.config.apiBase + path, {
-        ...init,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      status = response.status;
-      contentType = response.headers.get('content-type') ?? '';
-      bytes = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      // The URL may hold the secret and the code: log what failed, never the request.
-      throw this.unavailable(api, describeFailure(error, this.config.timeoutMs));
-    }
-    if (status < 200 || status >= 300) throw this.unavailable(api, `HTTP ${status}`);
-    // Image APIs answer the image itself on success and JSON only to refuse.
-    if (contentType.startsWith('image/')) {
-      if (bytes.length === 0) throw this.unavailable(api, 'an empty image');
-      return {
-        errcode: 0,
-        errmsg: '',
-        body: {},
-        image: { contentType: contentType.split(';')[0] ?? contentType, bytes },
-      };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      throw this.unavailable(api, `HTTP ${status} with a body that is not JSON`);
-    }
-    const parsed = jsonObjectSchema.safeParse(json);
-    if (!parsed.success) throw this.unavailable(api, 'an answer that is not a JSON object');
-    const fields = parsed.data;
-    return {
-      errcode: typeof fields.errcode === 'number' ? fields.errcode : 0,
-      errmsg: typeof fields.errmsg === 'string' ? fields.errmsg : '',
-      body: fields,
-    };
-  }
-
-  /** A success is read with its schema; an errcode becomes the AppError the caller can act on. */
-  private read<T>(api: WechatApi, reply: WechatReply, schema: z.ZodType<T>): T {
-    if (reply.errcode !== 0) throw this.refusal(api, reply);
-    const parsed = schema.safeParse(reply.body);
-    if (parsed.success) return parsed.data;
-    // Name the fields that do not fit, never their values (a session_key is one of them).
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    throw this.unavailable(api, `an answer of unexpected shape (${fields})`);
-  }
-
-  private refusal(api: WechatApi, reply: WechatReply): AppError {
-    switch (reply.errcode) {
-      case 40029: // invalid code
-      case 40163: // code already used
-        return new AppError(WechatError.WechatCodeInvalid);
-      case 45011:
-        return new AppError(ErrorCode.RateLimited);
-      case 40226:
-        return new AppError(WechatError.WechatUserRestricted);
-      default:
-        return this.unavailable(api, `errcode ${reply.errcode}: ${reply.errmsg}`);
-    }
-  }
-
-  private unavailable(api: WechatApi, reason: string): AppError {
-    this.logger.warn(`WeChat ${api} failed: ${reason}`);
-    return new AppError(WechatError.WechatUnavailable);
-  }
-}
-
-function tokenQuery(token: string): URLSearchParams {
-  return new URLSearchParams({ access_token: token });
-}
-
-function postJson(body: object): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
-
-/**
- * Read by shape, not instanceof: fetch's errors come from Node's own realm (a DOMException for the
- * timeout, a TypeError whose cause carries the socket error code), which instanceof can miss.
- */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const failure = failureSchema.safeParse(error);
-  if (!failure.success) return 'network failure';
-  if (failure.data.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  const code = failure.data.cause?.code;
-  return `network failure${code ? ` (${code})` : ''}`;
 }

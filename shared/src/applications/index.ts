@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { isKnownRegion } from '../domain/regions';
@@ -333,16 +334,7 @@ export const idempotencyKeySchema = z
 
 /** The applicant learns the decision on an application. */
 export const ApplicationNotifications = defineNotifications({
-  application_decision: {
-    name: '入会申请的审核结果',
-    template: '审核结果通知',
-    fields: {
-      unitName: { key: 'thing1', label: '单位名称' },
-      result: { key: 'phrase2', label: '审核结果' },
-      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
-      at: { key: 'time4', label: '审核时间' },
-    },
-  },
+  application_decision: reviewResultNotification('入会申请的审核结果', 'unitName', '单位名称'),
 });
 declare module '../notifications' {
   interface DeclaredNotifications {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { defineNotifications } from '../notifications';
 import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
@@ -436,16 +437,7 @@ export const submissionIdParamSchema = z.strictObject({ id: decimalIdSchema });
 
 /** The member learns the decision on a submission (会员风采, 优秀案例). */
 export const ArticleNotifications = defineNotifications({
-  submission_decision: {
-    name: '投稿的审核结果',
-    template: '审核结果通知',
-    fields: {
-      articleTitle: { key: 'thing1', label: '投稿标题' },
-      result: { key: 'phrase2', label: '审核结果' },
-      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
-      at: { key: 'time4', label: '审核时间' },
-    },
-  },
+  submission_decision: reviewResultNotification('投稿的审核结果', 'articleTitle', '投稿标题'),
 });
 declare module '../notifications' {
   interface DeclaredNotifications {

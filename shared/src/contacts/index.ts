@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
@@ -193,16 +194,7 @@ export type HandOverRequest = z.input<typeof handOverRequestSchema>;
 
 /** The requester learns the decision on a request to join a unit (same layout as an application's: one template may serve both). */
 export const ContactNotifications = defineNotifications({
-  join_request_decision: {
-    name: '加入单位申请的审核结果',
-    template: '审核结果通知',
-    fields: {
-      unitName: { key: 'thing1', label: '单位名称' },
-      result: { key: 'phrase2', label: '审核结果' },
-      note: { key: 'thing3', label: '备注', whenEmpty: '无' },
-      at: { key: 'time4', label: '审核时间' },
-    },
-  },
+  join_request_decision: reviewResultNotification('加入单位申请的审核结果', 'unitName', '单位名称'),
 });
 declare module '../notifications' {
   interface DeclaredNotifications {

@@ -13,11 +13,13 @@ import {
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
+import { now } from '../../common/time';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
 import { RetryOnConflict } from '../../database/conflicts';
 import { SharedState } from '../../state/shared-state';
 import { Throttle } from '../../state/throttle';
-import { type WechatImage, WechatClient } from '../../wechat/wechat.client';
+import type { WechatImage } from '../../wechat/wechat-http';
+import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { CampaignEntity, CampaignScanEntity } from './campaign.entity';
 import { CampaignsPolicy } from './campaigns.policy';
@@ -95,7 +97,7 @@ export class CampaignsService implements OnModuleInit {
     authorize(this.policy, ctx, 'create', undefined);
     // A clash of random scenes is a duplicate key: RetryOnConflict reruns with a new one.
     const campaign = await this.campaigns.save(
-      this.campaigns.create({ name, scene: newScene(), createdBy: ctx.user.id, createdAt: new Date() }),
+      this.campaigns.create({ name, scene: newScene(), createdBy: ctx.user.id, createdAt: now() }),
     );
     await this.audit.record(ctx, {
       action: 'campaign.created',

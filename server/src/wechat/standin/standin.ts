@@ -1,10 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import Fastify, { type FastifyPluginCallback, type FastifyReply } from 'fastify';
 import { type StandinCodeResponse, type StandinPersonasResponse, mainlandMobileSchema } from '@itss/shared';
 import { z } from 'zod';
 import { STANDIN_APPID, STANDIN_SECRET } from '../../config/config';
 import { STANDIN_PERSONAS, STANDIN_PERSONA_KEYS, standinPersona } from './personas';
+import {
+  CODE_PNG,
+  CONTENT_LABEL,
+  PAGE,
+  SCENE,
+  codeBodySchema,
+  contentCheckBodySchema,
+  fieldIsValid,
+  mediaCheckBodySchema,
+  phoneBodySchema,
+  stableTokenBodySchema,
+  subscribeBodySchema,
+  traceId,
+  wechatError,
+} from './wechat-rules';
+import { CodeBook, newSecret } from './code-book';
 
 /**
  * A local WeChat for development and tests: the server APIs the client uses, with WeChat's
@@ -24,35 +39,7 @@ export const STANDIN_ENDPOINTS = [
 ] as const;
 export type StandinEndpoint = (typeof STANDIN_ENDPOINTS)[number];
 
-/** wx.login codes and phone codes live five minutes, like WeChat's. */
-const CODE_TTL_MS = 5 * 60_000;
 const TOKEN_TTL_S = 7200;
-
-const ERRMSG: Record<number, string> = {
-  [-1]: 'system error',
-  40001: 'invalid credential, access_token is invalid or not latest',
-  40002: 'invalid grant_type',
-  40003: 'invalid openid',
-  40013: 'invalid appid',
-  40029: 'invalid code',
-  40125: 'invalid appsecret',
-  40163: 'code been used',
-  40226: 'invalid user',
-  41001: 'access_token missing',
-  41008: 'missing code',
-  40129: 'invalid scene',
-  40169: 'invalid length for scene, or the data is not json string',
-  41030: 'invalid page',
-  42001: 'access_token expired',
-  45011: 'api minute-quota reach limit  mustslower  retry next minute',
-  47001: 'data format error',
-  47003: 'argument invalid!',
-};
-
-/** WeChat appends a request id to every errmsg; the client must not depend on the wording. */
-function wechatError(errcode: number): { errcode: number; errmsg: string } {
-  return { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'} rid: ${randomBytes(12).toString('hex')}` };
-}
 
 /** jscode2session really answers JSON as text/plain; the client must parse the body, not trust the type. */
 const CONTENT_TYPE: Record<StandinEndpoint, string> = {
@@ -70,24 +57,6 @@ const CONTENT_TYPE: Record<StandinEndpoint, string> = {
  * or title. Anything else passes.
  */
 export const STANDIN_CONTENT_MARKERS = { risky: '[risky]', review: '[review]' } as const;
-/** The labels WeChat gives: 100 normal; 20001 politics stands in for every finding. */
-const CONTENT_LABEL = { pass: 100, review: 20001, risky: 20001 } as const;
-
-const contentCheckBodySchema = z.object({
-  content: z.string().min(1).max(2500),
-  version: z.literal(2),
-  scene: z.number().int().min(1).max(4),
-  openid: z.string().optional(),
-  title: z.string().optional(),
-});
-const mediaCheckBodySchema = z.object({
-  media_url: z.url(),
-  media_type: z.union([z.literal(1), z.literal(2)]),
-  version: z.literal(2),
-  scene: z.number().int().min(1).max(4),
-  openid: z.string().optional(),
-});
-
 /** A content-check request the stand-in answered, for tests and the developer to read back. */
 export type StandinContentCheck =
   | {
@@ -98,60 +67,7 @@ export type StandinContentCheck =
     }
   | { endpoint: 'media_check_async'; body: z.infer<typeof mediaCheckBodySchema>; traceId: string };
 
-function traceId(): string {
-  return `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
-}
-
-/** WeChat's rule for a code's scene, and for its page: a path of the package, without a leading slash. */
-const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]+$/;
-const PAGE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
-
-/**
- * pngjs's options reach the encoder through rendererOpts (the typings name only two). Filter type 0
- * skips the per-row filter search, which made each code cost 200 ms under jest and broke the test
- * timeouts of WeChat calls; a QR code's flat rows gain nothing from filtering anyway.
- */
-const CODE_PNG: QRCode.QRCodeToBufferOptions = {
-  type: 'png',
-  rendererOpts: { filterType: 0 } as NonNullable<QRCode.QRCodeToBufferOptions['rendererOpts']>,
-};
-
-const codeBodySchema = z.object({
-  scene: z.string().optional(),
-  page: z.string().optional(),
-  check_path: z.boolean().optional(),
-  env_version: z.enum(['release', 'trial', 'develop']).optional(),
-  width: z.number().int().optional(),
-});
-
-const subscribeBodySchema = z.object({
-  touser: z.string().min(1),
-  template_id: z.string().min(1),
-  page: z.string().optional(),
-  data: z.record(z.string(), z.object({ value: z.string() })),
-  miniprogram_state: z.enum(['developer', 'trial', 'formal']).optional(),
-  lang: z.string().optional(),
-});
 export type StandinSubscribeMessage = z.infer<typeof subscribeBodySchema>;
-
-/**
- * WeChat's limits on a template field by its kind (the key without its number): a value past them
- * is refused with 47003, so the server must fit its text to the template.
- */
-const FIELD_RULES: Record<string, (value: string) => boolean> = {
-  thing: (v) => v.length >= 1 && [...v].length <= 20,
-  phrase: (v) => v.length >= 1 && [...v].length <= 5 && /^[\u4e00-\u9fa5]+$/.test(v),
-  name: (v) => v.length >= 1 && [...v].length <= 10,
-  character_string: (v) => /^[0-9A-Za-z_-]{1,32}$/.test(v),
-  number: (v) => /^[0-9.]{1,32}$/.test(v),
-  time: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(v),
-  date: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(v),
-};
-
-function fieldIsValid(key: string, value: string): boolean {
-  const kind = key.replace(/\d+$/, '');
-  return (FIELD_RULES[kind] ?? FIELD_RULES.thing)!(value);
-}
 
 const faultSchema = z
   .strictObject({
@@ -183,16 +99,6 @@ const loginCodeSchema = z.union([
 ]);
 const phoneCodeSchema = z.union([personaSchema, z.strictObject({ phone: mainlandMobileSchema })]);
 
-const stableTokenBodySchema = z
-  .object({
-    grant_type: z.string(),
-    appid: z.string(),
-    secret: z.string(),
-    force_refresh: z.boolean(),
-  })
-  .partial();
-const phoneBodySchema = z.object({ code: z.string().optional() });
-
 /** Control API refusals: a plain 400 with a reason, read by the developer or the test. */
 class StandinBadRequest extends Error {
   readonly statusCode = 400;
@@ -206,30 +112,6 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function newSecret(bytes: number): string {
-  return randomBytes(bytes).toString('base64url');
-}
-
-/** One-time codes: taking a code removes it, so a second use fails like WeChat's. */
-class CodeBook<T> {
-  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
-
-  issue(value: T): string {
-    const now = Date.now();
-    // Forget codes nobody exchanged, so a long-running development server does not grow.
-    for (const [code, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(code);
-    const code = newSecret(24);
-    this.entries.set(code, { value, expiresAt: now + CODE_TTL_MS });
-    return code;
-  }
-
-  take(code: string): T | undefined {
-    const entry = this.entries.get(code);
-    this.entries.delete(code);
-    return entry && entry.expiresAt > Date.now() ? entry.value : undefined;
-  }
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (::ffff:127.0.0.1). */
