@@ -14,7 +14,7 @@ import {
 import { useMemo, useState, type ReactNode } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { pickLicenceFile, uploadFile } from '@/services/upload';
+import { pickFile, uploadFile } from '@/services/upload';
 import { openPrivacyPolicy } from '@/utils/actions';
 import { formatAnnualFee } from '@/utils/format';
 import {
@@ -151,7 +151,7 @@ export function ApplicationFormView({
   const levelNames = useMemo(() => offered.map((item) => item.name), [offered]);
 
   const pickLicence = async () => {
-    const file = await pickLicenceFile();
+    const file = await pickFile('licence');
     if (!file) return;
     setUploading(true);
     try {
