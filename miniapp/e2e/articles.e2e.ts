@@ -58,7 +58,7 @@ async function confirm(page: Page): Promise<void> {
 test('staff write an article with an image and a PDF, preview it and publish it', async () => {
   staff = await harness.secondBrowser();
   await signIn(staff, '工作人员', '周会服');
-  await open(staff, '/packages/staff/pages/article-edit/index');
+  await open(staff, '/packages/news/staff/article-edit/index');
 
   await on(staff, '.article-edit__category').click();
   await staff.locator('.weui-picker:visible').waitFor();
@@ -155,11 +155,11 @@ test('a member contact submits a 会员风采, staff approve it in 投稿审核,
   await on(member, '.submit-form__submit', '提交审核').click();
   await on(member, '.submit-done__title', '已提交，等待审核').waitFor();
 
-  await open(staff, '/packages/staff/pages/submissions/index');
+  await open(staff, '/packages/submit/staff/submissions/index');
   await on(staff, '.submission-row', SHOWCASE_TITLE).waitFor();
   await screenshot(staff, 'staff-submissions');
   await on(staff, '.submission-row', SHOWCASE_TITLE).click();
-  await waitForPage(staff, '/packages/staff/pages/submission/index');
+  await waitForPage(staff, '/packages/submit/staff/submission/index');
   await on(staff, '.submission-decision__approve').click();
   await confirm(staff);
   await on(staff, '.article-state--published').waitFor();

@@ -63,13 +63,13 @@ async function staffDecides(button: '要求补充材料' | '通过', reason?: st
     currentPage(staff).locator(selector, hasText ? { hasText } : {});
   if (reason !== undefined) {
     // A new application waits in the queue's first tab, 待审核.
-    await staff.goto(`${harness.baseUrl}/#/packages/staff/pages/applications/index`);
-    await waitForPage(staff, '/packages/staff/pages/applications/index');
+    await staff.goto(`${harness.baseUrl}/#/packages/join/staff/applications/index`);
+    await waitForPage(staff, '/packages/join/staff/applications/index');
     await onPage('.queue-row', '杭州云栈信息技术有限公司').click();
   } else {
-    await staff.goto(`${harness.baseUrl}/#/packages/staff/pages/application/index?id=${applicationId}`);
+    await staff.goto(`${harness.baseUrl}/#/packages/join/staff/application/index?id=${applicationId}`);
   }
-  await waitForPage(staff, '/packages/staff/pages/application/index');
+  await waitForPage(staff, '/packages/join/staff/application/index');
   await currentPage(staff).getByText('办理记录').waitFor();
   await onPage('.decision__button', button).click();
   if (reason === undefined) {

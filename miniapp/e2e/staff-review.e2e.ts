@@ -63,12 +63,12 @@ async function openQueueWithCount(count: number): Promise<void> {
   await openConsole();
   await onPage('.staff-links__badge', String(count)).waitFor();
   await currentPage(page).getByText('入会审核', { exact: true }).click();
-  await waitForPage(page, '/packages/staff/pages/applications/index');
+  await waitForPage(page, '/packages/join/staff/applications/index');
 }
 
 async function openApplication(application: Application): Promise<void> {
   await onPage('.queue-row', application.unitName).click();
-  await waitForPage(page, '/packages/staff/pages/application/index');
+  await waitForPage(page, '/packages/join/staff/application/index');
   await currentPage(page).getByText('办理记录').waitFor();
 }
 
@@ -134,7 +134,7 @@ describe('desktop size (1280×800)', () => {
     );
     expect(resubmitted.body.state).toBe('resubmitted');
     await page.reload();
-    await waitForPage(page, '/packages/staff/pages/application/index');
+    await waitForPage(page, '/packages/join/staff/application/index');
     await onPage('.decision__button', '通过').click();
     await page.getByText('并生成').waitFor();
     expect(await page.locator('.taro__modal').innerText()).toContain(
@@ -158,7 +158,7 @@ describe('desktop size (1280×800)', () => {
 
   test('导出 Excel downloads the filtered list as 入会申请-YYYYMMDD.xlsx', async () => {
     await page.goBack();
-    await waitForPage(page, '/packages/staff/pages/applications/index');
+    await waitForPage(page, '/packages/join/staff/applications/index');
     await onPage('.queue-tabs__tab', '已通过').click();
     await onPage('.queue-row', submitted.unitName).waitFor();
     const [download] = await Promise.all([
@@ -173,7 +173,7 @@ describe('desktop size (1280×800)', () => {
   test('a campaign is created; its funnel and its mini-program code show, and the code downloads', async () => {
     await openConsole();
     await currentPage(page).getByText('入会推广码', { exact: true }).click();
-    await waitForPage(page, '/packages/staff/pages/campaigns/index');
+    await waitForPage(page, '/packages/join/staff/campaigns/index');
     await onPage('.campaign-create__submit').click();
     await onPage('.campaign-create__error', '名称至少 2 个字').waitFor();
     await onPage('.campaign-create__name input').fill('秋季会员大会');

@@ -171,7 +171,7 @@ async function drawCode(): Promise<Buffer> {
 }
 
 test('会员单位: the seeded unit in the list, with level, status, contacts and the primary contact', async () => {
-  await openFromConsole('会员单位', '/packages/staff/pages/units/index');
+  await openFromConsole('会员单位', '/packages/unit/staff/units/index');
   await onPage('.unit-row', '示例会员单位').waitFor();
   const text = await visibleText(page);
   for (const words of ['委员单位', '正常', '联系人1位·主联系人：李主联', '新增单位', '批量导入', '导出Excel'])
@@ -179,9 +179,9 @@ test('会员单位: the seeded unit in the list, with level, status, contacts an
 });
 
 test('批量导入: a chosen .xlsx is previewed with every bad row, then confirmed; the list shows the units', async () => {
-  await openFromConsole('会员单位', '/packages/staff/pages/units/index');
+  await openFromConsole('会员单位', '/packages/unit/staff/units/index');
   await onPage('.units-actions__button', '批量导入').click();
-  await waitForPage(page, '/packages/staff/pages/units-import/index');
+  await waitForPage(page, '/packages/unit/staff/units-import/index');
   await currentPage(page).getByText('统一社会信用代码、单位类型', { exact: false }).waitFor();
   const chooser = page.waitForEvent('filechooser');
   await onPage('.import-choose').click();
@@ -200,7 +200,7 @@ test('批量导入: a chosen .xlsx is previewed with every bad row, then confirm
   await onPage('.import-summary__confirm').click();
   await currentPage(page).getByText('已导入 5 家会员单位').waitFor();
   await currentPage(page).getByText('查看会员单位').click();
-  await waitForPage(page, '/packages/staff/pages/units/index');
+  await waitForPage(page, '/packages/unit/staff/units/index');
   await onPage('.unit-row', '西安交通大学信息中心').waitFor();
   await onPage('.unit-status--suspended').waitFor();
   await screenshot(page, 'staff-units');
@@ -232,8 +232,8 @@ test('the unit page at desktop width: contacts, a join request to decide, an inv
   expect(asked.status).toBe(201);
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${harness.baseUrl}/#/packages/staff/pages/unit/index?id=${unitId}`);
-  await waitForPage(page, '/packages/staff/pages/unit/index');
+  await page.goto(`${harness.baseUrl}/#/packages/unit/staff/unit/index?id=${unitId}`);
+  await waitForPage(page, '/packages/unit/staff/unit/index');
   await onPage('.unit-contact__name', '孙联络').waitFor();
   await onPage('.unit-contact__name', '钱申科').waitFor();
   await onPage('.unit-invite__create').click();
@@ -254,7 +254,7 @@ test('the unit page at desktop width: contacts, a join request to decide, an inv
 });
 
 test('会员微信群: a new group, its QR image uploaded from the computer, shown as valid', async () => {
-  await openFromConsole('会员微信群', '/packages/staff/pages/groups/index');
+  await openFromConsole('会员微信群', '/packages/groups/staff/groups/index');
   await onPage('.groups-new').click();
   await onPage('.group-form__name input').fill('ITSS 会员交流群');
   await onPage('.staff-form__submit', '创建').click();
@@ -273,7 +273,7 @@ test('会员微信群: a new group, its QR image uploaded from the computer, sho
   });
   await uploadCode(created.id, await drawCode());
   await page.reload();
-  await waitForPage(page, '/packages/staff/pages/groups/index');
+  await waitForPage(page, '/packages/groups/staff/groups/index');
   await onPage('.group-card__name', '副会长单位群').waitFor();
   await screenshot(page, 'staff-groups');
 });
@@ -290,15 +290,15 @@ test('待移出群聊: contacts shown the code appear after the unit is suspende
     expect(entry.body.items.map((item) => item.status)).toContain('code');
   }
   const unitId = await demoUnitId();
-  await page.goto(`${harness.baseUrl}/#/packages/staff/pages/unit/index?id=${unitId}`);
-  await waitForPage(page, '/packages/staff/pages/unit/index');
+  await page.goto(`${harness.baseUrl}/#/packages/unit/staff/unit/index?id=${unitId}`);
+  await waitForPage(page, '/packages/unit/staff/unit/index');
   await onPage('.staff-button', '暂停会员资格').click();
   await onPage('.unit-status-panel__reason textarea').fill('连续两个年度未缴纳会费');
   await onPage('.staff-button', '确认暂停会员资格').click();
   await confirmModal('确定');
   await onPage('.unit-status--suspended').first().waitFor();
 
-  await openFromConsole('待移出群聊', '/packages/staff/pages/group-removals/index');
+  await openFromConsole('待移出群聊', '/packages/groups/staff/group-removals/index');
   await onPage('.task-row__title', '孙联络').waitFor();
   const text = await visibleText(page);
   for (const words of ['李主联·示例会员单位', '单位暂停会员资格', '所在群：ITSS会员交流群', '群昵称：'])

@@ -39,7 +39,7 @@ const { post, staffToken, campaignCode, signIn, open } = journey(() => harness.b
 test('staff create the members’ group and upload its code in the staff pages', async () => {
   staff = await harness.secondBrowser();
   await signIn(staff, '工作人员', '周会服');
-  await open(staff, '/packages/staff/pages/groups/index');
+  await open(staff, '/packages/groups/staff/groups/index');
   await on(staff, '.groups-new').click();
   await on(staff, '.group-form__name input').fill(GROUP);
   await on(staff, '.staff-form__submit', '创建').click();
@@ -105,7 +105,7 @@ test('the colleague opens the link on their phone, accepts with name and title, 
 test('from 联系我们, the colleague is shown the group’s code with the nickname to use', async () => {
   await open(colleague, '/pages/contact/index');
   await on(colleague, '.contact-row--entry', '加入会员微信群').click();
-  await waitForPage(colleague, '/packages/unit/pages/group/index');
+  await waitForPage(colleague, '/packages/groups/pages/group/index');
   await on(colleague, '.entry-card__name', GROUP).waitFor();
   await on(colleague, '.entry-nickname__value', NICKNAME).waitFor();
   // The image came with the session's token and was drawn from its bytes.
@@ -145,7 +145,7 @@ test('staff let the code run out: the colleague is told staff will add them, and
 
   await open(colleague, '/pages/me/index');
   await on(colleague, '.me-help__row--group').click();
-  await waitForPage(colleague, '/packages/unit/pages/group/index');
+  await waitForPage(colleague, '/packages/groups/pages/group/index');
   await on(colleague, '.entry-fallback__text').waitFor();
   const text = await visibleText(colleague);
   expect(text).toContain('工作人员将尽快邀请您入群，请留意微信好友申请');
@@ -153,29 +153,29 @@ test('staff let the code run out: the colleague is told staff will add them, and
   expect(await on(colleague, '.entry-code__image').count()).toBe(0);
   await screenshot(colleague, 'group-fallback');
 
-  await open(staff, '/packages/staff/pages/group-todos/index');
+  await open(staff, '/packages/groups/staff/group-todos/index');
   const todo = on(staff, '.task-row', '孙联络');
   await todo.waitFor();
   expect(await todo.innerText()).toContain(NICKNAME);
 });
 
 test('staff suspend the unit: the colleague loses access, and is listed on 待移出群聊', async () => {
-  await open(staff, '/packages/staff/pages/units/index');
+  await open(staff, '/packages/unit/staff/units/index');
   await on(staff, '.queue-row', UNIT).click();
-  await waitForPage(staff, '/packages/staff/pages/unit/index');
+  await waitForPage(staff, '/packages/unit/staff/unit/index');
   await on(staff, '.unit-status-panel .staff-button', '暂停会员资格').click();
   await on(staff, '.unit-status-panel__reason textarea').fill('连续两个年度未缴纳会费');
   await on(staff, '.unit-status-panel .staff-button', '确认暂停会员资格').click();
   await staff.locator('.taro__modal').getByText('确定', { exact: true }).click();
   await on(staff, '.record-history__note', '连续两个年度未缴纳会费').waitFor();
 
-  await open(colleague, '/packages/unit/pages/group/index');
+  await open(colleague, '/packages/groups/pages/group/index');
   await on(colleague, '.entry-refused__title', '暂不能加入会员微信群').waitFor();
   const text = await visibleText(colleague);
   expect(text).toContain('您所在单位的会员资格已暂停或终止');
   expect(text).not.toContain(NICKNAME);
 
-  await open(staff, '/packages/staff/pages/group-removals/index');
+  await open(staff, '/packages/groups/staff/group-removals/index');
   const removal = on(staff, '.task-row', '孙联络');
   await removal.waitFor();
   const row = await removal.innerText();

@@ -6,39 +6,29 @@ export default defineAppConfig({
     'pages/contact/index',
     'pages/me/index',
   ],
-  // Pages few people open load on demand, keeping the main package small.
+  // Feature folders (packages/<feature>/): member pages and staff pages are separate subpackages, so a
+  // member never downloads staff code; the main package holds only the tab pages (README.md, "Packages").
   subPackages: [
-    { root: 'packages/account', pages: ['pages/privacy/index', 'pages/messages/index'] },
+    { root: 'packages/account/pages', pages: ['privacy/index', 'messages/index'] },
     // The entry a campaign's code opens (JOIN_ENTRY_PAGE in the contract).
-    { root: 'packages/join', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
-    { root: 'packages/unit', pages: ['pages/index/index', 'pages/invite/index', 'pages/group/index'] },
-    { root: 'packages/directory', pages: ['pages/index/index'] },
-    // One article: the page a share card and a browser link open (?id=).
-    { root: 'packages/news', pages: ['pages/article/index'] },
-    // A unit's contacts submit 会员风采 and 优秀案例 for their unit.
-    { root: 'packages/submit', pages: ['pages/mine/index', 'pages/new/index', 'pages/detail/index'] },
+    { root: 'packages/join/pages', pages: ['apply/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/join/staff', pages: ['applications/index', 'application/index', 'campaigns/index'] },
+    { root: 'packages/unit/pages', pages: ['index/index', 'invite/index'] },
     {
-      root: 'packages/staff',
-      pages: [
-        'pages/index/index',
-        'pages/audit/index',
-        'pages/applications/index',
-        'pages/application/index',
-        'pages/campaigns/index',
-        'pages/units/index',
-        'pages/unit/index',
-        'pages/unit-new/index',
-        'pages/units-import/index',
-        'pages/seat-limits/index',
-        'pages/groups/index',
-        'pages/group-todos/index',
-        'pages/group-removals/index',
-        'pages/articles/index',
-        'pages/article-edit/index',
-        'pages/submissions/index',
-        'pages/submission/index',
-      ],
+      root: 'packages/unit/staff',
+      pages: ['units/index', 'unit/index', 'unit-new/index', 'units-import/index', 'seat-limits/index'],
     },
+    { root: 'packages/groups/pages', pages: ['group/index'] },
+    { root: 'packages/groups/staff', pages: ['groups/index', 'group-todos/index', 'group-removals/index'] },
+    { root: 'packages/directory/pages', pages: ['index/index'] },
+    // One article: the page a share card and a browser link open (?id=).
+    { root: 'packages/news/pages', pages: ['article/index'] },
+    { root: 'packages/news/staff', pages: ['articles/index', 'article-edit/index'] },
+    // A unit's contacts submit 会员风采 and 优秀案例 for their unit.
+    { root: 'packages/submit/pages', pages: ['mine/index', 'new/index', 'detail/index'] },
+    { root: 'packages/submit/staff', pages: ['submissions/index', 'submission/index'] },
+    // The staff workbench (its path is in WeChat messages) and the audit log.
+    { root: 'packages/staff/pages', pages: ['index/index', 'audit/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1f5fbf',

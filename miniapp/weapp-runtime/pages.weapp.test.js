@@ -37,29 +37,29 @@ const PAGES = {
   'packages/unit/pages/index/index': { applicant: '没有找到该会员单位' },
   // Issue 10: opened without a token; before any group exists; the demo unit the server seeds.
   'packages/unit/pages/invite/index': { visitor: '邀请链接无效', member_contact: '邀请链接无效' },
-  'packages/unit/pages/group/index': {
+  'packages/groups/pages/group/index': {
     visitor: '会员微信群仅限会员单位联系人',
     primary_contact: '暂无可加入的会员微信群',
   },
   'packages/directory/pages/index/index': { visitor: '示例会员单位', primary_contact: '示例会员单位' },
   // The application the applicant persona submits in beforeAll, and the development demo campaign.
-  'packages/staff/pages/applications/index': { staff: '北京数智运维科技有限公司' },
-  'packages/staff/pages/application/index': { staff: '没有找到这份申请' },
-  'packages/staff/pages/campaigns/index': { staff: '演示：ITSS会议周展台' },
+  'packages/join/staff/applications/index': { staff: '北京数智运维科技有限公司' },
+  'packages/join/staff/application/index': { staff: '没有找到这份申请' },
+  'packages/join/staff/campaigns/index': { staff: '演示：ITSS会议周展台' },
   // Issue 10's staff pages; staff-members.weapp.test.js goes deeper. The demo unit is the seed's.
-  'packages/staff/pages/units/index': { staff: '示例会员单位' },
-  'packages/staff/pages/unit/index': { staff: '没有找到该会员单位' },
-  'packages/staff/pages/unit-new/index': { staff: '录入系统上线前已入会的单位' },
-  'packages/staff/pages/units-import/index': { staff: '选择Excel表格' },
-  'packages/staff/pages/seat-limits/index': { staff: '每家单位的联系人名额' },
-  'packages/staff/pages/groups/index': { staff: '新建群' },
-  'packages/staff/pages/group-todos/index': { staff: '待处理' },
-  'packages/staff/pages/group-removals/index': { staff: '已不再具有会员微信群资格' },
+  'packages/unit/staff/units/index': { staff: '示例会员单位' },
+  'packages/unit/staff/unit/index': { staff: '没有找到该会员单位' },
+  'packages/unit/staff/unit-new/index': { staff: '录入系统上线前已入会的单位' },
+  'packages/unit/staff/units-import/index': { staff: '选择Excel表格' },
+  'packages/unit/staff/seat-limits/index': { staff: '每家单位的联系人名额' },
+  'packages/groups/staff/groups/index': { staff: '新建群' },
+  'packages/groups/staff/group-todos/index': { staff: '待处理' },
+  'packages/groups/staff/group-removals/index': { staff: '已不再具有会员微信群资格' },
   // Issue 11: the editor opened for a new article, the review page without an id.
-  'packages/staff/pages/articles/index': { staff: '新建文章' },
-  'packages/staff/pages/article-edit/index': { staff: '保存草稿' },
-  'packages/staff/pages/submissions/index': { staff: '暂无待审核的投稿' },
-  'packages/staff/pages/submission/index': { staff: '没有找到这份投稿' },
+  'packages/news/staff/articles/index': { staff: '新建文章' },
+  'packages/news/staff/article-edit/index': { staff: '保存草稿' },
+  'packages/submit/staff/submissions/index': { staff: '暂无待审核的投稿' },
+  'packages/submit/staff/submission/index': { staff: '没有找到这份投稿' },
   'packages/submit/pages/mine/index': {
     visitor: '仅会员单位的联系人可以投稿',
     primary_contact: '我要投稿',
@@ -223,7 +223,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.callsTo('showToast')).toEqual([expect.objectContaining({ title: '已复制' })]);
       // Not a unit's contact: the group entry page explains why and where to go.
       await app.tap({ selector: '.contact-row--entry' });
-      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForRoute('packages/groups/pages/group/index');
       await app.waitForText('会员微信群仅限会员单位联系人');
       await app.tap('会员名录');
       await app.waitForRoute('packages/directory/pages/index/index');
@@ -351,14 +351,14 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.queryAll('.staff-links__badge', { hasText: '1' })).toHaveLength(1);
       await app.tap('入会审核');
       expect(app.callsTo('navigateTo')).toEqual([
-        expect.objectContaining({ url: '/packages/staff/pages/applications/index' }),
+        expect.objectContaining({ url: '/packages/join/staff/applications/index' }),
       ]);
-      await app.waitForRoute('packages/staff/pages/applications/index');
+      await app.waitForRoute('packages/join/staff/applications/index');
       await app.waitForText(submitted.unitName);
       expect(app.text()).toContain('139****0002');
 
       await app.tap({ selector: '.queue-row', hasText: submitted.unitName });
-      await app.waitForRoute('packages/staff/pages/application/index');
+      await app.waitForRoute('packages/join/staff/application/index');
       await app.waitForText('营业执照');
       await app.waitForText('点击图片全屏查看');
       // The licence came with the staff member's token, and its bytes are the uploaded PNG.
@@ -390,7 +390,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已通过' }));
 
       await app.back();
-      await app.waitForRoute('packages/staff/pages/applications/index');
+      await app.waitForRoute('packages/join/staff/applications/index');
       await app.tap({ selector: '.queue-tabs__tab', hasText: '全部' });
       await app.waitForText(submitted.unitName);
       await app.tap('导出 Excel');
@@ -403,7 +403,7 @@ suite('the weapp build in WeChat’s runtime', () => {
     });
 
     test('入会推广码: create one, read its funnel, show its code and save it to the album', async () => {
-      await launch('staff', 'packages/staff/pages/campaigns/index');
+      await launch('staff', 'packages/join/staff/campaigns/index');
       await app.waitForText('演示：ITSS会议周展台');
       await app.input('.campaign-create__name', '秋季会员大会');
       await app.tap('创建推广码');
@@ -504,7 +504,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.waitForText('钱申科');
       await app.waitForText('我的申请');
       await app.idle();
-      expect(app.tabBadges.get(3)).toBe('1');
+      expect(app.tabBadges.get(4)).toBe('1');
 
       await app.tap('我的申请');
       await app.waitForRoute('packages/join/pages/mine/index');
@@ -634,9 +634,9 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.waitForText('加入会员微信群');
       await app.tap('加入会员微信群');
       expect(app.callsTo('navigateTo')).toEqual([
-        expect.objectContaining({ url: '/packages/unit/pages/group/index' }),
+        expect.objectContaining({ url: '/packages/groups/pages/group/index' }),
       ]);
-      await app.waitForRoute('packages/unit/pages/group/index');
+      await app.waitForRoute('packages/groups/pages/group/index');
       await app.waitForText(`${UNIT}-赵晓访`);
       await app.waitForText('点击二维码放大');
       const [download] = app.callsTo('downloadFile');
@@ -652,13 +652,13 @@ suite('the weapp build in WeChat’s runtime', () => {
       await launch('staff', 'packages/staff/pages/index/index');
       await app.waitForText('文章管理');
       await app.tap('文章管理');
-      await app.waitForRoute('packages/staff/pages/articles/index');
+      await app.waitForRoute('packages/news/staff/articles/index');
       await app.waitForText('新建文章');
       await app.tap('新建文章');
       expect(app.callsTo('navigateTo').at(-1)).toEqual(
-        expect.objectContaining({ url: '/packages/staff/pages/article-edit/index' }),
+        expect.objectContaining({ url: '/packages/news/staff/article-edit/index' }),
       );
-      await app.waitForRoute('packages/staff/pages/article-edit/index');
+      await app.waitForRoute('packages/news/staff/article-edit/index');
       await app.input('.article-edit__title', '运维服务标准解读');
       await app.tap('＋小标题');
       await app.input('.block__input', '一、适用范围');

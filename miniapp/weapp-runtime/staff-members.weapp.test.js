@@ -115,11 +115,11 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await launch('packages/staff/pages/index/index');
     await app.waitForText('会员单位');
     await app.tap('会员单位');
-    await app.waitForRoute('packages/staff/pages/units/index');
+    await app.waitForRoute('packages/unit/staff/units/index');
     await app.waitForText('示例会员单位');
     expect(app.text()).toContain('主联系人：李主联');
     await app.tap({ selector: '.unit-row', hasText: '示例会员单位' });
-    await app.waitForRoute('packages/staff/pages/unit/index');
+    await app.waitForRoute('packages/unit/staff/unit/index');
     await app.waitForText('91110108MA01XAMP1P');
     expect(app.text()).toContain('李主联主联系人');
     await app.tap('邀请联系人');
@@ -130,7 +130,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
   });
 
   test('新增单位: the form checks on the device, then records the unit and opens it', async () => {
-    await launch('packages/staff/pages/unit-new/index');
+    await launch('packages/unit/staff/unit-new/index');
     await app.waitForText('录入系统上线前已入会的单位');
     await app.tap('保存');
     expect(app.queryAll('.staff-form__error').length).toBeGreaterThan(2);
@@ -143,14 +143,14 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await app.trigger('.unit-new__level', 'change', { value: 0 });
     await app.trigger('.unit-new__joinedOn', 'change', { value: '2017-09-01' });
     await app.tap('保存');
-    await app.waitForRoute('packages/staff/pages/unit/index');
+    await app.waitForRoute('packages/unit/staff/unit/index');
     await app.waitForText('成都蓉服信息技术有限公司');
     expect(app.text()).toContain('暂无联系人');
     expect(app.text()).toContain('2017-09-01');
   });
 
   test('批量导入: a chat’s .xlsx is previewed with its bad row, then confirmed; the list then shows the units', async () => {
-    await launch('packages/staff/pages/units-import/index');
+    await launch('packages/unit/staff/units-import/index');
     await app.waitForText('统一社会信用代码');
     app.answers.files.push({ name: '会员单位.xlsx', bytes: await importSheet() });
     await app.tap('选择Excel表格');
@@ -161,13 +161,13 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await app.tap('确认导入2家单位');
     await app.waitForText('已导入2家会员单位');
     await app.tap('查看会员单位');
-    await app.waitForRoute('packages/staff/pages/units/index');
+    await app.waitForRoute('packages/unit/staff/units/index');
     await app.waitForText('南京导入二号信息有限公司');
     expect(app.text()).toContain('杭州导入一号科技有限公司');
   });
 
   test('会员单位: a search narrows the list; 导出 Excel opens the filtered sheet in WeChat', async () => {
-    await launch('packages/staff/pages/units/index');
+    await launch('packages/unit/staff/units/index');
     await app.waitForText('示例会员单位');
     await app.input('.units-search__input', '示例');
     await app.tap('搜索');
@@ -183,7 +183,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
   });
 
   test('名额设置: the levels’ limits are shown and a new one is saved', async () => {
-    await launch('packages/staff/pages/seat-limits/index');
+    await launch('packages/unit/staff/seat-limits/index');
     await app.waitForText('副会长单位');
     await app.input('.seat-limits__input--member', '4');
     await app.tap('保存');
@@ -194,7 +194,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
   });
 
   test('会员微信群: create a group, see its code state, then archive it', async () => {
-    await launch('packages/staff/pages/groups/index');
+    await launch('packages/groups/staff/groups/index');
     await app.waitForText('新建群');
     await app.tap('新建群');
     await app.input('.group-form__name', '委员单位交流群');
@@ -214,7 +214,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
   });
 
   test('到期提醒: one tap asks WeChat for the expiry template and the accept becomes a credit', async () => {
-    await launch('packages/staff/pages/groups/index');
+    await launch('packages/groups/staff/groups/index');
     await app.waitForText('群二维码到期前一天，通过微信服务通知提醒您重新上传。每同意一次，可收到一次提醒。');
     await app.tap('到期提醒');
     expect(app.callsTo('requestSubscribeMessage')).toEqual([
@@ -237,7 +237,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await launch('packages/staff/pages/index/index');
     await app.waitForText('入群待办');
     await app.tap('入群待办');
-    await app.waitForRoute('packages/staff/pages/group-todos/index');
+    await app.waitForRoute('packages/groups/staff/group-todos/index');
     await app.waitForText('李主联·示例会员单位');
     expect(app.text()).toContain('拉入群聊·会员交流群');
     await app.tap({ selector: '.task-row', hasText: '会员交流群' });
@@ -257,7 +257,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     expect(entry.items.find((item) => item.groupId === open.id)).toMatchObject({ status: 'code' });
     const unit = await demoUnit();
 
-    await launch(`packages/staff/pages/unit/index?id=${unit.id}`);
+    await launch(`packages/unit/staff/unit/index?id=${unit.id}`);
     await app.waitForText('91110108MA01XAMP1P');
     await app.tap('暂停会员资格');
     await app.input('.unit-status-panel__reason', '连续两个年度未缴纳会费');
@@ -266,7 +266,7 @@ suite('issue 10 staff pages in WeChat’s runtime', () => {
     await app.waitForText('单位会员资格未恢复前不能添加联系人');
     expect(app.text()).toContain('连续两个年度未缴纳会费');
 
-    await launch('packages/staff/pages/group-removals/index');
+    await launch('packages/groups/staff/group-removals/index');
     await app.waitForText('单位暂停会员资格');
     expect(app.text()).toContain('李主联·示例会员单位');
     expect(app.text()).toContain('所在群：会员交流群');

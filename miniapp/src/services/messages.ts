@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { messageListResponseSchema, unreadCountResponseSchema, type MessageListResponse } from '@itss/shared';
+import { tabIndex } from '@/routes';
 import { request } from './http';
 
 export function getMessages(before: number | null): Promise<MessageListResponse> {
@@ -20,8 +21,7 @@ export async function markAllRead(): Promise<void> {
   await request({ path: '/api/messages/read-all', method: 'POST' });
 }
 
-/** 我的 is the fourth tab (app.config.ts). */
-const ME_TAB_INDEX = 3;
+const ME_TAB_INDEX = tabIndex('pages/me/index');
 
 /** Shows the unread count on the 我的 tab, or no badge at all when there is none. */
 export async function showUnreadBadge(unread: number): Promise<void> {

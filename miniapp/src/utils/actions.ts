@@ -39,7 +39,7 @@ export function openDirectory(): void {
 
 /** 加入会员微信群: the group codes, for contacts of active member units. */
 export function openGroupEntry(): void {
-  void Taro.navigateTo({ url: '/packages/unit/pages/group/index' });
+  void Taro.navigateTo({ url: '/packages/groups/pages/group/index' });
 }
 
 /** One article (packages/news): the same link a share card and the browser's address carry. */

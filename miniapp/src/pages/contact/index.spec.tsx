@@ -62,7 +62,7 @@ test('加入会员微信群 says it is for member units and opens the group entr
   render(<ContactPage />);
   fireEvent.click(await screen.findByText('加入会员微信群'));
   expect(screen.getByText(/仅限会员单位加入/)).toBeTruthy();
-  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/group/index' });
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/groups/pages/group/index' });
 });
 
 test('an unreachable server offers 重试', async () => {

@@ -195,7 +195,7 @@ test('我的申请, 消息 with the unread count (also on the tab), and 我的�
   await act(() => session.start());
   render(<MePage />);
   await screen.findByText('2');
-  expect(setTabBarBadge).toHaveBeenCalledWith({ index: 3, text: '2' });
+  expect(setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '2' });
   fireEvent.click(screen.getByText('我的申请'));
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/join/pages/mine/index' });
   fireEvent.click(screen.getByText('消息'));
@@ -214,7 +214,7 @@ test('no unread messages: no count and no tab badge; no unit: no 我的单位', 
   });
   await act(() => session.start());
   render(<MePage />);
-  await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }));
+  await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }));
   expect(document.querySelector('.me-help__badge')).toBeNull();
   expect(screen.queryByText('我的单位')).toBeNull();
   expect(screen.queryByText('会员风采投稿')).toBeNull();
@@ -243,7 +243,7 @@ test('the primary contact sees 主联系人 beside the unit; 加入会员微信�
   // A unit's contact has no join request to wait for.
   expect(calls.some((call) => call.path === '/api/join-requests/mine')).toBe(false);
   fireEvent.click(screen.getByText('加入会员微信群'));
-  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/group/index' });
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/groups/pages/group/index' });
 });
 
 test('a colleague who is not the primary contact sees no 主联系人 tag', async () => {

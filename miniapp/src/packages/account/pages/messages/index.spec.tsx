@@ -57,7 +57,7 @@ test('unread messages are marked; a tap marks it read and opens its page; 全部
   expect(calls.some((c) => c.path === '/api/messages/1/read')).toBe(false);
 
   fireEvent.click(screen.getByText('全部已读'));
-  await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }));
+  await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }));
   expect(calls.some((c) => c.path === '/api/messages/read-all')).toBe(true);
 });
 

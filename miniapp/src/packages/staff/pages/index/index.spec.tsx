@@ -145,9 +145,9 @@ test('入会审核 shows the to-do count from the queue; it and 入会推广码 
   await screen.findByLabelText('3 份待审核');
   expect(calls.map((c) => c.path)).toContain('/api/applications?limit=1');
   fireEvent.click(screen.getByText('入会审核'));
-  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/applications/index' });
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/join/staff/applications/index' });
   fireEvent.click(screen.getByText('入会推广码'));
-  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/campaigns/index' });
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/join/staff/campaigns/index' });
 });
 
 test('with nothing to review 入会审核 says so; without manageCampaigns there is no 入会推广码', async () => {
@@ -170,10 +170,10 @@ test('会员 links open the units and groups pages; 入群待办 and 待移出�
     expect.arrayContaining(['/api/groups/todos?done=false', '/api/groups/removals?done=false']),
   );
   const opens = [
-    ['会员单位', '/packages/staff/pages/units/index'],
-    ['会员微信群', '/packages/staff/pages/groups/index'],
-    ['入群待办', '/packages/staff/pages/group-todos/index'],
-    ['待移出群聊', '/packages/staff/pages/group-removals/index'],
+    ['会员单位', '/packages/unit/staff/units/index'],
+    ['会员微信群', '/packages/groups/staff/groups/index'],
+    ['入群待办', '/packages/groups/staff/group-todos/index'],
+    ['待移出群聊', '/packages/groups/staff/group-removals/index'],
   ];
   for (const [text, url] of opens) {
     fireEvent.click(screen.getByText(text as string));
@@ -219,9 +219,9 @@ test('资讯: 文章管理 and 投稿审核 open their pages; the first page of 
   );
   await screen.findByLabelText('2+ 篇投稿待审核');
   fireEvent.click(screen.getByText('文章管理'));
-  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/articles/index' });
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/news/staff/articles/index' });
   fireEvent.click(screen.getByText('投稿审核'));
-  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/submissions/index' });
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/submit/staff/submissions/index' });
   page = { items: [], nextCursor: null };
   act(() => {
     for (const shown of shownCallbacks.slice(-8)) shown();

@@ -217,17 +217,17 @@ function MemberLinks() {
   return (
     <Section title="会员">
       <Card className="staff-links">
-        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/units/index')}>
+        <View className="staff-links__row" onClick={openPage('/packages/unit/staff/units/index')}>
           <Text className="staff-links__text">会员单位</Text>
           <View className="link-arrow" />
         </View>
-        <View className="staff-links__row" onClick={openPage('/packages/staff/pages/groups/index')}>
+        <View className="staff-links__row" onClick={openPage('/packages/groups/staff/groups/index')}>
           <Text className="staff-links__text">会员微信群</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--todos"
-          onClick={openPage('/packages/staff/pages/group-todos/index')}
+          onClick={openPage('/packages/groups/staff/group-todos/index')}
         >
           <Text className="staff-links__text">入群待办</Text>
           <OpenCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
@@ -235,7 +235,7 @@ function MemberLinks() {
         </View>
         <View
           className="staff-links__row staff-links__row--removals"
-          onClick={openPage('/packages/staff/pages/group-removals/index')}
+          onClick={openPage('/packages/groups/staff/group-removals/index')}
         >
           <Text className="staff-links__text">待移出群聊</Text>
           <OpenCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
@@ -273,14 +273,14 @@ function ArticleLinks() {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--articles"
-          onClick={openPage('/packages/staff/pages/articles/index')}
+          onClick={openPage('/packages/news/staff/articles/index')}
         >
           <Text className="staff-links__text">文章管理</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--submissions"
-          onClick={openPage('/packages/staff/pages/submissions/index')}
+          onClick={openPage('/packages/submit/staff/submissions/index')}
         >
           <Text className="staff-links__text">投稿审核</Text>
           <ReviewCount />
@@ -298,14 +298,14 @@ function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--applications"
-          onClick={openPage('/packages/staff/pages/applications/index')}
+          onClick={openPage('/packages/join/staff/applications/index')}
         >
           <Text className="staff-links__text">入会审核</Text>
           <PendingBadge />
           <View className="link-arrow" />
         </View>
         {manageCampaigns ? (
-          <View className="staff-links__row" onClick={openPage('/packages/staff/pages/campaigns/index')}>
+          <View className="staff-links__row" onClick={openPage('/packages/join/staff/campaigns/index')}>
             <Text className="staff-links__text">入会推广码</Text>
             <View className="link-arrow" />
           </View>

@@ -1,0 +1,122 @@
+import { Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import {
+  APPLICATION_STATE_NAMES,
+  type ApplicationState,
+  type ApplicationSummary,
+  type Campaign,
+} from '@itss/shared';
+import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
+import { ApiError } from '@/services/http';
+import { applicationsExportPath, type QueueFilters } from '@/services/review';
+import { isH5 } from '@/services/session';
+import { formatBeijingTime } from '@/utils/format';
+import { ChecksumBadge, StateBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
+import '@/packages/staff/components/queue.scss';
+
+/** Waiting for staff first (the default), then the applicant's turn, then the closed ones. */
+export const STATE_TABS: readonly (ApplicationState | null)[] = [
+  'submitted',
+  'resubmitted',
+  'needs_info',
+  'approved',
+  'rejected',
+  'withdrawn',
+  null,
+];
+export const DEFAULT_STATE: ApplicationState = 'submitted';
+
+const tabName = (state: ApplicationState | null) => (state ? APPLICATION_STATE_NAMES[state] : '全部');
+
+export function ApplicationRow({ item }: { item: ApplicationSummary }) {
+  return (
+    <View
+      className="queue-row"
+      onClick={() => void Taro.navigateTo({ url: `/packages/join/staff/application/index?id=${item.id}` })}
+    >
+      <View className="queue-row__head">
+        <Text className="queue-row__unit">{item.unitName}</Text>
+        <StateBadge state={item.state} />
+      </View>
+      <View className="queue-row__tags">
+        <Text className="queue-row__level">{levelName(item.level)}</Text>
+        {item.creditCodeChecksumValid === false ? <ChecksumBadge /> : null}
+      </View>
+      <Text className="queue-row__meta">
+        {item.contactName} · {item.contactMobileMasked}
+      </Text>
+      <Text className="queue-row__meta">
+        {item.campaign ? `推广码：${item.campaign.name}` : '未通过推广码'} · 提交于{' '}
+        {formatBeijingTime(item.submittedAt)}
+      </Text>
+    </View>
+  );
+}
+
+interface FilterBarProps {
+  filters: QueueFilters;
+  campaigns: readonly Campaign[];
+  onChange: (filters: QueueFilters) => void;
+}
+
+export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
+  const campaignNames = ['全部推广码', ...campaigns.map((campaign) => campaign.name)];
+  const campaignIndex = filters.campaignId
+    ? campaigns.findIndex((campaign) => campaign.id === filters.campaignId) + 1
+    : 0;
+  return (
+    <View className="queue-filters">
+      <View className="queue-tabs">
+        {STATE_TABS.map((state) => {
+          const active = (filters.state ?? null) === state;
+          return (
+            <View
+              key={state ?? 'all'}
+              className={`queue-tabs__tab${active ? ' queue-tabs__tab--active' : ''}`}
+              onClick={() => onChange({ ...filters, state: state ?? undefined })}
+            >
+              {tabName(state)}
+            </View>
+          );
+        })}
+      </View>
+      <Picker
+        mode="selector"
+        range={campaignNames}
+        value={Math.max(campaignIndex, 0)}
+        onChange={(event) => {
+          const index = Number(event.detail.value);
+          onChange({ ...filters, campaignId: index > 0 ? campaigns[index - 1]?.id : undefined });
+        }}
+      >
+        <View className="queue-campaign">
+          <Text className="queue-campaign__label">推广码</Text>
+          <Text className="queue-campaign__value">{campaignNames[Math.max(campaignIndex, 0)]}</Text>
+          <View className="link-arrow queue-campaign__arrow" />
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
+/** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
+export async function exportApplications(filters: QueueFilters): Promise<void> {
+  // The mask keeps a second tap from starting a second export.
+  void Taro.showLoading({ title: '正在导出', mask: true });
+  let localPath: string | null = null;
+  try {
+    localPath = await downloadWithToken(applicationsExportPath(filters));
+    if (isH5()) saveAs(localPath, `入会申请-${beijingDateStamp()}.xlsx`);
+    else await Taro.openDocument({ filePath: localPath, fileType: 'xlsx', showMenu: true });
+    void Taro.hideLoading();
+  } catch (thrown) {
+    void Taro.hideLoading();
+    // openDocument fails with WeChat's errMsg, which is no message for a person.
+    const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
+    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
+  } finally {
+    // Some browsers read the blob only after the click has returned: let it go a little later.
+    const done = localPath;
+    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
+  }
+}

@@ -1,0 +1,69 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { APPLICATION_STATE_NAMES } from '@itss/shared';
+import { useRef, useState } from 'react';
+import { RequestView } from '@/components/state';
+import { getApplications, getCampaigns, type QueueFilters } from '@/services/review';
+import { useKeysetList } from '@/services/useKeysetList';
+import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useRequest } from '@/services/useRequest';
+import {
+  ApplicationRow,
+  DEFAULT_STATE,
+  FilterBar,
+  exportApplications,
+} from '@/packages/join/components/queue';
+import { KeysetRows } from '@/packages/staff/components/keyset-rows';
+import '@/packages/staff/components/review.scss';
+
+/** One filter's queue; a new filter mounts a new one, so paging always starts over. */
+function Queue({ filters }: { filters: QueueFilters }) {
+  const { state, reload, refresh, loadMore } = useKeysetList(
+    (cursor: string | null) => getApplications(filters, cursor),
+    (page) => page.nextCursor,
+  );
+  usePullToRefresh(refresh);
+  useReachBottom(() => void loadMore());
+  const shownRef = useRef(false);
+  // Back from an application that was just decided: its row has moved on.
+  useDidShow(() => {
+    if (shownRef.current) void refresh();
+    shownRef.current = true;
+  });
+  return (
+    <RequestView
+      state={state}
+      onRetry={() => void reload()}
+      isEmpty={(list) => !list.items.length}
+      emptyText={filters.state ? `暂无${APPLICATION_STATE_NAMES[filters.state]}的申请` : '暂无入会申请'}
+    >
+      {(list) => (
+        <KeysetRows list={list} onMore={() => void loadMore()}>
+          {(item) => <ApplicationRow key={item.id} item={item} />}
+        </KeysetRows>
+      )}
+    </RequestView>
+  );
+}
+
+export default function ApplicationsPage() {
+  const [filters, setFilters] = useState<QueueFilters>({ state: DEFAULT_STATE });
+  const campaigns = useRequest(getCampaigns);
+  const campaignItems = campaigns.state.status === 'success' ? campaigns.state.data.items : [];
+  return (
+    <View className="page review-page queue">
+      <FilterBar filters={filters} campaigns={campaignItems} onChange={setFilters} />
+      <View className="queue-actions">
+        <Text className="queue-actions__hint">按提交时间从早到晚</Text>
+        <Button
+          className="queue-actions__export"
+          size="mini"
+          onClick={() => void exportApplications(filters)}
+        >
+          导出 Excel
+        </Button>
+      </View>
+      <Queue key={`${filters.state ?? 'all'}-${filters.campaignId ?? 'all'}`} filters={filters} />
+    </View>
+  );
+}
