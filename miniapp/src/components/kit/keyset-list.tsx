@@ -3,8 +3,8 @@ import { useReachBottom } from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { useKeysetList, type KeysetList, type UseKeysetListResult } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { useKeysetList, type KeysetList, type UseKeysetListResult } from './use-keyset-list';
+import { usePullToRefresh } from './use-pull-to-refresh';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 export interface KeysetPageOptions {

@@ -3,7 +3,7 @@ import type { Contact } from '@itss/shared';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { getAssociation } from '@/services/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { callPhone, copyText, openGroupEntry } from '@/utils/actions';
 import './index.scss';

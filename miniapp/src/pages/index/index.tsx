@@ -15,7 +15,7 @@ import { getArticles } from '@/services/articles';
 import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
 import { useViewerKey } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openTab } from '@/utils/actions';
 import './index.scss';

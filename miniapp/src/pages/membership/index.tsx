@@ -4,7 +4,7 @@ import { LevelCard } from '@/components/level-card';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getLevels, getObligations } from '@/services/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';

@@ -4,7 +4,7 @@ import { GroupError } from '@itss/shared';
 import { type ReactNode, useState } from 'react';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import '@/packages/staff/components/units.scss';
 import './tasks.scss';

@@ -6,6 +6,7 @@ import {
   type ApplicationSummary,
   type Campaign,
 } from '@itss/shared';
+import { Tabs, type Tab } from '@/components/kit/tabs';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
 import { applicationsExportPath, type QueueFilters } from '@/services/review';
@@ -26,7 +27,10 @@ export const STATE_TABS: readonly (ApplicationState | null)[] = [
 ];
 export const DEFAULT_STATE: ApplicationState = 'submitted';
 
-const tabName = (state: ApplicationState | null) => (state ? APPLICATION_STATE_NAMES[state] : '全部');
+const STATE_TAB_ITEMS: Tab<ApplicationState>[] = STATE_TABS.map((state) => ({
+  value: state ?? undefined,
+  name: state ? APPLICATION_STATE_NAMES[state] : '全部',
+}));
 
 export function ApplicationRow({ item }: { item: ApplicationSummary }) {
   return (
@@ -66,20 +70,12 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
     : 0;
   return (
     <View className="queue-filters">
-      <View className="queue-tabs">
-        {STATE_TABS.map((state) => {
-          const active = (filters.state ?? null) === state;
-          return (
-            <View
-              key={state ?? 'all'}
-              className={`queue-tabs__tab${active ? ' queue-tabs__tab--active' : ''}`}
-              onClick={() => onChange({ ...filters, state: state ?? undefined })}
-            >
-              {tabName(state)}
-            </View>
-          );
-        })}
-      </View>
+      <Tabs
+        block="queue-tabs"
+        tabs={STATE_TAB_ITEMS}
+        value={filters.state}
+        onChange={(state) => onChange({ ...filters, state })}
+      />
       <Picker
         mode="selector"
         range={campaignNames}

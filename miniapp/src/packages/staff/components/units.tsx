@@ -13,42 +13,6 @@ export function UnitStatusTag({ status }: { status: UnitStatus }) {
   return <Text className={`unit-status unit-status--${status}`}>{UNIT_STATUS_NAMES[status]}</Text>;
 }
 
-interface ChipsProps<Value extends string> {
-  /** The options in order; `null` is "any", shown with `anyLabel`. */
-  options: readonly Value[];
-  names: Record<Value, string>;
-  anyLabel: string;
-  value: Value | undefined;
-  onChange: (value: Value | undefined) => void;
-  className?: string;
-}
-
-/** A row of tappable filters, wrapping on a phone, so every choice is in sight. */
-export function Chips<Value extends string>({
-  options,
-  names,
-  anyLabel,
-  value,
-  onChange,
-  className,
-}: ChipsProps<Value>) {
-  const chip = (key: string, label: string, active: boolean, next: Value | undefined) => (
-    <View
-      key={key}
-      className={`staff-chips__chip${active ? ' staff-chips__chip--active' : ''}`}
-      onClick={() => onChange(next)}
-    >
-      {label}
-    </View>
-  );
-  return (
-    <View className={className ? `staff-chips ${className}` : 'staff-chips'}>
-      {chip('any', anyLabel, value === undefined, undefined)}
-      {options.map((option) => chip(option, names[option], value === option, option))}
-    </View>
-  );
-}
-
 /** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
 export async function exportUnits(filters: UnitFilters): Promise<void> {
   // The mask keeps a second tap from starting a second export.

@@ -9,7 +9,7 @@ import { releaseDownload } from '@/services/download';
 import { downloadGroupCode, getGroupEntry } from '@/services/groups';
 import type { ApiError } from '@/services/http';
 import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';

@@ -16,7 +16,7 @@ import { toApiError } from '@/services/http';
 import { pickImage } from '@/services/multipart';
 import { createGroup, getGroups, updateGroup, uploadGroupCode } from '@/services/staff-groups';
 import { useSubscribeMessages } from '@/services/subscribe';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { levelName } from '@/packages/staff/components/review';

@@ -16,7 +16,7 @@ import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/services/join';
 import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { formatFileSize } from '../../form';

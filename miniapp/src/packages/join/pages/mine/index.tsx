@@ -7,7 +7,7 @@ import { Card } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
 import { getMyApplications } from '@/services/join';
 import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { StateBadge } from '../../state-badge';

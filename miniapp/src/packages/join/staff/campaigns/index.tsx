@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { getCampaigns } from '@/services/review';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { CampaignCard, CreateCampaignForm } from '@/packages/join/components/campaign';
 import '@/packages/staff/components/review.scss';

@@ -16,7 +16,7 @@ import { ErrorState, Loading } from '@/components/state';
 import { ARTICLE_PAGE, countRead, getArticle } from '@/services/articles';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingDate } from '@/utils/format';

@@ -1,12 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type SubmissionListItem } from '@itss/shared';
-import { useRef } from 'react';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, Loading } from '@/components/state';
 import { getSubmissions } from '@/services/article-manage';
 import { useSession } from '@/services/session';
-import { useKeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { formatBeijingTime } from '@/utils/format';
 import '../../submit.scss';
 
@@ -32,52 +30,16 @@ function SubmissionRow({ item }: { item: SubmissionListItem }) {
 
 /** The unit's submissions, whoever of its contacts sent them, newest first. */
 function Submissions() {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  // Back from the form: the new submission belongs at the top.
+  const list = useKeysetPage(
     (cursor: string | null) => getSubmissions(undefined, cursor),
     (page) => page.nextCursor,
+    { refreshOnShow: true },
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
-  const shownRef = useRef(false);
-  // Back from the form: the new submission belongs at the top.
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
   return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
-      emptyText="还没有投稿，欢迎分享单位的风采与案例"
-    >
-      {(list) => (
-        <>
-          <View className="submit-list">
-            {list.items.map((item) => (
-              <SubmissionRow key={item.id} item={item} />
-            ))}
-          </View>
-          {list.moreError ? (
-            <View className="submit-more-error" role="alert">
-              {list.moreError.message}
-            </View>
-          ) : null}
-          {list.hasMore ? (
-            <Button
-              className="submit-more"
-              loading={list.loadingMore}
-              disabled={list.loadingMore || undefined}
-              onClick={() => void loadMore()}
-            >
-              加载更多
-            </Button>
-          ) : (
-            <Text className="submit-end">没有更多了</Text>
-          )}
-        </>
-      )}
-    </RequestView>
+    <KeysetListView list={list} block="submit" emptyText="还没有投稿，欢迎分享单位的风采与案例">
+      {(item) => <SubmissionRow key={item.id} item={item} />}
+    </KeysetListView>
   );
 }
 

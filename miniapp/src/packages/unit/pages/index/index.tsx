@@ -26,7 +26,7 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/services/units';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';

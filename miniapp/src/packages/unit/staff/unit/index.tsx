@@ -24,7 +24,7 @@ import {
   removeContact,
 } from '@/services/staff-units';
 import { getUnit } from '@/services/units';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';

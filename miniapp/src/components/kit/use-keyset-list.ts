@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError } from './http';
-import type { RequestState } from './useRequest';
+import { toApiError, type ApiError } from '@/services/http';
+import type { RequestState } from '@/services/useRequest';
 
 /** A keyset-paged list as far as it has been loaded. */
 export interface KeysetList<Item> {
