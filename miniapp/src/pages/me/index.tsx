@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { JOIN_REQUEST_STATE_NAMES, ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { CountBadge } from '@/components/kit/badges';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
@@ -151,7 +152,7 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           onClick={open('/packages/account/pages/messages/index')}
         >
           <Text className="me-help__text">消息</Text>
-          {unread > 0 ? <Text className="me-help__badge">{unread > 99 ? '99+' : unread}</Text> : null}
+          <CountBadge count={unread} className="me-help__badge" />
           <View className="link-arrow" />
         </View>
         {me.unit ? (

@@ -6,13 +6,14 @@ import {
   type ApplicationSummary,
   type Campaign,
 } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 import { Tabs, type Tab } from '@/components/kit/tabs';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
 import { applicationsExportPath, type QueueFilters } from '@/services/review';
 import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
-import { ChecksumBadge, StateBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
+import { ChecksumBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/queue.scss';
 
 /** Waiting for staff first (the default), then the applicant's turn, then the closed ones. */
@@ -40,7 +41,12 @@ export function ApplicationRow({ item }: { item: ApplicationSummary }) {
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unitName}</Text>
-        <StateBadge state={item.state} />
+        <StatusBadge
+          block="review-badge"
+          state={item.state}
+          modifier={item.state.replace('_', '-')}
+          names={APPLICATION_STATE_NAMES}
+        />
       </View>
       <View className="queue-row__tags">
         <Text className="queue-row__level">{levelName(item.level)}</Text>

@@ -1,17 +1,9 @@
 import { Text } from '@tarojs/components';
-import { APPLICATION_STATE_NAMES, LEVELS, type ApplicationState, type LevelCode } from '@itss/shared';
+import { LEVELS, type LevelCode } from '@itss/shared';
 
 /** 会员单位 / 委员单位 / 副会长单位, from the contract's levels. */
 export function levelName(code: LevelCode): string {
   return LEVELS.find((level) => level.code === code)?.name ?? code;
-}
-
-export function StateBadge({ state }: { state: ApplicationState }) {
-  return (
-    <Text className={`review-badge review-badge--${state.replace('_', '-')}`}>
-      {APPLICATION_STATE_NAMES[state]}
-    </Text>
-  );
 }
 
 /** Genuine early codes can fail the checksum: staff check the licence rather than refuse outright. */

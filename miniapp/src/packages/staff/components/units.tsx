@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { UNIT_STATUS_NAMES, type UnitStatus } from '@itss/shared';
 import type { ReactNode } from 'react';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
@@ -8,10 +7,6 @@ import { isH5 } from '@/services/session';
 import { unitsExportPath, type UnitFilters } from '@/services/staff-units';
 import { beijingDateStamp } from './review';
 import './units.scss';
-
-export function UnitStatusTag({ status }: { status: UnitStatus }) {
-  return <Text className={`unit-status unit-status--${status}`}>{UNIT_STATUS_NAMES[status]}</Text>;
-}
 
 /** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
 export async function exportUnits(filters: UnitFilters): Promise<void> {

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
   ITSS_CONFORMITY_LEVEL_NAMES,
@@ -9,18 +9,19 @@ import {
   type Application,
   type ApplicationHistoryEntry,
 } from '@itss/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/services/join';
 import { useSession } from '@/services/session';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { formatFileSize } from '../../form';
-import { StateBadge } from '../../state-badge';
 import '../../state-badge.scss';
 import './index.scss';
 
@@ -98,7 +99,7 @@ function Detail({ application, onChanged }: DetailProps) {
       <View className="detail-head">
         <View className="detail-head__top">
           <Text className="detail-head__name">{application.unitName}</Text>
-          <StateBadge state={application.state} />
+          <StatusBadge block="app-state" state={application.state} names={APPLICATION_STATE_NAMES} />
         </View>
         <Text className="detail-head__meta">
           申请编号 {application.id} · 提交于 {formatBeijingTime(application.submittedAt)}
@@ -203,11 +204,7 @@ function ApplicationDetail({ id }: { id: number }) {
   const { state, reload, refresh } = useRequest(load);
   usePullToRefresh(refresh);
   // Back from editing, the application has moved on.
-  const shownRef = useRef(false);
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
+  useRefreshOnShow(refresh);
   return (
     <RequestView state={state} onRetry={() => void reload()}>
       {(application) => <Detail application={application} onChanged={refresh} />}

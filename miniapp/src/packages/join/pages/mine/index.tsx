@@ -1,16 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { LEVELS } from '@itss/shared';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { LEVELS, APPLICATION_STATE_NAMES } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
 import { getMyApplications } from '@/services/join';
 import { useSession } from '@/services/session';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
-import { StateBadge } from '../../state-badge';
 import '../../state-badge.scss';
 import './index.scss';
 
@@ -21,11 +21,7 @@ function MyApplications() {
   const { state, reload, refresh } = useRequest(getMyApplications);
   usePullToRefresh(refresh);
   // Back from a detail page the state may have changed (withdrawn, resubmitted).
-  const shownRef = useRef(false);
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
+  useRefreshOnShow(refresh);
   return (
     <RequestView state={state} onRetry={() => void reload()}>
       {({ items }) =>
@@ -45,7 +41,7 @@ function MyApplications() {
                     {levelName(item.level)} · 提交于 {formatBeijingTime(item.submittedAt)}
                   </Text>
                 </View>
-                <StateBadge state={item.state} />
+                <StatusBadge block="app-state" state={item.state} names={APPLICATION_STATE_NAMES} />
               </View>
             ))}
           </Card>

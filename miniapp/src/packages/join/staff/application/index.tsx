@@ -7,6 +7,7 @@ import {
   UNIT_TYPE_NAMES,
   type Application,
 } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf } from '@/services/http';
@@ -17,7 +18,7 @@ import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { DECIDABLE_STATES, DecisionPanel } from '@/packages/join/components/decision';
 import { LicenceView } from '@/packages/join/components/licence';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
-import { CHECKSUM_WARNING, StateBadge, levelName } from '@/packages/staff/components/review';
+import { CHECKSUM_WARNING, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
 
@@ -34,7 +35,12 @@ function ApplicationView({
       <Card className="app-head">
         <View className="app-head__row">
           <Text className="app-head__unit">{a.unitName}</Text>
-          <StateBadge state={a.state} />
+          <StatusBadge
+            block="review-badge"
+            state={a.state}
+            modifier={a.state.replace('_', '-')}
+            names={APPLICATION_STATE_NAMES}
+          />
         </View>
         <Text className="app-head__meta">
           {levelName(a.level)} · {formatAnnualFee(a.annualFeeYuan)} · 提交于{' '}

@@ -18,6 +18,7 @@ import {
   type UnitSummary,
 } from '@itss/shared';
 import { useRef, useState, type ReactNode } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article-editor';
 import { blocksToHtml, htmlToBlocks } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
@@ -497,7 +498,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
     <View className="page staff-page article-edit">
       {article ? (
         <View className="article-edit__state">
-          <Text className={`article-state article-state--${state}`}>{ARTICLE_STATE_NAMES[state]}</Text>
+          <StatusBadge block="article-state" state={state} names={ARTICLE_STATE_NAMES} />
           {article.pinned ? <Text className="article-state article-state--pinned">置顶</Text> : null}
           <Text className="article-edit__read">阅读 {article.readCount}</Text>
         </View>

@@ -9,6 +9,7 @@ import {
   type ArticleState,
 } from '@itss/shared';
 import { useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { getManagedArticles, type ArticleManageFilters } from '@/services/article-manage';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
@@ -36,9 +37,7 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
     >
       <View className="queue-row__head">
         <Text className="article-row__title">{article.title}</Text>
-        <Text className={`article-state article-state--${article.state}`}>
-          {ARTICLE_STATE_NAMES[article.state]}
-        </Text>
+        <StatusBadge block="article-state" state={article.state} names={ARTICLE_STATE_NAMES} />
       </View>
       <View className="article-row__tags">
         <Text className="queue-row__level">{ARTICLE_CATEGORY_NAMES[article.category]}</Text>

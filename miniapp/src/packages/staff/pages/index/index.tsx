@@ -1,7 +1,9 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { CountBadge } from '@/components/kit/badges';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
@@ -161,56 +163,41 @@ function StaffManagement({ myId }: { myId: number }) {
 
 const openPage = (url: string) => () => void Taro.navigateTo({ url });
 
-/** The to-do count beside 入会审核; while it loads or if it fails the row simply has no badge. */
-function PendingBadge() {
-  const { state, refresh } = useRequest(() => getApplications({}, null, 1));
-  const firstRef = useRef(true);
-  // Back from the queue after deciding: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
-  if (state.status !== 'success') return null;
-  const { pending } = state.data;
-  return pending ? (
-    <Text className="staff-links__badge" aria-label={`${pending} 份待审核`}>
-      {pending > 99 ? '99+' : pending}
-    </Text>
-  ) : (
-    <Text className="staff-links__note">暂无待审核</Text>
-  );
-}
-
-/** An open count beside a link; while it loads or if it fails the row simply has no badge. */
-function OpenCount({
+/**
+ * A to-do count beside a link, loaded again whenever the console is shown again (back from the
+ * list after deciding or ticking off); while it loads or if it fails the row simply has no badge.
+ */
+function TodoCount({
   load,
   label,
   none,
 }: {
-  load: () => Promise<{ open: number }>;
+  load: () => Promise<number | string>;
   label: string;
   none: string;
 }) {
   const { state, refresh } = useRequest(load);
-  const firstRef = useRef(true);
-  // Back from the list after ticking some off: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
+  useRefreshOnShow(refresh);
   if (state.status !== 'success') return null;
-  const { open } = state.data;
-  return open ? (
-    <Text className="staff-links__badge" aria-label={`${open} ${label}`}>
-      {open > 99 ? '99+' : open}
-    </Text>
-  ) : (
-    <Text className="staff-links__note">{none}</Text>
+  return (
+    <CountBadge
+      count={state.data}
+      label={label}
+      className="staff-links__badge"
+      none={none}
+      noneClassName="staff-links__note"
+    />
   );
 }
 
-const loadOpenTodos = () => getGroupTodos(false);
-const loadOpenRemovals = () => getGroupRemovals(false);
+const loadPending = () => getApplications({}, null, 1).then((page) => page.pending);
+/** One page of the review queue: its size is the count, "20+" when there are more. */
+const loadInReview = () =>
+  getSubmissions('in_review', null).then(({ items, nextCursor }) =>
+    nextCursor && items.length ? `${items.length}+` : items.length,
+  );
+const loadOpenTodos = () => getGroupTodos(false).then((todos) => todos.open);
+const loadOpenRemovals = () => getGroupRemovals(false).then((removals) => removals.open);
 
 /** Member units and the members' WeChat groups, with what waits for staff in the groups. */
 function MemberLinks() {
@@ -230,7 +217,7 @@ function MemberLinks() {
           onClick={openPage('/packages/groups/staff/group-todos/index')}
         >
           <Text className="staff-links__text">入群待办</Text>
-          <OpenCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
+          <TodoCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
           <View className="link-arrow" />
         </View>
         <View
@@ -238,31 +225,11 @@ function MemberLinks() {
           onClick={openPage('/packages/groups/staff/group-removals/index')}
         >
           <Text className="staff-links__text">待移出群聊</Text>
-          <OpenCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
+          <TodoCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
           <View className="link-arrow" />
         </View>
       </Card>
     </Section>
-  );
-}
-
-/** One page of the review queue: its size is the count, "20+" when there are more. */
-function ReviewCount() {
-  const { state, refresh } = useRequest(() => getSubmissions('in_review', null));
-  const firstRef = useRef(true);
-  // Back from the queue after deciding: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
-  if (state.status !== 'success') return null;
-  const count = state.data.items.length;
-  if (!count) return <Text className="staff-links__note">暂无投稿</Text>;
-  const label = state.data.nextCursor ? `${count}+` : String(count);
-  return (
-    <Text className="staff-links__badge" aria-label={`${label} 篇投稿待审核`}>
-      {label}
-    </Text>
   );
 }
 
@@ -283,7 +250,7 @@ function ArticleLinks() {
           onClick={openPage('/packages/submit/staff/submissions/index')}
         >
           <Text className="staff-links__text">投稿审核</Text>
-          <ReviewCount />
+          <TodoCount load={loadInReview} label="篇投稿待审核" none="暂无投稿" />
           <View className="link-arrow" />
         </View>
       </Card>
@@ -301,7 +268,7 @@ function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
           onClick={openPage('/packages/join/staff/applications/index')}
         >
           <Text className="staff-links__text">入会审核</Text>
-          <PendingBadge />
+          <TodoCount load={loadPending} label="份待审核" none="暂无待审核" />
           <View className="link-arrow" />
         </View>
         {manageCampaigns ? (

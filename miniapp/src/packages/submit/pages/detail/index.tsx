@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type Submission } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
@@ -19,9 +20,7 @@ function Detail({ submission }: { submission: Submission }) {
     <View className="page submit-page submit-detail">
       <Card className="submit-detail__status">
         <View className="submit-row__head">
-          <Text className={`submit-state submit-state--${submission.state}`}>
-            {ARTICLE_STATE_NAMES[submission.state]}
-          </Text>
+          <StatusBadge block="submit-state" state={submission.state} names={ARTICLE_STATE_NAMES} />
           <Text className="submit-row__meta">
             {submission.submitterName} 提交于 {formatBeijingTime(submission.submittedAt)}
           </Text>

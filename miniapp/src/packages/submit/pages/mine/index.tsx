@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type SubmissionListItem } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 import { EmptyState, Loading } from '@/components/state';
 import { getSubmissions } from '@/services/article-manage';
 import { useSession } from '@/services/session';
@@ -16,7 +17,7 @@ function SubmissionRow({ item }: { item: SubmissionListItem }) {
     >
       <View className="submit-row__head">
         <Text className="submit-row__title">{item.title}</Text>
-        <Text className={`submit-state submit-state--${item.state}`}>{ARTICLE_STATE_NAMES[item.state]}</Text>
+        <StatusBadge block="submit-state" state={item.state} names={ARTICLE_STATE_NAMES} />
       </View>
       <Text className="submit-row__meta">
         {ARTICLE_CATEGORY_NAMES[item.category]} · {item.submitterName} · {formatBeijingTime(item.submittedAt)}

@@ -8,6 +8,7 @@ import {
   type Submission,
 } from '@itss/shared';
 import { useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
@@ -120,9 +121,7 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
   return (
     <View className="page staff-page submission-page">
       <View className="submission-page__head">
-        <Text className={`article-state article-state--${submission.state}`}>
-          {ARTICLE_STATE_NAMES[submission.state]}
-        </Text>
+        <StatusBadge block="article-state" state={submission.state} names={ARTICLE_STATE_NAMES} />
         {submission.flagged ? <Text className="article-state article-state--flagged">需人工复核</Text> : null}
         <Text className="submission-page__meta">
           {submission.submitterName} 提交于 {formatBeijingTime(submission.submittedAt)}

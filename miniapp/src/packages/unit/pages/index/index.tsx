@@ -12,6 +12,7 @@ import {
   type Unit,
 } from '@itss/shared';
 import { useCallback, useRef, useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
@@ -228,9 +229,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
         <Text className="unit-banner__title">{unit.name}</Text>
         <View className="unit-banner__desc">
           <Text>{levelName(unit.level)}</Text>
-          <Text className={`member-status member-status--${unit.status}`}>
-            {UNIT_STATUS_NAMES[unit.status]}
-          </Text>
+          <StatusBadge block="member-status" state={unit.status} names={UNIT_STATUS_NAMES} />
         </View>
       </View>
       {active ? null : (
@@ -328,9 +327,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
                 </View>
                 <View className="unit-bill__side">
                   <Text className="unit-bill__amount">{yuan(bill.amountYuan)}</Text>
-                  <Text className={`unit-bill__status unit-bill__status--${bill.status}`}>
-                    {BILL_STATUS_NAMES[bill.status]}
-                  </Text>
+                  <StatusBadge block="unit-bill__status" state={bill.status} names={BILL_STATUS_NAMES} />
                 </View>
               </View>
             ))}

@@ -11,6 +11,7 @@ import {
   type UnitStatus,
 } from '@itss/shared';
 import { useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf, fieldMessage, toApiError } from '@/services/http';
@@ -30,7 +31,7 @@ import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { levelName } from '@/packages/staff/components/review';
-import { UnitStatusTag } from '@/packages/staff/components/units';
+import '@/packages/staff/components/units.scss';
 import './index.scss';
 
 type Reload = () => Promise<unknown>;
@@ -377,7 +378,7 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
       <Card className="unit-head">
         <View className="unit-head__row">
           <Text className="unit-head__unit">{unit.name}</Text>
-          <UnitStatusTag status={unit.status} />
+          <StatusBadge block="unit-status" state={unit.status} names={UNIT_STATUS_NAMES} />
         </View>
         <Text className="unit-head__meta">
           {levelName(unit.level)} · 联系人 {unit.seats.used}/{unit.seats.limit}

@@ -9,12 +9,13 @@ import {
   type UnitSummary,
 } from '@itss/shared';
 import { useState } from 'react';
+import { StatusBadge } from '@/components/kit/badges';
 import { getUnits, type UnitFilters } from '@/services/staff-units';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
 import { levelName } from '@/packages/staff/components/review';
-import { UnitStatusTag, exportUnits } from '@/packages/staff/components/units';
+import { exportUnits } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 
@@ -30,7 +31,7 @@ function UnitRow({ unit }: { unit: UnitSummary }) {
     <View className="queue-row unit-row" onClick={openPage(`/packages/unit/staff/unit/index?id=${unit.id}`)}>
       <View className="queue-row__head">
         <Text className="queue-row__unit">{unit.name}</Text>
-        <UnitStatusTag status={unit.status} />
+        <StatusBadge block="unit-status" state={unit.status} names={UNIT_STATUS_NAMES} />
       </View>
       <View className="queue-row__tags">
         <Text className="queue-row__level">{levelName(unit.level)}</Text>
