@@ -21,7 +21,7 @@ import {
   type UpdateArticleRequest,
 } from '@itss/shared';
 import { request } from './http';
-import { uploadMultipart, type PickedUpload } from './multipart';
+import { uploadMultipart, type PickedFile } from './upload';
 
 function query(params: Record<string, string | number | undefined | null>): string {
   const pairs = Object.entries(params)
@@ -77,7 +77,7 @@ export function searchUnits(q: string): Promise<UnitListResponse> {
 }
 
 /** A body image or a cover: staff, and contacts for their submissions. */
-export function uploadArticleImage(file: PickedUpload): Promise<ArticleUploadResponse> {
+export function uploadArticleImage(file: PickedFile): Promise<ArticleUploadResponse> {
   return uploadMultipart({
     path: '/api/articles/images',
     method: 'POST',
@@ -86,7 +86,7 @@ export function uploadArticleImage(file: PickedUpload): Promise<ArticleUploadRes
   });
 }
 
-export function uploadArticleAttachment(file: PickedUpload): Promise<ArticleUploadResponse> {
+export function uploadArticleAttachment(file: PickedFile): Promise<ArticleUploadResponse> {
   return uploadMultipart({
     path: '/api/articles/attachments',
     method: 'POST',

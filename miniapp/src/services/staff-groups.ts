@@ -15,7 +15,7 @@ import {
   type UpdateGroupRequest,
 } from '@itss/shared';
 import { request } from './http';
-import { uploadMultipart, type PickedUpload } from './multipart';
+import { uploadMultipart, type PickedFile } from './upload';
 
 export function getGroups(): Promise<GroupList> {
   return request({ path: '/api/groups', schema: groupListSchema });
@@ -31,7 +31,7 @@ export function updateGroup(id: number, body: UpdateGroupRequest): Promise<Group
 }
 
 /** The group's new QR image; without `expiresAt` the server counts 7 days from now. */
-export function uploadGroupCode(id: number, file: PickedUpload, expiresAt?: string): Promise<Group> {
+export function uploadGroupCode(id: number, file: PickedFile, expiresAt?: string): Promise<Group> {
   return uploadMultipart({
     path: `/api/groups/${id}/code`,
     method: 'PUT',

@@ -23,7 +23,7 @@ import {
   type UnitStatusChangeRequest,
 } from '@itss/shared';
 import { request } from './http';
-import { uploadMultipart, type PickedUpload } from './multipart';
+import { uploadMultipart, type PickedFile } from './upload';
 
 /** The staff list's filters as the pages hold them; absent means "any". */
 export interface UnitFilters {
@@ -93,7 +93,7 @@ export function handOverPrimary(unitId: number, userId: number): Promise<void> {
 }
 
 /** Uploads the sheet: every row is checked and nothing is written until the preview is confirmed. */
-export function previewImport(file: PickedUpload): Promise<UnitImportPreview> {
+export function previewImport(file: PickedFile): Promise<UnitImportPreview> {
   return uploadMultipart({
     path: '/api/units/import',
     method: 'POST',

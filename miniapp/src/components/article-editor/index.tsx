@@ -5,8 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage } from '@/components/article-image';
 import { uploadArticleImage } from '@/services/article-manage';
-import { toApiError } from '@/services/http';
-import { pickPhoto } from '@/services/multipart';
+import { FilePicker } from '@/components/kit/file-picker';
 import { isSafeLink, type Block, type BlockKind } from './blocks';
 import './index.scss';
 
@@ -204,7 +203,6 @@ interface ArticleEditorProps {
  * writes is the small HTML the server keeps (blocks.ts).
  */
 export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
-  const [uploading, setUploading] = useState(false);
   // The latest blocks, for the upload that finishes after more typing.
   const blocksRef = useRef(blocks);
   useLayoutEffect(() => {
@@ -219,19 +217,6 @@ export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
     onChange(next);
   };
   const add = (block: Block) => onChange([...blocks, ...keyBlocks([block])]);
-  const addImage = async () => {
-    const file = await pickPhoto();
-    if (!file) return;
-    setUploading(true);
-    try {
-      const uploaded = await uploadArticleImage(file);
-      onChange([...blocksRef.current, ...keyBlocks([{ kind: 'image', url: uploaded.url }])]);
-    } catch (thrown) {
-      await Taro.showModal({ title: '图片未上传', content: toApiError(thrown).message, showCancel: false });
-    } finally {
-      setUploading(false);
-    }
-  };
   return (
     <View className="article-editor">
       {blocks.length ? null : (
@@ -279,15 +264,20 @@ export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
             ＋{KIND_NAMES[kind]}
           </Button>
         ))}
-        <Button
+        <FilePicker
+          kind="photo"
           className="block-button article-editor__add-image"
           size="mini"
-          loading={uploading}
-          disabled={uploading || undefined}
-          onClick={() => void addImage()}
+          upload={uploadArticleImage}
+          onUploaded={(uploaded) =>
+            onChange([...blocksRef.current, ...keyBlocks([{ kind: 'image', url: uploaded.url }])])
+          }
+          onError={(failure) =>
+            Taro.showModal({ title: '图片未上传', content: failure.message, showCancel: false })
+          }
         >
           ＋图片
-        </Button>
+        </FilePicker>
       </View>
     </View>
   );

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { pickImage } from '@/services/multipart';
+import { pickFile } from '@/services/upload';
 import { createGroup, getGroups, updateGroup, uploadGroupCode } from '@/services/staff-groups';
 import { useSubscribeMessages } from '@/services/subscribe';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
@@ -222,7 +222,7 @@ function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: Reload })
       }
       expiresAt = new Date(at).toISOString();
     }
-    const file = await pickImage();
+    const file = await pickFile('qrCode');
     if (!file) return;
     setError(null);
     setBusy(true);

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { pickSpreadsheet } from '@/services/multipart';
+import { pickFile } from '@/services/upload';
 import { confirmImport, previewImport } from '@/services/staff-units';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
@@ -130,7 +130,7 @@ export default function UnitsImportPage() {
   const [error, setError] = useState<string | null>(null);
 
   const choose = async () => {
-    const file = await pickSpreadsheet();
+    const file = await pickFile('spreadsheet');
     if (!file) return;
     setError(null);
     setBusy(true);

@@ -1,0 +1,53 @@
+import { Button, View } from '@tarojs/components';
+import type { ComponentProps } from 'react';
+import { ArticleImage } from '@/components/article-image';
+import { FilePicker } from '@/components/kit/file-picker';
+import { FormField } from '@/components/kit/form';
+import type { ApiError } from '@/services/http';
+import { uploadArticleImage } from '@/services/article-manage';
+
+/** A field of an article form (staff's editor and a member's submission share the sheet). */
+export function ArticleField(props: Omit<ComponentProps<typeof FormField>, 'block' | 'className'>) {
+  return <FormField block="article-form" className="article-form__field" {...props} />;
+}
+
+export interface Cover {
+  fileId: number;
+  url: string;
+}
+
+interface CoverFieldProps {
+  cover: Cover | null;
+  onChange: (cover: Cover | null) => void;
+  onError: (error: ApiError) => unknown;
+  /** The page's handle on the upload button. */
+  buttonClassName: string;
+}
+
+/** 封面图（选填）: the picture as uploaded, with 上传封面 / 更换封面 and 移除封面. */
+export function CoverField({ cover, onChange, onError, buttonClassName }: CoverFieldProps) {
+  return (
+    <ArticleField label="封面图（选填）">
+      {cover ? (
+        <ArticleImage className="article-form__cover" mode="widthFix" url={cover.url} needsToken />
+      ) : null}
+      <View className="article-form__row">
+        <FilePicker
+          kind="photo"
+          className={`block-button ${buttonClassName}`}
+          size="mini"
+          upload={uploadArticleImage}
+          onUploaded={(uploaded) => onChange({ fileId: uploaded.fileId, url: uploaded.url })}
+          onError={onError}
+        >
+          {cover ? '更换封面' : '上传封面'}
+        </FilePicker>
+        {cover ? (
+          <Button className="block-button block-button--danger" size="mini" onClick={() => onChange(null)}>
+            移除封面
+          </Button>
+        ) : null}
+      </View>
+    </ArticleField>
+  );
+}
