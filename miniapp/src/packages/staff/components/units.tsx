@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ReactNode } from 'react';
+import type { ComponentProps } from 'react';
+import { FormField } from '@/components/kit/form';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
 import { isH5 } from '@/services/session';
@@ -30,37 +30,7 @@ export async function exportUnits(filters: UnitFilters): Promise<void> {
   }
 }
 
-/** The chosen value of a picker, or its placeholder in grey. */
-export function PickerValue({ text, placeholder }: { text: string; placeholder: string }) {
-  return (
-    <View className="staff-form__picker">
-      <Text className={text ? 'staff-form__value' : 'staff-form__value staff-form__value--empty'}>
-        {text || placeholder}
-      </Text>
-      <View className="link-arrow staff-form__arrow" />
-    </View>
-  );
-}
-
-/** A labelled field with the message the contract or the server gave for it. */
-export function FormField({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <View className="staff-form__field">
-      <Text className="staff-form__label">{label}</Text>
-      {children}
-      {error ? (
-        <View className="staff-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-    </View>
-  );
+/** A field of a staff form, with the message the contract or the server gave for it. */
+export function StaffField(props: Omit<ComponentProps<typeof FormField>, 'block' | 'className'>) {
+  return <FormField block="staff-form" className="staff-form__field" {...props} />;
 }
