@@ -1,17 +1,80 @@
+import {
+  APPLICATION_PAGE,
+  INVITE_PAGE,
+  JOIN_ENTRY_PAGE,
+  MY_UNIT_PAGE,
+  SUBMISSION_PAGE,
+  WORKBENCH_PAGE,
+} from '@itss/shared';
+import { type Query, queryString } from '@/services/query';
+
 /**
- * The tab bar's pages in the order app.config.ts lists them (routes.spec.ts checks both agree): a
- * tab's index for setTabBarBadge and friends is derived from this order, never typed elsewhere.
+ * Every page of the app (routes.spec.ts checks this table against app.config.ts both ways). Paths
+ * the server writes into WeChat messages, or that were printed or shared, come from the contract
+ * and never change; the others may move with their feature folder.
  */
-export const TAB_PAGES = [
-  'pages/index/index',
-  'pages/news/index',
-  'pages/membership/index',
-  'pages/contact/index',
-  'pages/me/index',
-] as const;
+export const ROUTES = {
+  // The tab bar (main package).
+  home: 'pages/index/index',
+  news: 'pages/news/index',
+  membership: 'pages/membership/index',
+  contact: 'pages/contact/index',
+  me: 'pages/me/index',
+  // account
+  privacy: 'packages/account/pages/privacy/index',
+  messages: 'packages/account/pages/messages/index',
+  // join
+  apply: JOIN_ENTRY_PAGE,
+  myApplications: 'packages/join/pages/mine/index',
+  application: APPLICATION_PAGE,
+  reviewQueue: 'packages/join/staff/applications/index',
+  review: 'packages/join/staff/application/index',
+  campaigns: 'packages/join/staff/campaigns/index',
+  // unit
+  myUnit: MY_UNIT_PAGE,
+  invite: INVITE_PAGE,
+  units: 'packages/unit/staff/units/index',
+  unit: 'packages/unit/staff/unit/index',
+  unitNew: 'packages/unit/staff/unit-new/index',
+  unitsImport: 'packages/unit/staff/units-import/index',
+  seatLimits: 'packages/unit/staff/seat-limits/index',
+  // groups
+  groupEntry: 'packages/groups/pages/group/index',
+  groups: 'packages/groups/staff/groups/index',
+  groupTodos: 'packages/groups/staff/group-todos/index',
+  groupRemovals: 'packages/groups/staff/group-removals/index',
+  // directory
+  directory: 'packages/directory/pages/index/index',
+  // news: the article page is the link of share cards and of the browser's address.
+  article: 'packages/news/pages/article/index',
+  manageArticles: 'packages/news/staff/articles/index',
+  articleEdit: 'packages/news/staff/article-edit/index',
+  // submit
+  mySubmissions: 'packages/submit/pages/mine/index',
+  submissionNew: 'packages/submit/pages/new/index',
+  submission: SUBMISSION_PAGE,
+  submissionQueue: 'packages/submit/staff/submissions/index',
+  submissionReview: 'packages/submit/staff/submission/index',
+  // staff
+  workbench: WORKBENCH_PAGE,
+  audit: 'packages/staff/pages/audit/index',
+} as const;
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES];
+
+/**
+ * The tab bar's pages in the order app.config.ts lists them: a tab's index for setTabBarBadge and
+ * friends is derived from this order, never typed elsewhere.
+ */
+export const TAB_PAGES = [ROUTES.home, ROUTES.news, ROUTES.membership, ROUTES.contact, ROUTES.me] as const;
 
 export type TabPage = (typeof TAB_PAGES)[number];
 
 export function tabIndex(page: TabPage): number {
   return TAB_PAGES.indexOf(page);
+}
+
+/** The URL navigateTo and friends take: `/path?query`, with empty values left out. */
+export function routeUrl(route: Route, query?: Query): string {
+  return `/${route}${queryString(query)}`;
 }

@@ -74,3 +74,11 @@ test('a POST or DELETE without data still sends a JSON body, never an empty one'
   await request({ path: '/api/staff/7', method: 'DELETE' });
   expect(taroRequest.mock.calls.map(([options]) => options.data)).toEqual([{}, {}]);
 });
+
+test('the query option becomes the query string, empty values left out and values encoded', async () => {
+  answer(200, {});
+  await request({ path: '/api/units', query: { q: '云 栈', level: undefined, cursor: null, limit: 20 } });
+  expect(taroRequest).toHaveBeenCalledWith(
+    expect.objectContaining({ url: 'https://api.test/api/units?q=%E4%BA%91%20%E6%A0%88&limit=20' }),
+  );
+});

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { AuthError, ErrorCode, type ErrorBody, errorBodySchema, errorMessage } from '@itss/shared';
+import { type Query, queryString } from './query';
 
 /** The part of a zod schema the wrapper needs; keeps zod itself out of the miniapp's dependencies. */
 export interface ResponseSchema<T> {
@@ -53,6 +54,8 @@ function errorFromResponse(statusCode: number, data: unknown): ApiError {
 
 export interface RequestOptions<T> {
   path: string;
+  /** The query string's values; empty ones are left out, so callers never build one. */
+  query?: Query;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   data?: Record<string, unknown>;
   /** When given, a 2xx body that does not match is treated as a server fault, not trusted. */
@@ -129,7 +132,7 @@ export function parseAnswer<T>(statusCode: number, data: unknown, schema: Respon
 }
 
 async function send<T>(
-  { path, method = 'GET', data, schema, header: extra }: RequestOptions<T>,
+  { path, query, method = 'GET', data, schema, header: extra }: RequestOptions<T>,
   token: string | null,
 ): Promise<T> {
   const header = { ...extra, 'content-type': 'application/json', ...authorization(token) };
@@ -138,7 +141,7 @@ async function send<T>(
   let response: Taro.request.SuccessCallbackResult<RawBody>;
   try {
     response = await Taro.request<RawBody>({
-      url: `${API_BASE}${path}`,
+      url: `${API_BASE}${path}${queryString(query)}`,
       method,
       // A JSON content type with an empty body is a 400 on the server (Fastify): send {} instead.
       data: data ?? (method === 'GET' ? undefined : {}),

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
-
-export type TabPage = 'index' | 'news' | 'membership' | 'contact' | 'me';
+import { ROUTES, type TabPage, routeUrl } from '@/routes';
 
 export function openTab(page: TabPage): void {
-  void Taro.switchTab({ url: `/pages/${page}/index` });
+  void Taro.switchTab({ url: routeUrl(page) });
 }
 
 export async function copyText(text: string): Promise<void> {
@@ -24,25 +23,25 @@ export async function callPhone(phone: string): Promise<void> {
 }
 
 export function openPrivacyPolicy(): void {
-  void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
+  void Taro.navigateTo({ url: routeUrl(ROUTES.privacy) });
 }
 
 /** The application form (packages/join), the page a campaign's code opens too. */
 export function openApplication(): void {
-  void Taro.navigateTo({ url: '/packages/join/pages/apply/index' });
+  void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
 }
 
 /** 会员名录: the public list of member units, where a colleague asks to join theirs. */
 export function openDirectory(): void {
-  void Taro.navigateTo({ url: '/packages/directory/pages/index/index' });
+  void Taro.navigateTo({ url: routeUrl(ROUTES.directory) });
 }
 
 /** 加入会员微信群: the group codes, for contacts of active member units. */
 export function openGroupEntry(): void {
-  void Taro.navigateTo({ url: '/packages/groups/pages/group/index' });
+  void Taro.navigateTo({ url: routeUrl(ROUTES.groupEntry) });
 }
 
 /** One article (packages/news): the same link a share card and the browser's address carry. */
 export function openArticle(id: number): void {
-  void Taro.navigateTo({ url: `/packages/news/pages/article/index?id=${id}` });
+  void Taro.navigateTo({ url: routeUrl(ROUTES.article, { id }) });
 }

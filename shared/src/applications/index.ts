@@ -7,6 +7,9 @@ import { defineErrors } from '../errors';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
 
+/** The applicant's page of one application (`?id=`), which WeChat messages about a decision open. */
+export const APPLICATION_PAGE = 'packages/join/pages/detail/index';
+
 /** Levels a unit may apply for: 会长单位 is elected, never applied for. */
 export const APPLICABLE_LEVELS = ['member', 'committee', 'vice_president'] as const;
 export type ApplicableLevel = (typeof APPLICABLE_LEVELS)[number];

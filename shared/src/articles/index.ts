@@ -3,6 +3,9 @@ import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
 
+/** A contact's page of one submission (`?id=`), which the message about a review opens. */
+export const SUBMISSION_PAGE = 'packages/submit/pages/detail/index';
+
 /**
  * What the branch publishes: the handbook's information services (policy, standards, industry
  * trends, 月报, 会刊) and the members' own promotion (会员风采, 优秀案例).

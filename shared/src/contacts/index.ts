@@ -4,6 +4,11 @@ import { decimalIdSchema } from '../common';
 import { defineErrors } from '../errors';
 import { creditCodeSchema } from '../units';
 
+/** 我的单位 (`?id=`), which the message about an approved join request opens. */
+export const MY_UNIT_PAGE = 'packages/unit/pages/index/index';
+/** The page an invite's share card and link open (`?token=`). */
+export const INVITE_PAGE = 'packages/unit/pages/invite/index';
+
 /**
  * The people of a member unit: the primary contact invites colleagues, or a colleague asks to join
  * by typing the unit's credit code. A person is a contact of at most one unit; a unit with contacts

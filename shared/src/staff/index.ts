@@ -5,6 +5,9 @@ import { mainlandMobileSchema } from '../domain/phone';
 import { defineErrors } from '../errors';
 import { roleSchema } from '../users';
 
+/** The staff workbench, which WeChat messages about staff to-dos open. */
+export const WORKBENCH_PAGE = 'packages/staff/pages/index/index';
+
 export const StaffError = defineErrors({
   /** Revoking this admin would leave nobody who can manage staff, e.g. two admins revoking each other. */
   LastAdmin: {

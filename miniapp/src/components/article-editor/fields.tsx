@@ -4,7 +4,7 @@ import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
 import { FormField } from '@/components/kit/form';
 import type { ApiError } from '@/services/http';
-import { uploadArticleImage } from '@/services/article-manage';
+import { uploadArticleImage } from '@/packages/news/api';
 
 /** A field of an article form (staff's editor and a member's submission share the sheet). */
 export function ArticleField(props: Omit<ComponentProps<typeof FormField>, 'block' | 'className'>) {

@@ -4,7 +4,7 @@ import { ARTICLE_FILE_URL_PATTERN } from '@itss/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage } from '@/components/article-image';
-import { uploadArticleImage } from '@/services/article-manage';
+import { uploadArticleImage } from '@/packages/news/api';
 import { FilePicker } from '@/components/kit/file-picker';
 import { isSafeLink, type Block, type BlockKind } from './blocks';
 import './index.scss';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { getAssociation } from '@/services/api';
+import { getAssociation } from '@/packages/association/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { callPhone, copyText, openGroupEntry } from '@/utils/actions';

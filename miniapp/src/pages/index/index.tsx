@@ -1,17 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import {
-  JOIN_ENTRY_PAGE,
-  type ArticleSummary,
-  type AssociationResponse,
-  type ServicesResponse,
-} from '@itss/shared';
+import { type ArticleSummary, type AssociationResponse, type ServicesResponse } from '@itss/shared';
 import { useEffect, useRef } from 'react';
 import { ArticleRow } from '@/components/article-row';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { getAssociation, getServices } from '@/services/api';
-import { getArticles } from '@/services/articles';
+import { getAssociation, getServices } from '@/packages/association/api';
+import { getArticles } from '@/packages/news/api';
 import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
 import { useViewerKey } from '@/services/session';
@@ -19,6 +14,7 @@ import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 interface HomeData {
   association: AssociationResponse;
@@ -46,9 +42,15 @@ async function loadNews(): Promise<HomeNews> {
 }
 
 const QUICK_LINKS: { key: string; title: string; desc: string; mark: string; open: () => void }[] = [
-  { key: 'membership', title: '会员权益', desc: '级别与年费', mark: '权', open: () => openTab('membership') },
+  {
+    key: 'membership',
+    title: '会员权益',
+    desc: '级别与年费',
+    mark: '权',
+    open: () => openTab(ROUTES.membership),
+  },
   { key: 'directory', title: '会员名录', desc: '查询会员单位', mark: '录', open: openDirectory },
-  { key: 'contact', title: '联系我们', desc: '会员服务部', mark: '联', open: () => openTab('contact') },
+  { key: 'contact', title: '联系我们', desc: '会员服务部', mark: '联', open: () => openTab(ROUTES.contact) },
 ];
 
 function Hero({ association }: { association: AssociationResponse }) {
@@ -96,7 +98,7 @@ function ServiceList({ services }: { services: ServicesResponse }) {
  * page standing: the news says so in its own place, and pull-down or a tap loads it again.
  */
 function News({ news, onRetry }: { news: RequestState<HomeNews>; onRetry: () => void }) {
-  const more = { text: '更多', open: () => openTab('news') };
+  const more = { text: '更多', open: () => openTab(ROUTES.news) };
   if (news.status === 'loading')
     return (
       <Section title="最新资讯" more={more}>
@@ -186,7 +188,7 @@ export default function HomePage() {
     return homeError ?? newsError;
   });
   useEffect(() => {
-    if (takeBrowserEntry()) void Taro.navigateTo({ url: `/${JOIN_ENTRY_PAGE}` });
+    if (takeBrowserEntry()) void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
   }, []);
   return (
     <View className="page home">

@@ -7,13 +7,15 @@ import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getUnreadCount, showUnreadBadge } from '@/services/messages';
+import { getUnreadCount } from '@/packages/account/api';
+import { showUnreadBadge } from '@/packages/account/unread-badge';
 import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
-import { getMyJoinRequests } from '@/services/units';
+import { getMyJoinRequests } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import { openDirectory, openGroupEntry, openPrivacyPolicy, openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function roleText(me: Me): string {
   // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
@@ -142,15 +144,12 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
       <Card className="me-help">
         <View
           className="me-help__row me-help__row--applications"
-          onClick={open('/packages/join/pages/mine/index')}
+          onClick={open(routeUrl(ROUTES.myApplications))}
         >
           <Text className="me-help__text">我的申请</Text>
           <View className="link-arrow" />
         </View>
-        <View
-          className="me-help__row me-help__row--messages"
-          onClick={open('/packages/account/pages/messages/index')}
-        >
+        <View className="me-help__row me-help__row--messages" onClick={open(routeUrl(ROUTES.messages))}>
           <Text className="me-help__text">消息</Text>
           <CountBadge count={unread} className="me-help__badge" />
           <View className="link-arrow" />
@@ -158,7 +157,7 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
         {me.unit ? (
           <View
             className="me-help__row me-help__row--unit"
-            onClick={open(`/packages/unit/pages/index/index?id=${me.unit.id}`)}
+            onClick={open(routeUrl(ROUTES.myUnit, { id: me.unit.id }))}
           >
             <Text className="me-help__text">我的单位</Text>
             <Text className="me-help__value">{me.unit.name}</Text>
@@ -172,10 +171,7 @@ function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           </View>
         )}
         {me.unit ? (
-          <View
-            className="me-help__row me-help__row--submit"
-            onClick={open('/packages/submit/pages/mine/index')}
-          >
+          <View className="me-help__row me-help__row--submit" onClick={open(routeUrl(ROUTES.mySubmissions))}>
             <Text className="me-help__text">会员风采投稿</Text>
             <Text className="me-help__value">会员风采、优秀案例</Text>
             <View className="link-arrow" />
@@ -273,7 +269,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           {me.can.openStaffConsole ? (
             <View
               className="me-help__row me-help__row--staff"
-              onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.workbench) })}
             >
               <Text className="me-help__text">工作台</Text>
               <View className="link-arrow" />
@@ -283,7 +279,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
             <Text className="me-help__text">隐私政策</Text>
             <View className="link-arrow" />
           </View>
-          <View className="me-help__row" onClick={() => openTab('contact')}>
+          <View className="me-help__row" onClick={() => openTab(ROUTES.contact)}>
             <Text className="me-help__text">入会咨询请联系会员服务部</Text>
             <View className="link-arrow" />
           </View>

@@ -3,11 +3,13 @@ import type { AssociationResponse, LevelsResponse, ObligationsResponse } from '@
 import { LevelCard } from '@/components/level-card';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { getAssociation, getLevels, getObligations } from '@/services/api';
+import { getAssociation } from '@/packages/association/api';
+import { getLevels, getObligations } from '@/packages/membership/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES } from '@/routes';
 
 interface MembershipData {
   levels: LevelsResponse;
@@ -89,7 +91,7 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
           <Button className="membership-join__cta" onClick={openApplication}>
             在线申请入会
           </Button>
-          <Button className="membership-join__contact" onClick={() => openTab('contact')}>
+          <Button className="membership-join__contact" onClick={() => openTab(ROUTES.contact)}>
             联系{contact.department}
           </Button>
         </View>

@@ -6,7 +6,7 @@ import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
 import { Loading } from '@/components/state';
-import { getArticles } from '@/services/articles';
+import { getArticles } from '@/packages/news/api';
 import { useViewerKey } from '@/services/session';
 import './index.scss';
 

@@ -21,6 +21,7 @@ import {
   errorMessage,
   levelByCode,
   maskPhone,
+  APPLICATION_PAGE,
 } from '@itss/shared';
 import { In, MoreThan, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -89,7 +90,7 @@ function noticeBody(decision: Decision, unitName: string, reason: string | null)
   }
 }
 
-export const detailPage = (id: number): string => `packages/join/pages/detail/index?id=${id}`;
+export const detailPage = (id: number): string => `${APPLICATION_PAGE}?id=${id}`;
 
 /** What the applicant typed, as stored on the application row. */
 function fieldsOf(body: ApplicationBodyParsed): Partial<ApplicationEntity> {

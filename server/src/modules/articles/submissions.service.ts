@@ -18,6 +18,7 @@ import {
   type SubmissionListResponse,
   WechatError,
   articleFileUrl,
+  SUBMISSION_PAGE,
 } from '@itss/shared';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
@@ -60,7 +61,7 @@ function noticeBody(decision: 'approve' | 'reject', title: string, reason: strin
     : `您的投稿《${title}》未通过审核。原因：${reason ?? ''}。可修改后重新投稿。`;
 }
 
-const detailPage = (id: number): string => `packages/submit/pages/detail/index?id=${id}`;
+const detailPage = (id: number): string => `${SUBMISSION_PAGE}?id=${id}`;
 
 /**
  * The readable text of a sanitized body, for WeChat's check: sanitize-html with no tags keeps only

@@ -22,6 +22,7 @@ import {
   groupNickname,
   levelByCode,
   maskPhone,
+  WORKBENCH_PAGE,
 } from '@itss/shared';
 import { In, IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -51,8 +52,6 @@ const CODE_LIFETIME_MS = GROUP_CODE_MAX_DAYS * 24 * HOUR_MS;
 const CLOCK_SLACK_MS = 60_000;
 /** The lists staff read: every open item, and the most recent done ones. */
 const LIST_LIMIT = 200;
-/** Where the subscribe message leads staff: 工作台. */
-const WORKBENCH_PAGE = 'packages/staff/pages/index/index';
 
 const GROUP_NOT_FOUND = '会员微信群不存在';
 

@@ -17,6 +17,8 @@ import {
   type JoinedUnit,
   type Unit,
   maskPhone,
+  MY_UNIT_PAGE,
+  INVITE_PAGE,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -46,9 +48,7 @@ function now(): Date {
 const DAY_MS = 24 * 60 * 60_000;
 /** Who invited, to the invitee, when staff did: staff are not named to members. */
 const STAFF_NAME = '会员服务部';
-/** The mini-program page of 我的单位, where a decision leads. */
-const MY_UNIT_PAGE = 'packages/unit/pages/index/index';
-const invitePage = (token: string): string => `packages/unit/pages/invite/index?token=${token}`;
+const invitePage = (token: string): string => `${INVITE_PAGE}?token=${token}`;
 
 function hashOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');

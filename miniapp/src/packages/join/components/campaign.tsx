@@ -6,7 +6,7 @@ import { Card } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { fieldMessage, toApiError } from '@/services/http';
-import { campaignCodePath, createCampaign } from '@/services/review';
+import { campaignCodePath, createCampaign } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';

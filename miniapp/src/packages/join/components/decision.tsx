@@ -9,7 +9,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { fieldMessage, toApiError } from '@/services/http';
-import { decide } from '@/services/review';
+import { decide } from '@/packages/join/api';
 import { levelName } from '@/packages/staff/components/review';
 import './decision.scss';
 

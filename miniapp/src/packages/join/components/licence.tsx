@@ -4,7 +4,7 @@ import type { StoredFile } from '@itss/shared';
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '@/components/state';
 import { downloadWithToken, releaseDownload } from '@/services/download';
-import { filePath } from '@/services/review';
+import { filePath } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { useRequest } from '@/services/useRequest';
 import './licence.scss';

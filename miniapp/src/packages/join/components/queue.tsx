@@ -10,11 +10,12 @@ import { StatusBadge } from '@/components/kit/badges';
 import { Tabs, type Tab } from '@/components/kit/tabs';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
-import { applicationsExportPath, type QueueFilters } from '@/services/review';
+import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
 import { ChecksumBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/queue.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 /** Waiting for staff first (the default), then the applicant's turn, then the closed ones. */
 export const STATE_TABS: readonly (ApplicationState | null)[] = [
@@ -37,7 +38,7 @@ export function ApplicationRow({ item }: { item: ApplicationSummary }) {
   return (
     <View
       className="queue-row"
-      onClick={() => void Taro.navigateTo({ url: `/packages/join/staff/application/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.review, { id: item.id }) })}
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unitName}</Text>

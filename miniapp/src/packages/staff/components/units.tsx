@@ -4,7 +4,7 @@ import { FormField } from '@/components/kit/form';
 import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
 import { ApiError } from '@/services/http';
 import { isH5 } from '@/services/session';
-import { unitsExportPath, type UnitFilters } from '@/services/staff-units';
+import { unitsExportPath, type UnitFilters } from '@/packages/unit/api';
 import { beijingDateStamp } from './review';
 import './units.scss';
 

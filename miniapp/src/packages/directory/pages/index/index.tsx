@@ -8,9 +8,11 @@ import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, type Tab } from '@/components/kit/tabs';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
-import { getDirectory, requestToJoin } from '@/services/units';
+import { getDirectory } from '@/packages/directory/api';
+import { requestToJoin } from '@/packages/unit/api';
 import { openTab } from '@/utils/actions';
 import './index.scss';
+import { ROUTES } from '@/routes';
 
 interface Filters {
   q?: string;
@@ -127,7 +129,7 @@ export default function DirectoryPage() {
           onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
         />
         {session.status === 'signedOut' ? (
-          <Text className="directory-head__hint" onClick={() => openTab('me')}>
+          <Text className="directory-head__hint" onClick={() => openTab(ROUTES.me)}>
             您的单位已是会员？登录后可在名录中找到单位，申请成为联系人 ›
           </Text>
         ) : askable ? (

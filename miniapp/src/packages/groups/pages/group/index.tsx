@@ -6,7 +6,7 @@ import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
 import { releaseDownload } from '@/services/download';
-import { downloadGroupCode, getGroupEntry } from '@/services/groups';
+import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
@@ -14,6 +14,7 @@ import { useRequest } from '@/services/useRequest';
 import { copyText, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { ROUTES } from '@/routes';
 
 type EntryItem = GroupEntry['items'][number];
 
@@ -93,12 +94,12 @@ function NotAllowed({ error }: { error: ApiError }) {
           <Button className="entry-refused__primary" onClick={openDirectory}>
             会员名录
           </Button>
-          <Button className="entry-refused__secondary" onClick={() => openTab('membership')}>
+          <Button className="entry-refused__secondary" onClick={() => openTab(ROUTES.membership)}>
             如何入会
           </Button>
         </View>
       ) : (
-        <Button className="entry-refused__secondary" onClick={() => openTab('contact')}>
+        <Button className="entry-refused__secondary" onClick={() => openTab(ROUTES.contact)}>
           联系分会工作人员
         </Button>
       )}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { REMOVAL_REASON_NAMES, type GroupRemoval } from '@itss/shared';
 import { Card } from '@/components/section';
-import { finishGroupRemoval, getGroupRemovals } from '@/services/staff-groups';
+import { finishGroupRemoval, getGroupRemovals } from '@/packages/groups/api';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskList } from '@/packages/groups/components/tasks';
 

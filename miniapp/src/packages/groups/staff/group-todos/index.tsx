@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { GroupTodo } from '@itss/shared';
 import { Card } from '@/components/section';
-import { finishGroupTodo, getGroupTodos } from '@/services/staff-groups';
+import { finishGroupTodo, getGroupTodos } from '@/packages/groups/api';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskList } from '@/packages/groups/components/tasks';
+import { ROUTES, routeUrl } from '@/routes';
 
 function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promise<unknown> }) {
   const person = todo.person;
@@ -37,7 +38,7 @@ function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promis
         <View className="task-row__actions">
           <Text
             className="staff-button task-row__link"
-            onClick={() => void Taro.navigateTo({ url: '/packages/groups/staff/groups/index' })}
+            onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.groups) })}
           >
             去上传
           </Text>

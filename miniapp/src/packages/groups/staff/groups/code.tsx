@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormFailure } from '@/components/kit/form';
 import { PickerValue } from '@/components/kit/pickers';
 import { toApiError } from '@/services/http';
-import { uploadGroupCode } from '@/services/staff-groups';
+import { uploadGroupCode } from '@/packages/groups/api';
 import { pickFile } from '@/services/upload';
 import { beijingInstant, beijingParts, formatBeijingTime } from '@/utils/format';
 

@@ -12,7 +12,7 @@ import { FormFailure } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { createGroup, updateGroup } from '@/services/staff-groups';
+import { createGroup, updateGroup } from '@/packages/groups/api';
 import { levelName } from '@/packages/staff/components/review';
 import { StaffField } from '@/packages/staff/components/units';
 

@@ -6,7 +6,7 @@ import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getGroups, updateGroup } from '@/services/staff-groups';
+import { getGroups, updateGroup } from '@/packages/groups/api';
 import { useSubscribeMessages } from '@/services/subscribe';
 import { useRequest } from '@/services/useRequest';
 import { levelName } from '@/packages/staff/components/review';

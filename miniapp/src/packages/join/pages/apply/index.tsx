@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
-import { getLevels, getObligations } from '@/services/api';
+import { getLevels, getObligations } from '@/packages/membership/api';
 import { toApiError } from '@/services/http';
 import {
   getApplication,
@@ -19,7 +19,7 @@ import {
   saveDraft,
   submitApplication,
   updateApplication,
-} from '@/services/join';
+} from '@/packages/join/api';
 import { captureScene, sceneFromQuery, storedScene } from '@/services/scene';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
@@ -35,6 +35,7 @@ import {
   type ApplicationForm,
 } from '../../form';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const AUTOSAVE_DELAY_MS = 800;
 /** The review's decision is what an applicant waits for. */
@@ -102,7 +103,7 @@ function NewApplication({ draft, levels, rules }: FormData & { draft: Applicatio
       // The server keeps the draft (its campaign counts as started); emptied, the next form starts
       // blank instead of offering what was just submitted. A failure leaves that harmless copy.
       saveDraft({}).catch(() => undefined);
-      await Taro.redirectTo({ url: `/packages/join/pages/detail/index?id=${application.id}` });
+      await Taro.redirectTo({ url: routeUrl(ROUTES.application, { id: application.id }) });
     } catch (error) {
       if (toApiError(error).code === ApplicationError.IdempotencyKeyReused)
         writeLocalDraft({ idempotencyKey: null });

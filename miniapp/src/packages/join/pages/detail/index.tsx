@@ -15,7 +15,7 @@ import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getApplication, resubmitApplication, withdrawApplication } from '@/services/join';
+import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
@@ -24,6 +24,7 @@ import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { formatFileSize } from '../../form';
 import '../../state-badge.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const WHO = { applicant: '申请人', staff: '会员服务部' } as const;
 const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
@@ -121,9 +122,7 @@ function Detail({ application, onChanged }: DetailProps) {
             <Button
               className="detail-actions__primary"
               disabled={busy || undefined}
-              onClick={() =>
-                void Taro.navigateTo({ url: `/packages/join/pages/apply/index?id=${application.id}` })
-              }
+              onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.apply, { id: application.id }) })}
             >
               修改申请
             </Button>
@@ -141,7 +140,7 @@ function Detail({ application, onChanged }: DetailProps) {
           <Button
             className="detail-actions__primary"
             onClick={() =>
-              void Taro.navigateTo({ url: `/packages/unit/pages/index/index?id=${application.unit?.id}` })
+              void Taro.navigateTo({ url: routeUrl(ROUTES.myUnit, { id: application.unit?.id }) })
             }
           >
             查看我的单位

@@ -5,7 +5,7 @@ import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
-import { getMyApplications } from '@/services/join';
+import { getMyApplications } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
@@ -13,9 +13,10 @@ import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
-const openApply = () => void Taro.navigateTo({ url: '/packages/join/pages/apply/index' });
+const openApply = () => void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
 
 function MyApplications() {
   const { state, reload, refresh } = useRequest(getMyApplications);
@@ -31,9 +32,7 @@ function MyApplications() {
               <View
                 key={item.id}
                 className="mine-list__row"
-                onClick={() =>
-                  void Taro.navigateTo({ url: `/packages/join/pages/detail/index?id=${item.id}` })
-                }
+                onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.application, { id: item.id }) })}
               >
                 <View className="mine-list__main">
                   <Text className="mine-list__name">{item.unitName}</Text>

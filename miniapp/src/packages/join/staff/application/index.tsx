@@ -11,7 +11,7 @@ import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf } from '@/services/http';
-import { getApplication } from '@/services/review';
+import { getApplication } from '@/packages/join/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';

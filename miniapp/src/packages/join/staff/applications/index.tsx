@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { APPLICATION_STATE_NAMES } from '@itss/shared';
 import { useState } from 'react';
-import { getApplications, getCampaigns, type QueueFilters } from '@/services/review';
+import { getApplications, getCampaigns, type QueueFilters } from '@/packages/join/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { useRequest } from '@/services/useRequest';
 import {

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Section } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { getCampaigns } from '@/services/review';
+import { getCampaigns } from '@/packages/join/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { CampaignCard, CreateCampaignForm } from '@/packages/join/components/campaign';

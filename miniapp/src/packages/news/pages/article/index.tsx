@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage, absoluteFileUrl } from '@/components/article-image';
 import { ErrorState, Loading } from '@/components/state';
-import { ARTICLE_PAGE, countRead, getArticle } from '@/services/articles';
+import { countRead, getArticle } from '@/packages/news/api';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
@@ -21,6 +21,7 @@ import { useRequest } from '@/services/useRequest';
 import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingDate } from '@/utils/format';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const NOT_FOUND = new Set<string>([ArticleError.NotFound, ErrorCode.NotFound]);
 
@@ -93,7 +94,7 @@ function Locked({ article, me }: { article: ArticleDetail; me: Me | null }) {
           <>
             <Text className="article-locked__text">会员单位联系人登录后即可阅读全文。</Text>
             <View className="article-locked__actions">
-              <Button className="article-locked__primary" onClick={() => openTab('me')}>
+              <Button className="article-locked__primary" onClick={() => openTab(ROUTES.me)}>
                 登录
               </Button>
               <Button className="article-locked__secondary" onClick={openApplication}>
@@ -125,7 +126,7 @@ function Locked({ article, me }: { article: ArticleDetail; me: Me | null }) {
             <View className="article-locked__actions">
               <Button
                 className="article-locked__primary"
-                onClick={() => openTab(committee ? 'membership' : 'contact')}
+                onClick={() => openTab(committee ? ROUTES.membership : ROUTES.contact)}
               >
                 {committee ? '了解会员级别' : '联系我们'}
               </Button>
@@ -204,7 +205,7 @@ function Gone() {
     <View className="article-gone" role="alert">
       <Text className="article-gone__title">文章不存在或已下线</Text>
       <Text className="article-gone__text">链接可能已失效，去资讯看看其他内容吧。</Text>
-      <Button className="article-gone__button" onClick={() => openTab('news')}>
+      <Button className="article-gone__button" onClick={() => openTab(ROUTES.news)}>
         浏览资讯
       </Button>
     </View>
@@ -225,7 +226,7 @@ function ArticleLoader({ id, me }: { id: number; me: Me | null }) {
 
   const title = found ? state.data.title : '';
   // What a chat card and the timeline show, and where they lead: this article, from a cold start too.
-  useShareAppMessage(() => ({ title, path: `/${ARTICLE_PAGE}?id=${id}` }));
+  useShareAppMessage(() => ({ title, path: routeUrl(ROUTES.article, { id }) }));
   useShareTimeline(() => ({ title, query: `id=${id}` }));
 
   if (state.status === 'loading') return <Loading />;

@@ -16,7 +16,8 @@ import { ArticleField, CoverField } from '@/components/article-editor/fields';
 import { FilePicker } from '@/components/kit/file-picker';
 import type { FieldErrors } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
-import { searchUnits, uploadArticleAttachment } from '@/services/article-manage';
+import { uploadArticleAttachment } from '@/packages/news/api';
+import { getUnits } from '@/packages/unit/api';
 import { apiErrorOf, toApiError, type ApiError } from '@/services/http';
 import type { PickedFile } from '@/services/upload';
 import { formatFileSize } from '@/utils/format';
@@ -47,7 +48,7 @@ function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: 
     setBusy(true);
     setError(null);
     try {
-      const list = await searchUnits(q.trim());
+      const list = await getUnits({ q: q.trim() }, null, 10);
       setFound(list.items);
     } catch (thrown) {
       setError(toApiError(thrown).message);

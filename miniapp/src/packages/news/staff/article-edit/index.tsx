@@ -22,7 +22,7 @@ import {
   getArticle,
   updateArticle,
   type ArticleAction,
-} from '@/services/article-manage';
+} from '@/packages/news/api';
 import { toApiError, type ApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
@@ -30,8 +30,7 @@ import { draftOf, requestOf, type Draft } from './draft';
 import { Fields } from './fields';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
-
-const EDIT_PAGE = '/packages/news/staff/article-edit/index';
+import { ROUTES, routeUrl } from '@/routes';
 
 const CONFIRMS: Record<ArticleAction, { title: string; content: string; done: string }> = {
   publish: { title: '发布文章', content: '发布后所有可见范围内的读者即可看到。确定发布吗？', done: '已发布' },
@@ -118,7 +117,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       if (id === null) return;
       await Taro.showToast({ title: '已保存', icon: 'success' });
       if (article) await onChanged();
-      else await Taro.redirectTo({ url: `${EDIT_PAGE}?id=${id}` });
+      else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
 
   const act = async (action: ArticleAction) => {
@@ -132,7 +131,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       await changeArticleState(id, action);
       await Taro.showToast({ title: confirm.done, icon: 'success' });
       if (article) await onChanged();
-      else await Taro.redirectTo({ url: `${EDIT_PAGE}?id=${id}` });
+      else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
   };
 

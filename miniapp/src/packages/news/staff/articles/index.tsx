@@ -10,7 +10,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { StatusBadge } from '@/components/kit/badges';
-import { getManagedArticles, type ArticleManageFilters } from '@/services/article-manage';
+import { getManagedArticles, type ArticleManageFilters } from '@/packages/news/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
@@ -18,6 +18,7 @@ import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 /** The states staff filter by; 待审核 and 未通过 are the submissions' own queue. */
 const STATE_FILTERS = [
@@ -33,7 +34,7 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
   return (
     <View
       className="queue-row article-row"
-      onClick={openPage(`/packages/news/staff/article-edit/index?id=${article.id}`)}
+      onClick={openPage(routeUrl(ROUTES.articleEdit, { id: article.id }))}
     >
       <View className="queue-row__head">
         <Text className="article-row__title">{article.title}</Text>
@@ -80,7 +81,7 @@ export default function ArticlesPage() {
         <Button
           className="articles-actions__button articles-actions__button--primary articles-page__new"
           size="mini"
-          onClick={openPage('/packages/news/staff/article-edit/index')}
+          onClick={openPage(routeUrl(ROUTES.articleEdit))}
         >
           新建文章
         </Button>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ROLES, ROLE_NAMES, auditActionName, type AuditEntry, type Role } from '@itss/shared';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
-import { getAudit } from '@/services/staff';
+import { getAudit } from '@/packages/staff/api';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 

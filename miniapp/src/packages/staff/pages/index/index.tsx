@@ -8,13 +8,14 @@ import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
-import { getApplications } from '@/services/review';
-import { getStaff, grantStaff, revokeStaff } from '@/services/staff';
-import { getGroupRemovals, getGroupTodos } from '@/services/staff-groups';
-import { getSubmissions } from '@/services/article-manage';
+import { getApplications } from '@/packages/join/api';
+import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
+import { getGroupRemovals, getGroupTodos } from '@/packages/groups/api';
+import { getSubmissions } from '@/packages/submit/api';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
@@ -204,17 +205,17 @@ function MemberLinks() {
   return (
     <Section title="会员">
       <Card className="staff-links">
-        <View className="staff-links__row" onClick={openPage('/packages/unit/staff/units/index')}>
+        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.units))}>
           <Text className="staff-links__text">会员单位</Text>
           <View className="link-arrow" />
         </View>
-        <View className="staff-links__row" onClick={openPage('/packages/groups/staff/groups/index')}>
+        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.groups))}>
           <Text className="staff-links__text">会员微信群</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--todos"
-          onClick={openPage('/packages/groups/staff/group-todos/index')}
+          onClick={openPage(routeUrl(ROUTES.groupTodos))}
         >
           <Text className="staff-links__text">入群待办</Text>
           <TodoCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
@@ -222,7 +223,7 @@ function MemberLinks() {
         </View>
         <View
           className="staff-links__row staff-links__row--removals"
-          onClick={openPage('/packages/groups/staff/group-removals/index')}
+          onClick={openPage(routeUrl(ROUTES.groupRemovals))}
         >
           <Text className="staff-links__text">待移出群聊</Text>
           <TodoCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
@@ -240,14 +241,14 @@ function ArticleLinks() {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--articles"
-          onClick={openPage('/packages/news/staff/articles/index')}
+          onClick={openPage(routeUrl(ROUTES.manageArticles))}
         >
           <Text className="staff-links__text">文章管理</Text>
           <View className="link-arrow" />
         </View>
         <View
           className="staff-links__row staff-links__row--submissions"
-          onClick={openPage('/packages/submit/staff/submissions/index')}
+          onClick={openPage(routeUrl(ROUTES.submissionQueue))}
         >
           <Text className="staff-links__text">投稿审核</Text>
           <TodoCount load={loadInReview} label="篇投稿待审核" none="暂无投稿" />
@@ -265,14 +266,14 @@ function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
       <Card className="staff-links">
         <View
           className="staff-links__row staff-links__row--applications"
-          onClick={openPage('/packages/join/staff/applications/index')}
+          onClick={openPage(routeUrl(ROUTES.reviewQueue))}
         >
           <Text className="staff-links__text">入会审核</Text>
           <TodoCount load={loadPending} label="份待审核" none="暂无待审核" />
           <View className="link-arrow" />
         </View>
         {manageCampaigns ? (
-          <View className="staff-links__row" onClick={openPage('/packages/join/staff/campaigns/index')}>
+          <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.campaigns))}>
             <Text className="staff-links__text">入会推广码</Text>
             <View className="link-arrow" />
           </View>
@@ -301,7 +302,7 @@ export default function StaffConsolePage() {
       {can.readAuditLog ? (
         <Section title="记录">
           <Card className="staff-links">
-            <View className="staff-links__row" onClick={openPage('/packages/staff/pages/audit/index')}>
+            <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.audit))}>
               <Text className="staff-links__text">操作日志</Text>
               <View className="link-arrow" />
             </View>

@@ -5,7 +5,7 @@ import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { getSubmission } from '@/services/article-manage';
+import { getSubmission } from '@/packages/submit/api';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import '../../submit.scss';

@@ -3,17 +3,18 @@ import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type SubmissionListItem } from '@itss/shared';
 import { StatusBadge } from '@/components/kit/badges';
 import { EmptyState, Loading } from '@/components/state';
-import { getSubmissions } from '@/services/article-manage';
+import { getSubmissions } from '@/packages/submit/api';
 import { useSession } from '@/services/session';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { formatBeijingTime } from '@/utils/format';
 import '../../submit.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function SubmissionRow({ item }: { item: SubmissionListItem }) {
   return (
     <View
       className="submit-row"
-      onClick={() => void Taro.navigateTo({ url: `/packages/submit/pages/detail/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submission, { id: item.id }) })}
     >
       <View className="submit-row__head">
         <Text className="submit-row__title">{item.title}</Text>
@@ -61,7 +62,7 @@ export default function MySubmissionsPage() {
         </Text>
         <Button
           className="submit-button submit-button--primary submit-intro__new"
-          onClick={() => void Taro.navigateTo({ url: '/packages/submit/pages/new/index' })}
+          onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submissionNew) })}
         >
           我要投稿
         </Button>

@@ -14,10 +14,11 @@ import { ArticlePreview } from '@/components/article-editor/preview';
 import { fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading } from '@/components/state';
-import { createSubmission } from '@/services/article-manage';
+import { createSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import '../../submit.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function Submitted() {
   return (
@@ -29,7 +30,7 @@ function Submitted() {
         </Text>
         <Button
           className="submit-button submit-button--primary submit-done__mine"
-          onClick={() => void Taro.redirectTo({ url: '/packages/submit/pages/mine/index' })}
+          onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.mySubmissions) })}
         >
           查看我的投稿
         </Button>

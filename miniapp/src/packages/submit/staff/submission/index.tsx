@@ -12,7 +12,7 @@ import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { decideSubmission, getSubmission } from '@/services/article-manage';
+import { decideSubmission, getSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';

@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, type SubmissionListItem } from '@itss/shared';
-import { getSubmissions } from '@/services/article-manage';
+import { getSubmissions } from '@/packages/submit/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 function SubmissionRow({ item }: { item: SubmissionListItem }) {
   return (
     <View
       className="queue-row submission-row"
-      onClick={() => void Taro.navigateTo({ url: `/packages/submit/staff/submission/index?id=${item.id}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submissionReview, { id: item.id }) })}
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unit.name}</Text>

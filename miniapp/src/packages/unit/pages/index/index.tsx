@@ -22,16 +22,18 @@ import {
   createInvite,
   decideJoinRequest,
   getBills,
-  getPendingJoinRequests,
+  getJoinRequests,
   getUnit,
   handOverPrimary,
   removeContact,
-} from '@/services/units';
+} from '@/packages/unit/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { inviteLink } from '@/packages/unit/invite-link';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
 /** 3000 → "¥3,000"; grouped by hand like formatAnnualFee. */
@@ -46,14 +48,13 @@ interface UnitData {
   requests: JoinRequest[];
 }
 
-/** The link an invite opens in the H5 app, where there is no share card. */
-function inviteLink(invite: Invite): string {
-  const { origin, pathname } = window.location;
-  return `${origin}${pathname}#/${invite.path.replace(/^\//, '')}`;
-}
-
 /** Asks first; a refusal is shown in a modal with the server's message. Resolves true when done. */
-async function confirmed(title: string, content: string, confirmText: string, action: () => Promise<void>) {
+async function confirmed(
+  title: string,
+  content: string,
+  confirmText: string,
+  action: () => Promise<unknown>,
+) {
   const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#1f5fbf' });
   if (!confirm) return false;
   void Taro.showLoading({ title: '处理中', mask: true });
@@ -209,7 +210,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
     );
     if (done) {
       await session.refresh().catch(() => undefined);
-      openTab('me');
+      openTab(ROUTES.me);
     }
   };
 
@@ -218,7 +219,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
       approve ? '同意加入' : '拒绝申请',
       approve ? `同意「${request.name}」成为本单位联系人吗？` : `拒绝「${request.name}」的加入申请吗？`,
       approve ? '同意' : '拒绝',
-      () => decideJoinRequest(unit.id, request.id, approve ? 'approve' : 'decline'),
+      () => decideJoinRequest(unit.id, request.id, { decision: approve ? 'approve' : 'decline' }),
     );
     if (done) onChanged();
   };
@@ -344,7 +345,7 @@ async function loadUnit(id: number): Promise<UnitData> {
   const unit = await getUnit(id);
   const [bills, requests] = await Promise.all([
     getBills(id),
-    unit.isPrimaryContact ? getPendingJoinRequests(id) : Promise.resolve({ items: [] }),
+    unit.isPrimaryContact ? getJoinRequests(id, 'pending') : Promise.resolve({ items: [] }),
   ]);
   return { unit, bills: bills.items, requests: requests.items };
 }
@@ -365,7 +366,7 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
         title: `${current.inviter} 邀请您加入 ${current.unitName}`,
         path: `/${current.invite.path.replace(/^\//, '')}`,
       };
-    return { title: 'ITSS 分会会员服务', path: '/pages/index/index' };
+    return { title: 'ITSS 分会会员服务', path: routeUrl(ROUTES.home) };
   });
 
   const onInvite = async (unit: Unit) => {

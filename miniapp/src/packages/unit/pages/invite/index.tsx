@@ -8,11 +8,12 @@ import { Card, Section } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { ApiError, apiErrorOf } from '@/services/http';
 import { session, useSession } from '@/services/session';
-import { acceptInvite, getInvite } from '@/services/units';
+import { acceptInvite, getInvite } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import { openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 /** Refusals the invitee can do nothing about here: what it means and where to go instead. */
 const DEAD_ENDS = new Set<string>([
@@ -25,7 +26,7 @@ const DEAD_ENDS = new Set<string>([
 ]);
 
 function openUnit(unitId: number): void {
-  void Taro.redirectTo({ url: `/packages/unit/pages/index/index?id=${unitId}` });
+  void Taro.redirectTo({ url: routeUrl(ROUTES.myUnit, { id: unitId }) });
 }
 
 function Refused({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
@@ -35,7 +36,7 @@ function Refused({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
     <View className="invite-refused" role="alert">
       <Text className="invite-refused__title">无法接受该邀请</Text>
       <Text className="invite-refused__text">{error.message}</Text>
-      <Button className="invite-refused__button" onClick={() => openTab('me')}>
+      <Button className="invite-refused__button" onClick={() => openTab(ROUTES.me)}>
         {inUnit ? '去「我的」查看我的单位' : '返回「我的」'}
       </Button>
     </View>

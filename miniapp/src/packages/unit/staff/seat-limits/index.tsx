@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { getSeatLimits, putSeatLimits } from '@/services/staff-units';
+import { getSeatLimits, putSeatLimits } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import '@/packages/staff/components/units.scss';
 import './index.scss';

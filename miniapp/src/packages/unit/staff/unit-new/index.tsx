@@ -13,11 +13,12 @@ import { FormFailure, fieldErrors, fieldErrorsOf, type FieldErrors } from '@/com
 import { PickerValue, RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { createUnit } from '@/services/staff-units';
+import { createUnit } from '@/packages/unit/api';
 import { beijingToday } from '@/utils/format';
 import { levelName } from '@/packages/staff/components/review';
 import { StaffField } from '@/packages/staff/components/units';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 interface UnitForm {
   name: string;
@@ -72,7 +73,7 @@ export default function NewUnitPage() {
     try {
       const unit = await createUnit(parsed.data);
       await Taro.showToast({ title: '已新增', icon: 'success' });
-      await Taro.redirectTo({ url: `/packages/unit/staff/unit/index?id=${unit.id}` });
+      await Taro.redirectTo({ url: routeUrl(ROUTES.unit, { id: unit.id }) });
     } catch (thrown) {
       const error = toApiError(thrown);
       const refused = fieldErrorsOf(error);

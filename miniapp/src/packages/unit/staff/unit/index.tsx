@@ -15,16 +15,15 @@ import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { apiErrorOf, fieldMessage, toApiError } from '@/services/http';
-import { isH5 } from '@/services/session';
 import {
   changeUnitStatus,
   createInvite,
   decideJoinRequest,
   getJoinRequests,
+  getUnit,
   handOverPrimary,
   removeContact,
-} from '@/services/staff-units';
-import { getUnit } from '@/services/units';
+} from '@/packages/unit/api';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
@@ -32,6 +31,7 @@ import { formatBeijingTime } from '@/utils/format';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/units.scss';
+import { inviteLink } from '@/packages/unit/invite-link';
 import './index.scss';
 
 type Reload = () => Promise<unknown>;
@@ -111,12 +111,6 @@ function ContactRow({ unit, contact, onChanged }: { unit: Unit; contact: Contact
       )}
     </View>
   );
-}
-
-/** The link an invitee opens: the H5 app of this server, at the invite page the contract names. */
-function inviteLink(invite: Invite): string {
-  const origin = isH5() ? window.location.origin : API_BASE;
-  return `${origin}/#/${invite.path.replace(/^\//, '')}`;
 }
 
 function InvitePanel({ unit }: { unit: Unit }) {

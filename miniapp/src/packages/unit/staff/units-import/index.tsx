@@ -14,10 +14,11 @@ import { useState } from 'react';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { pickFile } from '@/services/upload';
-import { confirmImport, previewImport } from '@/services/staff-units';
+import { confirmImport, previewImport } from '@/packages/unit/api';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 type Step =
   | { kind: 'choose'; notice: string | null }
@@ -168,7 +169,7 @@ export default function UnitsImportPage() {
           <Text className="staff-tip">导入的单位还没有联系人，可在单位详情中邀请联系人。</Text>
           <Button
             className="staff-form__submit"
-            onClick={() => void Taro.redirectTo({ url: '/packages/unit/staff/units/index' })}
+            onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.units) })}
           >
             查看会员单位
           </Button>

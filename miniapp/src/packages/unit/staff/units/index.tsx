@@ -10,7 +10,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { StatusBadge } from '@/components/kit/badges';
-import { getUnits, type UnitFilters } from '@/services/staff-units';
+import { getUnits, type UnitFilters } from '@/packages/unit/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
@@ -18,6 +18,7 @@ import { levelName } from '@/packages/staff/components/review';
 import { exportUnits } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
+import { ROUTES, routeUrl } from '@/routes';
 
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((level) => [level.code, level.name])) as Record<
   LevelCode,
@@ -28,7 +29,7 @@ const openPage = (url: string) => () => void Taro.navigateTo({ url });
 
 function UnitRow({ unit }: { unit: UnitSummary }) {
   return (
-    <View className="queue-row unit-row" onClick={openPage(`/packages/unit/staff/unit/index?id=${unit.id}`)}>
+    <View className="queue-row unit-row" onClick={openPage(routeUrl(ROUTES.unit, { id: unit.id }))}>
       <View className="queue-row__head">
         <Text className="queue-row__unit">{unit.name}</Text>
         <StatusBadge block="unit-status" state={unit.status} names={UNIT_STATUS_NAMES} />
@@ -98,25 +99,21 @@ export default function UnitsPage() {
         <Button
           className="units-actions__button units-actions__button--primary"
           size="mini"
-          onClick={openPage('/packages/unit/staff/unit-new/index')}
+          onClick={openPage(routeUrl(ROUTES.unitNew))}
         >
           新增单位
         </Button>
         <Button
           className="units-actions__button"
           size="mini"
-          onClick={openPage('/packages/unit/staff/units-import/index')}
+          onClick={openPage(routeUrl(ROUTES.unitsImport))}
         >
           批量导入
         </Button>
         <Button className="units-actions__button" size="mini" onClick={() => void exportUnits(filters)}>
           导出 Excel
         </Button>
-        <Button
-          className="units-actions__button"
-          size="mini"
-          onClick={openPage('/packages/unit/staff/seat-limits/index')}
-        >
+        <Button className="units-actions__button" size="mini" onClick={openPage(routeUrl(ROUTES.seatLimits))}>
           名额设置
         </Button>
       </View>

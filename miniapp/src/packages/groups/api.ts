@@ -1,4 +1,5 @@
 import {
+  groupEntrySchema,
   groupListSchema,
   groupRemovalListSchema,
   groupRemovalSchema,
@@ -7,6 +8,7 @@ import {
   groupTodoSchema,
   type CreateGroupRequest,
   type Group,
+  type GroupEntry,
   type GroupList,
   type GroupRemoval,
   type GroupRemovalList,
@@ -14,8 +16,22 @@ import {
   type GroupTodoList,
   type UpdateGroupRequest,
 } from '@itss/shared';
-import { request } from './http';
-import { uploadMultipart, type PickedFile } from './upload';
+import { downloadWithToken } from '@/services/download';
+import { request } from '@/services/http';
+import { uploadMultipart, type PickedFile } from '@/services/upload';
+
+// A member contact's side: the group they may join.
+
+export function getGroupEntry(): Promise<GroupEntry> {
+  return request({ path: '/api/groups/entry', schema: groupEntrySchema });
+}
+
+/** The group's QR image, served to this person only: a temp file on weapp, a blob: URL on H5. */
+export function downloadGroupCode(groupId: number): Promise<string> {
+  return downloadWithToken(`/api/groups/${groupId}/code`);
+}
+
+// Staff: the groups, their codes, and the to-dos of joining and leaving.
 
 export function getGroups(): Promise<GroupList> {
   return request({ path: '/api/groups', schema: groupListSchema });
@@ -42,7 +58,7 @@ export function uploadGroupCode(id: number, file: PickedFile, expiresAt?: string
 }
 
 export function getGroupTodos(done: boolean): Promise<GroupTodoList> {
-  return request({ path: `/api/groups/todos?done=${String(done)}`, schema: groupTodoListSchema });
+  return request({ path: '/api/groups/todos', query: { done }, schema: groupTodoListSchema });
 }
 
 export function finishGroupTodo(id: number): Promise<GroupTodo> {
@@ -50,7 +66,7 @@ export function finishGroupTodo(id: number): Promise<GroupTodo> {
 }
 
 export function getGroupRemovals(done: boolean): Promise<GroupRemovalList> {
-  return request({ path: `/api/groups/removals?done=${String(done)}`, schema: groupRemovalListSchema });
+  return request({ path: '/api/groups/removals', query: { done }, schema: groupRemovalListSchema });
 }
 
 export function finishGroupRemoval(id: number): Promise<GroupRemoval> {

@@ -1,6 +1,6 @@
 import { removeTabBarBadge, setTabBarBadge } from '@test/taro-mock';
 import { loadAppConfig } from '@test/app-config';
-import { showUnreadBadge } from './messages';
+import { showUnreadBadge } from './unread-badge';
 
 const meTab = loadAppConfig().tabBar.list.findIndex((tab) => tab.text === '我的');
 

@@ -1,18 +1,10 @@
 import {
-  associationResponseSchema,
   levelsResponseSchema,
   obligationsResponseSchema,
-  servicesResponseSchema,
-  type AssociationResponse,
   type LevelsResponse,
   type ObligationsResponse,
-  type ServicesResponse,
 } from '@itss/shared';
-import { request } from './http';
-
-export function getAssociation(): Promise<AssociationResponse> {
-  return request({ path: '/api/association', schema: associationResponseSchema });
-}
+import { request } from '@/services/http';
 
 export function getLevels(): Promise<LevelsResponse> {
   return request({ path: '/api/membership/levels', schema: levelsResponseSchema });
@@ -20,8 +12,4 @@ export function getLevels(): Promise<LevelsResponse> {
 
 export function getObligations(): Promise<ObligationsResponse> {
   return request({ path: '/api/membership/obligations', schema: obligationsResponseSchema });
-}
-
-export function getServices(): Promise<ServicesResponse> {
-  return request({ path: '/api/services', schema: servicesResponseSchema });
 }

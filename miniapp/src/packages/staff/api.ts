@@ -7,7 +7,7 @@ import {
   type StaffListResponse,
   type StaffMember,
 } from '@itss/shared';
-import { request } from './http';
+import { request } from '@/services/http';
 
 export function getStaff(): Promise<StaffListResponse> {
   return request({ path: '/api/staff', schema: staffListResponseSchema });
@@ -23,6 +23,9 @@ export function revokeStaff(userId: number): Promise<void> {
 }
 
 export function getAudit(before?: number | null): Promise<AuditListResponse> {
-  const query = before ? `&before=${before}` : '';
-  return request({ path: `/api/audit?limit=50${query}`, schema: auditListResponseSchema });
+  return request({
+    path: '/api/audit',
+    query: { limit: 50, before: before || undefined },
+    schema: auditListResponseSchema,
+  });
 }
