@@ -7,11 +7,8 @@ import { downloadWithToken, releaseDownload } from '@/services/download';
 import { filePath } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { useRequest } from '@/services/useRequest';
+import { formatFileSize } from '@/utils/format';
 import './licence.scss';
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 async function openPdf(localPath: string): Promise<void> {
   if (isH5()) {
@@ -42,7 +39,7 @@ export function LicenceView({ file }: { file: StoredFile }) {
 
   const caption = (
     <Text className="licence__caption">
-      {file.name} · {formatSize(file.size)}
+      {file.name} · {formatFileSize(file.size)}
     </Text>
   );
   if (state.status === 'loading') return <Loading />;

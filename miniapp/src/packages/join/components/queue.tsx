@@ -8,12 +8,10 @@ import {
 } from '@itss/shared';
 import { StatusBadge } from '@/components/kit/badges';
 import { Tabs, type Tab } from '@/components/kit/tabs';
-import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
-import { ApiError } from '@/services/http';
+import { exportSheet } from '@/services/download';
 import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
-import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
-import { ChecksumBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
+import { ChecksumBadge, levelName } from '@/packages/staff/components/review';
 import '@/packages/staff/components/queue.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -102,24 +100,7 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
   );
 }
 
-/** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
-export async function exportApplications(filters: QueueFilters): Promise<void> {
-  // The mask keeps a second tap from starting a second export.
-  void Taro.showLoading({ title: '正在导出', mask: true });
-  let localPath: string | null = null;
-  try {
-    localPath = await downloadWithToken(applicationsExportPath(filters));
-    if (isH5()) saveAs(localPath, `入会申请-${beijingDateStamp()}.xlsx`);
-    else await Taro.openDocument({ filePath: localPath, fileType: 'xlsx', showMenu: true });
-    void Taro.hideLoading();
-  } catch (thrown) {
-    void Taro.hideLoading();
-    // openDocument fails with WeChat's errMsg, which is no message for a person.
-    const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
-    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
-  } finally {
-    // Some browsers read the blob only after the click has returned: let it go a little later.
-    const done = localPath;
-    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
-  }
+/** The applications under these filters as a spreadsheet. */
+export function exportApplications(filters: QueueFilters): Promise<void> {
+  return exportSheet(applicationsExportPath(filters), '入会申请');
 }

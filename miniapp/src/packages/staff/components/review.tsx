@@ -12,10 +12,3 @@ export const CHECKSUM_WARNING = '统一社会信用代码校验位不符，请�
 export function ChecksumBadge() {
   return <Text className="review-badge review-badge--warning">校验位不符</Text>;
 }
-
-/** "20260305" in Beijing time, for file names. */
-export function beijingDateStamp(now: Date = new Date()): string {
-  const date = new Date(now.getTime() + 8 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
-}

@@ -19,7 +19,7 @@ import { isH5, useSession } from '@/services/session';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
-import { formatBeijingDate } from '@/utils/format';
+import { formatBeijingDate, formatFileSize } from '@/utils/format';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -30,11 +30,6 @@ function articleId(params: Record<string, string | undefined>): number | null {
   const id = Number(params.id);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
-
-const formatSize = (bytes: number): string =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * Opens a PDF: WeChat downloads it (with the token, as non-public files need) and hands it to its
@@ -73,7 +68,7 @@ function Attachments({ article }: { article: ArticleDetail }) {
         >
           <Text className="article-attachment__type">PDF</Text>
           <Text className="article-attachment__name">{attachment.name}</Text>
-          <Text className="article-attachment__size">{formatSize(attachment.size)}</Text>
+          <Text className="article-attachment__size">{formatFileSize(attachment.size)}</Text>
         </View>
       ))}
     </View>
