@@ -8,6 +8,7 @@ import {
   formatBeijingTime,
   formatFen,
   formatFileSize,
+  formatYuan,
 } from './format';
 
 test.each([
@@ -18,6 +19,11 @@ test.each([
   [0, '0 元/年'],
 ])('%i yuan reads as %s', (yuan, text) => {
   expect(formatAnnualFee(yuan)).toBe(text);
+});
+
+test('yuan read with the sign and grouped', () => {
+  expect(formatYuan(30000)).toBe('¥30,000');
+  expect(formatYuan(0)).toBe('¥0');
 });
 
 test.each([

@@ -4,6 +4,8 @@
  * WeChat runtimes, and the association works in Beijing time wherever the phone is.
  */
 
+import { LEVELS, type LevelCode } from '@itss/shared';
+
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -13,9 +15,19 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** 会员单位 / 委员单位 / 副会长单位, from the contract's levels. */
+export function levelName(code: LevelCode): string {
+  return LEVELS.find((level) => level.code === code)?.name ?? code;
+}
+
 /** 3000 → "3,000 元/年". */
 export function formatAnnualFee(yuan: number): string {
   return `${groupThousands(String(yuan))} 元/年`;
+}
+
+/** 3000 → "¥3,000". */
+export function formatYuan(yuan: number): string {
+  return `¥${groupThousands(String(yuan))}`;
 }
 
 /** An amount in fen (the unit WeChat Pay counts in) as yuan: 123456 → "1,234.56 元". */

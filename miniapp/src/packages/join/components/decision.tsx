@@ -10,7 +10,7 @@ import {
 import { useState } from 'react';
 import { fieldMessage, toApiError } from '@/services/http';
 import { decide } from '@/packages/join/api';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import './decision.scss';
 
 /** Staff decide while the application waits for them; in needs_info it is the applicant's turn. */

@@ -11,7 +11,8 @@ import { Tabs, type Tab } from '@/components/kit/tabs';
 import { exportSheet } from '@/services/download';
 import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
 import { formatBeijingTime } from '@/utils/format';
-import { ChecksumBadge, levelName } from '@/packages/staff/components/review';
+import { ChecksumBadge } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import { ROUTES, routeUrl } from '@/routes';
 

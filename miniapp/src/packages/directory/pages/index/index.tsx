@@ -13,13 +13,12 @@ import { requestToJoin } from '@/packages/unit/api';
 import { openTab } from '@/utils/actions';
 import './index.scss';
 import { ROUTES } from '@/routes';
+import { levelName } from '@/utils/format';
 
 interface Filters {
   q?: string;
   level?: LevelCode;
 }
-
-const levelName = (code: LevelCode) => LEVELS.find((level) => level.code === code)?.name ?? code;
 
 /** Whether the person may ask to join a unit from here: signed in and no unit's contact yet. */
 const mayAsk = (me: Me | null) => me !== null && me.unit === null;

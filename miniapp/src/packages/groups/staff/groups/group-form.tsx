@@ -13,7 +13,7 @@ import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { createGroup, updateGroup } from '@/packages/groups/api';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import { StaffField } from '@/packages/staff/components/units';
 
 interface GroupDraft {

@@ -2,14 +2,14 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Group } from '@itss/shared';
 import { useState } from 'react';
+import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { toApiError } from '@/services/http';
 import { getGroups, updateGroup } from '@/packages/groups/api';
 import { useSubscribeMessages } from '@/services/subscribe';
 import { useRequest } from '@/services/useRequest';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import { CodeState, CodeUpload } from './code';
 import { CreateGroupForm, EditGroupForm } from './group-form';
 import '@/packages/staff/components/units.scss';
@@ -23,28 +23,21 @@ type Panel = 'none' | 'edit' | 'upload';
 
 function GroupCard({ group, onChanged }: { group: Group; onChanged: Reload }) {
   const [panel, setPanel] = useState<Panel>('none');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useConfirmedAction(onChanged);
   const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
-  const archive = async () => {
+  const archive = () => {
     const archived = !group.archived;
-    const { confirm } = await Taro.showModal({
-      title: archived ? '归档群' : '恢复群',
-      content: archived
-        ? `归档后「${group.name}」不再向会员展示，可随时恢复。确定归档吗？`
-        : `恢复后「${group.name}」将再次向符合级别的会员展示。确定恢复吗？`,
-      confirmText: archived ? '归档' : '恢复',
-    });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await updateGroup(group.id, { archived });
-      await Taro.showToast({ title: archived ? '已归档' : '已恢复', icon: 'success' });
-    } catch (thrown) {
-      await Taro.showModal({ title: '操作未完成', content: toApiError(thrown).message, showCancel: false });
-    } finally {
-      setBusy(false);
-      await onChanged();
-    }
+    return run(
+      {
+        title: archived ? '归档群' : '恢复群',
+        content: archived
+          ? `归档后「${group.name}」不再向会员展示，可随时恢复。确定归档吗？`
+          : `恢复后「${group.name}」将再次向符合级别的会员展示。确定恢复吗？`,
+        confirmText: archived ? '归档' : '恢复',
+      },
+      () => updateGroup(group.id, { archived }),
+      archived ? '已归档' : '已恢复',
+    );
   };
   return (
     <Card className={`group-card${group.archived ? ' group-card--archived' : ''}`}>

@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
   ITSS_CONFORMITY_LEVEL_NAMES,
-  LEVELS,
   OPEN_APPLICATION_STATES,
   UNIT_TYPE_NAMES,
   type Application,
@@ -20,14 +19,12 @@ import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
-import { formatAnnualFee, formatBeijingTime, formatFileSize } from '@/utils/format';
+import { formatAnnualFee, formatBeijingTime, formatFileSize, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
 const WHO = { applicant: '申请人', staff: '会员服务部' } as const;
-const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
-
 /** The latest reason staff gave, while it still applies. */
 function currentReason(application: Application): string | null {
   if (application.state !== 'needs_info' && application.state !== 'rejected') return null;

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { LEVELS, APPLICATION_STATE_NAMES } from '@itss/shared';
+import { APPLICATION_STATE_NAMES } from '@itss/shared';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
@@ -10,12 +10,11 @@ import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
-import { formatBeijingTime } from '@/utils/format';
+import { formatBeijingTime, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
-const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
 const openApply = () => void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
 
 function MyApplications() {

@@ -18,7 +18,8 @@ import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { DECIDABLE_STATES, DecisionPanel } from '@/packages/join/components/decision';
 import { LicenceView } from '@/packages/join/components/licence';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
-import { CHECKSUM_WARNING, levelName } from '@/packages/staff/components/review';
+import { CHECKSUM_WARNING } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
 

@@ -15,7 +15,7 @@ import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { createUnit } from '@/packages/unit/api';
 import { beijingToday } from '@/utils/format';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import { StaffField } from '@/packages/staff/components/units';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';

@@ -14,7 +14,7 @@ import { getUnits, type UnitFilters } from '@/packages/unit/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import { exportUnits } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
