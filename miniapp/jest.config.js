@@ -18,6 +18,8 @@ module.exports = {
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@itss/shared$': path.resolve(__dirname, '../shared/src/index.ts'),
+    // webpack's require.context has no jest equivalent: the stand-in reads the same files from disk.
+    '^@/registry-context$': '<rootDir>/test/registry-context.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@test/(.*)$': '<rootDir>/test/$1',
   },

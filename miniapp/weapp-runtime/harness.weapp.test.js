@@ -99,10 +99,10 @@ suite('the weapp harness reports', () => {
 
   test('a chunk missing from a subpackage: the page that needs it does not load', async () => {
     const root = copyOfBuild();
-    rmSync(path.join(root, 'packages/staff/sub-vendors.js'));
+    rmSync(path.join(root, 'packages/staff/pages/sub-vendors.js'));
     await expect(
       Weapp.launch({ origin: NO_SERVER, persona: 'staff', path: 'packages/staff/pages/index/index', root }),
-    ).rejects.toThrow(/module "packages\/staff\/sub-vendors\.js" is not defined/);
+    ).rejects.toThrow(/module "packages\/staff\/pages\/sub-vendors\.js" is not defined/);
 
     // A page whose chunk list names a chunk nobody provides never calls Page().
     const other = copyOfBuild();

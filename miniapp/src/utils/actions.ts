@@ -1,8 +1,17 @@
 import Taro from '@tarojs/taro';
-import { ROUTES, type TabPage, routeUrl } from '@/routes';
+import { ROUTES, TAB_PAGES, type Route, type TabPage, routeUrl } from '@/routes';
+import type { Query } from '@/services/query';
 
 export function openTab(page: TabPage): void {
   void Taro.switchTab({ url: routeUrl(page) });
+}
+
+const isTab = (route: Route): route is TabPage => (TAB_PAGES as readonly Route[]).includes(route);
+
+/** Opens a page of the route table: a tab by switching to it, any other page over the current one. */
+export function openPage(route: Route, query?: Query): void {
+  if (isTab(route)) openTab(route);
+  else void Taro.navigateTo({ url: routeUrl(route, query) });
 }
 
 export async function copyText(text: string): Promise<void> {

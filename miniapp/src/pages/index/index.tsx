@@ -12,7 +12,8 @@ import { takeBrowserEntry } from '@/services/scene';
 import { useViewerKey } from '@/services/session';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
-import { openDirectory, openTab } from '@/utils/actions';
+import { openPage, openTab } from '@/utils/actions';
+import { HOME_ENTRIES } from '@/registry';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -41,18 +42,6 @@ async function loadNews(): Promise<HomeNews> {
   return { pinned: pinned.items, latest: latest.items };
 }
 
-const QUICK_LINKS: { key: string; title: string; desc: string; mark: string; open: () => void }[] = [
-  {
-    key: 'membership',
-    title: '会员权益',
-    desc: '级别与年费',
-    mark: '权',
-    open: () => openTab(ROUTES.membership),
-  },
-  { key: 'directory', title: '会员名录', desc: '查询会员单位', mark: '录', open: openDirectory },
-  { key: 'contact', title: '联系我们', desc: '会员服务部', mark: '联', open: () => openTab(ROUTES.contact) },
-];
-
 function Hero({ association }: { association: AssociationResponse }) {
   return (
     <View className="home-hero">
@@ -66,8 +55,8 @@ function Hero({ association }: { association: AssociationResponse }) {
 function QuickLinks() {
   return (
     <View className="home-links">
-      {QUICK_LINKS.map((link) => (
-        <View key={link.key} className="home-links__item" onClick={link.open}>
+      {HOME_ENTRIES.map((link) => (
+        <View key={link.key} className="home-links__item" onClick={() => openPage(link.route)}>
           <View className="home-links__mark">{link.mark}</View>
           <View className="home-links__body">
             <Text className="home-links__title">{link.title}</Text>

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { JOIN_REQUEST_STATE_NAMES, ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
+import { ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { CountBadge } from '@/components/kit/badges';
 import { PrivacySheet } from '@/components/privacy-sheet';
@@ -13,9 +13,9 @@ import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
 import { getMyJoinRequests } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
-import { openDirectory, openGroupEntry, openPrivacyPolicy, openTab } from '@/utils/actions';
+import { openPage, openPrivacyPolicy } from '@/utils/actions';
+import { ME_ROWS, bySection, type MeRow, type MeView } from '@/registry';
 import './index.scss';
-import { ROUTES, routeUrl } from '@/routes';
 
 function roleText(me: Me): string {
   // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
@@ -135,62 +135,38 @@ function PhoneBinding() {
   );
 }
 
-const open = (url: string) => () => void Taro.navigateTo({ url });
-
-/** 我的申请, 消息 with its unread count, and 我的单位 once an application was approved. */
-function JoinRows({ me, unread, pending }: { me: Me; unread: number; pending: JoinRequest | null }) {
+function Row({ row, view }: { row: MeRow; view: MeView }) {
+  const modifier = row.modifier ? ` me-help__row--${row.modifier}` : '';
+  const { route, query } = row;
+  const badge = row.badge?.(view) ?? 0;
   return (
-    <Section title="入会与消息">
-      <Card className="me-help">
-        <View
-          className="me-help__row me-help__row--applications"
-          onClick={open(routeUrl(ROUTES.myApplications))}
-        >
-          <Text className="me-help__text">我的申请</Text>
-          <View className="link-arrow" />
-        </View>
-        <View className="me-help__row me-help__row--messages" onClick={open(routeUrl(ROUTES.messages))}>
-          <Text className="me-help__text">消息</Text>
-          <CountBadge count={unread} className="me-help__badge" />
-          <View className="link-arrow" />
-        </View>
-        {me.unit ? (
-          <View
-            className="me-help__row me-help__row--unit"
-            onClick={open(routeUrl(ROUTES.myUnit, { id: me.unit.id }))}
-          >
-            <Text className="me-help__text">我的单位</Text>
-            <Text className="me-help__value">{me.unit.name}</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : (
-          <View className="me-help__row me-help__row--directory" onClick={openDirectory}>
-            <Text className="me-help__text">会员名录</Text>
-            <Text className="me-help__value">申请成为单位联系人</Text>
-            <View className="link-arrow" />
-          </View>
-        )}
-        {me.unit ? (
-          <View className="me-help__row me-help__row--submit" onClick={open(routeUrl(ROUTES.mySubmissions))}>
-            <Text className="me-help__text">会员风采投稿</Text>
-            <Text className="me-help__value">会员风采、优秀案例</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : null}
-        {pending ? (
-          <View className="me-help__row me-help__row--join-request">
-            <Text className="me-help__text">加入申请</Text>
-            <Text className="me-help__value">
-              {pending.unit.name} · {JOIN_REQUEST_STATE_NAMES[pending.state]}
-            </Text>
-          </View>
-        ) : null}
-        <View className="me-help__row me-help__row--group" onClick={openGroupEntry}>
-          <Text className="me-help__text">加入会员微信群</Text>
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
+    <View
+      className={`me-help__row${modifier}`}
+      onClick={route ? () => openPage(route, query?.(view)) : undefined}
+    >
+      <Text className="me-help__text">{row.text}</Text>
+      <CountBadge count={badge} className="me-help__badge" />
+      {row.value ? <Text className="me-help__value">{row.value(view)}</Text> : null}
+      {route ? <View className="link-arrow" /> : null}
+    </View>
+  );
+}
+
+/** The features' rows (their entries.ts) that apply to this person, by section. */
+function Rows({ view }: { view: MeView }) {
+  const sections = bySection(ME_ROWS.filter((row) => row.visible?.(view) ?? true));
+  return (
+    <>
+      {sections.map((section) => (
+        <Section key={section.title} title={section.title}>
+          <Card className="me-help">
+            {section.items.map((row) => (
+              <Row key={row.order} row={row} view={view} />
+            ))}
+          </Card>
+        </Section>
+      ))}
+    </>
   );
 }
 
@@ -263,28 +239,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           </View>
         </Card>
       </Section>
-      <JoinRows me={me} unread={unread} pending={pending} />
-      <Section title="更多">
-        <Card className="me-help">
-          {me.can.openStaffConsole ? (
-            <View
-              className="me-help__row me-help__row--staff"
-              onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.workbench) })}
-            >
-              <Text className="me-help__text">工作台</Text>
-              <View className="link-arrow" />
-            </View>
-          ) : null}
-          <View className="me-help__row" onClick={openPrivacyPolicy}>
-            <Text className="me-help__text">隐私政策</Text>
-            <View className="link-arrow" />
-          </View>
-          <View className="me-help__row" onClick={() => openTab(ROUTES.contact)}>
-            <Text className="me-help__text">入会咨询请联系会员服务部</Text>
-            <View className="link-arrow" />
-          </View>
-        </Card>
-      </Section>
+      <Rows view={{ me, unread, pending }} />
       <View className="me-actions">
         <Button className="me-actions__logout" onClick={() => void logout()}>
           退出登录

@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type StaffMember } from '@itss/shared';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
@@ -8,14 +8,12 @@ import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
-import { getApplications } from '@/packages/join/api';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
-import { getGroupRemovals, getGroupTodos } from '@/packages/groups/api';
-import { getSubmissions } from '@/packages/submit/api';
 import { useRequest } from '@/services/useRequest';
+import { openPage } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { WORKBENCH_TILES, bySection, type TileCount, type WorkbenchTile } from '@/registry';
 import './index.scss';
-import { ROUTES, routeUrl } from '@/routes';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
@@ -162,124 +160,52 @@ function StaffManagement({ myId }: { myId: number }) {
   );
 }
 
-const openPage = (url: string) => () => void Taro.navigateTo({ url });
-
 /**
- * A to-do count beside a link, loaded again whenever the console is shown again (back from the
- * list after deciding or ticking off); while it loads or if it fails the row simply has no badge.
+ * A tile's to-do count, loaded again when the workbench is shown again (back from the list after
+ * working through it); while it loads or if it fails the row simply has no badge.
  */
-function TodoCount({
-  load,
-  label,
-  none,
-}: {
-  load: () => Promise<number | string>;
-  label: string;
-  none: string;
-}) {
-  const { state, refresh } = useRequest(load);
+function Count({ count }: { count: TileCount }) {
+  const { state, refresh } = useRequest(count.load);
   useRefreshOnShow(refresh);
   if (state.status !== 'success') return null;
+  const { count: value, more } = state.data;
   return (
     <CountBadge
-      count={state.data}
-      label={label}
+      count={more && value ? `${value}+` : value}
+      label={count.label}
       className="staff-links__badge"
-      none={none}
+      none={count.none}
       noneClassName="staff-links__note"
     />
   );
 }
 
-const loadPending = () => getApplications({}, null, 1).then((page) => page.pending);
-/** One page of the review queue: its size is the count, "20+" when there are more. */
-const loadInReview = () =>
-  getSubmissions('in_review', null).then(({ items, nextCursor }) =>
-    nextCursor && items.length ? `${items.length}+` : items.length,
-  );
-const loadOpenTodos = () => getGroupTodos(false).then((todos) => todos.open);
-const loadOpenRemovals = () => getGroupRemovals(false).then((removals) => removals.open);
-
-/** Member units and the members' WeChat groups, with what waits for staff in the groups. */
-function MemberLinks() {
+function Tile({ tile }: { tile: WorkbenchTile }) {
+  const modifier = tile.modifier ? ` staff-links__row--${tile.modifier}` : '';
   return (
-    <Section title="会员">
-      <Card className="staff-links">
-        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.units))}>
-          <Text className="staff-links__text">会员单位</Text>
-          <View className="link-arrow" />
-        </View>
-        <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.groups))}>
-          <Text className="staff-links__text">会员微信群</Text>
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--todos"
-          onClick={openPage(routeUrl(ROUTES.groupTodos))}
-        >
-          <Text className="staff-links__text">入群待办</Text>
-          <TodoCount load={loadOpenTodos} label="项入群待办" none="暂无待办" />
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--removals"
-          onClick={openPage(routeUrl(ROUTES.groupRemovals))}
-        >
-          <Text className="staff-links__text">待移出群聊</Text>
-          <TodoCount load={loadOpenRemovals} label="人待移出群聊" none="暂无" />
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
+    <View className={`staff-links__row${modifier}`} onClick={() => openPage(tile.route)}>
+      <Text className="staff-links__text">{tile.text}</Text>
+      {tile.count ? <Count count={tile.count} /> : null}
+      <View className="link-arrow" />
+    </View>
   );
 }
 
-/** Articles staff write, and what members submit for review. */
-function ArticleLinks() {
+/** The features' tiles (their entries.ts) this person may use, by section. */
+function Tiles({ can }: { can: Me['can'] }) {
+  const sections = bySection(WORKBENCH_TILES.filter((tile) => tile.visible?.(can) ?? true));
   return (
-    <Section title="资讯">
-      <Card className="staff-links">
-        <View
-          className="staff-links__row staff-links__row--articles"
-          onClick={openPage(routeUrl(ROUTES.manageArticles))}
-        >
-          <Text className="staff-links__text">文章管理</Text>
-          <View className="link-arrow" />
-        </View>
-        <View
-          className="staff-links__row staff-links__row--submissions"
-          onClick={openPage(routeUrl(ROUTES.submissionQueue))}
-        >
-          <Text className="staff-links__text">投稿审核</Text>
-          <TodoCount load={loadInReview} label="篇投稿待审核" none="暂无投稿" />
-          <View className="link-arrow" />
-        </View>
-      </Card>
-    </Section>
-  );
-}
-
-/** 入会审核 for every staff member; 入会推广码 for those the campaigns feature lets create codes. */
-function JoiningLinks({ manageCampaigns }: { manageCampaigns: boolean }) {
-  return (
-    <Section title="入会">
-      <Card className="staff-links">
-        <View
-          className="staff-links__row staff-links__row--applications"
-          onClick={openPage(routeUrl(ROUTES.reviewQueue))}
-        >
-          <Text className="staff-links__text">入会审核</Text>
-          <TodoCount load={loadPending} label="份待审核" none="暂无待审核" />
-          <View className="link-arrow" />
-        </View>
-        {manageCampaigns ? (
-          <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.campaigns))}>
-            <Text className="staff-links__text">入会推广码</Text>
-            <View className="link-arrow" />
-          </View>
-        ) : null}
-      </Card>
-    </Section>
+    <>
+      {sections.map((section) => (
+        <Section key={section.title} title={section.title}>
+          <Card className="staff-links">
+            {section.items.map((tile) => (
+              <Tile key={tile.order} tile={tile} />
+            ))}
+          </Card>
+        </Section>
+      ))}
+    </>
   );
 }
 
@@ -296,19 +222,7 @@ export default function StaffConsolePage() {
   const { can, id } = session.me;
   return (
     <View className="page staff">
-      <JoiningLinks manageCampaigns={can.manageCampaigns === true} />
-      <MemberLinks />
-      <ArticleLinks />
-      {can.readAuditLog ? (
-        <Section title="记录">
-          <Card className="staff-links">
-            <View className="staff-links__row" onClick={openPage(routeUrl(ROUTES.audit))}>
-              <Text className="staff-links__text">操作日志</Text>
-              <View className="link-arrow" />
-            </View>
-          </Card>
-        </Section>
-      ) : null}
+      <Tiles can={can} />
       {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
   );
