@@ -1,14 +1,13 @@
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
-import { ErrorState, Loading } from '@/components/state';
-import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
+import { saveAs } from '@/services/download';
 import { fieldMessage, toApiError } from '@/services/http';
 import { campaignCodePath, createCampaign } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './campaign.scss';
 
@@ -106,31 +105,18 @@ async function saveCode(localPath: string, campaign: Campaign): Promise<void> {
 
 /** The campaign's mini-program code: asked of the server with the token, then shown and saved. */
 export function CampaignCode({ campaign }: { campaign: Campaign }) {
-  const { state, reload } = useRequest(() => downloadWithToken(campaignCodePath(campaign.id)));
-  const localPath = state.status === 'success' ? state.data : null;
-  useEffect(
-    () => () => {
-      if (localPath) releaseDownload(localPath);
-    },
-    [localPath],
-  );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   return (
-    <View className="campaign-code">
-      <Image
-        className="campaign-code__image"
-        src={state.data}
-        mode="widthFix"
-        showMenuByLongpress
-        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
-      />
-      <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
-      <Button className="campaign-code__save" onClick={() => void saveCode(state.data, campaign)}>
-        {isH5() ? '下载图片' : '保存到相册'}
-      </Button>
-    </View>
+    <Downloaded load={downloadOf(campaignCodePath(campaign.id))}>
+      {(localPath) => (
+        <View className="campaign-code">
+          <PreviewImage className="campaign-code__image" src={localPath} saveByLongPress />
+          <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
+          <Button className="campaign-code__save" onClick={() => void saveCode(localPath, campaign)}>
+            {isH5() ? '下载图片' : '保存到相册'}
+          </Button>
+        </View>
+      )}
+    </Downloaded>
   );
 }
 

@@ -1,11 +1,9 @@
-import { Button, Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { GroupError, type GroupEntry } from '@itss/shared';
-import { useEffect } from 'react';
+import { Downloaded, PreviewImage } from '@/components/kit/downloaded';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
-import { releaseDownload } from '@/services/download';
 import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
 import { useSession } from '@/services/session';
@@ -36,31 +34,18 @@ function Nickname({ nickname }: { nickname: string }) {
 
 /** The code needs the session's token, so it is downloaded first and shown from the local copy. */
 function GroupCode({ item }: { item: EntryItem }) {
-  const { state, reload } = useRequest(() => downloadGroupCode(item.groupId));
-  const localPath = state.status === 'success' ? state.data : null;
-  useEffect(
-    () => () => {
-      if (localPath) releaseDownload(localPath);
-    },
-    [localPath],
-  );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   return (
-    <View className="entry-code">
-      <Image
-        className="entry-code__image"
-        src={state.data}
-        mode="widthFix"
-        showMenuByLongpress
-        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
-      />
-      <Text className="entry-code__hint">点击二维码放大，长按识别即可入群</Text>
-      {item.expiresAt ? (
-        <Text className="entry-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
-      ) : null}
-    </View>
+    <Downloaded load={() => downloadGroupCode(item.groupId)}>
+      {(localPath) => (
+        <View className="entry-code">
+          <PreviewImage className="entry-code__image" src={localPath} saveByLongPress />
+          <Text className="entry-code__hint">点击二维码放大，长按识别即可入群</Text>
+          {item.expiresAt ? (
+            <Text className="entry-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
+          ) : null}
+        </View>
+      )}
+    </Downloaded>
   );
 }
 
