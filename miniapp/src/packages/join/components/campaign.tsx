@@ -2,10 +2,12 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
 import { useState } from 'react';
+import { FormFailure } from '@/components/kit/form';
+import { useTask } from '@/components/kit/use-task';
 import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
 import { saveAs } from '@/services/download';
-import { fieldMessage, toApiError } from '@/services/http';
+import { fieldMessage } from '@/services/http';
 import { campaignCodePath, createCampaign } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
@@ -13,8 +15,7 @@ import './campaign.scss';
 
 export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const submit = async () => {
     const parsed = createCampaignRequestSchema.safeParse({ name });
@@ -22,18 +23,15 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
       setError(parsed.error.issues[0]?.message ?? '请输入名称');
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
-      const campaign = await createCampaign(parsed.data);
-      setName('');
-      await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
-      await onCreated();
-    } catch (thrown) {
-      setError(fieldMessage(toApiError(thrown), 'name'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const campaign = await createCampaign(parsed.data);
+        setName('');
+        await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
+        await onCreated();
+      },
+      (failure) => fieldMessage(failure, 'name'),
+    );
   };
 
   return (
@@ -45,11 +43,7 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
         value={name}
         onInput={(event) => setName(event.detail.value)}
       />
-      {error ? (
-        <View className="campaign-create__error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <FormFailure className="campaign-create__error" message={error} />
       <Button
         className="campaign-create__submit"
         loading={busy}

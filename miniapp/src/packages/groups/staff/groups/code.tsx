@@ -2,9 +2,9 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GROUP_CODE_MAX_DAYS, GROUP_CODE_WARN_HOURS, type Group } from '@itss/shared';
 import { useState } from 'react';
+import { useTask } from '@/components/kit/use-task';
 import { FormFailure } from '@/components/kit/form';
 import { PickerValue } from '@/components/kit/pickers';
-import { toApiError } from '@/services/http';
 import { uploadGroupCode } from '@/packages/groups/api';
 import { pickFile } from '@/services/upload';
 import { beijingInstant, beijingParts, formatBeijingTime } from '@/utils/format';
@@ -18,8 +18,7 @@ export function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: ()
   const last = beijingParts(now + GROUP_CODE_MAX_DAYS * 24 * HOUR);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const upload = async () => {
     let expiresAt: string | undefined;
@@ -33,19 +32,13 @@ export function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: ()
     }
     const file = await pickFile('qrCode');
     if (!file) return;
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await uploadGroupCode(group.id, file, expiresAt);
       setDate('');
       setTime('');
       await Taro.showToast({ title: '已上传', icon: 'success' });
       await onUploaded();
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

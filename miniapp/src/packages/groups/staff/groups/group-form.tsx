@@ -8,10 +8,10 @@ import {
   type LevelCode,
 } from '@itss/shared';
 import { useState } from 'react';
+import { useTask } from '@/components/kit/use-task';
 import { FormFailure } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
-import { toApiError } from '@/services/http';
 import { createGroup, updateGroup } from '@/packages/groups/api';
 import { levelName } from '@/utils/format';
 import { StaffField } from '@/packages/staff/components/units';
@@ -35,18 +35,11 @@ interface GroupFormProps {
 /** Name, lowest level and note: the same fields and buttons create a group and edit one. */
 function GroupForm({ initial, submitText, onSubmit, onCancel }: GroupFormProps) {
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
   const submit = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       setError(await onSubmit(draft));
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

@@ -11,6 +11,7 @@ import {
   type UnitSummary,
 } from '@itss/shared';
 import { useState } from 'react';
+import { useTask } from '@/components/kit/use-task';
 import { Card } from '@/components/section';
 import { ArticleField, CoverField } from '@/components/article-editor/fields';
 import { FilePicker } from '@/components/kit/file-picker';
@@ -18,7 +19,7 @@ import type { FieldErrors } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { uploadArticleAttachment } from '@/packages/news/api';
 import { getUnits } from '@/packages/unit/api';
-import { apiErrorOf, toApiError, type ApiError } from '@/services/http';
+import { apiErrorOf, type ApiError } from '@/services/http';
 import type { PickedFile } from '@/services/upload';
 import { formatFileSize } from '@/utils/format';
 import type { Draft } from './draft';
@@ -33,8 +34,7 @@ const visibilityName = (visibility: (typeof ARTICLE_VISIBILITIES)[number]) =>
 function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: Draft['unit']) => void }) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<UnitSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useTask();
   if (unit)
     return (
       <View className="article-form__row unit-picker">
@@ -45,16 +45,10 @@ function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: 
       </View>
     );
   const search = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const list = await getUnits({ q: q.trim() }, null, 10);
       setFound(list.items);
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="unit-picker">

@@ -2,6 +2,8 @@ import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
+import { FormFailure } from '@/components/kit/form';
+import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
@@ -18,8 +20,7 @@ import './index.scss';
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
   const [admin, setAdmin] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const submit = async () => {
     const parsed = grantStaffRequestSchema.safeParse({ phone: phone.trim(), admin });
@@ -27,20 +28,14 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
       setError(parsed.error.issues[0]?.message ?? '请输入 11 位手机号');
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       // What the contract parsed (its defaults applied), never the raw form state.
       const member = await grantStaff(parsed.data);
       setPhone('');
       setAdmin(false);
       await Taro.showToast({ title: `已授权${member.displayName}`, icon: 'none' });
       await onGranted();
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -58,11 +53,7 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
           <Text className="staff-grant__label">同时设为管理员</Text>
           <Switch checked={admin} color="#1f5fbf" onChange={(event) => setAdmin(event.detail.value)} />
         </View>
-        {error ? (
-          <View className="staff-grant__error" role="alert">
-            {error}
-          </View>
-        ) : null}
+        <FormFailure className="staff-grant__error" message={error} />
         <Button
           className="staff-grant__submit"
           loading={busy}

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Invite, JoinRequest, Unit } from '@itss/shared';
 import { useState } from 'react';
+import { useTask } from '@/components/kit/use-task';
 import { FormFailure } from '@/components/kit/form';
 import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { toApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
@@ -93,18 +93,11 @@ export function ContactRow({
 
 export function InvitePanel({ unit }: { unit: Unit }) {
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useTask();
   const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setInvite(await createInvite(unit.id));
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const message = invite
     ? `您好，邀请您成为「${unit.name}」在 ITSS 分会的单位联系人。请在微信中打开链接并按提示确认（${formatBeijingTime(invite.expiresAt)} 前有效，仅可使用一次）：${inviteLink(invite)}`

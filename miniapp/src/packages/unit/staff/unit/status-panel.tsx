@@ -2,8 +2,9 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { unitStatusChangeRequestSchema, type Unit, type UnitStatus } from '@itss/shared';
 import { useState } from 'react';
+import { useTask } from '@/components/kit/use-task';
 import { FormFailure } from '@/components/kit/form';
-import { fieldMessage, toApiError } from '@/services/http';
+import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
 
 /** From each status, the changes staff may make: a removed unit stays removed. */
@@ -26,8 +27,7 @@ const ACTION_WARNINGS: Record<UnitStatus, string> = {
 export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => Promise<unknown> }) {
   const [target, setTarget] = useState<UnitStatus | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
   const next = NEXT_STATUSES[unit.status];
 
   const submit = async (status: UnitStatus) => {
@@ -43,19 +43,16 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
       confirmColor: status === 'active' ? '#1f5fbf' : '#d64545',
     });
     if (!confirm) return;
-    setError(null);
-    setBusy(true);
-    try {
-      await changeUnitStatus(unit.id, parsed.data);
-      setTarget(null);
-      setReason('');
-      await Taro.showToast({ title: `已${ACTION_NAMES[status]}`, icon: 'success' });
-      await onChanged();
-    } catch (thrown) {
-      setError(fieldMessage(toApiError(thrown), 'reason'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await changeUnitStatus(unit.id, parsed.data);
+        setTarget(null);
+        setReason('');
+        await Taro.showToast({ title: `已${ACTION_NAMES[status]}`, icon: 'success' });
+        await onChanged();
+      },
+      (failure) => fieldMessage(failure, 'reason'),
+    );
   };
 
   if (!next.length) return <Text className="staff-tip">该单位已除名，状态不能再变更。</Text>;
