@@ -1,7 +1,8 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_FILE_URL_PATTERN } from '@itss/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
+import { TextInput, TextArea } from '@/components/kit/form';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage } from '@/components/article-image';
 import { uploadArticleImage } from '@/packages/news/api';
@@ -40,19 +41,19 @@ function LinkForm({ onInsert }: { onInsert: (marked: string) => void }) {
   };
   return (
     <View className="block-link">
-      <Input
+      <TextInput
         className="block-link__label"
         maxlength={40}
         placeholder="链接文字"
         value={label}
-        onInput={(event) => setLabel(event.detail.value)}
+        onChange={setLabel}
       />
-      <Input
+      <TextInput
         className="block-link__url"
         maxlength={300}
         placeholder="https://"
         value={url}
-        onInput={(event) => setUrl(event.detail.value)}
+        onChange={setUrl}
       />
       {error ? (
         <View className="article-form__error" role="alert">
@@ -79,13 +80,13 @@ function MarkedText({
   const [linking, setLinking] = useState(false);
   return (
     <>
-      <Textarea
+      <TextArea
         className="block__text"
         autoHeight
         maxlength={-1}
         placeholder={placeholder}
         value={value}
-        onInput={(event) => onChange(event.detail.value)}
+        onChange={onChange}
       />
       <View className="block__marks">
         <Button
@@ -117,12 +118,12 @@ function BlockFields({ block, onChange }: { block: Block; onChange: (block: Bloc
     case 'heading':
       return (
         <View className="block__heading">
-          <Input
+          <TextInput
             className="block__input"
             maxlength={60}
             placeholder="小标题"
             value={block.text}
-            onInput={(event) => onChange({ ...block, text: event.detail.value })}
+            onChange={(value) => onChange({ ...block, text: value })}
           />
           <Button
             className="block-button block__level"
@@ -152,13 +153,13 @@ function BlockFields({ block, onChange }: { block: Block; onChange: (block: Bloc
     case 'list':
       return (
         <>
-          <Textarea
+          <TextArea
             className="block__text block__items"
             autoHeight
             maxlength={-1}
             placeholder="每行一项"
             value={block.items.join('\n')}
-            onInput={(event) => onChange({ ...block, items: event.detail.value.split('\n') })}
+            onChange={(value) => onChange({ ...block, items: value.split('\n') })}
           />
           <Button
             className="block-button block__ordered"

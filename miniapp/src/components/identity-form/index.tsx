@@ -1,7 +1,14 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { contactIdentitySchema, joinRequestBodySchema } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure, FormField, fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
+import {
+  type FieldErrors,
+  fieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  FormField,
+  TextInput,
+} from '@/components/kit/form';
 import { ApiError } from '@/services/http';
 import './index.scss';
 
@@ -76,12 +83,12 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
     optional = false,
   ) => (
     <FormField block="identity-field" label={label} optional={optional} error={errors[key]}>
-      <Input
+      <TextInput
         className={`identity-input identity-input--${key}`}
         value={values[key]}
         placeholder={placeholder}
         maxlength={maxlength}
-        onInput={(event) => setValues((previous) => ({ ...previous, [key]: event.detail.value }))}
+        onChange={(value) => setValues((previous) => ({ ...previous, [key]: value }))}
       />
     </FormField>
   );

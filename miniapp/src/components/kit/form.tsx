@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { ComponentProps, ReactNode } from 'react';
 import type { ApiError } from '@/services/http';
 
 /** Field path ('name', 'contact.mobile') → the one message shown beside that field. */
@@ -80,4 +80,25 @@ export function FormFailure({ className, message }: { className: string; message
       {message}
     </View>
   ) : null;
+}
+
+type InputProps = Omit<ComponentProps<typeof Input>, 'onInput' | 'value'>;
+type TextareaProps = Omit<ComponentProps<typeof Textarea>, 'onInput' | 'value'>;
+
+/** Taro's Input handing over the text rather than the event. */
+export function TextInput({
+  value,
+  onChange,
+  ...props
+}: InputProps & { value: string; onChange: (value: string) => void }) {
+  return <Input {...props} value={value} onInput={(event) => onChange(event.detail.value)} />;
+}
+
+/** Taro's Textarea handing over the text rather than the event. */
+export function TextArea({
+  value,
+  onChange,
+  ...props
+}: TextareaProps & { value: string; onChange: (value: string) => void }) {
+  return <Textarea {...props} value={value} onInput={(event) => onChange(event.detail.value)} />;
 }

@@ -1,8 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure } from '@/components/kit/form';
+import { FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
@@ -36,12 +36,12 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
 
   return (
     <Card className="campaign-create">
-      <Input
+      <TextInput
         className="campaign-create__name"
         maxlength={40}
         placeholder="推广码名称，如：2026 会议周展位"
         value={name}
-        onInput={(event) => setName(event.detail.value)}
+        onChange={setName}
       />
       <FormFailure className="campaign-create__error" message={error} />
       <Button

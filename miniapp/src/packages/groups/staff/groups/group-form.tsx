@@ -1,4 +1,4 @@
-import { Button, Input, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   LEVEL_CODES,
@@ -9,7 +9,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure } from '@/components/kit/form';
+import { FormFailure, TextArea, TextInput } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { createGroup, updateGroup } from '@/packages/groups/api';
@@ -44,12 +44,12 @@ function GroupForm({ initial, submitText, onSubmit, onCancel }: GroupFormProps) 
   return (
     <>
       <StaffField label="群名称">
-        <Input
+        <TextInput
           className="staff-form__input group-form__name"
           maxlength={30}
           placeholder="如：ITSS 分会会员交流群"
           value={draft.name}
-          onInput={(event) => setDraft({ ...draft, name: event.detail.value })}
+          onChange={(value) => setDraft({ ...draft, name: value })}
         />
       </StaffField>
       <StaffField label="可加入的会员级别">
@@ -65,12 +65,12 @@ function GroupForm({ initial, submitText, onSubmit, onCancel }: GroupFormProps) 
         />
       </StaffField>
       <StaffField label="备注（选填，仅工作人员可见）">
-        <Textarea
+        <TextArea
           className="staff-form__textarea group-form__note"
           maxlength={200}
           placeholder="如：群主为会员服务部张老师"
           value={draft.note}
-          onInput={(event) => setDraft({ ...draft, note: event.detail.value })}
+          onChange={(value) => setDraft({ ...draft, note: value })}
         />
       </StaffField>
       <FormFailure className="staff-form__error" message={error} />

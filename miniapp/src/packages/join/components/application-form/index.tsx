@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   APPLICABLE_LEVELS,
@@ -13,7 +13,7 @@ import {
 } from '@itss/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useFileUpload } from '@/components/kit/file-picker';
-import { FormField } from '@/components/kit/form';
+import { FormField, TextArea, TextInput } from '@/components/kit/form';
 import { RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -124,12 +124,12 @@ export function ApplicationFormView({
     maxlength: number,
   ) => (
     <FormField block="apply-field" label={label} error={errors[path]}>
-      <Input
+      <TextInput
         className={`apply-input apply-input--${path}`}
         value={form[path]}
         placeholder={placeholder}
         maxlength={maxlength}
-        onInput={(event) => update({ [path]: event.detail.value }, path)}
+        onChange={(value) => update({ [path]: value }, path)}
       />
     </FormField>
   );
@@ -140,13 +140,13 @@ export function ApplicationFormView({
     type: 'text' | 'number' = 'text',
   ) => (
     <FormField block="apply-field" label={label} error={errors[`contact.${key}`]}>
-      <Input
+      <TextInput
         className={`apply-input apply-input--contact-${key}`}
         type={type}
         value={form.contact[key]}
         placeholder={placeholder}
         maxlength={key === 'email' ? 100 : 30}
-        onInput={(event) => updateContact(key, event.detail.value)}
+        onChange={(value) => updateContact(key, value)}
       />
     </FormField>
   );
@@ -237,13 +237,13 @@ export function ApplicationFormView({
             error={errors.businessDescription}
             hint="20 至 2000 字"
           >
-            <Textarea
+            <TextArea
               className="apply-textarea"
               value={form.businessDescription}
               placeholder="简要介绍单位的主营业务、信息技术服务能力与主要客户"
               maxlength={2000}
               autoHeight
-              onInput={(event) => update({ businessDescription: event.detail.value }, 'businessDescription')}
+              onChange={(value) => update({ businessDescription: value }, 'businessDescription')}
             />
           </FormField>
         </Card>

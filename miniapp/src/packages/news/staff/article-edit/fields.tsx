@@ -1,4 +1,4 @@
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORIES,
@@ -11,6 +11,7 @@ import {
   type UnitSummary,
 } from '@itss/shared';
 import { useState } from 'react';
+import { TextInput, TextArea } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Card } from '@/components/section';
 import { ArticleField, CoverField } from '@/components/article-editor/fields';
@@ -53,13 +54,13 @@ function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: 
   return (
     <View className="unit-picker">
       <View className="article-form__row">
-        <Input
+        <TextInput
           className="article-form__input unit-picker__input"
           confirmType="search"
           maxlength={60}
           placeholder="输入会员单位名称搜索"
           value={q}
-          onInput={(event) => setQ(event.detail.value)}
+          onChange={setQ}
           onConfirm={() => void search()}
         />
         <Button
@@ -146,21 +147,21 @@ export function Fields({ draft, errors, onChange }: { draft: Draft; errors: Fiel
         />
       </ArticleField>
       <ArticleField label="标题" error={errors.title}>
-        <Input
+        <TextInput
           className="article-form__input article-edit__title"
           maxlength={80}
           placeholder="文章标题"
           value={draft.title}
-          onInput={(event) => onChange({ title: event.detail.value })}
+          onChange={(value) => onChange({ title: value })}
         />
       </ArticleField>
       <ArticleField label="摘要" error={errors.summary}>
-        <Textarea
+        <TextArea
           className="article-form__textarea article-edit__summary"
           maxlength={200}
           placeholder="列表中显示的一两句话"
           value={draft.summary}
-          onInput={(event) => onChange({ summary: event.detail.value })}
+          onChange={(value) => onChange({ summary: value })}
         />
       </ArticleField>
       <ArticleField label="可见范围" error={errors.visibility}>
@@ -181,12 +182,12 @@ export function Fields({ draft, errors, onChange }: { draft: Draft; errors: Fiel
         </ArticleField>
       ) : null}
       <ArticleField label="标签（选填，用逗号或空格分隔，最多 5 个）" error={errors.tags}>
-        <Input
+        <TextInput
           className="article-form__input article-edit__tags"
           maxlength={80}
           placeholder="如：数据安全，运维"
           value={draft.tags}
-          onInput={(event) => onChange({ tags: event.detail.value })}
+          onChange={(value) => onChange({ tags: value })}
         />
       </ArticleField>
       <View className="article-form__field article-edit__pinned">

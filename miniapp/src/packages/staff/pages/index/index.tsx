@@ -1,8 +1,8 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure } from '@/components/kit/form';
+import { FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
@@ -41,13 +41,13 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   return (
     <Section title="添加工作人员" hint="对方需先登录小程序并绑定手机号">
       <Card className="staff-grant">
-        <Input
+        <TextInput
           className="staff-grant__phone"
           type="number"
           maxlength={11}
           placeholder="输入 11 位手机号"
           value={phone}
-          onInput={(event) => setPhone(event.detail.value)}
+          onChange={setPhone}
         />
         <View className="staff-grant__row">
           <Text className="staff-grant__label">同时设为管理员</Text>

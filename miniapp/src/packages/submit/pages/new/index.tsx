@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
@@ -11,7 +11,7 @@ import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticleField, CoverField, type Cover } from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
-import { fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
+import { type FieldErrors, fieldErrors, fieldErrorsOf, TextArea, TextInput } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading } from '@/components/state';
 import { createSubmission } from '@/packages/submit/api';
@@ -110,21 +110,21 @@ function SubmissionForm({ unitName }: { unitName: string }) {
               </View>
             </ArticleField>
             <ArticleField label="标题" error={errors.title}>
-              <Input
+              <TextInput
                 className="article-form__input submit-form__title"
                 maxlength={80}
                 placeholder="投稿标题"
                 value={title}
-                onInput={(event) => setTitle(event.detail.value)}
+                onChange={setTitle}
               />
             </ArticleField>
             <ArticleField label="摘要" error={errors.summary}>
-              <Textarea
+              <TextArea
                 className="article-form__textarea submit-form__summary"
                 maxlength={200}
                 placeholder="一两句话介绍内容"
                 value={summary}
-                onInput={(event) => setSummary(event.detail.value)}
+                onChange={setSummary}
               />
             </ArticleField>
             <CoverField

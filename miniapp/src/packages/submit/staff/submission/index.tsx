@@ -1,4 +1,4 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
@@ -8,6 +8,7 @@ import {
   type Submission,
 } from '@itss/shared';
 import { useState } from 'react';
+import { TextArea } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
@@ -64,12 +65,12 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
       {rejecting ? (
         <View className="staff-form__field">
           <Text className="staff-form__label">退回原因（投稿人会在消息中看到）</Text>
-          <Textarea
+          <TextArea
             className="staff-form__textarea submission-decision__reason"
             maxlength={200}
             placeholder="请写明需要修改的地方，至少 2 个字"
             value={reason}
-            onInput={(event) => setReason(event.detail.value)}
+            onChange={setReason}
           />
         </View>
       ) : null}

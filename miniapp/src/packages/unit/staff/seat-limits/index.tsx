@@ -1,8 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { LEVELS, seatLimitsSchema, type LevelCode, type SeatLimits } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure } from '@/components/kit/form';
+import { FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
@@ -46,12 +46,12 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
       {LEVELS.map((level) => (
         <View key={level.code} className="seat-limits__row">
           <Text className="seat-limits__level">{level.name}</Text>
-          <Input
+          <TextInput
             className={`staff-form__input seat-limits__input seat-limits__input--${level.code}`}
             type="number"
             maxlength={3}
             value={draft[level.code]}
-            onInput={(event) => setDraft((previous) => ({ ...previous, [level.code]: event.detail.value }))}
+            onChange={(value) => setDraft((previous) => ({ ...previous, [level.code]: value }))}
           />
           <Text className="seat-limits__unit">人</Text>
         </View>

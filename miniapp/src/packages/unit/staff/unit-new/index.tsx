@@ -1,4 +1,4 @@
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Button, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   LEVEL_CODES,
@@ -9,7 +9,7 @@ import {
   type UnitType,
 } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure, fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
+import { type FieldErrors, fieldErrors, fieldErrorsOf, FormFailure, TextInput } from '@/components/kit/form';
 import { PickerValue, RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -86,12 +86,12 @@ export default function NewUnitPage() {
 
   const text = (key: 'name' | 'creditCode', label: string, placeholder: string, maxlength: number) => (
     <StaffField label={label} error={errors[key]}>
-      <Input
+      <TextInput
         className={`staff-form__input unit-new__${key}`}
         maxlength={maxlength}
         placeholder={placeholder}
         value={form[key]}
-        onInput={(event) => update({ [key]: event.detail.value })}
+        onChange={(value) => update({ [key]: value })}
       />
     </StaffField>
   );

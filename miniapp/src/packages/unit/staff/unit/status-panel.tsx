@@ -1,9 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { unitStatusChangeRequestSchema, type Unit, type UnitStatus } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure } from '@/components/kit/form';
+import { FormFailure, TextArea } from '@/components/kit/form';
 import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
 
@@ -77,12 +77,12 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
       {target ? (
         <View className="unit-status-panel__form">
           <Text className="staff-form__label">{ACTION_NAMES[target]}的原因（必填，记入状态记录）</Text>
-          <Textarea
+          <TextArea
             className="staff-form__textarea unit-status-panel__reason"
             maxlength={200}
             placeholder="如：连续两个年度未缴纳会费"
             value={reason}
-            onInput={(event) => setReason(event.detail.value)}
+            onChange={setReason}
           />
           <FormFailure className="staff-form__error" message={error} />
           <View className="unit-status-panel__actions">
