@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { contactIdentitySchema, joinRequestBodySchema } from '@itss/shared';
 import { useState } from 'react';
 import {
-  type FieldErrors,
+  BusyButton,
   fieldErrors,
+  type FieldErrors,
   fieldErrorsOf,
   FormFailure,
   FormField,
@@ -99,14 +100,9 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
       {field('name', '姓名', '您的真实姓名，用作群昵称', 20)}
       {field('title', '职务', '如：市场部经理', 30, true)}
       <FormFailure className="identity-form__failure" message={failure} />
-      <Button
-        className="identity-form__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <BusyButton className="identity-form__submit" busy={busy} onClick={() => void submit()}>
         {submitText}
-      </Button>
+      </BusyButton>
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import type { ComponentProps, ReactNode } from 'react';
 import type { ApiError } from '@/services/http';
 
@@ -101,4 +101,13 @@ export function TextArea({
   ...props
 }: TextareaProps & { value: string; onChange: (value: string) => void }) {
   return <Textarea {...props} value={value} onInput={(event) => onChange(event.detail.value)} />;
+}
+
+/** A form's action button: spinning and off while its task runs (and off when `disabled`). */
+export function BusyButton({
+  busy,
+  disabled = false,
+  ...props
+}: Omit<ComponentProps<typeof Button>, 'loading'> & { busy: boolean }) {
+  return <Button {...props} loading={busy} disabled={busy || disabled || undefined} />;
 }

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { CountBadge } from '@/components/kit/badges';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
@@ -113,14 +114,14 @@ function PhoneBinding() {
   if (isH5()) {
     const persona = storedPersona();
     return (
-      <Button
+      <BusyButton
         className="me-card__bind"
-        loading={busy}
-        disabled={busy || !persona || undefined}
+        busy={busy}
+        disabled={!persona}
         onClick={() => void bind(() => (persona ? getStandinPhoneCode(persona) : Promise.resolve(null)))}
       >
         绑定手机号
-      </Button>
+      </BusyButton>
     );
   }
   return (

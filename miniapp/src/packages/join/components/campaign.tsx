@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure, TextInput } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
@@ -44,14 +44,9 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
         onChange={setName}
       />
       <FormFailure className="campaign-create__error" message={error} />
-      <Button
-        className="campaign-create__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <BusyButton className="campaign-create__submit" busy={busy} onClick={() => void submit()}>
         创建推广码
-      </Button>
+      </BusyButton>
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import {
   type Decision,
 } from '@itss/shared';
 import { useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { fieldMessage, toApiError } from '@/services/http';
 import { decide } from '@/packages/join/api';
 import { levelName } from '@/utils/format';
@@ -152,14 +153,13 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
               >
                 取消
               </Button>
-              <Button
+              <BusyButton
                 className="decision-dialog__submit"
-                loading={busy}
-                disabled={busy || undefined}
+                busy={busy}
                 onClick={() => void send(asking, reason)}
               >
                 提交
-              </Button>
+              </BusyButton>
             </View>
           </View>
         </View>

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Message } from '@itss/shared';
 import { useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { LoginRequired } from '@/components/login-required';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { Loading } from '@/components/state';
@@ -64,14 +65,9 @@ function Messages() {
       emptyText="暂无消息，入会申请的审核结果会在这里通知您"
       header={
         <View className="messages-toolbar">
-          <Button
-            className="messages-toolbar__read-all"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void readAll()}
-          >
+          <BusyButton className="messages-toolbar__read-all" busy={busy} onClick={() => void readAll()}>
             全部已读
-          </Button>
+          </BusyButton>
         </View>
       }
     >

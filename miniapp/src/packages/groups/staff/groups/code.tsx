@@ -1,9 +1,9 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GROUP_CODE_MAX_DAYS, GROUP_CODE_WARN_HOURS, type Group } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure } from '@/components/kit/form';
+import { BusyButton, FormFailure } from '@/components/kit/form';
 import { PickerValue } from '@/components/kit/pickers';
 import { uploadGroupCode } from '@/packages/groups/api';
 import { pickFile } from '@/services/upload';
@@ -78,14 +78,13 @@ export function CodeUpload({ group, onUploaded }: { group: Group; onUploaded: ()
         </Picker>
       </View>
       <FormFailure className="staff-form__error" message={error} />
-      <Button
+      <BusyButton
         className="staff-form__submit group-upload__button"
-        loading={busy}
-        disabled={busy || undefined}
+        busy={busy}
         onClick={() => void upload()}
       >
         选择群二维码图片并上传
-      </Button>
+      </BusyButton>
     </View>
   );
 }

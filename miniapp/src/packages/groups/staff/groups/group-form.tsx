@@ -9,7 +9,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure, TextArea, TextInput } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextArea, TextInput } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { createGroup, updateGroup } from '@/packages/groups/api';
@@ -75,14 +75,9 @@ function GroupForm({ initial, submitText, onSubmit, onCancel }: GroupFormProps) 
       </StaffField>
       <FormFailure className="staff-form__error" message={error} />
       <View className="group-form__actions">
-        <Button
-          className="staff-form__submit"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
+        <BusyButton className="staff-form__submit" busy={busy} onClick={() => void submit()}>
           {submitText}
-        </Button>
+        </BusyButton>
         <Button className="group-form__cancel" onClick={onCancel}>
           取消
         </Button>

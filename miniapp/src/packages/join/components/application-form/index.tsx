@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   APPLICABLE_LEVELS,
@@ -13,7 +13,7 @@ import {
 } from '@itss/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useFileUpload } from '@/components/kit/file-picker';
-import { FormField, TextArea, TextInput } from '@/components/kit/form';
+import { BusyButton, FormField, TextArea, TextInput } from '@/components/kit/form';
 import { RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -265,14 +265,13 @@ export function ApplicationFormView({
                 ) : null}
               </View>
             ) : null}
-            <Button
+            <BusyButton
               className="apply-licence__pick"
-              loading={licence.busy}
-              disabled={licence.busy || undefined}
+              busy={licence.busy}
               onClick={() => void licence.pick()}
             >
               {form.licence ? '重新上传' : '上传营业执照'}
-            </Button>
+            </BusyButton>
           </FormField>
         </Card>
       </Section>
@@ -287,14 +286,14 @@ export function ApplicationFormView({
       />
 
       <View className="apply-actions">
-        <Button
+        <BusyButton
           className="apply-submit"
-          loading={busy}
-          disabled={busy || licence.busy || undefined}
+          busy={busy}
+          disabled={licence.busy}
           onClick={() => void submit()}
         >
           {submitText}
-        </Button>
+        </BusyButton>
       </View>
     </View>
   );

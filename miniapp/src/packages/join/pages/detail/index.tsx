@@ -9,6 +9,7 @@ import {
   type ApplicationHistoryEntry,
 } from '@itss/shared';
 import { useCallback, useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
@@ -122,14 +123,13 @@ function Detail({ application, onChanged }: DetailProps) {
             >
               修改申请
             </Button>
-            <Button
+            <BusyButton
               className="detail-actions__secondary"
-              loading={busy}
-              disabled={busy || undefined}
+              busy={busy}
               onClick={() => void act(() => resubmitApplication(application.id), '已重新提交')}
             >
               不修改，直接重新提交
-            </Button>
+            </BusyButton>
           </>
         ) : null}
         {application.state === 'approved' && application.unit ? (
@@ -180,14 +180,9 @@ function Detail({ application, onChanged }: DetailProps) {
 
       {open ? (
         <View className="detail-actions">
-          <Button
-            className="detail-actions__danger"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void withdraw()}
-          >
+          <BusyButton className="detail-actions__danger" busy={busy} onClick={() => void withdraw()}>
             撤回申请
-          </Button>
+          </BusyButton>
         </View>
       ) : null}
     </View>

@@ -2,7 +2,7 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure, TextInput } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
@@ -54,14 +54,9 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
           <Switch checked={admin} color="#1f5fbf" onChange={(event) => setAdmin(event.detail.value)} />
         </View>
         <FormFailure className="staff-grant__error" message={error} />
-        <Button
-          className="staff-grant__submit"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
+        <BusyButton className="staff-grant__submit" busy={busy} onClick={() => void submit()}>
           授权
-        </Button>
+        </BusyButton>
       </Card>
     </Section>
   );

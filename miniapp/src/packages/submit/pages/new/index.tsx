@@ -11,7 +11,14 @@ import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticleField, CoverField, type Cover } from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
-import { type FieldErrors, fieldErrors, fieldErrorsOf, TextArea, TextInput } from '@/components/kit/form';
+import {
+  BusyButton,
+  fieldErrors,
+  type FieldErrors,
+  fieldErrorsOf,
+  TextArea,
+  TextInput,
+} from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading } from '@/components/state';
 import { createSubmission } from '@/packages/submit/api';
@@ -157,14 +164,13 @@ function SubmissionForm({ unitName }: { unitName: string }) {
         <Button className="submit-button submit-form__preview" onClick={() => setPreviewing(!previewing)}>
           {previewing ? '返回编辑' : '预览'}
         </Button>
-        <Button
+        <BusyButton
           className="submit-button submit-button--primary submit-form__submit"
-          loading={busy}
-          disabled={busy || undefined}
+          busy={busy}
           onClick={() => void submit()}
         >
           提交审核
-        </Button>
+        </BusyButton>
       </View>
     </View>
   );

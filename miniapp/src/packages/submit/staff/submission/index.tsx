@@ -8,7 +8,7 @@ import {
   type Submission,
 } from '@itss/shared';
 import { useState } from 'react';
-import { TextArea } from '@/components/kit/form';
+import { BusyButton, TextArea } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
@@ -95,14 +95,13 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
           </>
         ) : (
           <>
-            <Button
+            <BusyButton
               className="staff-button staff-button--primary submission-decision__approve"
-              loading={busy}
-              disabled={busy || undefined}
+              busy={busy}
               onClick={() => void decide('approve')}
             >
               通过
-            </Button>
+            </BusyButton>
             <Button
               className="staff-button staff-button--danger submission-decision__reject"
               disabled={busy || undefined}

@@ -13,6 +13,7 @@ import {
 
 type Contact = Unit['contacts'][number];
 import { useCallback, useRef, useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
@@ -140,14 +141,14 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
         {primary ? (
           <View className="member-actions">
             {active ? (
-              <Button
+              <BusyButton
                 className="member-actions__primary"
-                loading={inviting}
-                disabled={inviting || unit.seats.used >= unit.seats.limit || undefined}
+                busy={inviting}
+                disabled={unit.seats.used >= unit.seats.limit}
                 onClick={onInvite}
               >
                 邀请同事
-              </Button>
+              </BusyButton>
             ) : null}
             {others.length ? (
               <Button className="member-actions__secondary" onClick={() => void handOver()}>

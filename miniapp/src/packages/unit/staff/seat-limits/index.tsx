@@ -1,8 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { LEVELS, seatLimitsSchema, type LevelCode, type SeatLimits } from '@itss/shared';
 import { useState } from 'react';
-import { FormFailure, TextInput } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
@@ -57,14 +57,9 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
         </View>
       ))}
       <FormFailure className="staff-form__error" message={error} />
-      <Button
-        className="staff-form__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <BusyButton className="staff-form__submit" busy={busy} onClick={() => void submit()}>
         保存
-      </Button>
+      </BusyButton>
     </Card>
   );
 }

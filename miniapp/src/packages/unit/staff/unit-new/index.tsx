@@ -1,4 +1,4 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   LEVEL_CODES,
@@ -9,7 +9,14 @@ import {
   type UnitType,
 } from '@itss/shared';
 import { useState } from 'react';
-import { type FieldErrors, fieldErrors, fieldErrorsOf, FormFailure, TextInput } from '@/components/kit/form';
+import {
+  BusyButton,
+  fieldErrors,
+  type FieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  TextInput,
+} from '@/components/kit/form';
 import { PickerValue, RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -154,14 +161,9 @@ export default function NewUnitPage() {
             </Picker>
           </StaffField>
           <FormFailure className="staff-form__error unit-new__failure" message={failure} />
-          <Button
-            className="staff-form__submit"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void submit()}
-          >
+          <BusyButton className="staff-form__submit" busy={busy} onClick={() => void submit()}>
             保存
-          </Button>
+          </BusyButton>
         </Card>
       </Section>
     </View>

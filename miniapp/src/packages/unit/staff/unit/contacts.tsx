@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { Invite, JoinRequest, Unit } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure } from '@/components/kit/form';
+import { BusyButton, FormFailure } from '@/components/kit/form';
 import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
@@ -132,14 +132,14 @@ export function InvitePanel({ unit }: { unit: Unit }) {
         </View>
       ) : null}
       <FormFailure className="staff-form__error" message={error} />
-      <Button
+      <BusyButton
         className="unit-invite__create"
-        loading={busy}
-        disabled={busy || unit.status !== 'active' || undefined}
+        busy={busy}
+        disabled={unit.status !== 'active'}
         onClick={() => void create()}
       >
         邀请联系人
-      </Button>
+      </BusyButton>
       {unit.status === 'active' ? null : (
         <Text className="staff-tip">单位会员资格未恢复前不能添加联系人。</Text>
       )}

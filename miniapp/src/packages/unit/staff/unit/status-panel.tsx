@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { unitStatusChangeRequestSchema, type Unit, type UnitStatus } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { FormFailure, TextArea } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextArea } from '@/components/kit/form';
 import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
 
@@ -86,15 +86,14 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
           />
           <FormFailure className="staff-form__error" message={error} />
           <View className="unit-status-panel__actions">
-            <Button
+            <BusyButton
               className="staff-button staff-button--primary"
               size="mini"
-              loading={busy}
-              disabled={busy || undefined}
+              busy={busy}
               onClick={() => void submit(target)}
             >
               确认{ACTION_NAMES[target]}
-            </Button>
+            </BusyButton>
             <Button className="staff-button" size="mini" onClick={() => setTarget(null)}>
               取消
             </Button>
