@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
   ARTICLE_STATE_NAMES,
@@ -8,14 +8,13 @@ import {
   type Submission,
 } from '@itss/shared';
 import { useState } from 'react';
+import { RecordPage } from '@/components/kit/record-page';
 import { BusyButton, TextArea } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
 import { decideSubmission, getSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import '@/packages/staff/components/articles.scss';
@@ -159,19 +158,9 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
 }
 
 export default function SubmissionReviewPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const { state, reload } = useRequest(() => (valid ? getSubmission(id) : Promise.resolve(null)));
   return (
-    <RequestView state={state} onRetry={() => void reload()}>
-      {(submission) =>
-        submission ? (
-          <Review submission={submission} onDecided={reload} />
-        ) : (
-          <EmptyState text="没有找到这份投稿" />
-        )
-      }
-    </RequestView>
+    <RecordPage load={getSubmission} notFound="没有找到这份投稿">
+      {(submission, { reload }) => <Review submission={submission} onDecided={reload} />}
+    </RecordPage>
   );
 }

@@ -1,12 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { ErrorCode, UNIT_STATUS_NAMES, UNIT_TYPE_NAMES, type Unit } from '@itss/shared';
+import { UNIT_STATUS_NAMES, UNIT_TYPE_NAMES, type Unit } from '@itss/shared';
+import { RecordPage } from '@/components/kit/record-page';
 import { StatusBadge } from '@/components/kit/badges';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { Card, Section } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
-import { apiErrorOf } from '@/services/http';
-import { useRequest } from '@/services/useRequest';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
 import { levelName } from '@/utils/format';
 import { getUnit } from '@/packages/unit/api';
@@ -83,25 +79,9 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
 }
 
 export default function UnitPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const { state, reload, refresh } = useRequest(() =>
-    valid ? getUnit(id) : Promise.reject(apiErrorOf(ErrorCode.NotFound)),
-  );
-  usePullToRefresh(refresh);
-  if (!valid) {
-    return (
-      <View className="page staff-page unit-page">
-        <EmptyState text="没有找到该会员单位" />
-      </View>
-    );
-  }
   return (
-    <View className="page staff-page unit-page">
-      <RequestView state={state} onRetry={() => void reload()}>
-        {(unit) => <UnitView unit={unit} reload={refresh} />}
-      </RequestView>
-    </View>
+    <RecordPage load={getUnit} notFound="没有找到该会员单位" className="page staff-page unit-page">
+      {(unit, { refresh }) => <UnitView unit={unit} reload={refresh} />}
+    </RecordPage>
   );
 }
