@@ -2,8 +2,10 @@ import { Button, View } from '@tarojs/components';
 import type { ComponentProps } from 'react';
 import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
-import { FormField } from '@/components/kit/form';
+import { FormFailure, FormField } from '@/components/kit/form';
+import { Card, Section } from '@/components/section';
 import type { ApiError } from '@/services/http';
+import { ArticleEditor, type EditorBlock } from './index';
 import { uploadArticleImage } from '@/packages/news/api';
 
 /** A field of an article form (staff's editor and a member's submission share the sheet). */
@@ -49,5 +51,27 @@ export function CoverField({ cover, onChange, onError, buttonClassName }: CoverF
         ) : null}
       </View>
     </ArticleField>
+  );
+}
+
+/** 正文: the block editor, with the message the contract gave for the body. */
+export function BodySection({
+  hint,
+  blocks,
+  onChange,
+  error,
+}: {
+  hint: string;
+  blocks: EditorBlock[];
+  onChange: (blocks: EditorBlock[]) => void;
+  error?: string;
+}) {
+  return (
+    <Section title="正文" hint={hint}>
+      <Card>
+        <ArticleEditor blocks={blocks} onChange={onChange} />
+        <FormFailure className="article-form__error" message={error ?? null} />
+      </Card>
+    </Section>
   );
 }

@@ -9,11 +9,11 @@ import {
   type CreateArticleRequest,
 } from '@itss/shared';
 import { useRef, useState } from 'react';
-import { ArticleEditor } from '@/components/article-editor';
+import { BodySection } from '@/components/article-editor/fields';
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { StatusBadge } from '@/components/kit/badges';
-import { fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
+import { fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import {
@@ -174,23 +174,15 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       ) : (
         <>
           <Fields draft={draft} errors={errors} onChange={change} />
-          <Section title="正文" hint="可添加小标题、段落、列表、引用和图片">
-            <Card>
-              <ArticleEditor blocks={draft.blocks} onChange={(blocks) => change({ blocks })} />
-              {errors.body ? (
-                <View className="article-form__error" role="alert">
-                  {errors.body}
-                </View>
-              ) : null}
-            </Card>
-          </Section>
+          <BodySection
+            hint="可添加小标题、段落、列表、引用和图片"
+            blocks={draft.blocks}
+            onChange={(blocks) => change({ blocks })}
+            error={errors.body}
+          />
         </>
       )}
-      {error ? (
-        <View className="article-form__error article-edit__error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <FormFailure className="article-form__error article-edit__error" message={error} />
       {editable ? null : (
         <Text className="block__hint article-edit__locked">
           {state === 'archived' ? '文章已归档，不能再编辑' : '这是会员投稿，请在「投稿审核」中处理'}

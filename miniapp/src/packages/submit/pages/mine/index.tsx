@@ -2,11 +2,10 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type SubmissionListItem } from '@itss/shared';
 import { StatusBadge } from '@/components/kit/badges';
-import { EmptyState, Loading } from '@/components/state';
 import { getSubmissions } from '@/packages/submit/api';
-import { useSession } from '@/services/session';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { formatBeijingTime } from '@/utils/format';
+import { UnitContactsOnly } from '../../unit-contacts-only';
 import '../../submit.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -46,28 +45,24 @@ function Submissions() {
 }
 
 export default function MySubmissionsPage() {
-  const session = useSession();
-  if (session.status === 'loading') return <Loading />;
-  if (session.status !== 'signedIn' || !session.me.unit)
-    return (
-      <View className="page submit-page">
-        <EmptyState text="仅会员单位的联系人可以投稿，请先加入所在单位" />
-      </View>
-    );
   return (
-    <View className="page submit-page">
-      <View className="submit-intro">
-        <Text className="submit-intro__text">
-          以{session.me.unit.name}的名义投稿会员风采或优秀案例，审核通过后发布在资讯中。
-        </Text>
-        <Button
-          className="submit-button submit-button--primary submit-intro__new"
-          onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submissionNew) })}
-        >
-          我要投稿
-        </Button>
-      </View>
-      <Submissions />
-    </View>
+    <UnitContactsOnly>
+      {(unit) => (
+        <View className="page submit-page">
+          <View className="submit-intro">
+            <Text className="submit-intro__text">
+              以{unit.name}的名义投稿会员风采或优秀案例，审核通过后发布在资讯中。
+            </Text>
+            <Button
+              className="submit-button submit-button--primary submit-intro__new"
+              onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.submissionNew) })}
+            >
+              我要投稿
+            </Button>
+          </View>
+          <Submissions />
+        </View>
+      )}
+    </UnitContactsOnly>
   );
 }

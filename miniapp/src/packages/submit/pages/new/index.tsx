@@ -7,23 +7,23 @@ import {
   type UnitArticleCategory,
 } from '@itss/shared';
 import { useState } from 'react';
-import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article-editor';
+import { keyBlocks, type EditorBlock } from '@/components/article-editor';
 import { blocksToHtml } from '@/components/article-editor/blocks';
-import { ArticleField, CoverField, type Cover } from '@/components/article-editor/fields';
+import { ArticleField, BodySection, CoverField, type Cover } from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import {
   BusyButton,
   fieldErrors,
-  type FieldErrors,
   fieldErrorsOf,
+  FormFailure,
   TextArea,
   TextInput,
+  type FieldErrors,
 } from '@/components/kit/form';
-import { Card, Section } from '@/components/section';
-import { EmptyState, Loading } from '@/components/state';
+import { Card } from '@/components/section';
 import { createSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
-import { useSession } from '@/services/session';
+import { UnitContactsOnly } from '../../unit-contacts-only';
 import '../../submit.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -143,23 +143,15 @@ function SubmissionForm({ unitName }: { unitName: string }) {
               buttonClassName="submit-form__cover"
             />
           </Card>
-          <Section title="正文" hint="可添加小标题、段落、列表和图片">
-            <Card>
-              <ArticleEditor blocks={blocks} onChange={setBlocks} />
-              {errors.body ? (
-                <View className="article-form__error" role="alert">
-                  {errors.body}
-                </View>
-              ) : null}
-            </Card>
-          </Section>
+          <BodySection
+            hint="可添加小标题、段落、列表和图片"
+            blocks={blocks}
+            onChange={setBlocks}
+            error={errors.body}
+          />
         </>
       )}
-      {error ? (
-        <View className="article-form__error submit-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <FormFailure className="article-form__error submit-form__error" message={error} />
       <View className="article-form__actions">
         <Button className="submit-button submit-form__preview" onClick={() => setPreviewing(!previewing)}>
           {previewing ? '返回编辑' : '预览'}
@@ -177,13 +169,5 @@ function SubmissionForm({ unitName }: { unitName: string }) {
 }
 
 export default function NewSubmissionPage() {
-  const session = useSession();
-  if (session.status === 'loading') return <Loading />;
-  if (session.status !== 'signedIn' || !session.me.unit)
-    return (
-      <View className="page submit-page">
-        <EmptyState text="仅会员单位的联系人可以投稿，请先加入所在单位" />
-      </View>
-    );
-  return <SubmissionForm unitName={session.me.unit.name} />;
+  return <UnitContactsOnly>{(unit) => <SubmissionForm unitName={unit.name} />}</UnitContactsOnly>;
 }
