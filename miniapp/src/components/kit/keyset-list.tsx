@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { useKeysetList, type KeysetList, type UseKeysetListResult } from './use-keyset-list';
@@ -107,4 +107,19 @@ export function KeysetListView<Item>({ list, emptyText, header, ...rows }: Keyse
       )}
     </RequestView>
   );
+}
+
+/**
+ * A list page's filters: `patch` changes some of them, and `key` changes with them, so the list
+ * keyed by it is mounted anew and its paging starts over.
+ */
+export function useFilters<Filters extends object>(
+  initial: Filters,
+): { filters: Filters; patch: (change: Partial<Filters>) => void; key: string } {
+  const [filters, setFilters] = useState(initial);
+  const patch = useCallback(
+    (change: Partial<Filters>) => setFilters((previous) => ({ ...previous, ...change })),
+    [],
+  );
+  return { filters, patch, key: JSON.stringify(filters) };
 }

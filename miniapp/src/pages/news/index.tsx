@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components';
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, type ArticleCategory } from '@itss/shared';
-import { useState } from 'react';
 import { ArticleRow } from '@/components/article-row';
-import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, tabsOf } from '@/components/kit/tabs';
 import { Loading } from '@/components/state';
@@ -36,7 +35,7 @@ function News({ filters }: { filters: Filters }) {
 }
 
 export default function NewsPage() {
-  const [filters, setFilters] = useState<Filters>({});
+  const { filters, patch, key } = useFilters<Filters>({});
   // A tab page stays alive: signing in on 我的 must unlock what this list showed locked.
   const viewer = useViewerKey();
   return (
@@ -47,21 +46,17 @@ export default function NewsPage() {
           placeholder="搜索资讯标题、摘要"
           maxlength={40}
           initial={filters.q ?? ''}
-          onSearch={(q) => setFilters((previous) => ({ ...previous, q: q || undefined }))}
+          onSearch={(q) => patch({ q: q || undefined })}
         />
         <Tabs
           block="news-tabs"
           scroll
           tabs={TABS}
           value={filters.category}
-          onChange={(category) => setFilters((previous) => ({ ...previous, category }))}
+          onChange={(category) => patch({ category })}
         />
       </View>
-      {viewer === 'loading' ? (
-        <Loading />
-      ) : (
-        <News key={`${viewer}|${filters.category ?? ''}|${filters.q ?? ''}`} filters={filters} />
-      )}
+      {viewer === 'loading' ? <Loading /> : <News key={`${viewer}|${key}`} filters={filters} />}
     </View>
   );
 }

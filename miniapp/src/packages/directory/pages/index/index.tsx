@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { LEVELS, type DirectoryEntry, type LevelCode, type Me } from '@itss/shared';
 import { useState } from 'react';
 import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
-import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { Tabs, type Tab } from '@/components/kit/tabs';
 import { useSession } from '@/services/session';
@@ -108,7 +108,7 @@ function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
 export default function DirectoryPage() {
   const session = useSession();
   const me = session.status === 'signedIn' ? session.me : null;
-  const [filters, setFilters] = useState<Filters>({});
+  const { filters, patch, key } = useFilters<Filters>({});
   const [asking, setAsking] = useState<DirectoryEntry | null>(null);
   const askable = mayAsk(me);
   return (
@@ -119,13 +119,13 @@ export default function DirectoryPage() {
           placeholder="搜索单位名称"
           maxlength={60}
           initial={filters.q ?? ''}
-          onSearch={(q) => setFilters((previous) => ({ ...previous, q: q || undefined }))}
+          onSearch={(q) => patch({ q: q || undefined })}
         />
         <Tabs
           block="directory-tabs"
           tabs={LEVEL_TABS}
           value={filters.level}
-          onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
+          onChange={(level) => patch({ level })}
         />
         {session.status === 'signedOut' ? (
           <Text className="directory-head__hint" onClick={() => openTab(ROUTES.me)}>
@@ -135,12 +135,7 @@ export default function DirectoryPage() {
           <Text className="directory-head__hint">您的单位已是会员？点击单位即可申请成为该单位联系人</Text>
         ) : null}
       </View>
-      <Directory
-        key={`${filters.level ?? ''}|${filters.q ?? ''}`}
-        filters={filters}
-        askable={askable}
-        onAsk={setAsking}
-      />
+      <Directory key={key} filters={filters} askable={askable} onAsk={setAsking} />
       {asking ? <JoinSheet entry={asking} onClose={() => setAsking(null)} /> : null}
     </View>
   );

@@ -8,13 +8,13 @@ import {
   type ArticleManageItem,
   type ArticleState,
 } from '@itss/shared';
-import { useState } from 'react';
 import { StatusBadge } from '@/components/kit/badges';
 import { getManagedArticles, type ArticleManageFilters } from '@/packages/news/api';
-import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
-import { Tabs, tabsOf } from '@/components/kit/tabs';
+import { tabsOf } from '@/components/kit/tabs';
 import { formatBeijingTime } from '@/utils/format';
+import { StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
@@ -74,7 +74,7 @@ function Articles({ filters }: { filters: ArticleManageFilters }) {
 }
 
 export default function ArticlesPage() {
-  const [filters, setFilters] = useState<ArticleManageFilters>({});
+  const { filters, patch, key } = useFilters<ArticleManageFilters>({});
   return (
     <View className="page staff-page articles-page">
       <View className="articles-actions">
@@ -92,28 +92,21 @@ export default function ArticlesPage() {
         button
         placeholder="搜索标题"
         maxlength={40}
-        onSearch={(q) => setFilters((previous) => ({ ...previous, q: q || undefined }))}
+        onSearch={(q) => patch({ q: q || undefined })}
       />
-      <Tabs
-        block="staff-chips"
-        element="chip"
+      <StaffChips
         className="articles-filter articles-page__states"
         tabs={tabsOf(STATE_FILTERS, ARTICLE_STATE_NAMES, '全部')}
         value={filters.state as (typeof STATE_FILTERS)[number] | undefined}
-        onChange={(state) => setFilters((previous) => ({ ...previous, state }))}
+        onChange={(state) => patch({ state })}
       />
-      <Tabs
-        block="staff-chips"
-        element="chip"
+      <StaffChips
         className="articles-filter articles-page__categories"
         tabs={tabsOf(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, '全部栏目')}
         value={filters.category}
-        onChange={(category) => setFilters((previous) => ({ ...previous, category }))}
+        onChange={(category) => patch({ category })}
       />
-      <Articles
-        key={`${filters.q ?? ''}|${filters.state ?? ''}|${filters.category ?? ''}`}
-        filters={filters}
-      />
+      <Articles key={key} filters={filters} />
     </View>
   );
 }

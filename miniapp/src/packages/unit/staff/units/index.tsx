@@ -8,14 +8,13 @@ import {
   type LevelCode,
   type UnitSummary,
 } from '@itss/shared';
-import { useState } from 'react';
 import { StatusBadge } from '@/components/kit/badges';
 import { getUnits, type UnitFilters } from '@/packages/unit/api';
-import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
-import { Tabs, tabsOf } from '@/components/kit/tabs';
+import { tabsOf } from '@/components/kit/tabs';
 import { levelName } from '@/utils/format';
-import { exportUnits } from '@/packages/staff/components/units';
+import { exportUnits, StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -69,7 +68,7 @@ function Units({ filters }: { filters: UnitFilters }) {
 }
 
 export default function UnitsPage() {
-  const [filters, setFilters] = useState<UnitFilters>({});
+  const { filters, patch, key } = useFilters<UnitFilters>({});
   return (
     <View className="page staff-page units-page">
       <SearchBar
@@ -77,23 +76,19 @@ export default function UnitsPage() {
         button
         placeholder="单位名称或统一社会信用代码"
         maxlength={60}
-        onSearch={(q) => setFilters((previous) => ({ ...previous, q: q || undefined }))}
+        onSearch={(q) => patch({ q: q || undefined })}
       />
-      <Tabs
-        block="staff-chips"
-        element="chip"
+      <StaffChips
         className="units-filter"
         tabs={tabsOf(LEVEL_CODES, LEVEL_NAMES, '全部级别')}
         value={filters.level}
-        onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
+        onChange={(level) => patch({ level })}
       />
-      <Tabs
-        block="staff-chips"
-        element="chip"
+      <StaffChips
         className="units-filter"
         tabs={tabsOf(UNIT_STATUSES, UNIT_STATUS_NAMES, '全部状态')}
         value={filters.status}
-        onChange={(status) => setFilters((previous) => ({ ...previous, status }))}
+        onChange={(status) => patch({ status })}
       />
       <View className="units-actions">
         <Button
@@ -117,7 +112,7 @@ export default function UnitsPage() {
           名额设置
         </Button>
       </View>
-      <Units key={`${filters.q ?? ''}|${filters.level ?? ''}|${filters.status ?? ''}`} filters={filters} />
+      <Units key={key} filters={filters} />
     </View>
   );
 }
