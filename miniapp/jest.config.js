@@ -7,6 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.{ts,tsx}'],
+  // Every mock's calls start empty in each test; a test that scripts answers resets its own mock.
+  clearMocks: true,
   transform: {
     '^.+\\.m?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
   },

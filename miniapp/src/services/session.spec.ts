@@ -10,7 +10,6 @@ const FRESH = 'token-fresh-0123456789abcdef';
 
 beforeEach(() => {
   taroRequest.mockReset();
-  wxLogin.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

@@ -35,13 +35,6 @@ function List({
 /** The callback the page gave the latest render's lifecycle hook. */
 const last = (mock: { mock: { lastCall?: [() => void] } }) => () => mock.mock.lastCall?.[0]();
 
-beforeEach(() => {
-  useReachBottom.mockClear();
-  usePullDownRefresh.mockClear();
-  useDidShow.mockClear();
-  stopPullDownRefresh.mockClear();
-});
-
 test('shows the first page, the next one at the bottom, and the end text after the last', async () => {
   const load = jest.fn((cursor: string | null) =>
     Promise.resolve(cursor ? { items: ['乙'], nextCursor: null } : { items: ['甲'], nextCursor: 'c1' }),

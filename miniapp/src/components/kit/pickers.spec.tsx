@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FileError, errorMessage } from '@itss/shared';
-import { chooseMedia, showActionSheet } from '@test/taro-mock';
+import { chooseMedia } from '@test/taro-mock';
 import { apiErrorOf } from '@/services/http';
 import type { PickedFile } from '@/services/upload';
 import { FilePicker } from './file-picker';
@@ -8,7 +8,6 @@ import { PickerValue, SelectPicker } from './pickers';
 
 beforeEach(() => {
   chooseMedia.mockReset();
-  showActionSheet.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -7,8 +7,6 @@ import { useConfirmedAction } from './use-confirmed-action';
 import { useTask } from './use-task';
 
 beforeEach(() => {
-  showModal.mockClear();
-  showToast.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -15,9 +15,6 @@ import MePage from './index';
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

@@ -8,7 +8,6 @@ import {
   request as taroRequest,
   stopPullDownRefresh,
   storage,
-  useDidShow,
   usePullDownRefresh,
   useReachBottom,
 } from '@test/taro-mock';
@@ -34,10 +33,6 @@ const listCalls = (calls: Call[]) =>
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  useReachBottom.mockClear();
-  usePullDownRefresh.mockClear();
-  useDidShow.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

@@ -17,8 +17,6 @@ const message = (id: number, read: boolean): Message => ({
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  removeTabBarBadge.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

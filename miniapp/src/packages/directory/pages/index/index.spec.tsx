@@ -52,9 +52,6 @@ const directoryCalls = (calls: Call[]) => calls.filter((call) => call.path.start
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showModal.mockClear();
-  switchTab.mockClear();
-  useReachBottom.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

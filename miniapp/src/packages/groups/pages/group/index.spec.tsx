@@ -41,11 +41,6 @@ async function openEntry(): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  downloadFile.mockClear();
-  previewImage.mockClear();
-  navigateTo.mockClear();
-  switchTab.mockClear();
-  setClipboardData.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

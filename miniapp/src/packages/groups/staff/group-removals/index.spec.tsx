@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showModal, showToast } from '@test/taro-mock';
+import { request as taroRequest, showModal } from '@test/taro-mock';
 import { removal } from '@/packages/staff/test-fixtures';
 import GroupRemovalsPage from './index';
 
@@ -23,8 +23,6 @@ function show(
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
 });
 
 test('each person shows name, unit, nickname, group and the reason', async () => {

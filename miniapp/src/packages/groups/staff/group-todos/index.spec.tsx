@@ -26,9 +26,6 @@ function show(
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
 });
 
 test('an add_member to-do shows the person, unit, nickname and masked phone; code_expiring the group', async () => {

@@ -68,8 +68,6 @@ beforeEach(() => {
   taroRequest.mockReset();
   chooseMedia.mockReset();
   uploadFile.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   process.env.TARO_ENV = 'weapp';
 });

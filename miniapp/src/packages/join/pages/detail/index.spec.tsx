@@ -26,7 +26,6 @@ async function open(id: number): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
   showModal.mockReset().mockResolvedValue({ errMsg: 'ok', confirm: true });
   storage.clear();
   session.reset();

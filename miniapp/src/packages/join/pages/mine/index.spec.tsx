@@ -6,7 +6,6 @@ import MinePage from './index';
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

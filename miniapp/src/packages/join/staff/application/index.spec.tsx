@@ -31,11 +31,6 @@ async function typeReason(value: string): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  previewImage.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -29,10 +29,6 @@ const listCalls = (calls: Call[]) =>
 
 beforeEach(() => {
   taroRequest.mockReset();
-  useReachBottom.mockClear();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

@@ -2,13 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createCampaignRequestSchema } from '@itss/shared';
 import { ok, serveBy, type Call } from '@test/fixtures';
 import { campaign } from '@test/review-fixtures';
-import {
-  downloadFile,
-  request as taroRequest,
-  saveImageToPhotosAlbum,
-  showModal,
-  showToast,
-} from '@test/taro-mock';
+import { downloadFile, request as taroRequest, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
 import CampaignsPage from './index';
 
 async function typeName(value: string): Promise<void> {
@@ -20,10 +14,7 @@ async function typeName(value: string): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  downloadFile.mockClear();
   saveImageToPhotosAlbum.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

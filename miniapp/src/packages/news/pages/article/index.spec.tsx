@@ -51,12 +51,6 @@ const reads = (calls: Call[]) => calls.filter((call) => call.path.endsWith('/rea
 
 beforeEach(() => {
   taroRequest.mockReset();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  navigateTo.mockClear();
-  switchTab.mockClear();
-  useShareAppMessage.mockClear();
-  useShareTimeline.mockClear();
   storage.clear();
   session.reset();
   delete routerParams.id;

@@ -29,8 +29,6 @@ beforeEach(() => {
   chooseMedia.mockReset();
   chooseMessageFile.mockReset();
   uploadFile.mockReset();
-  redirectTo.mockClear();
-  showModal.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -32,8 +32,6 @@ const chip = (text: string): Element => {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  useReachBottom.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -17,8 +17,6 @@ const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry
 
 beforeEach(() => {
   taroRequest.mockReset();
-  usePullDownRefresh.mockClear();
-  stopPullDownRefresh.mockClear();
 });
 
 test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextBefore', async () => {

@@ -38,8 +38,6 @@ async function typePhone(value: string): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

@@ -18,7 +18,6 @@ const row = (overrides: Parameters<typeof submission>[0]) => {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

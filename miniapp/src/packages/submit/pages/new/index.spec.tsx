@@ -21,7 +21,6 @@ async function openAs(me: Me, api: (call: Call) => Answer = () => ok({})): Promi
 
 beforeEach(() => {
   taroRequest.mockReset();
-  redirectTo.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';

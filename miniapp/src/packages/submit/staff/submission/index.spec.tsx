@@ -16,7 +16,6 @@ const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showModal.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -6,7 +6,6 @@ import SubmissionsPage from './index';
 
 beforeEach(() => {
   taroRequest.mockReset();
-  navigateTo.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

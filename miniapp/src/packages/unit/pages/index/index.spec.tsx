@@ -42,11 +42,6 @@ const unit: Unit = {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showModal.mockClear();
-  showActionSheet.mockClear();
-  switchTab.mockClear();
-  setClipboardData.mockClear();
-  useShareAppMessage.mockClear();
   storage.clear();
   session.reset();
   routerParams.id = '9';

@@ -40,8 +40,6 @@ const accepts = (calls: Call[]) => calls.filter((call) => call.path.endsWith('/a
 
 beforeEach(() => {
   taroRequest.mockReset();
-  redirectTo.mockClear();
-  switchTab.mockClear();
   storage.clear();
   session.reset();
   for (const key of Object.keys(routerParams)) delete routerParams[key];

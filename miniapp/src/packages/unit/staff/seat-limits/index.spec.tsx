@@ -24,7 +24,6 @@ const inputValue = (level: string) =>
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showToast.mockClear();
 });
 
 test('shows each level’s limit and PUTs the new numbers', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createUnitRequestSchema } from '@itss/shared';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { redirectTo, request as taroRequest, showToast } from '@test/taro-mock';
+import { redirectTo, request as taroRequest } from '@test/taro-mock';
 import { unit } from '@/packages/staff/test-fixtures';
 import NewUnitPage from './index';
 
@@ -38,8 +38,6 @@ async function fillValid(): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  redirectTo.mockClear();
-  showToast.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

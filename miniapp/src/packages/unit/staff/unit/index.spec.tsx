@@ -1,13 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unitStatusChangeRequestSchema } from '@itss/shared';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import {
-  request as taroRequest,
-  routerParams,
-  setClipboardData,
-  showModal,
-  showToast,
-} from '@test/taro-mock';
+import { request as taroRequest, routerParams, setClipboardData, showModal } from '@test/taro-mock';
 import { joinRequest, unit } from '@/packages/staff/test-fixtures';
 import UnitPage from './index';
 
@@ -42,9 +36,6 @@ async function typeReason(value: string): Promise<void> {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
-  setClipboardData.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -42,7 +42,6 @@ beforeEach(() => {
   taroRequest.mockReset();
   chooseMessageFile.mockReset();
   uploadFile.mockReset();
-  redirectTo.mockClear();
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -42,11 +42,6 @@ function chip(text: string): Element {
 
 beforeEach(() => {
   taroRequest.mockReset();
-  useReachBottom.mockClear();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  navigateTo.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
   process.env.TARO_ENV = 'weapp';
