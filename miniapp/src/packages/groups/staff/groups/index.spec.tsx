@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createGroupRequestSchema } from '@itss/shared';
+import { typeInTextarea, typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import {
   chooseMedia,
@@ -57,12 +58,8 @@ const card = (name: string) => {
   return found as HTMLElement;
 };
 
-async function type(selector: string, value: string, tag = 'input'): Promise<void> {
-  const field = document.querySelector(selector);
-  if (!field) throw new Error(`no ${selector}`);
-  await waitFor(() => expect(field.querySelector(tag)).not.toBeNull());
-  fireEvent(field, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const type = (selector: string, value: string, tag = 'input') =>
+  tag === 'textarea' ? typeInTextarea(selector, value) : typeInto(selector, value);
 
 beforeEach(() => {
   taroRequest.mockReset();

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { decisionRequestSchema } from '@itss/shared';
+import { typeInTextarea } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import { application } from '@test/review-fixtures';
 import {
@@ -22,12 +23,7 @@ function open(api: (call: Call) => Answer): Call[] {
 
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 
-async function typeReason(value: string): Promise<void> {
-  const textarea = document.querySelector('.decision-dialog__reason');
-  if (!textarea) throw new Error('no reason field');
-  await waitFor(() => expect(textarea.querySelector('textarea')).not.toBeNull());
-  fireEvent(textarea, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const typeReason = (value: string) => typeInTextarea('.decision-dialog__reason', value);
 
 beforeEach(() => {
   taroRequest.mockReset();

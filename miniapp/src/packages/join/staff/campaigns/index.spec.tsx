@@ -1,16 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createCampaignRequestSchema } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { ok, serveBy, type Call } from '@test/fixtures';
 import { campaign } from '@test/review-fixtures';
 import { downloadFile, request as taroRequest, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
 import CampaignsPage from './index';
 
-async function typeName(value: string): Promise<void> {
-  const input = document.querySelector('.campaign-create__name');
-  if (!input) throw new Error('no name input');
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const typeName = (value: string) => typeInto('.campaign-create__name', value);
 
 beforeEach(() => {
   taroRequest.mockReset();

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
 import { navigateTo, request as taroRequest, showModal, shownCallbacks, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
@@ -28,13 +29,7 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
   return calls;
 }
 
-async function typePhone(value: string): Promise<void> {
-  const input = document.querySelector('.staff-grant__phone');
-  if (!input) throw new Error('no phone input');
-  // Taro's Input renders its inner <input> a moment later; a value arriving before it throws inside Taro.
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const typePhone = (value: string) => typeInto('.staff-grant__phone', value);
 
 beforeEach(() => {
   taroRequest.mockReset();

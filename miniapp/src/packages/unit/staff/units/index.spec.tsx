@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { typeInto } from '@test/forms';
 import { login, ok, serveBy, staffOnly, type Answer, type Call } from '@test/fixtures';
 import {
   downloadFile,
@@ -26,10 +27,7 @@ async function open(api: (call: Call) => Answer): Promise<Call[]> {
 const listCalls = (calls: Call[]) => calls.filter((c) => c.path.startsWith('/api/units')).map((c) => c.path);
 
 async function search(value: string): Promise<void> {
-  const input = document.querySelector('.units-search__input');
-  if (!input) throw new Error('no search input');
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
+  await typeInto('.units-search__input', value);
   fireEvent.click(screen.getByText('搜索'));
 }
 
