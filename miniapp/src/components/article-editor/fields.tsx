@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import type { ComponentProps } from 'react';
 import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
-import { FormFailure, FormField } from '@/components/kit/form';
+import { FormFailure, FormField, TextArea, TextInput } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import type { ApiError } from '@/services/http';
 import { ArticleEditor, type EditorBlock } from './index';
@@ -73,5 +73,41 @@ export function BodySection({
         <FormFailure className="article-form__error" message={error ?? null} />
       </Card>
     </Section>
+  );
+}
+
+interface TitleFieldsProps {
+  title: string;
+  summary: string;
+  onChange: (change: { title?: string; summary?: string }) => void;
+  errors: { title?: string; summary?: string };
+  /** The page's handle: `<prefix>__title`, `<prefix>__summary`. */
+  prefix: string;
+  placeholders: { title: string; summary: string };
+}
+
+/** 标题 and 摘要, as the reader's list shows them. */
+export function TitleFields({ title, summary, onChange, errors, prefix, placeholders }: TitleFieldsProps) {
+  return (
+    <>
+      <ArticleField label="标题" error={errors.title}>
+        <TextInput
+          className={`article-form__input ${prefix}__title`}
+          maxlength={80}
+          placeholder={placeholders.title}
+          value={title}
+          onChange={(value) => onChange({ title: value })}
+        />
+      </ArticleField>
+      <ArticleField label="摘要" error={errors.summary}>
+        <TextArea
+          className={`article-form__textarea ${prefix}__summary`}
+          maxlength={200}
+          placeholder={placeholders.summary}
+          value={summary}
+          onChange={(value) => onChange({ summary: value })}
+        />
+      </ArticleField>
+    </>
   );
 }

@@ -6,12 +6,11 @@ import {
   type ApplicationSummary,
   type Campaign,
 } from '@itss/shared';
-import { StatusBadge } from '@/components/kit/badges';
 import { Tabs, type Tab } from '@/components/kit/tabs';
 import { exportSheet } from '@/services/download';
 import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
 import { formatBeijingTime } from '@/utils/format';
-import { ChecksumBadge } from '@/packages/staff/components/review';
+import { ApplicationStateBadge, ChecksumBadge } from '@/packages/staff/components/review';
 import { levelName } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -41,12 +40,7 @@ export function ApplicationRow({ item }: { item: ApplicationSummary }) {
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unitName}</Text>
-        <StatusBadge
-          block="review-badge"
-          state={item.state}
-          modifier={item.state.replace('_', '-')}
-          names={APPLICATION_STATE_NAMES}
-        />
+        <ApplicationStateBadge state={item.state} />
       </View>
       <View className="queue-row__tags">
         <Text className="queue-row__level">{levelName(item.level)}</Text>

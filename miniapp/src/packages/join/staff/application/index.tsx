@@ -6,14 +6,13 @@ import {
   type Application,
 } from '@itss/shared';
 import { RecordPage } from '@/components/kit/record-page';
-import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { getApplication } from '@/packages/join/api';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { DECIDABLE_STATES, DecisionPanel } from '@/packages/join/components/decision';
 import { LicenceView } from '@/packages/join/components/licence';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
-import { CHECKSUM_WARNING } from '@/packages/staff/components/review';
+import { ApplicationStateBadge, CHECKSUM_WARNING } from '@/packages/staff/components/review';
 import { levelName } from '@/utils/format';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
@@ -31,12 +30,7 @@ function ApplicationView({
       <Card className="app-head">
         <View className="app-head__row">
           <Text className="app-head__unit">{a.unitName}</Text>
-          <StatusBadge
-            block="review-badge"
-            state={a.state}
-            modifier={a.state.replace('_', '-')}
-            names={APPLICATION_STATE_NAMES}
-          />
+          <ApplicationStateBadge state={a.state} />
         </View>
         <Text className="app-head__meta">
           {levelName(a.level)} · {formatAnnualFee(a.annualFeeYuan)} · 提交于{' '}

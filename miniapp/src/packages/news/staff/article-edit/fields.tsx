@@ -11,10 +11,10 @@ import {
   type UnitSummary,
 } from '@itss/shared';
 import { useState } from 'react';
-import { TextInput, TextArea } from '@/components/kit/form';
+import { TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { Card } from '@/components/section';
-import { ArticleField, CoverField } from '@/components/article-editor/fields';
+import { ArticleField, CoverField, TitleFields } from '@/components/article-editor/fields';
 import { FilePicker } from '@/components/kit/file-picker';
 import type { FieldErrors } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
@@ -146,24 +146,14 @@ export function Fields({ draft, errors, onChange }: { draft: Draft; errors: Fiel
           placeholder="请选择栏目"
         />
       </ArticleField>
-      <ArticleField label="标题" error={errors.title}>
-        <TextInput
-          className="article-form__input article-edit__title"
-          maxlength={80}
-          placeholder="文章标题"
-          value={draft.title}
-          onChange={(value) => onChange({ title: value })}
-        />
-      </ArticleField>
-      <ArticleField label="摘要" error={errors.summary}>
-        <TextArea
-          className="article-form__textarea article-edit__summary"
-          maxlength={200}
-          placeholder="列表中显示的一两句话"
-          value={draft.summary}
-          onChange={(value) => onChange({ summary: value })}
-        />
-      </ArticleField>
+      <TitleFields
+        title={draft.title}
+        summary={draft.summary}
+        onChange={onChange}
+        errors={errors}
+        prefix="article-edit"
+        placeholders={{ title: '文章标题', summary: '列表中显示的一两句话' }}
+      />
       <ArticleField label="可见范围" error={errors.visibility}>
         <SelectPicker
           className="article-edit__visibility"

@@ -9,17 +9,15 @@ import {
 import { useState } from 'react';
 import { keyBlocks, type EditorBlock } from '@/components/article-editor';
 import { blocksToHtml } from '@/components/article-editor/blocks';
-import { ArticleField, BodySection, CoverField, type Cover } from '@/components/article-editor/fields';
-import { ArticlePreview } from '@/components/article-editor/preview';
 import {
-  BusyButton,
-  fieldErrors,
-  fieldErrorsOf,
-  FormFailure,
-  TextArea,
-  TextInput,
-  type FieldErrors,
-} from '@/components/kit/form';
+  ArticleField,
+  BodySection,
+  CoverField,
+  type Cover,
+  TitleFields,
+} from '@/components/article-editor/fields';
+import { ArticlePreview } from '@/components/article-editor/preview';
+import { BusyButton, fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
 import { Card } from '@/components/section';
 import { createSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
@@ -116,24 +114,17 @@ function SubmissionForm({ unitName }: { unitName: string }) {
                 ))}
               </View>
             </ArticleField>
-            <ArticleField label="标题" error={errors.title}>
-              <TextInput
-                className="article-form__input submit-form__title"
-                maxlength={80}
-                placeholder="投稿标题"
-                value={title}
-                onChange={setTitle}
-              />
-            </ArticleField>
-            <ArticleField label="摘要" error={errors.summary}>
-              <TextArea
-                className="article-form__textarea submit-form__summary"
-                maxlength={200}
-                placeholder="一两句话介绍内容"
-                value={summary}
-                onChange={setSummary}
-              />
-            </ArticleField>
+            <TitleFields
+              title={title}
+              summary={summary}
+              onChange={(change) => {
+                if (change.title !== undefined) setTitle(change.title);
+                if (change.summary !== undefined) setSummary(change.summary);
+              }}
+              errors={errors}
+              prefix="submit-form"
+              placeholders={{ title: '投稿标题', summary: '一两句话介绍内容' }}
+            />
             <CoverField
               cover={cover}
               onChange={setCover}
