@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
+import { usePageData } from '@/components/kit/page-data';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { getAssociation } from '@/packages/association/api';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { callPhone, copyText, openGroupEntry } from '@/utils/actions';
 import './index.scss';
 
@@ -102,8 +101,7 @@ function ContactContent({ contact }: { contact: Contact }) {
 }
 
 export default function ContactPage() {
-  const { state, reload, refresh } = useRequest(loadContact);
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(loadContact);
   return (
     <View className="page contact">
       <RequestView state={state} onRetry={() => void reload()}>

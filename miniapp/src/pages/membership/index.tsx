@@ -1,12 +1,11 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import type { AssociationResponse, LevelsResponse, ObligationsResponse } from '@itss/shared';
+import { usePageData } from '@/components/kit/page-data';
 import { LevelCard } from '@/components/level-card';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation } from '@/packages/association/api';
 import { getLevels, getObligations } from '@/packages/membership/api';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
 import { ROUTES } from '@/routes';
@@ -121,8 +120,7 @@ function MembershipContent({ levels, obligations, association }: MembershipData)
 }
 
 export default function MembershipPage() {
-  const { state, reload, refresh } = useRequest(loadMembership);
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(loadMembership);
   return (
     <View className="page membership">
       <RequestView state={state} onRetry={() => void reload()}>

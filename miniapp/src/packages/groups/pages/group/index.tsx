@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { GroupError, type GroupEntry } from '@itss/shared';
+import { usePageData } from '@/components/kit/page-data';
 import { Downloaded, PreviewImage } from '@/components/kit/downloaded';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
@@ -7,8 +8,6 @@ import { EmptyState, ErrorState, Loading } from '@/components/state';
 import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
 import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { copyText, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
@@ -95,8 +94,7 @@ function NotAllowed({ error }: { error: ApiError }) {
 const REFUSALS = new Set<string>([GroupError.MembersOnly, GroupError.UnitNotActive]);
 
 function Entry() {
-  const { state, reload, refresh } = useRequest(getGroupEntry);
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(getGroupEntry);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error')
     return REFUSALS.has(state.error.code) ? (

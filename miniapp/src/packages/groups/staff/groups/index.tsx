@@ -2,13 +2,11 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Group } from '@itss/shared';
 import { useState } from 'react';
+import { ItemsView, usePageData } from '@/components/kit/page-data';
 import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { Card, Section } from '@/components/section';
-import { RequestView } from '@/components/state';
 import { getGroups, updateGroup } from '@/packages/groups/api';
 import { useSubscribeMessages } from '@/services/subscribe';
-import { useRequest } from '@/services/useRequest';
 import { levelName } from '@/utils/format';
 import { CodeState, CodeUpload } from './code';
 import { CreateGroupForm, EditGroupForm } from './group-form';
@@ -118,27 +116,20 @@ function ExpiryReminder() {
 }
 
 export default function GroupsPage() {
-  const { state, reload, refresh } = useRequest(getGroups);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(getGroups);
   return (
     <View className="page staff-page groups-page">
       <CreateGroupForm onCreated={refresh} />
       <Section title="会员微信群" hint="会员在「我的」中查看入群方式">
         <ExpiryReminder />
-        <RequestView
-          state={state}
-          onRetry={() => void reload()}
-          isEmpty={(list) => !list.items.length}
+        <ItemsView
+          request={{ state, reload }}
           emptyText="还没有会员微信群，请先新建"
+          className="group-list"
+          card={false}
         >
-          {(list) => (
-            <View className="group-list">
-              {list.items.map((group) => (
-                <GroupCard key={group.id} group={group} onChanged={refresh} />
-              ))}
-            </View>
-          )}
-        </RequestView>
+          {(group) => <GroupCard key={group.id} group={group} onChanged={refresh} />}
+        </ItemsView>
       </Section>
     </View>
   );

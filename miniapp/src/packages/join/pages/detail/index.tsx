@@ -9,6 +9,7 @@ import {
   type ApplicationHistoryEntry,
 } from '@itss/shared';
 import { useCallback, useState } from 'react';
+import { usePageData } from '@/components/kit/page-data';
 import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
@@ -18,8 +19,6 @@ import { toApiError } from '@/services/http';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime, formatFileSize, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
@@ -191,8 +190,7 @@ function Detail({ application, onChanged }: DetailProps) {
 
 function ApplicationDetail({ id }: { id: number }) {
   const load = useCallback(() => getApplication(id), [id]);
-  const { state, reload, refresh } = useRequest(load);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(load);
   // Back from editing, the application has moved on.
   useRefreshOnShow(refresh);
   return (

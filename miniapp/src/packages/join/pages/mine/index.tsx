@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { APPLICATION_STATE_NAMES } from '@itss/shared';
+import { usePageData } from '@/components/kit/page-data';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
@@ -8,8 +9,6 @@ import { Loading, RequestView } from '@/components/state';
 import { getMyApplications } from '@/packages/join/api';
 import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
@@ -18,8 +17,7 @@ import { ROUTES, routeUrl } from '@/routes';
 const openApply = () => void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
 
 function MyApplications() {
-  const { state, reload, refresh } = useRequest(getMyApplications);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(getMyApplications);
   // Back from a detail page the state may have changed (withdrawn, resubmitted).
   useRefreshOnShow(refresh);
   return (

@@ -10,14 +10,13 @@ import {
   type Me,
 } from '@itss/shared';
 import { useEffect, useRef, useState } from 'react';
+import { usePageData } from '@/components/kit/page-data';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage, absoluteFileUrl } from '@/components/article-image';
 import { ErrorState, Loading } from '@/components/state';
 import { countRead, getArticle } from '@/packages/news/api';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingDate, formatFileSize } from '@/utils/format';
 import './index.scss';
@@ -209,8 +208,7 @@ function Gone() {
 
 /** One article as the signed-in person (or a visitor) may see it; a new person loads it again. */
 function ArticleLoader({ id, me }: { id: number; me: Me | null }) {
-  const { state, reload, refresh } = useRequest(() => getArticle(id));
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(() => getArticle(id));
   const countedRef = useRef(false);
   const found = state.status === 'success';
   useEffect(() => {

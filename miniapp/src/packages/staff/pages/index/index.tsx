@@ -2,12 +2,13 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
+import { ItemsView } from '@/components/kit/page-data';
 import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, Loading } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
@@ -122,25 +123,11 @@ function StaffManagement({ myId }: { myId: number }) {
     <>
       <GrantForm onGranted={quietReload} />
       <Section title="工作人员">
-        <RequestView
-          state={state}
-          onRetry={() => void reload()}
-          isEmpty={(list) => !list.items.length}
-          emptyText="暂无工作人员"
-        >
-          {(list) => (
-            <Card className="staff-list">
-              {list.items.map((member) => (
-                <StaffRow
-                  key={member.id}
-                  member={member}
-                  isSelf={member.id === myId}
-                  onRevoked={quietReload}
-                />
-              ))}
-            </Card>
+        <ItemsView request={{ state, reload }} emptyText="暂无工作人员" className="staff-list">
+          {(member) => (
+            <StaffRow key={member.id} member={member} isSelf={member.id === myId} onRevoked={quietReload} />
           )}
-        </RequestView>
+        </ItemsView>
       </Section>
     </>
   );

@@ -13,6 +13,7 @@ import {
 
 type Contact = Unit['contacts'][number];
 import { useCallback, useRef, useState } from 'react';
+import { usePageData } from '@/components/kit/page-data';
 import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { LoginRequired } from '@/components/login-required';
@@ -29,8 +30,6 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
-import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
-import { useRequest } from '@/services/useRequest';
 import { openTab } from '@/utils/actions';
 import { formatYuan, levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
@@ -240,8 +239,7 @@ async function loadUnit(id: number): Promise<UnitData> {
 
 function UnitDetail({ id, me }: { id: number; me: Me }) {
   const load = useCallback(() => loadUnit(id), [id]);
-  const { state, reload, refresh } = useRequest(load);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(load);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [inviting, setInviting] = useState(false);
   const inviteRef = useRef<{ invite: Invite; inviter: string; unitName: string } | null>(null);

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Invite, JoinRequest, Unit } from '@itss/shared';
 import { useState } from 'react';
+import { ItemsView } from '@/components/kit/page-data';
 import { useTask } from '@/components/kit/use-task';
 import { BusyButton, FormFailure } from '@/components/kit/form';
 import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
-import { Card, Section } from '@/components/section';
-import { RequestView } from '@/components/state';
+import { Section } from '@/components/section';
 import { useRequest } from '@/services/useRequest';
 import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
@@ -202,20 +202,9 @@ export function JoinRequests({ unit, onChanged }: { unit: Unit; onChanged: Reloa
   };
   return (
     <Section title="加入申请" hint="同事输入统一社会信用代码申请加入">
-      <RequestView
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(list) => !list.items.length}
-        emptyText="暂无待处理的加入申请"
-      >
-        {(list) => (
-          <Card className="unit-contacts">
-            {list.items.map((item) => (
-              <JoinRequestRow key={item.id} unit={unit} item={item} onChanged={changed} />
-            ))}
-          </Card>
-        )}
-      </RequestView>
+      <ItemsView request={{ state, reload }} emptyText="暂无待处理的加入申请" className="unit-contacts">
+        {(item) => <JoinRequestRow key={item.id} unit={unit} item={item} onChanged={changed} />}
+      </ItemsView>
     </Section>
   );
 }

@@ -1,0 +1,48 @@
+import { View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { Card } from '@/components/section';
+import { RequestView } from '@/components/state';
+import { useRequest, type UseRequestResult } from '@/services/useRequest';
+import { usePullToRefresh } from './use-pull-to-refresh';
+
+/** What a page shows, loaded on open and again on the pull-down gesture. */
+export function usePageData<T>(load: () => Promise<T>): UseRequestResult<T> {
+  const request = useRequest(load);
+  usePullToRefresh(request.refresh);
+  return request;
+}
+
+interface ItemsViewProps<Item> {
+  request: Pick<UseRequestResult<{ items: readonly Item[] }>, 'state' | 'reload'>;
+  emptyText: string;
+  /** The rows' box; a card unless `card` is false. */
+  className: string;
+  card?: boolean;
+  children: (item: Item) => ReactNode;
+}
+
+/** A list loaded in one piece: loading, error with 重试, the empty text, or its rows. */
+export function ItemsView<Item>({
+  request,
+  emptyText,
+  className,
+  card = true,
+  children,
+}: ItemsViewProps<Item>) {
+  return (
+    <RequestView
+      state={request.state}
+      onRetry={() => void request.reload()}
+      isEmpty={(list) => !list.items.length}
+      emptyText={emptyText}
+    >
+      {(list) =>
+        card ? (
+          <Card className={className}>{list.items.map(children)}</Card>
+        ) : (
+          <View className={className}>{list.items.map(children)}</View>
+        )
+      }
+    </RequestView>
+  );
+}
