@@ -8,7 +8,6 @@ import { PickerValue, SelectPicker } from './pickers';
 
 beforeEach(() => {
   chooseMedia.mockReset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('a picker shows the chosen name, or its placeholder greyed', () => {

@@ -6,10 +6,6 @@ import { Downloaded } from './downloaded';
 import { useConfirmedAction } from './use-confirmed-action';
 import { useTask } from './use-task';
 
-beforeEach(() => {
-  process.env.TARO_ENV = 'weapp';
-});
-
 test('a task is busy while it runs and keeps the message of its failure until it runs again', async () => {
   const { result } = renderHook(() => useTask());
   let finish: () => void = () => undefined;

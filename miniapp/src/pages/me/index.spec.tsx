@@ -3,7 +3,6 @@ import { admin, login, ok, serveBy, staffOnly, visitor, type Call } from '@test/
 import {
   navigateTo,
   removeTabBarBadge,
-  request as taroRequest,
   setTabBarBadge,
   showModal,
   showToast,
@@ -14,10 +13,8 @@ import { session } from '@/services/session';
 import MePage from './index';
 
 beforeEach(() => {
-  taroRequest.mockReset();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 /** What the person did, without the unread count and the pending join request read on each show. */

@@ -5,7 +5,6 @@ import { typeInto } from '@test/forms';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
   navigateTo,
-  request as taroRequest,
   stopPullDownRefresh,
   storage,
   usePullDownRefresh,
@@ -32,10 +31,8 @@ const listCalls = (calls: Call[]) =>
   calls.filter((call) => call.path.startsWith('/api/articles')).map((call) => call.path);
 
 beforeEach(() => {
-  taroRequest.mockReset();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('lists articles with category, date, summary and a badge on locked ones; the end of the page loads the next by cursor', async () => {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showModal } from '@test/taro-mock';
+import { showModal } from '@test/taro-mock';
 import { removal } from '@/packages/staff/test-fixtures';
 import GroupRemovalsPage from './index';
 
@@ -20,10 +20,6 @@ function show(
   render(<GroupRemovalsPage />);
   return calls;
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-});
 
 test('each person shows name, unit, nickname, group and the reason', async () => {
   show();

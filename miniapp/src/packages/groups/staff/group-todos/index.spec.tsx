@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, showModal, showToast } from '@test/taro-mock';
+import { navigateTo, showModal, showToast } from '@test/taro-mock';
 import { todo } from '@/packages/staff/test-fixtures';
 import GroupTodosPage from './index';
 
@@ -23,10 +23,6 @@ function show(
   render(<GroupTodosPage />);
   return calls;
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-});
 
 test('an add_member to-do shows the person, unit, nickname and masked phone; code_expiring the group', async () => {
   const calls = show();

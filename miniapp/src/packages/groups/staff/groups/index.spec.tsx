@@ -2,14 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { createGroupRequestSchema } from '@itss/shared';
 import { typeInTextarea, typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import {
-  chooseMedia,
-  request as taroRequest,
-  requestSubscribeMessage,
-  showModal,
-  showToast,
-  uploadFile,
-} from '@test/taro-mock';
+import { chooseMedia, requestSubscribeMessage, showModal, showToast, uploadFile } from '@test/taro-mock';
 import { group } from '@/packages/staff/test-fixtures';
 import GroupsPage from './index';
 
@@ -62,7 +55,6 @@ const type = (selector: string, value: string, tag = 'input') =>
   tag === 'textarea' ? typeInTextarea(selector, value) : typeInto(selector, value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
   chooseMedia.mockReset();
   uploadFile.mockReset();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });

@@ -79,7 +79,6 @@ async function openForm(): Promise<void> {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   storage.clear();
   session.reset();

@@ -7,7 +7,6 @@ import {
   downloadFile,
   openDocument,
   previewImage,
-  request as taroRequest,
   routerParams,
   showModal,
   showToast,
@@ -24,11 +23,6 @@ function open(api: (call: Call) => Answer): Call[] {
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 
 const typeReason = (value: string) => typeInTextarea('.decision-dialog__reason', value);
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('shows every field, the checksum warning, the history with reasons, and the licence image full screen on tap', async () => {
   open(() =>

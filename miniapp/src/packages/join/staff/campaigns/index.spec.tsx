@@ -3,15 +3,13 @@ import { createCampaignRequestSchema } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, type Call } from '@test/fixtures';
 import { campaign } from '@test/review-fixtures';
-import { downloadFile, request as taroRequest, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
+import { downloadFile, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
 import CampaignsPage from './index';
 
 const typeName = (value: string) => typeInto('.campaign-create__name', value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
   saveImageToPhotosAlbum.mockReset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('each campaign shows its funnel 扫码 → 开始填写 → 已提交 → 已通过, and its code on demand with the scene', async () => {

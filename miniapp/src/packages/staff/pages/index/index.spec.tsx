@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, showModal, shownCallbacks, storage } from '@test/taro-mock';
+import { navigateTo, showModal, shownCallbacks, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import StaffConsolePage from './index';
 
@@ -32,10 +32,8 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
 const typePhone = (value: string) => typeInto('.staff-grant__phone', value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('an admin sees the staff with masked phones, role tags and last seen in Beijing time', async () => {

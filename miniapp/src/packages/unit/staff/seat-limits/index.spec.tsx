@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_SEAT_LIMITS } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showToast } from '@test/taro-mock';
+import { showToast } from '@test/taro-mock';
 import SeatLimitsPage from './index';
 
 function open(write: (call: Call) => Answer): Call[] {
@@ -17,10 +17,6 @@ const type = (level: string, value: string) => typeInto(`.seat-limits__input--${
 
 const inputValue = (level: string) =>
   document.querySelector<HTMLElement & { value?: string }>(`.seat-limits__input--${level}`)?.value;
-
-beforeEach(() => {
-  taroRequest.mockReset();
-});
 
 test('shows each level’s limit and PUTs the new numbers', async () => {
   const calls = open((call) => ok(call.data));

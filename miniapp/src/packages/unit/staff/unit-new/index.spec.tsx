@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createUnitRequestSchema } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { redirectTo, request as taroRequest } from '@test/taro-mock';
+import { redirectTo } from '@test/taro-mock';
 import { unit } from '@/packages/staff/test-fixtures';
 import NewUnitPage from './index';
 
@@ -29,11 +29,6 @@ async function fillValid(): Promise<void> {
   await pick(2, 1);
   await pick(3, '2018-05-20');
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('an empty form shows the contract’s messages beside the fields and sends nothing', async () => {
   const calls = open(() => ok(unit()));

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unitStatusChangeRequestSchema } from '@itss/shared';
 import { typeInTextarea } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, routerParams, setClipboardData, showModal } from '@test/taro-mock';
+import { routerParams, setClipboardData, showModal } from '@test/taro-mock';
 import { joinRequest, unit } from '@/packages/staff/test-fixtures';
 import UnitPage from './index';
 
@@ -29,11 +29,6 @@ function open(write: (call: Call) => Answer = () => ok(unit()), requests = [join
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
 const typeReason = (value: string) => typeInTextarea('.unit-status-panel__reason', value);
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('shows the fields, contacts with masked phones and the 主联系人 tag, seats, requests and history', async () => {
   const calls = open();

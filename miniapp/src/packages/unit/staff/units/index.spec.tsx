@@ -1,15 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { typeInto } from '@test/forms';
 import { login, ok, serveBy, staffOnly, type Answer, type Call } from '@test/fixtures';
-import {
-  downloadFile,
-  navigateTo,
-  openDocument,
-  request as taroRequest,
-  showModal,
-  storage,
-  useReachBottom,
-} from '@test/taro-mock';
+import { downloadFile, navigateTo, openDocument, showModal, storage, useReachBottom } from '@test/taro-mock';
 import { session } from '@/services/session';
 import { unitSummary } from '@/packages/staff/test-fixtures';
 import UnitsPage from './index';
@@ -39,10 +31,8 @@ function chip(text: string): Element {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('rows show name, level, status, contacts and the primary contact; the end loads the next page', async () => {
