@@ -2,14 +2,12 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Message } from '@itss/shared';
 import { useState } from 'react';
+import { SignedInPage } from '@/components/kit/signed-in-page';
 import { BusyButton } from '@/components/kit/form';
-import { LoginRequired } from '@/components/login-required';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
-import { Loading } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { getMessages, markAllRead, markRead } from '@/packages/account/api';
 import { showUnreadBadge } from '@/packages/account/unread-badge';
-import { useSession } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
@@ -84,12 +82,9 @@ function Messages() {
 }
 
 export default function MessagesPage() {
-  const session = useSession();
   return (
-    <View className="page messages">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看消息" /> : null}
-      {session.status === 'signedIn' ? <Messages /> : null}
-    </View>
+    <SignedInPage className="page messages" loginText="登录后查看消息">
+      {() => <Messages />}
+    </SignedInPage>
   );
 }

@@ -1,13 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import { GroupError, type GroupEntry } from '@itss/shared';
+import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
 import { Downloaded, PreviewImage } from '@/components/kit/downloaded';
-import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
 import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
-import { useSession } from '@/services/session';
 import { copyText, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
@@ -114,12 +113,9 @@ function Entry() {
 }
 
 export default function GroupPage() {
-  const state = useSession();
   return (
-    <View className="page entry">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'signedOut' ? <LoginRequired text="登录后即可加入会员微信群" /> : null}
-      {state.status === 'signedIn' ? <Entry /> : null}
-    </View>
+    <SignedInPage className="page entry" loginText="登录后即可加入会员微信群">
+      {() => <Entry />}
+    </SignedInPage>
   );
 }

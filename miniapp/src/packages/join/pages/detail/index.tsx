@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
   ITSS_CONFORMITY_LEVEL_NAMES,
@@ -9,15 +9,15 @@ import {
   type ApplicationHistoryEntry,
 } from '@itss/shared';
 import { useCallback, useState } from 'react';
+import { useIdParam } from '@/components/kit/record-page';
+import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
 import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
-import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
-import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { formatAnnualFee, formatBeijingTime, formatFileSize, levelName } from '@/utils/format';
 import '../../state-badge.scss';
@@ -201,20 +201,16 @@ function ApplicationDetail({ id }: { id: number }) {
 }
 
 export default function DetailPage() {
-  const { params } = useRouter();
-  const session = useSession();
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0)
+  const id = useIdParam();
+  if (id === null)
     return (
       <View className="page detail">
         <EmptyState text="没有找到这份申请" />
       </View>
     );
   return (
-    <View className="page detail">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看申请进度" /> : null}
-      {session.status === 'signedIn' ? <ApplicationDetail id={id} /> : null}
-    </View>
+    <SignedInPage className="page detail" loginText="登录后查看申请进度">
+      {() => <ApplicationDetail id={id} />}
+    </SignedInPage>
   );
 }

@@ -1,13 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { APPLICATION_STATE_NAMES } from '@itss/shared';
+import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
 import { StatusBadge } from '@/components/kit/badges';
-import { LoginRequired } from '@/components/login-required';
 import { Card } from '@/components/section';
-import { Loading, RequestView } from '@/components/state';
+import { RequestView } from '@/components/state';
 import { getMyApplications } from '@/packages/join/api';
-import { useSession } from '@/services/session';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { formatBeijingTime, levelName } from '@/utils/format';
 import '../../state-badge.scss';
@@ -55,12 +54,9 @@ function MyApplications() {
 }
 
 export default function MinePage() {
-  const session = useSession();
   return (
-    <View className="page mine">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看您的入会申请" /> : null}
-      {session.status === 'signedIn' ? <MyApplications /> : null}
-    </View>
+    <SignedInPage className="page mine" loginText="登录后查看您的入会申请">
+      {() => <MyApplications />}
+    </SignedInPage>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import {
   BILL_STATUS_NAMES,
   UNIT_STATUS_NAMES,
@@ -13,14 +13,15 @@ import {
 
 type Contact = Unit['contacts'][number];
 import { useCallback, useRef, useState } from 'react';
+import { useIdParam } from '@/components/kit/record-page';
+import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
 import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
-import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { session, useSession } from '@/services/session';
+import { session } from '@/services/session';
 import {
   createInvite,
   decideJoinRequest,
@@ -286,20 +287,10 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
 }
 
 export default function UnitPage() {
-  const { params } = useRouter();
-  const state = useSession();
-  const id = Number(params.id);
+  const id = useIdParam();
   return (
-    <View className="page unit">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'signedOut' ? <LoginRequired text="登录后查看您的会员单位" /> : null}
-      {state.status === 'signedIn' ? (
-        Number.isInteger(id) && id > 0 ? (
-          <UnitDetail id={id} me={state.me} />
-        ) : (
-          <EmptyState text="没有找到该会员单位" />
-        )
-      ) : null}
-    </View>
+    <SignedInPage className="page unit" loginText="登录后查看您的会员单位">
+      {(me) => (id === null ? <EmptyState text="没有找到该会员单位" /> : <UnitDetail id={id} me={me} />)}
+    </SignedInPage>
   );
 }

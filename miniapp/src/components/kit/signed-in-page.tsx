@@ -1,0 +1,27 @@
+import { View } from '@tarojs/components';
+import type { Me } from '@itss/shared';
+import type { ReactNode } from 'react';
+import { LoginRequired } from '@/components/login-required';
+import { Loading } from '@/components/state';
+import { useSession } from '@/services/session';
+
+/** A page for signed-in people: while the session loads, the spinner; signed out, 登录 with why. */
+export function SignedInPage({
+  className,
+  loginText,
+  children,
+}: {
+  className: string;
+  /** What signing in gives, e.g. 登录后查看消息. */
+  loginText: string;
+  children: (me: Me) => ReactNode;
+}) {
+  const session = useSession();
+  return (
+    <View className={className}>
+      {session.status === 'loading' ? <Loading /> : null}
+      {session.status === 'signedOut' ? <LoginRequired text={loginText} /> : null}
+      {session.status === 'signedIn' ? children(session.me) : null}
+    </View>
+  );
+}
