@@ -16,12 +16,15 @@ export interface ActionConfirm {
  */
 export function useConfirmedAction(reload: () => Promise<unknown>): {
   busy: boolean;
-  run: (confirm: ActionConfirm, call: () => Promise<unknown>, done: string) => Promise<void>;
+  /** `confirm` null: a change the person already chose, with nothing to ask. */
+  run: (confirm: ActionConfirm | null, call: () => Promise<unknown>, done: string) => Promise<void>;
 } {
   const [busy, setBusy] = useState(false);
-  const run = async (confirm: ActionConfirm, call: () => Promise<unknown>, done: string) => {
-    const answer = await Taro.showModal({ confirmText: '确定', ...confirm });
-    if (!answer.confirm) return;
+  const run = async (confirm: ActionConfirm | null, call: () => Promise<unknown>, done: string) => {
+    if (confirm) {
+      const answer = await Taro.showModal({ confirmText: '确定', ...confirm });
+      if (!answer.confirm) return;
+    }
     setBusy(true);
     try {
       await call();

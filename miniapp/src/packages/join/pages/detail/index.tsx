@@ -8,7 +8,8 @@ import {
   type Application,
   type ApplicationHistoryEntry,
 } from '@itss/shared';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
 import { useIdParam } from '@/components/kit/record-page';
 import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
@@ -16,7 +17,6 @@ import { BusyButton } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
-import { toApiError } from '@/services/http';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { formatAnnualFee, formatBeijingTime, formatFileSize, levelName } from '@/utils/format';
@@ -66,30 +66,19 @@ interface DetailProps {
 }
 
 function Detail({ application, onChanged }: DetailProps) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useConfirmedAction(onChanged);
   const reason = currentReason(application);
   const open = OPEN_APPLICATION_STATES.includes(application.state);
-
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      await Taro.showToast({ title: done, icon: 'success' });
-    } catch (error) {
-      await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
-    } finally {
-      setBusy(false);
-      await onChanged();
-    }
-  };
-  const withdraw = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后本申请将不再审核，如需入会需重新提交。确定撤回吗？',
-      confirmText: '撤回',
-    });
-    if (confirm) await act(() => withdrawApplication(application.id), '已撤回');
-  };
+  const withdraw = () =>
+    run(
+      {
+        title: '撤回申请',
+        content: '撤回后本申请将不再审核，如需入会需重新提交。确定撤回吗？',
+        confirmText: '撤回',
+      },
+      () => withdrawApplication(application.id),
+      '已撤回',
+    );
 
   return (
     <View>
@@ -125,7 +114,7 @@ function Detail({ application, onChanged }: DetailProps) {
             <BusyButton
               className="detail-actions__secondary"
               busy={busy}
-              onClick={() => void act(() => resubmitApplication(application.id), '已重新提交')}
+              onClick={() => void run(null, () => resubmitApplication(application.id), '已重新提交')}
             >
               不修改，直接重新提交
             </BusyButton>
