@@ -11,7 +11,7 @@ type AppConfig = Taro.Config & {
 export function loadAppConfig(): AppConfig {
   const scope = globalThis as { defineAppConfig?: (config: AppConfig) => AppConfig };
   scope.defineAppConfig = (config) => config;
-  return (jest.requireActual('@/app.config') as { default: AppConfig }).default;
+  return jest.requireActual<{ default: AppConfig }>('@/app.config').default;
 }
 
 /** Every page path of the app: the main package's pages and each subpackage's, prefixed by its root. */
