@@ -1,6 +1,8 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ReactNode } from 'react';
+// Before the state sheet, as in every page that shows cards: the extracted CSS keeps one order.
+import '@/components/section/index.scss';
 import { EmptyState, RequestView } from '@/components/state';
 import { useRequest } from '@/services/useRequest';
 import { usePullToRefresh } from './use-pull-to-refresh';

@@ -2,6 +2,8 @@ import { View } from '@tarojs/components';
 import type { Me } from '@itss/shared';
 import type { ReactNode } from 'react';
 import { LoginRequired } from '@/components/login-required';
+// Before the state sheet, as in every page that shows cards: the extracted CSS keeps one order.
+import '@/components/section/index.scss';
 import { Loading } from '@/components/state';
 import { useSession } from '@/services/session';
 
