@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useState, type ReactNode } from 'react';
-import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
+import { ListBox } from './page-data';
 import { useKeysetList, type KeysetList, type UseKeysetListResult } from './use-keyset-list';
 import { usePullToRefresh } from './use-pull-to-refresh';
 import { useRefreshOnShow } from './use-refresh-on-show';
@@ -56,11 +56,9 @@ export function KeysetRows<Item>({
   const rows = list.items.map(children);
   return (
     <>
-      {card ? (
-        <Card className={`${block}-list`}>{rows}</Card>
-      ) : (
-        <View className={`${block}-list`}>{rows}</View>
-      )}
+      <ListBox className={`${block}-list`} card={card}>
+        {rows}
+      </ListBox>
       {list.moreError ? (
         <View className={`${block}-more-error`} role="alert">
           {list.moreError.message}

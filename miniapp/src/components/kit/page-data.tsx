@@ -21,6 +21,19 @@ interface ItemsViewProps<Item> {
   children: (item: Item) => ReactNode;
 }
 
+/** The box of a list's rows: a card, or the page's own. */
+export function ListBox({
+  className,
+  card,
+  children,
+}: {
+  className: string;
+  card: boolean;
+  children: ReactNode;
+}) {
+  return card ? <Card className={className}>{children}</Card> : <View className={className}>{children}</View>;
+}
+
 /** A list loaded in one piece: loading, error with 重试, the empty text, or its rows. */
 export function ItemsView<Item>({
   request,
@@ -36,13 +49,11 @@ export function ItemsView<Item>({
       isEmpty={(list) => !list.items.length}
       emptyText={emptyText}
     >
-      {(list) =>
-        card ? (
-          <Card className={className}>{list.items.map(children)}</Card>
-        ) : (
-          <View className={className}>{list.items.map(children)}</View>
-        )
-      }
+      {(list) => (
+        <ListBox className={className} card={card}>
+          {list.items.map(children)}
+        </ListBox>
+      )}
     </RequestView>
   );
 }

@@ -73,9 +73,11 @@ test('filters change by patch, and their key with them', () => {
 
 test('a signed-in page asks a signed-out person to log in, and shows the content once signed in', async () => {
   const { unmount } = render(
-    <SignedInPage className="page" loginText="登录后查看消息">
-      {(me) => <span>{me.displayName}</span>}
-    </SignedInPage>,
+    <SignedInPage
+      className="page"
+      loginText="登录后查看消息"
+      content={({ me }) => <span>{me.displayName}</span>}
+    />,
   );
   await act(() => session.start());
   expect(screen.getByText('登录后查看消息')).toBeTruthy();
@@ -83,9 +85,11 @@ test('a signed-in page asks a signed-out person to log in, and shows the content
   serveBy((call) => (call.path === '/api/auth/wechat' ? login(visitor) : ok(visitor)));
   await act(() => session.start());
   render(
-    <SignedInPage className="page" loginText="登录后查看消息">
-      {(me) => <span>{me.displayName}</span>}
-    </SignedInPage>,
+    <SignedInPage
+      className="page"
+      loginText="登录后查看消息"
+      content={({ me }) => <span>{me.displayName}</span>}
+    />,
   );
   await screen.findByText(visitor.displayName);
 });

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { Me } from '@itss/shared';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { LoginRequired } from '@/components/login-required';
 // Before the state sheet, as in every page that shows cards: the extracted CSS keeps one order.
 import '@/components/section/index.scss';
@@ -11,19 +11,22 @@ import { useSession } from '@/services/session';
 export function SignedInPage({
   className,
   loginText,
+  content: Content,
   children,
 }: {
   className: string;
   /** What signing in gives, e.g. 登录后查看消息. */
   loginText: string;
-  children: (me: Me) => ReactNode;
+  /** The page's content, given the person; or `children` when it needs what the page holds. */
+  content?: ComponentType<{ me: Me }>;
+  children?: (me: Me) => ReactNode;
 }) {
   const session = useSession();
   return (
     <View className={className}>
       {session.status === 'loading' ? <Loading /> : null}
       {session.status === 'signedOut' ? <LoginRequired text={loginText} /> : null}
-      {session.status === 'signedIn' ? children(session.me) : null}
+      {session.status !== 'signedIn' ? null : Content ? <Content me={session.me} /> : children?.(session.me)}
     </View>
   );
 }

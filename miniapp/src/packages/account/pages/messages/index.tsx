@@ -82,9 +82,5 @@ function Messages() {
 }
 
 export default function MessagesPage() {
-  return (
-    <SignedInPage className="page messages" loginText="登录后查看消息">
-      {() => <Messages />}
-    </SignedInPage>
-  );
+  return <SignedInPage className="page messages" loginText="登录后查看消息" content={Messages} />;
 }

@@ -113,9 +113,5 @@ function Entry() {
 }
 
 export default function GroupPage() {
-  return (
-    <SignedInPage className="page entry" loginText="登录后即可加入会员微信群">
-      {() => <Entry />}
-    </SignedInPage>
-  );
+  return <SignedInPage className="page entry" loginText="登录后即可加入会员微信群" content={Entry} />;
 }

@@ -198,8 +198,10 @@ export default function DetailPage() {
       </View>
     );
   return (
-    <SignedInPage className="page detail" loginText="登录后查看申请进度">
-      {() => <ApplicationDetail id={id} />}
-    </SignedInPage>
+    <SignedInPage
+      className="page detail"
+      loginText="登录后查看申请进度"
+      content={() => <ApplicationDetail id={id} />}
+    />
   );
 }

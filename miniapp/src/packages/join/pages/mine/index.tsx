@@ -54,9 +54,5 @@ function MyApplications() {
 }
 
 export default function MinePage() {
-  return (
-    <SignedInPage className="page mine" loginText="登录后查看您的入会申请">
-      {() => <MyApplications />}
-    </SignedInPage>
-  );
+  return <SignedInPage className="page mine" loginText="登录后查看您的入会申请" content={MyApplications} />;
 }
