@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import type { ComponentProps } from 'react';
 import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
-import { FormFailure, FormField, TextArea, TextInput } from '@/components/kit/form';
+import { FormFailure, FormField, TextInput } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import type { ApiError } from '@/services/http';
 import { ArticleEditor, type EditorBlock } from './index';
@@ -100,7 +100,8 @@ export function TitleFields({ title, summary, onChange, errors, prefix, placehol
         />
       </ArticleField>
       <ArticleField label="摘要" error={errors.summary}>
-        <TextArea
+        <TextInput
+          multiline
           className={`article-form__textarea ${prefix}__summary`}
           maxlength={200}
           placeholder={placeholders.summary}

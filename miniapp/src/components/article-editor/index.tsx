@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_FILE_URL_PATTERN } from '@itss/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { TextInput, TextArea } from '@/components/kit/form';
+import { TextInput } from '@/components/kit/form';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage } from '@/components/article-image';
 import { uploadArticleImage } from '@/packages/news/api';
@@ -80,7 +80,8 @@ function MarkedText({
   const [linking, setLinking] = useState(false);
   return (
     <>
-      <TextArea
+      <TextInput
+        multiline
         className="block__text"
         autoHeight
         maxlength={-1}
@@ -153,7 +154,8 @@ function BlockFields({ block, onChange }: { block: Block; onChange: (block: Bloc
     case 'list':
       return (
         <>
-          <TextArea
+          <TextInput
+            multiline
             className="block__text block__items"
             autoHeight
             maxlength={-1}

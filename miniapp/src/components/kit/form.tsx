@@ -82,25 +82,20 @@ export function FormFailure({ className, message }: { className: string; message
   ) : null;
 }
 
-type InputProps = Omit<ComponentProps<typeof Input>, 'onInput' | 'value'>;
-type TextareaProps = Omit<ComponentProps<typeof Textarea>, 'onInput' | 'value'>;
+type TextProps = { value: string; onChange: (value: string) => void } & (
+  | ({ multiline?: false } & Omit<ComponentProps<typeof Input>, 'onInput' | 'value'>)
+  | ({ multiline: true } & Omit<ComponentProps<typeof Textarea>, 'onInput' | 'value'>)
+);
 
-/** Taro's Input handing over the text rather than the event. */
-export function TextInput({
-  value,
-  onChange,
-  ...props
-}: InputProps & { value: string; onChange: (value: string) => void }) {
-  return <Input {...props} value={value} onInput={(event) => onChange(event.detail.value)} />;
-}
-
-/** Taro's Textarea handing over the text rather than the event. */
-export function TextArea({
-  value,
-  onChange,
-  ...props
-}: TextareaProps & { value: string; onChange: (value: string) => void }) {
-  return <Textarea {...props} value={value} onInput={(event) => onChange(event.detail.value)} />;
+/** Taro's Input (a Textarea when `multiline`) handing over the text rather than the event. */
+export function TextInput({ value, onChange, ...props }: TextProps) {
+  const onInput = (event: { detail: { value: string } }) => onChange(event.detail.value);
+  if (props.multiline) {
+    const { multiline: _multiline, ...area } = props;
+    return <Textarea {...area} value={value} onInput={onInput} />;
+  }
+  const { multiline: _single, ...input } = props;
+  return <Input {...input} value={value} onInput={onInput} />;
 }
 
 /** A form's action button: spinning and off while its task runs (and off when `disabled`). */

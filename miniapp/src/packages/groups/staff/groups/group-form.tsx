@@ -9,7 +9,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { BusyButton, FormFailure, TextArea, TextInput } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { createGroup, updateGroup } from '@/packages/groups/api';
@@ -65,7 +65,8 @@ function GroupForm({ initial, submitText, onSubmit, onCancel }: GroupFormProps) 
         />
       </StaffField>
       <StaffField label="备注（选填，仅工作人员可见）">
-        <TextArea
+        <TextInput
+          multiline
           className="staff-form__textarea group-form__note"
           maxlength={200}
           placeholder="如：群主为会员服务部张老师"

@@ -13,7 +13,7 @@ import {
 } from '@itss/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useFileUpload } from '@/components/kit/file-picker';
-import { BusyButton, FormField, TextArea, TextInput } from '@/components/kit/form';
+import { BusyButton, FormField, TextInput } from '@/components/kit/form';
 import { RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -237,7 +237,8 @@ export function ApplicationFormView({
             error={errors.businessDescription}
             hint="20 至 2000 字"
           >
-            <TextArea
+            <TextInput
+              multiline
               className="apply-textarea"
               value={form.businessDescription}
               placeholder="简要介绍单位的主营业务、信息技术服务能力与主要客户"

@@ -9,7 +9,7 @@ import {
 } from '@itss/shared';
 import { useState } from 'react';
 import { RecordPage } from '@/components/kit/record-page';
-import { BusyButton, TextArea } from '@/components/kit/form';
+import { BusyButton, TextInput } from '@/components/kit/form';
 import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
@@ -64,7 +64,8 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
       {rejecting ? (
         <View className="staff-form__field">
           <Text className="staff-form__label">退回原因（投稿人会在消息中看到）</Text>
-          <TextArea
+          <TextInput
+            multiline
             className="staff-form__textarea submission-decision__reason"
             maxlength={200}
             placeholder="请写明需要修改的地方，至少 2 个字"

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { unitStatusChangeRequestSchema, type Unit, type UnitStatus } from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
-import { BusyButton, FormFailure, TextArea } from '@/components/kit/form';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
 
@@ -77,7 +77,8 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
       {target ? (
         <View className="unit-status-panel__form">
           <Text className="staff-form__label">{ACTION_NAMES[target]}的原因（必填，记入状态记录）</Text>
-          <TextArea
+          <TextInput
+            multiline
             className="staff-form__textarea unit-status-panel__reason"
             maxlength={200}
             placeholder="如：连续两个年度未缴纳会费"
