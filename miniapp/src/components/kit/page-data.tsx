@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { useRequest, type UseRequestResult } from '@/services/useRequest';
@@ -55,5 +55,25 @@ export function ItemsView<Item>({
         </ListBox>
       )}
     </RequestView>
+  );
+}
+
+/** A page that shows one thing, loaded with the page (and on pull-down): `content` gets it as `data`. */
+export function DataPage<T>({
+  className,
+  load,
+  content: Content,
+}: {
+  className: string;
+  load: () => Promise<T>;
+  content: ComponentType<{ data: T }>;
+}) {
+  const { state, reload } = usePageData(load);
+  return (
+    <View className={className}>
+      <RequestView state={state} onRetry={() => void reload()}>
+        {(data) => <Content data={data} />}
+      </RequestView>
+    </View>
   );
 }

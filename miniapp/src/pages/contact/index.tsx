@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
-import { usePageData } from '@/components/kit/page-data';
+import { DataPage } from '@/components/kit/page-data';
 import { Card, Section } from '@/components/section';
-import { RequestView } from '@/components/state';
 import { getAssociation } from '@/packages/association/api';
 import { callPhone, copyText, openGroupEntry } from '@/utils/actions';
 import './index.scss';
@@ -39,7 +38,7 @@ function ContactRow({ label, value, action, onTap }: ContactRowProps) {
   );
 }
 
-function ContactContent({ contact }: { contact: Contact }) {
+function ContactContent({ data: contact }: { data: Contact }) {
   return (
     <View>
       <View className="contact-banner">
@@ -101,12 +100,5 @@ function ContactContent({ contact }: { contact: Contact }) {
 }
 
 export default function ContactPage() {
-  const { state, reload } = usePageData(loadContact);
-  return (
-    <View className="page contact">
-      <RequestView state={state} onRetry={() => void reload()}>
-        {(contact) => <ContactContent contact={contact} />}
-      </RequestView>
-    </View>
-  );
+  return <DataPage className="page contact" load={loadContact} content={ContactContent} />;
 }
