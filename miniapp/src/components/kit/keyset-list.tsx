@@ -1,8 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useState, type ReactNode } from 'react';
-import { RequestView } from '@/components/state';
-import { ListBox } from './page-data';
+import { ListBox, ListRequestView } from './page-data';
 import { useKeysetList, type KeysetList, type UseKeysetListResult } from './use-keyset-list';
 import { usePullToRefresh } from './use-pull-to-refresh';
 import { useRefreshOnShow } from './use-refresh-on-show';
@@ -91,19 +90,14 @@ interface KeysetListViewProps<Item> extends Omit<KeysetRowsProps<Item>, 'list' |
 /** Loading, the error with 重试, the empty text, or the rows: the body of every keyset list page. */
 export function KeysetListView<Item>({ list, emptyText, header, ...rows }: KeysetListViewProps<Item>) {
   return (
-    <RequestView
-      state={list.state}
-      onRetry={() => void list.reload()}
-      isEmpty={(loaded) => !loaded.items.length}
-      emptyText={emptyText}
-    >
+    <ListRequestView request={list} emptyText={emptyText}>
       {(loaded) => (
         <>
           {header}
           <KeysetRows list={loaded} onMore={() => void list.loadMore()} {...rows} />
         </>
       )}
-    </RequestView>
+    </ListRequestView>
   );
 }
 

@@ -21,6 +21,28 @@ interface ItemsViewProps<Item> {
   children: (item: Item) => ReactNode;
 }
 
+/** A list's request: loading, the error with 重试, the empty text, or what `children` makes of it. */
+export function ListRequestView<List extends { items: readonly unknown[] }>({
+  request,
+  emptyText,
+  children,
+}: {
+  request: Pick<UseRequestResult<List>, 'state' | 'reload'>;
+  emptyText: string;
+  children: (list: List) => ReactNode;
+}) {
+  return (
+    <RequestView
+      state={request.state}
+      onRetry={() => void request.reload()}
+      isEmpty={(list) => !list.items.length}
+      emptyText={emptyText}
+    >
+      {children}
+    </RequestView>
+  );
+}
+
 /** The box of a list's rows: a card, or the page's own. */
 export function ListBox({
   className,
@@ -43,18 +65,13 @@ export function ItemsView<Item>({
   children,
 }: ItemsViewProps<Item>) {
   return (
-    <RequestView
-      state={request.state}
-      onRetry={() => void request.reload()}
-      isEmpty={(list) => !list.items.length}
-      emptyText={emptyText}
-    >
+    <ListRequestView request={request} emptyText={emptyText}>
       {(list) => (
         <ListBox className={className} card={card}>
           {list.items.map(children)}
         </ListBox>
       )}
-    </RequestView>
+    </ListRequestView>
   );
 }
 
