@@ -6,7 +6,8 @@
 
 import { LEVELS, type LevelCode } from '@itss/shared';
 
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+/** Beijing is UTC+8 all year (China keeps no daylight saving), the one offset the app needs. */
+const BEIJING_UTC_OFFSET_MINUTES = 480;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -45,7 +46,7 @@ export function formatFileSize(bytes: number): string {
 
 /** The fields of an instant on the Beijing wall clock, read with the UTC getters. */
 function beijingClock(at: number): Date {
-  return new Date(at + BEIJING_OFFSET_MS);
+  return new Date(at + BEIJING_UTC_OFFSET_MINUTES * 60_000);
 }
 
 /** An ISO instant as Beijing time, "2026-03-05 14:07"; "" for a malformed one. */
