@@ -5,6 +5,7 @@ import { toApiError } from '@/services/http';
 import { isH5 } from '@/services/session';
 import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
+import { ContactSummary } from '@/packages/unit/components/contact-summary';
 import { inviteLink } from '@/packages/unit/invite-link';
 
 type Contact = Unit['contacts'][number];
@@ -50,15 +51,7 @@ export function ContactRow({
 }) {
   return (
     <View className="member-contact">
-      <View className="member-contact__main">
-        <View className="member-contact__head">
-          <Text className="member-contact__name">{contact.name}</Text>
-          {contact.isPrimary ? <Text className="member-contact__tag">主联系人</Text> : null}
-        </View>
-        <Text className="member-contact__meta">
-          {[contact.title, contact.phoneMasked ?? '未绑定手机号'].filter(Boolean).join(' · ')}
-        </Text>
-      </View>
+      <ContactSummary contact={contact} block="member-contact" box="main" />
       {canRemove ? (
         <Text className="member-contact__remove" onClick={onRemove}>
           移除

@@ -16,6 +16,7 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
+import { ContactSummary } from '@/packages/unit/components/contact-summary';
 import { inviteLink } from '@/packages/unit/invite-link';
 
 type Reload = () => Promise<unknown>;
@@ -34,21 +35,12 @@ export function ContactRow({
   const { busy, run } = useConfirmedAction(onChanged);
   return (
     <View className="unit-contact">
-      <View className="unit-contact__body">
-        <View className="unit-contact__head">
-          <Text className="unit-contact__name">{contact.name}</Text>
-          {contact.isPrimary ? <Text className="unit-contact__tag">主联系人</Text> : null}
-        </View>
-        <Text className="unit-contact__meta">
-          {[
-            contact.title,
-            contact.phoneMasked ?? '未绑定手机号',
-            `加入于 ${formatBeijingTime(contact.joinedAt)}`,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </Text>
-      </View>
+      <ContactSummary
+        contact={contact}
+        block="unit-contact"
+        box="body"
+        extra={`加入于 ${formatBeijingTime(contact.joinedAt)}`}
+      />
       {contact.isPrimary ? null : (
         <View className="unit-contact__actions">
           <Button
