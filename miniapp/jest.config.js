@@ -7,6 +7,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.{ts,tsx}'],
+  // Every mock's calls start empty in each test; a test that scripts answers resets its own mock.
+  clearMocks: true,
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   transform: {
     '^.+\\.m?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
   },

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ErrorCode } from '@itss/shared';
-import { apiErrorOf, apiErrorOfStatus, authorization, withToken } from './http';
+import { beijingDateStamp } from '@/utils/format';
+import { ApiError, apiErrorOf, apiErrorOfStatus, authorization, withToken } from './http';
 import { isH5 } from './session';
 
 const TIMEOUT_MS = 30000;
@@ -46,4 +47,29 @@ export function saveAs(localPath: string, fileName: string): void {
   document.body.appendChild(link);
   link.click();
   link.remove();
+}
+
+/**
+ * Exports a spreadsheet the API builds: weapp opens it in WeChat's viewer (share or save from
+ * there), H5 downloads it as `<name>-<Beijing date>.xlsx`. A failure is said in a dialog.
+ */
+export async function exportSheet(path: string, name: string): Promise<void> {
+  // The mask keeps a second tap from starting a second export.
+  void Taro.showLoading({ title: '正在导出', mask: true });
+  let localPath: string | null = null;
+  try {
+    localPath = await downloadWithToken(path);
+    if (isH5()) saveAs(localPath, `${name}-${beijingDateStamp()}.xlsx`);
+    else await Taro.openDocument({ filePath: localPath, fileType: 'xlsx', showMenu: true });
+    void Taro.hideLoading();
+  } catch (thrown) {
+    void Taro.hideLoading();
+    // openDocument fails with WeChat's errMsg, which is no message for a person.
+    const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
+    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
+  } finally {
+    // Some browsers read the blob only after the click has returned: let it go a little later.
+    const done = localPath;
+    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
+  }
 }

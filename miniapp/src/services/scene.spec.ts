@@ -1,5 +1,5 @@
 import { ok, serveBy } from '@test/fixtures';
-import { request as taroRequest, storage } from '@test/taro-mock';
+import { storage } from '@test/taro-mock';
 import {
   captureLaunchScene,
   captureScene,
@@ -11,7 +11,6 @@ import {
 } from './scene';
 
 beforeEach(() => {
-  taroRequest.mockReset();
   storage.clear();
   resetScenes();
 });

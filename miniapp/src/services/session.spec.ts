@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { ErrorCode } from '@itss/shared';
 import { login as loginAnswer, ok, refused, serveBy, staffOnly, visitor } from '@test/fixtures';
-import { login as wxLogin, request as taroRequest, storage } from '@test/taro-mock';
+import { login as wxLogin, storage } from '@test/taro-mock';
 import { ApiError, request } from './http';
 import { session } from './session';
 
@@ -9,11 +9,8 @@ const OLD = 'token-old-0123456789abcdef';
 const FRESH = 'token-fresh-0123456789abcdef';
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  wxLogin.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('launch without a token logs in silently with wx.login and keeps the token', async () => {

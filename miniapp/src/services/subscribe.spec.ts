@@ -1,10 +1,9 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { ok, serveBy } from '@test/fixtures';
-import { request as taroRequest, requestSubscribeMessage } from '@test/taro-mock';
+import { requestSubscribeMessage } from '@test/taro-mock';
 import { useSubscribeMessages } from './subscribe';
 
 beforeEach(() => {
-  taroRequest.mockReset();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   process.env.TARO_ENV = 'weapp';
 });

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ErrorCode, FileError, UPLOAD_MAX_BYTES, storedFileSchema, type StoredFile } from '@itss/shared';
-import { apiErrorOf, authorization, parseAnswer, withToken } from './http';
+import { apiErrorOf, authorization, parseAnswer, withToken, type ResponseSchema } from './http';
 
 /** A file the person picked, before it is uploaded. */
 export interface PickedFile {
@@ -12,14 +12,33 @@ export interface PickedFile {
   blob?: Blob;
 }
 
-const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+/**
+ * What a page asks for; each kind says where WeChat finds it (documents live in chats, photos in
+ * the album) and which types the browser's dialog offers.
+ * - `licence`: a business licence, a photo or a PDF;
+ * - `spreadsheet`: an .xlsx to import;
+ * - `qrCode`: a screenshot of a QR code, uncompressed so it still scans;
+ * - `photo`: a picture for an article (compressed: the server re-encodes it anyway);
+ * - `pdf`: a document to attach.
+ */
+export type FileKind = 'licence' | 'spreadsheet' | 'qrCode' | 'photo' | 'pdf';
 
-/** The browser's own file dialog: any of the allowed types, PDF included (chooseImage has no PDF). */
-function pickInBrowser(): Promise<PickedFile | null> {
+const IMAGE_ACCEPT = '.png,.jpg,.jpeg,image/png,image/jpeg';
+const PDF_ACCEPT = '.pdf,application/pdf';
+const ACCEPT: Record<FileKind, string> = {
+  licence: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
+  spreadsheet: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  qrCode: IMAGE_ACCEPT,
+  photo: IMAGE_ACCEPT,
+  pdf: PDF_ACCEPT,
+};
+
+/** The browser's own file dialog; resolves null when the person closes it without a file. */
+function pickInBrowser(accept: string): Promise<PickedFile | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = ACCEPT;
+    input.accept = accept;
     input.className = 'file-picker-input';
     input.style.display = 'none';
     const done = (file: File | null) => {
@@ -35,43 +54,74 @@ function pickInBrowser(): Promise<PickedFile | null> {
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-/** WeChat: a photo (album or camera), or a PDF from a chat, which is where people keep documents. */
-async function pickInWechat(): Promise<PickedFile | null> {
-  const { tapIndex } = await Taro.showActionSheet({
-    itemList: ['拍照', '从相册选择图片', '从聊天记录选择 PDF'],
-  });
-  if (tapIndex === 2) {
-    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
-    const file = tempFiles[0];
-    return file ? { name: file.name, size: file.size, path: file.path } : null;
-  }
+/** A document from a chat, which is where people on WeChat keep the files they are sent. */
+async function chooseFromChat(extension: string): Promise<PickedFile | null> {
+  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [extension] });
+  const file = tempFiles[0];
+  return file ? { name: file.name, size: file.size, path: file.path } : null;
+}
+
+async function chooseImage(
+  sourceType: ('album' | 'camera')[],
+  sizeType: 'original' | 'compressed',
+): Promise<PickedFile | null> {
   const { tempFiles } = await Taro.chooseMedia({
     count: 1,
     mediaType: ['image'],
-    sourceType: [tapIndex === 0 ? 'camera' : 'album'],
-    sizeType: ['compressed'],
+    sourceType,
+    sizeType: [sizeType],
   });
   const file = tempFiles[0];
   return file ? { name: baseName(file.tempFilePath), size: file.size, path: file.tempFilePath } : null;
 }
 
+async function pickInWechat(kind: FileKind): Promise<PickedFile | null> {
+  switch (kind) {
+    case 'licence': {
+      const { tapIndex } = await Taro.showActionSheet({
+        itemList: ['拍照', '从相册选择图片', '从聊天记录选择 PDF'],
+      });
+      if (tapIndex === 2) return chooseFromChat('pdf');
+      return chooseImage([tapIndex === 0 ? 'camera' : 'album'], 'compressed');
+    }
+    case 'spreadsheet':
+      return chooseFromChat('xlsx');
+    case 'qrCode':
+      return chooseImage(['album'], 'original');
+    case 'photo':
+      return chooseImage(['album', 'camera'], 'compressed');
+    case 'pdf':
+      return chooseFromChat('pdf');
+  }
+}
+
 /** Resolves null when the person cancels. */
-export async function pickLicenceFile(): Promise<PickedFile | null> {
+export async function pickFile(kind: FileKind): Promise<PickedFile | null> {
   try {
-    return process.env.TARO_ENV === 'h5' ? await pickInBrowser() : await pickInWechat();
+    return process.env.TARO_ENV === 'h5' ? await pickInBrowser(ACCEPT[kind]) : await pickInWechat(kind);
   } catch {
     // WeChat rejects a cancelled sheet or picker: nothing was chosen.
     return null;
   }
 }
 
-async function sendInBrowser(file: PickedFile, token: string | null): Promise<StoredFile> {
+export interface MultipartOptions<T> {
+  path: string;
+  method: 'POST' | 'PUT';
+  file: PickedFile;
+  /** Text fields sent before the file. */
+  fields?: Record<string, string>;
+  schema: ResponseSchema<T>;
+}
+
+async function sendInBrowser<T>(options: MultipartOptions<T>, token: string | null): Promise<T> {
   const form = new FormData();
-  form.append('file', file.blob as Blob, file.name);
+  for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, value);
+  form.append('file', options.file.blob as Blob, options.file.name);
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}/api/files`, {
-      method: 'POST',
+    response = await fetch(`${API_BASE}${options.path}`, {
+      method: options.method,
       headers: authorization(token),
       body: form,
     });
@@ -79,16 +129,18 @@ async function sendInBrowser(file: PickedFile, token: string | null): Promise<St
     throw apiErrorOf(ErrorCode.NetworkError);
   }
   const data: unknown = await response.json().catch(() => null);
-  return parseAnswer(response.status, data, storedFileSchema);
+  return parseAnswer(response.status, data, options.schema);
 }
 
-async function sendInWechat(file: PickedFile, token: string | null): Promise<StoredFile> {
+/** wx.uploadFile always POSTs: a PUT route takes its upload from WeChat as POST on the same path. */
+async function sendInWechat<T>(options: MultipartOptions<T>, token: string | null): Promise<T> {
   let answer: Taro.uploadFile.SuccessCallbackResult;
   try {
     answer = await Taro.uploadFile({
-      url: `${API_BASE}/api/files`,
-      filePath: file.path ?? '',
+      url: `${API_BASE}${options.path}`,
+      filePath: options.file.path ?? '',
       name: 'file',
+      formData: options.fields ?? {},
       header: authorization(token),
     });
   } catch {
@@ -100,14 +152,19 @@ async function sendInWechat(file: PickedFile, token: string | null): Promise<Sto
   } catch {
     // Not the contract's JSON (a proxy's page): parseAnswer maps the status.
   }
-  return parseAnswer(answer.statusCode, data, storedFileSchema);
+  return parseAnswer(answer.statusCode, data, options.schema);
+}
+
+/** Sends one file as multipart field `file`; an empty file is refused before anything is sent. */
+export function uploadMultipart<T>(options: MultipartOptions<T>): Promise<T> {
+  if (options.file.size <= 0) return Promise.reject(apiErrorOf(FileError.FileEmpty));
+  return withToken((token) =>
+    process.env.TARO_ENV === 'h5' ? sendInBrowser(options, token) : sendInWechat(options, token),
+  );
 }
 
 /** Uploads to POST /api/files; empty and oversized files are refused before anything is sent. */
 export function uploadFile(file: PickedFile): Promise<StoredFile> {
-  if (file.size <= 0) return Promise.reject(apiErrorOf(FileError.FileEmpty));
   if (file.size > UPLOAD_MAX_BYTES) return Promise.reject(apiErrorOf(FileError.FileTooLarge));
-  return withToken((token) =>
-    process.env.TARO_ENV === 'h5' ? sendInBrowser(file, token) : sendInWechat(file, token),
-  );
+  return uploadMultipart({ path: '/api/files', method: 'POST', file, schema: storedFileSchema });
 }

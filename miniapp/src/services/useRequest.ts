@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ApiError, toApiError } from './http';
 
 export type RequestState<T> =
@@ -13,6 +13,23 @@ export interface UseRequestResult<T> {
    * data and is returned so the caller can say so briefly.
    */
   refresh: () => Promise<ApiError | null>;
+}
+
+/**
+ * Loads once mounted, and keeps `mountedRef` telling whether the component still is, so that an
+ * answer arriving later is dropped. The state starts as loading: the first load needs no setState.
+ */
+export function useLoadOnMount(
+  mountedRef: MutableRefObject<boolean>,
+  load: (quiet: boolean) => Promise<unknown>,
+): void {
+  useEffect(() => {
+    mountedRef.current = true;
+    void load(false);
+    return () => {
+      mountedRef.current = false;
+    };
+  }, [mountedRef, load]);
 }
 
 /** Runs `load` on mount and on demand; an answer that arrives after a newer call is dropped. */
@@ -50,14 +67,7 @@ export function useRequest<T>(load: () => Promise<T>): UseRequestResult<T> {
   }, [fetchData]);
   const refresh = useCallback(() => fetchData(true), [fetchData]);
 
-  // The state starts as loading: the first load needs no setState of its own.
-  useEffect(() => {
-    mountedRef.current = true;
-    void fetchData(false);
-    return () => {
-      mountedRef.current = false;
-    };
-  }, [fetchData]);
+  useLoadOnMount(mountedRef, fetchData);
 
   return { state, reload, refresh };
 }

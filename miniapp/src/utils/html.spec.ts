@@ -1,4 +1,4 @@
-import { decodeEntities, parseHtml, textOf } from './html';
+import { decodeEntities, escapeHtml, nodesToHtml, parseHtml, textOf } from './html';
 
 test('parses nested elements, lower-cases names and decodes text and attribute values', () => {
   expect(
@@ -50,4 +50,25 @@ test.each([
   ['&quot;引号&quot; &#39;单&#39;', '"引号" \'单\''],
 ])('decodes %s', (raw, text) => {
   expect(decodeEntities(raw)).toBe(text);
+});
+
+test('the parser decodes entities and tolerates broken markup', () => {
+  expect(parseHtml('<p>&lt;&#x4e2d;&#25991;&gt;&nbsp;&unknown;<b>x</p>y</b>')).toEqual([
+    {
+      name: 'p',
+      attrs: {},
+      children: [
+        { type: 'text', text: '<中文>\u00a0&unknown;' },
+        { name: 'b', attrs: {}, children: [{ type: 'text', text: 'x' }] },
+      ],
+    },
+    { type: 'text', text: 'y' },
+  ]);
+});
+
+test('a tree is written back as the HTML it came from, text and attributes escaped', () => {
+  const html = '<p class="a&quot;b">一 &lt; 二<br><img src="/api/articles/files/3"></p>';
+  expect(nodesToHtml(parseHtml(html))).toBe(html);
+  expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  expect(textOf(parseHtml('<p>甲<b>乙</b></p>丙'))).toBe('甲乙丙');
 });

@@ -1,7 +1,9 @@
 /**
- * Turns an article body (HTML the server has already sanitized with its allowlist) into the node
- * tree Taro's RichText takes. This is a reader, not a sanitizer: it trusts the server's allowlist
- * and only has to be forgiving of markup it does not expect (unclosed or stray tags).
+ * The one reader of an article body (HTML the server has already sanitized with its allowlist),
+ * without a DOM (there is none on WeChat): its tree is the one Taro's RichText takes, and the one
+ * the block editor reads and writes back. This is a reader, not a sanitizer: it trusts the
+ * server's allowlist and only has to be forgiving of markup it does not expect (unclosed or stray
+ * tags).
  */
 
 export interface RichTextNode {
@@ -152,7 +154,33 @@ export function parseHtml(html: string): RichNode[] {
   return root.children;
 }
 
-/** The text of a node and its descendants, as a reader would see it. */
-export function textOf(node: RichNode): string {
-  return isElement(node) ? node.children.map(textOf).join('') : node.text;
+/** The text of a node (or of several) and their descendants, as a reader would see it. */
+export function textOf(node: RichNode | readonly RichNode[]): string {
+  if (Array.isArray(node)) return node.map((item: RichNode) => textOf(item)).join('');
+  const one = node as RichNode;
+  return isElement(one) ? textOf(one.children) : one.text;
+}
+
+/** Text for an element's content or a double-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Writes a tree back as HTML (attributes in their order, text escaped). */
+export function nodesToHtml(nodes: readonly RichNode[]): string {
+  return nodes
+    .map((node) => {
+      if (!isElement(node)) return escapeHtml(node.text);
+      const attrs = Object.entries(node.attrs)
+        .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+        .join('');
+      if (VOID_TAGS.has(node.name)) return `<${node.name}${attrs}>`;
+      return `<${node.name}${attrs}>${nodesToHtml(node.children)}</${node.name}>`;
+    })
+    .join('');
 }

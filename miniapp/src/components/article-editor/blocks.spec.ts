@@ -1,4 +1,3 @@
-import { parseHtml } from '@/services/article-html';
 import { blocksToHtml, htmlToBlocks, marksToHtml, type Block } from './blocks';
 
 const blocks: Block[] = [
@@ -83,19 +82,4 @@ test('loose inline content and sanitizer whitespace read as paragraphs', () => {
       { kind: 'list', ordered: false, items: [''] },
     ]),
   ).toBe('');
-});
-
-test('the parser decodes entities and tolerates broken markup', () => {
-  expect(parseHtml('<p>&lt;&#x4e2d;&#25991;&gt;&nbsp;&unknown;<b>x</p>y</b>')).toEqual([
-    {
-      type: 'element',
-      name: 'p',
-      attrs: {},
-      children: [
-        { type: 'text', text: '<中文>\u00a0&unknown;' },
-        { type: 'element', name: 'b', attrs: {}, children: [{ type: 'text', text: 'x' }] },
-      ],
-    },
-    { type: 'text', text: 'y' },
-  ]);
 });

@@ -1,11 +1,12 @@
 import {
   escapeHtml,
+  isElement,
   nodesToHtml,
   parseHtml,
   textOf,
-  type HtmlElement,
-  type HtmlNode,
-} from '@/services/article-html';
+  type RichElementNode,
+  type RichNode,
+} from '@/utils/html';
 
 /**
  * The body as the editor holds it: a list of blocks a person can edit on a phone as well as in a
@@ -72,10 +73,10 @@ export function marksToHtml(marked: string): string {
 }
 
 /** Inline HTML as marked text, or null when it holds more than the marks can say (italics, nested bold). */
-export function inlineToMarks(nodes: HtmlNode[], inBold = false): string | null {
+export function inlineToMarks(nodes: RichNode[], inBold = false): string | null {
   let marked = '';
   for (const node of nodes) {
-    if (node.type === 'text') {
+    if (!isElement(node)) {
       marked += escapeMarks(node.text.replace(/[\t\r\n]+/g, ' '));
     } else if (node.name === 'br') {
       marked += '\n';
@@ -86,7 +87,7 @@ export function inlineToMarks(nodes: HtmlNode[], inBold = false): string | null 
     } else if (node.name === 'a') {
       const href = node.attrs.href ?? '';
       const label = textOf(node.children);
-      if (!isSafeLink(href) || !label || node.children.some((child) => child.type !== 'text')) return null;
+      if (!isSafeLink(href) || !label || node.children.some(isElement)) return null;
       marked += `[${escapeMarks(label)}](${href})`;
     } else {
       return null;
@@ -124,23 +125,23 @@ export function blocksToHtml(blocks: Block[]): string {
 
 const BLOCK_TAGS = new Set(['h2', 'h3', 'h4', 'p', 'blockquote', 'ul', 'ol', 'table', 'hr', 'img']);
 
-const elementsOnly = (nodes: HtmlNode[]): HtmlNode[] =>
-  nodes.filter((node) => node.type === 'element' || node.text.trim() !== '');
+const elementsOnly = (nodes: RichNode[]): RichNode[] =>
+  nodes.filter((node) => isElement(node) || node.text.trim() !== '');
 
-function elementToBlock(element: HtmlElement): Block {
+function elementToBlock(element: RichElementNode): Block {
   const raw: Block = { kind: 'raw', html: nodesToHtml([element]) };
   const children = elementsOnly(element.children);
   switch (element.name) {
     case 'h2':
     case 'h3':
-      return children.every((child) => child.type === 'text')
+      return !children.some(isElement)
         ? { kind: 'heading', level: element.name === 'h2' ? 2 : 3, text: textOf(children).trim() }
         : raw;
     case 'img':
       return element.attrs.src ? { kind: 'image', url: element.attrs.src } : raw;
     case 'p': {
       const only = children[0];
-      if (children.length === 1 && only?.type === 'element' && only.name === 'img' && only.attrs.src)
+      if (children.length === 1 && only && isElement(only) && only.name === 'img' && only.attrs.src)
         return { kind: 'image', url: only.attrs.src };
       const text = inlineToMarks(element.children);
       return text === null ? raw : { kind: 'paragraph', text: text.trim() };
@@ -148,7 +149,7 @@ function elementToBlock(element: HtmlElement): Block {
     case 'blockquote': {
       const only = children[0];
       const inner =
-        children.length === 1 && only?.type === 'element' && only.name === 'p'
+        children.length === 1 && only && isElement(only) && only.name === 'p'
           ? only.children
           : element.children;
       const text = inlineToMarks(inner);
@@ -158,7 +159,7 @@ function elementToBlock(element: HtmlElement): Block {
     case 'ol': {
       const items: string[] = [];
       for (const child of children) {
-        if (child.type !== 'element' || child.name !== 'li') return raw;
+        if (!isElement(child) || child.name !== 'li') return raw;
         const item = inlineToMarks(child.children);
         // One item per line in the editor: a line break inside an item cannot be told apart.
         if (item === null || item.includes('\n')) return raw;
@@ -174,9 +175,9 @@ function elementToBlock(element: HtmlElement): Block {
 /** A stored body as blocks; loose inline content between blocks becomes a paragraph. */
 export function htmlToBlocks(html: string): Block[] {
   const blocks: Block[] = [];
-  let loose: HtmlNode[] = [];
+  let loose: RichNode[] = [];
   const flushLoose = () => {
-    if (textOf(loose).trim() || loose.some((node) => node.type === 'element' && node.name !== 'br')) {
+    if (textOf(loose).trim() || loose.some((node) => isElement(node) && node.name !== 'br')) {
       const text = inlineToMarks(loose);
       blocks.push(
         text === null ? { kind: 'raw', html: nodesToHtml(loose) } : { kind: 'paragraph', text: text.trim() },
@@ -185,7 +186,7 @@ export function htmlToBlocks(html: string): Block[] {
     loose = [];
   };
   for (const node of parseHtml(html)) {
-    if (node.type === 'element' && BLOCK_TAGS.has(node.name)) {
+    if (isElement(node) && BLOCK_TAGS.has(node.name)) {
       flushLoose();
       blocks.push(elementToBlock(node));
     } else {

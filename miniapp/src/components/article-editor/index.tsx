@@ -1,12 +1,12 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ARTICLE_FILE_URL_PATTERN } from '@itss/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
+import { TextInput } from '@/components/kit/form';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage } from '@/components/article-image';
 import { uploadArticleImage } from '@/packages/news/api';
-import { toApiError } from '@/services/http';
-import { pickPhoto } from '@/services/multipart';
+import { FilePicker } from '@/components/kit/file-picker';
 import { isSafeLink, type Block, type BlockKind } from './blocks';
 import './index.scss';
 
@@ -41,19 +41,19 @@ function LinkForm({ onInsert }: { onInsert: (marked: string) => void }) {
   };
   return (
     <View className="block-link">
-      <Input
+      <TextInput
         className="block-link__label"
         maxlength={40}
         placeholder="链接文字"
         value={label}
-        onInput={(event) => setLabel(event.detail.value)}
+        onChange={setLabel}
       />
-      <Input
+      <TextInput
         className="block-link__url"
         maxlength={300}
         placeholder="https://"
         value={url}
-        onInput={(event) => setUrl(event.detail.value)}
+        onChange={setUrl}
       />
       {error ? (
         <View className="article-form__error" role="alert">
@@ -80,13 +80,14 @@ function MarkedText({
   const [linking, setLinking] = useState(false);
   return (
     <>
-      <Textarea
+      <TextInput
+        multiline
         className="block__text"
         autoHeight
         maxlength={-1}
         placeholder={placeholder}
         value={value}
-        onInput={(event) => onChange(event.detail.value)}
+        onChange={onChange}
       />
       <View className="block__marks">
         <Button
@@ -118,12 +119,12 @@ function BlockFields({ block, onChange }: { block: Block; onChange: (block: Bloc
     case 'heading':
       return (
         <View className="block__heading">
-          <Input
+          <TextInput
             className="block__input"
             maxlength={60}
             placeholder="小标题"
             value={block.text}
-            onInput={(event) => onChange({ ...block, text: event.detail.value })}
+            onChange={(value) => onChange({ ...block, text: value })}
           />
           <Button
             className="block-button block__level"
@@ -153,13 +154,14 @@ function BlockFields({ block, onChange }: { block: Block; onChange: (block: Bloc
     case 'list':
       return (
         <>
-          <Textarea
+          <TextInput
+            multiline
             className="block__text block__items"
             autoHeight
             maxlength={-1}
             placeholder="每行一项"
             value={block.items.join('\n')}
-            onInput={(event) => onChange({ ...block, items: event.detail.value.split('\n') })}
+            onChange={(value) => onChange({ ...block, items: value.split('\n') })}
           />
           <Button
             className="block-button block__ordered"
@@ -204,7 +206,6 @@ interface ArticleEditorProps {
  * writes is the small HTML the server keeps (blocks.ts).
  */
 export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
-  const [uploading, setUploading] = useState(false);
   // The latest blocks, for the upload that finishes after more typing.
   const blocksRef = useRef(blocks);
   useLayoutEffect(() => {
@@ -219,19 +220,6 @@ export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
     onChange(next);
   };
   const add = (block: Block) => onChange([...blocks, ...keyBlocks([block])]);
-  const addImage = async () => {
-    const file = await pickPhoto();
-    if (!file) return;
-    setUploading(true);
-    try {
-      const uploaded = await uploadArticleImage(file);
-      onChange([...blocksRef.current, ...keyBlocks([{ kind: 'image', url: uploaded.url }])]);
-    } catch (thrown) {
-      await Taro.showModal({ title: '图片未上传', content: toApiError(thrown).message, showCancel: false });
-    } finally {
-      setUploading(false);
-    }
-  };
   return (
     <View className="article-editor">
       {blocks.length ? null : (
@@ -279,15 +267,20 @@ export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
             ＋{KIND_NAMES[kind]}
           </Button>
         ))}
-        <Button
+        <FilePicker
+          kind="photo"
           className="block-button article-editor__add-image"
           size="mini"
-          loading={uploading}
-          disabled={uploading || undefined}
-          onClick={() => void addImage()}
+          upload={uploadArticleImage}
+          onUploaded={(uploaded) =>
+            onChange([...blocksRef.current, ...keyBlocks([{ kind: 'image', url: uploaded.url }])])
+          }
+          onError={(failure) =>
+            Taro.showModal({ title: '图片未上传', content: failure.message, showCancel: false })
+          }
         >
           ＋图片
-        </Button>
+        </FilePicker>
       </View>
     </View>
   );

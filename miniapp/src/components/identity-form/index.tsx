@@ -1,10 +1,20 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { contactIdentitySchema, joinRequestBodySchema } from '@itss/shared';
 import { useState } from 'react';
-import { ApiError, fieldMessage } from '@/services/http';
+import {
+  BusyButton,
+  fieldErrors,
+  type FieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  FormField,
+  TextInput,
+} from '@/components/kit/form';
+import { ApiError } from '@/services/http';
 import './index.scss';
 
-export type IdentityField = 'creditCode' | 'name' | 'title';
+const IDENTITY_FIELDS = ['creditCode', 'name', 'title'] as const;
+export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 type Values = Record<IdentityField, string>;
 /** What the form sends: the credit code only when it asked for one. */
 export interface IdentityFormBody {
@@ -12,7 +22,6 @@ export interface IdentityFormBody {
   name: string;
   title?: string;
 }
-export type FieldErrors = Partial<Record<IdentityField, string>>;
 
 /** Checks the form with the contract's schema; the first message per field, or the body to send. */
 function check(
@@ -25,23 +34,7 @@ function check(
     ...(values.title.trim() ? { title: values.title } : {}),
   };
   const parsed = (withCreditCode ? joinRequestBodySchema : contactIdentitySchema).safeParse(input);
-  if (parsed.success) return { body: parsed.data };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as IdentityField;
-    errors[field] ??= issue.message;
-  }
-  return { errors };
-}
-
-/** A server refusal that names a field is shown beside it; anything else is the caller's to show. */
-function fieldErrorsOf(error: ApiError): FieldErrors | null {
-  if (!error.details?.length) return null;
-  const errors: FieldErrors = {};
-  for (const field of ['creditCode', 'name', 'title'] as const) {
-    if (error.details.some((detail) => detail.path === field)) errors[field] = fieldMessage(error, field);
-  }
-  return Object.keys(errors).length ? errors : null;
+  return parsed.success ? { body: parsed.data } : { errors: fieldErrors(parsed.error.issues) };
 }
 
 interface IdentityFormProps {
@@ -71,9 +64,12 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
     try {
       await onSubmit(checked.body);
     } catch (thrown) {
+      // A refusal that names a field is shown beside it; anything else above the button.
       const error = thrown instanceof ApiError ? thrown : null;
-      const fields = error ? fieldErrorsOf(error) : null;
-      if (fields) setErrors(fields);
+      const refused = error ? fieldErrorsOf(error) : {};
+      const fields: FieldErrors = {};
+      for (const field of IDENTITY_FIELDS) if (refused[field]) fields[field] = refused[field];
+      if (Object.keys(fields).length) setErrors(fields);
       else setFailure(error?.message ?? '提交失败，请稍后重试');
     } finally {
       setBusy(false);
@@ -87,20 +83,15 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
     maxlength: number,
     optional = false,
   ) => (
-    <View className={`identity-field${errors[key] ? ' identity-field--error' : ''}`}>
-      <Text className="identity-field__label">
-        {label}
-        {optional ? <Text className="identity-field__optional">（选填）</Text> : null}
-      </Text>
-      <Input
+    <FormField block="identity-field" label={label} optional={optional} error={errors[key]}>
+      <TextInput
         className={`identity-input identity-input--${key}`}
         value={values[key]}
         placeholder={placeholder}
         maxlength={maxlength}
-        onInput={(event) => setValues((previous) => ({ ...previous, [key]: event.detail.value }))}
+        onChange={(value) => setValues((previous) => ({ ...previous, [key]: value }))}
       />
-      {errors[key] ? <Text className="identity-field__error">{errors[key]}</Text> : null}
-    </View>
+    </FormField>
   );
 
   return (
@@ -108,19 +99,10 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
       {withCreditCode ? field('creditCode', '统一社会信用代码', '营业执照上的 18 位代码', 18) : null}
       {field('name', '姓名', '您的真实姓名，用作群昵称', 20)}
       {field('title', '职务', '如：市场部经理', 30, true)}
-      {failure ? (
-        <View className="identity-form__failure" role="alert">
-          {failure}
-        </View>
-      ) : null}
-      <Button
-        className="identity-form__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <FormFailure className="identity-form__failure" message={failure} />
+      <BusyButton className="identity-form__submit" busy={busy} onClick={() => void submit()}>
         {submitText}
-      </Button>
+      </BusyButton>
     </View>
   );
 }

@@ -4,11 +4,6 @@ import { showUnreadBadge } from './unread-badge';
 
 const meTab = loadAppConfig().tabBar.list.findIndex((tab) => tab.text === '我的');
 
-beforeEach(() => {
-  setTabBarBadge.mockClear();
-  removeTabBarBadge.mockClear();
-});
-
 test('the unread badge sits on the 我的 tab of the tab bar', async () => {
   await showUnreadBadge(3);
   expect(setTabBarBadge).toHaveBeenCalledWith({ index: meTab, text: '3' });

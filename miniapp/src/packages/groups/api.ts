@@ -18,7 +18,7 @@ import {
 } from '@itss/shared';
 import { downloadWithToken } from '@/services/download';
 import { request } from '@/services/http';
-import { uploadMultipart, type PickedUpload } from '@/services/multipart';
+import { uploadMultipart, type PickedFile } from '@/services/upload';
 
 // A member contact's side: the group they may join.
 
@@ -47,7 +47,7 @@ export function updateGroup(id: number, body: UpdateGroupRequest): Promise<Group
 }
 
 /** The group's new QR image; without `expiresAt` the server counts 7 days from now. */
-export function uploadGroupCode(id: number, file: PickedUpload, expiresAt?: string): Promise<Group> {
+export function uploadGroupCode(id: number, file: PickedFile, expiresAt?: string): Promise<Group> {
   return uploadMultipart({
     path: `/api/groups/${id}/code`,
     method: 'PUT',

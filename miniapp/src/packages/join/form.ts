@@ -250,9 +250,3 @@ export function idempotencyKeyForSubmission(): string {
   writeLocalDraft({ idempotencyKey: key });
   return key;
 }
-
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -13,7 +13,7 @@ import {
   type UpdateArticleRequest,
 } from '@itss/shared';
 import { request } from '@/services/http';
-import { uploadMultipart, type PickedUpload } from '@/services/multipart';
+import { uploadMultipart, type PickedFile } from '@/services/upload';
 import { session } from '@/services/session';
 
 export interface ArticleFilters {
@@ -104,7 +104,7 @@ export function changeArticleState(id: number, action: ArticleAction): Promise<v
 }
 
 /** A body image or a cover: staff, and contacts for their submissions. */
-export function uploadArticleImage(file: PickedUpload): Promise<ArticleUploadResponse> {
+export function uploadArticleImage(file: PickedFile): Promise<ArticleUploadResponse> {
   return uploadMultipart({
     path: '/api/articles/images',
     method: 'POST',
@@ -113,7 +113,7 @@ export function uploadArticleImage(file: PickedUpload): Promise<ArticleUploadRes
   });
 }
 
-export function uploadArticleAttachment(file: PickedUpload): Promise<ArticleUploadResponse> {
+export function uploadArticleAttachment(file: PickedFile): Promise<ArticleUploadResponse> {
   return uploadMultipart({
     path: '/api/articles/attachments',
     method: 'POST',

@@ -1,3 +1,4 @@
+import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import type { Group, GroupRemoval, GroupTodo, JoinRequest, Unit, UnitSummary } from '@itss/shared';
 
 // Staff answers of issue 10's routes shaped like the server's, for the staff pages' specs.
@@ -101,3 +102,12 @@ export const joinRequest = (id: number, overrides: Partial<JoinRequest> = {}): J
   decidedAt: null,
   ...overrides,
 });
+
+/** Serves a task list (to-dos, removals): GETs answer the open or the done page, writes `write`. */
+export function serveTasks<Task>(open: Task[], done: Task[], write: (call: Call) => Answer): Call[] {
+  return serveBy((call) =>
+    call.method !== 'GET'
+      ? write(call)
+      : ok({ items: call.path.endsWith('done=true') ? done : open, open: open.length }),
+  );
+}

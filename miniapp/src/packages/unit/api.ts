@@ -31,7 +31,7 @@ import {
   type UnitStatusChangeRequest,
 } from '@itss/shared';
 import { request } from '@/services/http';
-import { uploadMultipart, type PickedUpload } from '@/services/multipart';
+import { uploadMultipart, type PickedFile } from '@/services/upload';
 import { queryString } from '@/services/query';
 
 // One unit, its contacts and join requests: the unit's contacts and staff call the same routes.
@@ -144,7 +144,7 @@ export function changeUnitStatus(id: number, body: UnitStatusChangeRequest): Pro
 }
 
 /** Uploads the sheet: every row is checked and nothing is written until the preview is confirmed. */
-export function previewImport(file: PickedUpload): Promise<UnitImportPreview> {
+export function previewImport(file: PickedFile): Promise<UnitImportPreview> {
   return uploadMultipart({
     path: '/api/units/import',
     method: 'POST',

@@ -4,8 +4,6 @@ import { association, ok, serve } from '@test/fixtures';
 import { makePhoneCall, navigateTo, request, setClipboardData, showToast } from '@test/taro-mock';
 import ContactPage from './index';
 
-beforeEach(() => jest.clearAllMocks());
-
 /** Taps the row that shows `value`, as a person would. */
 function tapRowOf(value: string): void {
   fireEvent.click(screen.getByText(value));

@@ -1,10 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Contact } from '@itss/shared';
+import { DataPage } from '@/components/kit/page-data';
 import { Card, Section } from '@/components/section';
-import { RequestView } from '@/components/state';
 import { getAssociation } from '@/packages/association/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { callPhone, copyText, openGroupEntry } from '@/utils/actions';
 import './index.scss';
 
@@ -40,7 +38,12 @@ function ContactRow({ label, value, action, onTap }: ContactRowProps) {
   );
 }
 
-function ContactContent({ contact }: { contact: Contact }) {
+/** A line people copy rather than tap through: the email, the website, account numbers. */
+function CopyRow({ label, value }: { label: string; value: string }) {
+  return <ContactRow label={label} value={value} action="复制" onTap={() => void copyText(value)} />;
+}
+
+function ContactContent({ data: contact }: { data: Contact }) {
   return (
     <View>
       <View className="contact-banner">
@@ -58,34 +61,14 @@ function ContactContent({ contact }: { contact: Contact }) {
               onTap={() => void callPhone(phone)}
             />
           ))}
-          <ContactRow
-            label="电子邮箱"
-            value={contact.email}
-            action="复制"
-            onTap={() => void copyText(contact.email)}
-          />
-          <ContactRow
-            label="官方网站"
-            value={contact.website}
-            action="复制"
-            onTap={() => void copyText(contact.website)}
-          />
+          <CopyRow label="电子邮箱" value={contact.email} />
+          <CopyRow label="官方网站" value={contact.website} />
         </Card>
       </Section>
       <Section title="关注与交流">
         <Card className="contact-card">
-          <ContactRow
-            label="微信订阅号"
-            value={contact.wechatAccount}
-            action="复制"
-            onTap={() => void copyText(contact.wechatAccount)}
-          />
-          <ContactRow
-            label="QQ 群号"
-            value={contact.qqGroup}
-            action="复制"
-            onTap={() => void copyText(contact.qqGroup)}
-          />
+          <CopyRow label="微信订阅号" value={contact.wechatAccount} />
+          <CopyRow label="QQ 群号" value={contact.qqGroup} />
           <View className="contact-row contact-row--entry" onClick={openGroupEntry}>
             <View className="contact-row__main">
               <Text className="contact-row__entry-title">加入会员微信群</Text>
@@ -102,13 +85,5 @@ function ContactContent({ contact }: { contact: Contact }) {
 }
 
 export default function ContactPage() {
-  const { state, reload, refresh } = useRequest(loadContact);
-  usePullToRefresh(refresh);
-  return (
-    <View className="page contact">
-      <RequestView state={state} onRetry={() => void reload()}>
-        {(contact) => <ContactContent contact={contact} />}
-      </RequestView>
-    </View>
-  );
+  return <DataPage className="page contact" load={loadContact} content={ContactContent} />;
 }

@@ -13,8 +13,6 @@ import {
 import { session } from '@/services/session';
 import HomePage from './index';
 
-beforeEach(() => jest.clearAllMocks());
-
 test('shows a loading state while the answers are on their way', () => {
   request.mockReturnValue(new Promise(() => undefined));
   render(<HomePage />);

@@ -10,7 +10,7 @@ import { getArticles } from '@/packages/news/api';
 import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
 import { useViewerKey } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRequest } from '@/services/useRequest';
 import { openPage, openTab } from '@/utils/actions';
 import { HOME_ENTRIES } from '@/registry';

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { admin, login, ok, serveBy, staffOnly, visitor, type Call } from '@test/fixtures';
+import type { Me } from '@itss/shared';
+import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
 import {
   navigateTo,
   removeTabBarBadge,
-  request as taroRequest,
   setTabBarBadge,
   showModal,
   showToast,
@@ -14,13 +14,8 @@ import { session } from '@/services/session';
 import MePage from './index';
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 /** What the person did, without the unread count and the pending join request read on each show. */
@@ -30,6 +25,24 @@ const actions = (calls: Call[]) => calls.filter((call) => !SHOWN_READS.has(call.
 async function signInAs(me: typeof visitor): Promise<void> {
   serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
   await act(() => session.start());
+}
+
+/** A contact of 杭州云栈 (unit 9), its primary contact unless said otherwise. */
+const contactOf9 = (isPrimaryContact = true): Me => ({
+  ...visitor,
+  unit: { id: 9, name: '杭州云栈信息技术有限公司', level: 'committee', status: 'active', isPrimaryContact },
+});
+
+/** Signs `me` in with this many unread messages, then opens 我的. */
+async function openAs(me: Me, unread: number, other: (call: Call) => Answer = () => ok(me)): Promise<Call[]> {
+  const calls = serveBy((call) => {
+    if (call.path === '/api/auth/wechat') return login(me);
+    if (call.path === '/api/messages/unread-count') return ok({ unread });
+    return other(call);
+  });
+  await act(() => session.start());
+  render(<MePage />);
+  return calls;
 }
 
 test('signed out in WeChat: a 微信登录 button that logs in', async () => {
@@ -177,23 +190,7 @@ test('declining the phone dialog sends nothing and claims nothing; a refused cod
 });
 
 test('我的申请, 消息 with the unread count (also on the tab), and 我的单位 once the person has a unit', async () => {
-  const member = {
-    ...visitor,
-    unit: {
-      id: 9,
-      name: '杭州云栈信息技术有限公司',
-      level: 'committee' as const,
-      status: 'active' as const,
-      isPrimaryContact: true,
-    },
-  };
-  serveBy((call) => {
-    if (call.path === '/api/auth/wechat') return login(member);
-    if (call.path === '/api/messages/unread-count') return ok({ unread: 2 });
-    return ok(member);
-  });
-  await act(() => session.start());
-  render(<MePage />);
+  await openAs(contactOf9(), 2);
   await screen.findByText('2');
   expect(setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '2' });
   fireEvent.click(screen.getByText('我的申请'));
@@ -207,13 +204,7 @@ test('我的申请, 消息 with the unread count (also on the tab), and 我的�
 });
 
 test('no unread messages: no count and no tab badge; no unit: no 我的单位', async () => {
-  serveBy((call) => {
-    if (call.path === '/api/auth/wechat') return login(visitor);
-    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
-    return ok(visitor);
-  });
-  await act(() => session.start());
-  render(<MePage />);
+  await openAs(visitor, 0);
   await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }));
   expect(document.querySelector('.me-help__badge')).toBeNull();
   expect(screen.queryByText('我的单位')).toBeNull();
@@ -221,23 +212,7 @@ test('no unread messages: no count and no tab badge; no unit: no 我的单位', 
 });
 
 test('the primary contact sees 主联系人 beside the unit; 加入会员微信群 opens the group entry', async () => {
-  const primary = {
-    ...visitor,
-    unit: {
-      id: 9,
-      name: '杭州云栈信息技术有限公司',
-      level: 'committee' as const,
-      status: 'active' as const,
-      isPrimaryContact: true,
-    },
-  };
-  const calls = serveBy((call) => {
-    if (call.path === '/api/auth/wechat') return login(primary);
-    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
-    return ok(primary);
-  });
-  await act(() => session.start());
-  render(<MePage />);
+  const calls = await openAs(contactOf9(), 0);
   const unitRow = screen.getByText('会员单位').closest('.me-card__row');
   expect(unitRow?.textContent).toContain('杭州云栈信息技术有限公司主联系人');
   // A unit's contact has no join request to wait for.
@@ -247,19 +222,7 @@ test('the primary contact sees 主联系人 beside the unit; 加入会员微信�
 });
 
 test('a colleague who is not the primary contact sees no 主联系人 tag', async () => {
-  const colleague = {
-    ...visitor,
-    unit: {
-      id: 9,
-      name: '杭州云栈信息技术有限公司',
-      level: 'committee' as const,
-      status: 'active' as const,
-      isPrimaryContact: false,
-    },
-  };
-  serveBy((call) => (call.path === '/api/auth/wechat' ? login(colleague) : ok({ unread: 0 })));
-  await act(() => session.start());
-  render(<MePage />);
+  await openAs(contactOf9(false), 0);
   expect(screen.getByText('会员单位').closest('.me-card__row')?.textContent).toContain(
     '杭州云栈信息技术有限公司',
   );
@@ -267,28 +230,24 @@ test('a colleague who is not the primary contact sees no 主联系人 tag', asyn
 });
 
 test('without a unit: 会员名录 to ask to join one, and the pending request to a unit', async () => {
-  serveBy((call) => {
-    if (call.path === '/api/auth/wechat') return login(visitor);
-    if (call.path === '/api/messages/unread-count') return ok({ unread: 0 });
-    if (call.path === '/api/join-requests/mine')
-      return ok({
-        items: [
-          {
-            id: 31,
-            unit: { id: 9, name: '杭州云栈信息技术有限公司' },
-            name: '赵晓访',
-            title: null,
-            phoneMasked: null,
-            state: 'pending',
-            createdAt: '2026-11-24T04:00:00.000Z',
-            decidedAt: null,
-          },
-        ],
-      });
-    return ok(visitor);
-  });
-  await act(() => session.start());
-  render(<MePage />);
+  await openAs(visitor, 0, (call) =>
+    call.path === '/api/join-requests/mine'
+      ? ok({
+          items: [
+            {
+              id: 31,
+              unit: { id: 9, name: '杭州云栈信息技术有限公司' },
+              name: '赵晓访',
+              title: null,
+              phoneMasked: null,
+              state: 'pending',
+              createdAt: '2026-11-24T04:00:00.000Z',
+              decidedAt: null,
+            },
+          ],
+        })
+      : ok(visitor),
+  );
   await screen.findByText('杭州云栈信息技术有限公司 · 待处理');
   fireEvent.click(screen.getByText('会员名录'));
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/directory/pages/index/index' });

@@ -2,6 +2,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
+import { CountBadge } from '@/components/kit/badges';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
@@ -112,14 +114,14 @@ function PhoneBinding() {
   if (isH5()) {
     const persona = storedPersona();
     return (
-      <Button
+      <BusyButton
         className="me-card__bind"
-        loading={busy}
-        disabled={busy || !persona || undefined}
+        busy={busy}
+        disabled={!persona}
         onClick={() => void bind(() => (persona ? getStandinPhoneCode(persona) : Promise.resolve(null)))}
       >
         绑定手机号
-      </Button>
+      </BusyButton>
     );
   }
   return (
@@ -144,7 +146,7 @@ function Row({ row, view }: { row: MeRow; view: MeView }) {
       onClick={route ? () => openPage(route, query?.(view)) : undefined}
     >
       <Text className="me-help__text">{row.text}</Text>
-      {badge > 0 ? <Text className="me-help__badge">{badge > 99 ? '99+' : badge}</Text> : null}
+      <CountBadge count={badge} className="me-help__badge" />
       {row.value ? <Text className="me-help__value">{row.value(view)}</Text> : null}
       {route ? <View className="link-arrow" /> : null}
     </View>

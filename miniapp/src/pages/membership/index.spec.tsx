@@ -10,8 +10,6 @@ const allOk = {
   '/api/association': ok(association),
 };
 
-beforeEach(() => jest.clearAllMocks());
-
 test('shows a loading state first', () => {
   request.mockReturnValue(new Promise(() => undefined));
   render(<MembershipPage />);

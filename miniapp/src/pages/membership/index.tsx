@@ -1,12 +1,11 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import type { AssociationResponse, LevelsResponse, ObligationsResponse } from '@itss/shared';
+import { DataPage } from '@/components/kit/page-data';
 import { LevelCard } from '@/components/level-card';
 import { Card, Section } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
+import { EmptyState } from '@/components/state';
 import { getAssociation } from '@/packages/association/api';
 import { getLevels, getObligations } from '@/packages/membership/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { openApplication, openDirectory, openTab } from '@/utils/actions';
 import './index.scss';
 import { ROUTES } from '@/routes';
@@ -100,7 +99,7 @@ function JoinGuide({ association }: { association: AssociationResponse }) {
   );
 }
 
-function MembershipContent({ levels, obligations, association }: MembershipData) {
+function MembershipContent({ data: { levels, obligations, association } }: { data: MembershipData }) {
   return (
     <View>
       <View className="membership-banner">
@@ -121,13 +120,5 @@ function MembershipContent({ levels, obligations, association }: MembershipData)
 }
 
 export default function MembershipPage() {
-  const { state, reload, refresh } = useRequest(loadMembership);
-  usePullToRefresh(refresh);
-  return (
-    <View className="page membership">
-      <RequestView state={state} onRetry={() => void reload()}>
-        {(data) => <MembershipContent {...data} />}
-      </RequestView>
-    </View>
-  );
+  return <DataPage className="page membership" load={loadMembership} content={MembershipContent} />;
 }

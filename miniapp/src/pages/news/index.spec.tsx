@@ -5,10 +5,8 @@ import { typeInto } from '@test/forms';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
   navigateTo,
-  request as taroRequest,
   stopPullDownRefresh,
   storage,
-  useDidShow,
   usePullDownRefresh,
   useReachBottom,
 } from '@test/taro-mock';
@@ -33,14 +31,8 @@ const listCalls = (calls: Call[]) =>
   calls.filter((call) => call.path.startsWith('/api/articles')).map((call) => call.path);
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  useReachBottom.mockClear();
-  usePullDownRefresh.mockClear();
-  useDidShow.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('lists articles with category, date, summary and a badge on locked ones; the end of the page loads the next by cursor', async () => {

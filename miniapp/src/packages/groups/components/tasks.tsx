@@ -2,10 +2,9 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { GroupError } from '@itss/shared';
 import { type ReactNode, useState } from 'react';
+import { usePageData } from '@/components/kit/page-data';
 import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import '@/packages/staff/components/units.scss';
 import './tasks.scss';
 
@@ -61,8 +60,7 @@ function Tasks<T extends { id: number }>({
   emptyText: string;
   children: (item: T, onChanged: () => Promise<unknown>) => ReactNode;
 }) {
-  const { state, reload, refresh } = useRequest(load);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(load);
   return (
     <RequestView
       state={state}

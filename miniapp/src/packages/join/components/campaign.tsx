@@ -1,21 +1,21 @@
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createCampaignRequestSchema, type Campaign, type CampaignFunnel } from '@itss/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
+import { useTask } from '@/components/kit/use-task';
+import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
-import { ErrorState, Loading } from '@/components/state';
-import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
-import { fieldMessage, toApiError } from '@/services/http';
+import { saveAs } from '@/services/download';
+import { fieldMessage } from '@/services/http';
 import { campaignCodePath, createCampaign } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import './campaign.scss';
 
 export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const submit = async () => {
     const parsed = createCampaignRequestSchema.safeParse({ name });
@@ -23,42 +23,30 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unk
       setError(parsed.error.issues[0]?.message ?? '请输入名称');
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
-      const campaign = await createCampaign(parsed.data);
-      setName('');
-      await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
-      await onCreated();
-    } catch (thrown) {
-      setError(fieldMessage(toApiError(thrown), 'name'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const campaign = await createCampaign(parsed.data);
+        setName('');
+        await Taro.showToast({ title: `已创建${campaign.name}`, icon: 'none' });
+        await onCreated();
+      },
+      (failure) => fieldMessage(failure, 'name'),
+    );
   };
 
   return (
     <Card className="campaign-create">
-      <Input
+      <TextInput
         className="campaign-create__name"
         maxlength={40}
         placeholder="推广码名称，如：2026 会议周展位"
         value={name}
-        onInput={(event) => setName(event.detail.value)}
+        onChange={setName}
       />
-      {error ? (
-        <View className="campaign-create__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-      <Button
-        className="campaign-create__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <FormFailure className="campaign-create__error" message={error} />
+      <BusyButton className="campaign-create__submit" busy={busy} onClick={() => void submit()}>
         创建推广码
-      </Button>
+      </BusyButton>
     </Card>
   );
 }
@@ -106,31 +94,18 @@ async function saveCode(localPath: string, campaign: Campaign): Promise<void> {
 
 /** The campaign's mini-program code: asked of the server with the token, then shown and saved. */
 export function CampaignCode({ campaign }: { campaign: Campaign }) {
-  const { state, reload } = useRequest(() => downloadWithToken(campaignCodePath(campaign.id)));
-  const localPath = state.status === 'success' ? state.data : null;
-  useEffect(
-    () => () => {
-      if (localPath) releaseDownload(localPath);
-    },
-    [localPath],
-  );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   return (
-    <View className="campaign-code">
-      <Image
-        className="campaign-code__image"
-        src={state.data}
-        mode="widthFix"
-        showMenuByLongpress
-        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
-      />
-      <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
-      <Button className="campaign-code__save" onClick={() => void saveCode(state.data, campaign)}>
-        {isH5() ? '下载图片' : '保存到相册'}
-      </Button>
-    </View>
+    <Downloaded load={downloadOf(campaignCodePath(campaign.id))}>
+      {(localPath) => (
+        <View className="campaign-code">
+          <PreviewImage className="campaign-code__image" src={localPath} saveByLongPress />
+          <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
+          <Button className="campaign-code__save" onClick={() => void saveCode(localPath, campaign)}>
+            {isH5() ? '下载图片' : '保存到相册'}
+          </Button>
+        </View>
+      )}
+    </Downloaded>
   );
 }
 

@@ -8,9 +8,10 @@ import {
   type Decision,
 } from '@itss/shared';
 import { useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { fieldMessage, toApiError } from '@/services/http';
 import { decide } from '@/packages/join/api';
-import { levelName } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import './decision.scss';
 
 /** Staff decide while the application waits for them; in needs_info it is the applicant's turn. */
@@ -152,14 +153,13 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
               >
                 取消
               </Button>
-              <Button
+              <BusyButton
                 className="decision-dialog__submit"
-                loading={busy}
-                disabled={busy || undefined}
+                busy={busy}
                 onClick={() => void send(asking, reason)}
               >
                 提交
-              </Button>
+              </BusyButton>
             </View>
           </View>
         </View>

@@ -1,17 +1,11 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { StoredFile } from '@itss/shared';
-import { useEffect } from 'react';
-import { ErrorState, Loading } from '@/components/state';
-import { downloadWithToken, releaseDownload } from '@/services/download';
+import { Downloaded, downloadOf, PreviewImage } from '@/components/kit/downloaded';
 import { filePath } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
-import { useRequest } from '@/services/useRequest';
+import { formatFileSize } from '@/utils/format';
 import './licence.scss';
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 async function openPdf(localPath: string): Promise<void> {
   if (isH5()) {
@@ -31,45 +25,31 @@ async function openPdf(localPath: string): Promise<void> {
  * in WeChat's viewer or a new browser tab.
  */
 export function LicenceView({ file }: { file: StoredFile }) {
-  const { state, reload } = useRequest(() => downloadWithToken(filePath(file.id)));
-  const localPath = state.status === 'success' ? state.data : null;
-  useEffect(
-    () => () => {
-      if (localPath) releaseDownload(localPath);
-    },
-    [localPath],
-  );
-
   const caption = (
     <Text className="licence__caption">
-      {file.name} · {formatSize(file.size)}
+      {file.name} · {formatFileSize(file.size)}
     </Text>
   );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
-  if (file.contentType === 'application/pdf') {
-    return (
-      <View className="licence licence--pdf" onClick={() => void openPdf(state.data)}>
-        <Text className="licence__pdf-icon">PDF</Text>
-        <View className="licence__pdf-body">
-          {caption}
-          <Text className="licence__open">打开营业执照</Text>
-        </View>
-        <View className="link-arrow" />
-      </View>
-    );
-  }
   return (
-    <View className="licence">
-      <Image
-        className="licence__image"
-        src={state.data}
-        mode="widthFix"
-        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
-      />
-      {caption}
-      <Text className="licence__hint">点击图片全屏查看</Text>
-    </View>
+    <Downloaded load={downloadOf(filePath(file.id))}>
+      {(localPath) =>
+        file.contentType === 'application/pdf' ? (
+          <View className="licence licence--pdf" onClick={() => void openPdf(localPath)}>
+            <Text className="licence__pdf-icon">PDF</Text>
+            <View className="licence__pdf-body">
+              {caption}
+              <Text className="licence__open">打开营业执照</Text>
+            </View>
+            <View className="link-arrow" />
+          </View>
+        ) : (
+          <View className="licence">
+            <PreviewImage className="licence__image" src={localPath} />
+            {caption}
+            <Text className="licence__hint">点击图片全屏查看</Text>
+          </View>
+        )
+      }
+    </Downloaded>
   );
 }

@@ -3,10 +3,6 @@ import { campaign, summary } from '@test/review-fixtures';
 import { navigateTo } from '@test/taro-mock';
 import { ApplicationRow, FilterBar, STATE_TABS } from './queue';
 
-beforeEach(() => {
-  navigateTo.mockClear();
-});
-
 test('a row shows unit, level, contact with the masked phone, campaign, Beijing time and state, and opens the application', () => {
   render(<ApplicationRow item={summary(7, { state: 'resubmitted' })} />);
   expect(screen.getByText('北京数智运维科技有限公司7')).toBeTruthy();

@@ -6,12 +6,12 @@ import {
   type ApplicationSummary,
   type Campaign,
 } from '@itss/shared';
-import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
-import { ApiError } from '@/services/http';
+import { Tabs, type Tab } from '@/components/kit/tabs';
+import { exportSheet } from '@/services/download';
 import { applicationsExportPath, type QueueFilters } from '@/packages/join/api';
-import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
-import { ChecksumBadge, StateBadge, beijingDateStamp, levelName } from '@/packages/staff/components/review';
+import { ApplicationStateBadge, ChecksumBadge } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -27,7 +27,10 @@ export const STATE_TABS: readonly (ApplicationState | null)[] = [
 ];
 export const DEFAULT_STATE: ApplicationState = 'submitted';
 
-const tabName = (state: ApplicationState | null) => (state ? APPLICATION_STATE_NAMES[state] : '全部');
+const STATE_TAB_ITEMS: Tab<ApplicationState>[] = STATE_TABS.map((state) => ({
+  value: state ?? undefined,
+  name: state ? APPLICATION_STATE_NAMES[state] : '全部',
+}));
 
 export function ApplicationRow({ item }: { item: ApplicationSummary }) {
   return (
@@ -37,7 +40,7 @@ export function ApplicationRow({ item }: { item: ApplicationSummary }) {
     >
       <View className="queue-row__head">
         <Text className="queue-row__unit">{item.unitName}</Text>
-        <StateBadge state={item.state} />
+        <ApplicationStateBadge state={item.state} />
       </View>
       <View className="queue-row__tags">
         <Text className="queue-row__level">{levelName(item.level)}</Text>
@@ -67,20 +70,12 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
     : 0;
   return (
     <View className="queue-filters">
-      <View className="queue-tabs">
-        {STATE_TABS.map((state) => {
-          const active = (filters.state ?? null) === state;
-          return (
-            <View
-              key={state ?? 'all'}
-              className={`queue-tabs__tab${active ? ' queue-tabs__tab--active' : ''}`}
-              onClick={() => onChange({ ...filters, state: state ?? undefined })}
-            >
-              {tabName(state)}
-            </View>
-          );
-        })}
-      </View>
+      <Tabs
+        block="queue-tabs"
+        tabs={STATE_TAB_ITEMS}
+        value={filters.state}
+        onChange={(state) => onChange({ ...filters, state })}
+      />
       <Picker
         mode="selector"
         range={campaignNames}
@@ -100,24 +95,7 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
   );
 }
 
-/** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
-export async function exportApplications(filters: QueueFilters): Promise<void> {
-  // The mask keeps a second tap from starting a second export.
-  void Taro.showLoading({ title: '正在导出', mask: true });
-  let localPath: string | null = null;
-  try {
-    localPath = await downloadWithToken(applicationsExportPath(filters));
-    if (isH5()) saveAs(localPath, `入会申请-${beijingDateStamp()}.xlsx`);
-    else await Taro.openDocument({ filePath: localPath, fileType: 'xlsx', showMenu: true });
-    void Taro.hideLoading();
-  } catch (thrown) {
-    void Taro.hideLoading();
-    // openDocument fails with WeChat's errMsg, which is no message for a person.
-    const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
-    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
-  } finally {
-    // Some browsers read the blob only after the click has returned: let it go a little later.
-    const done = localPath;
-    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
-  }
+/** The applications under these filters as a spreadsheet. */
+export function exportApplications(filters: QueueFilters): Promise<void> {
+  return exportSheet(applicationsExportPath(filters), '入会申请');
 }

@@ -1,18 +1,6 @@
 import { Text } from '@tarojs/components';
-import { APPLICATION_STATE_NAMES, LEVELS, type ApplicationState, type LevelCode } from '@itss/shared';
-
-/** 会员单位 / 委员单位 / 副会长单位, from the contract's levels. */
-export function levelName(code: LevelCode): string {
-  return LEVELS.find((level) => level.code === code)?.name ?? code;
-}
-
-export function StateBadge({ state }: { state: ApplicationState }) {
-  return (
-    <Text className={`review-badge review-badge--${state.replace('_', '-')}`}>
-      {APPLICATION_STATE_NAMES[state]}
-    </Text>
-  );
-}
+import { APPLICATION_STATE_NAMES, type ApplicationState } from '@itss/shared';
+import { StatusBadge } from '@/components/kit/badges';
 
 /** Genuine early codes can fail the checksum: staff check the licence rather than refuse outright. */
 export const CHECKSUM_WARNING = '统一社会信用代码校验位不符，请核对营业执照';
@@ -21,9 +9,14 @@ export function ChecksumBadge() {
   return <Text className="review-badge review-badge--warning">校验位不符</Text>;
 }
 
-/** "20260305" in Beijing time, for file names. */
-export function beijingDateStamp(now: Date = new Date()): string {
-  const date = new Date(now.getTime() + 8 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+/** An application's state in staff's review lists (their sheet spells needs_info as needs-info). */
+export function ApplicationStateBadge({ state }: { state: ApplicationState }) {
+  return (
+    <StatusBadge
+      block="review-badge"
+      state={state}
+      modifier={state.replace('_', '-')}
+      names={APPLICATION_STATE_NAMES}
+    />
+  );
 }

@@ -1,107 +1,23 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { UNIT_STATUS_NAMES, type UnitStatus } from '@itss/shared';
-import type { ReactNode } from 'react';
-import { downloadWithToken, releaseDownload, saveAs } from '@/services/download';
-import { ApiError } from '@/services/http';
-import { isH5 } from '@/services/session';
+import type { ComponentProps } from 'react';
+import { FormField } from '@/components/kit/form';
+import { Tabs } from '@/components/kit/tabs';
+import { exportSheet } from '@/services/download';
 import { unitsExportPath, type UnitFilters } from '@/packages/unit/api';
-import { beijingDateStamp } from './review';
 import './units.scss';
 
-export function UnitStatusTag({ status }: { status: UnitStatus }) {
-  return <Text className={`unit-status unit-status--${status}`}>{UNIT_STATUS_NAMES[status]}</Text>;
+/** The units under these filters as a spreadsheet. */
+export function exportUnits(filters: UnitFilters): Promise<void> {
+  return exportSheet(unitsExportPath(filters), '会员单位');
 }
 
-interface ChipsProps<Value extends string> {
-  /** The options in order; `null` is "any", shown with `anyLabel`. */
-  options: readonly Value[];
-  names: Record<Value, string>;
-  anyLabel: string;
-  value: Value | undefined;
-  onChange: (value: Value | undefined) => void;
-  className?: string;
+/** A field of a staff form, with the message the contract or the server gave for it. */
+export function StaffField(props: Omit<ComponentProps<typeof FormField>, 'block' | 'className'>) {
+  return <FormField block="staff-form" className="staff-form__field" {...props} />;
 }
 
-/** A row of tappable filters, wrapping on a phone, so every choice is in sight. */
-export function Chips<Value extends string>({
-  options,
-  names,
-  anyLabel,
-  value,
-  onChange,
-  className,
-}: ChipsProps<Value>) {
-  const chip = (key: string, label: string, active: boolean, next: Value | undefined) => (
-    <View
-      key={key}
-      className={`staff-chips__chip${active ? ' staff-chips__chip--active' : ''}`}
-      onClick={() => onChange(next)}
-    >
-      {label}
-    </View>
-  );
-  return (
-    <View className={className ? `staff-chips ${className}` : 'staff-chips'}>
-      {chip('any', anyLabel, value === undefined, undefined)}
-      {options.map((option) => chip(option, names[option], value === option, option))}
-    </View>
-  );
-}
-
-/** Weapp opens the sheet in WeChat's viewer (share or save from there); H5 downloads it. */
-export async function exportUnits(filters: UnitFilters): Promise<void> {
-  // The mask keeps a second tap from starting a second export.
-  void Taro.showLoading({ title: '正在导出', mask: true });
-  let localPath: string | null = null;
-  try {
-    localPath = await downloadWithToken(unitsExportPath(filters));
-    if (isH5()) saveAs(localPath, `会员单位-${beijingDateStamp()}.xlsx`);
-    else await Taro.openDocument({ filePath: localPath, fileType: 'xlsx', showMenu: true });
-    void Taro.hideLoading();
-  } catch (thrown) {
-    void Taro.hideLoading();
-    // openDocument fails with WeChat's errMsg, which is no message for a person.
-    const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
-    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
-  } finally {
-    // Some browsers read the blob only after the click has returned: let it go a little later.
-    const done = localPath;
-    if (done && isH5()) setTimeout(() => releaseDownload(done), 60000);
-  }
-}
-
-/** The chosen value of a picker, or its placeholder in grey. */
-export function PickerValue({ text, placeholder }: { text: string; placeholder: string }) {
-  return (
-    <View className="staff-form__picker">
-      <Text className={text ? 'staff-form__value' : 'staff-form__value staff-form__value--empty'}>
-        {text || placeholder}
-      </Text>
-      <View className="link-arrow staff-form__arrow" />
-    </View>
-  );
-}
-
-/** A labelled field with the message the contract or the server gave for it. */
-export function FormField({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <View className="staff-form__field">
-      <Text className="staff-form__label">{label}</Text>
-      {children}
-      {error ? (
-        <View className="staff-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-    </View>
-  );
+/** A row of filter chips on a staff list, wrapping on a phone so every choice is in sight. */
+export function StaffChips<Value extends string>(
+  props: Omit<ComponentProps<typeof Tabs<Value>>, 'block' | 'element'>,
+) {
+  return <Tabs<Value> block="staff-chips" element="chip" {...props} />;
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Message } from '@itss/shared';
 import { login, ok, serveBy, visitor } from '@test/fixtures';
-import { navigateTo, removeTabBarBadge, request as taroRequest, storage } from '@test/taro-mock';
+import { navigateTo, removeTabBarBadge, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import MessagesPage from './index';
 
@@ -16,12 +16,8 @@ const message = (id: number, read: boolean): Message => ({
 });
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  removeTabBarBadge.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('unread messages are marked; a tap marks it read and opens its page; 全部已读 clears all', async () => {

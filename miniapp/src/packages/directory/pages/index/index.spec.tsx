@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DirectoryEntry, Me } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showModal, storage, switchTab, useReachBottom } from '@test/taro-mock';
+import { showModal, storage, switchTab, useReachBottom } from '@test/taro-mock';
 import { session } from '@/services/session';
 import DirectoryPage from './index';
 
@@ -51,13 +51,8 @@ async function openDirectory(signedIn = true): Promise<void> {
 const directoryCalls = (calls: Call[]) => calls.filter((call) => call.path.startsWith('/api/directory'));
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  showModal.mockClear();
-  switchTab.mockClear();
-  useReachBottom.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('lists units with level, province and year joined; scrolling to the end loads the next page by cursor', async () => {

@@ -1,65 +1,32 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { LEVELS, type DirectoryEntry, type LevelCode, type Me } from '@itss/shared';
 import { useState } from 'react';
 import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
-import { RequestView } from '@/components/state';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
+import { SearchBar } from '@/components/kit/search-bar';
+import { Tabs, type Tab } from '@/components/kit/tabs';
 import { useSession } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
 import { getDirectory } from '@/packages/directory/api';
 import { requestToJoin } from '@/packages/unit/api';
-import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { openTab } from '@/utils/actions';
 import './index.scss';
 import { ROUTES } from '@/routes';
+import { levelName } from '@/utils/format';
 
 interface Filters {
   q?: string;
   level?: LevelCode;
 }
 
-const levelName = (code: LevelCode) => LEVELS.find((level) => level.code === code)?.name ?? code;
-
 /** Whether the person may ask to join a unit from here: signed in and no unit's contact yet. */
 const mayAsk = (me: Me | null) => me !== null && me.unit === null;
 
-function LevelTabs({ level, onChange }: { level?: LevelCode; onChange: (level?: LevelCode) => void }) {
-  const tabs: { code?: LevelCode; name: string }[] = [{ name: '全部' }, ...LEVELS];
-  return (
-    <View className="directory-tabs">
-      {tabs.map((tab) => (
-        <View
-          key={tab.code ?? 'all'}
-          className={`directory-tabs__tab${tab.code === level ? ' directory-tabs__tab--active' : ''}`}
-          onClick={() => onChange(tab.code)}
-        >
-          {tab.name}
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(initial);
-  return (
-    <View className="directory-search">
-      <Input
-        className="directory-search__input"
-        value={text}
-        placeholder="搜索单位名称"
-        confirmType="search"
-        maxlength={60}
-        onInput={(event) => setText(event.detail.value)}
-        onConfirm={() => onSearch(text.trim())}
-      />
-      <Text className="directory-search__button" onClick={() => onSearch(text.trim())}>
-        搜索
-      </Text>
-    </View>
-  );
-}
+const LEVEL_TABS: Tab<LevelCode>[] = [
+  { value: undefined, name: '全部' },
+  ...LEVELS.map((level) => ({ value: level.code, name: level.name })),
+];
 
 function UnitRow({ entry, askable, onAsk }: { entry: DirectoryEntry; askable: boolean; onAsk: () => void }) {
   return (
@@ -75,45 +42,6 @@ function UnitRow({ entry, askable, onAsk }: { entry: DirectoryEntry; askable: bo
   );
 }
 
-function DirectoryList({
-  list,
-  askable,
-  onAsk,
-  onMore,
-}: {
-  list: KeysetList<DirectoryEntry>;
-  askable: boolean;
-  onAsk: (entry: DirectoryEntry) => void;
-  onMore: () => void;
-}) {
-  return (
-    <>
-      <View className="directory-list">
-        {list.items.map((entry) => (
-          <UnitRow key={entry.id} entry={entry} askable={askable} onAsk={() => onAsk(entry)} />
-        ))}
-      </View>
-      {list.moreError ? (
-        <View className="directory-more-error" role="alert">
-          {list.moreError.message}
-        </View>
-      ) : null}
-      {list.hasMore ? (
-        <Button
-          className="directory-more"
-          loading={list.loadingMore}
-          disabled={list.loadingMore || undefined}
-          onClick={onMore}
-        >
-          加载更多
-        </Button>
-      ) : (
-        <Text className="directory-end">没有更多了</Text>
-      )}
-    </>
-  );
-}
-
 /** One filter's list; a new filter mounts a new one, so paging starts over. */
 function Directory({
   filters,
@@ -124,21 +52,18 @@ function Directory({
   askable: boolean;
   onAsk: (entry: DirectoryEntry) => void;
 }) {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  const list = useKeysetPage(
     (cursor: string | null) => getDirectory(filters, cursor),
     (page) => page.nextCursor,
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
   return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
+    <KeysetListView
+      list={list}
+      block="directory"
       emptyText={filters.q ? `没有找到名称含「${filters.q}」的会员单位` : '暂无该级别的会员单位'}
     >
-      {(list) => <DirectoryList list={list} askable={askable} onAsk={onAsk} onMore={() => void loadMore()} />}
-    </RequestView>
+      {(entry) => <UnitRow key={entry.id} entry={entry} askable={askable} onAsk={() => onAsk(entry)} />}
+    </KeysetListView>
   );
 }
 
@@ -183,19 +108,24 @@ function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
 export default function DirectoryPage() {
   const session = useSession();
   const me = session.status === 'signedIn' ? session.me : null;
-  const [filters, setFilters] = useState<Filters>({});
+  const { filters, patch, key } = useFilters<Filters>({});
   const [asking, setAsking] = useState<DirectoryEntry | null>(null);
   const askable = mayAsk(me);
   return (
     <View className="page directory">
       <View className="directory-head">
-        <SearchBox
+        <SearchBar
+          block="directory-search"
+          placeholder="搜索单位名称"
+          maxlength={60}
           initial={filters.q ?? ''}
-          onSearch={(q) => setFilters((previous) => ({ ...previous, q: q || undefined }))}
+          onSearch={(q) => patch({ q: q || undefined })}
         />
-        <LevelTabs
-          level={filters.level}
-          onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
+        <Tabs
+          block="directory-tabs"
+          tabs={LEVEL_TABS}
+          value={filters.level}
+          onChange={(level) => patch({ level })}
         />
         {session.status === 'signedOut' ? (
           <Text className="directory-head__hint" onClick={() => openTab(ROUTES.me)}>
@@ -205,12 +135,7 @@ export default function DirectoryPage() {
           <Text className="directory-head__hint">您的单位已是会员？点击单位即可申请成为该单位联系人</Text>
         ) : null}
       </View>
-      <Directory
-        key={`${filters.level ?? ''}|${filters.q ?? ''}`}
-        filters={filters}
-        askable={askable}
-        onAsk={setAsking}
-      />
+      <Directory key={key} filters={filters} askable={askable} onAsk={setAsking} />
       {asking ? <JoinSheet entry={asking} onClose={() => setAsking(null)} /> : null}
     </View>
   );

@@ -5,7 +5,6 @@ import {
   downloadFile,
   navigateTo,
   previewImage,
-  request as taroRequest,
   setClipboardData,
   storage,
   switchTab,
@@ -40,15 +39,8 @@ async function openEntry(): Promise<void> {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  downloadFile.mockClear();
-  previewImage.mockClear();
-  navigateTo.mockClear();
-  switchTab.mockClear();
-  setClipboardData.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('a group with a code: the image fetched with the session’s token, the nickname to copy, the expiry', async () => {

@@ -1,16 +1,12 @@
-import { Button, Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { GroupError, type GroupEntry } from '@itss/shared';
-import { useEffect } from 'react';
-import { LoginRequired } from '@/components/login-required';
+import { SignedInPage } from '@/components/kit/signed-in-page';
+import { usePageData } from '@/components/kit/page-data';
+import { Downloaded, PreviewImage } from '@/components/kit/downloaded';
 import { Card } from '@/components/section';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
-import { releaseDownload } from '@/services/download';
 import { downloadGroupCode, getGroupEntry } from '@/packages/groups/api';
 import type { ApiError } from '@/services/http';
-import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { copyText, openDirectory, openTab } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
@@ -36,31 +32,18 @@ function Nickname({ nickname }: { nickname: string }) {
 
 /** The code needs the session's token, so it is downloaded first and shown from the local copy. */
 function GroupCode({ item }: { item: EntryItem }) {
-  const { state, reload } = useRequest(() => downloadGroupCode(item.groupId));
-  const localPath = state.status === 'success' ? state.data : null;
-  useEffect(
-    () => () => {
-      if (localPath) releaseDownload(localPath);
-    },
-    [localPath],
-  );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   return (
-    <View className="entry-code">
-      <Image
-        className="entry-code__image"
-        src={state.data}
-        mode="widthFix"
-        showMenuByLongpress
-        onClick={() => void Taro.previewImage({ urls: [state.data], current: state.data })}
-      />
-      <Text className="entry-code__hint">点击二维码放大，长按识别即可入群</Text>
-      {item.expiresAt ? (
-        <Text className="entry-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
-      ) : null}
-    </View>
+    <Downloaded load={() => downloadGroupCode(item.groupId)}>
+      {(localPath) => (
+        <View className="entry-code">
+          <PreviewImage className="entry-code__image" src={localPath} saveByLongPress />
+          <Text className="entry-code__hint">点击二维码放大，长按识别即可入群</Text>
+          {item.expiresAt ? (
+            <Text className="entry-code__expiry">二维码有效期至 {formatBeijingTime(item.expiresAt)}</Text>
+          ) : null}
+        </View>
+      )}
+    </Downloaded>
   );
 }
 
@@ -110,8 +93,7 @@ function NotAllowed({ error }: { error: ApiError }) {
 const REFUSALS = new Set<string>([GroupError.MembersOnly, GroupError.UnitNotActive]);
 
 function Entry() {
-  const { state, reload, refresh } = useRequest(getGroupEntry);
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(getGroupEntry);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error')
     return REFUSALS.has(state.error.code) ? (
@@ -131,12 +113,5 @@ function Entry() {
 }
 
 export default function GroupPage() {
-  const state = useSession();
-  return (
-    <View className="page entry">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'signedOut' ? <LoginRequired text="登录后即可加入会员微信群" /> : null}
-      {state.status === 'signedIn' ? <Entry /> : null}
-    </View>
-  );
+  return <SignedInPage className="page entry" loginText="登录后即可加入会员微信群" content={Entry} />;
 }

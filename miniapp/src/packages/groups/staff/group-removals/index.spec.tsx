@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showModal, showToast } from '@test/taro-mock';
-import { removal } from '@/packages/staff/test-fixtures';
+import { showModal } from '@test/taro-mock';
+import { removal, serveTasks } from '@/packages/staff/test-fixtures';
 import GroupRemovalsPage from './index';
 
 const open = [removal(1), removal(2, { name: '陈离职', nickname: '云服-陈离职', reason: 'contact_left' })];
@@ -10,22 +10,10 @@ const done = [removal(3, { reason: 'unit_removed', doneAt: '2026-11-23T06:30:00.
 function show(
   write: (call: Call) => Answer = (call) => ok(removal(Number(call.path.split('/')[4]))),
 ): Call[] {
-  const calls = serveBy((call) =>
-    call.method !== 'GET'
-      ? write(call)
-      : call.path.endsWith('done=true')
-        ? ok({ items: done, open: 2 })
-        : ok({ items: open, open: 2 }),
-  );
+  const calls = serveTasks(open, done, write);
   render(<GroupRemovalsPage />);
   return calls;
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
-});
 
 test('each person shows name, unit, nickname, group and the reason', async () => {
   show();

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, showModal, showToast } from '@test/taro-mock';
-import { todo } from '@/packages/staff/test-fixtures';
+import { navigateTo, showModal, showToast } from '@test/taro-mock';
+import { todo, serveTasks } from '@/packages/staff/test-fixtures';
 import GroupTodosPage from './index';
 
 const open = [
@@ -13,23 +13,10 @@ const done = [todo(4, { doneAt: '2026-11-22T03:00:00.000Z', doneBy: '周工作' 
 function show(
   write: (call: Call) => Answer = () => ok(todo(1, { doneAt: '2026-11-24T01:00:00.000Z' })),
 ): Call[] {
-  const calls = serveBy((call) =>
-    call.method !== 'GET'
-      ? write(call)
-      : call.path.endsWith('done=true')
-        ? ok({ items: done, open: 2 })
-        : ok({ items: open, open: 2 }),
-  );
+  const calls = serveTasks(open, done, write);
   render(<GroupTodosPage />);
   return calls;
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
-});
 
 test('an add_member to-do shows the person, unit, nickname and masked phone; code_expiring the group', async () => {
   const calls = show();

@@ -1,14 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createGroupRequestSchema } from '@itss/shared';
+import { typeInTextarea, typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import {
-  chooseMedia,
-  request as taroRequest,
-  requestSubscribeMessage,
-  showModal,
-  showToast,
-  uploadFile,
-} from '@test/taro-mock';
+import { chooseMedia, requestSubscribeMessage, showModal, showToast, uploadFile } from '@test/taro-mock';
 import { group } from '@/packages/staff/test-fixtures';
 import GroupsPage from './index';
 
@@ -57,19 +51,12 @@ const card = (name: string) => {
   return found as HTMLElement;
 };
 
-async function type(selector: string, value: string, tag = 'input'): Promise<void> {
-  const field = document.querySelector(selector);
-  if (!field) throw new Error(`no ${selector}`);
-  await waitFor(() => expect(field.querySelector(tag)).not.toBeNull());
-  fireEvent(field, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const type = (selector: string, value: string, tag = 'input') =>
+  tag === 'textarea' ? typeInTextarea(selector, value) : typeInto(selector, value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
   chooseMedia.mockReset();
   uploadFile.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   process.env.TARO_ENV = 'weapp';
 });

@@ -1,91 +1,33 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   APPLICABLE_LEVELS,
   ITSS_CONFORMITY_LEVELS,
   ITSS_CONFORMITY_LEVEL_NAMES,
-  PROVINCES,
-  REGIONS,
   UNIT_TYPES,
   UNIT_TYPE_NAMES,
+  type ApplicableLevel,
   type ApplicationBodyParsed,
   type Level,
+  type UnitType,
 } from '@itss/shared';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useFileUpload } from '@/components/kit/file-picker';
+import { BusyButton, FormField, TextInput } from '@/components/kit/form';
+import { RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { pickLicenceFile, uploadFile } from '@/services/upload';
-import { openPrivacyPolicy } from '@/utils/actions';
-import { formatAnnualFee } from '@/utils/format';
+import { uploadFile } from '@/services/upload';
+import { formatAnnualFee, formatFileSize } from '@/utils/format';
 import {
   checkForm,
   errorsFromDetails,
-  formatFileSize,
   writeLocalDraft,
   type ApplicationForm,
   type FieldErrors,
 } from '../../form';
+import { Consents } from './consents';
 import './index.scss';
-
-interface FieldProps {
-  label?: string;
-  error?: string;
-  hint?: string;
-  optional?: boolean;
-  children: ReactNode;
-}
-
-function Field({ label, error, hint, optional, children }: FieldProps) {
-  return (
-    <View className={error ? 'apply-field apply-field--error' : 'apply-field'}>
-      {label ? (
-        <Text className="apply-field__label">
-          {label}
-          {optional ? <Text className="apply-field__optional">（选填）</Text> : null}
-        </Text>
-      ) : null}
-      {children}
-      {hint && !error ? <Text className="apply-field__hint">{hint}</Text> : null}
-      {error ? (
-        <View className="apply-field__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
-function PickerValue({ text, placeholder }: { text: string; placeholder: string }) {
-  return (
-    <View className="apply-picker">
-      <Text className={text ? 'apply-picker__value' : 'apply-picker__value apply-picker__value--empty'}>
-        {text || placeholder}
-      </Text>
-      <View className="link-arrow" />
-    </View>
-  );
-}
-
-function Check({
-  checked,
-  children,
-  onToggle,
-}: {
-  checked: boolean;
-  children: ReactNode;
-  onToggle: () => void;
-}) {
-  return (
-    <View className="apply-consent" onClick={onToggle}>
-      <View
-        className={checked ? 'apply-consent__box apply-consent__box--on' : 'apply-consent__box'}
-        role="checkbox"
-        aria-checked={checked}
-      />
-      <View className="apply-consent__text">{children}</View>
-    </View>
-  );
-}
 
 export interface ApplicationFormProps {
   initial: ApplicationForm;
@@ -99,11 +41,11 @@ export interface ApplicationFormProps {
   onSubmit: (body: ApplicationBodyParsed) => Promise<void>;
 }
 
-const UNIT_TYPE_LABELS = UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type]);
-const CONFORMITY_LABELS = [
-  '未持有',
-  ...ITSS_CONFORMITY_LEVELS.map((item) => ITSS_CONFORMITY_LEVEL_NAMES[item]),
-];
+const unitTypeName = (type: UnitType) => UNIT_TYPE_NAMES[type];
+/** '' is 未持有, the first choice. */
+const CONFORMITY_OPTIONS = ['', ...ITSS_CONFORMITY_LEVELS] as const;
+const conformityName = (level: (typeof CONFORMITY_OPTIONS)[number]) =>
+  level ? ITSS_CONFORMITY_LEVEL_NAMES[level] : '未持有';
 
 const applicableLevels = (levels: Level[]) =>
   levels.filter((level) => (APPLICABLE_LEVELS as readonly string[]).includes(level.code));
@@ -119,11 +61,6 @@ export function ApplicationFormView({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [rulesOpen, setRulesOpen] = useState(false);
-  const provinceIndex = PROVINCES.indexOf(form.province);
-  // The province the region picker's first column is on while it is open.
-  const [pickerProvince, setPickerProvince] = useState(Math.max(provinceIndex, 0));
 
   const update = (changes: Partial<ApplicationForm>, ...fields: string[]) => {
     const next = { ...form, ...changes };
@@ -140,31 +77,21 @@ export function ApplicationFormView({
 
   const offered = useMemo(() => applicableLevels(levels), [levels]);
   const level = offered.find((item) => item.code === form.level);
-  const cityIndex = Math.max((REGIONS[PROVINCES[pickerProvince] ?? ''] ?? []).indexOf(form.city), 0);
-  // Taro's H5 picker resets its columns whenever `range` or `value` is a new array, so they keep
-  // their identity across renders (an autosave re-renders the form while a column is being swiped).
-  const regionRange = useMemo(
-    () => [[...PROVINCES], [...(REGIONS[PROVINCES[pickerProvince] ?? ''] ?? [])]],
-    [pickerProvince],
+  const levelCodes = useMemo(() => offered.map((item) => item.code as ApplicableLevel), [offered]);
+  const levelName = useCallback(
+    (code: ApplicableLevel) => offered.find((item) => item.code === code)?.name ?? code,
+    [offered],
   );
-  const regionValue = useMemo(() => [pickerProvince, cityIndex], [pickerProvince, cityIndex]);
-  const levelNames = useMemo(() => offered.map((item) => item.name), [offered]);
 
-  const pickLicence = async () => {
-    const file = await pickLicenceFile();
-    if (!file) return;
-    setUploading(true);
-    try {
-      const stored = await uploadFile(file);
-      const licence = { id: stored.id, name: stored.name, size: stored.size };
-      writeLocalDraft({ licence });
-      update({ licence }, 'licenceFileId');
-    } catch (error) {
-      setErrors({ ...errors, licenceFileId: toApiError(error).message });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const licence = useFileUpload('licence', {
+    upload: uploadFile,
+    onUploaded: (stored) => {
+      const uploaded = { id: stored.id, name: stored.name, size: stored.size };
+      writeLocalDraft({ licence: uploaded });
+      update({ licence: uploaded }, 'licenceFileId');
+    },
+    onError: (error) => setErrors({ ...errors, licenceFileId: error.message }),
+  });
 
   const submit = async () => {
     const checked = checkForm(form);
@@ -196,15 +123,15 @@ export function ApplicationFormView({
     placeholder: string,
     maxlength: number,
   ) => (
-    <Field label={label} error={errors[path]}>
-      <Input
+    <FormField block="apply-field" label={label} error={errors[path]}>
+      <TextInput
         className={`apply-input apply-input--${path}`}
         value={form[path]}
         placeholder={placeholder}
         maxlength={maxlength}
-        onInput={(event) => update({ [path]: event.detail.value }, path)}
+        onChange={(value) => update({ [path]: value }, path)}
       />
-    </Field>
+    </FormField>
   );
   const contactInput = (
     key: keyof ApplicationForm['contact'],
@@ -212,16 +139,16 @@ export function ApplicationFormView({
     placeholder: string,
     type: 'text' | 'number' = 'text',
   ) => (
-    <Field label={label} error={errors[`contact.${key}`]}>
-      <Input
+    <FormField block="apply-field" label={label} error={errors[`contact.${key}`]}>
+      <TextInput
         className={`apply-input apply-input--contact-${key}`}
         type={type}
         value={form.contact[key]}
         placeholder={placeholder}
         maxlength={key === 'email' ? 100 : 30}
-        onInput={(event) => updateContact(key, event.detail.value)}
+        onChange={(value) => updateContact(key, value)}
       />
-    </Field>
+    </FormField>
   );
 
   return (
@@ -230,42 +157,26 @@ export function ApplicationFormView({
         <Card>
           {input('unitName', '单位名称', '与营业执照一致的单位全称', 60)}
           {input('creditCode', '统一社会信用代码', '18 位，见营业执照', 18)}
-          <Field label="单位类型" error={errors.unitType}>
-            <Picker
+          <FormField block="apply-field" label="单位类型" error={errors.unitType}>
+            <SelectPicker
               className="apply-select apply-select--unitType"
-              mode="selector"
-              range={UNIT_TYPE_LABELS}
-              value={Math.max(UNIT_TYPES.indexOf(form.unitType as never), 0)}
-              onChange={(event) => update({ unitType: UNIT_TYPES[Number(event.detail.value)] }, 'unitType')}
-            >
-              <PickerValue
-                text={form.unitType ? UNIT_TYPE_NAMES[form.unitType] : ''}
-                placeholder="请选择单位类型"
-              />
-            </Picker>
-          </Field>
-          <Field label="所在地区" error={errors.city}>
-            <Picker
+              options={UNIT_TYPES}
+              nameOf={unitTypeName}
+              value={form.unitType || undefined}
+              onChange={(unitType) => update({ unitType }, 'unitType')}
+              block="apply-picker"
+              placeholder="请选择单位类型"
+            />
+          </FormField>
+          <FormField block="apply-field" label="所在地区" error={errors.city}>
+            <RegionPicker
               className="apply-select apply-select--region"
-              mode="multiSelector"
-              range={regionRange}
-              value={regionValue}
-              onColumnChange={(event) => {
-                if (event.detail.column === 0) setPickerProvince(event.detail.value);
-              }}
-              onCancel={() => setPickerProvince(Math.max(provinceIndex, 0))}
-              onChange={(event) => {
-                const [p = 0, c = 0] = event.detail.value;
-                const province = PROVINCES[p] ?? '';
-                update({ province, city: REGIONS[province]?.[c] ?? '' }, 'city');
-              }}
-            >
-              <PickerValue
-                text={form.province ? `${form.province} ${form.city}` : ''}
-                placeholder="请选择省份和城市"
-              />
-            </Picker>
-          </Field>
+              province={form.province}
+              city={form.city}
+              onChange={(region) => update(region, 'city')}
+              block="apply-picker"
+            />
+          </FormField>
           {input('address', '通讯地址', '街道、门牌号', 120)}
           {input('legalRepresentative', '法定代表人', '法定代表人姓名', 30)}
         </Card>
@@ -282,23 +193,17 @@ export function ApplicationFormView({
 
       <Section title="申请级别">
         <Card>
-          <Field label="会员级别" error={errors.level}>
-            <Picker
+          <FormField block="apply-field" label="会员级别" error={errors.level}>
+            <SelectPicker
               className="apply-select apply-select--level"
-              mode="selector"
-              range={levelNames}
-              value={Math.max(
-                offered.findIndex((item) => item.code === form.level),
-                0,
-              )}
-              onChange={(event) => {
-                const chosen = offered[Number(event.detail.value)];
-                if (chosen) update({ level: chosen.code as ApplicationForm['level'] }, 'level');
-              }}
-            >
-              <PickerValue text={level?.name ?? ''} placeholder="请选择申请的会员级别" />
-            </Picker>
-          </Field>
+              options={levelCodes}
+              nameOf={levelName}
+              value={form.level || undefined}
+              onChange={(code) => update({ level: code }, 'level')}
+              block="apply-picker"
+              placeholder="请选择申请的会员级别"
+            />
+          </FormField>
           {level ? (
             <View className="apply-level">
               <Text className="apply-level__fee">年费 {formatAnnualFee(level.annualFeeYuan)}</Text>
@@ -310,51 +215,49 @@ export function ApplicationFormView({
               ))}
             </View>
           ) : null}
-          <Field label="ITSS 符合性证书" optional error={errors.itssConformityLevel}>
-            <Picker
+          <FormField block="apply-field" label="ITSS 符合性证书" optional error={errors.itssConformityLevel}>
+            <SelectPicker
               className="apply-select apply-select--itss"
-              mode="selector"
-              range={CONFORMITY_LABELS}
-              value={
-                form.itssConformityLevel ? ITSS_CONFORMITY_LEVELS.indexOf(form.itssConformityLevel) + 1 : 0
-              }
-              onChange={(event) => {
-                const index = Number(event.detail.value);
-                update(
-                  { itssConformityLevel: index > 0 ? (ITSS_CONFORMITY_LEVELS[index - 1] ?? '') : '' },
-                  'itssConformityLevel',
-                );
-              }}
-            >
-              <PickerValue
-                text={
-                  form.itssConformityLevel ? ITSS_CONFORMITY_LEVEL_NAMES[form.itssConformityLevel] : '未持有'
-                }
-                placeholder="未持有"
-              />
-            </Picker>
-          </Field>
+              options={CONFORMITY_OPTIONS}
+              nameOf={conformityName}
+              value={form.itssConformityLevel}
+              onChange={(itssConformityLevel) => update({ itssConformityLevel }, 'itssConformityLevel')}
+              block="apply-picker"
+              placeholder="未持有"
+            />
+          </FormField>
         </Card>
       </Section>
 
       <Section title="主营业务">
         <Card>
-          <Field label="主营业务介绍" error={errors.businessDescription} hint="20 至 2000 字">
-            <Textarea
+          <FormField
+            block="apply-field"
+            label="主营业务介绍"
+            error={errors.businessDescription}
+            hint="20 至 2000 字"
+          >
+            <TextInput
+              multiline
               className="apply-textarea"
               value={form.businessDescription}
               placeholder="简要介绍单位的主营业务、信息技术服务能力与主要客户"
               maxlength={2000}
               autoHeight
-              onInput={(event) => update({ businessDescription: event.detail.value }, 'businessDescription')}
+              onChange={(value) => update({ businessDescription: value }, 'businessDescription')}
             />
-          </Field>
+          </FormField>
         </Card>
       </Section>
 
       <Section title="营业执照">
         <Card>
-          <Field label="营业执照" error={errors.licenceFileId} hint="支持 JPG、PNG 图片或 PDF，不超过 5 MB">
+          <FormField
+            block="apply-field"
+            label="营业执照"
+            error={errors.licenceFileId}
+            hint="支持 JPG、PNG 图片或 PDF，不超过 5 MB"
+          >
             {form.licence ? (
               <View className="apply-licence">
                 <Text className="apply-licence__name">{form.licence.name ?? '已上传的营业执照'}</Text>
@@ -363,82 +266,35 @@ export function ApplicationFormView({
                 ) : null}
               </View>
             ) : null}
-            <Button
+            <BusyButton
               className="apply-licence__pick"
-              loading={uploading}
-              disabled={uploading || undefined}
-              onClick={() => void pickLicence()}
+              busy={licence.busy}
+              onClick={() => void licence.pick()}
             >
               {form.licence ? '重新上传' : '上传营业执照'}
-            </Button>
-          </Field>
+            </BusyButton>
+          </FormField>
         </Card>
       </Section>
 
-      <Section title="声明">
-        <Card>
-          <Field error={errors['consents.rules']}>
-            <Check
-              checked={form.consents.rules}
-              onToggle={() =>
-                update({ consents: { ...form.consents, rules: !form.consents.rules } }, 'consents.rules')
-              }
-            >
-              <Text>我已阅读并同意</Text>
-              <Text
-                className="apply-link"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  setRulesOpen(!rulesOpen);
-                }}
-              >
-                《工作守则》
-              </Text>
-            </Check>
-            {rulesOpen ? (
-              <View className="apply-rules">
-                {rules.map((rule, index) => (
-                  <Text key={rule} className="apply-rules__item">
-                    {index + 1}. {rule}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
-          </Field>
-          <Field error={errors['consents.privacy']}>
-            <Check
-              checked={form.consents.privacy}
-              onToggle={() =>
-                update(
-                  { consents: { ...form.consents, privacy: !form.consents.privacy } },
-                  'consents.privacy',
-                )
-              }
-            >
-              <Text>我已阅读并同意</Text>
-              <Text
-                className="apply-link"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  openPrivacyPolicy();
-                }}
-              >
-                《隐私政策》
-              </Text>
-            </Check>
-          </Field>
-        </Card>
-      </Section>
+      <Consents
+        consents={form.consents}
+        errors={errors}
+        rules={rules}
+        onToggle={(key) =>
+          update({ consents: { ...form.consents, [key]: !form.consents[key] } }, `consents.${key}`)
+        }
+      />
 
       <View className="apply-actions">
-        <Button
+        <BusyButton
           className="apply-submit"
-          loading={busy}
-          disabled={busy || uploading || undefined}
+          busy={busy}
+          disabled={licence.busy}
           onClick={() => void submit()}
         >
           {submitText}
-        </Button>
+        </BusyButton>
       </View>
     </View>
   );

@@ -79,9 +79,6 @@ async function openForm(): Promise<void> {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  redirectTo.mockClear();
-  showModal.mockClear();
   requestSubscribeMessage.mockReset().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
   storage.clear();
   session.reset();

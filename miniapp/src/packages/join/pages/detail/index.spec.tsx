@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Application } from '@itss/shared';
 import { application, login, ok, serveBy, visitor, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, routerParams, showModal, storage } from '@test/taro-mock';
+import { navigateTo, routerParams, showModal, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import DetailPage from './index';
 
@@ -25,8 +25,6 @@ async function open(id: number): Promise<void> {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
   showModal.mockReset().mockResolvedValue({ errMsg: 'ok', confirm: true });
   storage.clear();
   session.reset();

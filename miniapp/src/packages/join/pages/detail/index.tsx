@@ -1,33 +1,30 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
   ITSS_CONFORMITY_LEVEL_NAMES,
-  LEVELS,
   OPEN_APPLICATION_STATES,
   UNIT_TYPE_NAMES,
   type Application,
   type ApplicationHistoryEntry,
 } from '@itss/shared';
-import { useCallback, useRef, useState } from 'react';
-import { LoginRequired } from '@/components/login-required';
+import { useCallback } from 'react';
+import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
+import { useIdParam } from '@/components/kit/record-page';
+import { SignedInPage } from '@/components/kit/signed-in-page';
+import { usePageData } from '@/components/kit/page-data';
+import { BusyButton } from '@/components/kit/form';
+import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
-import { toApiError } from '@/services/http';
+import { EmptyState, RequestView } from '@/components/state';
 import { getApplication, resubmitApplication, withdrawApplication } from '@/packages/join/api';
-import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
-import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
-import { formatFileSize } from '../../form';
-import { StateBadge } from '../../state-badge';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
+import { formatAnnualFee, formatBeijingTime, formatFileSize, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
 const WHO = { applicant: '申请人', staff: '会员服务部' } as const;
-const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
-
 /** The latest reason staff gave, while it still applies. */
 function currentReason(application: Application): string | null {
   if (application.state !== 'needs_info' && application.state !== 'rejected') return null;
@@ -69,37 +66,26 @@ interface DetailProps {
 }
 
 function Detail({ application, onChanged }: DetailProps) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useConfirmedAction(onChanged);
   const reason = currentReason(application);
   const open = OPEN_APPLICATION_STATES.includes(application.state);
-
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      await Taro.showToast({ title: done, icon: 'success' });
-    } catch (error) {
-      await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
-    } finally {
-      setBusy(false);
-      await onChanged();
-    }
-  };
-  const withdraw = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后本申请将不再审核，如需入会需重新提交。确定撤回吗？',
-      confirmText: '撤回',
-    });
-    if (confirm) await act(() => withdrawApplication(application.id), '已撤回');
-  };
+  const withdraw = () =>
+    run(
+      {
+        title: '撤回申请',
+        content: '撤回后本申请将不再审核，如需入会需重新提交。确定撤回吗？',
+        confirmText: '撤回',
+      },
+      () => withdrawApplication(application.id),
+      '已撤回',
+    );
 
   return (
     <View>
       <View className="detail-head">
         <View className="detail-head__top">
           <Text className="detail-head__name">{application.unitName}</Text>
-          <StateBadge state={application.state} />
+          <StatusBadge block="app-state" state={application.state} names={APPLICATION_STATE_NAMES} />
         </View>
         <Text className="detail-head__meta">
           申请编号 {application.id} · 提交于 {formatBeijingTime(application.submittedAt)}
@@ -125,14 +111,13 @@ function Detail({ application, onChanged }: DetailProps) {
             >
               修改申请
             </Button>
-            <Button
+            <BusyButton
               className="detail-actions__secondary"
-              loading={busy}
-              disabled={busy || undefined}
-              onClick={() => void act(() => resubmitApplication(application.id), '已重新提交')}
+              busy={busy}
+              onClick={() => void run(null, () => resubmitApplication(application.id), '已重新提交')}
             >
               不修改，直接重新提交
-            </Button>
+            </BusyButton>
           </>
         ) : null}
         {application.state === 'approved' && application.unit ? (
@@ -183,14 +168,9 @@ function Detail({ application, onChanged }: DetailProps) {
 
       {open ? (
         <View className="detail-actions">
-          <Button
-            className="detail-actions__danger"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void withdraw()}
-          >
+          <BusyButton className="detail-actions__danger" busy={busy} onClick={() => void withdraw()}>
             撤回申请
-          </Button>
+          </BusyButton>
         </View>
       ) : null}
     </View>
@@ -199,14 +179,9 @@ function Detail({ application, onChanged }: DetailProps) {
 
 function ApplicationDetail({ id }: { id: number }) {
   const load = useCallback(() => getApplication(id), [id]);
-  const { state, reload, refresh } = useRequest(load);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(load);
   // Back from editing, the application has moved on.
-  const shownRef = useRef(false);
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
+  useRefreshOnShow(refresh);
   return (
     <RequestView state={state} onRetry={() => void reload()}>
       {(application) => <Detail application={application} onChanged={refresh} />}
@@ -215,20 +190,18 @@ function ApplicationDetail({ id }: { id: number }) {
 }
 
 export default function DetailPage() {
-  const { params } = useRouter();
-  const session = useSession();
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0)
+  const id = useIdParam();
+  if (id === null)
     return (
       <View className="page detail">
         <EmptyState text="没有找到这份申请" />
       </View>
     );
   return (
-    <View className="page detail">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看申请进度" /> : null}
-      {session.status === 'signedIn' ? <ApplicationDetail id={id} /> : null}
-    </View>
+    <SignedInPage
+      className="page detail"
+      loginText="登录后查看申请进度"
+      content={() => <ApplicationDetail id={id} />}
+    />
   );
 }

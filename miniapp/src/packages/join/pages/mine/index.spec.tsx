@@ -1,15 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { login, ok, serveBy, visitor } from '@test/fixtures';
-import { navigateTo, request as taroRequest, storage } from '@test/taro-mock';
+import { navigateTo, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import MinePage from './index';
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 function serveMine(items: unknown[]): void {

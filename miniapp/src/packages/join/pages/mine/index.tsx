@@ -1,32 +1,24 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { LEVELS } from '@itss/shared';
-import { useRef } from 'react';
-import { LoginRequired } from '@/components/login-required';
+import Taro from '@tarojs/taro';
+import { APPLICATION_STATE_NAMES } from '@itss/shared';
+import { SignedInPage } from '@/components/kit/signed-in-page';
+import { usePageData } from '@/components/kit/page-data';
+import { StatusBadge } from '@/components/kit/badges';
 import { Card } from '@/components/section';
-import { Loading, RequestView } from '@/components/state';
+import { RequestView } from '@/components/state';
 import { getMyApplications } from '@/packages/join/api';
-import { useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
-import { formatBeijingTime } from '@/utils/format';
-import { StateBadge } from '../../state-badge';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
+import { formatBeijingTime, levelName } from '@/utils/format';
 import '../../state-badge.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
-const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
 const openApply = () => void Taro.navigateTo({ url: routeUrl(ROUTES.apply) });
 
 function MyApplications() {
-  const { state, reload, refresh } = useRequest(getMyApplications);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(getMyApplications);
   // Back from a detail page the state may have changed (withdrawn, resubmitted).
-  const shownRef = useRef(false);
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
+  useRefreshOnShow(refresh);
   return (
     <RequestView state={state} onRetry={() => void reload()}>
       {({ items }) =>
@@ -44,7 +36,7 @@ function MyApplications() {
                     {levelName(item.level)} · 提交于 {formatBeijingTime(item.submittedAt)}
                   </Text>
                 </View>
-                <StateBadge state={item.state} />
+                <StatusBadge block="app-state" state={item.state} names={APPLICATION_STATE_NAMES} />
               </View>
             ))}
           </Card>
@@ -62,12 +54,5 @@ function MyApplications() {
 }
 
 export default function MinePage() {
-  const session = useSession();
-  return (
-    <View className="page mine">
-      {session.status === 'loading' ? <Loading /> : null}
-      {session.status === 'signedOut' ? <LoginRequired text="登录后查看您的入会申请" /> : null}
-      {session.status === 'signedIn' ? <MyApplications /> : null}
-    </View>
-  );
+  return <SignedInPage className="page mine" loginText="登录后查看您的入会申请" content={MyApplications} />;
 }

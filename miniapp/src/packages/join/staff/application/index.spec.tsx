@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { decisionRequestSchema } from '@itss/shared';
+import { typeInTextarea } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import { application } from '@test/review-fixtures';
 import {
   downloadFile,
   openDocument,
   previewImage,
-  request as taroRequest,
   routerParams,
   showModal,
   showToast,
@@ -22,22 +22,7 @@ function open(api: (call: Call) => Answer): Call[] {
 
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 
-async function typeReason(value: string): Promise<void> {
-  const textarea = document.querySelector('.decision-dialog__reason');
-  if (!textarea) throw new Error('no reason field');
-  await waitFor(() => expect(textarea.querySelector('textarea')).not.toBeNull());
-  fireEvent(textarea, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  previewImage.mockClear();
-  showModal.mockClear();
-  showToast.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
+const typeReason = (value: string) => typeInTextarea('.decision-dialog__reason', value);
 
 test('shows every field, the checksum warning, the history with reasons, and the licence image full screen on tap', async () => {
   open(() =>

@@ -1,23 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
-  ErrorCode,
   ITSS_CONFORMITY_LEVEL_NAMES,
   UNIT_TYPE_NAMES,
   type Application,
 } from '@itss/shared';
+import { RecordPage } from '@/components/kit/record-page';
 import { Card, Section } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
-import { apiErrorOf } from '@/services/http';
 import { getApplication } from '@/packages/join/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { formatAnnualFee, formatBeijingTime } from '@/utils/format';
 import { DECIDABLE_STATES, DecisionPanel } from '@/packages/join/components/decision';
 import { LicenceView } from '@/packages/join/components/licence';
 import { Field, HistoryRow } from '@/packages/staff/components/record';
-import { CHECKSUM_WARNING, StateBadge, levelName } from '@/packages/staff/components/review';
+import { ApplicationStateBadge, CHECKSUM_WARNING } from '@/packages/staff/components/review';
+import { levelName } from '@/utils/format';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
 
@@ -34,7 +30,7 @@ function ApplicationView({
       <Card className="app-head">
         <View className="app-head__row">
           <Text className="app-head__unit">{a.unitName}</Text>
-          <StateBadge state={a.state} />
+          <ApplicationStateBadge state={a.state} />
         </View>
         <Text className="app-head__meta">
           {levelName(a.level)} · {formatAnnualFee(a.annualFeeYuan)} · 提交于{' '}
@@ -123,26 +119,9 @@ function ApplicationView({
 }
 
 export default function ApplicationPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isSafeInteger(id) && id > 0;
-  // Hooks run whatever the query holds; a bad id is never sent.
-  const { state, reload, refresh } = useRequest(() =>
-    valid ? getApplication(id) : Promise.reject(apiErrorOf(ErrorCode.NotFound)),
-  );
-  usePullToRefresh(refresh);
-  if (!valid) {
-    return (
-      <View className="page review-page">
-        <EmptyState text="没有找到这份申请" />
-      </View>
-    );
-  }
   return (
-    <View className="page review-page application">
-      <RequestView state={state} onRetry={() => void reload()}>
-        {(application) => <ApplicationView application={application} reload={refresh} />}
-      </RequestView>
-    </View>
+    <RecordPage load={getApplication} notFound="没有找到这份申请" className="page review-page application">
+      {(application, { refresh }) => <ApplicationView application={application} reload={refresh} />}
+    </RecordPage>
   );
 }

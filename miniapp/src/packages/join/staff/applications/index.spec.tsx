@@ -1,14 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, staffOnly, login, type Answer, type Call } from '@test/fixtures';
 import { campaign, summary } from '@test/review-fixtures';
-import {
-  downloadFile,
-  openDocument,
-  request as taroRequest,
-  showModal,
-  storage,
-  useReachBottom,
-} from '@test/taro-mock';
+import { downloadFile, openDocument, showModal, storage, useReachBottom } from '@test/taro-mock';
 import { session } from '@/services/session';
 import ApplicationsPage from './index';
 
@@ -28,14 +21,8 @@ const listCalls = (calls: Call[]) =>
   calls.filter((c) => c.path.startsWith('/api/applications')).map((c) => c.path);
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  useReachBottom.mockClear();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('opens on the to-do state, oldest first, and scrolls on with nextCursor to the end', async () => {

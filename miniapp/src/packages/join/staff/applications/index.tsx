@@ -1,11 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { APPLICATION_STATE_NAMES } from '@itss/shared';
-import { useRef, useState } from 'react';
-import { RequestView } from '@/components/state';
+import { useState } from 'react';
 import { getApplications, getCampaigns, type QueueFilters } from '@/packages/join/api';
-import { useKeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { useRequest } from '@/services/useRequest';
 import {
   ApplicationRow,
@@ -13,36 +10,24 @@ import {
   FilterBar,
   exportApplications,
 } from '@/packages/join/components/queue';
-import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import '@/packages/staff/components/review.scss';
 
 /** One filter's queue; a new filter mounts a new one, so paging always starts over. */
 function Queue({ filters }: { filters: QueueFilters }) {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  // Back from an application that was just decided: its row has moved on.
+  const list = useKeysetPage(
     (cursor: string | null) => getApplications(filters, cursor),
     (page) => page.nextCursor,
+    { refreshOnShow: true },
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
-  const shownRef = useRef(false);
-  // Back from an application that was just decided: its row has moved on.
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
   return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
+    <KeysetListView
+      list={list}
+      block="queue"
       emptyText={filters.state ? `暂无${APPLICATION_STATE_NAMES[filters.state]}的申请` : '暂无入会申请'}
     >
-      {(list) => (
-        <KeysetRows list={list} onMore={() => void loadMore()}>
-          {(item) => <ApplicationRow key={item.id} item={item} />}
-        </KeysetRows>
-      )}
-    </RequestView>
+      {(item) => <ApplicationRow key={item.id} item={item} />}
+    </KeysetListView>
   );
 }
 

@@ -1,30 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createCampaignRequestSchema } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { ok, serveBy, type Call } from '@test/fixtures';
 import { campaign } from '@test/review-fixtures';
-import {
-  downloadFile,
-  request as taroRequest,
-  saveImageToPhotosAlbum,
-  showModal,
-  showToast,
-} from '@test/taro-mock';
+import { downloadFile, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
 import CampaignsPage from './index';
 
-async function typeName(value: string): Promise<void> {
-  const input = document.querySelector('.campaign-create__name');
-  if (!input) throw new Error('no name input');
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const typeName = (value: string) => typeInto('.campaign-create__name', value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  downloadFile.mockClear();
   saveImageToPhotosAlbum.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('each campaign shows its funnel 扫码 → 开始填写 → 已提交 → 已通过, and its code on demand with the scene', async () => {

@@ -6,7 +6,6 @@ import {
   downloadFile,
   navigateTo,
   openDocument,
-  request as taroRequest,
   routerParams,
   storage,
   switchTab,
@@ -50,17 +49,9 @@ async function openArticle(me: Me | null, id = '21'): Promise<void> {
 const reads = (calls: Call[]) => calls.filter((call) => call.path.endsWith('/reads'));
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  navigateTo.mockClear();
-  switchTab.mockClear();
-  useShareAppMessage.mockClear();
-  useShareTimeline.mockClear();
   storage.clear();
   session.reset();
   delete routerParams.id;
-  process.env.TARO_ENV = 'weapp';
 });
 
 const policy: ArticleDetail = detail(21, '关于印发《信息技术服务标准化工作指南》的通知', {

@@ -10,16 +10,15 @@ import {
   type Me,
 } from '@itss/shared';
 import { useEffect, useRef, useState } from 'react';
+import { usePageData } from '@/components/kit/page-data';
 import { ArticleBody } from '@/components/article-body';
 import { ArticleImage, absoluteFileUrl } from '@/components/article-image';
 import { ErrorState, Loading } from '@/components/state';
 import { countRead, getArticle } from '@/packages/news/api';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
 import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
-import { formatBeijingDate } from '@/utils/format';
+import { formatBeijingDate, formatFileSize } from '@/utils/format';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -30,11 +29,6 @@ function articleId(params: Record<string, string | undefined>): number | null {
   const id = Number(params.id);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
-
-const formatSize = (bytes: number): string =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * Opens a PDF: WeChat downloads it (with the token, as non-public files need) and hands it to its
@@ -73,7 +67,7 @@ function Attachments({ article }: { article: ArticleDetail }) {
         >
           <Text className="article-attachment__type">PDF</Text>
           <Text className="article-attachment__name">{attachment.name}</Text>
-          <Text className="article-attachment__size">{formatSize(attachment.size)}</Text>
+          <Text className="article-attachment__size">{formatFileSize(attachment.size)}</Text>
         </View>
       ))}
     </View>
@@ -214,8 +208,7 @@ function Gone() {
 
 /** One article as the signed-in person (or a visitor) may see it; a new person loads it again. */
 function ArticleLoader({ id, me }: { id: number; me: Me | null }) {
-  const { state, reload, refresh } = useRequest(() => getArticle(id));
-  usePullToRefresh(refresh);
+  const { state, reload } = usePageData(() => getArticle(id));
   const countedRef = useRef(false);
   const found = state.status === 'success';
   useEffect(() => {

@@ -6,7 +6,6 @@ import {
   chooseMedia,
   chooseMessageFile,
   redirectTo,
-  request as taroRequest,
   routerParams,
   showModal,
   uploadFile,
@@ -25,13 +24,9 @@ function open(api: (call: Call) => Answer, id?: number): Call[] {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
   chooseMedia.mockReset();
   chooseMessageFile.mockReset();
   uploadFile.mockReset();
-  redirectTo.mockClear();
-  showModal.mockClear();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('a new 会员风采: checked with the contract, unit picked, image and PDF uploaded, previewed, then created and published', async () => {

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ArticleManageItem } from '@itss/shared';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import { typeInto } from '@test/forms';
-import { navigateTo, request as taroRequest, useReachBottom } from '@test/taro-mock';
+import { navigateTo, useReachBottom } from '@test/taro-mock';
 import ArticlesPage from './index';
 
 const item = (id: number, overrides: Partial<ArticleManageItem> = {}): ArticleManageItem => ({
@@ -29,13 +29,6 @@ const chip = (text: string): Element => {
   if (!found) throw new Error(`no chip ${text}`);
   return found;
 };
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  useReachBottom.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('rows show title, state, category, visibility and pin; the end loads the next page; a row opens the editor', async () => {
   const calls = open((call) =>

@@ -1,5 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_NAMES,
@@ -8,14 +8,13 @@ import {
   type ArticleManageItem,
   type ArticleState,
 } from '@itss/shared';
-import { useRef, useState } from 'react';
-import { RequestView } from '@/components/state';
+import { StatusBadge } from '@/components/kit/badges';
 import { getManagedArticles, type ArticleManageFilters } from '@/packages/news/api';
-import { useKeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
+import { SearchBar } from '@/components/kit/search-bar';
+import { tabsOf } from '@/components/kit/tabs';
 import { formatBeijingTime } from '@/utils/format';
-import { KeysetRows } from '@/packages/staff/components/keyset-rows';
-import { Chips } from '@/packages/staff/components/units';
+import { StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
@@ -39,9 +38,7 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
     >
       <View className="queue-row__head">
         <Text className="article-row__title">{article.title}</Text>
-        <Text className={`article-state article-state--${article.state}`}>
-          {ARTICLE_STATE_NAMES[article.state]}
-        </Text>
+        <StatusBadge block="article-state" state={article.state} names={ARTICLE_STATE_NAMES} />
       </View>
       <View className="article-row__tags">
         <Text className="queue-row__level">{ARTICLE_CATEGORY_NAMES[article.category]}</Text>
@@ -58,39 +55,26 @@ function ArticleRow({ article }: { article: ArticleManageItem }) {
 
 /** One filter's list; a new filter mounts a new one, so paging always starts over. */
 function Articles({ filters }: { filters: ArticleManageFilters }) {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  // Back from the editor: an article was saved, published or archived.
+  const list = useKeysetPage(
     (cursor: string | null) => getManagedArticles(filters, cursor),
     (page) => page.nextCursor,
+    { refreshOnShow: true },
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
-  const shownRef = useRef(false);
-  // Back from the editor: an article was saved, published or archived.
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
   const filtered = Boolean(filters.q || filters.state || filters.category);
   return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
+    <KeysetListView
+      list={list}
+      block="queue"
       emptyText={filtered ? '没有符合条件的文章' : '还没有文章，点「新建文章」开始'}
     >
-      {(list) => (
-        <KeysetRows list={list} onMore={() => void loadMore()}>
-          {(article) => <ArticleRow key={article.id} article={article} />}
-        </KeysetRows>
-      )}
-    </RequestView>
+      {(article) => <ArticleRow key={article.id} article={article} />}
+    </KeysetListView>
   );
 }
 
 export default function ArticlesPage() {
-  const [filters, setFilters] = useState<ArticleManageFilters>({});
-  const [text, setText] = useState('');
-  const search = () => setFilters((previous) => ({ ...previous, q: text.trim() || undefined }));
+  const { filters, patch, key } = useFilters<ArticleManageFilters>({});
   return (
     <View className="page staff-page articles-page">
       <View className="articles-actions">
@@ -102,40 +86,27 @@ export default function ArticlesPage() {
           新建文章
         </Button>
       </View>
-      <View className="articles-search">
-        <Input
-          className="articles-search__input articles-page__search"
-          confirmType="search"
-          maxlength={40}
-          placeholder="搜索标题"
-          value={text}
-          onInput={(event) => setText(event.detail.value)}
-          onConfirm={search}
-        />
-        <Button className="articles-search__button" size="mini" onClick={search}>
-          搜索
-        </Button>
-      </View>
-      <Chips
+      <SearchBar
+        block="articles-search"
+        inputClassName="articles-page__search"
+        button
+        placeholder="搜索标题"
+        maxlength={40}
+        onSearch={(q) => patch({ q: q || undefined })}
+      />
+      <StaffChips
         className="articles-filter articles-page__states"
-        options={STATE_FILTERS}
-        names={ARTICLE_STATE_NAMES}
-        anyLabel="全部"
+        tabs={tabsOf(STATE_FILTERS, ARTICLE_STATE_NAMES, '全部')}
         value={filters.state as (typeof STATE_FILTERS)[number] | undefined}
-        onChange={(state) => setFilters((previous) => ({ ...previous, state }))}
+        onChange={(state) => patch({ state })}
       />
-      <Chips
+      <StaffChips
         className="articles-filter articles-page__categories"
-        options={ARTICLE_CATEGORIES}
-        names={ARTICLE_CATEGORY_NAMES}
-        anyLabel="全部栏目"
+        tabs={tabsOf(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, '全部栏目')}
         value={filters.category}
-        onChange={(category) => setFilters((previous) => ({ ...previous, category }))}
+        onChange={(category) => patch({ category })}
       />
-      <Articles
-        key={`${filters.q ?? ''}|${filters.state ?? ''}|${filters.category ?? ''}`}
-        filters={filters}
-      />
+      <Articles key={key} filters={filters} />
     </View>
   );
 }

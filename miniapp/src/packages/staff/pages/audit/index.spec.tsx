@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorCode, errorMessage, type AuditEntry } from '@itss/shared';
 import { ok, serveBy } from '@test/fixtures';
-import { stopPullDownRefresh, request as taroRequest, usePullDownRefresh } from '@test/taro-mock';
+import { stopPullDownRefresh, usePullDownRefresh } from '@test/taro-mock';
 import AuditPage from './index';
 
 const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry => ({
@@ -13,12 +13,6 @@ const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry
   targetName: action.startsWith('role') ? '郑同事' : null,
   detail: action.startsWith('role') ? 'staff,admin' : null,
   ip: '127.0.0.1',
-});
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  usePullDownRefresh.mockClear();
-  stopPullDownRefresh.mockClear();
 });
 
 test('lists the log newest first in Chinese and Beijing time, and 加载更多 pages with nextCursor', async () => {

@@ -1,10 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { ROLES, ROLE_NAMES, auditActionName, type AuditEntry, type Role } from '@itss/shared';
-import { Card } from '@/components/section';
-import { RequestView } from '@/components/state';
+import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { getAudit } from '@/packages/staff/api';
-import { useKeysetList, type KeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
 
@@ -37,53 +34,13 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
-interface AuditListProps {
-  list: KeysetList<AuditEntry>;
-  onMore: () => void;
-}
-
-function AuditList({ list, onMore }: AuditListProps) {
-  return (
-    <>
-      <Card className="audit-list">
-        {list.items.map((entry) => (
-          <AuditRow key={entry.id} entry={entry} />
-        ))}
-      </Card>
-      {list.moreError ? (
-        <View className="audit-more-error" role="alert">
-          {list.moreError.message}
-        </View>
-      ) : null}
-      {list.hasMore ? (
-        <Button
-          className="audit-more"
-          loading={list.loadingMore}
-          disabled={list.loadingMore || undefined}
-          onClick={onMore}
-        >
-          加载更多
-        </Button>
-      ) : (
-        <Text className="audit-end">没有更早的记录了</Text>
-      )}
-    </>
-  );
-}
-
 export default function AuditPage() {
-  const { state, reload, refresh, loadMore } = useKeysetList(getAudit, (page) => page.nextCursor);
-  usePullToRefresh(refresh);
+  const list = useKeysetPage(getAudit, (page) => page.nextCursor, { reachBottom: false });
   return (
     <View className="page audit">
-      <RequestView
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(list) => !list.items.length}
-        emptyText="暂无记录"
-      >
-        {(list) => <AuditList list={list} onMore={() => void loadMore()} />}
-      </RequestView>
+      <KeysetListView list={list} block="audit" card endText="没有更早的记录了" emptyText="暂无记录">
+        {(entry) => <AuditRow key={entry.id} entry={entry} />}
+      </KeysetListView>
     </View>
   );
 }

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { grantStaffRequestSchema, type StaffListResponse } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { admin, login, ok, serveBy, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
-import { navigateTo, request as taroRequest, showModal, shownCallbacks, storage } from '@test/taro-mock';
+import { navigateTo, showModal, shownCallbacks, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import StaffConsolePage from './index';
 
@@ -28,21 +29,11 @@ async function openAs(me: typeof admin, api: (call: Call) => Answer = () => ok(l
   return calls;
 }
 
-async function typePhone(value: string): Promise<void> {
-  const input = document.querySelector('.staff-grant__phone');
-  if (!input) throw new Error('no phone input');
-  // Taro's Input renders its inner <input> a moment later; a value arriving before it throws inside Taro.
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const typePhone = (value: string) => typeInto('.staff-grant__phone', value);
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('an admin sees the staff with masked phones, role tags and last seen in Beijing time', async () => {

@@ -1,9 +1,14 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { ItemsView } from '@/components/kit/page-data';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
+import { useTask } from '@/components/kit/use-task';
+import { CountBadge } from '@/components/kit/badges';
+import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, Loading } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { useSession } from '@/services/session';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
@@ -16,8 +21,7 @@ import './index.scss';
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
   const [admin, setAdmin] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const submit = async () => {
     const parsed = grantStaffRequestSchema.safeParse({ phone: phone.trim(), admin });
@@ -25,50 +29,35 @@ function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
       setError(parsed.error.issues[0]?.message ?? '请输入 11 位手机号');
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       // What the contract parsed (its defaults applied), never the raw form state.
       const member = await grantStaff(parsed.data);
       setPhone('');
       setAdmin(false);
       await Taro.showToast({ title: `已授权${member.displayName}`, icon: 'none' });
       await onGranted();
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Section title="添加工作人员" hint="对方需先登录小程序并绑定手机号">
       <Card className="staff-grant">
-        <Input
+        <TextInput
           className="staff-grant__phone"
           type="number"
           maxlength={11}
           placeholder="输入 11 位手机号"
           value={phone}
-          onInput={(event) => setPhone(event.detail.value)}
+          onChange={setPhone}
         />
         <View className="staff-grant__row">
           <Text className="staff-grant__label">同时设为管理员</Text>
           <Switch checked={admin} color="#1f5fbf" onChange={(event) => setAdmin(event.detail.value)} />
         </View>
-        {error ? (
-          <View className="staff-grant__error" role="alert">
-            {error}
-          </View>
-        ) : null}
-        <Button
-          className="staff-grant__submit"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
+        <FormFailure className="staff-grant__error" message={error} />
+        <BusyButton className="staff-grant__submit" busy={busy} onClick={() => void submit()}>
           授权
-        </Button>
+        </BusyButton>
       </Card>
     </Section>
   );
@@ -134,47 +123,33 @@ function StaffManagement({ myId }: { myId: number }) {
     <>
       <GrantForm onGranted={quietReload} />
       <Section title="工作人员">
-        <RequestView
-          state={state}
-          onRetry={() => void reload()}
-          isEmpty={(list) => !list.items.length}
-          emptyText="暂无工作人员"
-        >
-          {(list) => (
-            <Card className="staff-list">
-              {list.items.map((member) => (
-                <StaffRow
-                  key={member.id}
-                  member={member}
-                  isSelf={member.id === myId}
-                  onRevoked={quietReload}
-                />
-              ))}
-            </Card>
+        <ItemsView request={{ state, reload }} emptyText="暂无工作人员" className="staff-list">
+          {(member) => (
+            <StaffRow key={member.id} member={member} isSelf={member.id === myId} onRevoked={quietReload} />
           )}
-        </RequestView>
+        </ItemsView>
       </Section>
     </>
   );
 }
 
-/** A tile's to-do count; while it loads or if it fails the row simply has no badge. */
+/**
+ * A tile's to-do count, loaded again when the workbench is shown again (back from the list after
+ * working through it); while it loads or if it fails the row simply has no badge.
+ */
 function Count({ count }: { count: TileCount }) {
   const { state, refresh } = useRequest(count.load);
-  const firstRef = useRef(true);
-  // Back from the list after working through it: the count has changed.
-  useDidShow(() => {
-    if (firstRef.current) firstRef.current = false;
-    else void refresh();
-  });
+  useRefreshOnShow(refresh);
   if (state.status !== 'success') return null;
   const { count: value, more } = state.data;
-  if (!value) return <Text className="staff-links__note">{count.none}</Text>;
-  const spoken = more ? `${value}+` : String(value);
   return (
-    <Text className="staff-links__badge" aria-label={`${spoken} ${count.label}`}>
-      {value > 99 ? '99+' : spoken}
-    </Text>
+    <CountBadge
+      count={more && value ? `${value}+` : value}
+      label={count.label}
+      className="staff-links__badge"
+      none={count.none}
+      noneClassName="staff-links__note"
+    />
   );
 }
 

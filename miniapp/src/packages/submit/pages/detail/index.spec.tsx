@@ -1,13 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { submission } from '@test/editor-fixtures';
 import { ok, serveBy } from '@test/fixtures';
-import { request as taroRequest, routerParams } from '@test/taro-mock';
+import { routerParams } from '@test/taro-mock';
 import SubmissionDetailPage from './index';
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('a rejected submission shows why, and the text as readers would have seen it', async () => {
   routerParams.id = '21';

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, ARTICLE_STATE_NAMES, type Submission } from '@itss/shared';
+import { RecordPage } from '@/components/kit/record-page';
+import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
 import { getSubmission } from '@/packages/submit/api';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import '../../submit.scss';
 
@@ -19,9 +18,7 @@ function Detail({ submission }: { submission: Submission }) {
     <View className="page submit-page submit-detail">
       <Card className="submit-detail__status">
         <View className="submit-row__head">
-          <Text className={`submit-state submit-state--${submission.state}`}>
-            {ARTICLE_STATE_NAMES[submission.state]}
-          </Text>
+          <StatusBadge block="submit-state" state={submission.state} names={ARTICLE_STATE_NAMES} />
           <Text className="submit-row__meta">
             {submission.submitterName} 提交于 {formatBeijingTime(submission.submittedAt)}
           </Text>
@@ -47,15 +44,9 @@ function Detail({ submission }: { submission: Submission }) {
 }
 
 export default function SubmissionDetailPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const { state, reload } = useRequest(() => (valid ? getSubmission(id) : Promise.resolve(null)));
   return (
-    <RequestView state={state} onRetry={() => void reload()}>
-      {(submission) =>
-        submission ? <Detail submission={submission} /> : <EmptyState text="没有找到这份投稿" />
-      }
-    </RequestView>
+    <RecordPage load={getSubmission} notFound="没有找到这份投稿">
+      {(submission) => <Detail submission={submission} />}
+    </RecordPage>
   );
 }

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { Me } from '@itss/shared';
 import { submission } from '@test/editor-fixtures';
 import { login, ok, serveBy, visitor } from '@test/fixtures';
-import { navigateTo, request as taroRequest, storage } from '@test/taro-mock';
+import { navigateTo, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import MySubmissionsPage from './index';
 
@@ -17,11 +17,8 @@ const row = (overrides: Parameters<typeof submission>[0]) => {
 };
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test("the unit's submissions with their states and a rejection's reason; 我要投稿 and a row open their pages", async () => {

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Me } from '@itss/shared';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import { typeInTextarea, typeInto } from '@test/forms';
-import { redirectTo, request as taroRequest, storage } from '@test/taro-mock';
+import { redirectTo, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import NewSubmissionPage from './index';
 
@@ -20,11 +20,8 @@ async function openAs(me: Me, api: (call: Call) => Answer = () => ok({})): Promi
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  redirectTo.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('someone without a unit is told only contacts submit', async () => {

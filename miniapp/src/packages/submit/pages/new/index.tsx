@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
@@ -6,36 +6,24 @@ import {
   createSubmissionRequestSchema,
   type UnitArticleCategory,
 } from '@itss/shared';
-import { useState, type ReactNode } from 'react';
-import { ArticleEditor, keyBlocks, type EditorBlock } from '@/components/article-editor';
+import { useState } from 'react';
+import { keyBlocks, type EditorBlock } from '@/components/article-editor';
 import { blocksToHtml } from '@/components/article-editor/blocks';
+import {
+  ArticleField,
+  BodySection,
+  CoverField,
+  type Cover,
+  TitleFields,
+} from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
-import { Card, Section } from '@/components/section';
-import { EmptyState, Loading } from '@/components/state';
-import { ArticleImage } from '@/components/article-image';
+import { BusyButton, fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
+import { Card } from '@/components/section';
 import { createSubmission } from '@/packages/submit/api';
-import { uploadArticleImage } from '@/packages/news/api';
 import { toApiError } from '@/services/http';
-import { pickPhoto } from '@/services/multipart';
-import { useSession } from '@/services/session';
+import { UnitContactsOnly } from '../../unit-contacts-only';
 import '../../submit.scss';
 import { ROUTES, routeUrl } from '@/routes';
-
-type Errors = Record<string, string>;
-
-function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className="article-form__field">
-      <Text className="article-form__label">{label}</Text>
-      {children}
-      {error ? (
-        <View className="article-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-    </View>
-  );
-}
 
 function Submitted() {
   return (
@@ -60,29 +48,14 @@ function SubmissionForm({ unitName }: { unitName: string }) {
   const [category, setCategory] = useState<UnitArticleCategory>('member_showcase');
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
-  const [cover, setCover] = useState<{ fileId: number; url: string } | null>(null);
+  const [cover, setCover] = useState<Cover | null>(null);
   const [blocks, setBlocks] = useState<EditorBlock[]>(() => keyBlocks([{ kind: 'paragraph', text: '' }]));
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [uploading, setUploading] = useState(false);
   const [previewing, setPreviewing] = useState(false);
   const [done, setDone] = useState(false);
   const body = blocksToHtml(blocks.map((item) => item.block));
-
-  const addCover = async () => {
-    const file = await pickPhoto();
-    if (!file) return;
-    setUploading(true);
-    try {
-      const uploaded = await uploadArticleImage(file);
-      setCover({ fileId: uploaded.fileId, url: uploaded.url });
-    } catch (thrown) {
-      await Taro.showModal({ title: '图片未上传', content: toApiError(thrown).message, showCancel: false });
-    } finally {
-      setUploading(false);
-    }
-  };
 
   const submit = async () => {
     const parsed = createSubmissionRequestSchema.safeParse({
@@ -93,9 +66,7 @@ function SubmissionForm({ unitName }: { unitName: string }) {
       coverFileId: cover?.fileId ?? null,
     });
     if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) found[String(issue.path[0] ?? 'form')] ??= issue.message;
-      setErrors(found);
+      setErrors(fieldErrors(parsed.error.issues));
       setError('请按提示修改后再提交');
       return;
     }
@@ -107,9 +78,7 @@ function SubmissionForm({ unitName }: { unitName: string }) {
       setDone(true);
     } catch (thrown) {
       const apiError = toApiError(thrown);
-      const found: Errors = {};
-      for (const detail of apiError.details ?? []) found[detail.path] ??= detail.message;
-      setErrors(found);
+      setErrors(fieldErrorsOf(apiError));
       setError(apiError.message);
     } finally {
       setBusy(false);
@@ -132,7 +101,7 @@ function SubmissionForm({ unitName }: { unitName: string }) {
       ) : (
         <>
           <Card className="article-form">
-            <Field label="栏目">
+            <ArticleField label="栏目">
               <View className="article-form__row">
                 {UNIT_ARTICLE_CATEGORIES.map((option) => (
                   <View
@@ -144,93 +113,52 @@ function SubmissionForm({ unitName }: { unitName: string }) {
                   </View>
                 ))}
               </View>
-            </Field>
-            <Field label="标题" error={errors.title}>
-              <Input
-                className="article-form__input submit-form__title"
-                maxlength={80}
-                placeholder="投稿标题"
-                value={title}
-                onInput={(event) => setTitle(event.detail.value)}
-              />
-            </Field>
-            <Field label="摘要" error={errors.summary}>
-              <Textarea
-                className="article-form__textarea submit-form__summary"
-                maxlength={200}
-                placeholder="一两句话介绍内容"
-                value={summary}
-                onInput={(event) => setSummary(event.detail.value)}
-              />
-            </Field>
-            <Field label="封面图（选填）">
-              {cover ? (
-                <ArticleImage className="article-form__cover" mode="widthFix" url={cover.url} needsToken />
-              ) : null}
-              <View className="article-form__row">
-                <Button
-                  className="block-button submit-form__cover"
-                  size="mini"
-                  loading={uploading}
-                  disabled={uploading || undefined}
-                  onClick={() => void addCover()}
-                >
-                  {cover ? '更换封面' : '上传封面'}
-                </Button>
-                {cover ? (
-                  <Button
-                    className="block-button block-button--danger"
-                    size="mini"
-                    onClick={() => setCover(null)}
-                  >
-                    移除封面
-                  </Button>
-                ) : null}
-              </View>
-            </Field>
+            </ArticleField>
+            <TitleFields
+              title={title}
+              summary={summary}
+              onChange={(change) => {
+                if (change.title !== undefined) setTitle(change.title);
+                if (change.summary !== undefined) setSummary(change.summary);
+              }}
+              errors={errors}
+              prefix="submit-form"
+              placeholders={{ title: '投稿标题', summary: '一两句话介绍内容' }}
+            />
+            <CoverField
+              cover={cover}
+              onChange={setCover}
+              onError={(failure) =>
+                Taro.showModal({ title: '图片未上传', content: failure.message, showCancel: false })
+              }
+              buttonClassName="submit-form__cover"
+            />
           </Card>
-          <Section title="正文" hint="可添加小标题、段落、列表和图片">
-            <Card>
-              <ArticleEditor blocks={blocks} onChange={setBlocks} />
-              {errors.body ? (
-                <View className="article-form__error" role="alert">
-                  {errors.body}
-                </View>
-              ) : null}
-            </Card>
-          </Section>
+          <BodySection
+            hint="可添加小标题、段落、列表和图片"
+            blocks={blocks}
+            onChange={setBlocks}
+            error={errors.body}
+          />
         </>
       )}
-      {error ? (
-        <View className="article-form__error submit-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
+      <FormFailure className="article-form__error submit-form__error" message={error} />
       <View className="article-form__actions">
         <Button className="submit-button submit-form__preview" onClick={() => setPreviewing(!previewing)}>
           {previewing ? '返回编辑' : '预览'}
         </Button>
-        <Button
+        <BusyButton
           className="submit-button submit-button--primary submit-form__submit"
-          loading={busy}
-          disabled={busy || undefined}
+          busy={busy}
           onClick={() => void submit()}
         >
           提交审核
-        </Button>
+        </BusyButton>
       </View>
     </View>
   );
 }
 
 export default function NewSubmissionPage() {
-  const session = useSession();
-  if (session.status === 'loading') return <Loading />;
-  if (session.status !== 'signedIn' || !session.me.unit)
-    return (
-      <View className="page submit-page">
-        <EmptyState text="仅会员单位的联系人可以投稿，请先加入所在单位" />
-      </View>
-    );
-  return <SubmissionForm unitName={session.me.unit.name} />;
+  return <UnitContactsOnly>{(unit) => <SubmissionForm unitName={unit.name} />}</UnitContactsOnly>;
 }

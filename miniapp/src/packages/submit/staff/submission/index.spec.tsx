@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { submission } from '@test/editor-fixtures';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import { typeInTextarea } from '@test/forms';
-import { request as taroRequest, routerParams, showModal } from '@test/taro-mock';
+import { routerParams, showModal } from '@test/taro-mock';
 import SubmissionReviewPage from './index';
 
 function open(api: (call: Call) => Answer): Call[] {
@@ -13,12 +13,6 @@ function open(api: (call: Call) => Answer): Call[] {
 }
 
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  showModal.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('通过 asks first, then posts approve and shows the decision', async () => {
   let decided = false;

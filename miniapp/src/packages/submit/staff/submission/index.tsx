@@ -1,5 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
   ARTICLE_STATE_NAMES,
@@ -8,12 +8,13 @@ import {
   type Submission,
 } from '@itss/shared';
 import { useState } from 'react';
+import { RecordPage } from '@/components/kit/record-page';
+import { BusyButton, TextInput } from '@/components/kit/form';
+import { StatusBadge } from '@/components/kit/badges';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { Card, Section } from '@/components/section';
-import { EmptyState, RequestView } from '@/components/state';
 import { decideSubmission, getSubmission } from '@/packages/submit/api';
 import { toApiError } from '@/services/http';
-import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import '@/packages/staff/components/articles.scss';
@@ -63,12 +64,13 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
       {rejecting ? (
         <View className="staff-form__field">
           <Text className="staff-form__label">退回原因（投稿人会在消息中看到）</Text>
-          <Textarea
+          <TextInput
+            multiline
             className="staff-form__textarea submission-decision__reason"
             maxlength={200}
             placeholder="请写明需要修改的地方，至少 2 个字"
             value={reason}
-            onInput={(event) => setReason(event.detail.value)}
+            onChange={setReason}
           />
         </View>
       ) : null}
@@ -93,14 +95,13 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
           </>
         ) : (
           <>
-            <Button
+            <BusyButton
               className="staff-button staff-button--primary submission-decision__approve"
-              loading={busy}
-              disabled={busy || undefined}
+              busy={busy}
               onClick={() => void decide('approve')}
             >
               通过
-            </Button>
+            </BusyButton>
             <Button
               className="staff-button staff-button--danger submission-decision__reject"
               disabled={busy || undefined}
@@ -120,9 +121,7 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
   return (
     <View className="page staff-page submission-page">
       <View className="submission-page__head">
-        <Text className={`article-state article-state--${submission.state}`}>
-          {ARTICLE_STATE_NAMES[submission.state]}
-        </Text>
+        <StatusBadge block="article-state" state={submission.state} names={ARTICLE_STATE_NAMES} />
         {submission.flagged ? <Text className="article-state article-state--flagged">需人工复核</Text> : null}
         <Text className="submission-page__meta">
           {submission.submitterName} 提交于 {formatBeijingTime(submission.submittedAt)}
@@ -160,19 +159,9 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
 }
 
 export default function SubmissionReviewPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const { state, reload } = useRequest(() => (valid ? getSubmission(id) : Promise.resolve(null)));
   return (
-    <RequestView state={state} onRetry={() => void reload()}>
-      {(submission) =>
-        submission ? (
-          <Review submission={submission} onDecided={reload} />
-        ) : (
-          <EmptyState text="没有找到这份投稿" />
-        )
-      }
-    </RequestView>
+    <RecordPage load={getSubmission} notFound="没有找到这份投稿">
+      {(submission, { reload }) => <Review submission={submission} onDecided={reload} />}
+    </RecordPage>
   );
 }

@@ -1,14 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { submission } from '@test/editor-fixtures';
 import { ok, serveBy } from '@test/fixtures';
-import { navigateTo, request as taroRequest } from '@test/taro-mock';
+import { navigateTo } from '@test/taro-mock';
 import SubmissionsPage from './index';
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  navigateTo.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
 
 const row = (id: number, flagged: boolean) => {
   const { body: _body, ...rest } = submission({ id, flagged, title: `投稿${id}` });

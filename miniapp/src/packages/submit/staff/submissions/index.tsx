@@ -1,13 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { ARTICLE_CATEGORY_NAMES, type SubmissionListItem } from '@itss/shared';
-import { useRef } from 'react';
-import { RequestView } from '@/components/state';
 import { getSubmissions } from '@/packages/submit/api';
-import { useKeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
+import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { formatBeijingTime } from '@/utils/format';
-import { KeysetRows } from '@/packages/staff/components/keyset-rows';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -35,32 +31,17 @@ function SubmissionRow({ item }: { item: SubmissionListItem }) {
 
 /** Submissions waiting for staff, oldest first (the server's order for the queue). */
 export default function SubmissionsPage() {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  // Back from a decision: that submission has left the queue.
+  const list = useKeysetPage(
     (cursor: string | null) => getSubmissions('in_review', cursor),
     (page) => page.nextCursor,
+    { refreshOnShow: true },
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
-  const shownRef = useRef(false);
-  // Back from a decision: that submission has left the queue.
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
   return (
     <View className="page staff-page submissions-page">
-      <RequestView
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(list) => !list.items.length}
-        emptyText="暂无待审核的投稿"
-      >
-        {(list) => (
-          <KeysetRows list={list} onMore={() => void loadMore()}>
-            {(item) => <SubmissionRow key={item.id} item={item} />}
-          </KeysetRows>
-        )}
-      </RequestView>
+      <KeysetListView list={list} block="queue" emptyText="暂无待审核的投稿">
+        {(item) => <SubmissionRow key={item.id} item={item} />}
+      </KeysetListView>
     </View>
   );
 }

@@ -2,7 +2,6 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest, Me, Unit } from '@itss/shared';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
-  request as taroRequest,
   routerParams,
   setClipboardData,
   showActionSheet,
@@ -41,16 +40,9 @@ const unit: Unit = {
 };
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  showModal.mockClear();
-  showActionSheet.mockClear();
-  switchTab.mockClear();
-  setClipboardData.mockClear();
-  useShareAppMessage.mockClear();
   storage.clear();
   session.reset();
   routerParams.id = '9';
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('the unit (level, status, joined date, masked contact) and its bills with amount and state', async () => {

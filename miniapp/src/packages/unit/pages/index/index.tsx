@@ -1,8 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import {
   BILL_STATUS_NAMES,
-  LEVELS,
   UNIT_STATUS_NAMES,
   UNIT_TYPE_NAMES,
   type Bill,
@@ -11,12 +10,18 @@ import {
   type Me,
   type Unit,
 } from '@itss/shared';
+
+type Contact = Unit['contacts'][number];
 import { useCallback, useRef, useState } from 'react';
-import { LoginRequired } from '@/components/login-required';
+import { useIdParam } from '@/components/kit/record-page';
+import { SignedInPage } from '@/components/kit/signed-in-page';
+import { usePageData } from '@/components/kit/page-data';
+import { BusyButton } from '@/components/kit/form';
+import { StatusBadge } from '@/components/kit/badges';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading, RequestView } from '@/components/state';
+import { EmptyState, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { isH5, session, useSession } from '@/services/session';
+import { session } from '@/services/session';
 import {
   createInvite,
   decideJoinRequest,
@@ -26,133 +31,17 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { useRequest } from '@/services/useRequest';
-import { copyText, openTab } from '@/utils/actions';
-import { formatBeijingTime } from '@/utils/format';
-import { inviteLink } from '@/packages/unit/invite-link';
+import { openTab } from '@/utils/actions';
+import { formatYuan, levelName } from '@/utils/format';
+import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
-
-const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
-/** 3000 → "¥3,000"; grouped by hand like formatAnnualFee. */
-const yuan = (amount: number) => `¥${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-
-type Contact = Unit['contacts'][number];
 
 interface UnitData {
   unit: Unit;
   bills: Bill[];
   /** Pending requests to join; only the primary contact is shown them. */
   requests: JoinRequest[];
-}
-
-/** Asks first; a refusal is shown in a modal with the server's message. Resolves true when done. */
-async function confirmed(
-  title: string,
-  content: string,
-  confirmText: string,
-  action: () => Promise<unknown>,
-) {
-  const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#1f5fbf' });
-  if (!confirm) return false;
-  void Taro.showLoading({ title: '处理中', mask: true });
-  try {
-    await action();
-    void Taro.hideLoading();
-    return true;
-  } catch (error) {
-    void Taro.hideLoading();
-    await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
-    return false;
-  }
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="unit-row">
-      <Text className="unit-row__label">{label}</Text>
-      <Text className="unit-row__value">{value}</Text>
-    </View>
-  );
-}
-
-function ContactRow({
-  contact,
-  canRemove,
-  onRemove,
-}: {
-  contact: Contact;
-  canRemove: boolean;
-  onRemove: () => void;
-}) {
-  return (
-    <View className="member-contact">
-      <View className="member-contact__main">
-        <View className="member-contact__head">
-          <Text className="member-contact__name">{contact.name}</Text>
-          {contact.isPrimary ? <Text className="member-contact__tag">主联系人</Text> : null}
-        </View>
-        <Text className="member-contact__meta">
-          {[contact.title, contact.phoneMasked ?? '未绑定手机号'].filter(Boolean).join(' · ')}
-        </Text>
-      </View>
-      {canRemove ? (
-        <Text className="member-contact__remove" onClick={onRemove}>
-          移除
-        </Text>
-      ) : null}
-    </View>
-  );
-}
-
-function InviteCard({ invite }: { invite: Invite }) {
-  const link = isH5() ? inviteLink(invite) : null;
-  return (
-    <View className="member-invite">
-      <Text className="member-invite__title">邀请已生成</Text>
-      <Text className="member-invite__hint">
-        有效期至 {formatBeijingTime(invite.expiresAt)}，仅可使用一次；同事接受后即成为本单位联系人。
-      </Text>
-      {link ? (
-        <>
-          <Text className="member-invite__link" userSelect>
-            {link}
-          </Text>
-          <Button className="member-invite__button" onClick={() => void copyText(link)}>
-            复制邀请链接
-          </Button>
-        </>
-      ) : (
-        <Button className="member-invite__button" openType="share">
-          发送给同事
-        </Button>
-      )}
-    </View>
-  );
-}
-
-function RequestRow({ request, onDecide }: { request: JoinRequest; onDecide: (approve: boolean) => void }) {
-  return (
-    <View className="member-request">
-      <View className="member-request__main">
-        <Text className="member-request__name">{request.name}</Text>
-        <Text className="member-request__meta">
-          {[request.title, request.phoneMasked, `申请于 ${formatBeijingTime(request.createdAt)}`]
-            .filter(Boolean)
-            .join(' · ')}
-        </Text>
-      </View>
-      <View className="member-request__actions">
-        <Text className="member-request__decline" onClick={() => onDecide(false)}>
-          拒绝
-        </Text>
-        <Text className="member-request__approve" onClick={() => onDecide(true)}>
-          同意
-        </Text>
-      </View>
-    </View>
-  );
 }
 
 interface ContentProps extends UnitData {
@@ -229,9 +118,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
         <Text className="unit-banner__title">{unit.name}</Text>
         <View className="unit-banner__desc">
           <Text>{levelName(unit.level)}</Text>
-          <Text className={`member-status member-status--${unit.status}`}>
-            {UNIT_STATUS_NAMES[unit.status]}
-          </Text>
+          <StatusBadge block="member-status" state={unit.status} names={UNIT_STATUS_NAMES} />
         </View>
       </View>
       {active ? null : (
@@ -254,14 +141,14 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
         {primary ? (
           <View className="member-actions">
             {active ? (
-              <Button
+              <BusyButton
                 className="member-actions__primary"
-                loading={inviting}
-                disabled={inviting || unit.seats.used >= unit.seats.limit || undefined}
+                busy={inviting}
+                disabled={unit.seats.used >= unit.seats.limit}
                 onClick={onInvite}
               >
                 邀请同事
-              </Button>
+              </BusyButton>
             ) : null}
             {others.length ? (
               <Button className="member-actions__secondary" onClick={() => void handOver()}>
@@ -328,10 +215,8 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
                   <Text className="unit-bill__level">{levelName(bill.level)}</Text>
                 </View>
                 <View className="unit-bill__side">
-                  <Text className="unit-bill__amount">{yuan(bill.amountYuan)}</Text>
-                  <Text className={`unit-bill__status unit-bill__status--${bill.status}`}>
-                    {BILL_STATUS_NAMES[bill.status]}
-                  </Text>
+                  <Text className="unit-bill__amount">{formatYuan(bill.amountYuan)}</Text>
+                  <StatusBadge block="unit-bill__status" state={bill.status} names={BILL_STATUS_NAMES} />
                 </View>
               </View>
             ))}
@@ -355,8 +240,7 @@ async function loadUnit(id: number): Promise<UnitData> {
 
 function UnitDetail({ id, me }: { id: number; me: Me }) {
   const load = useCallback(() => loadUnit(id), [id]);
-  const { state, reload, refresh } = useRequest(load);
-  usePullToRefresh(refresh);
+  const { state, reload, refresh } = usePageData(load);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [inviting, setInviting] = useState(false);
   const inviteRef = useRef<{ invite: Invite; inviter: string; unitName: string } | null>(null);
@@ -403,20 +287,10 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
 }
 
 export default function UnitPage() {
-  const { params } = useRouter();
-  const state = useSession();
-  const id = Number(params.id);
+  const id = useIdParam();
   return (
-    <View className="page unit">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'signedOut' ? <LoginRequired text="登录后查看您的会员单位" /> : null}
-      {state.status === 'signedIn' ? (
-        Number.isInteger(id) && id > 0 ? (
-          <UnitDetail id={id} me={state.me} />
-        ) : (
-          <EmptyState text="没有找到该会员单位" />
-        )
-      ) : null}
-    </View>
+    <SignedInPage className="page unit" loginText="登录后查看您的会员单位">
+      {(me) => (id === null ? <EmptyState text="没有找到该会员单位" /> : <UnitDetail id={id} me={me} />)}
+    </SignedInPage>
   );
 }

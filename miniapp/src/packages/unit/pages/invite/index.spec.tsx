@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { InvitePreview, Me } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
-import { redirectTo, request as taroRequest, routerParams, storage, switchTab } from '@test/taro-mock';
+import { redirectTo, routerParams, storage, switchTab } from '@test/taro-mock';
 import { session } from '@/services/session';
 import InvitePage from './index';
 
@@ -39,14 +39,10 @@ async function openInvite(): Promise<void> {
 const accepts = (calls: Call[]) => calls.filter((call) => call.path.endsWith('/accept'));
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  redirectTo.mockClear();
-  switchTab.mockClear();
   storage.clear();
   session.reset();
   for (const key of Object.keys(routerParams)) delete routerParams[key];
   routerParams.token = TOKEN;
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('says who invites to which unit until when, and asks for 姓名 and 职务', async () => {

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_SEAT_LIMITS } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { request as taroRequest, showToast } from '@test/taro-mock';
+import { showToast } from '@test/taro-mock';
 import SeatLimitsPage from './index';
 
 function open(write: (call: Call) => Answer): Call[] {
@@ -12,20 +13,10 @@ function open(write: (call: Call) => Answer): Call[] {
   return calls;
 }
 
-async function type(level: string, value: string): Promise<void> {
-  const field = document.querySelector(`.seat-limits__input--${level}`);
-  if (!field) throw new Error(`no field ${level}`);
-  await waitFor(() => expect(field.querySelector('input')).not.toBeNull());
-  fireEvent(field, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
+const type = (level: string, value: string) => typeInto(`.seat-limits__input--${level}`, value);
 
 const inputValue = (level: string) =>
   document.querySelector<HTMLElement & { value?: string }>(`.seat-limits__input--${level}`)?.value;
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  showToast.mockClear();
-});
 
 test('shows each level’s limit and PUTs the new numbers', async () => {
   const calls = open((call) => ok(call.data));

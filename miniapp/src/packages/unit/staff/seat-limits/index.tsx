@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { LEVELS, seatLimitsSchema, type LevelCode, type SeatLimits } from '@itss/shared';
 import { useState } from 'react';
+import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
+import { useTask } from '@/components/kit/use-task';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
-import { toApiError } from '@/services/http';
 import { getSeatLimits, putSeatLimits } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import '@/packages/staff/components/units.scss';
@@ -17,8 +18,7 @@ const draftOf = (limits: SeatLimits['limits']): Draft =>
 
 function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved.limits));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
 
   const submit = async () => {
     const limits = Object.fromEntries(
@@ -34,17 +34,11 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
       setError(`${level ? `${level.name}：` : ''}${issue?.message ?? '请填写名额'}`);
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const next = await putSeatLimits(parsed.data);
       setDraft(draftOf(next.limits));
       await Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (thrown) {
-      setError(toApiError(thrown).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -52,29 +46,20 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
       {LEVELS.map((level) => (
         <View key={level.code} className="seat-limits__row">
           <Text className="seat-limits__level">{level.name}</Text>
-          <Input
+          <TextInput
             className={`staff-form__input seat-limits__input seat-limits__input--${level.code}`}
             type="number"
             maxlength={3}
             value={draft[level.code]}
-            onInput={(event) => setDraft((previous) => ({ ...previous, [level.code]: event.detail.value }))}
+            onChange={(value) => setDraft((previous) => ({ ...previous, [level.code]: value }))}
           />
           <Text className="seat-limits__unit">人</Text>
         </View>
       ))}
-      {error ? (
-        <View className="staff-form__error" role="alert">
-          {error}
-        </View>
-      ) : null}
-      <Button
-        className="staff-form__submit"
-        loading={busy}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
+      <FormFailure className="staff-form__error" message={error} />
+      <BusyButton className="staff-form__submit" busy={busy} onClick={() => void submit()}>
         保存
-      </Button>
+      </BusyButton>
     </Card>
   );
 }

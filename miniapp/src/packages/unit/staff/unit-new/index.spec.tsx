@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createUnitRequestSchema } from '@itss/shared';
+import { typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { redirectTo, request as taroRequest, showToast } from '@test/taro-mock';
+import { redirectTo } from '@test/taro-mock';
 import { unit } from '@/packages/staff/test-fixtures';
 import NewUnitPage from './index';
 
@@ -9,13 +10,6 @@ function open(api: (call: Call) => Answer): Call[] {
   const calls = serveBy(api);
   render(<NewUnitPage />);
   return calls;
-}
-
-async function type(selector: string, value: string): Promise<void> {
-  const field = document.querySelector(selector);
-  if (!field) throw new Error(`no ${selector}`);
-  await waitFor(() => expect(field.querySelector('input')).not.toBeNull());
-  fireEvent(field, new CustomEvent('input', { detail: { value }, bubbles: true }));
 }
 
 /** The pickers in page order: type, region, level, date. */
@@ -27,21 +21,14 @@ async function pick(index: number, value: unknown): Promise<void> {
 }
 
 async function fillValid(): Promise<void> {
-  await type('.unit-new__name', '深圳云服科技有限公司');
-  await type('.unit-new__creditCode', '91440300ma5fabcd1x');
+  await typeInto('.unit-new__name', '深圳云服科技有限公司');
+  await typeInto('.unit-new__creditCode', '91440300ma5fabcd1x');
   await pick(0, 0);
   // 广东省 is index 18 of the provinces; 深圳市 the third of its cities.
   await pick(1, [18, 2]);
   await pick(2, 1);
   await pick(3, '2018-05-20');
 }
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  redirectTo.mockClear();
-  showToast.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
 
 test('an empty form shows the contract’s messages beside the fields and sends nothing', async () => {
   const calls = open(() => ok(unit()));

@@ -1,20 +1,29 @@
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  LEVELS,
-  PROVINCES,
-  REGIONS,
+  LEVEL_CODES,
   UNIT_TYPES,
   UNIT_TYPE_NAMES,
   createUnitRequestSchema,
   type LevelCode,
   type UnitType,
 } from '@itss/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import {
+  BusyButton,
+  fieldErrors,
+  type FieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  TextInput,
+} from '@/components/kit/form';
+import { PickerValue, RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { createUnit } from '@/packages/unit/api';
-import { FormField, PickerValue } from '@/packages/staff/components/units';
+import { beijingToday } from '@/utils/format';
+import { levelName } from '@/utils/format';
+import { StaffField } from '@/packages/staff/components/units';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
@@ -37,40 +46,14 @@ const EMPTY: UnitForm = {
   level: '',
   joinedOn: '',
 };
-const TYPE_LABELS = UNIT_TYPES.map((type) => UNIT_TYPE_NAMES[type]);
-const LEVEL_LABELS = LEVELS.map((level) => level.name);
-
-type Errors = Partial<Record<keyof UnitForm, string>>;
-
-function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const errors: Errors = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0] ?? 'name') as keyof UnitForm;
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-/** Today in Beijing, YYYY-MM-DD: the latest a unit can have joined. */
-function beijingToday(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
+const unitTypeName = (type: UnitType) => UNIT_TYPE_NAMES[type];
 
 /** Records a unit that joined before this system; it has no contacts until staff invite the first. */
 export default function NewUnitPage() {
   const [form, setForm] = useState<UnitForm>(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const provinceIndex = PROVINCES.indexOf(form.province);
-  const [pickerProvince, setPickerProvince] = useState(Math.max(provinceIndex, 0));
-  const cityIndex = Math.max((REGIONS[PROVINCES[pickerProvince] ?? ''] ?? []).indexOf(form.city), 0);
-  // Taro's H5 picker resets its columns whenever `range` or `value` is a new array.
-  const regionRange = useMemo(
-    () => [[...PROVINCES], [...(REGIONS[PROVINCES[pickerProvince] ?? ''] ?? [])]],
-    [pickerProvince],
-  );
-  const regionValue = useMemo(() => [pickerProvince, cityIndex], [pickerProvince, cityIndex]);
 
   const update = (changes: Partial<UnitForm>) => {
     setForm((previous) => ({ ...previous, ...changes }));
@@ -88,7 +71,7 @@ export default function NewUnitPage() {
   const submit = async () => {
     const parsed = createUnitRequestSchema.safeParse(form);
     if (!parsed.success) {
-      setErrors(errorsOf(parsed.error.issues));
+      setErrors(fieldErrors(parsed.error.issues));
       return;
     }
     setErrors({});
@@ -100,13 +83,8 @@ export default function NewUnitPage() {
       await Taro.redirectTo({ url: routeUrl(ROUTES.unit, { id: unit.id }) });
     } catch (thrown) {
       const error = toApiError(thrown);
-      const fieldErrors = errorsOf(
-        (error.details ?? []).map((detail) => ({
-          path: [detail.path.split('.')[0] ?? ''],
-          message: detail.message,
-        })),
-      );
-      if (Object.keys(fieldErrors).length) setErrors(fieldErrors);
+      const refused = fieldErrorsOf(error);
+      if (Object.keys(refused).length) setErrors(refused);
       setFailure(error.message);
     } finally {
       setBusy(false);
@@ -114,15 +92,15 @@ export default function NewUnitPage() {
   };
 
   const text = (key: 'name' | 'creditCode', label: string, placeholder: string, maxlength: number) => (
-    <FormField label={label} error={errors[key]}>
-      <Input
+    <StaffField label={label} error={errors[key]}>
+      <TextInput
         className={`staff-form__input unit-new__${key}`}
         maxlength={maxlength}
         placeholder={placeholder}
         value={form[key]}
-        onInput={(event) => update({ [key]: event.detail.value })}
+        onChange={(value) => update({ [key]: value })}
       />
-    </FormField>
+    </StaffField>
   );
 
   return (
@@ -131,60 +109,41 @@ export default function NewUnitPage() {
         <Card className="staff-form">
           {text('name', '单位名称', '与营业执照一致的单位全称', 60)}
           {text('creditCode', '统一社会信用代码', '18 位，见营业执照', 18)}
-          <FormField label="单位类型" error={errors.unitType}>
-            <Picker
+          <StaffField label="单位类型" error={errors.unitType}>
+            <SelectPicker
               className="unit-new__unitType"
-              mode="selector"
-              range={TYPE_LABELS}
-              value={Math.max(UNIT_TYPES.indexOf(form.unitType as UnitType), 0)}
-              onChange={(event) => update({ unitType: UNIT_TYPES[Number(event.detail.value)] })}
-            >
-              <PickerValue
-                text={form.unitType ? UNIT_TYPE_NAMES[form.unitType] : ''}
-                placeholder="请选择单位类型"
-              />
-            </Picker>
-          </FormField>
-          <FormField label="所在地区" error={errors.province ?? errors.city}>
-            <Picker
+              options={UNIT_TYPES}
+              nameOf={unitTypeName}
+              value={form.unitType || undefined}
+              onChange={(unitType) => update({ unitType })}
+              block="staff-form"
+              boxClassName="staff-form__picker"
+              placeholder="请选择单位类型"
+            />
+          </StaffField>
+          <StaffField label="所在地区" error={errors.province ?? errors.city}>
+            <RegionPicker
               className="unit-new__region"
-              mode="multiSelector"
-              range={regionRange}
-              value={regionValue}
-              onColumnChange={(event) => {
-                if (event.detail.column === 0) setPickerProvince(event.detail.value);
-              }}
-              onCancel={() => setPickerProvince(Math.max(provinceIndex, 0))}
-              onChange={(event) => {
-                const [p = 0, c = 0] = event.detail.value;
-                const province = PROVINCES[p] ?? '';
-                update({ province, city: REGIONS[province]?.[c] ?? '' });
-              }}
-            >
-              <PickerValue
-                text={form.province ? `${form.province} ${form.city}` : ''}
-                placeholder="请选择省份和城市"
-              />
-            </Picker>
-          </FormField>
-          <FormField label="会员级别" error={errors.level}>
-            <Picker
+              province={form.province}
+              city={form.city}
+              onChange={update}
+              block="staff-form"
+              boxClassName="staff-form__picker"
+            />
+          </StaffField>
+          <StaffField label="会员级别" error={errors.level}>
+            <SelectPicker
               className="unit-new__level"
-              mode="selector"
-              range={LEVEL_LABELS}
-              value={Math.max(
-                LEVELS.findIndex((level) => level.code === form.level),
-                0,
-              )}
-              onChange={(event) => update({ level: LEVELS[Number(event.detail.value)]?.code ?? '' })}
-            >
-              <PickerValue
-                text={LEVELS.find((level) => level.code === form.level)?.name ?? ''}
-                placeholder="请选择会员级别"
-              />
-            </Picker>
-          </FormField>
-          <FormField label="入会日期" error={errors.joinedOn}>
+              options={LEVEL_CODES}
+              nameOf={levelName}
+              value={form.level || undefined}
+              onChange={(level) => update({ level })}
+              block="staff-form"
+              boxClassName="staff-form__picker"
+              placeholder="请选择会员级别"
+            />
+          </StaffField>
+          <StaffField label="入会日期" error={errors.joinedOn}>
             <Picker
               className="unit-new__joinedOn"
               mode="date"
@@ -193,22 +152,18 @@ export default function NewUnitPage() {
               end={beijingToday()}
               onChange={(event) => update({ joinedOn: String(event.detail.value) })}
             >
-              <PickerValue text={form.joinedOn} placeholder="请选择入会日期" />
+              <PickerValue
+                block="staff-form"
+                className="staff-form__picker"
+                text={form.joinedOn}
+                placeholder="请选择入会日期"
+              />
             </Picker>
-          </FormField>
-          {failure ? (
-            <View className="staff-form__error unit-new__failure" role="alert">
-              {failure}
-            </View>
-          ) : null}
-          <Button
-            className="staff-form__submit"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void submit()}
-          >
+          </StaffField>
+          <FormFailure className="staff-form__error unit-new__failure" message={failure} />
+          <BusyButton className="staff-form__submit" busy={busy} onClick={() => void submit()}>
             保存
-          </Button>
+          </BusyButton>
         </Card>
       </Section>
     </View>

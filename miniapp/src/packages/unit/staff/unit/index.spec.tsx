@@ -1,13 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unitStatusChangeRequestSchema } from '@itss/shared';
+import { typeInTextarea } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import {
-  request as taroRequest,
-  routerParams,
-  setClipboardData,
-  showModal,
-  showToast,
-} from '@test/taro-mock';
+import { routerParams, setClipboardData, showModal } from '@test/taro-mock';
 import { joinRequest, unit } from '@/packages/staff/test-fixtures';
 import UnitPage from './index';
 
@@ -33,20 +28,7 @@ function open(write: (call: Call) => Answer = () => ok(unit()), requests = [join
 
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
-async function typeReason(value: string): Promise<void> {
-  const textarea = document.querySelector('.unit-status-panel__reason');
-  if (!textarea) throw new Error('no reason field');
-  await waitFor(() => expect(textarea.querySelector('textarea')).not.toBeNull());
-  fireEvent(textarea, new CustomEvent('input', { detail: { value }, bubbles: true }));
-}
-
-beforeEach(() => {
-  taroRequest.mockReset();
-  showModal.mockClear();
-  showToast.mockClear();
-  setClipboardData.mockClear();
-  process.env.TARO_ENV = 'weapp';
-});
+const typeReason = (value: string) => typeInTextarea('.unit-status-panel__reason', value);
 
 test('shows the fields, contacts with masked phones and the 主联系人 tag, seats, requests and history', async () => {
   const calls = open();

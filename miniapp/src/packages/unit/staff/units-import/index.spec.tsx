@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { UNIT_SHEET_COLUMNS, type UnitImportPreview } from '@itss/shared';
 import { ok, serveBy, type Call } from '@test/fixtures';
-import { chooseMessageFile, redirectTo, request as taroRequest, uploadFile } from '@test/taro-mock';
+import { chooseMessageFile, redirectTo, uploadFile } from '@test/taro-mock';
 import UnitsImportPage from './index';
 
 const preview: UnitImportPreview = {
@@ -39,11 +39,8 @@ function uploadAnswers(statusCode: number, body: unknown): void {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
   chooseMessageFile.mockReset();
   uploadFile.mockReset();
-  redirectTo.mockClear();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('explains the template’s columns from the contract', () => {

@@ -11,9 +11,10 @@ import {
   type UnitImportPreview,
 } from '@itss/shared';
 import { useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
-import { pickSpreadsheet } from '@/services/multipart';
+import { pickFile } from '@/services/upload';
 import { confirmImport, previewImport } from '@/packages/unit/api';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
@@ -83,14 +84,13 @@ function PreviewView({
         </Text>
         <View className="import-summary__actions">
           {preview.validCount > 0 ? (
-            <Button
+            <BusyButton
               className="staff-form__submit import-summary__confirm"
-              loading={busy}
-              disabled={busy || undefined}
+              busy={busy}
               onClick={onConfirm}
             >
               确认导入 {preview.validCount} 家单位
-            </Button>
+            </BusyButton>
           ) : (
             <View className="import-summary__none" role="alert">
               没有可导入的有效行，请按下方提示修改表格后重新上传
@@ -131,7 +131,7 @@ export default function UnitsImportPage() {
   const [error, setError] = useState<string | null>(null);
 
   const choose = async () => {
-    const file = await pickSpreadsheet();
+    const file = await pickFile('spreadsheet');
     if (!file) return;
     setError(null);
     setBusy(true);
@@ -193,14 +193,9 @@ export default function UnitsImportPage() {
               {step.notice}
             </View>
           ) : null}
-          <Button
-            className="staff-form__submit import-choose"
-            loading={busy}
-            disabled={busy || undefined}
-            onClick={() => void choose()}
-          >
+          <BusyButton className="staff-form__submit import-choose" busy={busy} onClick={() => void choose()}>
             {step.notice ? '重新上传表格' : '选择 Excel 表格'}
-          </Button>
+          </BusyButton>
           {process.env.TARO_ENV === 'h5' ? null : (
             <Text className="staff-tip import-choose__tip">在微信中从聊天记录选择 .xlsx 文件</Text>
           )}

@@ -1,14 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { typeInto } from '@test/forms';
 import { login, ok, serveBy, staffOnly, type Answer, type Call } from '@test/fixtures';
-import {
-  downloadFile,
-  navigateTo,
-  openDocument,
-  request as taroRequest,
-  showModal,
-  storage,
-  useReachBottom,
-} from '@test/taro-mock';
+import { downloadFile, navigateTo, openDocument, showModal, storage, useReachBottom } from '@test/taro-mock';
 import { session } from '@/services/session';
 import { unitSummary } from '@/packages/staff/test-fixtures';
 import UnitsPage from './index';
@@ -26,10 +19,7 @@ async function open(api: (call: Call) => Answer): Promise<Call[]> {
 const listCalls = (calls: Call[]) => calls.filter((c) => c.path.startsWith('/api/units')).map((c) => c.path);
 
 async function search(value: string): Promise<void> {
-  const input = document.querySelector('.units-search__input');
-  if (!input) throw new Error('no search input');
-  await waitFor(() => expect(input.querySelector('input')).not.toBeNull());
-  fireEvent(input, new CustomEvent('input', { detail: { value }, bubbles: true }));
+  await typeInto('.units-search__input', value);
   fireEvent.click(screen.getByText('搜索'));
 }
 
@@ -41,15 +31,8 @@ function chip(text: string): Element {
 }
 
 beforeEach(() => {
-  taroRequest.mockReset();
-  useReachBottom.mockClear();
-  downloadFile.mockClear();
-  openDocument.mockClear();
-  navigateTo.mockClear();
-  showModal.mockClear();
   storage.clear();
   session.reset();
-  process.env.TARO_ENV = 'weapp';
 });
 
 test('rows show name, level, status, contacts and the primary contact; the end loads the next page', async () => {

@@ -1,5 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   LEVELS,
   LEVEL_CODES,
@@ -8,14 +8,13 @@ import {
   type LevelCode,
   type UnitSummary,
 } from '@itss/shared';
-import { useRef, useState } from 'react';
-import { RequestView } from '@/components/state';
+import { StatusBadge } from '@/components/kit/badges';
 import { getUnits, type UnitFilters } from '@/packages/unit/api';
-import { useKeysetList } from '@/services/useKeysetList';
-import { usePullToRefresh } from '@/services/usePullToRefresh';
-import { levelName } from '@/packages/staff/components/review';
-import { KeysetRows } from '@/packages/staff/components/keyset-rows';
-import { Chips, UnitStatusTag, exportUnits } from '@/packages/staff/components/units';
+import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
+import { SearchBar } from '@/components/kit/search-bar';
+import { tabsOf } from '@/components/kit/tabs';
+import { levelName } from '@/utils/format';
+import { exportUnits, StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -32,7 +31,7 @@ function UnitRow({ unit }: { unit: UnitSummary }) {
     <View className="queue-row unit-row" onClick={openPage(routeUrl(ROUTES.unit, { id: unit.id }))}>
       <View className="queue-row__head">
         <Text className="queue-row__unit">{unit.name}</Text>
-        <UnitStatusTag status={unit.status} />
+        <StatusBadge block="unit-status" state={unit.status} names={UNIT_STATUS_NAMES} />
       </View>
       <View className="queue-row__tags">
         <Text className="queue-row__level">{levelName(unit.level)}</Text>
@@ -50,70 +49,46 @@ function UnitRow({ unit }: { unit: UnitSummary }) {
 
 /** One filter's list; a new filter mounts a new one, so paging always starts over. */
 function Units({ filters }: { filters: UnitFilters }) {
-  const { state, reload, refresh, loadMore } = useKeysetList(
+  // Back from a unit whose status changed, or from a new unit or an import: the list has moved on.
+  const list = useKeysetPage(
     (cursor: string | null) => getUnits(filters, cursor),
     (page) => page.nextCursor,
+    { refreshOnShow: true },
   );
-  usePullToRefresh(refresh);
-  useReachBottom(() => void loadMore());
-  const shownRef = useRef(false);
-  // Back from a unit whose status changed, or from a new unit or an import: the list has moved on.
-  useDidShow(() => {
-    if (shownRef.current) void refresh();
-    shownRef.current = true;
-  });
   const filtered = Boolean(filters.q || filters.level || filters.status);
   return (
-    <RequestView
-      state={state}
-      onRetry={() => void reload()}
-      isEmpty={(list) => !list.items.length}
+    <KeysetListView
+      list={list}
+      block="queue"
       emptyText={filtered ? '没有符合条件的会员单位' : '还没有会员单位，可新增或批量导入'}
     >
-      {(list) => (
-        <KeysetRows list={list} onMore={() => void loadMore()}>
-          {(unit) => <UnitRow key={unit.id} unit={unit} />}
-        </KeysetRows>
-      )}
-    </RequestView>
+      {(unit) => <UnitRow key={unit.id} unit={unit} />}
+    </KeysetListView>
   );
 }
 
 export default function UnitsPage() {
-  const [filters, setFilters] = useState<UnitFilters>({});
-  const [text, setText] = useState('');
-  const search = () => setFilters((previous) => ({ ...previous, q: text.trim() || undefined }));
+  const { filters, patch, key } = useFilters<UnitFilters>({});
   return (
     <View className="page staff-page units-page">
-      <View className="units-search">
-        <Input
-          className="units-search__input"
-          confirmType="search"
-          maxlength={60}
-          placeholder="单位名称或统一社会信用代码"
-          value={text}
-          onInput={(event) => setText(event.detail.value)}
-          onConfirm={search}
-        />
-        <Button className="units-search__button" size="mini" onClick={search}>
-          搜索
-        </Button>
-      </View>
-      <Chips
-        className="units-filter"
-        options={LEVEL_CODES}
-        names={LEVEL_NAMES}
-        anyLabel="全部级别"
-        value={filters.level}
-        onChange={(level) => setFilters((previous) => ({ ...previous, level }))}
+      <SearchBar
+        block="units-search"
+        button
+        placeholder="单位名称或统一社会信用代码"
+        maxlength={60}
+        onSearch={(q) => patch({ q: q || undefined })}
       />
-      <Chips
+      <StaffChips
         className="units-filter"
-        options={UNIT_STATUSES}
-        names={UNIT_STATUS_NAMES}
-        anyLabel="全部状态"
+        tabs={tabsOf(LEVEL_CODES, LEVEL_NAMES, '全部级别')}
+        value={filters.level}
+        onChange={(level) => patch({ level })}
+      />
+      <StaffChips
+        className="units-filter"
+        tabs={tabsOf(UNIT_STATUSES, UNIT_STATUS_NAMES, '全部状态')}
         value={filters.status}
-        onChange={(status) => setFilters((previous) => ({ ...previous, status }))}
+        onChange={(status) => patch({ status })}
       />
       <View className="units-actions">
         <Button
@@ -137,7 +112,7 @@ export default function UnitsPage() {
           名额设置
         </Button>
       </View>
-      <Units key={`${filters.q ?? ''}|${filters.level ?? ''}|${filters.status ?? ''}`} filters={filters} />
+      <Units key={key} filters={filters} />
     </View>
   );
 }

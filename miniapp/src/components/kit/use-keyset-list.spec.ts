@@ -1,7 +1,7 @@
 import { ErrorCode } from '@itss/shared';
 import { act, renderHook, waitFor, type RenderHookResult } from '@testing-library/react';
-import { apiErrorOf, type ApiError } from './http';
-import { useKeysetList, type KeysetList, type UseKeysetListResult } from './useKeysetList';
+import { apiErrorOf, type ApiError } from '@/services/http';
+import { useKeysetList, type KeysetList, type UseKeysetListResult } from './use-keyset-list';
 
 // A list shaped like every list of the contract (`nextCursor`).
 interface Page {

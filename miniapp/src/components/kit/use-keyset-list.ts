@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError } from './http';
-import type { RequestState } from './useRequest';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { toApiError, type ApiError } from '@/services/http';
+import { useLoadOnMount, type RequestState } from '@/services/useRequest';
 
 /** A keyset-paged list as far as it has been loaded. */
 export interface KeysetList<Item> {
@@ -137,14 +137,7 @@ export function useKeysetList<Page extends { items: readonly unknown[] }, Cursor
   }, [fetchFirst]);
   const refresh = useCallback(() => fetchFirst(true), [fetchFirst]);
 
-  // The state starts as loading: the first load needs no setState of its own.
-  useEffect(() => {
-    mountedRef.current = true;
-    void fetchFirst(false);
-    return () => {
-      mountedRef.current = false;
-    };
-  }, [fetchFirst]);
+  useLoadOnMount(mountedRef, fetchFirst);
 
   return { state, loadMore, reload, refresh };
 }

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ApiError } from './http';
+import type { ApiError } from '@/services/http';
 
 /**
  * Refreshes on the native pull-down gesture, stops the spinner once the answer is in, and reports a
