@@ -26,6 +26,7 @@ const features = fs
  */
 const SHELL_USES: Record<string, string[]> = {
   'src/components/article-editor/index.tsx': ['news'],
+  'src/components/article-editor/fields.tsx': ['news'],
   'src/pages/index/index.tsx': ['association', 'join', 'news'],
   'src/pages/news/index.tsx': ['news'],
   'src/pages/membership/index.tsx': ['association', 'membership'],
