@@ -1,4 +1,4 @@
-import { waitWords } from './join-throttle';
+import { waitWords } from '.';
 
 describe('waitWords', () => {
   it('says minutes up to an hour and hours with minutes beyond, always rounding up', () => {
