@@ -15,7 +15,6 @@ import {
   APPLICATION_PAGE,
 } from '@itss/shared';
 import { In, MoreThan, type FindOptionsWhere, type Repository } from 'typeorm';
-import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
@@ -170,14 +169,13 @@ export class ApplicationReviewService implements OnModuleInit {
     const at = now();
     const state = DECIDED_STATE[decision];
     await this.transitions.transition(ctx, row, state, 'staff', reason, at);
-    const messageId = await this.notifications.notify(row.applicantId, {
+    await this.notifications.notify(row.applicantId, {
       purpose: 'application_decision',
       title: NOTICE_TITLE[decision],
       body: noticeBody(decision, row.unitName, reason),
       page: detailPage(row.id),
       fields: { unitName: row.unitName, result: APPLICATION_STATE_NAMES[state], note: reason ?? '', at },
     });
-    await afterCommit(() => this.notifications.deliver([messageId]));
     return this.presenter.present(ctx, row);
   }
 

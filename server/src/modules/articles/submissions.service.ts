@@ -168,7 +168,7 @@ export class SubmissionsService {
       target: { type: 'article', id: row.id },
       detail: note ? `${row.title}：${note}` : row.title,
     });
-    const messageId = await this.notifications.notify(row.submittedBy, {
+    await this.notifications.notify(row.submittedBy, {
       purpose: 'submission_decision',
       title: NOTICE_TITLE[decision],
       body: noticeBody(decision, row.title, note),
@@ -181,7 +181,6 @@ export class SubmissionsService {
       },
     });
     if (decision === 'approve') await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
-    await afterCommit(() => this.notifications.deliver([messageId]));
     return this.presentOne(ctx, row);
   }
 

@@ -136,10 +136,10 @@ export class NotificationsService {
 
   /**
    * Sends each pending message as a WeChat subscribe message while the person has a credit; a
-   * message already sent or settled is left alone, so a second call changes nothing. Never throws:
-   * the change it reports has committed, and the message is in the app either way.
+   * message already sent or settled is left alone. Never throws: the change it reports has
+   * committed, and the message is in the app either way.
    */
-  async deliver(messageIds: number[]): Promise<void> {
+  private async deliver(messageIds: number[]): Promise<void> {
     for (const id of messageIds) {
       try {
         await this.deliverOne(id);
