@@ -11,15 +11,12 @@ export class AppError extends Error {
   readonly code: string;
   readonly details?: ErrorDetail[];
 
-  constructor(error: string | DeclaredError, details?: ErrorDetail[]);
-  /** @deprecated Declare the message with its code in the contract (`defineErrorMessages`) and pass that. */
-  constructor(code: string, message: string | undefined, details?: ErrorDetail[]);
-  constructor(error: string | DeclaredError, second?: ErrorDetail[] | string, third?: ErrorDetail[]) {
+  constructor(error: string | DeclaredError, details?: ErrorDetail[]) {
     const declared = typeof error === 'string' ? { code: error, message: errorMessage(error) } : error;
-    super(typeof second === 'string' ? second : declared.message);
+    super(declared.message);
     this.name = 'AppError';
     this.code = declared.code;
-    this.details = Array.isArray(second) ? second : third;
+    this.details = details;
   }
 
   /** The HTTP status the code was declared with. */

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@itss/shared';
+import { type FindOptionsOrder, type FindOptionsWhere, LessThan, MoreThan, type Repository } from 'typeorm';
 import { AppError } from './app-error';
 
 /**
@@ -43,4 +44,23 @@ export function keysetPage<T>(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * A page of the rows matching `where`, ordered by id — newest first (`DESC`) or oldest first
+ * (`ASC`, ids grow with time) — from `cursor` on: one indexed range read, no count.
+ */
+export async function pageById<T extends { id: number }>(
+  repository: Repository<T>,
+  where: FindOptionsWhere<T>,
+  { cursor, limit }: { cursor?: string; limit: number },
+  order: 'ASC' | 'DESC' = 'DESC',
+): Promise<{ page: T[]; nextCursor: string | null }> {
+  const from = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
+  const rows = await repository.find({
+    where: from === undefined ? where : { ...where, id: order === 'DESC' ? LessThan(from) : MoreThan(from) },
+    order: { id: order } as FindOptionsOrder<T>,
+    take: limit + 1,
+  });
+  return keysetPage(rows, limit, (last) => last.id);
 }

@@ -6,14 +6,13 @@ import { SharedState } from './shared-state';
 /**
  * At most `limit` attempts per `windowMs` under `key`; `message`, declared in the contract with the
  * RATE_LIMITED code (`defineErrorMessages`), tells the person when to come back, as fixed words or
- * made from the time left in the window (请 42 分钟后再试); absent, RATE_LIMITED's own words. Plain
- * strings are the old, inline form, kept only until no limit uses them.
+ * made from the time left in the window (请 42 分钟后再试); absent, RATE_LIMITED's own words.
  */
 export interface ThrottleLimit {
   key: string;
   limit: number;
   windowMs: number;
-  message?: DeclaredError | ((waitMs: number) => DeclaredError) | string | ((waitMs: number) => string);
+  message?: DeclaredError | ((waitMs: number) => DeclaredError);
 }
 
 /**
@@ -41,10 +40,7 @@ export class Throttle {
       }
       if (count > limit) {
         const refusal = typeof message === 'function' ? message(await this.waitFor(key, windowMs)) : message;
-        if (refusal === undefined) throw new AppError(ErrorCode.RateLimited);
-        throw new AppError(
-          typeof refusal === 'string' ? { code: ErrorCode.RateLimited, message: refusal } : refusal,
-        );
+        throw new AppError(refusal ?? ErrorCode.RateLimited);
       }
     }
   }

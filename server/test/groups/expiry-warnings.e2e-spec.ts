@@ -1,4 +1,5 @@
 import { messageListResponseSchema, subscriptionCreditsResponseSchema } from '@itss/shared';
+import { beijingDateTime, wholeSeconds } from '../../src/common/time';
 import { STANDIN_TEMPLATE_ID } from '../../src/config/config';
 import { GroupCodesService } from '../../src/modules/groups/group-codes.service';
 import type { StandinSubscribeMessage } from '../../src/wechat/standin/standin';
@@ -34,7 +35,7 @@ async function groupExpiringAt(env: AuthEnv, token: string, name: string, expire
 }
 
 function inDays(days: number): Date {
-  return new Date(Math.floor((Date.now() + days * 24 * HOUR) / 1000) * 1000);
+  return wholeSeconds(new Date(Date.now() + days * 24 * HOUR));
 }
 
 describe('group code expiry: the subscribe message to staff who hold a credit', () => {
@@ -60,7 +61,6 @@ describe('group code expiry: the subscribe message to staff who hold a credit', 
     expect(await groups.checkExpiringCodes(new Date(expiresAt.getTime() - 25 * HOUR))).toBe(0);
     expect(await groups.checkExpiringCodes(new Date(expiresAt.getTime() - 23 * HOUR))).toBe(1);
 
-    const beijing = new Date(expiresAt.getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
     expect((await delivered(env)).slice(sentBefore)).toEqual([
       {
         touser: 'o_expiry_subscribed',
@@ -69,7 +69,7 @@ describe('group code expiry: the subscribe message to staff who hold a credit', 
         data: {
           // 群名称 is a `thing`: cut to WeChat's 20 characters, not refused.
           thing1: { value: '理事会成员交流群（第二届）北京地区会员…' },
-          time2: { value: beijing },
+          time2: { value: beijingDateTime(expiresAt) },
           thing3: { value: '请重新上传群二维码' },
         },
         miniprogram_state: 'formal',

@@ -16,6 +16,8 @@ import { PNG, validCreditCode } from '../support/joining';
 import { type MediumEnv, startMedium } from '../support/medium';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const plus = (from: Date, ms: number): Date => new Date(from.getTime() + ms);
 
 describe(`group entry rules on ${TEST_DB}`, () => {
   let env: MediumEnv;
@@ -70,12 +72,12 @@ describe(`group entry rules on ${TEST_DB}`, () => {
       const staffIds = await env.app.get(UsersService).idsWithAnyRole(['staff', 'admin']);
       expect(staffIds).toHaveLength(2);
       expect(await codes.checkExpiringCodes(now)).toBe(0);
-      expect(await codes.checkExpiringCodes(new Date(now.getTime() + 5 * 24 * HOUR))).toBe(0);
+      expect(await codes.checkExpiringCodes(plus(now, 5 * DAY))).toBe(0);
 
-      const dayBefore = new Date(now.getTime() + 6 * 24 * HOUR + HOUR);
+      const dayBefore = plus(now, 6 * DAY + HOUR);
       expect(await codes.checkExpiringCodes(dayBefore)).toBe(1);
       expect(await codes.checkExpiringCodes(dayBefore)).toBe(0);
-      expect(await codes.checkExpiringCodes(new Date(now.getTime() + 8 * 24 * HOUR))).toBe(0);
+      expect(await codes.checkExpiringCodes(plus(now, 8 * DAY))).toBe(0);
       expect(await todos().countBy({ groupId, kind: 'code_expiring' })).toBe(1);
 
       const sent = await messages().findBy({ purpose: 'group_code_expiring' });
@@ -104,7 +106,7 @@ describe(`group entry rules on ${TEST_DB}`, () => {
       await codes.uploadCode(desk, renewed, () =>
         Promise.resolve({ bytes: PNG, contentType: 'image/png', expiresAt: undefined }),
       );
-      const later = new Date(Date.now() + 6 * 24 * HOUR + 12 * HOUR);
+      const later = plus(new Date(), 6 * DAY + 12 * HOUR);
       // Only the renewed group's current code is due; its first code was replaced.
       expect(await codes.checkExpiringCodes(later)).toBe(1);
       expect(await todos().countBy({ groupId: archived })).toBe(0);

@@ -11,6 +11,7 @@ import {
   groupSchema,
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
+import { wholeSeconds } from '../../src/common/time';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import {
   GroupCodeEntity,
@@ -120,7 +121,7 @@ export function getJson(env: AuthEnv, path: string, token: string) {
 
 /** A time in whole seconds, as the app's date and time picker sends it. */
 export function hoursFromNow(hours: number): string {
-  return new Date(Math.floor((Date.now() + hours * 3600_000) / 1000) * 1000).toISOString();
+  return wholeSeconds(new Date(Date.now() + hours * 3600_000)).toISOString();
 }
 
 /**

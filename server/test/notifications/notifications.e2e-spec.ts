@@ -16,7 +16,7 @@ import {
   standinStats,
   startAuthEnv,
 } from '../support/auth-env';
-import { deliver, notifyDecision } from './support';
+import { notifyDecision } from './support';
 
 const TEMPLATE = 'standin-application-decision';
 
@@ -82,7 +82,6 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     const sentBefore = (await delivered(env)).length;
     // A unit name longer than WeChat's 20 characters for a `thing` field: cut, not refused (47003).
     const id = await notifyDecision(env, user.id, '北京示例信息技术服务与系统集成股份有限公司第一分公司');
-    await deliver(env, [id]);
 
     const sent = (await delivered(env)).slice(sentBefore);
     expect(sent).toEqual([
@@ -137,8 +136,7 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
   it('keeps the message in the app but asks nothing of WeChat when the person has no credit', async () => {
     const { token, user } = await login(env, 'o_no_credit');
     const before = (await standinStats(env)).subscribe_send ?? 0;
-    const id = await notifyDecision(env, user.id);
-    await deliver(env, [id]);
+    await notifyDecision(env, user.id);
     expect((await standinStats(env)).subscribe_send ?? 0).toBe(before);
     expect(await unread(env, token)).toBe(1);
   });
@@ -149,7 +147,7 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     await subscribe(env, token, { [TEMPLATE]: 'accept' });
     await fault(env, 'subscribe_send', { errcode: 43101 });
     const before = (await standinStats(env)).subscribe_send ?? 0;
-    await deliver(env, [await notifyDecision(env, user.id)]);
+    await notifyDecision(env, user.id);
     expect((await standinStats(env)).subscribe_send).toBe(before + 1);
     expect(await subscribe(env, token, {})).toEqual([{ purpose: 'application_decision', credits: 0 }]);
   });
@@ -158,7 +156,7 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     const { token, user } = await login(env, 'o_outage');
     await subscribe(env, token, { [TEMPLATE]: 'accept' });
     await fault(env, 'subscribe_send', { httpStatus: 502, times: 2 });
-    await expect(deliver(env, [await notifyDecision(env, user.id)])).resolves.toBeUndefined();
+    await expect(notifyDecision(env, user.id)).resolves.toEqual(expect.any(Number));
     expect(await subscribe(env, token, {})).toEqual([{ purpose: 'application_decision', credits: 1 }]);
     expect(await unread(env, token)).toBe(1);
   });

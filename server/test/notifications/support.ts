@@ -20,7 +20,3 @@ export function notifyDecision(
     },
   });
 }
-
-export function deliver(env: AuthEnv, ids: number[]): Promise<void> {
-  return env.server.app.get(NotificationsService).deliver(ids);
-}

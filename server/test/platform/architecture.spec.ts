@@ -129,3 +129,38 @@ describe('wechat/', () => {
     },
   );
 });
+
+/** The longest a file in a feature folder may grow: past it, the file does several jobs. */
+const MAX_LINES = 400;
+/**
+ * Files allowed past MAX_LINES, by path from `src/`, each with its reason. Only data tables belong
+ * here (a list of regions, say), never code: split a long service by job instead.
+ */
+const LONG_DATA_TABLES: Record<string, string> = {};
+
+/** Every file of a folder and its sub-folders, tests included. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('file length', () => {
+  const lengths = filesUnder(MODULES).map((path) => ({
+    file: relative(SRC, path).split(sep).join('/'),
+    lines: readFileSync(path, 'utf8').split('\n').length,
+  }));
+
+  it(`keeps every file in modules/ within ${MAX_LINES} lines, data tables named above aside`, () => {
+    const tooLong = lengths.filter(({ file, lines }) => lines > MAX_LINES && !(file in LONG_DATA_TABLES));
+    expect(tooLong).toEqual([]);
+  });
+
+  it('exempts only files that exist and are still that long', () => {
+    const stale = Object.keys(LONG_DATA_TABLES).filter(
+      (name) => !lengths.some(({ file, lines }) => file === name && lines > MAX_LINES),
+    );
+    expect(stale).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type NotificationPurpose, notificationPurposes } from '@itss/shared';
 import { createApp } from '../../src/app.factory';
 import {
   type AppConfig,
@@ -26,15 +27,16 @@ export async function scratchDatabase(options: { charset?: string } = {}): Promi
 }
 
 /**
- * A template per purpose, as production configures them (the stand-in accepts any id); a test of
- * purposes that share one template overrides this.
+ * A template for every purpose the features declare, each its own as production configures them
+ * (the stand-in accepts any id): the stand-in's default for application decisions,
+ * `standin-<purpose>` for the others. A test of purposes that share one template overrides this.
  */
-export const TEST_TEMPLATES = {
-  application_decision: STANDIN_TEMPLATE_ID,
-  join_request_decision: 'standin-join-request-decision',
-  group_code_expiring: 'standin-group-code-expiring',
-  submission_decision: 'standin-submission-decision',
-} as const satisfies WechatConfig['templates'];
+export const TEST_TEMPLATES = Object.fromEntries(
+  notificationPurposes().map((purpose) => [
+    purpose,
+    purpose === 'application_decision' ? STANDIN_TEMPLATE_ID : `standin-${purpose.replaceAll('_', '-')}`,
+  ]),
+) as Record<NotificationPurpose, string>;
 
 /** The message-push Token of test servers (plaintext mode; tests of safe mode set a key). */
 export const TEST_PUSH_TOKEN = 'itssTestPushToken';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { creditCodeSchema } from '../units';
 import { defineNotifications } from '../notifications';
@@ -84,6 +84,29 @@ export const ContactError = defineErrors({
     code: 'CONTACT_NOT_IN_UNIT',
     status: 404,
     message: '该人员不是本单位的联系人，请刷新后重试',
+  },
+});
+
+/** 42 分钟, 60 分钟, 3 小时 5 分钟: rounded up, so a person who waits as told is let in. */
+export function waitWords(waitMs: number): string {
+  const minutes = Math.max(Math.ceil(waitMs / 60_000), 1);
+  if (minutes <= 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`;
+}
+
+/** Refusals of credit-code checks that failed too often, with the time left until the next try. */
+export const ContactErrorMessage = defineErrorMessages({
+  /** The person's own failures this hour. */
+  JoinChecksPerPersonExceeded: {
+    code: ErrorCode.RateLimited,
+    message: (waitMs: number) => `信用代码核对失败次数过多，请 ${waitWords(waitMs)}后再试`,
+  },
+  /** Everyone's failures against one unit today. */
+  JoinChecksPerUnitExceeded: {
+    code: ErrorCode.RateLimited,
+    message: (waitMs: number) => `该单位今日的核对失败次数已达上限，请 ${waitWords(waitMs)}后再试`,
   },
 });
 

@@ -14,10 +14,9 @@ import {
   statesLeadingTo,
   APPLICATION_PAGE,
 } from '@itss/shared';
-import { In, MoreThan, type FindOptionsWhere, type Repository } from 'typeorm';
-import { afterCommit } from '../../common/after-commit';
+import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
+import { pageById } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
@@ -90,14 +89,8 @@ export class ApplicationReviewService implements OnModuleInit {
     query: { state?: ApplicationState; campaignId?: number; limit: number; cursor?: string },
   ): Promise<ApplicationListResponse> {
     authorize(this.policy, ctx, 'review', undefined);
-    const after = query.cursor === undefined ? 0 : decodeCursor(query.cursor, isPositiveId);
     // Ids grow with submission time: the id is the keyset of "oldest first".
-    const rows = await this.applications.find({
-      where: { ...this.filterOf(query), id: MoreThan(after) },
-      order: { id: 'ASC' },
-      take: query.limit + 1,
-    });
-    const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.id);
+    const { page, nextCursor } = await pageById(this.applications, this.filterOf(query), query, 'ASC');
     return {
       items: await this.presenter.summaries(ctx, page),
       nextCursor,
@@ -170,14 +163,13 @@ export class ApplicationReviewService implements OnModuleInit {
     const at = now();
     const state = DECIDED_STATE[decision];
     await this.transitions.transition(ctx, row, state, 'staff', reason, at);
-    const messageId = await this.notifications.notify(row.applicantId, {
+    await this.notifications.notify(row.applicantId, {
       purpose: 'application_decision',
       title: NOTICE_TITLE[decision],
       body: noticeBody(decision, row.unitName, reason),
       page: detailPage(row.id),
       fields: { unitName: row.unitName, result: APPLICATION_STATE_NAMES[state], note: reason ?? '', at },
     });
-    await afterCommit(() => this.notifications.deliver([messageId]));
     return this.presenter.present(ctx, row);
   }
 

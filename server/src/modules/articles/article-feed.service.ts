@@ -15,7 +15,7 @@ import { DEFAULT_RESPONSE_TTL_MS } from '../../state/cached-response';
 import { ResponseCache } from '../../state/response-cache';
 import { FilesService } from '../files/files.service';
 import { ArticleEntity } from './article.entity';
-import { type Keyset, isKeyset } from './article-keyset';
+import { type Keyset, isKeyset, newestFirst } from './article-keyset';
 import { ArticlePresenter, type PublicDetail, type SummaryRow } from './article-presenter';
 import { ARTICLES_CACHE_PREFIX, ArticleReaders } from './article-readers';
 import { ArticleSearch } from './article-search';
@@ -101,18 +101,7 @@ export class ArticleFeedService implements OnModuleInit {
     const qb = this.articles.createQueryBuilder('a').where("a.state = 'published'");
     if (query.category) qb.andWhere('a.category = :category', { category: query.category });
     if (query.pinned) qb.andWhere('a.pinned = :pinned', { pinned: true });
-    if (after) {
-      qb.andWhere('(a.publishedAt < :at OR (a.publishedAt = :at AND a.id < :id))', {
-        at: new Date(after.t),
-        id: after.i,
-      });
-    }
-    const rows = await qb
-      .orderBy('a.publishedAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return this.pageOf(rows, query.limit);
+    return this.pageOf(await newestFirst(qb, 'publishedAt', after, query.limit), query.limit);
   }
 
   private async searchPage(

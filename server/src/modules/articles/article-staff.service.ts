@@ -33,7 +33,7 @@ import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving } from './article-html';
-import { type Keyset, isKeyset } from './article-keyset';
+import { type Keyset, isKeyset, newestFirst } from './article-keyset';
 import { ArticlePresenter } from './article-presenter';
 import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
@@ -124,18 +124,8 @@ export class ArticleStaffService implements OnModuleInit {
         like: `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`,
       });
     }
-    if (query.cursor !== undefined) {
-      const after = decodeCursor(query.cursor, isKeyset);
-      qb.andWhere('(a.updatedAt < :at OR (a.updatedAt = :at AND a.id < :id))', {
-        at: new Date(after.t),
-        id: after.i,
-      });
-    }
-    const rows = await qb
-      .orderBy('a.updatedAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, isKeyset);
+    const rows = await newestFirst(qb, 'updatedAt', after, query.limit);
     const { page, nextCursor } = keysetPage(rows, query.limit, (last): Keyset => ({
       t: last.updatedAt.getTime(),
       i: last.id,

@@ -16,10 +16,10 @@ import {
   articleFileUrl,
   SUBMISSION_PAGE,
 } from '@itss/shared';
-import { IsNull, LessThan, MoreThan, Not, type FindOptionsWhere, type Repository } from 'typeorm';
+import { IsNull, Not, type FindOptionsWhere, type Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
-import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
+import { pageById } from '../../common/keyset';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
 import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
@@ -97,19 +97,12 @@ export class SubmissionsService {
     if (!this.policy.can(ctx, 'list', { callerUnit })) throw new AppError(ErrorCode.Forbidden);
     const staff = isStaff(ctx);
     const oldestFirst = staff && query.state === 'in_review';
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, isPositiveId);
     const where: FindOptionsWhere<ArticleEntity> = {
       submittedBy: Not(IsNull()),
       ...(query.state && { state: query.state }),
       ...(!staff && callerUnit && { unitId: callerUnit.id }),
-      ...(after !== null && { id: oldestFirst ? MoreThan(after) : LessThan(after) }),
     };
-    const rows = await this.articles.find({
-      where,
-      order: { id: oldestFirst ? 'ASC' : 'DESC' },
-      take: query.limit + 1,
-    });
-    const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.id);
+    const { page, nextCursor } = await pageById(this.articles, where, query, oldestFirst ? 'ASC' : 'DESC');
     const items = await this.present(ctx, page);
     return {
       items: items.map(({ body: _body, ...item }): SubmissionListItem => item),
@@ -168,7 +161,7 @@ export class SubmissionsService {
       target: { type: 'article', id: row.id },
       detail: note ? `${row.title}：${note}` : row.title,
     });
-    const messageId = await this.notifications.notify(row.submittedBy, {
+    await this.notifications.notify(row.submittedBy, {
       purpose: 'submission_decision',
       title: NOTICE_TITLE[decision],
       body: noticeBody(decision, row.title, note),
@@ -181,7 +174,6 @@ export class SubmissionsService {
       },
     });
     if (decision === 'approve') await afterCommit(() => this.cache.invalidate(ARTICLES_CACHE_PREFIX));
-    await afterCommit(() => this.notifications.deliver([messageId]));
     return this.presentOne(ctx, row);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditListResponse, AuditTarget } from '@itss/shared';
-import { LessThan, type Repository } from 'typeorm';
-import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
+import { type Repository } from 'typeorm';
+import { pageById } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import { type Actor, CLI, type RequestContext } from '../../common/request-context';
 import { AuditEntity } from './audit.entity';
@@ -68,13 +68,7 @@ export class AuditService {
     { limit, cursor }: { limit: number; cursor?: string },
   ): Promise<AuditListResponse> {
     authorize(this.policy, actor, 'read', undefined);
-    const before = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
-    const rows = await this.entries.find({
-      where: before === undefined ? {} : { id: LessThan(before) },
-      order: { id: 'DESC' },
-      take: limit + 1,
-    });
-    const { page: entries, nextCursor } = keysetPage(rows, limit, (last) => last.id);
+    const { page: entries, nextCursor } = await pageById(this.entries, {}, { cursor, limit });
     const page = entries.map((row) => ({ row, target: decodeTarget(row.target) }));
     const names = await this.namesOf(page.map(({ target }) => target));
     return {

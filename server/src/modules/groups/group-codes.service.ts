@@ -182,19 +182,15 @@ export class GroupCodesService {
         ? `「${group.name}」的群二维码将于 ${when}（北京时间）失效。请在微信中重新生成群二维码并上传，以免会员无法扫码入群。`
         : `「${group.name}」的群二维码已于 ${when}（北京时间）失效。请在微信中重新生成群二维码并上传；在此之前，申请入群的会员会出现在工作台的待办中。`;
     const staff = await this.users.idsWithAnyRole(['staff', 'admin']);
-    const messageIds: number[] = [];
     for (const userId of staff) {
-      messageIds.push(
-        await this.notifications.notify(userId, {
-          purpose: 'group_code_expiring',
-          title: '群二维码即将失效',
-          body,
-          page: WORKBENCH_PAGE,
-          fields: { groupName: group.name, expiresAt: code.expiresAt, note: '请重新上传群二维码' },
-        }),
-      );
+      await this.notifications.notify(userId, {
+        purpose: 'group_code_expiring',
+        title: '群二维码即将失效',
+        body,
+        page: WORKBENCH_PAGE,
+        fields: { groupName: group.name, expiresAt: code.expiresAt, note: '请重新上传群二维码' },
+      });
     }
-    await afterCommit(() => this.notifications.deliver(messageIds));
     return true;
   }
 }

@@ -13,10 +13,10 @@ import {
   notificationPurposes,
   NotificationErrorMessage,
 } from '@itss/shared';
-import { In, IsNull, LessThan, MoreThan, type Repository } from 'typeorm';
+import { In, IsNull, MoreThan, type Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
-import { decodeCursor, isPositiveId, keysetPage } from '../../common/keyset';
+import { pageById } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import { beijingDateTime } from '../../common/time';
 import type { SignedInContext } from '../../common/request-context';
@@ -136,10 +136,10 @@ export class NotificationsService {
 
   /**
    * Sends each pending message as a WeChat subscribe message while the person has a credit; a
-   * message already sent or settled is left alone, so a second call changes nothing. Never throws:
-   * the change it reports has committed, and the message is in the app either way.
+   * message already sent or settled is left alone. Never throws: the change it reports has
+   * committed, and the message is in the app either way.
    */
-  async deliver(messageIds: number[]): Promise<void> {
+  private async deliver(messageIds: number[]): Promise<void> {
     for (const id of messageIds) {
       try {
         await this.deliverOne(id);
@@ -221,13 +221,7 @@ export class NotificationsService {
     ctx: SignedInContext,
     { limit, cursor }: { limit: number; cursor?: string },
   ): Promise<MessageListResponse> {
-    const before = cursor === undefined ? undefined : decodeCursor(cursor, isPositiveId);
-    const rows = await this.messages.find({
-      where: { userId: ctx.user.id, ...(before !== undefined && { id: LessThan(before) }) },
-      order: { id: 'DESC' },
-      take: limit + 1,
-    });
-    const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
+    const { page, nextCursor } = await pageById(this.messages, { userId: ctx.user.id }, { cursor, limit });
     return {
       items: page.map(toMessage),
       nextCursor,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type DirectoryResponse, LEVELS, type LevelCode } from '@itss/shared';
 import type { Repository } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../common/keyset';
+import { decodeCursor, keysetPage } from '../../common/keyset';
 import { applyUnitFilters } from './unit-search';
 import { UnitEntity } from './unit.entity';
 
@@ -58,8 +58,11 @@ export class DirectoryService {
       .addOrderBy('unit.id', 'ASC')
       .limit(query.limit + 1)
       .getMany();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
+    const { page, nextCursor } = keysetPage(rows, query.limit, (last): DirectoryCursor => [
+      RANK_OF.get(last.level) ?? 0,
+      last.joinedOn,
+      last.id,
+    ]);
     return {
       items: page.map((unit) => ({
         id: unit.id,
@@ -68,10 +71,7 @@ export class DirectoryService {
         province: unit.province,
         joinedYear: Number(unit.joinedOn.slice(0, 4)),
       })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor([RANK_OF.get(last.level) ?? 0, last.joinedOn, last.id] satisfies DirectoryCursor)
-          : null,
+      nextCursor,
     };
   }
 }

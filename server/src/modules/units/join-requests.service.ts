@@ -16,7 +16,6 @@ import {
   MY_UNIT_PAGE,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
-import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
@@ -165,7 +164,7 @@ export class JoinRequestsService {
       detail: row.name,
     });
     const approved = row.state === 'approved';
-    const messageId = await this.notifications.notify(row.userId, {
+    await this.notifications.notify(row.userId, {
       purpose: 'join_request_decision',
       title: approved ? '加入单位申请已通过' : '加入单位申请未通过',
       body: approved
@@ -174,7 +173,6 @@ export class JoinRequestsService {
       page: approved ? MY_UNIT_PAGE : null,
       fields: { unitName: unit.name, result: JOIN_REQUEST_STATE_NAMES[row.state], note: '', at },
     });
-    await afterCommit(() => this.notifications.deliver([messageId]));
     return this.presentOne(row);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContactErrorMessage } from '@itss/shared';
 import { Throttle } from '../../state/throttle';
 
 export const JOIN_FAILURES_PER_PERSON_PER_HOUR = 5;
@@ -8,15 +9,6 @@ const DAY_MS = 24 * HOUR_MS;
 
 const personKey = (userId: number): string => `throttle:join:person:${userId}`;
 const unitKey = (unitId: number): string => `throttle:join:unit:${unitId}`;
-
-/** 42 分钟, 60 分钟, 3 小时 5 分钟: rounded up, so a person who waits as told is let in. */
-export function waitWords(waitMs: number): string {
-  const minutes = Math.max(Math.ceil(waitMs / 60_000), 1);
-  if (minutes <= 60) return `${minutes} 分钟`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`;
-}
 
 /**
  * Credit-code checks of join requests, so that the 18 characters cannot be guessed and the check
@@ -36,13 +28,13 @@ export class JoinThrottle {
         key: personKey(userId),
         limit: JOIN_FAILURES_PER_PERSON_PER_HOUR,
         windowMs: HOUR_MS,
-        message: (waitMs) => `信用代码核对失败次数过多，请 ${waitWords(waitMs)}后再试`,
+        message: ContactErrorMessage.JoinChecksPerPersonExceeded,
       },
       {
         key: unitKey(unitId),
         limit: JOIN_FAILURES_PER_UNIT_PER_DAY,
         windowMs: DAY_MS,
-        message: (waitMs) => `该单位今日的核对失败次数已达上限，请 ${waitWords(waitMs)}后再试`,
+        message: ContactErrorMessage.JoinChecksPerUnitExceeded,
       },
     );
   }
