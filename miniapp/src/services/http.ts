@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { AuthError, ErrorCode, type ErrorBody, errorBodySchema, errorMessage } from '@itss/shared';
 import { type Query, queryString } from './query';
 
-/** The part of a zod schema the wrapper needs; keeps zod itself out of the miniapp's dependencies. */
+/** The part of a zod schema the wrapper needs, so a response is checked by the contract's own schema. */
 export interface ResponseSchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
@@ -143,7 +143,8 @@ async function send<T>(
     response = await Taro.request<RawBody>({
       url: `${API_BASE}${path}${queryString(query)}`,
       method,
-      // A JSON content type with an empty body is a 400 on the server (Fastify): send {} instead.
+      // A write without data sends {}: the same JSON body from WeChat and from browsers (the server
+      // would also take an empty body as none).
       data: data ?? (method === 'GET' ? undefined : {}),
       header,
       dataType: 'json',

@@ -1,7 +1,7 @@
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import type { Group, GroupRemoval, GroupTodo, JoinRequest, Unit, UnitSummary } from '@itss/shared';
 
-// Staff answers of issue 10's routes shaped like the server's, for the staff pages' specs.
+// Staff answers of the units and groups routes shaped like the server's, for the staff pages' specs.
 export const unitSummary = (id: number, overrides: Partial<UnitSummary> = {}): UnitSummary => ({
   id,
   name: `北京数智运维科技有限公司${id}`,
