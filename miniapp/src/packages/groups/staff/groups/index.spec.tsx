@@ -4,6 +4,7 @@ import { typeInTextarea, typeInto } from '@test/forms';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
 import { chooseMedia, requestSubscribeMessage, showModal, showToast, uploadFile } from '@test/taro-mock';
 import { group } from '@/packages/staff/test-fixtures';
+import { beijingToday } from '@/utils/format';
 import GroupsPage from './index';
 
 const HOUR = 3600 * 1000;
@@ -205,7 +206,7 @@ test('a chosen expiry goes with the upload as ISO time; an image the server refu
   });
   fireEvent.click(card('1群').querySelector('.group-card__actions')?.children[0] as Element);
   await screen.findByText('选择群二维码图片并上传');
-  const tomorrow = new Date(Date.now() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+  const tomorrow = beijingToday(Date.now() + 24 * HOUR);
   const [datePicker, timePicker] = document.querySelectorAll('.group-upload taro-picker-core');
   fireEvent(datePicker as Element, new CustomEvent('change', { detail: { value: tomorrow }, bubbles: true }));
   fireEvent(timePicker as Element, new CustomEvent('change', { detail: { value: '18:30' }, bubbles: true }));
@@ -221,7 +222,7 @@ test('an expiry more than 7 days ahead is refused before the picker opens', asyn
   await screen.findByText('ITSS 会员交流2群');
   fireEvent.click(card('1群').querySelector('.group-card__actions')?.children[0] as Element);
   await screen.findByText('选择群二维码图片并上传');
-  const late = new Date(Date.now() + 8 * HOUR + 9 * 24 * HOUR).toISOString().slice(0, 10);
+  const late = beijingToday(Date.now() + 9 * 24 * HOUR);
   const [datePicker] = document.querySelectorAll('.group-upload taro-picker-core');
   fireEvent(datePicker as Element, new CustomEvent('change', { detail: { value: late }, bubbles: true }));
   fireEvent.click(screen.getByText('选择群二维码图片并上传'));
