@@ -209,6 +209,13 @@ test('staff approve in their browser: 消息 shows the decision, 我的 shows th
   await waitForPage(page, '/pages/me/index');
   await currentPage(page).locator('.me-help__row--unit', { hasText: '杭州云栈信息技术有限公司' }).waitFor();
   await currentPage(page).locator('.me-help__badge').waitFor();
+  // The unread count is on the 我的 tab, the fifth, and on no other.
+  await page.locator('.weui-tabbar__item .taro-tabbar-badge').first().waitFor();
+  const badged = await page
+    .locator('.weui-tabbar__item')
+    .evaluateAll((tabs) => tabs.map((tab) => tab.querySelector('.taro-tabbar-badge')?.textContent ?? null));
+  expect(badged).toEqual([null, null, null, null, expect.stringMatching(/^[1-9]\d*$/)]);
+  await screenshot(page, 'me-unread');
 
   await currentPage(page).locator('.me-help__row--messages').click();
   await waitForPage(page, '/packages/account/pages/messages/index');
