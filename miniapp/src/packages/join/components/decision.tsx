@@ -1,10 +1,11 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
+  APPLICATION_STATE_MACHINE,
   ApplicationError,
   decisionRequestSchema,
+  statesLeadingTo,
   type Application,
-  type ApplicationState,
   type Decision,
 } from '@itss/shared';
 import { useState } from 'react';
@@ -14,8 +15,11 @@ import { decide } from '@/packages/join/api';
 import { levelName } from '@/utils/format';
 import './decision.scss';
 
-/** Staff decide while the application waits for them; in needs_info it is the applicant's turn. */
-export const DECIDABLE_STATES: readonly ApplicationState[] = ['submitted', 'resubmitted'];
+/**
+ * Staff decide while the application can still be approved; in needs_info it is the applicant's
+ * turn, so the contract's machine offers no approval from there.
+ */
+export const DECIDABLE_STATES = statesLeadingTo(APPLICATION_STATE_MACHINE, 'approved');
 
 const DONE: Record<Decision, string> = {
   approve: '已通过',

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import {
+  APPLICATION_STATE_MACHINE,
   ApplicationError,
+  canTransition,
   type ApplicationBodyParsed,
   type ApplicationDraft,
   type Level,
@@ -170,7 +172,7 @@ function EditApplication({ id }: { id: number }) {
   return (
     <RequestView state={state} onRetry={() => void reload()}>
       {({ application, levels, rules }) =>
-        application.state === 'needs_info' ? (
+        canTransition(APPLICATION_STATE_MACHINE, application.state, 'resubmitted') ? (
           <>
             {application.history.at(-1)?.note ? (
               <Section title="会员服务部请您补充" className="apply-reason">

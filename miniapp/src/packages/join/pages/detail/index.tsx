@@ -1,12 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
+  APPLICATION_STATE_MACHINE,
   APPLICATION_STATE_NAMES,
+  canTransition,
   ITSS_CONFORMITY_LEVEL_NAMES,
-  OPEN_APPLICATION_STATES,
   UNIT_TYPE_NAMES,
   type Application,
   type ApplicationHistoryEntry,
+  type ApplicationState,
 } from '@itss/shared';
 import { useCallback } from 'react';
 import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
@@ -68,7 +70,7 @@ interface DetailProps {
 function Detail({ application, onChanged }: DetailProps) {
   const { busy, run } = useConfirmedAction(onChanged);
   const reason = currentReason(application);
-  const open = OPEN_APPLICATION_STATES.includes(application.state);
+  const can = (to: ApplicationState) => canTransition(APPLICATION_STATE_MACHINE, application.state, to);
   const withdraw = () =>
     run(
       {
@@ -102,7 +104,7 @@ function Detail({ application, onChanged }: DetailProps) {
       ) : null}
 
       <View className="detail-actions">
-        {application.state === 'needs_info' ? (
+        {can('resubmitted') ? (
           <>
             <Button
               className="detail-actions__primary"
@@ -166,7 +168,7 @@ function Detail({ application, onChanged }: DetailProps) {
         </Card>
       </Section>
 
-      {open ? (
+      {can('withdrawn') ? (
         <View className="detail-actions">
           <BusyButton className="detail-actions__danger" busy={busy} onClick={() => void withdraw()}>
             撤回申请

@@ -194,3 +194,21 @@ test('a new article whose publish step fails is not created twice: the next 发�
     'POST /api/articles/9/publish',
   ]);
 });
+
+test.each([
+  ['draft', ['发布', '归档']],
+  ['published', ['下线']],
+  ['unpublished', ['发布', '归档']],
+  ['archived', []],
+  ['in_review', []],
+] as const)(
+  'in state %s the editor offers the moves the contract’s machine allows it: %j',
+  async (state, offered) => {
+    const base = articleDetail();
+    const staff = base.staff && { ...base.staff, state };
+    open(() => ok(articleDetail({ staff })), 5);
+    await screen.findByText('阅读 12');
+    for (const label of ['发布', '下线', '归档'])
+      expect(screen.queryByText(label) !== null).toBe((offered as readonly string[]).includes(label));
+  },
+);

@@ -1,11 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  actionsFrom,
   ARTICLE_CATEGORY_NAMES,
+  ARTICLE_STATE_MACHINE,
   ARTICLE_STATE_NAMES,
   ARTICLE_VISIBILITY_NAMES,
   isUnitArticleCategory,
   type ArticleDetail,
+  type ArticleState,
   type CreateArticleRequest,
 } from '@itss/shared';
 import { useRef, useState } from 'react';
@@ -32,15 +35,57 @@ import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
-const CONFIRMS: Record<ArticleAction, { title: string; content: string; done: string }> = {
-  publish: { title: '发布文章', content: '发布后所有可见范围内的读者即可看到。确定发布吗？', done: '已发布' },
-  unpublish: {
+type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
+
+/** Each staff move: the endpoint that makes it, its button and its confirmation. */
+const MOVES: Record<
+  StaffMove,
+  {
+    action: ArticleAction;
+    label: string;
+    tone: 'primary' | 'danger';
+    title: string;
+    content: string;
+    done: string;
+  }
+> = {
+  published: {
+    action: 'publish',
+    label: '发布',
+    tone: 'primary',
+    title: '发布文章',
+    content: '发布后所有可见范围内的读者即可看到。确定发布吗？',
+    done: '已发布',
+  },
+  unpublished: {
+    action: 'unpublish',
+    label: '下线',
+    tone: 'danger',
     title: '下线文章',
     content: '下线后读者将看不到这篇文章，可再次发布。确定下线吗？',
     done: '已下线',
   },
-  archive: { title: '归档文章', content: '归档后文章不再发布，也不能再编辑。确定归档吗？', done: '已归档' },
+  archived: {
+    action: 'archive',
+    label: '归档',
+    tone: 'danger',
+    title: '归档文章',
+    content: '归档后文章不再发布，也不能再编辑。确定归档吗？',
+    done: '已归档',
+  },
 };
+
+/**
+ * The moves this editor offers, from the contract's machine: a submission in review is decided in
+ * 投稿审核, and a published article is offered 下线, not 归档: archiving cannot be undone, so it
+ * comes after the article is taken down.
+ */
+function editorMoves(state: ArticleState): StaffMove[] {
+  if (state === 'in_review') return [];
+  return actionsFrom(ARTICLE_STATE_MACHINE, state).filter(
+    (to): to is StaffMove => to in MOVES && !(state === 'published' && to === 'archived'),
+  );
+}
 
 function History({ article }: { article: ArticleDetail }) {
   const history = article.staff?.history ?? [];
@@ -71,7 +116,9 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
   // A new article created by a 发布 whose publish step then failed: the next try updates it.
   const createdRef = useRef<number | null>(null);
   const state = article?.staff?.state ?? 'draft';
-  const editable = state === 'draft' || state === 'published' || state === 'unpublished';
+  const moves = editorMoves(state);
+  // What staff can still move here they can still edit: archived and rejected articles are final.
+  const editable = moves.length > 0;
   const change = (part: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...part }));
 
   const showError = (thrown: unknown) => {
@@ -120,16 +167,16 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
 
-  const act = async (action: ArticleAction) => {
-    const confirm = CONFIRMS[action];
-    const { confirm: yes } = await Taro.showModal({ title: confirm.title, content: confirm.content });
-    if (!yes) return;
+  const act = async (to: StaffMove) => {
+    const move = MOVES[to];
+    const { confirm } = await Taro.showModal({ title: move.title, content: move.content });
+    if (!confirm) return;
     await run(async () => {
       // Publishing sends the form as it stands: what was typed is what goes out.
-      const id = action === 'publish' ? await save() : (article?.id ?? null);
+      const id = to === 'published' ? await save() : (article?.id ?? null);
       if (id === null) return;
-      await changeArticleState(id, action);
-      await Taro.showToast({ title: confirm.done, icon: 'success' });
+      await changeArticleState(id, move.action);
+      await Taro.showToast({ title: move.done, icon: 'success' });
       if (article) await onChanged();
       else await Taro.redirectTo({ url: routeUrl(ROUTES.articleEdit, { id }) });
     });
@@ -206,46 +253,30 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
             {state === 'draft' ? '保存草稿' : '保存修改'}
           </Button>
         ) : null}
-        {state === 'draft' || state === 'unpublished' ? (
-          <Button
-            className="staff-button staff-button--primary article-edit__publish"
-            size="mini"
-            disabled={busy || undefined}
-            onClick={() => void act('publish')}
-          >
-            发布
-          </Button>
-        ) : null}
         {article && state === 'published' ? (
-          <>
-            <Button
-              className="staff-button article-edit__pin"
-              size="mini"
-              disabled={busy || undefined}
-              onClick={() => void togglePin(article.id, !article.pinned)}
-            >
-              {article.pinned ? '取消置顶' : '置顶'}
-            </Button>
-            <Button
-              className="staff-button staff-button--danger article-edit__unpublish"
-              size="mini"
-              disabled={busy || undefined}
-              onClick={() => void act('unpublish')}
-            >
-              下线
-            </Button>
-          </>
-        ) : null}
-        {article && (state === 'unpublished' || state === 'draft') ? (
           <Button
-            className="staff-button staff-button--danger article-edit__archive"
+            className="staff-button article-edit__pin"
             size="mini"
             disabled={busy || undefined}
-            onClick={() => void act('archive')}
+            onClick={() => void togglePin(article.id, !article.pinned)}
           >
-            归档
+            {article.pinned ? '取消置顶' : '置顶'}
           </Button>
         ) : null}
+        {moves
+          // A new article can only be published: there is nothing yet to take down or archive.
+          .filter((to) => article || to === 'published')
+          .map((to) => (
+            <Button
+              key={to}
+              className={`staff-button staff-button--${MOVES[to].tone} article-edit__${MOVES[to].action}`}
+              size="mini"
+              disabled={busy || undefined}
+              onClick={() => void act(to)}
+            >
+              {MOVES[to].label}
+            </Button>
+          ))}
       </View>
       {article ? <History article={article} /> : null}
     </View>

@@ -2,7 +2,9 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORY_NAMES,
+  ARTICLE_STATE_MACHINE,
   ARTICLE_STATE_NAMES,
+  canTransition,
   SubmissionError,
   submissionDecisionRequestSchema,
   type Submission,
@@ -143,7 +145,7 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
           />
         </Card>
       </Section>
-      {submission.state === 'in_review' ? (
+      {canTransition(ARTICLE_STATE_MACHINE, submission.state, 'rejected') ? (
         <Decision submission={submission} onDecided={onDecided} />
       ) : (
         <Card className="submission-page__decided">

@@ -1,18 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { unitStatusChangeRequestSchema, type Unit, type UnitStatus } from '@itss/shared';
+import {
+  actionsFrom,
+  UNIT_STATUS_MACHINE,
+  unitStatusChangeRequestSchema,
+  type Unit,
+  type UnitStatus,
+} from '@itss/shared';
 import { useState } from 'react';
 import { useTask } from '@/components/kit/use-task';
 import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
 
-/** From each status, the changes staff may make: a removed unit stays removed. */
-const NEXT_STATUSES: Record<UnitStatus, readonly UnitStatus[]> = {
-  active: ['suspended', 'removed'],
-  suspended: ['active', 'removed'],
-  removed: [],
-};
 const ACTION_NAMES: Record<UnitStatus, string> = {
   active: '恢复会员资格',
   suspended: '暂停会员资格',
@@ -28,7 +28,7 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
   const [target, setTarget] = useState<UnitStatus | null>(null);
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useTask();
-  const next = NEXT_STATUSES[unit.status];
+  const next = actionsFrom(UNIT_STATUS_MACHINE, unit.status);
 
   const submit = async (status: UnitStatus) => {
     const parsed = unitStatusChangeRequestSchema.safeParse({ status, reason });
