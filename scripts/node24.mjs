@@ -48,6 +48,8 @@ const MIRRORED = [
   'package.json',
   'package-lock.json',
   'tsconfig.base.json',
+  // The configuration tests check its table of WeChat template settings against the contract.
+  'README.md',
   'shared',
   'server',
   'scripts',
