@@ -215,6 +215,13 @@ test('staff approve in their browser: 消息 shows the decision, 我的 shows th
     .locator('.weui-tabbar__item')
     .evaluateAll((tabs) => tabs.map((tab) => tab.querySelector('.taro-tabbar-badge')?.textContent ?? null));
   expect(badged).toEqual([null, null, null, null, expect.stringMatching(/^[1-9]\d*$/)]);
+  // The page left by the address change slides away: the shot waits until only 我的 is in view.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
+      .filter((p) => p.style.display !== 'none')
+      .slice(0, -1)
+      .every((p) => p.getBoundingClientRect().left >= window.innerWidth),
+  );
   await screenshot(page, 'me-unread');
 
   await currentPage(page).locator('.me-help__row--messages').click();
