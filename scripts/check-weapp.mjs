@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const weappDir = path.resolve(process.argv[2] ?? path.join(repoRoot, 'miniapp', 'dist', 'weapp'));
-const MAIN_PACKAGE_LIMIT = 1.5 * 1024 * 1024;
+// Our budget, half of WeChat's 2 MB: the main package loads before the first page, and each
+// feature's pages belong in its own subpackages.
+const MAIN_PACKAGE_LIMIT = 1024 * 1024;
 // Files the developer tools keep for themselves and never upload.
 const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json']);
 
@@ -76,7 +78,7 @@ async function main() {
   const keyDir = mkdtempSync(path.join(tmpdir(), 'itss-weapp-key-'));
   try {
     const size = mainPackageSize();
-    report(size <= MAIN_PACKAGE_LIMIT, 'main package ≤ 1.5 MB', kb(size));
+    report(size <= MAIN_PACKAGE_LIMIT, 'main package ≤ 1 MB', kb(size));
 
     const project = new ci.Project({
       appid: 'touristappid',
