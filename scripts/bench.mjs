@@ -20,17 +20,18 @@ import autocannon from 'autocannon';
 import { ROOT, mustRun } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const { LEVELS, UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const PORT = Number(process.env.BENCH_PORT || 3917);
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-/** The issue's goal for the cached levels route on SQLite at 50 connections. */
+/** The goal for the cached levels route on SQLite at 50 connections. */
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set((process.env.BENCH_PARTS || 'public,articles,submissions').split(','));
 
+// The build first: on a fresh clone the contract is not compiled yet.
 await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
+const { LEVELS, UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
 const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
 
 function reachable(url) {
