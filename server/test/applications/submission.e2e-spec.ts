@@ -157,7 +157,7 @@ describe('applications: drafts and submission', () => {
     expect(byPath).toMatchObject({
       creditCode: '统一社会信用代码应为 18 位数字或大写字母',
       'consents.privacy': '请阅读并同意《隐私政策》',
-      'contact.mobile': '请输入 11 位手机号',
+      'contact.mobile': '请输入正确的 11 位手机号（以 13–19 开头）',
       'contact.email': '请输入正确的邮箱地址',
       city: '请选择正确的省份和城市',
     });

@@ -4,6 +4,7 @@ import { defineAuditActions } from '../audit';
 import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
+import { realNameSchema } from '../domain/person-name';
 import { defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { storedFileSchema } from '../files';
@@ -153,7 +154,7 @@ const text = (label: string, min: number, max: number) =>
 
 export const applicationContactSchema = z.strictObject(
   {
-    name: text('联系人姓名', 2, 20),
+    name: realNameSchema({ label: '联系人姓名' }),
     title: text('联系人职务', 1, 30),
     mobile: mainlandMobileSchema,
     email: z.email('请输入正确的邮箱地址').max(100, '邮箱最多 100 个字符'),
@@ -168,7 +169,7 @@ const applicationFields = {
   province: z.string('请选择所在地区').min(1, '请选择所在地区'),
   city: z.string('请选择所在地区').min(1, '请选择所在地区'),
   address: text('通讯地址', 5, 120),
-  legalRepresentative: text('法定代表人', 2, 30),
+  legalRepresentative: realNameSchema({ label: '法定代表人', max: 30, spaces: true }),
   contact: applicationContactSchema,
   level: applicableLevelSchema,
   businessDescription: text('主营业务介绍', 20, 2000),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
+import { realNameSchema } from '../domain/person-name';
 import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 import { creditCodeSchema } from '../units';
@@ -125,12 +126,7 @@ export const INVITE_TTL_DAYS = 7;
 
 /** The name and title a person gives when joining a unit; the name makes the group nickname. */
 export const contactIdentitySchema = z.strictObject({
-  name: z
-    .string('请填写您的姓名')
-    .trim()
-    .min(2, '姓名至少 2 个字')
-    .max(20, '姓名最多 20 个字')
-    .regex(/^[^\s-]+$/, '姓名不能包含空格或短横线'),
+  name: realNameSchema({ label: '姓名', required: '请填写您的姓名' }),
   title: z.string().trim().max(30, '职务最多 30 个字').optional(),
 });
 export type ContactIdentity = z.input<typeof contactIdentitySchema>;

@@ -52,7 +52,7 @@ test('granting checks the phone with the contract before asking the server', asy
   await screen.findByText('郑同事');
   await typePhone('1380000');
   fireEvent.click(screen.getByText('授权'));
-  await screen.findByText('请输入 11 位手机号');
+  await screen.findByText('请输入正确的 11 位手机号（以 13–19 开头）');
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 });
 
