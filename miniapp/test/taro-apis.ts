@@ -72,3 +72,8 @@ export const setStorageSync = jest.fn((key: string, value: unknown): void => {
 export const removeStorageSync = jest.fn((key: string): void => {
   storage.delete(key);
 });
+export const pageScrollTo = jest.fn<Answer, [Options]>(ok);
+/** After the render: the stand-in runs the callback once the current work is done. */
+export const nextTick = jest.fn((callback: () => void) => {
+  setTimeout(callback, 0);
+});

@@ -32,6 +32,14 @@ export const creditCodeSchema = z
   .transform(normalizeUscc)
   .refine((code) => checkUscc(code) !== 'bad_format', '统一社会信用代码应为 18 位数字或大写字母');
 
+/** Beside a well-formed code whose checksum fails: a typo usually, but some genuine pilot codes do. */
+export const CREDIT_CODE_CHECKSUM_WARNING = '校验位不符，请核对营业执照；如确认无误可继续提交';
+
+/** The warning for a code as typed, or null: only a complete, well-formed code is questioned. */
+export function creditCodeWarning(input: string): string | null {
+  return checkUscc(normalizeUscc(input)) === 'checksum_mismatch' ? CREDIT_CODE_CHECKSUM_WARNING : null;
+}
+
 export const UNIT_STATUSES = ['active', 'suspended', 'removed'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 export const unitStatusSchema = z.enum(UNIT_STATUSES);

@@ -9,6 +9,7 @@ import {
   FormFailure,
   FormField,
   TextInput,
+  useRevealFirstError,
 } from '@/components/kit/form';
 import { ApiError } from '@/services/http';
 import './index.scss';
@@ -51,11 +52,13 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const revealFirstError = useRevealFirstError();
 
   const submit = async () => {
     const checked = check(values, withCreditCode);
     if ('errors' in checked) {
       setErrors(checked.errors);
+      revealFirstError();
       return;
     }
     setErrors({});
@@ -69,8 +72,10 @@ export function IdentityForm({ withCreditCode = false, submitText, onSubmit }: I
       const refused = error ? fieldErrorsOf(error) : {};
       const fields: FieldErrors = {};
       for (const field of IDENTITY_FIELDS) if (refused[field]) fields[field] = refused[field];
-      if (Object.keys(fields).length) setErrors(fields);
-      else setFailure(error?.message ?? '提交失败，请稍后重试');
+      if (Object.keys(fields).length) {
+        setErrors(fields);
+        revealFirstError();
+      } else setFailure(error?.message ?? '提交失败，请稍后重试');
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,9 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { typeInto } from '@test/forms';
+import { pageScrollTo } from '@test/taro-mock';
 import { CountBadge, StatusBadge } from './badges';
-import { FormField, fieldErrors } from './form';
+import { FIELD_ERROR_CLASS, FormField, fieldErrors, useRevealFirstError } from './form';
 import { SearchBar } from './search-bar';
 import { Tabs, tabsOf } from './tabs';
 
@@ -42,6 +44,58 @@ test('a field shows its hint until it has an error, then the error', () => {
   expect(screen.queryByText('真实姓名')).toBeNull();
   expect(screen.getByRole('alert').textContent).toBe('请填写姓名');
   expect(document.querySelector('.apply-field--error')).not.toBeNull();
+});
+
+test('a warning shows beside the field without marking it as an error; an error takes its place', () => {
+  const { rerender } = render(
+    <FormField block="apply-field" hint="18 位" warning="校验位不符">
+      <input />
+    </FormField>,
+  );
+  expect(screen.getByText('校验位不符').className).toBe('apply-field__warning');
+  expect(screen.queryByText('18 位')).toBeNull();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(document.querySelector(`.${FIELD_ERROR_CLASS}`)).toBeNull();
+  rerender(
+    <FormField block="apply-field" warning="校验位不符" error="请填写统一社会信用代码">
+      <input />
+    </FormField>,
+  );
+  expect(screen.queryByText('校验位不符')).toBeNull();
+  expect(screen.getByRole('alert').textContent).toBe('请填写统一社会信用代码');
+});
+
+function RevealingForm() {
+  const [error, setError] = useState<string | undefined>();
+  const reveal = useRevealFirstError();
+  return (
+    <>
+      <FormField block="staff-form" className="staff-form__field" error={error}>
+        <input />
+      </FormField>
+      <button
+        onClick={() => {
+          setError('请填写名称');
+          reveal();
+        }}
+      >
+        提交
+      </button>
+    </>
+  );
+}
+
+test('a failed submission scrolls the first field with an error into view, once it is drawn', async () => {
+  render(<RevealingForm />);
+  expect(pageScrollTo).not.toHaveBeenCalled();
+  act(() => {
+    fireEvent.click(screen.getByText('提交'));
+  });
+  await waitFor(() =>
+    expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: `.${FIELD_ERROR_CLASS}` })),
+  );
+  // Every form's fields carry the marker, whatever their own block.
+  expect(document.querySelector(`.staff-form__field--error.${FIELD_ERROR_CLASS}`)).not.toBeNull();
 });
 
 test('schema issues become the first message per field, at the depth the form names fields', () => {

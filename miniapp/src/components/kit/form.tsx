@@ -1,5 +1,6 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import type { ComponentProps, ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { type ComponentProps, type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '@/services/http';
 
 /** Field path ('name', 'contact.mobile') → the one message shown beside that field. */
@@ -31,17 +32,33 @@ export function fieldErrorsOf(error: ApiError, depth = 1): FieldErrors {
   );
 }
 
+/**
+ * Every field with an error carries this class, whatever its block: how the first one is found.
+ * A field with a warning carries `form-field--warning`.
+ */
+export const FIELD_ERROR_CLASS = 'form-field--error';
+/** The room left above a revealed field, so its label is not under the top edge (px). */
+const REVEAL_MARGIN_PX = 80;
+
 interface FormFieldProps {
-  /** The stylesheet's block: `<block>__label`, `__optional`, `__hint`, `__error`. */
+  /** The stylesheet's block: `<block>__label`, `__optional`, `__hint`, `__warning`, `__error`. */
   block: string;
   /** The field's own class, `<block>` unless given; `--error` is added to it while it has one. */
   className?: string;
   label?: string;
   optional?: boolean;
-  /** A line under the input, while there is no error. */
+  /** A line under the input, while there is no error or warning. */
   hint?: string;
+  /** Something to check that does not stop the form (shown while there is no error). */
+  warning?: string | null;
   error?: string;
   children: ReactNode;
+}
+
+function fieldClass(className: string, error?: string, warning?: string | null): string {
+  if (error) return `${className} ${className}--error form-field ${FIELD_ERROR_CLASS}`;
+  if (warning) return `${className} ${className}--warning form-field form-field--warning`;
+  return `${className} form-field`;
 }
 
 /** A labelled input with the message the contract or the server gave for it. */
@@ -51,11 +68,12 @@ export function FormField({
   label,
   optional,
   hint,
+  warning,
   error,
   children,
 }: FormFieldProps) {
   return (
-    <View className={error ? `${className} ${className}--error` : className}>
+    <View className={fieldClass(className, error, warning)}>
       {label ? (
         <Text className={`${block}__label`}>
           {label}
@@ -63,7 +81,8 @@ export function FormField({
         </Text>
       ) : null}
       {children}
-      {hint && !error ? <Text className={`${block}__hint`}>{hint}</Text> : null}
+      {hint && !error && !warning ? <Text className={`${block}__hint`}>{hint}</Text> : null}
+      {warning && !error ? <View className={`${block}__warning`}>{warning}</View> : null}
       {error ? (
         <View className={`${block}__error`} role="alert">
           {error}
@@ -71,6 +90,41 @@ export function FormField({
       ) : null}
     </View>
   );
+}
+
+/**
+ * Scrolls the page so the first field with an error, in the page's order, is in view. In the
+ * browser the element scrolls itself into view: Taro's H5 pageScrollTo measures `offsetTop` from
+ * the nearest positioned parent (a card), not from the page, and would land short.
+ */
+function scrollToFirstError(): void {
+  if (process.env.TARO_ENV === 'h5') {
+    // Pages under the top one stay in the document, hidden: only a shown field counts.
+    const first = Array.from(document.querySelectorAll<HTMLElement>(`.${FIELD_ERROR_CLASS}`)).find(
+      (element) => element.getClientRects().length > 0,
+    );
+    first?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    return;
+  }
+  Taro.pageScrollTo({
+    selector: `.${FIELD_ERROR_CLASS}`,
+    offsetTop: -REVEAL_MARGIN_PX,
+    duration: 300,
+  }).catch(() => undefined);
+}
+
+/**
+ * For a form longer than the screen: call the returned function where a failed submission sets
+ * its field errors. Once they are drawn, the first field with one is scrolled into view, so the
+ * person sees what to fix, not only a toast.
+ */
+export function useRevealFirstError(): () => void {
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    // After the render that drew the errors; on WeChat, after the view layer has them too.
+    if (requests) Taro.nextTick(scrollToFirstError);
+  }, [requests]);
+  return useCallback(() => setRequests((count) => count + 1), []);
 }
 
 /** A form's failure that belongs to no field, above its button. */

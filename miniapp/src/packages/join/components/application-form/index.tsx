@@ -6,6 +6,7 @@ import {
   ITSS_CONFORMITY_LEVEL_NAMES,
   UNIT_TYPES,
   UNIT_TYPE_NAMES,
+  creditCodeWarning,
   type ApplicableLevel,
   type ApplicationBodyParsed,
   type Level,
@@ -13,7 +14,7 @@ import {
 } from '@itss/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useFileUpload } from '@/components/kit/file-picker';
-import { BusyButton, FormField, TextInput } from '@/components/kit/form';
+import { BusyButton, FormField, TextInput, useRevealFirstError } from '@/components/kit/form';
 import { RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
@@ -61,6 +62,7 @@ export function ApplicationFormView({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const revealFirstError = useRevealFirstError();
 
   const update = (changes: Partial<ApplicationForm>, ...fields: string[]) => {
     const next = { ...form, ...changes };
@@ -97,6 +99,7 @@ export function ApplicationFormView({
     const checked = checkForm(form);
     if (!checked.ok) {
       setErrors(checked.errors);
+      revealFirstError();
       await Taro.showToast({ title: '请按提示修改标红的项目', icon: 'none' });
       return;
     }
@@ -108,6 +111,7 @@ export function ApplicationFormView({
       const fieldErrors = errorsFromDetails(error.details);
       if (Object.keys(fieldErrors).length) {
         setErrors(fieldErrors);
+        revealFirstError();
         await Taro.showToast({ title: '请按提示修改标红的项目', icon: 'none' });
       } else {
         await Taro.showModal({ title: '提交未完成', content: error.message, showCancel: false });
@@ -122,8 +126,9 @@ export function ApplicationFormView({
     label: string,
     placeholder: string,
     maxlength: number,
+    warning?: string | null,
   ) => (
-    <FormField block="apply-field" label={label} error={errors[path]}>
+    <FormField block="apply-field" label={label} warning={warning} error={errors[path]}>
       <TextInput
         className={`apply-input apply-input--${path}`}
         value={form[path]}
@@ -156,7 +161,13 @@ export function ApplicationFormView({
       <Section title="单位信息">
         <Card>
           {input('unitName', '单位名称', '与营业执照一致的单位全称', 60)}
-          {input('creditCode', '统一社会信用代码', '18 位，见营业执照', 18)}
+          {input(
+            'creditCode',
+            '统一社会信用代码',
+            '18 位，见营业执照',
+            18,
+            creditCodeWarning(form.creditCode),
+          )}
           <FormField block="apply-field" label="单位类型" error={errors.unitType}>
             <SelectPicker
               className="apply-select apply-select--unitType"

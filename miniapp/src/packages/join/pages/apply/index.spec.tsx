@@ -136,6 +136,29 @@ test('a bad credit code format and mobile number are refused on the form', async
   expect(submissions(calls)).toHaveLength(0);
 });
 
+test('a mobile number from 12 and an emoji in the contact’s name are refused on the form', async () => {
+  const calls = serveForm({
+    ...complete,
+    contact: { ...complete.contact!, name: '李四😀', mobile: '12345678901' },
+  });
+  await openForm();
+  fireEvent.click(screen.getByText('提交申请'));
+  await screen.findByText('请输入正确的 11 位手机号（以 13–19 开头）');
+  expect(
+    screen.getByText('联系人姓名只能由汉字或字母组成（少数民族姓名可用间隔号“·”），不能包含表情、数字或符号'),
+  ).toBeTruthy();
+  expect(submissions(calls)).toHaveLength(0);
+});
+
+test('a restored credit code whose checksum fails is questioned beside it and still submitted', async () => {
+  const calls = serveForm({ ...complete, creditCode: '91330106MA2H0Y2X1K' });
+  await openForm();
+  const warning = await screen.findByText('校验位不符，请核对营业执照；如确认无误可继续提交');
+  expect(warning.closest('.apply-field')?.textContent).toContain('统一社会信用代码');
+  fireEvent.click(screen.getByText('提交申请'));
+  await waitFor(() => expect(submissions(calls)).toHaveLength(1));
+});
+
 test('the saved draft is restored on open: texts, choices, region, level fee and the licence', async () => {
   serveForm(complete);
   storage.set('itss.join.local', {

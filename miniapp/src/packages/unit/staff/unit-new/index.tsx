@@ -5,6 +5,7 @@ import {
   UNIT_TYPES,
   UNIT_TYPE_NAMES,
   createUnitRequestSchema,
+  creditCodeWarning,
   type LevelCode,
   type UnitType,
 } from '@itss/shared';
@@ -16,6 +17,7 @@ import {
   fieldErrorsOf,
   FormFailure,
   TextInput,
+  useRevealFirstError,
 } from '@/components/kit/form';
 import { PickerValue, RegionPicker, SelectPicker } from '@/components/kit/pickers';
 import { Card, Section } from '@/components/section';
@@ -54,6 +56,7 @@ export default function NewUnitPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const revealFirstError = useRevealFirstError();
 
   const update = (changes: Partial<UnitForm>) => {
     setForm((previous) => ({ ...previous, ...changes }));
@@ -72,6 +75,7 @@ export default function NewUnitPage() {
     const parsed = createUnitRequestSchema.safeParse(form);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
+      revealFirstError();
       return;
     }
     setErrors({});
@@ -84,7 +88,10 @@ export default function NewUnitPage() {
     } catch (thrown) {
       const error = toApiError(thrown);
       const refused = fieldErrorsOf(error);
-      if (Object.keys(refused).length) setErrors(refused);
+      if (Object.keys(refused).length) {
+        setErrors(refused);
+        revealFirstError();
+      }
       setFailure(error.message);
     } finally {
       setBusy(false);
@@ -92,7 +99,11 @@ export default function NewUnitPage() {
   };
 
   const text = (key: 'name' | 'creditCode', label: string, placeholder: string, maxlength: number) => (
-    <StaffField label={label} error={errors[key]}>
+    <StaffField
+      label={label}
+      warning={key === 'creditCode' ? creditCodeWarning(form.creditCode) : null}
+      error={errors[key]}
+    >
       <TextInput
         className={`staff-form__input unit-new__${key}`}
         maxlength={maxlength}
