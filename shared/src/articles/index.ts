@@ -3,7 +3,7 @@ import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { defineNotifications } from '../notifications';
 import { cursorPageQuery, decimalIdSchema, idSchema, pageOf } from '../common';
-import { defineErrors } from '../errors';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 
 /** A contact's page of one submission (`?id=`), which the message about a review opens. */
@@ -370,6 +370,12 @@ export const SubmissionError = defineErrors({
     status: 409,
     message: '该投稿已处理，请刷新后查看',
   },
+});
+
+/** A person's submissions come faster than a unit has news: a script filling the review queue. */
+export const SubmissionErrorMessage = defineErrorMessages({
+  SubmissionsTooMany: { code: ErrorCode.RateLimited, message: '投稿过于频繁，请一小时后再试' },
+  SubmissionsSpentToday: { code: ErrorCode.RateLimited, message: '今天的投稿次数已达上限，请明天再试' },
 });
 
 export const submissionCategorySchema = z.enum(UNIT_ARTICLE_CATEGORIES, '请选择投稿栏目');
