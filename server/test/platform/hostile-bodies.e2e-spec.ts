@@ -79,6 +79,13 @@ describe(`bodies no form would send, on ${TEST_DB}`, () => {
       expect(refusal(article).code).toBe('VALIDATION_FAILED');
       expect(refusal(article).paths[0]).toMatch(new RegExp(`^${field}`));
     }
+    const inBody = await postJson(
+      env,
+      '/api/articles',
+      articleBody({ body: `<p>图</p><img src="/api/articles/files/${PAST_INT * 10}">` }),
+      bearer(editor.token),
+    );
+    expect(inBody.status).toBe(400);
     const unit = await postJson(
       env,
       '/api/articles',
