@@ -308,6 +308,23 @@ describe('loadConfig in production', () => {
     );
   });
 
+  it('refuses to start production with the push in plaintext mode: one signed URL would carry any body', () => {
+    const production = {
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+      WECHAT_PUSH_TOKEN: 'pushToken1',
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /WECHAT_PUSH_AES_KEY: required in production with WECHAT_PUSH_TOKEN/,
+    );
+    const key = 'A'.repeat(43);
+    expect(loadConfig({ ...production, WECHAT_PUSH_AES_KEY: key }).wechat.push).toEqual({
+      token: 'pushToken1',
+      encodingAesKey: key,
+    });
+    expect(loadConfig({ ...dev, WECHAT_PUSH_TOKEN: 'pushToken1' }).wechat.push?.encodingAesKey).toBeNull();
+  });
+
   it('serves the stand-in in development when no appid is configured', () => {
     expect(loadConfig(dev).wechat).toMatchObject({
       appid: STANDIN_APPID,

@@ -83,7 +83,7 @@ const configSchema = z.object({
   // Where WeChat reaches this server from the internet (https://example.org), for the media check.
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   // The message push of the WeChat console (消息推送, JSON format) at /api/wechat/push: its Token,
-  // and its EncodingAESKey for safe mode (安全模式), which production should use.
+  // and its EncodingAESKey for safe mode (安全模式), which production requires with the Token.
   WECHAT_PUSH_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9]{3,32}$/, 'must be the Token from the WeChat console (3-32 letters or digits)')
@@ -271,6 +271,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (c.WECHAT_PUSH_AES_KEY && !c.WECHAT_PUSH_TOKEN) {
     problems.push({ key: 'WECHAT_PUSH_TOKEN', message: 'required with WECHAT_PUSH_AES_KEY' });
+  }
+  // In plaintext mode WeChat signs only the timestamp and nonce, not the body: anyone who sees one
+  // signed URL could send any event with it for five minutes. Production takes pushes encrypted only.
+  if (c.WECHAT_PUSH_TOKEN && !c.WECHAT_PUSH_AES_KEY && c.NODE_ENV === 'production') {
+    problems.push({
+      key: 'WECHAT_PUSH_AES_KEY',
+      message:
+        'required in production with WECHAT_PUSH_TOKEN (safe mode: plaintext pushes are not signed over their body)',
+    });
   }
   const s3Keys = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
   const s3Set = s3Keys.filter((key) => c[key] !== undefined);

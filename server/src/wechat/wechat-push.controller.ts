@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Public } from '../common/access.decorators';
 import { AppError } from '../common/app-error';
 import type { WechatConfig } from '../config/config';
+import { SharedState } from '../state/shared-state';
 import { WECHAT_CONFIG } from './wechat.client';
 import {
   type WechatPushConfig,
@@ -16,6 +17,11 @@ import {
 
 /** A signed request older or newer than this is refused: a replay, or a clock far off. */
 const MAX_SKEW_S = 300;
+/**
+ * How long a handled push is remembered: past both ends of the accepted skew, after which its
+ * signature is refused as stale anyway.
+ */
+const HANDLED_TTL_MS = (2 * MAX_SKEW_S + 60) * 1000;
 
 const signedQuerySchema = z.object({
   signature: z.string().regex(/^[0-9a-f]{40}$/),
@@ -45,6 +51,7 @@ export class WechatPushController {
   constructor(
     @Inject(WECHAT_CONFIG) private readonly config: WechatConfig,
     private readonly handlers: WechatPushHandlers,
+    private readonly state: SharedState,
   ) {}
 
   @Get()
@@ -61,7 +68,19 @@ export class WechatPushController {
   ): Promise<string> {
     const settings = this.settings();
     this.checkSignature(settings, query);
-    await this.handlers.dispatch(this.eventOf(settings, query, body));
+    const event = this.eventOf(settings, query, body);
+    // A signed push is handled once, on whichever replica it reaches: the same timestamp and nonce
+    // again (a replay within the five minutes, or WeChat's own retry of a handled push) is
+    // acknowledged and ignored. A push whose handling failed is forgotten, so WeChat's retry runs.
+    const key = `wechat:push:handled:${query.timestamp}:${query.nonce}`;
+    const mark = await this.state.acquire(key, HANDLED_TTL_MS);
+    if (mark === null) return 'success';
+    try {
+      await this.handlers.dispatch(event);
+    } catch (error) {
+      await this.state.release(key, mark);
+      throw error;
+    }
     return 'success';
   }
 

@@ -148,7 +148,7 @@ describe('contacts: join requests by credit code', () => {
     expect((await requestJoin(env, (await someone(env)).token, unit.id, unit.creditCode)).status).toBe(201);
   });
 
-  it('after 20 failures against one unit id in a day, anyone is refused 429 for that unit with the hours to wait', async () => {
+  it('after 20 failures against one unit id in a day, a wrong code is refused 429 with the hours to wait, but a colleague with the right code still asks', async () => {
     const unit = await memberUnit(env);
     for (let p = 0; p < 4; p++) {
       const guesser = await someone(env, 'guesser');
@@ -156,11 +156,18 @@ describe('contacts: join requests by credit code', () => {
         expect((await requestJoin(env, guesser.token, unit.id, validCreditCode())).status).toBe(400);
       }
     }
-    const refused = await requestJoin(env, (await someone(env)).token, unit.id, unit.creditCode);
+    const refused = await requestJoin(env, (await someone(env)).token, unit.id, validCreditCode());
     expect(codeOf(refused)).toEqual([429, 'RATE_LIMITED']);
-    expect(errorBodySchema.parse(refused.body).message).toMatch(/请 2[34] 小时( \d+ 分钟)?后再试/);
+    expect(errorBodySchema.parse(refused.body).message).toMatch(/（2[34] 小时( \d+ 分钟)?后恢复）/);
+    // Strangers cannot lock the unit's own people out: the right code is not a failure to limit.
+    const colleagueOf = await someone(env, 'colleague');
+    const asked = await requestJoin(env, colleagueOf.token, unit.id, unit.creditCode);
+    expect(asked.status).toBe(201);
+    expect(joinRequestSchema.parse(asked.body).state).toBe('pending');
     const other = await memberUnit(env);
-    expect((await requestJoin(env, (await someone(env)).token, other.id, other.creditCode)).status).toBe(201);
+    expect((await requestJoin(env, (await someone(env)).token, other.id, validCreditCode())).status).toBe(
+      400,
+    );
   });
 
   it('one pending request per person (409 JOIN_REQUEST_OPEN); a contact of any unit cannot ask (409 CONTACT_ALREADY_IN_UNIT)', async () => {

@@ -1,47 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@itss/shared';
-import { DataSource } from 'typeorm';
-import { SubmissionMediaCheckEntity } from '../../src/modules/articles/submission-media-check.entity';
 import { decryptPush, encryptPush } from '../../src/wechat/wechat-push';
 import { codeOf } from '../contacts/fixtures';
 import { type AuthEnv, startAuthEnv } from '../support/auth-env';
 import { TEST_DB, TEST_PUSH_TOKEN } from '../support/harness';
-import { uploadLicence } from '../support/joining';
-import { articleRow, contentChecks, submissionBody, submit, unitWithContact } from '../submissions/support';
-import { mediaVerdict, pushEncrypted, pushPlain, signedQuery } from './support';
-
-const AES_KEY = randomBytes(32).toString('base64').slice(0, 43);
-const SAFE_TOKEN = 'safeModeToken';
-
-/** The server with image checks on, and the push in plaintext mode or, with `safe`, in safe mode. */
-function startPushEnv(safe = false): Promise<AuthEnv> {
-  return startAuthEnv((config) => ({
-    ...config,
-    wechat: {
-      ...config.wechat,
-      mediaCheck: { publicUrl: 'https://itss.example.org' },
-      ...(safe && { push: { token: SAFE_TOKEN, encodingAesKey: AES_KEY } }),
-    },
-  }));
-}
-
-/** A submission with a cover sent to WeChat's image check, and the trace id WeChat gave it. */
-async function submissionWithImage(env: AuthEnv): Promise<{ id: number; traceId: string }> {
-  const { contact } = await unitWithContact(env);
-  const before = (await contentChecks(env)).length;
-  const { id } = await submit(
-    env,
-    contact.token,
-    submissionBody({ coverFileId: await uploadLicence(env, contact.token) }),
-  );
-  const check = (await contentChecks(env)).slice(before).find((c) => c.endpoint === 'media_check_async');
-  if (!check) throw new Error('no image check was asked for');
-  return { id, traceId: check.traceId };
-}
-
-function checkRow(env: AuthEnv, traceId: string) {
-  return env.server.app.get(DataSource).getRepository(SubmissionMediaCheckEntity).findOneBy({ traceId });
-}
+import { articleRow } from '../submissions/support';
+import {
+  AES_KEY,
+  SAFE_TOKEN,
+  checkRow,
+  mediaVerdict,
+  pushEncrypted,
+  pushPlain,
+  signedQuery,
+  startPushEnv,
+  submissionWithImage,
+} from './support';
 
 describe('WeChat push encryption (WXBizMsgCrypt)', () => {
   it('decrypts what it encrypts, for its own appid only, and nothing tampered with', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
-import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
+import { cursorPageQuery, decimalIdSchema, idSchema, pageOf } from '../common';
 import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
 import { realNameSchema } from '../domain/person-name';
@@ -174,7 +174,7 @@ const applicationFields = {
   level: applicableLevelSchema,
   businessDescription: text('主营业务介绍', 20, 2000),
   itssConformityLevel: z.enum(ITSS_CONFORMITY_LEVELS).optional(),
-  licenceFileId: z.number('请上传营业执照').int().positive('请上传营业执照'),
+  licenceFileId: z.number('请上传营业执照').positive('请上传营业执照').pipe(idSchema),
   consents: z.strictObject(
     {
       rules: z.literal(true, '请阅读并同意《工作守则》'),
@@ -191,8 +191,10 @@ export const applicationBodySchema = z
   .refine((a) => isKnownRegion(a.province, a.city), {
     message: '请选择正确的省份和城市',
     path: ['city'],
-    // Checked even when other fields fail, so the form shows every problem at once.
+    // Checked even when other fields fail, so the form shows every problem at once; a body that is
+    // not an object at all (JSON null, an array) has no region to check.
     when: ({ value }) => {
+      if (typeof value !== 'object' || value === null) return false;
       const v = value as { province?: unknown; city?: unknown };
       return typeof v.province === 'string' && typeof v.city === 'string';
     },
@@ -224,7 +226,7 @@ export const applicationDraftSchema = z.strictObject({
   level: applicableLevelSchema.optional(),
   businessDescription: draftText.optional(),
   itssConformityLevel: z.enum(ITSS_CONFORMITY_LEVELS).optional(),
-  licenceFileId: z.number().int().positive().optional(),
+  licenceFileId: idSchema.optional(),
   consents: z.strictObject({ rules: z.boolean().optional(), privacy: z.boolean().optional() }).optional(),
   campaignScene: z.string().max(64).optional(),
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { reviewResultNotification } from '../notifications/templates';
 import { defineAuditActions } from '../audit';
 import { defineNotifications } from '../notifications';
-import { cursorPageQuery, decimalIdSchema, pageOf } from '../common';
-import { defineErrors } from '../errors';
+import { cursorPageQuery, decimalIdSchema, idSchema, pageOf } from '../common';
+import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
 
 /** A contact's page of one submission (`?id=`), which the message about a review opens. */
@@ -176,7 +176,7 @@ const summary = z
   .max(ARTICLE_SUMMARY_MAX, `摘要最多 ${ARTICLE_SUMMARY_MAX} 个字`);
 /** Rich text as HTML; the server sanitizes it on save with an allowlist, whatever the client sent. */
 const body = z.string('请填写正文').min(1, '请填写正文').max(ARTICLE_BODY_MAX, '正文过长，请拆分为多篇文章');
-const fileId = z.number('文件编号无效').int().positive();
+const fileId = z.number('文件编号无效').pipe(idSchema);
 const tags = z
   .array(z.string().trim().min(1, '标签不能为空').max(12, '每个标签最多 12 个字'))
   .max(ARTICLE_TAGS_MAX, `最多 ${ARTICLE_TAGS_MAX} 个标签`);
@@ -193,7 +193,7 @@ const articleFields = {
     .max(ARTICLE_ATTACHMENTS_MAX, `最多 ${ARTICLE_ATTACHMENTS_MAX} 个附件`)
     .optional(),
   tags: tags.optional(),
-  unitId: z.number('请选择会员单位').int().positive().nullable().optional(),
+  unitId: z.number('请选择会员单位').pipe(idSchema).nullable().optional(),
   pinned: z.boolean().optional(),
 };
 
@@ -370,6 +370,12 @@ export const SubmissionError = defineErrors({
     status: 409,
     message: '该投稿已处理，请刷新后查看',
   },
+});
+
+/** A person's submissions come faster than a unit has news: a script filling the review queue. */
+export const SubmissionErrorMessage = defineErrorMessages({
+  SubmissionsTooMany: { code: ErrorCode.RateLimited, message: '投稿过于频繁，请一小时后再试' },
+  SubmissionsSpentToday: { code: ErrorCode.RateLimited, message: '今天的投稿次数已达上限，请明天再试' },
 });
 
 export const submissionCategorySchema = z.enum(UNIT_ARTICLE_CATEGORIES, '请选择投稿栏目');

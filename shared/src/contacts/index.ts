@@ -104,10 +104,14 @@ export const ContactErrorMessage = defineErrorMessages({
     code: ErrorCode.RateLimited,
     message: (waitMs: number) => `信用代码核对失败次数过多，请 ${waitWords(waitMs)}后再试`,
   },
-  /** Everyone's failures against one unit today. */
+  /**
+   * A wrong code, once everyone's failures against the unit today are past the limit. The right
+   * code is still taken, so the words ask for care rather than for waiting.
+   */
   JoinChecksPerUnitExceeded: {
     code: ErrorCode.RateLimited,
-    message: (waitMs: number) => `该单位今日的核对失败次数已达上限，请 ${waitWords(waitMs)}后再试`,
+    message: (waitMs: number) =>
+      `信用代码不符，且该单位今日核对失败次数过多，请对照营业执照仔细核对后再提交（${waitWords(waitMs)}后恢复）`,
   },
 });
 

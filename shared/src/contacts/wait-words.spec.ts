@@ -17,7 +17,7 @@ describe('waitWords', () => {
     });
     expect(ContactErrorMessage.JoinChecksPerUnitExceeded(3 * 3_600_000)).toEqual({
       code: 'RATE_LIMITED',
-      message: '该单位今日的核对失败次数已达上限，请 3 小时后再试',
+      message: '信用代码不符，且该单位今日核对失败次数过多，请对照营业执照仔细核对后再提交（3 小时后恢复）',
     });
   });
 });

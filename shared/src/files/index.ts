@@ -19,6 +19,8 @@ export const FileError = defineErrors({
     status: 415,
     message: '仅支持 JPG、PNG 图片或 PDF 文件',
   },
+  /** The file is on record but its bytes are no longer kept (a database restored without its uploads). */
+  FileGone: { code: 'FILE_GONE', status: 410, message: '该文件已无法找到，请联系会员服务部或重新上传' },
 });
 
 export const FileErrorMessage = defineErrorMessages({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAuditActions } from '../audit';
-import { decimalIdSchema } from '../common';
+import { decimalIdSchema, idSchema } from '../common';
 import { mainlandMobileSchema } from '../domain/phone';
 import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { roleSchema } from '../users';
@@ -41,7 +41,7 @@ export type StaffListResponse = z.infer<typeof staffListResponseSchema>;
 /** Grant staff to a person who has logged in at least once, found by user id or phone. */
 export const grantStaffRequestSchema = z
   .strictObject({
-    userId: z.number().int().positive().optional(),
+    userId: idSchema.optional(),
     phone: mainlandMobileSchema.optional(),
     admin: z.boolean().default(false),
   })

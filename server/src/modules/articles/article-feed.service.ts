@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ArticleError,
@@ -13,7 +13,6 @@ import { decodeCursor, keysetPage } from '../../common/keyset';
 import { type RequestContext, isStaff } from '../../common/request-context';
 import { DEFAULT_RESPONSE_TTL_MS } from '../../state/cached-response';
 import { ResponseCache } from '../../state/response-cache';
-import { FilesService } from '../files/files.service';
 import { ArticleEntity } from './article.entity';
 import { type Keyset, isKeyset, newestFirst } from './article-keyset';
 import { ArticlePresenter, type PublicDetail, type SummaryRow } from './article-presenter';
@@ -29,41 +28,16 @@ export type ArticleListQueryParsed = z.output<typeof articleListQuerySchema>;
  * and one article, from the response cache, with the body locked for those it is not for.
  */
 @Injectable()
-export class ArticleFeedService implements OnModuleInit {
+export class ArticleFeedService {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
     private readonly policy: ArticlesPolicy,
     private readonly readers: ArticleReaders,
     private readonly presenter: ArticlePresenter,
-    private readonly files: FilesService,
     private readonly search: ArticleSearch,
     private readonly cache: ResponseCache,
     private readonly staffSide: ArticleStaffService,
   ) {}
-
-  onModuleInit(): void {
-    // /api/files/:id follows the same rule as the article's own file route.
-    this.files.allowReaders('article', async (actor, articleId) => {
-      const row = await this.articles.findOne({
-        where: { id: articleId },
-        select: { id: true, state: true, visibility: true },
-      });
-      return row !== null && this.mayReadBody(actor, row);
-    });
-  }
-
-  private async mayReadBody(
-    actor: RequestContext,
-    row: Pick<ArticleEntity, 'state' | 'visibility'>,
-  ): Promise<boolean> {
-    const published = row.state === 'published';
-    const standing =
-      published && row.visibility !== 'public' ? await this.readers.standingOf(actor) : 'public';
-    return this.policy.can(actor, 'readBody', {
-      standing,
-      article: { published, visibility: row.visibility },
-    });
-  }
 
   /**
    * Published articles, newest first, a keyset page: one index range read from the cursor on, no

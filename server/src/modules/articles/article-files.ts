@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -86,7 +86,7 @@ function pdfOnly(upload: Upload): Upload {
  * the article when it is saved, read under the article's rule. Submissions claim theirs the same way.
  */
 @Injectable()
-export class ArticleFiles {
+export class ArticleFiles implements OnModuleInit {
   constructor(
     @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
     @InjectRepository(SubmissionMediaCheckEntity)
@@ -95,6 +95,14 @@ export class ArticleFiles {
     private readonly readers: ArticleReaders,
     private readonly policy: ArticlesPolicy,
   ) {}
+
+  onModuleInit(): void {
+    // Both routes that serve files (/api/files/:id and the article route) ask the files feature's
+    // one rule, which asks this for the files an article owns.
+    this.files.allowReaders(ARTICLE_FILE_OWNER, (actor, articleId, fileId) =>
+      this.articleAllows(actor, articleId, fileId),
+    );
+  }
 
   /** The caller may upload before a byte is read: staff, and contacts of active units. */
   async uploadImage(
@@ -135,9 +143,9 @@ export class ArticleFiles {
   }
 
   /**
-   * A file of the article store: staff always; its uploader; once an article owns it, whoever may
-   * read that article's body (its cover: whoever sees the teaser). Anyone else, and any file that
-   * is not an article's or an unclaimed upload, 404. Public readers' copies may be shared by caches.
+   * A file of the article store, under the files feature's one rule: an unclaimed upload to its
+   * uploader alone; once an article owns it, whom the article allows (`articleAllows`). Any other
+   * feature's file is 404 here. Public readers' copies may be shared by caches.
    */
   async open(ctx: RequestContext, fileId: number, check?: string): Promise<ServedFile> {
     const file = await this.files.record(fileId);
@@ -145,29 +153,39 @@ export class ArticleFiles {
       throw new AppError(ErrorCode.NotFound);
     }
     if (check !== undefined) return this.openForMediaCheck(file, check);
+    await this.files.readable(ctx, file);
     const article =
       file.ownerId !== null
         ? await this.articles.findOne({
             where: { id: file.ownerId },
-            select: { id: true, state: true, visibility: true, coverFileId: true },
+            select: { id: true, state: true, visibility: true },
           })
         : null;
-    const published = article?.state === 'published';
-    const access = {
-      standing:
-        article && published && article.visibility !== 'public'
-          ? await this.readers.standingOf(ctx)
-          : 'public',
-      article: article ? { published, visibility: article.visibility } : undefined,
-      file: { isUploader: ctx.user?.id === file.uploadedBy, isCover: article?.coverFileId === file.id },
-    } as const;
-    authorize(this.policy, ctx, 'readFile', access, { hide: true });
-    const everyone = published && article.visibility === 'public';
+    const everyone = article?.state === 'published' && article.visibility === 'public';
     return {
       file,
       bytes: await this.files.bytesOf(file),
       cacheControl: everyone ? 'public, max-age=300' : 'private, max-age=300',
     };
+  }
+
+  /**
+   * Who reads a file an article owns: staff always; whoever may read the article's body; its cover
+   * whoever sees the teaser of the published article.
+   */
+  private async articleAllows(actor: RequestContext, articleId: number, fileId: number): Promise<boolean> {
+    const article = await this.articles.findOne({
+      where: { id: articleId },
+      select: { id: true, state: true, visibility: true, coverFileId: true },
+    });
+    if (!article) return false;
+    const published = article.state === 'published';
+    return this.policy.can(actor, 'readFile', {
+      standing:
+        published && article.visibility !== 'public' ? await this.readers.standingOf(actor) : 'public',
+      article: { published, visibility: article.visibility },
+      file: { isCover: article.coverFileId === fileId },
+    });
   }
 
   /**

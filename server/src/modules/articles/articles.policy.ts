@@ -12,8 +12,8 @@ export type ReaderStanding = 'public' | 'member' | 'committee';
 export interface ArticleAccess {
   standing: ReaderStanding;
   article?: { published: boolean; visibility: ArticleVisibility };
-  /** For a file: whether the caller uploaded it, and whether it is its article's cover. */
-  file?: { isUploader: boolean; isCover: boolean };
+  /** For a file the article owns: whether it is its cover. */
+  file?: { isCover: boolean };
 }
 
 const STANDING_READS: Record<ReaderStanding, readonly ArticleVisibility[]> = {
@@ -25,8 +25,8 @@ const STANDING_READS: Record<ReaderStanding, readonly ArticleVisibility[]> = {
 /**
  * Staff write and publish and read everything. A published article's teaser (title, summary,
  * cover) is for everyone; its body, images and attachments for whom its visibility names. Contacts
- * of active units upload images for their submissions. An uploader always reads their own upload:
- * they had the bytes.
+ * of active units upload images for their submissions. A file's uploader reads it by the files
+ * feature's rule, which asks `readFile` only for files an article owns.
  */
 @Policy()
 @Injectable()
@@ -48,11 +48,7 @@ export class ArticlesPolicy implements FeaturePolicy<ArticlesAction, ArticleAcce
       case 'readBody':
         return bodyReadable;
       case 'readFile':
-        return (
-          access.file?.isUploader === true ||
-          bodyReadable ||
-          (access.file?.isCover === true && article?.published === true)
-        );
+        return bodyReadable || (access.file?.isCover === true && article?.published === true);
     }
   }
 }

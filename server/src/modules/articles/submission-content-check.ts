@@ -5,7 +5,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { CONTENT_CHECK_RESULTS, type ContentCheckResult, WechatError, articleFileUrl } from '@itss/shared';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-import type { Repository } from 'typeorm';
+import { IsNull, LessThan, Or, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
@@ -37,6 +37,8 @@ function plainText(html: string): string {
 const mediaVerdictSchema = z.object({
   trace_id: z.string().min(1).max(64),
   result: z.object({ suggest: z.enum(CONTENT_CHECK_RESULTS) }),
+  /** When WeChat made the event, in seconds: of two verdicts on one image, the newer stands. */
+  CreateTime: z.number().int().positive(),
 });
 
 /** Cuts text into pieces WeChat takes in one call, by characters (not UTF-16 units). */
@@ -120,6 +122,7 @@ export class SubmissionContentCheck implements OnModuleInit {
         traceId: pending,
         fetchToken,
         result: null,
+        resultAt: null,
         createdAt: now(),
       });
       try {
@@ -144,20 +147,28 @@ export class SubmissionContentCheck implements OnModuleInit {
 
   /**
    * WeChat's verdict on a submitted image, pushed within 30 minutes: kept with its check, and
-   * anything but pass flags the submission for staff (WeChat may push the same event again).
+   * anything but pass flags the submission for staff. WeChat may push the same event again, and an
+   * old one may arrive late: a verdict is kept only when newer than the one kept (a guarded UPDATE),
+   * so an older verdict never replaces a newer one.
    */
   @RetryOnConflict()
   @Transactional()
   private async recordMediaVerdict(event: WechatPushEvent): Promise<void> {
     const verdict = mediaVerdictSchema.safeParse(event);
     if (!verdict.success) {
-      this.logger.warn('A wxa_media_check push without a trace id and a result was ignored');
+      this.logger.warn('A wxa_media_check push without a trace id, a result and a time was ignored');
       return;
     }
     const check = await this.mediaChecks.findOneBy({ traceId: verdict.data.trace_id });
     if (!check) return;
     const suggest = verdict.data.result.suggest;
-    await this.mediaChecks.update({ id: check.id }, { result: suggest });
-    if (suggest !== 'pass') await this.articles.update({ id: check.articleId }, { contentFlagged: true });
+    const at = new Date(verdict.data.CreateTime * 1000);
+    const { affected } = await this.mediaChecks.update(
+      { id: check.id, resultAt: Or(IsNull(), LessThan(at)) },
+      { result: suggest, resultAt: at },
+    );
+    if (affected && suggest !== 'pass') {
+      await this.articles.update({ id: check.articleId }, { contentFlagged: true });
+    }
   }
 }

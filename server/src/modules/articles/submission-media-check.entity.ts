@@ -33,6 +33,10 @@ export class SubmissionMediaCheckEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   result: string | null;
 
+  /** When WeChat made the verdict kept in `result` (its CreateTime): only a newer one replaces it. */
+  @Column({ name: 'result_at', type: 'datetime', nullable: true })
+  resultAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

@@ -11,6 +11,7 @@ import {
   type Submission,
   type SubmissionDecisionRequest,
   SubmissionError,
+  SubmissionErrorMessage,
   type SubmissionListItem,
   type SubmissionListResponse,
   articleFileUrl,
@@ -25,6 +26,7 @@ import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { ResponseCache } from '../../state/response-cache';
+import { Throttle } from '../../state/throttle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
@@ -36,6 +38,13 @@ import { ARTICLES_CACHE_PREFIX } from './article-readers';
 import { ArticleSearch } from './article-search';
 import { SubmissionContentCheck } from './submission-content-check';
 import { type SubmissionRelation, SubmissionsPolicy } from './submissions.policy';
+
+/**
+ * A unit's news comes a few pieces at a time; each submission costs WeChat content checks and a
+ * place in staff's queue, so a loop or a script is stopped early (per person, as uploads are).
+ */
+const SUBMISSIONS_PER_HOUR = 10;
+const SUBMISSIONS_PER_DAY = 30;
 
 const NOTICE_TITLE = { approve: '投稿已发布', reject: '投稿未通过审核' } as const;
 
@@ -66,18 +75,34 @@ export class SubmissionsService {
     private readonly notifications: NotificationsService,
     private readonly cache: ResponseCache,
     private readonly contentCheck: SubmissionContentCheck,
+    private readonly throttle: Throttle,
   ) {}
 
   /**
    * Checks the text with WeChat before anything is stored (no transaction waits on WeChat): risky
    * is refused and nothing kept; review, or WeChat unreachable, stores it flagged for staff, so a
    * submission is never lost to an outage. Images go to WeChat's media check after the commit.
+   * Each attempt is counted against the person before WeChat is asked, a refused one included.
    */
   async create(ctx: SignedInContext, body: CreateSubmissionRequest): Promise<CreateSubmissionResponse> {
     const callerUnit = await this.callerUnit(ctx);
     if (!this.policy.can(ctx, 'submit', { callerUnit }) || !callerUnit) {
       throw new AppError(SubmissionError.NotAContact);
     }
+    await this.throttle.take(
+      {
+        key: `throttle:submission:${ctx.user.id}`,
+        limit: SUBMISSIONS_PER_HOUR,
+        windowMs: 60 * 60_000,
+        message: SubmissionErrorMessage.SubmissionsTooMany,
+      },
+      {
+        key: `throttle:submission-day:${ctx.user.id}`,
+        limit: SUBMISSIONS_PER_DAY,
+        windowMs: 24 * 60 * 60_000,
+        message: SubmissionErrorMessage.SubmissionsSpentToday,
+      },
+    );
     const html = articleBodyForSaving(body.body);
     const verdict = await this.contentCheck.checkText(ctx.user.openid, body.title, body.summary, html);
     if (verdict === 'risky') throw new AppError(ArticleError.ContentRisky);

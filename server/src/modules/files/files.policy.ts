@@ -10,17 +10,20 @@ export interface FileAccess {
   ownerAllows: boolean;
 }
 
-/** Anyone signed in may upload; a file is read by its uploader and by whom its owning record allows. */
+/**
+ * Anyone signed in may upload. A file is read by its uploader, and once a record owns it by whom
+ * that record's feature allows (anyone, for a public article's files); an unclaimed upload is its
+ * uploader's alone, staff included. Every route that serves a file asks this one rule.
+ */
 @Policy()
 @Injectable()
 export class FilesPolicy implements FeaturePolicy<FilesAction, FileAccess | undefined> {
   can(actor: RequestContext, action: FilesAction, file: FileAccess | undefined): boolean {
-    if (!actor.user) return false;
     switch (action) {
       case 'upload':
-        return true;
+        return actor.user !== null;
       case 'read':
-        return file !== undefined && (file.uploadedBy === actor.user.id || file.ownerAllows);
+        return file !== undefined && (file.uploadedBy === actor.user?.id || file.ownerAllows);
     }
   }
 }

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
+  ErrorCode,
   FileError,
   type StoredFile,
   UPLOAD_CONTENT_TYPES,
@@ -22,8 +23,8 @@ import { FILE_STORAGE, type FileStorage } from './file-storage';
 import { FilesPolicy } from './files.policy';
 import type { Upload } from './upload-reader';
 
-/** Decides whether `actor` may read the files a record of one type owns (the record's id given). */
-export type ReaderRule = (actor: RequestContext, ownerId: number) => Promise<boolean>;
+/** Decides whether `actor` may read a file that a record of one type owns (the record's and the file's id given). */
+export type ReaderRule = (actor: RequestContext, ownerId: number, fileId: number) => Promise<boolean>;
 
 /** A file with who uploaded it and which record, if any, owns it. */
 export interface FileRecord extends StoredFile {
@@ -139,15 +140,22 @@ export class FilesService {
 
   /** The file and its bytes, for its uploader or whom its owner allows; anyone else 404. */
   async open(ctx: SignedInContext, id: number): Promise<{ file: StoredFile; bytes: Readable }> {
-    const row = await this.files.findOneBy({ id });
-    const rule = row?.ownerType ? this.readers.get(row.ownerType) : undefined;
-    const ownerAllows = row?.ownerId != null && rule !== undefined && (await rule(ctx, row.ownerId));
-    authorize(this.policy, ctx, 'read', row ? { uploadedBy: row.uploadedBy, ownerAllows } : undefined, {
-      hide: true,
-    });
-    const bytes = row && (await this.storage.get(row.storageKey));
-    if (!row || !bytes) throw new Error(`file ${id} has a row but no bytes in storage`);
-    return { file: toStoredFile(row), bytes };
+    const file = await this.readable(ctx, await this.record(id));
+    const { uploadedBy: _uploader, ownerType: _type, ownerId: _owner, ...stored } = file;
+    return { file: stored, bytes: await this.bytesOf(file) };
+  }
+
+  /**
+   * The one rule for reading a file, whichever route serves it: its uploader, or whom the feature
+   * owning it allows; an unclaimed upload is its uploader's alone. Anyone else, and an unknown id, 404.
+   */
+  async readable(ctx: RequestContext, file: FileRecord | null): Promise<FileRecord> {
+    if (!file) throw new AppError(ErrorCode.NotFound);
+    const rule = file.ownerType ? this.readers.get(file.ownerType) : undefined;
+    const ownerAllows =
+      file.ownerId !== null && rule !== undefined && (await rule(ctx, file.ownerId, file.id));
+    authorize(this.policy, ctx, 'read', { uploadedBy: file.uploadedBy, ownerAllows }, { hide: true });
+    return file;
   }
 
   /**
@@ -187,11 +195,20 @@ export class FilesService {
     );
   }
 
-  /** The bytes of a file found by `record`, once its feature's rule has allowed the caller. */
+  /**
+   * The bytes of a file found by `record`, once the rule has allowed the caller. Bytes missing from
+   * storage (a database restored without its uploads) are the operator's to fix: logged with the
+   * file's id and storage key, and answered 410 rather than as a fault of the request.
+   */
   async bytesOf(file: FileRecord): Promise<Readable> {
     const row = await this.files.findOneByOrFail({ id: file.id });
     const bytes = await this.storage.get(row.storageKey);
-    if (!bytes) throw new Error(`file ${file.id} has a row but no bytes in storage`);
+    if (!bytes) {
+      this.logger.error(
+        `file ${row.id} (${row.name}, storage key ${row.storageKey}) has a row but no bytes in storage`,
+      );
+      throw new AppError(FileError.FileGone);
+    }
     return bytes;
   }
 

@@ -17,7 +17,6 @@ import { In, IsNull, MoreThan, type Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { pageById } from '../../common/keyset';
-import { authorize } from '../../common/policy';
 import { beijingDateTime } from '../../common/time';
 import type { SignedInContext } from '../../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -233,11 +232,15 @@ export class NotificationsService {
     return this.messages.countBy({ userId: ctx.user.id, readAt: IsNull() });
   }
 
-  /** Marking a message read twice is no error: the second changes nothing. */
+  /**
+   * Marking a message read twice is no error: the second changes nothing. Another person's message
+   * is answered exactly as one that does not exist, so ids cannot be probed.
+   */
   async markRead(ctx: SignedInContext, id: number): Promise<void> {
     const message = await this.messages.findOneBy({ id });
-    if (!message) throw new AppError(NotificationErrorMessage.MessageNotFound);
-    authorize(this.policy, ctx, 'read', message, { hide: true });
+    if (!message || !this.policy.can(ctx, 'read', message)) {
+      throw new AppError(NotificationErrorMessage.MessageNotFound);
+    }
     await this.messages.update({ id, readAt: IsNull() }, { readAt: new Date() });
   }
 

@@ -53,22 +53,25 @@ export class JoinRequestsService {
   /**
    * A colleague asks to join, proving it with the unit's credit code. A wrong code, a unit that
    * does not exist and one that is not active are refused alike, and counted against the person
-   * and the unit id; an attempt whose code matched is given back.
+   * and the unit id; an attempt whose code matched is given back, and the unit's count never
+   * refuses a matching code.
    */
   async requestToJoin(
     ctx: SignedInContext,
     unitId: number,
     body: ContactIdentity & { creditCode: string },
   ): Promise<JoinRequest> {
-    await this.joinThrottle.reserve(ctx.user.id, unitId);
+    await this.joinThrottle.reserve(ctx.user.id);
     try {
       const request = await this.fileJoinRequest(ctx, unitId, body);
-      await this.joinThrottle.giveBack(ctx.user.id, unitId);
+      await this.joinThrottle.giveBack(ctx.user.id);
       return request;
     } catch (error) {
       if (!(error instanceof AppError && error.code === ContactError.CreditCodeMismatch)) {
-        await this.joinThrottle.giveBack(ctx.user.id, unitId);
+        await this.joinThrottle.giveBack(ctx.user.id);
+        throw error;
       }
+      await this.joinThrottle.failedFor(unitId);
       throw error;
     }
   }
