@@ -168,7 +168,7 @@ test('会员单位: the seeded unit in the list, with level, status, contacts an
   await openFromConsole('会员单位', '/packages/unit/staff/units/index');
   await onPage('.unit-row', '示例会员单位').waitFor();
   const text = await visibleText(page);
-  for (const words of ['委员单位', '正常', '联系人1位·主联系人：李主联', '新增单位', '批量导入', '导出Excel'])
+  for (const words of ['委员单位', '正常', '联系人2位·主联系人：李主联', '新增单位', '批量导入', '导出Excel'])
     expect(text).toContain(words);
 });
 

@@ -220,11 +220,12 @@ test('会员名录 from 首页: levels and search; someone without a unit asks t
   const token = await staffToken();
   for (const unit of RECORDED) await post('/api/units', { ...unit, unitType: 'enterprise' }, token);
 
-  // A person of no unit yet: the primary contact's browser logs out and picks the 访客 persona.
+  // A person of no unit yet: the primary contact's browser logs out and picks the 申请人 persona (访客
+  // joined the demo unit above).
   await open(primary, '/pages/me/index');
   await on(primary, '.me-actions__logout').click();
   await primary.locator('.taro__modal').getByText('退出', { exact: true }).click();
-  await signIn(primary, '访客', '赵晓访');
+  await signIn(primary, '申请人', '钱申科');
   await open(primary, '/pages/index/index');
   await on(primary, '.home-links__item', '会员名录').click();
   await waitForPage(primary, '/packages/directory/pages/index/index');
@@ -248,7 +249,7 @@ test('会员名录 from 首页: levels and search; someone without a unit asks t
   await on(primary, '.directory-row', '杭州云栈信息技术有限公司').click();
   await on(primary, '.directory-sheet__title', '申请成为该单位联系人').waitFor();
   await on(primary, '.identity-input--creditCode input').fill('91330106MA2H0Y2X2K');
-  await on(primary, '.identity-input--name input').fill('赵晓访');
+  await on(primary, '.identity-input--name input').fill('钱申科');
   await on(primary, '.identity-form__submit').click();
   await on(primary, '.identity-form__failure', '统一社会信用代码核对未通过').waitFor();
   // The browser logs the refused request; that one is expected, anything else is not.
