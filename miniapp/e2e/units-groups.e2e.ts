@@ -9,7 +9,10 @@ import { journey, on } from './journey';
 let harness: Harness;
 /** The primary contact (李主联, 示例会员单位's 主联系人 persona). */
 let primary: Page;
-/** The colleague (孙联络, the 会员联系人 persona), on a phone of their own. */
+/**
+ * The colleague, on a phone of their own: 赵晓访, the 访客 persona, of no unit yet (the 会员联系人
+ * persona is already the demo unit's other contact).
+ */
 let colleague: Page;
 /** 会员服务部 (周会服) in the staff pages, on a desktop. */
 let staff: Page;
@@ -19,7 +22,7 @@ const GROUP = 'ITSS 分会会员交流群';
 /** The demo unit the development server seeds, whose primary contact is the 主联系人 persona. */
 const UNIT = '示例会员单位';
 /** 单位简称-姓名: the demo unit's name has no place or legal form to drop. */
-const NICKNAME = `${UNIT}-孙联络`;
+const NICKNAME = `${UNIT}-赵晓访`;
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -61,7 +64,8 @@ test('the primary contact sees the unit’s contacts and seats, and 邀请同事
   await on(primary, '.member-contact', '李主联').waitFor();
   const text = await visibleText(primary);
   expect(text).toContain('李主联主联系人');
-  expect(text).toContain('名额1/5');
+  expect(text).toContain('孙联络运维经理');
+  expect(text).toContain('名额2/5');
 
   await on(primary, '.member-actions__primary', '邀请同事').click();
   await on(primary, '.member-invite__title', '邀请已生成').waitFor();
@@ -76,22 +80,22 @@ test('the primary contact sees the unit’s contacts and seats, and 邀请同事
 
 test('the colleague opens the link on their phone, accepts with name and title, and joins the unit', async () => {
   colleague = await harness.secondBrowser({ phone: true });
-  await signIn(colleague, '会员联系人', '孙联络');
+  await signIn(colleague, '访客', '赵晓访');
   await colleague.goto(inviteLink);
   await waitForPage(colleague, '/packages/unit/pages/invite/index');
   await on(colleague, '.invite-banner__title', `李主联 邀请您成为「${UNIT}」的联系人`).waitFor();
-  await on(colleague, '.identity-input--name input').fill('孙联络');
-  await on(colleague, '.identity-input--title input').fill('运维经理');
+  await on(colleague, '.identity-input--name input').fill('赵晓访');
+  await on(colleague, '.identity-input--title input').fill('网络工程师');
   await screenshot(colleague, 'unit-invite');
   await on(colleague, '.identity-form__submit').click();
   await on(colleague, '.invite-joined__title', `您已成为「${UNIT}」的联系人`).waitFor();
 
   await on(colleague, '.invite-joined__button').click();
   await waitForPage(colleague, '/packages/unit/pages/index/index');
-  await on(colleague, '.member-contact', '孙联络').waitFor();
+  await on(colleague, '.member-contact', '赵晓访').waitFor();
   const text = await visibleText(colleague);
-  expect(text).toContain('孙联络运维经理');
-  expect(text).toContain('名额2/5');
+  expect(text).toContain('赵晓访网络工程师');
+  expect(text).toContain('名额3/5');
   expect(text).toContain('退出单位');
   expect(text).not.toContain('邀请同事');
 
@@ -154,7 +158,7 @@ test('staff let the code run out: the colleague is told staff will add them, and
   await screenshot(colleague, 'group-fallback');
 
   await open(staff, '/packages/groups/staff/group-todos/index');
-  const todo = on(staff, '.task-row', '孙联络');
+  const todo = on(staff, '.task-row', '赵晓访');
   await todo.waitFor();
   expect(await todo.innerText()).toContain(NICKNAME);
 });
@@ -176,7 +180,7 @@ test('staff suspend the unit: the colleague loses access, and is listed on 待�
   expect(text).not.toContain(NICKNAME);
 
   await open(staff, '/packages/groups/staff/group-removals/index');
-  const removal = on(staff, '.task-row', '孙联络');
+  const removal = on(staff, '.task-row', '赵晓访');
   await removal.waitFor();
   const row = await removal.innerText();
   expect(row).toContain('单位暂停会员资格');
@@ -216,11 +220,12 @@ test('会员名录 from 首页: levels and search; someone without a unit asks t
   const token = await staffToken();
   for (const unit of RECORDED) await post('/api/units', { ...unit, unitType: 'enterprise' }, token);
 
-  // A person of no unit yet: the primary contact's browser logs out and picks the 访客 persona.
+  // A person of no unit yet: the primary contact's browser logs out and picks the 申请人 persona (访客
+  // joined the demo unit above).
   await open(primary, '/pages/me/index');
   await on(primary, '.me-actions__logout').click();
   await primary.locator('.taro__modal').getByText('退出', { exact: true }).click();
-  await signIn(primary, '访客', '赵晓访');
+  await signIn(primary, '申请人', '钱申科');
   await open(primary, '/pages/index/index');
   await on(primary, '.home-links__item', '会员名录').click();
   await waitForPage(primary, '/packages/directory/pages/index/index');
@@ -244,7 +249,7 @@ test('会员名录 from 首页: levels and search; someone without a unit asks t
   await on(primary, '.directory-row', '杭州云栈信息技术有限公司').click();
   await on(primary, '.directory-sheet__title', '申请成为该单位联系人').waitFor();
   await on(primary, '.identity-input--creditCode input').fill('91330106MA2H0Y2X2K');
-  await on(primary, '.identity-input--name input').fill('赵晓访');
+  await on(primary, '.identity-input--name input').fill('钱申科');
   await on(primary, '.identity-form__submit').click();
   await on(primary, '.identity-form__failure', '统一社会信用代码核对未通过').waitFor();
   // The browser logs the refused request; that one is expected, anything else is not.

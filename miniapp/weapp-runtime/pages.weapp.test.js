@@ -11,6 +11,9 @@ const { httpRequest } = require('./harness/http');
 const { startServer } = require('./harness/server');
 const { PNG, call, loginAs, publishArticle, submitApplication, uploadGroupCode } = require('./harness/seed');
 
+/** The person whose application staff review in the queue: no persona, so no persona's journey changes. */
+const QUEUE_APPLICANT = { openid: 'o_weapp_queue_applicant' };
+
 /** Published by staff in beforeAll, for 资讯 to list. */
 const NEWS_TITLE = '关于开展2026年度会员服务满意度调查的通知';
 
@@ -74,8 +77,9 @@ suite('the weapp build in WeChat’s runtime', () => {
     compileBuild();
     server = await startServer();
     association = await getJson('/api/association');
-    // Not the applicant persona: its own journey below must start with no application or unit.
-    submitted = await submitApplication(server.origin, 'member_contact');
+    // Not the applicant persona: its own journey below must start with no application or unit; and
+    // not a contact's (the 会员联系人 persona is the demo unit's).
+    submitted = await submitApplication(server.origin, QUEUE_APPLICANT);
     await publishArticle(server.origin, await loginAs(server.origin, 'staff'), {
       category: 'notice',
       title: NEWS_TITLE,
@@ -352,7 +356,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.callsTo('showToast')).toContainEqual(expect.objectContaining({ title: '已要求补充材料' }));
       expect(app.text()).toContain('已要求补充材料，等待申请人修改后重新提交');
 
-      const applicant = await loginAs(server.origin, 'member_contact');
+      const applicant = await loginAs(server.origin, QUEUE_APPLICANT);
       await call(server.origin, applicant, 'POST', `/api/applications/${submitted.id}/resubmit`);
       await app.pullDownRefresh();
       await app.waitForText('通过');
@@ -501,7 +505,8 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(text).toContain('¥3,000');
     });
   });
-  // The visitor is the one persona still of no unit here: the others' applications were approved above.
+  // The visitor is the one persona still of no unit here: 会员联系人 is the demo unit's, the others'
+  // applications were approved above.
   describe('member units and the members’ group (主联系人 李主联 invites 访客 赵晓访)', () => {
     /** The demo unit the development server seeds, whose primary contact is the 主联系人 persona. */
     const UNIT = '示例会员单位';
@@ -519,8 +524,9 @@ suite('the weapp build in WeChat’s runtime', () => {
       expect(app.find('.me-card__tag').textContent).toBe('主联系人');
       await app.tap('我的单位');
       await app.waitForRoute('packages/unit/pages/index/index');
-      await app.waitForText('名额1/5');
+      await app.waitForText('名额2/5');
       expect(app.text()).toContain('李主联主联系人');
+      expect(app.text()).toContain('孙联络运维经理');
 
       await app.tap('邀请同事');
       await app.waitForText('邀请已生成');
@@ -577,7 +583,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       ]);
       await app.waitForRoute('packages/unit/pages/index/index');
       await app.waitForText('赵晓访');
-      expect(app.text()).toContain('名额2/5');
+      expect(app.text()).toContain('名额3/5');
       expect(app.text()).toContain('退出单位');
     });
 

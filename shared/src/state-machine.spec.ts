@@ -9,6 +9,7 @@ import {
   JOIN_REQUEST_STATES,
   JOIN_REQUEST_STATE_MACHINE,
   OPEN_APPLICATION_STATES,
+  AWAITING_STAFF_STATES,
   UNIT_STATUSES,
   UNIT_STATUS_MACHINE,
 } from './index';
@@ -49,6 +50,10 @@ describe('state machines', () => {
     expect(
       APPLICATION_STATES.filter((state) => actionsFrom(APPLICATION_STATE_MACHINE, state).length > 0),
     ).toEqual([...OPEN_APPLICATION_STATES]);
+  });
+
+  it('staff have to decide on submitted and resubmitted applications alike', () => {
+    expect(AWAITING_STAFF_STATES).toEqual(['submitted', 'resubmitted']);
   });
 
   it('a submission in review is published or rejected; staff articles never reach rejected', () => {

@@ -5,9 +5,9 @@ const { DEMO_APPLICATION, PNG, builtServer, seeding } = require('../../../server
 
 const seed = (origin) => seeding(builtServer(origin));
 
-/** A stand-in persona's session token. */
-async function loginAs(origin, persona) {
-  return (await seed(origin).signIn({ persona })).token;
+/** A session token: of a stand-in persona (by its key), or of any WeChat user (`{ openid }`). */
+async function loginAs(origin, who) {
+  return (await seed(origin).signIn(typeof who === 'string' ? { persona: who } : who)).token;
 }
 
 /** Calls the API as the holder of `token`; anything but a 2xx is an error. Resolves to the body. */
@@ -15,9 +15,9 @@ function call(origin, token, method, path, data, headers = {}) {
   return seed(origin).ok(token, method, path, data, headers);
 }
 
-/** Uploads a licence and submits the demo unit's application as `persona`; resolves to the application. */
-async function submitApplication(origin, persona, overrides = {}) {
-  return seed(origin).submitApplication(await loginAs(origin, persona), {
+/** Uploads a licence and submits the demo unit's application as `who` (as loginAs takes it); resolves to the application. */
+async function submitApplication(origin, who, overrides = {}) {
+  return seed(origin).submitApplication(await loginAs(origin, who), {
     ...DEMO_APPLICATION,
     ...overrides,
   });

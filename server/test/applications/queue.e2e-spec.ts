@@ -1,5 +1,5 @@
 import { applicationListResponseSchema, errorBodySchema } from '@itss/shared';
-import { type AuthEnv, bearer, startAuthEnv } from '../support/auth-env';
+import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
 import { decided, mismatchedCreditCode, person, submitApplication } from '../support/joining';
 
 /** On a database of its own: the queue's order, pages and counts are of exactly these applications. */
@@ -55,5 +55,26 @@ describe('applications: the staff queue', () => {
     });
     expect(codeOf(badState)).toEqual([400, 'VALIDATION_FAILED']);
     expect(JSON.stringify(submitted)).not.toContain('13912345678');
+  });
+
+  it('awaiting_staff lists new and resubmitted applications alike, exactly as many as the to-do count', async () => {
+    const reviewer = await person(env, 'o_queue_awaiting_staff', ['staff']);
+    const applicant = await person(env, 'o_queue_awaiting_resubmitter');
+    const asked = await submitApplication(env, applicant.token);
+    await decided(env, reviewer.token, asked.id, 'needs_info', '请补充材料');
+    const resubmitted = await postJson(
+      env,
+      `/api/applications/${asked.id}/resubmit`,
+      {},
+      bearer(applicant.token),
+    );
+    expect(resubmitted.status).toBe(200);
+    const page = applicationListResponseSchema.parse(
+      (await env.server.get('/api/applications?state=awaiting_staff', { headers: bearer(reviewer.token) }))
+        .body,
+    );
+    expect(page.items.map((item) => item.state)).toContain('resubmitted');
+    expect(new Set(page.items.map((item) => item.state))).toEqual(new Set(['submitted', 'resubmitted']));
+    expect(page.items).toHaveLength(page.pending);
   });
 });

@@ -50,6 +50,8 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
     expect(notificationTemplatesResponseSchema.parse(res.body).items).toEqual([
       { purpose: 'application_decision', templateId: TEMPLATE },
       { purpose: 'join_request_decision', templateId: 'standin-join-request-decision' },
+      { purpose: 'colleague_joined', templateId: 'standin-colleague-joined' },
+      { purpose: 'join_request_received', templateId: 'standin-join-request-received' },
       { purpose: 'group_code_expiring', templateId: 'standin-group-code-expiring' },
       { purpose: 'submission_decision', templateId: 'standin-submission-decision' },
     ]);

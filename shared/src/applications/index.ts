@@ -6,7 +6,7 @@ import { isKnownRegion } from '../domain/regions';
 import { mainlandMobileSchema } from '../domain/phone';
 import { realNameSchema } from '../domain/person-name';
 import { defineErrorMessages, defineErrors } from '../errors';
-import { defineStateMachine } from '../state-machine';
+import { defineStateMachine, statesLeadingTo } from '../state-machine';
 import { storedFileSchema } from '../files';
 import { creditCodeSchema, unitTypeSchema } from '../units';
 import { defineNotifications } from '../notifications';
@@ -70,6 +70,19 @@ export const APPLICATION_STATE_MACHINE = defineStateMachine<ApplicationState>({
   rejected: [],
   withdrawn: [],
 });
+/** Waiting for staff: the states a decision may follow (submitted and resubmitted). */
+export const AWAITING_STAFF_STATES: readonly ApplicationState[] = statesLeadingTo(
+  APPLICATION_STATE_MACHINE,
+  'approved',
+);
+/**
+ * The staff queue's filter: one state, or `awaiting_staff` — every application waiting for staff,
+ * the queue's default and what 工作台 counts.
+ */
+export const AWAITING_STAFF_FILTER = 'awaiting_staff';
+export const APPLICATION_QUEUE_FILTERS = [AWAITING_STAFF_FILTER, ...APPLICATION_STATES] as const;
+export type ApplicationQueueFilter = (typeof APPLICATION_QUEUE_FILTERS)[number];
+export const applicationQueueFilterSchema = z.enum(APPLICATION_QUEUE_FILTERS);
 
 export const ApplicationError = defineErrors({
   /**
@@ -297,20 +310,20 @@ export type MyApplicationsResponse = z.infer<typeof myApplicationsResponseSchema
 
 /** Staff queue: oldest first, keyset paging on (submittedAt, id) via an opaque cursor. */
 export const applicationListQuerySchema = z.strictObject({
-  state: applicationStateSchema.optional(),
+  state: applicationQueueFilterSchema.optional(),
   campaignId: decimalIdSchema.optional(),
   ...cursorPageQuery(),
 });
 export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
 export const applicationListResponseSchema = pageOf(applicationSummarySchema).extend({
-  /** Applications waiting for staff (submitted or resubmitted): the to-do count on 工作台. */
+  /** Applications waiting for staff (the `awaiting_staff` filter): the to-do count on 工作台. */
   pending: z.number().int().nonnegative(),
 });
 export type ApplicationListResponse = z.infer<typeof applicationListResponseSchema>;
 
 /** The export takes the list's filters, without paging. */
 export const applicationExportQuerySchema = z.strictObject({
-  state: applicationStateSchema.optional(),
+  state: applicationQueueFilterSchema.optional(),
   campaignId: decimalIdSchema.optional(),
 });
 

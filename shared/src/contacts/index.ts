@@ -215,12 +215,36 @@ export const handOverRequestSchema = z.strictObject({
 });
 export type HandOverRequest = z.input<typeof handOverRequestSchema>;
 
-/** The requester learns the decision on a request to join a unit (same layout as an application's: one template may serve both). */
+/**
+ * The requester learns the decision on a request to join a unit (same layout as an application's:
+ * one template may serve both). The primary contact learns of each colleague who joins through an
+ * invite or asks to join, so no one becomes a contact or waits for a decision unseen.
+ */
 export const ContactNotifications = defineNotifications({
   join_request_decision: reviewResultNotification('加入单位申请的审核结果', 'unitName', '单位名称'),
+  colleague_joined: {
+    name: '同事已加入单位',
+    template: '成员加入通知',
+    fields: {
+      unitName: { key: 'thing1', label: '单位名称' },
+      name: { key: 'thing2', label: '成员姓名' },
+      at: { key: 'time3', label: '加入时间' },
+    },
+  },
+  join_request_received: {
+    name: '同事申请加入单位',
+    template: '加入申请通知',
+    fields: {
+      unitName: { key: 'thing1', label: '单位名称' },
+      name: { key: 'thing2', label: '申请人' },
+      at: { key: 'time3', label: '申请时间' },
+    },
+  },
 });
 declare module '../notifications' {
   interface DeclaredNotifications {
     join_request_decision: (typeof ContactNotifications)['join_request_decision'];
+    colleague_joined: (typeof ContactNotifications)['colleague_joined'];
+    join_request_received: (typeof ContactNotifications)['join_request_received'];
   }
 }

@@ -11,6 +11,8 @@ describe('notification purposes declared by features', () => {
     expect(notificationPurposes()).toEqual([
       'application_decision',
       'join_request_decision',
+      'colleague_joined',
+      'join_request_received',
       'group_code_expiring',
       'submission_decision',
     ]);

@@ -11,7 +11,7 @@ import {
   type ApplicationDraft,
   type ApplicationDraftResponse,
   type ApplicationListResponse,
-  type ApplicationState,
+  type ApplicationQueueFilter,
   type Campaign,
   type CampaignListResponse,
   type CreateCampaignRequest,
@@ -72,7 +72,7 @@ export function withdrawApplication(id: number): Promise<Application> {
 
 /** The queue's filters as the staff pages hold them; absent means "any". */
 export interface QueueFilters {
-  state?: ApplicationState;
+  state?: ApplicationQueueFilter;
   campaignId?: number;
 }
 

@@ -4,14 +4,16 @@ import { Transactional } from '@nestjs-cls/transactional';
 import {
   APPLICATION_STATE_MACHINE,
   APPLICATION_STATE_NAMES,
+  AWAITING_STAFF_FILTER,
+  AWAITING_STAFF_STATES,
   type Application,
   ApplicationError,
   type ApplicationListResponse,
+  type ApplicationQueueFilter,
   type ApplicationState,
   type Decision,
   ErrorCode,
   canTransition,
-  statesLeadingTo,
   APPLICATION_PAGE,
 } from '@itss/shared';
 import { In, type FindOptionsWhere, type Repository } from 'typeorm';
@@ -32,8 +34,6 @@ import { ApplicationTransitions } from './application-transitions';
 import { applicationsWorkbook } from './applications.export';
 import { ApplicationsPolicy } from './applications.policy';
 
-/** States staff decide on: waiting for them. */
-const AWAITING_STAFF = statesLeadingTo(APPLICATION_STATE_MACHINE, 'approved');
 /** The most rows one export holds; the branch receives a few hundred applications a year. */
 export const EXPORT_MAX_ROWS = 10_000;
 
@@ -86,7 +86,7 @@ export class ApplicationReviewService implements OnModuleInit {
 
   async list(
     ctx: SignedInContext,
-    query: { state?: ApplicationState; campaignId?: number; limit: number; cursor?: string },
+    query: { state?: ApplicationQueueFilter; campaignId?: number; limit: number; cursor?: string },
   ): Promise<ApplicationListResponse> {
     authorize(this.policy, ctx, 'review', undefined);
     // Ids grow with submission time: the id is the keyset of "oldest first".
@@ -94,14 +94,14 @@ export class ApplicationReviewService implements OnModuleInit {
     return {
       items: await this.presenter.summaries(ctx, page),
       nextCursor,
-      pending: await this.applications.countBy({ state: In(AWAITING_STAFF) }),
+      pending: await this.applications.countBy({ state: In([...AWAITING_STAFF_STATES]) }),
     };
   }
 
   /** The filtered list, oldest first, as an .xlsx workbook. */
   async export(
     ctx: SignedInContext,
-    query: { state?: ApplicationState; campaignId?: number },
+    query: { state?: ApplicationQueueFilter; campaignId?: number },
   ): Promise<Buffer> {
     authorize(this.policy, ctx, 'review', undefined);
     const rows = await this.applications.find({
@@ -113,11 +113,13 @@ export class ApplicationReviewService implements OnModuleInit {
   }
 
   private filterOf(query: {
-    state?: ApplicationState;
+    state?: ApplicationQueueFilter;
     campaignId?: number;
   }): FindOptionsWhere<ApplicationEntity> {
     return {
-      ...(query.state && { state: query.state }),
+      ...(query.state && {
+        state: query.state === AWAITING_STAFF_FILTER ? In([...AWAITING_STAFF_STATES]) : query.state,
+      }),
       ...(query.campaignId !== undefined && { campaignId: query.campaignId }),
     };
   }

@@ -10,6 +10,7 @@ import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
+import { type Notification, NotificationsService } from '../notifications/notifications.service';
 import { type ContactRelation, ContactsPolicy } from './contacts.policy';
 import { UnitDepartures } from './departures';
 import { UnitJoinRequestEntity } from './join-request.entity';
@@ -18,6 +19,11 @@ import { SeatLimitsService } from './seat-limits.service';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitEntity } from './unit.entity';
 import { UnitsService } from './units.service';
+
+/** A colleague as the primary contact reads them: the name they gave, and their title if any. */
+export function colleagueName(name: string, title: string | null | undefined): string {
+  return title ? `${name}（${title}）` : name;
+}
 
 /** A person becoming a contact: who, and the name and title they gave. */
 export interface Newcomer {
@@ -44,7 +50,19 @@ export class ContactsService {
     private readonly unitsService: UnitsService,
     private readonly audit: AuditService,
     private readonly departures: UnitDepartures,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * Tells the unit's primary contact about a colleague who joined or asked to, in the caller's
+   * transaction; no one when the unit has no primary contact or the colleague just became it.
+   */
+  async tellPrimaryContact(unitId: number, colleagueId: number, notification: Notification): Promise<void> {
+    const primary = await this.contacts.findOneBy({ unitId, isPrimary: true });
+    if (primary && primary.userId !== colleagueId) {
+      await this.notifications.notify(primary.userId, notification);
+    }
+  }
 
   /**
    * The primary contact or staff remove a contact; a contact removes themself (leaves). The primary

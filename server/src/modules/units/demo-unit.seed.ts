@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { beijingDate, now } from '../../common/time';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
 import { standinPersona } from '../../wechat/standin/personas';
@@ -13,11 +13,17 @@ import { UnitEntity } from './unit.entity';
 /** The demo unit's credit code: well formed, with a valid check character. */
 export const DEMO_UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
 
+/** The demo unit's contacts: the personas that speak for a member unit, by their names. */
+const DEMO_CONTACTS = [
+  { persona: 'primary_contact', title: '总经理助理', isPrimary: true },
+  { persona: 'member_contact', title: '运维经理', isPrimary: false },
+] as const;
+
 /**
  * Development only (the server serves the WeChat stand-in), like the demo personas: a member unit
- * whose primary contact is the 主联系人 persona, so 我的单位, invites and join requests can be tried
- * right after start. Only into an empty units table, so it never mixes with real or test data. The
- * 会员联系人 persona is left out: browser tests use it to join.
+ * whose primary contact is the 主联系人 persona and whose other contact is the 会员联系人 persona, so
+ * each persona is what its name says and 我的单位, invites and join requests can be tried right
+ * after start. Only into an empty units table, so it never mixes with real or test data.
  */
 @Injectable()
 export class DemoUnitSeed implements OnModuleInit {
@@ -37,12 +43,16 @@ export class DemoUnitSeed implements OnModuleInit {
   @Transactional()
   private async seed(): Promise<boolean> {
     if ((await this.units.count()) > 0) return false;
-    const persona = standinPersona('primary_contact');
-    const user = await this.users.findOrCreateByOpenid(persona.openid, {
-      unionid: persona.unionid,
-      displayName: persona.displayName,
-    });
-    if (await this.contacts.existsBy({ userId: user.id })) return false;
+    const people = [];
+    for (const contact of DEMO_CONTACTS) {
+      const persona = standinPersona(contact.persona);
+      const user = await this.users.findOrCreateByOpenid(persona.openid, {
+        unionid: persona.unionid,
+        displayName: persona.displayName,
+      });
+      people.push({ ...contact, userId: user.id, name: persona.displayName });
+    }
+    if (await this.contacts.existsBy({ userId: In(people.map((person) => person.userId)) })) return false;
     const at = now();
     const unit = await this.units.save(
       this.units.create({
@@ -57,14 +67,16 @@ export class DemoUnitSeed implements OnModuleInit {
         createdAt: at,
       }),
     );
-    await this.contacts.insert({
-      unitId: unit.id,
-      userId: user.id,
-      name: persona.displayName,
-      title: '总经理助理',
-      isPrimary: true,
-      createdAt: at,
-    });
+    for (const person of people) {
+      await this.contacts.insert({
+        unitId: unit.id,
+        userId: person.userId,
+        name: person.name,
+        title: person.title,
+        isPrimary: person.isPrimary,
+        createdAt: at,
+      });
+    }
     return true;
   }
 }

@@ -10,6 +10,7 @@ import {
   type InvitePreview,
   type JoinedUnit,
   INVITE_PAGE,
+  MY_UNIT_PAGE,
 } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -18,7 +19,7 @@ import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
-import { ContactsService } from './contacts.service';
+import { ContactsService, colleagueName } from './contacts.service';
 import { UnitInviteEntity } from './invite.entity';
 import { UnitContactEntity } from './unit-contact.entity';
 import { UnitEntity } from './unit.entity';
@@ -84,8 +85,9 @@ export class InvitesService {
   }
 
   /**
-   * Makes the caller a contact of the invite's unit and spends the invite, in one transaction. The
-   * invite row is locked before it is read: of two acceptances at once, the second finds it used.
+   * Makes the caller a contact of the invite's unit, spends the invite and tells the primary
+   * contact, in one transaction. The invite row is locked before it is read: of two acceptances at
+   * once, the second finds it used.
    */
   @RetryOnConflict()
   @Transactional()
@@ -100,7 +102,15 @@ export class InvitesService {
       name: identity.name,
       title: identity.title || null,
     });
-    await this.invites.update({ id: invite.id }, { usedAt: now(), usedBy: ctx.user.id });
+    const at = now();
+    await this.invites.update({ id: invite.id }, { usedAt: at, usedBy: ctx.user.id });
+    await this.roster.tellPrimaryContact(unit.id, ctx.user.id, {
+      purpose: 'colleague_joined',
+      title: '同事已加入单位',
+      body: `${colleagueName(identity.name, identity.title)}已通过邀请成为${unit.name}的联系人，可在“我的单位”中查看。`,
+      page: MY_UNIT_PAGE,
+      fields: { unitName: unit.name, name: identity.name, at },
+    });
     return { unit: { id: unit.id, name: unit.name } };
   }
 

@@ -26,7 +26,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { ContactsPolicy } from './contacts.policy';
-import { ContactsService } from './contacts.service';
+import { ContactsService, colleagueName } from './contacts.service';
 import { JoinThrottle } from './join-throttle';
 import { UnitJoinRequestEntity } from './join-request.entity';
 import { UnitContactEntity } from './unit-contact.entity';
@@ -107,6 +107,13 @@ export class JoinRequestsService {
       decidedBy: null,
     });
     await this.requests.insert(row);
+    await this.roster.tellPrimaryContact(unitId, ctx.user.id, {
+      purpose: 'join_request_received',
+      title: '有同事申请加入单位',
+      body: `${colleagueName(row.name, row.title)}申请成为${unit.name}的联系人，请在“我的单位”中同意或拒绝。`,
+      page: MY_UNIT_PAGE,
+      fields: { unitName: unit.name, name: row.name, at: row.createdAt },
+    });
     return this.presentOne(row);
   }
 

@@ -2,7 +2,8 @@ import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
-  type ApplicationState,
+  AWAITING_STAFF_FILTER,
+  type ApplicationQueueFilter,
   type ApplicationSummary,
   type Campaign,
 } from '@itss/shared';
@@ -15,21 +16,28 @@ import { levelName } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
-/** Waiting for staff first (the default), then the applicant's turn, then the closed ones. */
-export const STATE_TABS: readonly (ApplicationState | null)[] = [
-  'submitted',
-  'resubmitted',
+/**
+ * Waiting for staff first (the default: new and resubmitted alike, what 工作台 counts), then the
+ * applicant's turn, then the closed ones.
+ */
+export const QUEUE_TABS: readonly (ApplicationQueueFilter | null)[] = [
+  AWAITING_STAFF_FILTER,
   'needs_info',
   'approved',
   'rejected',
   'withdrawn',
   null,
 ];
-export const DEFAULT_STATE: ApplicationState = 'submitted';
+export const DEFAULT_FILTER: ApplicationQueueFilter = AWAITING_STAFF_FILTER;
 
-const STATE_TAB_ITEMS: Tab<ApplicationState>[] = STATE_TABS.map((state) => ({
-  value: state ?? undefined,
-  name: state ? APPLICATION_STATE_NAMES[state] : '全部',
+/** The name of a queue filter: a state's own, or 待审核 for everything waiting for staff. */
+export function queueFilterName(filter: ApplicationQueueFilter): string {
+  return filter === AWAITING_STAFF_FILTER ? '待审核' : APPLICATION_STATE_NAMES[filter];
+}
+
+const QUEUE_TAB_ITEMS: Tab<ApplicationQueueFilter>[] = QUEUE_TABS.map((filter) => ({
+  value: filter ?? undefined,
+  name: filter ? queueFilterName(filter) : '全部',
 }));
 
 export function ApplicationRow({ item }: { item: ApplicationSummary }) {
@@ -72,7 +80,7 @@ export function FilterBar({ filters, campaigns, onChange }: FilterBarProps) {
     <View className="queue-filters">
       <Tabs
         block="queue-tabs"
-        tabs={STATE_TAB_ITEMS}
+        tabs={QUEUE_TAB_ITEMS}
         value={filters.state}
         onChange={(state) => onChange({ ...filters, state })}
       />

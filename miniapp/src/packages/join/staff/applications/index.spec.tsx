@@ -32,14 +32,14 @@ test('opens on the to-do state, oldest first, and scrolls on with nextCursor to 
       : ok({ items: [summary(1), summary(2)], nextCursor: 'c2', pending: 3 }),
   );
   await screen.findByText('北京数智运维科技有限公司2');
-  expect(listCalls(calls)).toEqual(['/api/applications?state=submitted&limit=20']);
+  expect(listCalls(calls)).toEqual(['/api/applications?state=awaiting_staff&limit=20']);
   // Reaching the bottom of the page loads the next page, as 加载更多 does.
   const reachBottom = useReachBottom.mock.calls.at(-1)?.[0];
   act(() => reachBottom?.());
   await screen.findByText('北京数智运维科技有限公司3');
   expect(listCalls(calls)).toEqual([
-    '/api/applications?state=submitted&limit=20',
-    '/api/applications?state=submitted&limit=20&cursor=c2',
+    '/api/applications?state=awaiting_staff&limit=20',
+    '/api/applications?state=awaiting_staff&limit=20&cursor=c2',
   ]);
   expect(screen.getByText('没有更多了')).toBeTruthy();
   expect(screen.queryByText('加载更多')).toBeNull();
@@ -61,7 +61,7 @@ test('another state or a campaign starts the list over with that filter; an empt
   );
   await waitFor(() => expect(listCalls(calls)).toHaveLength(3));
   expect(listCalls(calls)).toEqual([
-    '/api/applications?state=submitted&limit=20',
+    '/api/applications?state=awaiting_staff&limit=20',
     '/api/applications?state=rejected&limit=20',
     '/api/applications?state=rejected&campaignId=3&limit=20',
   ]);
@@ -93,7 +93,7 @@ test('a refused export says why instead of opening anything', async () => {
   fireEvent.click(screen.getByText('导出 Excel'));
   await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '导出失败' })));
   expect(downloadFile.mock.calls[0]?.[0]).toMatchObject({
-    url: 'https://api.test/api/applications/export?state=submitted',
+    url: 'https://api.test/api/applications/export?state=awaiting_staff',
   });
   expect(openDocument).not.toHaveBeenCalled();
 });

@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
-import { APPLICATION_STATE_NAMES } from '@itss/shared';
 import { useState } from 'react';
 import { getApplications, getCampaigns, type QueueFilters } from '@/packages/join/api';
 import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { useRequest } from '@/services/useRequest';
 import {
   ApplicationRow,
-  DEFAULT_STATE,
+  DEFAULT_FILTER,
   FilterBar,
   exportApplications,
+  queueFilterName,
 } from '@/packages/join/components/queue';
 import '@/packages/staff/components/review.scss';
 
@@ -24,7 +24,7 @@ function Queue({ filters }: { filters: QueueFilters }) {
     <KeysetListView
       list={list}
       block="queue"
-      emptyText={filters.state ? `暂无${APPLICATION_STATE_NAMES[filters.state]}的申请` : '暂无入会申请'}
+      emptyText={filters.state ? `暂无${queueFilterName(filters.state)}的申请` : '暂无入会申请'}
     >
       {(item) => <ApplicationRow key={item.id} item={item} />}
     </KeysetListView>
@@ -32,7 +32,7 @@ function Queue({ filters }: { filters: QueueFilters }) {
 }
 
 export default function ApplicationsPage() {
-  const [filters, setFilters] = useState<QueueFilters>({ state: DEFAULT_STATE });
+  const [filters, setFilters] = useState<QueueFilters>({ state: DEFAULT_FILTER });
   const campaigns = useRequest(getCampaigns);
   const campaignItems = campaigns.state.status === 'success' ? campaigns.state.data.items : [];
   return (

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest, Me, Unit } from '@itss/shared';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
+  requestSubscribeMessage,
   routerParams,
   setClipboardData,
   showActionSheet,
@@ -148,9 +149,19 @@ function serveUnit(
     if (call.path === '/api/units/9') return ok(shown);
     if (call.path === '/api/units/9/bills') return ok({ items: [] });
     if (call.path === '/api/units/9/join-requests?state=pending') return ok({ items: [pendingRequest] });
+    if (call.path === '/api/notifications/templates') return ok(templates);
     return notFound;
   });
 }
+
+/** The templates the server names: two purposes about colleagues, and the requester's decision. */
+const templates = {
+  items: [
+    { purpose: 'join_request_decision', templateId: 'tmpl-decision' },
+    { purpose: 'colleague_joined', templateId: 'tmpl-colleague' },
+    { purpose: 'join_request_received', templateId: 'tmpl-asked' },
+  ],
+};
 
 async function openUnit(): Promise<void> {
   await act(() => session.start());
@@ -198,6 +209,36 @@ test('邀请同事 creates an invite; the share card says who invites to which u
   });
   // The menu's share is not an invite.
   expect(share?.({ from: 'menu' }).path).toBe('/pages/index/index');
+});
+
+test('邀请同事 asks WeChat, within the tap, for the templates of news about colleagues only', async () => {
+  requestSubscribeMessage.mockReset().mockResolvedValue({
+    errMsg: 'requestSubscribeMessage:ok',
+    'tmpl-colleague': 'accept',
+  });
+  const calls = serveUnit(primaryMe, withColleague, (call) =>
+    call.path === '/api/units/9/invites'
+      ? ok({
+          token: 'tok_abcdefghijklmnopqrstuv',
+          expiresAt: '2026-12-01T04:00:00.000Z',
+          path: 'packages/unit/pages/invite/index?token=tok_abcdefghijklmnopqrstuv',
+        })
+      : ok({ items: [] }),
+  );
+  await openUnit();
+  await waitFor(() => expect(calls.some((c) => c.path === '/api/notifications/templates')).toBe(true));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  fireEvent.click(screen.getByText('邀请同事'));
+  await screen.findByText('邀请已生成');
+  expect(requestSubscribeMessage).toHaveBeenCalledTimes(1);
+  expect(requestSubscribeMessage).toHaveBeenCalledWith(
+    expect.objectContaining({ tmplIds: ['tmpl-colleague', 'tmpl-asked'] }),
+  );
+  await waitFor(() =>
+    expect(calls.find((c) => c.path === '/api/notifications/subscriptions')?.data).toEqual({
+      results: { 'tmpl-colleague': 'accept' },
+    }),
+  );
 });
 
 test('on H5, where there is no share card, the invite is a link to copy', async () => {

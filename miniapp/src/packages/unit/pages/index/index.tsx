@@ -22,6 +22,7 @@ import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { session } from '@/services/session';
+import { useSubscribeMessages } from '@/services/subscribe';
 import {
   createInvite,
   decideJoinRequest,
@@ -238,6 +239,9 @@ async function loadUnit(id: number): Promise<UnitData> {
   return { unit, bills: bills.items, requests: requests.items };
 }
 
+/** What the primary contact is told of colleagues: one who joined through an invite, one asking to. */
+const COLLEAGUE_PURPOSES = ['colleague_joined', 'join_request_received'] as const;
+
 function UnitDetail({ id, me }: { id: number; me: Me }) {
   const load = useCallback(() => loadUnit(id), [id]);
   const { state, reload, refresh } = usePageData(load);
@@ -256,7 +260,11 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
     return { title: 'ITSS 分会会员服务', path: routeUrl(ROUTES.home) };
   });
 
+  const notifications = useSubscribeMessages(COLLEAGUE_PURPOSES);
   const onInvite = async (unit: Unit) => {
+    // First in the tap: WeChat shows the permission dialog only within it. The news of the colleague
+    // is sent in WeChat where allowed, and always reaches 消息.
+    void notifications.ask();
     setInviting(true);
     try {
       const created = await createInvite(unit.id);
