@@ -4,3 +4,4 @@ export * from './uscc';
 export * from './phone';
 export * from './regions';
 export * from './nickname';
+export * from './money';
