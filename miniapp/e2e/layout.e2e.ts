@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, startHarness, type Harness } from './harness';
 import { journey, on } from './journey';
-import { loginAs, submitApplication } from './joining';
+import { api, loginAs, submitApplication } from './joining';
 import { PNG } from '../../server/test/support/seed';
 
 // One look across the app, on a small phone, a common phone and a desktop: every button of a row of
@@ -10,7 +10,7 @@ import { PNG } from '../../server/test/support/seed';
 let harness: Harness;
 let page: Page;
 
-const SHOT = 'before';
+const SHOT = 'after';
 const WIDTHS = [320, 375, 1366] as const;
 const HEIGHT = 800;
 
@@ -144,6 +144,22 @@ test('入会审核: 通过, 要求补充材料 and 驳回 fit on one line each a
   await on(page, '.decision-dialog__cancel').click();
 });
 
+test('单位管理: the status actions, their confirmation and the actions on each contact fit at every width', async () => {
+  const staff = await staffToken();
+  const units = await api<{ items: { id: number }[] }>(harness.baseUrl, staff, 'GET', '/api/units');
+  const route = `/packages/unit/staff/unit/index?id=${units.body.items[0]?.id}`;
+  await signIn('工作人员', '周会服');
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await open(page, route);
+    await expectReachable(on(page, '.unit-status-panel__actions'));
+    for (const row of await on(page, '.unit-contact__actions').all()) await expectReachable(row);
+  }
+  await on(page, '.unit-status-panel__actions .staff-button').first().click();
+  await expectReachable(on(page, '.unit-status-panel__form .unit-status-panel__actions'));
+  await expectTextField(on(page, '.unit-status-panel__reason textarea'));
+});
+
 /** A text field in the app's type and without the browser's resize grip. */
 async function expectTextField(field: Locator): Promise<void> {
   const look = await field.evaluate((element) => {
@@ -161,7 +177,7 @@ async function expectCentredInput(input: Locator, box: Locator): Promise<void> {
   expect(gap).toBeLessThanOrEqual(2);
 }
 
-test('我要投稿: cards keep the page margins; the summary is a field in the app type', async () => {
+test('我要投稿: cards keep the page margins; the title holds its text in the middle, the summary is in the app type', async () => {
   await signIn('主联系人', '李主联');
   await open(page, '/packages/submit/pages/new/index');
   const card = on(page, '.card').first();
@@ -169,17 +185,19 @@ test('我要投稿: cards keep the page margins; the summary is a field in the a
   await screenshot(page, `${SHOT}-submission-form`);
   const box = await card.boundingBox();
   expect(box?.x).toBeGreaterThanOrEqual(12);
+  const title = on(page, 'input[placeholder="投稿标题"]');
+  await expectCentredInput(title, title.locator('xpath=..'));
   await expectTextField(on(page, 'textarea[placeholder="一两句话介绍内容"]'));
+  await expectReachable(on(page, '.article-form__actions'));
 });
 
-test('入会申请: single-line fields hold their text in the middle', async () => {
+test('入会申请: the business description is a field in the app type', async () => {
   await signIn('申请人', '钱申科');
   await open(page, '/packages/join/pages/apply/index');
-  const input = on(page, 'input[placeholder]').first();
-  await input.waitFor();
+  const description = on(page, '.apply-textarea textarea');
+  await description.waitFor();
   await screenshot(page, `${SHOT}-apply-form`);
-  const box = input.locator('xpath=..');
-  await expectCentredInput(input, box);
+  await expectTextField(description);
 });
 
 test('会员权益: a level card is as tall as what it holds', async () => {
