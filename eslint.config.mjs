@@ -52,6 +52,17 @@ export default tseslint.config(
     },
   },
   {
+    // H5 draws Taro's confirmation in WeChat's green; the wrapper gives it the app's colours.
+    files: ['miniapp/src/**/*.ts', 'miniapp/src/**/*.tsx'],
+    ignores: ['miniapp/src/services/modal.ts', '**/*.spec.ts', '**/*.spec.tsx'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Taro', property: 'showModal', message: 'Use showModal from @/services/modal.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },

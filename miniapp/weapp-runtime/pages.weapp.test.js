@@ -389,7 +389,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       for (const step of ['扫码', '开始填写', '已提交', '已通过']) expect(app.text()).toContain(step);
 
       await app.tap({ selector: '.campaign__show', hasText: '查看小程序码' });
-      await app.waitForText('场景值');
+      await app.waitForText('推广码编号');
       const code = [...app.files.values()].find((file) => /\/api\/campaigns\/\d+\/code\.png$/.test(file.url));
       expect(code).toMatchObject({ statusCode: 200, contentType: 'image/png' });
       await app.tap('保存到相册');

@@ -3,6 +3,7 @@ import { ErrorCode } from '@itss/shared';
 import { beijingDateStamp } from '@/utils/format';
 import { ApiError, apiErrorOf, apiErrorOfStatus, authorization, withToken } from './http';
 import { isH5 } from './session';
+import { showModal } from './modal';
 
 const TIMEOUT_MS = 30000;
 
@@ -66,7 +67,7 @@ export async function exportSheet(path: string, name: string): Promise<void> {
     void Taro.hideLoading();
     // openDocument fails with WeChat's errMsg, which is no message for a person.
     const message = thrown instanceof ApiError ? thrown.message : '无法打开导出的文件，请稍后重试';
-    await Taro.showModal({ title: '导出失败', content: message, showCancel: false });
+    await showModal({ title: '导出失败', content: message, showCancel: false });
   } finally {
     // Some browsers read the blob only after the click has returned: let it go a little later.
     const done = localPath;

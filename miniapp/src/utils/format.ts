@@ -1,20 +1,15 @@
 /**
- * The one place that turns numbers and instants into text for people: money, file sizes and
- * Beijing dates. Built by hand: number locale data and time-zone data are incomplete on some
+ * The one place that turns numbers and instants into text for people: money (grouped as the
+ * contract's formatYuanAmount does), file sizes and Beijing dates. Built by hand: number locale data and time-zone data are incomplete on some
  * WeChat runtimes, and the association works in Beijing time wherever the phone is.
  */
 
-import { LEVELS, type LevelCode } from '@itss/shared';
+import { LEVELS, formatYuanAmount, groupThousands, type LevelCode } from '@itss/shared';
 
 /** Beijing is UTC+8 all year (China keeps no daylight saving), the one offset the app needs. */
 const BEIJING_UTC_OFFSET_MINUTES = 480;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 1234567 → "1,234,567". */
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** 会员单位 / 委员单位 / 副会长单位, from the contract's levels. */
 export function levelName(code: LevelCode): string {
@@ -23,7 +18,7 @@ export function levelName(code: LevelCode): string {
 
 /** 3000 → "3,000 元/年". */
 export function formatAnnualFee(yuan: number): string {
-  return `${groupThousands(String(yuan))} 元/年`;
+  return `${formatYuanAmount(yuan)}/年`;
 }
 
 /** 3000 → "¥3,000". */

@@ -57,7 +57,8 @@ describe('joining: from the campaign code to a member unit, the applicant told a
     );
     expect(submitted.campaign).toEqual({ id: campaign.id, name: '会议周展台' });
 
-    await decided(env, staff.token, submitted.id, 'needs_info', '请上传加盖公章的营业执照');
+    // Staff end the reason with a full stop of their own: the message does not add a second.
+    await decided(env, staff.token, submitted.id, 'needs_info', '请上传加盖公章的营业执照。');
     const messages = messageListResponseSchema.parse(
       (await env.server.get('/api/messages', { headers: auth })).body,
     );
@@ -65,7 +66,8 @@ describe('joining: from the campaign code to a member unit, the applicant told a
       title: '入会申请需补充材料',
       page: `packages/join/pages/detail/index?id=${submitted.id}`,
     });
-    expect(messages.items[0]?.body).toContain('请上传加盖公章的营业执照');
+    expect(messages.items[0]?.body).toContain('需补充材料：请上传加盖公章的营业执照。请修改后重新提交。');
+    expect(messages.items[0]?.body).not.toContain('。。');
     expect(messages.unread).toBe(1);
     const sent = await delivered();
     expect(sent).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createConnection } from 'mysql2/promise';
+import { HANDBOOK_SERVICES, SERVICES } from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { AssociationContentEntity } from '../../src/modules/association/association.entity';
@@ -72,6 +73,28 @@ describe(`database (${TEST_DB})`, () => {
       const second = await startServer(testConfig(db.config));
       const services = (await second.get('/api/services')).body as { items: { text: string }[] };
       expect(services.items[0]?.text).toBe('已编辑');
+      await second.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('rewords services still seeded with the handbook words on the next start, and leaves edits alone', async () => {
+    const db = await scratchDatabase();
+    try {
+      const first = await startServer(testConfig(db.config));
+      const dataSource = first.app.get(DataSource);
+      await dataSource.query('UPDATE member_services SET text = ? WHERE position = 1', [
+        HANDBOOK_SERVICES[0],
+      ]);
+      await dataSource.query('UPDATE member_services SET text = ? WHERE position = 5', [
+        HANDBOOK_SERVICES[4],
+      ]);
+      await dataSource.query("UPDATE member_services SET text = '已编辑' WHERE position = 2");
+      await first.close();
+      const second = await startServer(testConfig(db.config));
+      const services = (await second.get('/api/services')).body as { items: { text: string }[] };
+      expect(services.items.map((item) => item.text)).toEqual([SERVICES[0], '已编辑', ...SERVICES.slice(2)]);
       await second.close();
     } finally {
       await db.drop();

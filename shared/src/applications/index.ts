@@ -28,6 +28,13 @@ export const ITSS_CONFORMITY_LEVEL_NAMES: Record<(typeof ITSS_CONFORMITY_LEVELS)
   '4': 'ITSS 四级',
 };
 
+/** The certificate as the applicant and staff read it, the same words for none held. */
+export function itssConformityName(
+  level: (typeof ITSS_CONFORMITY_LEVELS)[number] | null | undefined | '',
+): string {
+  return level ? ITSS_CONFORMITY_LEVEL_NAMES[level] : '未持有';
+}
+
 /**
  * The versions of 工作守则 and the privacy policy an applicant agrees to; the server records the
  * versions current at submission with the application.

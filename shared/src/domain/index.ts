@@ -5,3 +5,4 @@ export * from './phone';
 export * from './person-name';
 export * from './regions';
 export * from './nickname';
+export * from './money';

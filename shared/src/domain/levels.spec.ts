@@ -5,6 +5,7 @@ import {
   OBLIGATIONS,
   RIGHTS_BY_TIER,
   RIGHT_TIER_PREAMBLES,
+  HANDBOOK_SERVICES,
   SERVICES,
   levelByCode,
   rightsForLevel,
@@ -48,11 +49,19 @@ describe('membership levels', () => {
       ...Object.values(RIGHTS_BY_TIER).flat(),
       ...Object.values(RIGHT_TIER_PREAMBLES),
       ...OBLIGATIONS,
-      ...SERVICES,
+      ...HANDBOOK_SERVICES,
     ];
     for (const text of quoted) expect(handbook).toContain(text);
     expect(OBLIGATIONS).toHaveLength(6);
     expect(SERVICES).toHaveLength(9);
+  });
+
+  it('shows the services as the handbook has them, each ended alike and with no 待定 for the public', () => {
+    expect(SERVICES).toHaveLength(HANDBOOK_SERVICES.length);
+    for (const text of SERVICES) expect(text).toMatch(/[；。]$/);
+    expect(SERVICES.join('')).not.toContain('待定');
+    expect(SERVICES[4]).toBe('按照会员级别，开放 ITSS 应用知识库；计划开通会员知网账号；');
+    expect(SERVICES.filter((text, i) => text !== HANDBOOK_SERVICES[i])).toHaveLength(2);
   });
 
   it('refuses an unknown level code', () => {

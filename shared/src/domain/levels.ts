@@ -100,7 +100,8 @@ export const OBLIGATIONS: readonly string[] = [
   '按规定交纳会费。',
 ];
 
-export const SERVICES: readonly string[] = [
+/** The handbook's member services, word for word. */
+export const HANDBOOK_SERVICES: readonly string[] = [
   '提供有关信息技术服务业的政策、标准、产业发展现状和趋势等信息服务，',
   '开设会员风采专栏，展示会员单位的动态；',
   '开设优秀案例专栏，展示会员单位优秀应用案例；',
@@ -111,3 +112,24 @@ export const SERVICES: readonly string[] = [
   '通过网络、论坛、沙龙等形式，组织会员单位之间进行讲座、交流；',
   '对会长/副会长、委员等高级别的会员单位提供专项服务。',
 ];
+
+/**
+ * Where the public wording of a service departs from the handbook's (handbook text → what is
+ * shown): the first item ends as the others do, and the CNKI account the handbook marks 待定 is
+ * said as the plan it is, since 待定 reads to a visitor as a promise not kept.
+ */
+export const SERVICE_REWORDINGS: ReadonlyMap<string, string> = new Map([
+  [
+    '提供有关信息技术服务业的政策、标准、产业发展现状和趋势等信息服务，',
+    '提供有关信息技术服务业的政策、标准、产业发展现状和趋势等信息服务；',
+  ],
+  [
+    '按照会员级别，开放 ITSS 应用知识库；开通会员知网账号（待定）；',
+    '按照会员级别，开放 ITSS 应用知识库；计划开通会员知网账号；',
+  ],
+]);
+
+/** The member services as 首页 shows them. */
+export const SERVICES: readonly string[] = HANDBOOK_SERVICES.map(
+  (text) => SERVICE_REWORDINGS.get(text) ?? text,
+);

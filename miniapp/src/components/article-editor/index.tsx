@@ -1,5 +1,4 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { ARTICLE_FILE_URL_PATTERN } from '@itss/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { TextInput } from '@/components/kit/form';
@@ -9,6 +8,7 @@ import { uploadArticleImage } from '@/packages/news/api';
 import { FilePicker } from '@/components/kit/file-picker';
 import { isSafeLink, type Block, type BlockKind } from './blocks';
 import './index.scss';
+import { showModal } from '@/services/modal';
 
 /** A block with a key that stays while blocks move. */
 export interface EditorBlock {
@@ -276,7 +276,7 @@ export function ArticleEditor({ blocks, onChange }: ArticleEditorProps) {
             onChange([...blocksRef.current, ...keyBlocks([{ kind: 'image', url: uploaded.url }])])
           }
           onError={(failure) =>
-            Taro.showModal({ title: '图片未上传', content: failure.message, showCancel: false })
+            showModal({ title: '图片未上传', content: failure.message, showCancel: false })
           }
         >
           ＋图片

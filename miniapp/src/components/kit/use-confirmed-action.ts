@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { toApiError } from '@/services/http';
+import { showModal } from '@/services/modal';
 
 export interface ActionConfirm {
   title: string;
@@ -22,7 +23,7 @@ export function useConfirmedAction(reload: () => Promise<unknown>): {
   const [busy, setBusy] = useState(false);
   const run = async (confirm: ActionConfirm | null, call: () => Promise<unknown>, done: string) => {
     if (confirm) {
-      const answer = await Taro.showModal({ confirmText: '确定', ...confirm });
+      const answer = await showModal({ confirmText: '确定', ...confirm });
       if (!answer.confirm) return;
     }
     setBusy(true);
@@ -30,7 +31,7 @@ export function useConfirmedAction(reload: () => Promise<unknown>): {
       await call();
       await Taro.showToast({ title: done, icon: 'success' });
     } catch (thrown) {
-      await Taro.showModal({ title: '操作未完成', content: toApiError(thrown).message, showCancel: false });
+      await showModal({ title: '操作未完成', content: toApiError(thrown).message, showCancel: false });
     } finally {
       setBusy(false);
       await reload();

@@ -109,7 +109,7 @@ describe('资讯 on the home tab', () => {
       '/api/association': ok(association),
       '/api/services': ok(services),
       '/api/articles?pinned=true&limit=5': ok({ items: pinned, nextCursor: null }),
-      '/api/articles?limit=5': ok({ items: latest, nextCursor: null }),
+      '/api/articles?limit=10': ok({ items: latest, nextCursor: null }),
     });
   }
 
@@ -135,6 +135,16 @@ describe('资讯 on the home tab', () => {
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/news/index' });
     fireEvent.click(screen.getByText('信息技术服务标准体系更新'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/news/pages/article/index?id=8' });
+  });
+
+  test('a pinned article is shown once, under 置顶, and 最新资讯 still shows five others', async () => {
+    const pinned = article(9, '关于缴纳2027年度会费的通知', { category: 'notice', pinned: true });
+    const others = [8, 7, 6, 5, 4, 3].map((id) => article(id, `资讯${id}`));
+    serveHome([pinned], [pinned, ...others]);
+    await openHome();
+    expect(await screen.findAllByText('关于缴纳2027年度会费的通知')).toHaveLength(1);
+    for (const id of [8, 7, 6, 5, 4]) expect(screen.getByText(`资讯${id}`)).toBeTruthy();
+    expect(screen.queryByText('资讯3')).toBeNull();
   });
 
   test('nothing pinned hides 置顶; no articles says so', async () => {
@@ -163,7 +173,8 @@ describe('资讯 on the home tab', () => {
     });
     render(<HomePage />);
     await act(() => session.start());
-    expect(await screen.findAllByText('登录后的资讯')).toHaveLength(2);
+    // The one article answers both lists: it is shown once, under 置顶.
+    expect(await screen.findAllByText('登录后的资讯')).toHaveLength(1);
     const news = calls.filter((call) => call.path.startsWith('/api/articles'));
     expect(news.map((call) => call.token)).toEqual([
       'token-launch-0123456789abcdef',

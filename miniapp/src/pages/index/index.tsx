@@ -32,14 +32,23 @@ interface HomeNews {
   latest: ArticleSummary[];
 }
 
+const PINNED_COUNT = 5;
 const LATEST_COUNT = 5;
 
+/**
+ * A pinned article is also among the latest: it is shown once, under 置顶, so the latest are
+ * asked for enough to still fill 最新资讯 without it.
+ */
 async function loadNews(): Promise<HomeNews> {
   const [pinned, latest] = await Promise.all([
-    getArticles({ pinned: true, limit: LATEST_COUNT }),
-    getArticles({ limit: LATEST_COUNT }),
+    getArticles({ pinned: true, limit: PINNED_COUNT }),
+    getArticles({ limit: PINNED_COUNT + LATEST_COUNT }),
   ]);
-  return { pinned: pinned.items, latest: latest.items };
+  const shown = new Set(pinned.items.map((article) => article.id));
+  return {
+    pinned: pinned.items,
+    latest: latest.items.filter((article) => !shown.has(article.id)).slice(0, LATEST_COUNT),
+  };
 }
 
 function Hero({ association }: { association: AssociationResponse }) {

@@ -17,6 +17,7 @@ import { useRequest } from '@/services/useRequest';
 import { openPage, openPrivacyPolicy } from '@/utils/actions';
 import { ME_ROWS, bySection, type MeRow, type MeView } from '@/registry';
 import './index.scss';
+import { showModal } from '@/services/modal';
 
 function roleText(me: Me): string {
   // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
@@ -106,7 +107,7 @@ function PhoneBinding() {
         await Taro.showToast({ title: '已绑定', icon: 'success' });
       }
     } catch (error) {
-      await Taro.showModal({ title: '绑定未完成', content: toApiError(error).message, showCancel: false });
+      await showModal({ title: '绑定未完成', content: toApiError(error).message, showCancel: false });
     } finally {
       setBusy(false);
     }
@@ -206,7 +207,7 @@ function useShownState(signedIn: boolean, inUnit: boolean): { unread: number; pe
 
 function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: JoinRequest | null }) {
   const logout = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '退出登录',
       content: '确定退出当前账号吗？',
       confirmText: '退出',

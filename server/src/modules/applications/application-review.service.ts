@@ -49,6 +49,12 @@ const NOTICE_TITLE: Record<Decision, string> = {
   needs_info: '入会申请需补充材料',
 };
 
+/** Staff often end a reason with its own full stop; the message adds one only where it is missing. */
+function sentence(text: string | null): string {
+  const trimmed = (text ?? '').trim();
+  return /[。！？.!?]$/.test(trimmed) ? trimmed : `${trimmed}。`;
+}
+
 function noticeBody(decision: Decision, unitName: string, reason: string | null): string {
   switch (decision) {
     case 'approve':
@@ -56,7 +62,7 @@ function noticeBody(decision: Decision, unitName: string, reason: string | null)
     case 'reject':
       return `${unitName}的入会申请未通过。原因：${reason ?? ''}`;
     case 'needs_info':
-      return `${unitName}的入会申请需补充材料：${reason ?? ''}。请修改后重新提交。`;
+      return `${unitName}的入会申请需补充材料：${sentence(reason)}请修改后重新提交。`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type AssociationResponse,
+  SERVICE_REWORDINGS,
   SERVICES,
   type ServicesResponse,
   associationResponseSchema,
@@ -31,6 +32,10 @@ export class AssociationService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await seedIfEmpty(this.content, () => [{ key: PROFILE_KEY, value: HANDBOOK_PROFILE }]);
     await seedIfEmpty(this.serviceRows, () => SERVICES.map((text, i) => ({ position: i + 1, text })));
+    // Rows seeded with the handbook's words before they were reworded; a staff edit is left alone.
+    for (const [handbook, shown] of SERVICE_REWORDINGS) {
+      await this.serviceRows.update({ text: handbook }, { text: shown });
+    }
   }
 
   async profile(): Promise<AssociationResponse> {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type BillListResponse, ErrorCode, type LevelCode, levelByCode } from '@itss/shared';
+import {
+  type BillListResponse,
+  ErrorCode,
+  formatYuanAmount,
+  type LevelCode,
+  levelByCode,
+} from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -44,7 +50,7 @@ export class DuesService {
     await this.audit.record(actor, {
       action: 'bill.opened',
       target: { type: 'unit', id: unitId },
-      detail: `${bill.year} 年会费 ${bill.amountYuan} 元`,
+      detail: `${bill.year} 年会费 ${formatYuanAmount(bill.amountYuan)}`,
     });
     return bill;
   }

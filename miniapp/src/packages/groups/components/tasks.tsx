@@ -7,6 +7,7 @@ import { RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import '@/packages/staff/components/units.scss';
 import './tasks.scss';
+import { showModal } from '@/services/modal';
 
 function TaskTabs({ done, onChange }: { done: boolean; onChange: (done: boolean) => void }) {
   return (
@@ -90,7 +91,7 @@ export function DoneButton({
 }) {
   const [busy, setBusy] = useState(false);
   const tap = async () => {
-    const answer = await Taro.showModal({ ...confirm, confirmText: label });
+    const answer = await showModal({ ...confirm, confirmText: label });
     if (!answer.confirm) return;
     setBusy(true);
     try {
@@ -100,7 +101,7 @@ export function DoneButton({
       const error = toApiError(thrown);
       if (error.code === GroupError.AlreadyDone)
         await Taro.showToast({ title: '已由其他工作人员处理', icon: 'none' });
-      else await Taro.showModal({ title: '操作未完成', content: error.message, showCancel: false });
+      else await showModal({ title: '操作未完成', content: error.message, showCancel: false });
     } finally {
       setBusy(false);
       await onChanged();

@@ -12,6 +12,7 @@ import { campaignCodePath, createCampaign } from '@/packages/join/api';
 import { isH5 } from '@/services/session';
 import { formatBeijingTime } from '@/utils/format';
 import './campaign.scss';
+import { showModal } from '@/services/modal';
 
 export function CreateCampaignForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const [name, setName] = useState('');
@@ -84,7 +85,7 @@ async function saveCode(localPath: string, campaign: Campaign): Promise<void> {
     await Taro.showToast({ title: '已保存到相册', icon: 'success' });
   } catch {
     // Refused permission or cancelled: say how to allow it.
-    await Taro.showModal({
+    await showModal({
       title: '未能保存',
       content: '请在小程序设置中允许“保存到相册”，或长按图片保存',
       showCancel: false,
@@ -99,7 +100,7 @@ export function CampaignCode({ campaign }: { campaign: Campaign }) {
       {(localPath) => (
         <View className="campaign-code">
           <PreviewImage className="campaign-code__image" src={localPath} saveByLongPress />
-          <Text className="campaign-code__scene">场景值：{campaign.scene}</Text>
+          <Text className="campaign-code__scene">推广码编号：{campaign.scene}</Text>
           <Button className="campaign-code__save" onClick={() => void saveCode(localPath, campaign)}>
             {isH5() ? '下载图片' : '保存到相册'}
           </Button>

@@ -4,6 +4,7 @@ import {
   APPLICATION_STATE_MACHINE,
   ApplicationError,
   decisionRequestSchema,
+  formatYuanAmount,
   statesLeadingTo,
   type Application,
   type Decision,
@@ -14,6 +15,7 @@ import { fieldMessage, toApiError } from '@/services/http';
 import { decide } from '@/packages/join/api';
 import { levelName } from '@/utils/format';
 import './decision.scss';
+import { showModal } from '@/services/modal';
 
 /**
  * Staff decide while the application can still be approved; in needs_info it is the applicant's
@@ -73,7 +75,7 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
       if (failure.code === ApplicationError.WrongState) {
         // Another staff member decided (or the applicant withdrew) first: show what happened.
         setAsking(null);
-        await Taro.showModal({ title: '无法提交', content: failure.message, showCancel: false });
+        await showModal({ title: '无法提交', content: failure.message, showCancel: false });
         await onChanged();
       } else {
         setError(fieldMessage(failure, 'reason'));
@@ -85,9 +87,9 @@ export function DecisionPanel({ application, onChanged }: DecisionPanelProps) {
 
   const approve = async () => {
     const year = new Date().getFullYear();
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '通过入会申请',
-      content: `通过后将创建会员单位「${application.unitName}」（${levelName(application.level)}），并生成 ${year} 年度会费账单 ${application.annualFeeYuan} 元（待缴费）。确定通过吗？`,
+      content: `通过后将创建会员单位「${application.unitName}」（${levelName(application.level)}），并生成 ${year} 年度会费账单 ${formatYuanAmount(application.annualFeeYuan)}（待缴费）。确定通过吗？`,
       confirmText: '通过',
     });
     if (confirm) await send('approve');

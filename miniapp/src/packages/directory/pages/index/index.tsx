@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { LEVELS, type DirectoryEntry, type LevelCode, type Me } from '@itss/shared';
 import { useState } from 'react';
 import { IdentityForm, type IdentityFormBody } from '@/components/identity-form';
@@ -14,6 +13,7 @@ import { openTab } from '@/utils/actions';
 import './index.scss';
 import { ROUTES } from '@/routes';
 import { levelName } from '@/utils/format';
+import { showModal } from '@/services/modal';
 
 interface Filters {
   q?: string;
@@ -78,7 +78,7 @@ function JoinSheet({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
     void notifications.ask();
     await requestToJoin(entry.id, { creditCode: body.creditCode ?? '', name: body.name, title: body.title });
     onClose();
-    await Taro.showModal({
+    await showModal({
       title: '申请已提交',
       content: `已向「${entry.name}」提交加入申请，单位主联系人或分会工作人员同意后，您即成为该单位联系人。`,
       showCancel: false,

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import {
   APPLICABLE_LEVELS,
   ITSS_CONFORMITY_LEVELS,
-  ITSS_CONFORMITY_LEVEL_NAMES,
+  itssConformityName,
   UNIT_TYPES,
   UNIT_TYPE_NAMES,
   creditCodeWarning,
@@ -29,6 +29,7 @@ import {
 } from '../../form';
 import { Consents } from './consents';
 import './index.scss';
+import { showModal } from '@/services/modal';
 
 export interface ApplicationFormProps {
   initial: ApplicationForm;
@@ -45,8 +46,6 @@ export interface ApplicationFormProps {
 const unitTypeName = (type: UnitType) => UNIT_TYPE_NAMES[type];
 /** '' is 未持有, the first choice. */
 const CONFORMITY_OPTIONS = ['', ...ITSS_CONFORMITY_LEVELS] as const;
-const conformityName = (level: (typeof CONFORMITY_OPTIONS)[number]) =>
-  level ? ITSS_CONFORMITY_LEVEL_NAMES[level] : '未持有';
 
 const applicableLevels = (levels: Level[]) =>
   levels.filter((level) => (APPLICABLE_LEVELS as readonly string[]).includes(level.code));
@@ -114,7 +113,7 @@ export function ApplicationFormView({
         revealFirstError();
         await Taro.showToast({ title: '请按提示修改标红的项目', icon: 'none' });
       } else {
-        await Taro.showModal({ title: '提交未完成', content: error.message, showCancel: false });
+        await showModal({ title: '提交未完成', content: error.message, showCancel: false });
       }
     } finally {
       setBusy(false);
@@ -230,7 +229,7 @@ export function ApplicationFormView({
             <SelectPicker
               className="apply-select apply-select--itss"
               options={CONFORMITY_OPTIONS}
-              nameOf={conformityName}
+              nameOf={itssConformityName}
               value={form.itssConformityLevel}
               onChange={(itssConformityLevel) => update({ itssConformityLevel }, 'itssConformityLevel')}
               block="apply-picker"

@@ -4,7 +4,7 @@ import {
   APPLICATION_STATE_MACHINE,
   APPLICATION_STATE_NAMES,
   canTransition,
-  ITSS_CONFORMITY_LEVEL_NAMES,
+  itssConformityName,
   UNIT_TYPE_NAMES,
   type Application,
   type ApplicationHistoryEntry,
@@ -152,14 +152,7 @@ function Detail({ application, onChanged }: DetailProps) {
             label="申请级别"
             value={`${levelName(application.level)} · ${formatAnnualFee(application.annualFeeYuan)}`}
           />
-          <Row
-            label="ITSS 符合性证书"
-            value={
-              application.itssConformityLevel
-                ? ITSS_CONFORMITY_LEVEL_NAMES[application.itssConformityLevel]
-                : '未持有'
-            }
-          />
+          <Row label="ITSS 符合性证书" value={itssConformityName(application.itssConformityLevel)} />
           <Row
             label="营业执照"
             value={`${application.licence.name}（${formatFileSize(application.licence.size)}）`}

@@ -124,7 +124,7 @@ test('通过 asks first, naming the unit and its first bill; cancelling sends no
   await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
   const content = String(showModal.mock.calls[0]?.[0].content);
   expect(content).toContain('创建会员单位「北京数智运维科技有限公司」');
-  expect(content).toMatch(/\d{4} 年度会费账单 10000 元/);
+  expect(content).toMatch(/\d{4} 年度会费账单 10,000 元/);
   expect(posts(calls)).toHaveLength(0);
 
   fireEvent.click(screen.getByText('通过'));

@@ -1,10 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import {
-  APPLICATION_STATE_NAMES,
-  ITSS_CONFORMITY_LEVEL_NAMES,
-  UNIT_TYPE_NAMES,
-  type Application,
-} from '@itss/shared';
+import { APPLICATION_STATE_NAMES, itssConformityName, UNIT_TYPE_NAMES, type Application } from '@itss/shared';
 import { RecordPage } from '@/components/kit/record-page';
 import { Card, Section } from '@/components/section';
 import { getApplication } from '@/packages/join/api';
@@ -69,9 +64,7 @@ function ApplicationView({
           <Field label="申请级别">
             {levelName(a.level)}（{formatAnnualFee(a.annualFeeYuan)}）
           </Field>
-          <Field label="ITSS 符合性证书">
-            {a.itssConformityLevel ? ITSS_CONFORMITY_LEVEL_NAMES[a.itssConformityLevel] : '未填写'}
-          </Field>
+          <Field label="ITSS 符合性证书">{itssConformityName(a.itssConformityLevel)}</Field>
           <Field label="主营业务介绍">{a.businessDescription}</Field>
         </Card>
       </Section>

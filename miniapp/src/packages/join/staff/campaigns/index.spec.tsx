@@ -21,7 +21,7 @@ test('each campaign shows its funnel 扫码 → 开始填写 → 已提交 → �
   expect(downloadFile).not.toHaveBeenCalled();
 
   fireEvent.click(screen.getByText('查看小程序码'));
-  await screen.findByText('场景值：c3abcdef');
+  await screen.findByText('推广码编号：c3abcdef');
   expect(downloadFile).toHaveBeenCalledWith(
     expect.objectContaining({ url: 'https://api.test/api/campaigns/3/code.png' }),
   );

@@ -1,5 +1,4 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_NAMES,
@@ -25,6 +24,7 @@ import type { PickedFile } from '@/services/upload';
 import { formatFileSize } from '@/utils/format';
 import type { Draft } from './draft';
 import '@/packages/staff/components/units.scss';
+import { showModal } from '@/services/modal';
 
 type Change = (change: Partial<Draft>) => void;
 
@@ -88,7 +88,7 @@ function UnitPicker({ unit, onChange }: { unit: Draft['unit']; onChange: (unit: 
 }
 
 const showFailure = (error: ApiError) =>
-  Taro.showModal({ title: '上传未完成', content: error.message, showCancel: false });
+  showModal({ title: '上传未完成', content: error.message, showCancel: false });
 
 /** Checked before anything is sent: the server would refuse a PDF over the limit anyway. */
 function uploadAttachment(file: PickedFile) {

@@ -34,6 +34,7 @@ import { Fields } from './fields';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { showModal } from '@/services/modal';
 
 type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
 
@@ -169,7 +170,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
 
   const act = async (to: StaffMove) => {
     const move = MOVES[to];
-    const { confirm } = await Taro.showModal({ title: move.title, content: move.content });
+    const { confirm } = await showModal({ title: move.title, content: move.content });
     if (!confirm) return;
     await run(async () => {
       // Publishing sends the form as it stands: what was typed is what goes out.

@@ -17,6 +17,7 @@ import { openPage } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import { WORKBENCH_TILES, bySection, type TileCount, type WorkbenchTile } from '@/registry';
 import './index.scss';
+import { COLORS, showModal } from '@/services/modal';
 
 function GrantForm({ onGranted }: { onGranted: () => Promise<void> }) {
   const [phone, setPhone] = useState('');
@@ -72,11 +73,11 @@ interface StaffRowProps {
 
 function StaffRow({ member, isSelf, onRevoked }: StaffRowProps) {
   const revoke = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '撤销权限',
       content: `确定撤销${member.displayName}的工作人员权限吗？`,
       confirmText: '撤销',
-      confirmColor: '#d64545',
+      confirmColor: COLORS.danger,
     });
     if (!confirm) return;
     try {
@@ -84,7 +85,7 @@ function StaffRow({ member, isSelf, onRevoked }: StaffRowProps) {
       await Taro.showToast({ title: '已撤销', icon: 'success' });
       await onRevoked();
     } catch (thrown) {
-      await Taro.showModal({ title: '无法撤销', content: toApiError(thrown).message, showCancel: false });
+      await showModal({ title: '无法撤销', content: toApiError(thrown).message, showCancel: false });
     }
   };
   return (

@@ -24,6 +24,7 @@ import { toApiError } from '@/services/http';
 import { UnitContactsOnly } from '../../unit-contacts-only';
 import '../../submit.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { showModal } from '@/services/modal';
 
 function Submitted() {
   return (
@@ -129,7 +130,7 @@ function SubmissionForm({ unitName }: { unitName: string }) {
               cover={cover}
               onChange={setCover}
               onError={(failure) =>
-                Taro.showModal({ title: '图片未上传', content: failure.message, showCancel: false })
+                showModal({ title: '图片未上传', content: failure.message, showCancel: false })
               }
               buttonClassName="submit-form__cover"
             />

@@ -21,6 +21,7 @@ import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
+import { showModal } from '@/services/modal';
 
 function Decision({ submission, onDecided }: { submission: Submission; onDecided: () => Promise<void> }) {
   const [rejecting, setRejecting] = useState(false);
@@ -36,7 +37,7 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
       return;
     }
     if (decision === 'approve') {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '通过投稿',
         content: '通过后将立即发布。确定通过吗？',
       });
@@ -52,7 +53,7 @@ function Decision({ submission, onDecided }: { submission: Submission; onDecided
       const apiError = toApiError(thrown);
       if (apiError.code === SubmissionError.AlreadyDecided) {
         // Another staff member got there first: show what they decided.
-        await Taro.showModal({ title: '已处理', content: apiError.message, showCancel: false });
+        await showModal({ title: '已处理', content: apiError.message, showCancel: false });
         await onDecided();
       } else {
         setError(apiError.message);

@@ -37,6 +37,7 @@ import { formatYuan, levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { showModal } from '@/services/modal';
 
 interface UnitData {
   unit: Unit;
@@ -272,7 +273,7 @@ function UnitDetail({ id, me }: { id: number; me: Me }) {
       inviteRef.current = { invite: created, inviter, unitName: unit.name };
       setInvite(created);
     } catch (error) {
-      await Taro.showModal({ title: '邀请未生成', content: toApiError(error).message, showCancel: false });
+      await showModal({ title: '邀请未生成', content: toApiError(error).message, showCancel: false });
     } finally {
       setInviting(false);
     }

@@ -7,6 +7,7 @@ import { copyText } from '@/utils/actions';
 import { formatBeijingTime } from '@/utils/format';
 import { ContactSummary } from '@/packages/unit/components/contact-summary';
 import { inviteLink } from '@/packages/unit/invite-link';
+import { COLORS, showModal } from '@/services/modal';
 
 type Contact = Unit['contacts'][number];
 
@@ -17,7 +18,7 @@ export async function confirmed(
   confirmText: string,
   action: () => Promise<unknown>,
 ) {
-  const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#1f5fbf' });
+  const { confirm } = await showModal({ title, content, confirmText, confirmColor: COLORS.brand });
   if (!confirm) return false;
   void Taro.showLoading({ title: '处理中', mask: true });
   try {
@@ -26,7 +27,7 @@ export async function confirmed(
     return true;
   } catch (error) {
     void Taro.hideLoading();
-    await Taro.showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
+    await showModal({ title: '操作未完成', content: toApiError(error).message, showCancel: false });
     return false;
   }
 }

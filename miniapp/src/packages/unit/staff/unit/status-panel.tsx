@@ -12,6 +12,7 @@ import { useTask } from '@/components/kit/use-task';
 import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { fieldMessage } from '@/services/http';
 import { changeUnitStatus } from '@/packages/unit/api';
+import { COLORS, showModal } from '@/services/modal';
 
 const ACTION_NAMES: Record<UnitStatus, string> = {
   active: '恢复会员资格',
@@ -36,11 +37,11 @@ export function StatusPanel({ unit, onChanged }: { unit: Unit; onChanged: () => 
       setError(parsed.error.issues[0]?.message ?? '请填写原因');
       return;
     }
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: ACTION_NAMES[status],
       content: `「${unit.name}」：${ACTION_WARNINGS[status]}确定吗？`,
       confirmText: '确定',
-      confirmColor: status === 'active' ? '#1f5fbf' : '#d64545',
+      confirmColor: status === 'active' ? COLORS.brand : COLORS.danger,
     });
     if (!confirm) return;
     await run(
