@@ -34,6 +34,7 @@ import { Fields } from './fields';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
 
@@ -301,7 +302,7 @@ function ExistingArticle({ id }: { id: number }) {
   );
 }
 
-export default function ArticleEditPage() {
+function ArticleEditPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   return Number.isInteger(id) && id > 0 ? (
@@ -310,3 +311,5 @@ export default function ArticleEditPage() {
     <Editor article={null} onChanged={async () => {}} />
   );
 }
+
+export default staffOnly(ArticleEditPage);
