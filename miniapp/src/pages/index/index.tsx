@@ -141,8 +141,8 @@ function HomeContent({
   return (
     <View>
       <Hero association={association} />
-      <JoinStatus />
       <QuickLinks />
+      <JoinStatus />
       <News news={news} onRetry={onNewsRetry} />
       <Section title="分会介绍">
         <Card>
