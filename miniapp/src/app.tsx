@@ -2,6 +2,7 @@ import './polyfills/global-this';
 import './services/schemas';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { NavBar } from './components/nav-bar';
 import { listenForPrivacyQuestions } from './services/privacy';
 import { captureLaunchScene } from './services/scene';
 import { session } from './services/session';
@@ -15,7 +16,12 @@ function App({ children }: PropsWithChildren) {
     void session.start();
     captureLaunchScene(options?.query);
   });
-  return children;
+  return (
+    <>
+      <NavBar />
+      {children}
+    </>
+  );
 }
 
 export default App;

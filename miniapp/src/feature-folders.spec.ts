@@ -20,8 +20,8 @@ const features = fs
 
 /**
  * What the app shell shows of a few features, named on purpose: the tab pages show the
- * association's, the news' and the membership's data, 我的 the account's unread count and the
- * person's unit requests, the rich-text editor uploads into articles, and the shortcuts of
+ * association's, the news' and the membership's data, 首页 and 我的 the person's way into
+ * membership (join), 我的 the account's unread count and the person's unit requests, the rich-text editor uploads into articles, and the shortcuts of
  * utils/actions.ts open the pages tabs link to. A new feature adds nothing here.
  */
 const SHELL_USES: Record<string, string[]> = {
@@ -31,7 +31,7 @@ const SHELL_USES: Record<string, string[]> = {
   'src/pages/news/index.tsx': ['news'],
   'src/pages/membership/index.tsx': ['association', 'membership'],
   'src/pages/contact/index.tsx': ['association'],
-  'src/pages/me/index.tsx': ['account', 'unit'],
+  'src/pages/me/index.tsx': ['account', 'join', 'unit'],
   'src/utils/actions.ts': ['account', 'directory', 'groups', 'join', 'news'],
 };
 

@@ -9,7 +9,7 @@ import {
   WORKBENCH_PAGE,
 } from '@itss/shared';
 import { appPages, loadAppConfig } from '@test/app-config';
-import { ROUTES, TAB_PAGES, routeUrl, tabIndex } from './routes';
+import { PAGE_TITLES, ROUTES, TAB_PAGES, pageTitle, routeUrl, tabIndex, type RouteKey } from './routes';
 
 const config = loadAppConfig();
 
@@ -71,6 +71,16 @@ test('pages already sent to people keep their paths', () => {
     'packages/news/pages/article/index',
     'packages/staff/pages/index/index',
   ]);
+});
+
+test('each page’s config takes its title from the route table, as the H5 bar does', () => {
+  for (const [key, page] of Object.entries(ROUTES)) {
+    const source = fs.readFileSync(path.join(__dirname, `${page}.config.ts`), 'utf8');
+    expect(source).toContain(`navigationBarTitleText: PAGE_TITLES.${key}`);
+    expect(PAGE_TITLES[key as RouteKey]).not.toBe('');
+    expect(pageTitle(`/${page}?id=3`)).toBe(PAGE_TITLES[key as RouteKey]);
+  }
+  expect(pageTitle('/pages/nowhere/index')).toBeUndefined();
 });
 
 test('routeUrl builds the query once, leaving empty values out', () => {

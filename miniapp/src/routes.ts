@@ -65,6 +65,59 @@ export const ROUTES = {
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
+export type RouteKey = keyof typeof ROUTES;
+
+/**
+ * Each page's title, the one source of them: its page config (WeChat's bar) and the H5 navigation
+ * bar read it here.
+ */
+export const PAGE_TITLES: Record<RouteKey, string> = {
+  home: 'ITSS 分会',
+  news: '资讯',
+  membership: '会员权益',
+  contact: '联系我们',
+  me: '我的',
+  privacy: '隐私政策',
+  messages: '消息',
+  apply: '入会申请',
+  myApplications: '我的申请',
+  application: '申请详情',
+  reviewQueue: '入会审核',
+  review: '入会申请',
+  campaigns: '入会推广码',
+  myUnit: '我的单位',
+  invite: '接受邀请',
+  units: '会员单位',
+  unit: '会员单位详情',
+  unitNew: '新增会员单位',
+  unitsImport: '批量导入会员单位',
+  seatLimits: '联系人名额',
+  groupEntry: '加入会员微信群',
+  groups: '会员微信群',
+  groupTodos: '入群待办',
+  groupRemovals: '待移出群聊',
+  directory: '会员名录',
+  article: '资讯详情',
+  manageArticles: '文章管理',
+  articleEdit: '编辑文章',
+  mySubmissions: '我的投稿',
+  submissionNew: '会员风采投稿',
+  submission: '投稿详情',
+  submissionQueue: '投稿审核',
+  submissionReview: '审核投稿',
+  workbench: '工作台',
+  audit: '操作日志',
+};
+
+const TITLE_OF_PAGE = new Map<string, string>(
+  Object.entries(ROUTES).map(([key, page]) => [page, PAGE_TITLES[key as RouteKey]]),
+);
+
+/** The title of the page at `path` (with or without its leading slash or query), if it is one of ours. */
+export function pageTitle(path: string): string | undefined {
+  return TITLE_OF_PAGE.get(path.replace(/^\//, '').split('?')[0] ?? '');
+}
+
 /**
  * The tab bar's pages in the order app.config.ts lists them: a tab's index for setTabBarBadge and
  * friends is derived from this order, never typed elsewhere.

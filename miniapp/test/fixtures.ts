@@ -13,6 +13,7 @@ import {
   type ObligationsResponse,
   type ServicesResponse,
 } from '@itss/shared';
+import { session } from '@/services/session';
 import { request } from './taro-mock';
 
 // Responses built from the contract's own constants, shaped exactly like the server's.
@@ -124,6 +125,11 @@ export const admin: Me = {
   unit: null,
   can: { openStaffConsole: true, manageStaff: true, readAuditLog: true },
 };
+
+/** Already signed in as `me`, with no login to serve: staff pages open only to staff. */
+export function signedInAs(me: Me): void {
+  session.reset({ status: 'signedIn', me });
+}
 
 export const staffOnly: Me = {
   ...admin,

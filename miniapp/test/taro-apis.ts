@@ -22,6 +22,7 @@ export const useLaunch = jest.fn<void, [() => void]>();
 export const onNeedPrivacyAuthorization = jest.fn<void, [(...args: unknown[]) => void]>();
 export const redirectTo = jest.fn<Answer, [Options]>(ok);
 export const navigateBack = jest.fn<Answer, [Options?]>(ok);
+export const reLaunch = jest.fn<Answer, [Options]>(ok);
 export const setTabBarBadge = jest.fn<Answer, [Options]>(ok);
 export const removeTabBarBadge = jest.fn<Answer, [Options]>(ok);
 export const requestSubscribeMessage = jest.fn<Answer, [Options]>(ok);
@@ -34,6 +35,7 @@ export const uploadFile = jest.fn<Answer, [Options]>();
 /** The page's query, as useRouter gives it; tests set it before rendering. */
 export const routerParams: Record<string, string> = {};
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+export const getCurrentInstance = jest.fn(() => ({ router: { params: routerParams, path: '' } }));
 /** Page lifecycles: the callbacks are kept so tests can show or hide the page. */
 export const shownCallbacks: (() => void)[] = [];
 export const hiddenCallbacks: (() => void)[] = [];

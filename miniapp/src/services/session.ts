@@ -159,9 +159,9 @@ class SessionStore {
     this.set({ status: 'signedOut' });
   }
 
-  /** Tests only: back to the launch state. */
-  reset(): void {
-    this.state = { status: 'loading' };
+  /** Tests only: back to the launch state, or straight to the one given. */
+  reset(state: SessionState = { status: 'loading' }): void {
+    this.state = state;
   }
 }
 

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '联系我们',
+  navigationBarTitleText: PAGE_TITLES.contact,
   enablePullDownRefresh: true,
 });

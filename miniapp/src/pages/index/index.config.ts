@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: 'ITSS 分会',
+  navigationBarTitleText: PAGE_TITLES.home,
   enablePullDownRefresh: true,
 });

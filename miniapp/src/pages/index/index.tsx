@@ -6,6 +6,7 @@ import { ArticleRow } from '@/components/article-row';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { getAssociation, getServices } from '@/packages/association/api';
+import { JoinStatus } from '@/packages/join/components/join-status';
 import { getArticles } from '@/packages/news/api';
 import type { RequestState } from '@/services/useRequest';
 import { takeBrowserEntry } from '@/services/scene';
@@ -150,6 +151,7 @@ function HomeContent({
     <View>
       <Hero association={association} />
       <QuickLinks />
+      <JoinStatus />
       <News news={news} onRetry={onNewsRetry} />
       <Section title="分会介绍">
         <Card>

@@ -18,8 +18,15 @@ beforeEach(() => {
   session.reset();
 });
 
-/** What the person did, without the unread count and the pending join request read on each show. */
-const SHOWN_READS = new Set(['/api/messages/unread-count', '/api/join-requests/mine']);
+/**
+ * What the person did, without what is read on each show: the unread count, the pending join
+ * request and the latest application.
+ */
+const SHOWN_READS = new Set([
+  '/api/messages/unread-count',
+  '/api/join-requests/mine',
+  '/api/applications/mine',
+]);
 const actions = (calls: Call[]) => calls.filter((call) => !SHOWN_READS.has(call.path));
 
 async function signInAs(me: typeof visitor): Promise<void> {
@@ -113,6 +120,20 @@ test.each([
   expect(screen.queryByText('绑定手机号')).toBeNull();
   fireEvent.click(screen.getByText('工作台'));
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/index/index' });
+});
+
+test('身份 shows 主联系人 for a unit’s primary contact, not 访客', async () => {
+  await signInAs(contactOf9());
+  render(<MePage />);
+  expect(screen.getAllByText('主联系人').length).toBeGreaterThan(0);
+  expect(screen.queryByText('访客')).toBeNull();
+});
+
+test('身份 shows 会员联系人 for another contact of a unit', async () => {
+  await signInAs(contactOf9(false));
+  render(<MePage />);
+  expect(screen.getAllByText('会员联系人').length).toBeGreaterThan(0);
+  expect(screen.queryByText('访客')).toBeNull();
 });
 
 test('binding a phone in WeChat sends the getPhoneNumber code and shows the masked number', async () => {

@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { ROLES, ROLE_NAMES, type JoinRequest, type Me } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { BusyButton } from '@/components/kit/form';
 import { CountBadge } from '@/components/kit/badges';
+import { forgetReturn, returnAfterSignIn } from '@/components/login-required/return-after-sign-in';
 import { PrivacySheet } from '@/components/privacy-sheet';
 import { Card, Section } from '@/components/section';
 import { Loading, RequestView } from '@/components/state';
@@ -12,6 +13,7 @@ import { getUnreadCount } from '@/packages/account/api';
 import { showUnreadBadge } from '@/packages/account/unread-badge';
 import { isH5, session, storedPersona, useSession } from '@/services/session';
 import { getPersonas, getStandinPhoneCode } from '@/services/standin';
+import { JoinStatus } from '@/packages/join/components/join-status';
 import { getMyJoinRequests } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import { openPage, openPrivacyPolicy } from '@/utils/actions';
@@ -19,10 +21,18 @@ import { ME_ROWS, bySection, type MeRow, type MeView } from '@/registry';
 import './index.scss';
 import { showModal } from '@/services/modal';
 
+/** Who the person is here: their roles, then what they are to a member unit; 访客 when neither. */
 function roleText(me: Me): string {
   // In the contract's order (工作人员 before 管理员), whatever order the server lists them in.
   const names = ROLES.filter((role) => me.roles.includes(role)).map((role) => ROLE_NAMES[role]);
+  if (me.unit) names.push(me.unit.isPrimaryContact ? '主联系人' : '会员联系人');
   return names.length ? names.join('、') : '访客';
+}
+
+/** A sign-in from 我的; once it succeeds, back to the page whose 去登录 led here, if one did. */
+async function signIn(persona?: string): Promise<void> {
+  await session.signIn(persona);
+  if (session.getState().status === 'signedIn') returnAfterSignIn();
 }
 
 function Avatar() {
@@ -50,11 +60,7 @@ function PersonaPicker() {
         {(personas) => (
           <Card className="me-personas">
             {personas.map((persona) => (
-              <View
-                key={persona.key}
-                className="me-personas__row"
-                onClick={() => void session.signIn(persona.key)}
-              >
+              <View key={persona.key} className="me-personas__row" onClick={() => void signIn(persona.key)}>
                 <Text className="me-personas__label">{persona.label}</Text>
                 <Text className="me-personas__name">{persona.displayName}</Text>
                 <View className="link-arrow" />
@@ -86,7 +92,7 @@ function SignedOut({ error }: { error?: string }) {
         <PersonaPicker />
       ) : (
         <View className="me-actions">
-          <Button className="me-actions__primary" onClick={() => void session.signIn()}>
+          <Button className="me-actions__primary" onClick={() => void signIn()}>
             微信登录
           </Button>
         </View>
@@ -241,6 +247,7 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
           </View>
         </Card>
       </Section>
+      <JoinStatus />
       <Rows view={{ me, unread, pending }} />
       <View className="me-actions">
         <Button className="me-actions__logout" onClick={() => void logout()}>
@@ -253,6 +260,8 @@ function SignedIn({ me, unread, pending }: { me: Me; unread: number; pending: Jo
 
 export default function MePage() {
   const state = useSession();
+  // Gone elsewhere without signing in: a later sign-in stays on 我的.
+  useDidHide(forgetReturn);
   const { unread, pending } = useShownState(
     state.status === 'signedIn',
     state.status === 'signedIn' && state.me.unit !== null,

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员权益',
+  navigationBarTitleText: PAGE_TITLES.membership,
   enablePullDownRefresh: true,
 });

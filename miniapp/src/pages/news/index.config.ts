@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '资讯',
+  navigationBarTitleText: PAGE_TITLES.news,
   enablePullDownRefresh: true,
 });

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '消息',
+  navigationBarTitleText: PAGE_TITLES.messages,
   enablePullDownRefresh: true,
 });

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '隐私政策',
+  navigationBarTitleText: PAGE_TITLES.privacy,
 });

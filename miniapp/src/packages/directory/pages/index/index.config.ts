@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员名录',
+  navigationBarTitleText: PAGE_TITLES.directory,
   enablePullDownRefresh: true,
 });

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '待移出群聊',
+  navigationBarTitleText: PAGE_TITLES.groupRemovals,
   enablePullDownRefresh: true,
 });

@@ -1,8 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { showModal } from '@test/taro-mock';
 import { removal, serveTasks } from '@/packages/staff/test-fixtures';
 import GroupRemovalsPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const open = [removal(1), removal(2, { name: '陈离职', nickname: '云服-陈离职', reason: 'contact_left' })];
 const done = [removal(3, { reason: 'unit_removed', doneAt: '2026-11-23T06:30:00.000Z', doneBy: '吴员工' })];

@@ -4,6 +4,7 @@ import { Card } from '@/components/section';
 import { finishGroupRemoval, getGroupRemovals } from '@/packages/groups/api';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskList } from '@/packages/groups/components/tasks';
+import { staffOnly } from '@/components/kit/staff-page';
 
 function RemovalRow({ removal, onChanged }: { removal: GroupRemoval; onChanged: () => Promise<unknown> }) {
   return (
@@ -37,7 +38,7 @@ function RemovalRow({ removal, onChanged }: { removal: GroupRemoval; onChanged: 
 }
 
 /** People shown a group's code whose unit was suspended or removed, or who left their unit. */
-export default function GroupRemovalsPage() {
+function GroupRemovalsPage() {
   return (
     <View className="page staff-page group-removals">
       <TaskList
@@ -50,3 +51,5 @@ export default function GroupRemovalsPage() {
     </View>
   );
 }
+
+export default staffOnly(GroupRemovalsPage);

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '入群待办',
+  navigationBarTitleText: PAGE_TITLES.groupTodos,
   enablePullDownRefresh: true,
 });

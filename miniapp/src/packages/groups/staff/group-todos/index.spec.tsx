@@ -1,8 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { navigateTo, showModal, showToast } from '@test/taro-mock';
 import { todo, serveTasks } from '@/packages/staff/test-fixtures';
 import GroupTodosPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const open = [
   todo(1),

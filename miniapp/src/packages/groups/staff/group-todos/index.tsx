@@ -6,6 +6,7 @@ import { finishGroupTodo, getGroupTodos } from '@/packages/groups/api';
 import { formatBeijingTime } from '@/utils/format';
 import { DoneButton, TaskList } from '@/packages/groups/components/tasks';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promise<unknown> }) {
   const person = todo.person;
@@ -65,7 +66,7 @@ function TodoRow({ todo, onChanged }: { todo: GroupTodo; onChanged: () => Promis
 }
 
 /** People to add to a group by hand (no current code when they asked), and codes about to expire. */
-export default function GroupTodosPage() {
+function GroupTodosPage() {
   return (
     <View className="page staff-page group-todos">
       <TaskList load={getGroupTodos} emptyText={(done) => (done ? '暂无已处理的待办' : '暂无入群待办')}>
@@ -74,3 +75,5 @@ export default function GroupTodosPage() {
     </View>
   );
 }
+
+export default staffOnly(GroupTodosPage);

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员微信群',
+  navigationBarTitleText: PAGE_TITLES.groups,
   enablePullDownRefresh: true,
 });

@@ -1,11 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createGroupRequestSchema } from '@itss/shared';
 import { typeInTextarea, typeInto } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { chooseMedia, requestSubscribeMessage, showModal, showToast, uploadFile } from '@test/taro-mock';
 import { group } from '@/packages/staff/test-fixtures';
 import { beijingToday } from '@/utils/format';
 import GroupsPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const HOUR = 3600 * 1000;
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();

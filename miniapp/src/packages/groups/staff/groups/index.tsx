@@ -12,6 +12,7 @@ import { CodeState, CodeUpload } from './code';
 import { CreateGroupForm, EditGroupForm } from './group-form';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type Reload = () => Promise<unknown>;
 
@@ -115,7 +116,7 @@ function ExpiryReminder() {
   );
 }
 
-export default function GroupsPage() {
+function GroupsPage() {
   const { state, reload, refresh } = usePageData(getGroups);
   return (
     <View className="page staff-page groups-page">
@@ -134,3 +135,5 @@ export default function GroupsPage() {
     </View>
   );
 }
+
+export default staffOnly(GroupsPage);

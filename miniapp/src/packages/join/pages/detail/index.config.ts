@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '申请详情',
+  navigationBarTitleText: PAGE_TITLES.application,
   enablePullDownRefresh: true,
 });

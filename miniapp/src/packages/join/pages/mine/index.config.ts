@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '我的申请',
+  navigationBarTitleText: PAGE_TITLES.myApplications,
   enablePullDownRefresh: true,
 });

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '入会申请',
+  navigationBarTitleText: PAGE_TITLES.review,
   enablePullDownRefresh: true,
 });

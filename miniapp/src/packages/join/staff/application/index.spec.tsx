@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { decisionRequestSchema } from '@itss/shared';
 import { typeInTextarea } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { application } from '@test/review-fixtures';
 import {
   downloadFile,
@@ -12,6 +12,9 @@ import {
   showToast,
 } from '@test/taro-mock';
 import ApplicationPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 function open(api: (call: Call) => Answer): Call[] {
   routerParams.id = '41';

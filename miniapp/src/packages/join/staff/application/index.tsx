@@ -11,6 +11,7 @@ import { ApplicationStateBadge, CHECKSUM_WARNING } from '@/packages/staff/compon
 import { levelName } from '@/utils/format';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 function ApplicationView({
   application,
@@ -111,10 +112,12 @@ function ApplicationView({
   );
 }
 
-export default function ApplicationPage() {
+function ApplicationPage() {
   return (
     <RecordPage load={getApplication} notFound="没有找到这份申请" className="page review-page application">
       {(application, { refresh }) => <ApplicationView application={application} reload={refresh} />}
     </RecordPage>
   );
 }
+
+export default staffOnly(ApplicationPage);

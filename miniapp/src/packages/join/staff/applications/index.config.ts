@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '入会审核',
+  navigationBarTitleText: PAGE_TITLES.reviewQueue,
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

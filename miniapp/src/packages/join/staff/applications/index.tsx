@@ -11,6 +11,7 @@ import {
   queueFilterName,
 } from '@/packages/join/components/queue';
 import '@/packages/staff/components/review.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 /** One filter's queue; a new filter mounts a new one, so paging always starts over. */
 function Queue({ filters }: { filters: QueueFilters }) {
@@ -31,7 +32,7 @@ function Queue({ filters }: { filters: QueueFilters }) {
   );
 }
 
-export default function ApplicationsPage() {
+function ApplicationsPage() {
   const [filters, setFilters] = useState<QueueFilters>({ state: DEFAULT_FILTER });
   const campaigns = useRequest(getCampaigns);
   const campaignItems = campaigns.state.status === 'success' ? campaigns.state.data.items : [];
@@ -52,3 +53,5 @@ export default function ApplicationsPage() {
     </View>
   );
 }
+
+export default staffOnly(ApplicationsPage);

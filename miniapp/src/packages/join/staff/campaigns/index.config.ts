@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '入会推广码',
+  navigationBarTitleText: PAGE_TITLES.campaigns,
   enablePullDownRefresh: true,
 });

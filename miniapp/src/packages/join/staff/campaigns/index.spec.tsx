@@ -1,10 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createCampaignRequestSchema } from '@itss/shared';
 import { typeInto } from '@test/forms';
-import { ok, serveBy, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Call } from '@test/fixtures';
 import { campaign } from '@test/review-fixtures';
 import { downloadFile, saveImageToPhotosAlbum, showModal } from '@test/taro-mock';
 import CampaignsPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs({ ...admin, can: { ...admin.can, manageCampaigns: true } }));
 
 const typeName = (value: string) => typeInto('.campaign-create__name', value);
 

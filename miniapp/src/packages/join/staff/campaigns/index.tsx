@@ -5,8 +5,9 @@ import { getCampaigns } from '@/packages/join/api';
 import { CampaignCard, CreateCampaignForm } from '@/packages/join/components/campaign';
 import '@/packages/staff/components/review.scss';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
-export default function CampaignsPage() {
+function CampaignsPage() {
   const { state, reload, refresh } = usePageData(getCampaigns);
   return (
     <View className="page review-page campaigns">
@@ -26,3 +27,5 @@ export default function CampaignsPage() {
     </View>
   );
 }
+
+export default staffOnly(CampaignsPage, 'manageCampaigns');

@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '资讯详情',
+  navigationBarTitleText: PAGE_TITLES.article,
   enablePullDownRefresh: true,
   enableShareAppMessage: true,
   enableShareTimeline: true,

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '编辑文章',
+  navigationBarTitleText: PAGE_TITLES.articleEdit,
 });

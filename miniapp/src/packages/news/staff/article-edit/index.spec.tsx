@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { articleDetail } from '@test/editor-fixtures';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { typeInTextarea, typeInto } from '@test/forms';
 import {
   chooseMedia,
@@ -12,6 +12,9 @@ import {
 } from '@test/taro-mock';
 import { unitSummary } from '@/packages/staff/test-fixtures';
 import ArticleEditPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 

@@ -35,6 +35,7 @@ import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { showModal } from '@/services/modal';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
 
@@ -302,7 +303,7 @@ function ExistingArticle({ id }: { id: number }) {
   );
 }
 
-export default function ArticleEditPage() {
+function ArticleEditPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   return Number.isInteger(id) && id > 0 ? (
@@ -311,3 +312,5 @@ export default function ArticleEditPage() {
     <Editor article={null} onChanged={async () => {}} />
   );
 }
+
+export default staffOnly(ArticleEditPage);

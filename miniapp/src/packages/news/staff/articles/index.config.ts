@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '文章管理',
+  navigationBarTitleText: PAGE_TITLES.manageArticles,
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

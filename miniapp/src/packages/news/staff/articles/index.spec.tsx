@@ -1,9 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ArticleManageItem } from '@itss/shared';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { typeInto } from '@test/forms';
 import { navigateTo, useReachBottom } from '@test/taro-mock';
 import ArticlesPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const item = (id: number, overrides: Partial<ArticleManageItem> = {}): ArticleManageItem => ({
   id,

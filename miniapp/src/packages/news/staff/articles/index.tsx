@@ -19,6 +19,7 @@ import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 /** The states staff filter by; 待审核 and 未通过 are the submissions' own queue. */
 const STATE_FILTERS = [
@@ -73,7 +74,7 @@ function Articles({ filters }: { filters: ArticleManageFilters }) {
   );
 }
 
-export default function ArticlesPage() {
+function ArticlesPage() {
   const { filters, patch, key } = useFilters<ArticleManageFilters>({});
   return (
     <View className="page staff-page articles-page">
@@ -110,3 +111,5 @@ export default function ArticlesPage() {
     </View>
   );
 }
+
+export default staffOnly(ArticlesPage);

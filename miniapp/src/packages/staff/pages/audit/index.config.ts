@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '操作日志',
+  navigationBarTitleText: PAGE_TITLES.audit,
   enablePullDownRefresh: true,
 });

@@ -1,8 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorCode, errorMessage, type AuditEntry } from '@itss/shared';
-import { ok, serveBy } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs } from '@test/fixtures';
 import { stopPullDownRefresh, usePullDownRefresh } from '@test/taro-mock';
 import AuditPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const entry = (id: number, action: AuditEntry['action'], at: string): AuditEntry => ({
   id,

@@ -4,6 +4,7 @@ import { KeysetListView, useKeysetPage } from '@/components/kit/keyset-list';
 import { getAudit } from '@/packages/staff/api';
 import { formatBeijingTime } from '@/utils/format';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 const isRole = (code: string): code is Role => (ROLES as readonly string[]).includes(code);
 
@@ -34,7 +35,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
-export default function AuditPage() {
+function AuditPage() {
   const list = useKeysetPage(getAudit, (page) => page.nextCursor, { reachBottom: false });
   return (
     <View className="page audit">
@@ -44,3 +45,5 @@ export default function AuditPage() {
     </View>
   );
 }
+
+export default staffOnly(AuditPage, 'readAuditLog');

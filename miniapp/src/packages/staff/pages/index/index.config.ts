@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '工作台',
+  navigationBarTitleText: PAGE_TITLES.workbench,
 });

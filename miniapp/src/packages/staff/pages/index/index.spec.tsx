@@ -123,9 +123,11 @@ test('staff who are not admins get the log but no staff management', async () =>
   ]);
 });
 
-test('a visitor who opens the page anyway is told it is for staff', async () => {
-  await openAs(visitor);
-  expect(screen.getByText('仅工作人员可使用工作台')).toBeTruthy();
+test('a visitor who opens the page anyway is told it is for staff, and nothing of it is loaded', async () => {
+  const calls = await openAs(visitor);
+  expect(screen.getByText('此页面仅限会员服务部工作人员使用')).toBeTruthy();
+  expect(screen.queryByText('添加工作人员')).toBeNull();
+  expect(calls).toEqual([]);
 });
 
 test('入会审核 shows the to-do count from the queue; it and 入会推广码 open their pages', async () => {

@@ -7,10 +7,9 @@ import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
+import { staffOnly } from '@/components/kit/staff-page';
 import { Card, Section } from '@/components/section';
-import { EmptyState, Loading } from '@/components/state';
 import { toApiError } from '@/services/http';
-import { useSession } from '@/services/session';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
 import { useRequest } from '@/services/useRequest';
 import { openPage } from '@/utils/actions';
@@ -183,17 +182,8 @@ function Tiles({ can }: { can: Me['can'] }) {
   );
 }
 
-export default function StaffConsolePage() {
-  const session = useSession();
-  if (session.status === 'loading') return <Loading />;
-  if (session.status !== 'signedIn' || !session.me.can.openStaffConsole) {
-    return (
-      <View className="page staff">
-        <EmptyState text="仅工作人员可使用工作台" />
-      </View>
-    );
-  }
-  const { can, id } = session.me;
+function StaffConsolePage({ me }: { me: Me }) {
+  const { can, id } = me;
   return (
     <View className="page staff">
       <Tiles can={can} />
@@ -201,3 +191,5 @@ export default function StaffConsolePage() {
     </View>
   );
 }
+
+export default staffOnly(StaffConsolePage);

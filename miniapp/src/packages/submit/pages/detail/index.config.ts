@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '投稿详情',
+  navigationBarTitleText: PAGE_TITLES.submission,
 });

@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '我的投稿',
+  navigationBarTitleText: PAGE_TITLES.mySubmissions,
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员风采投稿',
+  navigationBarTitleText: PAGE_TITLES.submissionNew,
 });

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '审核投稿',
+  navigationBarTitleText: PAGE_TITLES.submissionReview,
 });

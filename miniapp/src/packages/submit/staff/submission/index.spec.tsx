@@ -1,9 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { submission } from '@test/editor-fixtures';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { typeInTextarea } from '@test/forms';
 import { routerParams, showModal } from '@test/taro-mock';
 import SubmissionReviewPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 function open(api: (call: Call) => Answer): Call[] {
   routerParams.id = '21';

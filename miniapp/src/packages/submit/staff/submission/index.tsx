@@ -22,6 +22,7 @@ import '@/packages/staff/components/units.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { showModal } from '@/services/modal';
+import { staffOnly } from '@/components/kit/staff-page';
 
 function Decision({ submission, onDecided }: { submission: Submission; onDecided: () => Promise<void> }) {
   const [rejecting, setRejecting] = useState(false);
@@ -161,10 +162,12 @@ function Review({ submission, onDecided }: { submission: Submission; onDecided: 
   );
 }
 
-export default function SubmissionReviewPage() {
+function SubmissionReviewPage() {
   return (
     <RecordPage load={getSubmission} notFound="没有找到这份投稿">
       {(submission, { reload }) => <Review submission={submission} onDecided={reload} />}
     </RecordPage>
   );
 }
+
+export default staffOnly(SubmissionReviewPage);

@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '投稿审核',
+  navigationBarTitleText: PAGE_TITLES.submissionQueue,
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

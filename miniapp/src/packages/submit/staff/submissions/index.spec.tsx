@@ -1,8 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { submission } from '@test/editor-fixtures';
-import { ok, serveBy } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs } from '@test/fixtures';
 import { navigateTo } from '@test/taro-mock';
 import SubmissionsPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const row = (id: number, flagged: boolean) => {
   const { body: _body, ...rest } = submission({ id, flagged, title: `投稿${id}` });

@@ -7,6 +7,7 @@ import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 function SubmissionRow({ item }: { item: SubmissionListItem }) {
   return (
@@ -30,7 +31,7 @@ function SubmissionRow({ item }: { item: SubmissionListItem }) {
 }
 
 /** Submissions waiting for staff, oldest first (the server's order for the queue). */
-export default function SubmissionsPage() {
+function SubmissionsPage() {
   // Back from a decision: that submission has left the queue.
   const list = useKeysetPage(
     (cursor: string | null) => getSubmissions('in_review', cursor),
@@ -45,3 +46,5 @@ export default function SubmissionsPage() {
     </View>
   );
 }
+
+export default staffOnly(SubmissionsPage);

@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '我的单位',
+  navigationBarTitleText: PAGE_TITLES.myUnit,
   enablePullDownRefresh: true,
   // The invite's share card (onShareAppMessage).
   enableShareAppMessage: true,

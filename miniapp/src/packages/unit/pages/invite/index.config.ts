@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '接受邀请',
+  navigationBarTitleText: PAGE_TITLES.invite,
 });

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '联系人名额',
+  navigationBarTitleText: PAGE_TITLES.seatLimits,
 });

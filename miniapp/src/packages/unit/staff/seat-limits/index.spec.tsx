@@ -1,9 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_SEAT_LIMITS } from '@itss/shared';
 import { typeInto } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { showToast } from '@test/taro-mock';
 import SeatLimitsPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 function open(write: (call: Call) => Answer): Call[] {
   const calls = serveBy((call) =>

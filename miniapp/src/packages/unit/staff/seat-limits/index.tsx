@@ -10,6 +10,7 @@ import { getSeatLimits, putSeatLimits } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type Draft = Record<LevelCode, string>;
 
@@ -65,7 +66,7 @@ function SeatLimitsForm({ saved }: { saved: SeatLimits }) {
 }
 
 /** How many contacts a unit may have at each level; a full unit refuses new contacts. */
-export default function SeatLimitsPage() {
+function SeatLimitsPage() {
   const { state, reload } = useRequest(getSeatLimits);
   return (
     <View className="page staff-page seat-limits-page">
@@ -77,3 +78,5 @@ export default function SeatLimitsPage() {
     </View>
   );
 }
+
+export default staffOnly(SeatLimitsPage);

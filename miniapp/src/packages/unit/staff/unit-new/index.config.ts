@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '新增会员单位',
+  navigationBarTitleText: PAGE_TITLES.unitNew,
 });

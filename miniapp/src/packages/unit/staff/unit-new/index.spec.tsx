@@ -1,10 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createUnitRequestSchema } from '@itss/shared';
 import { typeInto } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { redirectTo } from '@test/taro-mock';
 import { unit } from '@/packages/staff/test-fixtures';
 import NewUnitPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 function open(api: (call: Call) => Answer): Call[] {
   const calls = serveBy(api);

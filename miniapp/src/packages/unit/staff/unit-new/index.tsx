@@ -28,6 +28,7 @@ import { levelName } from '@/utils/format';
 import { StaffField } from '@/packages/staff/components/units';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 interface UnitForm {
   name: string;
@@ -51,7 +52,7 @@ const EMPTY: UnitForm = {
 const unitTypeName = (type: UnitType) => UNIT_TYPE_NAMES[type];
 
 /** Records a unit that joined before this system; it has no contacts until staff invite the first. */
-export default function NewUnitPage() {
+function NewUnitPage() {
   const [form, setForm] = useState<UnitForm>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -180,3 +181,5 @@ export default function NewUnitPage() {
     </View>
   );
 }
+
+export default staffOnly(NewUnitPage);

@@ -1,4 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员单位详情',
+  navigationBarTitleText: PAGE_TITLES.unit,
   enablePullDownRefresh: true,
 });

@@ -1,10 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unitStatusChangeRequestSchema } from '@itss/shared';
 import { typeInTextarea } from '@test/forms';
-import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
 import { routerParams, setClipboardData, showModal } from '@test/taro-mock';
 import { joinRequest, unit } from '@/packages/staff/test-fixtures';
 import UnitPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const invite = {
   token: 'tok_0123456789abcdefghijKLMN',

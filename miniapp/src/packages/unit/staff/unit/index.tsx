@@ -10,6 +10,7 @@ import { ContactRow, InvitePanel, JoinRequests } from './contacts';
 import { StatusPanel } from './status-panel';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type Reload = () => Promise<unknown>;
 
@@ -78,10 +79,12 @@ function UnitView({ unit, reload }: { unit: Unit; reload: Reload }) {
   );
 }
 
-export default function UnitPage() {
+function UnitPage() {
   return (
     <RecordPage load={getUnit} notFound="没有找到该会员单位" className="page staff-page unit-page">
       {(unit, { refresh }) => <UnitView unit={unit} reload={refresh} />}
     </RecordPage>
   );
 }
+
+export default staffOnly(UnitPage);

@@ -1,8 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { UNIT_SHEET_COLUMNS, type UnitImportPreview } from '@itss/shared';
-import { ok, serveBy, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, signedInAs, type Call } from '@test/fixtures';
 import { chooseMessageFile, redirectTo, uploadFile } from '@test/taro-mock';
 import UnitsImportPage from './index';
+
+// A staff page opens only to those the server lets use it.
+beforeEach(() => signedInAs(admin));
 
 const preview: UnitImportPreview = {
   importId: 'imp_0123456789abcdef',

@@ -20,6 +20,7 @@ import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 type Step =
   | { kind: 'choose'; notice: string | null }
@@ -125,7 +126,7 @@ function PreviewView({
   );
 }
 
-export default function UnitsImportPage() {
+function UnitsImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'choose', notice: null });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -209,3 +210,5 @@ export default function UnitsImportPage() {
     </View>
   );
 }
+
+export default staffOnly(UnitsImportPage);

@@ -1,5 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '会员单位',
+  navigationBarTitleText: PAGE_TITLES.units,
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

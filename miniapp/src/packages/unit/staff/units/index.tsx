@@ -18,6 +18,7 @@ import { exportUnits, StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { staffOnly } from '@/components/kit/staff-page';
 
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((level) => [level.code, level.name])) as Record<
   LevelCode,
@@ -67,7 +68,7 @@ function Units({ filters }: { filters: UnitFilters }) {
   );
 }
 
-export default function UnitsPage() {
+function UnitsPage() {
   const { filters, patch, key } = useFilters<UnitFilters>({});
   return (
     <View className="page staff-page units-page">
@@ -116,3 +117,5 @@ export default function UnitsPage() {
     </View>
   );
 }
+
+export default staffOnly(UnitsPage);
