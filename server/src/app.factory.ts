@@ -113,7 +113,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       // A file with its content's hash in its name never changes: a year. Any other (index.html,
       // the tab icons) may change under the same name, so it is checked again on every use.
       setHeaders: (res, path) => {
-        void res.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        void res.header(
+          'cache-control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   } else {

@@ -62,7 +62,10 @@ describe(`article search over bodies and tags, and its cache (${TEST_DB})`, () =
     await published(env, editor.token, { title: '机房节能案例汇编', body: '<p>各单位绿色机房实践。</p>' });
     await published(env, editor.token, { title: '绿色机房评价结果公布', tags: ['绿色机房'] });
     expect(await titles(env, tag('绿色机房'))).toEqual(['绿色机房评价结果公布', '绿色机房评价启动']);
-    expect(await titles(env, tag('绿色机房'), reader.token)).toEqual(['绿色机房评价结果公布', '绿色机房评价启动']);
+    expect(await titles(env, tag('绿色机房'), reader.token)).toEqual([
+      '绿色机房评价结果公布',
+      '绿色机房评价启动',
+    ]);
     expect(await titles(env, `${tag('绿色机房')}&category=policy`)).toEqual([]);
     expect(await titles(env, tag('绿色'))).toEqual([]);
     // A keyword search finds the tag's words too, in tags and bodies alike.
@@ -76,7 +79,10 @@ describe(`article search over bodies and tags, and its cache (${TEST_DB})`, () =
   });
 
   it('serves a frequent keyword’s first page from the cache, and a newly published match at once', async () => {
-    await published(env, editor.token, { title: '智算中心建设研讨会（一）', body: '<p>讨论了算力调度平台。</p>' });
+    await published(env, editor.token, {
+      title: '智算中心建设研讨会（一）',
+      body: '<p>讨论了算力调度平台。</p>',
+    });
     // Asked often, by strangers and by a signed-in reader: the first page is cached for both.
     for (let i = 0; i < 4; i++) {
       expect(await titles(env, q('算力调度'))).toEqual(['智算中心建设研讨会（一）']);
@@ -85,7 +91,9 @@ describe(`article search over bodies and tags, and its cache (${TEST_DB})`, () =
     }
     // A change behind the application's back is not seen: the page comes from the cache.
     const dataSource = env.server.app.get(DataSource);
-    const [first] = await dataSource.getRepository(ArticleEntity).findBy({ title: '智算中心建设研讨会（一）' });
+    const [first] = await dataSource
+      .getRepository(ArticleEntity)
+      .findBy({ title: '智算中心建设研讨会（一）' });
     await dataSource.getRepository(ArticleEntity).update({ id: first?.id }, { title: '改名未经发布' });
     expect(await titles(env, q('算力调度'))).toEqual(['智算中心建设研讨会（一）']);
     expect(await titles(env, q(' 算力调度 '), reader.token)).toEqual(['智算中心建设研讨会（一）']);
@@ -97,7 +105,10 @@ describe(`article search over bodies and tags, and its cache (${TEST_DB})`, () =
       tags: ['智算'],
     });
     expect(await titles(env, q('算力调度'))).toEqual(['智算中心建设研讨会（二）', '改名未经发布']);
-    expect(await titles(env, q('算力调度'), reader.token)).toEqual(['智算中心建设研讨会（二）', '改名未经发布']);
+    expect(await titles(env, q('算力调度'), reader.token)).toEqual([
+      '智算中心建设研讨会（二）',
+      '改名未经发布',
+    ]);
     expect(await titles(env, tag('智算'))).toEqual(['智算中心建设研讨会（二）']);
   });
 

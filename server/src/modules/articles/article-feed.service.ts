@@ -101,8 +101,10 @@ export class ArticleFeedService implements OnModuleInit {
     const load = () => this.loadPage(query, after);
     if (!ctx.user) {
       if (key === undefined) return JSON.stringify(await this.withLocks(ctx, await load()));
-      return this.cache.getOrLoadJson(`${ARTICLES_CACHE_PREFIX}public:${key}`, DEFAULT_RESPONSE_TTL_MS, async () =>
-        this.withLocks(ctx, await load()),
+      return this.cache.getOrLoadJson(
+        `${ARTICLES_CACHE_PREFIX}public:${key}`,
+        DEFAULT_RESPONSE_TTL_MS,
+        async () => this.withLocks(ctx, await load()),
       );
     }
     const page =
@@ -125,7 +127,10 @@ export class ArticleFeedService implements OnModuleInit {
       return `list:${query.category ?? ''}:${query.pinned ?? ''}:${query.limit}:${query.cursor ?? ''}`;
     }
     if (query.cursor !== undefined) return undefined;
-    const what = query.tag === undefined ? `search:${queryTokens(query.q ?? '').join(' ')}` : `tag:${tagToken(query.tag)}`;
+    const what =
+      query.tag === undefined
+        ? `search:${queryTokens(query.q ?? '').join(' ')}`
+        : `tag:${tagToken(query.tag)}`;
     const asked = await this.state
       .hit(`${SEARCH_FREQUENCY_PREFIX}${what}`, FREQUENCY_WINDOW_MS)
       .catch(() => 0);
