@@ -39,5 +39,7 @@ export function precompress(dir = join(ROOT, 'miniapp/dist/h5')) {
 
 if (process.argv[1] === import.meta.filename) {
   const { raw, brotli } = precompress(process.argv[2]);
-  console.log(`precompressed: ${Math.round(raw / 1024)} KB of text, ${Math.round(brotli / 1024)} KB in brotli`);
+  console.log(
+    `precompressed: ${Math.round(raw / 1024)} KB of text, ${Math.round(brotli / 1024)} KB in brotli`,
+  );
 }

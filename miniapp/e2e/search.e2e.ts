@@ -25,7 +25,14 @@ beforeAll(async () => {
   const publish = async (title: string, body: string, tags: string[]): Promise<void> => {
     const { id } = await post<{ id: number }>(
       '/api/articles',
-      { category: 'industry', title, summary: '分会动态。', body: `<p>${body}</p>`, visibility: 'public', tags },
+      {
+        category: 'industry',
+        title,
+        summary: '分会动态。',
+        body: `<p>${body}</p>`,
+        visibility: 'public',
+        tags,
+      },
       token,
     );
     await post(`/api/articles/${id}/publish`, {}, token);
