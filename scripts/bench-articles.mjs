@@ -16,6 +16,8 @@ export const ARTICLES = Number(process.env.BENCH_ARTICLES || 100_000);
 export const FEW_ARTICLES = 1_000;
 /** The keyword the search route is measured with: a frequent topic, in about one article in seven. */
 export const SEARCH_KEYWORD = '数据中心';
+/** A keyword found only in articles' bodies (their contact line), in every one of them. */
+export const BODY_KEYWORD = '秘书处';
 
 const SUBJECTS = [
   '信息技术服务标准',
@@ -210,7 +212,15 @@ export async function seedArticles(database, from, count) {
 }
 
 /** Queries of every kind a reader types, from one frequent piece to a narrow mix. */
-const SEARCHES = ['标准', SEARCH_KEYWORD, '运维能力成熟度', 'ITSS', '2025 评估', '开源软件治理 座谈会 2019'];
+const SEARCHES = [
+  '标准',
+  SEARCH_KEYWORD,
+  BODY_KEYWORD,
+  '运维能力成熟度',
+  'ITSS',
+  '2025 评估',
+  '开源软件治理 座谈会 2019',
+];
 const REPEATS = 30;
 
 /**

@@ -2,7 +2,10 @@
 // Builds what is missing or out of date: shared → server, and the H5 mini-program that the server
 // serves. `--weapp` builds the WeChat package instead of H5; `--server-only` skips the mini-program;
 // `--force` rebuilds everything.
-import { isStale, mustRun } from './lib.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, isStale, mustRun } from './lib.mjs';
+import { precompress } from './precompress.mjs';
 
 const force = process.argv.includes('--force');
 const weapp = process.argv.includes('--weapp');
@@ -33,4 +36,8 @@ if (weapp) {
   await mustRun(npm, ['run', 'build:weapp', '-w', '@itss/miniapp'], { env: { NODE_ENV: 'production' } });
 } else if (force || isStale('miniapp/dist/h5/index.html', miniappInputs)) {
   await mustRun(npm, ['run', 'build:h5', '-w', '@itss/miniapp'], { env: { NODE_ENV: 'production' } });
+  precompress();
+} else if (!existsSync(join(ROOT, 'miniapp/dist/h5/index.html.br'))) {
+  // A build from before the server sent compressed copies.
+  precompress();
 }

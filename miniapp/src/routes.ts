@@ -50,6 +50,7 @@ export const ROUTES = {
   directory: 'packages/directory/pages/index/index',
   // news: the article page is the link of share cards and of the browser's address.
   article: 'packages/news/pages/article/index',
+  articleTag: 'packages/news/pages/tag/index',
   manageArticles: 'packages/news/staff/articles/index',
   articleEdit: 'packages/news/staff/article-edit/index',
   // submit: a unit's contacts submit 会员风采 and 优秀案例 for their unit.

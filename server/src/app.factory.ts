@@ -26,6 +26,9 @@ import { type AppConfig, STANDIN_PREFIX } from './config/config';
 import { MULTIPART_LIMITS } from './modules/files/upload-reader';
 import { wechatStandin } from './wechat/standin/standin';
 
+/** The H5 build's names for hashed files (`js/app.e2b58d65.js`), compressed copies included. */
+const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/;
+
 // Validation messages reach people: have zod word them in Chinese.
 z.config(z.locales.zhCN());
 
@@ -104,11 +107,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       prefix: '/',
       // Never .env, .git or editor leftovers that may sit beside a build: 404 like any missing file.
       dotfiles: 'ignore',
-      // Hashed bundles may be cached for long; index.html must always be fresh to pick them up.
+      // The build writes a .br and a .gz beside each text file (scripts/precompress.mjs): sent as
+      // they are to a browser that accepts them, with Content-Encoding and Vary: Accept-Encoding.
+      preCompressed: true,
+      // A file with its content's hash in its name never changes: a year. Any other (index.html,
+      // the tab icons) may change under the same name, so it is checked again on every use.
       setHeaders: (res, path) => {
         void res.header(
           'cache-control',
-          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     });

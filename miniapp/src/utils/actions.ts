@@ -54,3 +54,8 @@ export function openGroupEntry(): void {
 export function openArticle(id: number): void {
   void Taro.navigateTo({ url: routeUrl(ROUTES.article, { id }) });
 }
+
+/** The articles that carry a tag, tapped on an article. */
+export function openTag(tag: string): void {
+  void Taro.navigateTo({ url: routeUrl(ROUTES.articleTag, { tag }) });
+}

@@ -125,10 +125,22 @@ describe(`article search (${TEST_DB})`, () => {
     await repository.update(id, { state: 'unpublished' });
     expect(await find('白皮书')).toEqual([]);
     await repository.update(id, { state: 'published', title: '智能运维蓝皮书' });
-    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位', publishedAt: at(minute) });
+    await search.index({
+      id,
+      title: '智能运维蓝皮书',
+      summary: '面向会员单位',
+      body: '',
+      publishedAt: at(minute),
+    });
     expect(await find('白皮书')).toEqual([]);
     expect(await find('蓝皮书')).toEqual([id]);
-    await search.index({ id, title: '智能运维蓝皮书', summary: '面向会员单位', publishedAt: at(minute) });
+    await search.index({
+      id,
+      title: '智能运维蓝皮书',
+      summary: '面向会员单位',
+      body: '',
+      publishedAt: at(minute),
+    });
     expect(await find('蓝皮书')).toEqual([id]);
   });
 

@@ -228,18 +228,25 @@ const searchText = z.string().trim().min(1, '请输入关键词').max(40, '关�
 /**
  * `GET /api/articles`: published articles, pinned first when `pinned=true` is asked alone, else
  * newest first; keyset paging on (publishedAt, id) — an opaque cursor, stable while staff publish.
- * `q` searches title and summary through the full-text index.
+ * `q` searches title, summary, body text and tags through the full-text index; `tag` lists the
+ * articles that carry that tag.
  */
 export const articleListQuerySchema = z
   .strictObject({
     category: articleCategorySchema.optional(),
     q: searchText.optional(),
+    /** The articles that carry this tag (tapped on an article). */
+    tag: z.string().trim().min(1, '请选择标签').max(12, '每个标签最多 12 个字').optional(),
     pinned: z.enum(['true']).optional(),
     ...cursorPageQuery(),
   })
   .refine((query) => query.q === undefined || query.pinned === undefined, {
     path: ['pinned'],
     message: '搜索时不能只看置顶文章',
+  })
+  .refine((query) => query.tag === undefined || (query.q === undefined && query.pinned === undefined), {
+    path: ['tag'],
+    message: '按标签查看时不能同时搜索或只看置顶',
   });
 export type ArticleListQuery = z.input<typeof articleListQuerySchema>;
 

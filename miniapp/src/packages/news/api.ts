@@ -19,6 +19,8 @@ import { session } from '@/services/session';
 export interface ArticleFilters {
   category?: ArticleCategory;
   q?: string;
+  /** The articles that carry this tag. */
+  tag?: string;
   pinned?: boolean;
   limit?: number;
 }
@@ -38,6 +40,7 @@ export async function getArticles(
     query: {
       category: filters.category,
       q: filters.q,
+      tag: filters.tag,
       pinned: filters.pinned ? 'true' : undefined,
       limit: filters.limit,
       cursor,

@@ -43,7 +43,7 @@ export default function NewsPage() {
       <View className="news-head">
         <SearchBar
           block="news-search"
-          placeholder="搜索资讯标题、摘要"
+          placeholder="搜索资讯标题、正文"
           maxlength={40}
           initial={filters.q ?? ''}
           onSearch={(q) => patch({ q: q || undefined })}

@@ -6,22 +6,44 @@ import {
   type ArticleListResponse,
   articleListQuerySchema,
 } from '@itss/shared';
-import { In, type Repository } from 'typeorm';
+import { type FindOptionsSelect, In, type Repository } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { decodeCursor, keysetPage } from '../../common/keyset';
 import { type RequestContext, isStaff } from '../../common/request-context';
 import { DEFAULT_RESPONSE_TTL_MS } from '../../state/cached-response';
 import { ResponseCache } from '../../state/response-cache';
+import { SharedState } from '../../state/shared-state';
 import { ArticleEntity } from './article.entity';
 import { type Keyset, isKeyset, newestFirst } from './article-keyset';
 import { ArticlePresenter, type PublicDetail, type SummaryRow } from './article-presenter';
 import { ARTICLES_CACHE_PREFIX, ArticleReaders } from './article-readers';
 import { ArticleSearch } from './article-search';
 import { ArticleStaffService } from './article-staff.service';
+import { queryTokens, tagToken } from './search-tokens';
 import { type ArticleAccess, ArticlesPolicy } from './articles.policy';
 
 export type ArticleListQueryParsed = z.output<typeof articleListQuerySchema>;
+
+/** What a list item is built from: never the body, which may be tens of kilobytes. */
+const SUMMARY_COLUMNS = {
+  id: true,
+  category: true,
+  title: true,
+  summary: true,
+  visibility: true,
+  state: true,
+  pinned: true,
+  coverFileId: true,
+  unitId: true,
+  createdAt: true,
+  publishedAt: true,
+} satisfies FindOptionsSelect<ArticleEntity>;
+/** Counters of how often a keyword or tag is asked for, beside (not inside) the response cache. */
+const SEARCH_FREQUENCY_PREFIX = 'articles-search-frequency:';
+const FREQUENCY_WINDOW_MS = 60_000;
+/** Asked this often within the window, a keyword's or tag's first page is cached. */
+const FREQUENT_SEARCHES = 3;
 
 /**
  * What readers read: the feed of published articles (newest first, by category, pinned, searched)
@@ -36,23 +58,64 @@ export class ArticleFeedService {
     private readonly presenter: ArticlePresenter,
     private readonly search: ArticleSearch,
     private readonly cache: ResponseCache,
+    private readonly state: SharedState,
     private readonly staffSide: ArticleStaffService,
   ) {}
 
   /**
-   * Published articles, newest first, a keyset page: one index range read from the cursor on, no
-   * count. Without a keyword the page comes from the response cache; `locked` is the caller's.
+   * Published articles, newest first, a keyset page, as JSON text: one index range read from the
+   * cursor on, no count, or the matches of a keyword or a tag. Pages without a keyword, and the
+   * first page of a keyword or tag asked often, come from the response cache; an anonymous
+   * reader's answer is cached whole (`locked` included, as it is the same for every stranger) and
+   * sent as it is, without parsing or serialising it again.
    */
-  async list(ctx: RequestContext, query: ArticleListQueryParsed): Promise<ArticleListResponse> {
+  async list(ctx: RequestContext, query: ArticleListQueryParsed): Promise<string> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, isKeyset);
+    const key = await this.cacheKey(query);
+    const load = () => this.loadPage(query, after);
+    if (!ctx.user) {
+      if (key === undefined) return JSON.stringify(await this.withLocks(ctx, await load()));
+      return this.cache.getOrLoadJson(
+        `${ARTICLES_CACHE_PREFIX}public:${key}`,
+        DEFAULT_RESPONSE_TTL_MS,
+        async () => this.withLocks(ctx, await load()),
+      );
+    }
     const page =
-      query.q === undefined
-        ? await this.cache.getOrLoad(
-            `${ARTICLES_CACHE_PREFIX}list:${query.category ?? ''}:${query.pinned ?? ''}:${query.limit}:${query.cursor ?? ''}`,
-            DEFAULT_RESPONSE_TTL_MS,
-            () => this.loadPage(query, after),
-          )
-        : await this.searchPage(query.q, query, after);
+      key === undefined
+        ? await load()
+        : await this.cache.getOrLoad(`${ARTICLES_CACHE_PREFIX}${key}`, DEFAULT_RESPONSE_TTL_MS, load);
+    return JSON.stringify(await this.withLocks(ctx, page));
+  }
+
+  /**
+   * Where a page is cached, or undefined when it is not: every page of the plain feed; of a
+   * keyword or a tag only the first page, once asked FREQUENT_SEARCHES times within a minute (in
+   * every replica together), so a stream of one-off searches does not fill the cache. A keyword's
+   * key is its pieces, so 数据中心 and “ 数据中心 ” share one entry. Everything under the articles
+   * prefix is forgotten with the feed whenever an article changes.
+   */
+  private async cacheKey(query: ArticleListQueryParsed): Promise<string | undefined> {
+    const scope = `${query.category ?? ''}:${query.limit}`;
+    if (query.q === undefined && query.tag === undefined) {
+      return `list:${query.category ?? ''}:${query.pinned ?? ''}:${query.limit}:${query.cursor ?? ''}`;
+    }
+    if (query.cursor !== undefined) return undefined;
+    const what =
+      query.tag === undefined
+        ? `search:${queryTokens(query.q ?? '').join(' ')}`
+        : `tag:${tagToken(query.tag)}`;
+    const asked = await this.state
+      .hit(`${SEARCH_FREQUENCY_PREFIX}${what}`, FREQUENCY_WINDOW_MS)
+      .catch(() => 0);
+    return asked >= FREQUENT_SEARCHES ? `${what}:${scope}` : undefined;
+  }
+
+  /** Each item's `locked` for this caller: the standing is read only when a page has articles for members. */
+  private async withLocks(
+    ctx: RequestContext,
+    page: { items: SummaryRow[]; nextCursor: string | null },
+  ): Promise<ArticleListResponse> {
     const standing = page.items.some((item) => item.visibility !== 'public')
       ? await this.readers.standingOf(ctx)
       : 'public';
@@ -72,6 +135,7 @@ export class ArticleFeedService {
     query: ArticleListQueryParsed,
     after: Keyset | undefined,
   ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
+    if (query.q !== undefined || query.tag !== undefined) return this.searchPage(query, after);
     const qb = this.articles.createQueryBuilder('a').where("a.state = 'published'");
     if (query.category) qb.andWhere('a.category = :category', { category: query.category });
     if (query.pinned) qb.andWhere('a.pinned = :pinned', { pinned: true });
@@ -79,21 +143,25 @@ export class ArticleFeedService {
   }
 
   private async searchPage(
-    q: string,
     query: ArticleListQueryParsed,
     after: Keyset | undefined,
   ): Promise<{ items: SummaryRow[]; nextCursor: string | null }> {
-    const ids = await this.search.find(q, {
+    const options = {
       category: query.category,
       after: after && { publishedAt: new Date(after.t), id: after.i },
       limit: query.limit + 1,
-    });
-    const byId = new Map(
-      (ids.length ? await this.articles.findBy({ id: In(ids), state: 'published' }) : []).map((row) => [
-        row.id,
-        row,
-      ]),
-    );
+    };
+    const ids =
+      query.tag === undefined
+        ? await this.search.find(query.q ?? '', options)
+        : await this.search.findTagged(query.tag, options);
+    // By id alone, and without the body: with `state` in the condition SQLite's planner took the
+    // feed index (state, publishedAt) and walked every published article to find twenty-one.
+    // The search has checked the state; an article unpublished since then is left out below.
+    const rows = ids.length
+      ? await this.articles.find({ where: { id: In(ids) }, select: SUMMARY_COLUMNS })
+      : [];
+    const byId = new Map(rows.filter((row) => row.state === 'published').map((row) => [row.id, row]));
     return this.pageOf(
       ids.flatMap((id) => byId.get(id) ?? []),
       query.limit,

@@ -122,3 +122,21 @@ export function bodyImageIds(html: string): number[] {
   }
   return [...ids];
 }
+
+/** Tags inside a line of text: removed without a gap, so 数<strong>据中</strong>心 still reads 数据中心. */
+const INLINE_TAGS = /^<\/?(strong|b|em|i|u|s|a|span|sub|sup)\b/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The words of a sanitized body as plain text, for the search index: inline tags vanish, every
+ * other tag (paragraphs, cells, line breaks, images) becomes a space, so no word spans two blocks.
+ */
+export function articleBodyText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, (tag) => (INLINE_TAGS.test(tag) ? '' : ' '))
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (_entity, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? ' ';
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+    });
+}

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ArticleCategory } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { ArticleSearchEntity } from './article-search.entity';
-import { documentTokens, queryTokens } from './search-tokens';
+import { articleBodyText } from './article-html';
+import { documentTokens, queryTokens, tagToken } from './search-tokens';
 
 /** Fewer older matches than this (after the filters) and `find` reads them all at once, unsorted. */
 const FEW_MATCHES = 200;
@@ -15,11 +16,43 @@ const monthToken = (month: number): string =>
   `zm${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
 const monthStart = (month: number): Date => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
 
-/** What `article_search.tokens` holds for an article: its pieces, and its month of publication. */
-export function searchEntry(article: { title: string; summary: string; publishedAt: Date | null }): string {
-  const pieces = documentTokens(article.title, article.summary);
-  if (article.publishedAt) pieces.push(monthToken(monthNumber(article.publishedAt)));
-  return pieces.join(' ');
+/** What the index is told of an article: its words, its tags and when it was published. */
+export type SearchableArticle = {
+  id: number;
+  title: string;
+  summary: string;
+  /** The sanitized HTML, as saved. */
+  body: string;
+  tags?: string[];
+  publishedAt: Date | null;
+};
+
+/**
+ * The most `article_search.tokens` holds, in characters (ASCII, so bytes too): MariaDB's TEXT keeps
+ * 65,535 bytes. Title, summary and a short body fit many times over; the pieces of a very long
+ * body (some 5,000 different characters and pairs) are kept from its beginning up to this bound.
+ */
+const ENTRY_MAX = 65_000;
+
+/**
+ * What `article_search.tokens` holds for an article: its month of publication, one piece per tag,
+ * the pieces of its title, summary and tags, then those of its body text while they fit.
+ */
+export function searchEntry(article: Omit<SearchableArticle, 'id'>): string {
+  const tags = article.tags ?? [];
+  const pieces = new Set([
+    ...(article.publishedAt ? [monthToken(monthNumber(article.publishedAt))] : []),
+    ...tags.map(tagToken),
+    ...documentTokens(article.title, article.summary, ...tags),
+  ]);
+  let length = [...pieces].reduce((sum, piece) => sum + piece.length + 1, 0);
+  for (const piece of documentTokens(articleBodyText(article.body))) {
+    if (pieces.has(piece)) continue;
+    if (length + piece.length + 1 > ENTRY_MAX) break;
+    pieces.add(piece);
+    length += piece.length + 1;
+  }
+  return [...pieces].join(' ');
 }
 
 type FindOptions = {
@@ -29,13 +62,13 @@ type FindOptions = {
 };
 
 /**
- * Keyword search over articles' title and summary through a full-text index: MariaDB's FULLTEXT
+ * Keyword search over articles' title, summary, body text and tags through a full-text index: MariaDB's FULLTEXT
  * (InnoDB) or SQLite's FTS5, over the pieces of search-tokens.ts, since neither database can cut
  * Chinese into words by itself.
  *
  * Contract with the articles service: call `index(article)` with the saved article inside the
- * transaction of every save that changes its title, summary or publishedAt (creation, edits, the
- * first publication, a submission approved). State and category are not copied here: `find` reads
+ * transaction of every save that changes its title, summary, body, tags or publishedAt (creation,
+ * edits, the first publication, a submission approved). State and category are not copied here: `find` reads
  * them from `articles` at query time, so unpublishing, republishing or archiving needs no call.
  *
  * Cost. A full-text index hands over every matching row, and the feed order (publishedAt, id) is
@@ -56,23 +89,26 @@ export class ArticleSearch {
     @InjectRepository(ArticleSearchEntity) private readonly entries: Repository<ArticleSearchEntity>,
   ) {}
 
-  /** Writes the article's title, summary and month of publication into the search index; call inside the article's transaction. */
-  async index(article: {
-    id: number;
-    title: string;
-    summary: string;
-    publishedAt: Date | null;
-  }): Promise<void> {
+  /** Writes the article's words, tags and month of publication into the search index; call inside the article's transaction. */
+  async index(article: SearchableArticle): Promise<void> {
     await this.entries.upsert({ articleId: article.id, tokens: searchEntry(article) }, ['articleId']);
   }
 
   /**
-   * Ids of published articles whose title or summary contain every term of q, newest first
-   * (publishedAt desc, id desc), strictly after the keyset position `after`, at most `limit`,
-   * optionally in one category.
+   * Ids of published articles whose title, summary, body or tags contain every term of q, newest
+   * first (publishedAt desc, id desc), strictly after the keyset position `after`, at most
+   * `limit`, optionally in one category.
    */
-  async find(q: string, options: FindOptions): Promise<number[]> {
-    const terms = queryTokens(q);
+  find(q: string, options: FindOptions): Promise<number[]> {
+    return this.findAll(queryTokens(q), options);
+  }
+
+  /** Ids of published articles that carry the tag, in the same order and pages as `find`. */
+  findTagged(tag: string, options: FindOptions): Promise<number[]> {
+    return this.findAll([tagToken(tag)], options);
+  }
+
+  private async findAll(terms: string[], options: FindOptions): Promise<number[]> {
     if (terms.length === 0) return [];
     const found: number[] = [];
     // Without a cursor the first window also takes the coming month: an article published a

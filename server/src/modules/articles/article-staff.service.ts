@@ -231,7 +231,7 @@ export class ArticleStaffService implements OnModuleInit {
     await this.checkUnit(next.category, next.unitId);
     await this.articleFiles.claimAll(ctx, id, next);
     await this.articles.update({ id }, { ...next, updatedAt: now() });
-    await this.search.index({ id, title: next.title, summary: next.summary, publishedAt: row.publishedAt });
+    await this.search.index({ ...next, id, publishedAt: row.publishedAt });
     await this.audit.record(ctx, {
       action: 'article.updated',
       target: { type: 'article', id },

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   type ArticleDetail,
-  type ArticleListResponse,
   type ArticleManageListResponse,
   type ArticleUploadResponse,
   articleFileParamSchema,
@@ -45,13 +44,18 @@ export class ArticlesController {
     private readonly files: ArticleFiles,
   ) {}
 
+  /** An ArticleListResponse, sent as the JSON text the feed made (often straight from its cache). */
   @Get()
   @SessionOptional()
-  list(
+  async list(
     @Ctx() ctx: RequestContext,
     @Query({ schema: articleListQuerySchema }) query: z.output<typeof articleListQuerySchema>,
-  ): Promise<ArticleListResponse> {
-    return this.feed.list(ctx, query);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const json = await this.feed.list(ctx, query);
+    // Fastify sends a string under a JSON content type as it is, without serialising it again.
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Get('manage')

@@ -87,3 +87,14 @@ export function queryTokens(q: string): string[] {
   }
   return [...out];
 }
+
+/**
+ * The one piece an article is filed under for each of its tags, so a tag lists exactly the articles
+ * that carry it (a word search for it would also find every article that merely mentions it): `zt`
+ * and the tag's characters as `x` and their code points (数据 → `ztx6570x636e`); a tag has at most
+ * 12 characters, so the piece stays within InnoDB's 84.
+ */
+export function tagToken(tag: string): string {
+  const chars = [...tag.normalize('NFKC').trim().toLowerCase()].slice(0, 12);
+  return `zt${chars.map(char).join('')}`;
+}

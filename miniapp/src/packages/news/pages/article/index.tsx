@@ -17,7 +17,7 @@ import { ErrorState, Loading } from '@/components/state';
 import { countRead, getArticle } from '@/packages/news/api';
 import { downloadWithToken, saveAs } from '@/services/download';
 import { isH5, useSession } from '@/services/session';
-import { copyText, openApplication, openDirectory, openTab } from '@/utils/actions';
+import { copyText, openApplication, openDirectory, openTab, openTag } from '@/utils/actions';
 import { formatBeijingDate, formatFileSize } from '@/utils/format';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -185,7 +185,9 @@ function Article({ article, me }: { article: ArticleDetail; me: Me | null }) {
       {article.tags.length ? (
         <View className="article-tags">
           {article.tags.map((tag) => (
-            <Text key={tag} className="article-tags__tag">{`#${tag}`}</Text>
+            <Text key={tag} className="article-tags__tag" onClick={() => openTag(tag)}>
+              {`#${tag}`}
+            </Text>
           ))}
         </View>
       ) : null}
