@@ -84,6 +84,12 @@ export const UnitError = defineErrors({
     status: 413,
     message: '单次最多导入 5000 行，请拆分文件后分批导入',
   },
+  /** The workbook inflates past what an import of its rows needs (a zip bomb, or images and styles). */
+  ImportTooLarge: {
+    code: 'UNIT_IMPORT_TOO_LARGE',
+    status: 413,
+    message: '表格解压后超过 16 MB，请只保留导入模板的列、删除图片和多余的工作表后重新上传',
+  },
   /** The preview to confirm is unknown, expired, or someone else's. */
   ImportExpired: {
     code: 'UNIT_IMPORT_EXPIRED',
@@ -242,6 +248,8 @@ export const UNIT_SHEET_COLUMNS = [
   { key: 'status', header: '状态' },
 ] as const;
 export const UNIT_IMPORT_MAX_ROWS = 5000;
+/** What an import's workbook may inflate to in all: 5,000 rows of the export take under 5 MB. */
+export const UNIT_IMPORT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
 /** `POST /api/units/import` (multipart field `file`): every row checked, nothing written. */
 export const unitImportPreviewSchema = z.object({

@@ -1,6 +1,7 @@
 import {
   LEVELS,
   type LevelCode,
+  UNIT_IMPORT_MAX_INFLATED_BYTES,
   UNIT_IMPORT_MAX_ROWS,
   UNIT_SHEET_COLUMNS,
   UNIT_STATUSES,
@@ -13,10 +14,11 @@ import {
   checkUscc,
   createUnitRequestSchema,
 } from '@itss/shared';
-import { type CellValue, Workbook, type Worksheet } from 'exceljs';
+import { type CellValue, type Row, Workbook, type Worksheet } from 'exceljs';
 import { AppError } from '../../common/app-error';
 import type { UnitEntity } from './unit.entity';
 import type { CreateUnitRequestParsed } from './unit-admin.service';
+import { checkWorkbookBounds } from './workbook-bounds';
 
 /** A row of the sheet as the import writes it: the unit's fields and the status it has. */
 export type SheetUnit = CreateUnitRequestParsed & { status: UnitStatus };
@@ -42,6 +44,9 @@ const WIDTHS: Record<Key, number> = {
   joinedOn: 12,
   status: 8,
 };
+
+/** Cells with a value per row that an import's sheet may hold: the export has 15 columns. */
+const MAX_COLUMNS = 64;
 
 /** The first four bytes of every zip archive, which an .xlsx is. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -79,23 +84,38 @@ export async function unitsWorkbook(units: UnitEntity[]): Promise<Buffer> {
 
 /**
  * Reads an uploaded sheet: refuses what is not an .xlsx workbook (judged from the bytes, then by
- * parsing it), a header row unlike the template, and more rows than one import takes; checks every
- * other row on its own. Duplicates are for the caller, who knows the database.
+ * parsing it), a workbook that inflates past the bound or holds more rows or cells than one import
+ * takes (413, found while streaming it, before anything is parsed), and a header row without the
+ * template's columns; checks every other row on its own. Columns the import does not take (an
+ * export's contacts and dues) are ignored, wherever they are. Duplicates are for the caller, who
+ * knows the database.
  */
 export async function readUnitSheet(bytes: Buffer): Promise<SheetRow[]> {
+  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+    throw new AppError(UnitError.ImportNotXlsx);
+  }
+  // The header is one of the rows counted; blank rows are not.
+  const verdict = await checkWorkbookBounds(bytes, {
+    maxInflatedBytes: UNIT_IMPORT_MAX_INFLATED_BYTES,
+    maxRows: UNIT_IMPORT_MAX_ROWS + 1,
+    maxCells: (UNIT_IMPORT_MAX_ROWS + 1) * MAX_COLUMNS,
+  });
+  if (verdict === 'too_large') throw new AppError(UnitError.ImportTooLarge);
+  if (verdict === 'too_many_rows') throw new AppError(UnitError.ImportTooManyRows);
+  if (verdict === 'damaged') throw new AppError(UnitError.ImportNotXlsx);
   const sheet = await firstSheet(bytes);
-  const header = sheet.getRow(1);
-  const headerMatches = UNIT_SHEET_COLUMNS.every(
-    (column, index) => cellText(header.getCell(index + 1).value) === column.header,
-  );
-  if (!headerMatches) throw new AppError(UnitError.ImportBadHeader);
-  // The header is one of the rows counted; blank rows in between are not.
-  if (sheet.actualRowCount - 1 > UNIT_IMPORT_MAX_ROWS) throw new AppError(UnitError.ImportTooManyRows);
+  let columns: Record<Key, number> | null = null;
   const rows: SheetRow[] = [];
   sheet.eachRow((row, number) => {
-    if (number === 1) return;
+    if (columns === null) {
+      // The first row with anything in it is the header, as in the template.
+      columns = columnsOf(row);
+      if (columns === null) throw new AppError(UnitError.ImportBadHeader);
+      return;
+    }
+    const at: Record<Key, number> = columns;
     const cells = Object.fromEntries(
-      UNIT_SHEET_COLUMNS.map((column, index) => [column.key, row.getCell(index + 1).value]),
+      UNIT_SHEET_COLUMNS.map(({ key }) => [key, row.getCell(at[key]).value]),
     ) as Record<Key, CellValue>;
     const texts = Object.fromEntries(
       Object.entries(cells).map(([key, value]) => [key, cellText(value)]),
@@ -103,13 +123,32 @@ export async function readUnitSheet(bytes: Buffer): Promise<SheetRow[]> {
     if (Object.values(texts).every((text) => text === '')) return;
     rows.push({ row: number, ...parseRow(texts, cells.joinedOn) });
   });
+  if (columns === null) throw new AppError(UnitError.ImportBadHeader);
   return rows;
 }
 
-async function firstSheet(bytes: Buffer): Promise<Worksheet> {
-  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
-    throw new AppError(UnitError.ImportNotXlsx);
+/** Where each column the import takes is, by its header; null when one is missing. */
+function columnsOf(header: Row): Record<Key, number> | null {
+  const found = new Map<string, number>();
+  header.eachCell((cell, column) => {
+    const text = cellText(cell.value);
+    if (!found.has(text)) found.set(text, column);
+  });
+  const columns: Partial<Record<Key, number>> = {};
+  for (const { key, header: name } of UNIT_SHEET_COLUMNS) {
+    const column = found.get(name);
+    if (column === undefined) return null;
+    columns[key] = column;
   }
+  return columns as Record<Key, number>;
+}
+
+/**
+ * The workbook's first sheet, loaded only once its size, rows and cells are known to be within the
+ * bounds. exceljs' streaming WorkbookReader is not used: it decodes each inflated chunk on its own,
+ * so a Chinese character split across two chunks comes out as two replacement characters.
+ */
+async function firstSheet(bytes: Buffer): Promise<Worksheet> {
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
