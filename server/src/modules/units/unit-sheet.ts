@@ -3,7 +3,9 @@ import {
   type LevelCode,
   UNIT_IMPORT_MAX_INFLATED_BYTES,
   UNIT_IMPORT_MAX_ROWS,
+  UNIT_EXPORT_EXTRA_COLUMNS,
   UNIT_SHEET_COLUMNS,
+  type UnitExportFact,
   UNIT_STATUSES,
   UNIT_STATUS_NAMES,
   UNIT_TYPES,
@@ -29,6 +31,8 @@ export interface SheetRow {
   name: string;
   creditCode: string;
   unit: SheetUnit | null;
+  /** False when the status cell was blank: a new unit is then active, an existing one keeps its status. */
+  statusGiven: boolean;
   errors: string[];
 }
 
@@ -45,6 +49,19 @@ const WIDTHS: Record<Key, number> = {
   status: 8,
 };
 
+const FACT_WIDTHS: Record<UnitExportFact, number> = {
+  address: 40,
+  legalRepresentative: 12,
+  primaryContactName: 12,
+  primaryContactPhone: 14,
+  primaryContactEmail: 26,
+  contactCount: 10,
+  duesThisYear: 14,
+};
+
+/** What the export shows beside a unit's own columns, by column; a blank when unknown. */
+export type UnitFacts = Partial<Record<UnitExportFact, string>>;
+
 /** Cells with a value per row that an import's sheet may hold: the export has 15 columns. */
 const MAX_COLUMNS = 64;
 
@@ -57,29 +74,66 @@ const TYPE_BY_NAME = new Map(UNIT_TYPES.map((type) => [UNIT_TYPE_NAMES[type], ty
 const STATUS_BY_NAME = new Map(UNIT_STATUSES.map((status) => [UNIT_STATUS_NAMES[status], status]));
 
 /**
- * The units as an .xlsx of one sheet with the template's Chinese headers. Every cell is text (the
- * date too): a spreadsheet program then shows and saves exactly what was exported, so an export
- * edited and uploaded again is a valid import.
+ * The units as an .xlsx of one sheet: the import's columns with the template's Chinese headers,
+ * then what staff need to reach each unit (`facts`, by unit id), which the import ignores. Every
+ * cell is text (the date too): a spreadsheet program then shows and saves exactly what was
+ * exported, so an export edited and uploaded again updates the units it lists.
  */
-export async function unitsWorkbook(units: UnitEntity[]): Promise<Buffer> {
-  const workbook = new Workbook();
-  workbook.creator = 'ITSS 分会会员服务系统';
-  const sheet = workbook.addWorksheet('会员单位', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = UNIT_SHEET_COLUMNS.map(({ key, header }) => ({ header, width: WIDTHS[key] }));
-  sheet.getRow(1).font = { bold: true };
+export async function unitsWorkbook(
+  units: UnitEntity[],
+  facts: Map<number, UnitFacts> = new Map(),
+): Promise<Buffer> {
+  const { workbook, sheet } = sheetWithHeader(true);
   for (const unit of units) {
+    const known = facts.get(unit.id) ?? {};
     sheet.addRow([
-      unit.name,
-      unit.creditCode,
-      UNIT_TYPE_NAMES[unit.unitType],
-      unit.province,
-      unit.city,
-      LEVEL_NAME_OF.get(unit.level),
-      unit.joinedOn,
-      UNIT_STATUS_NAMES[unit.status],
+      ...importCells(unit),
+      ...UNIT_EXPORT_EXTRA_COLUMNS.map(({ key }) => known[key] ?? ''),
     ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The import template: the header row and one example row to overwrite. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const { workbook, sheet } = sheetWithHeader(false);
+  sheet.addRow([
+    '示例信息技术有限公司（请替换）',
+    '91110108MA01XXXXXX',
+    UNIT_TYPE_NAMES.enterprise,
+    '北京市',
+    '海淀区',
+    LEVELS[0]?.name ?? '',
+    '2019-06-01',
+    UNIT_STATUS_NAMES.active,
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A unit's cells in the import's columns, as the sheet shows them (Chinese names for codes). */
+export function importCells(unit: Omit<SheetUnit, 'status'> & { status: UnitStatus }): string[] {
+  return [
+    unit.name,
+    unit.creditCode,
+    UNIT_TYPE_NAMES[unit.unitType],
+    unit.province,
+    unit.city,
+    LEVEL_NAME_OF.get(unit.level) ?? unit.level,
+    unit.joinedOn,
+    UNIT_STATUS_NAMES[unit.status],
+  ];
+}
+
+function sheetWithHeader(withFacts: boolean) {
+  const workbook = new Workbook();
+  workbook.creator = 'ITSS 分会会员服务系统';
+  const sheet = workbook.addWorksheet('会员单位', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    ...UNIT_SHEET_COLUMNS.map(({ key, header }) => ({ header, width: WIDTHS[key] })),
+    ...(withFacts ? UNIT_EXPORT_EXTRA_COLUMNS.map(({ key, header }) => ({ header, width: FACT_WIDTHS[key] })) : []),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  return { workbook, sheet };
 }
 
 /**
@@ -217,6 +271,7 @@ function parseRow(texts: Record<Key, string>, joinedOnCell: CellValue): Omit<She
     name: texts.name,
     creditCode: parsed.success ? parsed.data.creditCode : texts.creditCode,
     unit,
+    statusGiven: texts.status !== '',
     errors,
   };
 }
