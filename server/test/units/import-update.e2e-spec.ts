@@ -12,7 +12,16 @@ import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { beijingDate } from '../../src/common/time';
 import { type AuthEnv, startAuthEnv } from '../support/auth-env';
 import { applicationIn, person } from '../support/joining';
-import { HEADERS, confirmImport, download, recordUnit, rowsOf, sheetRow, uploadSheet, workbookOf } from './sheets';
+import {
+  HEADERS,
+  confirmImport,
+  download,
+  recordUnit,
+  rowsOf,
+  sheetRow,
+  uploadSheet,
+  workbookOf,
+} from './sheets';
 
 const COMMITTEE = LEVELS.find((level) => level.code === 'committee')?.name ?? '';
 
@@ -78,7 +87,11 @@ describe('units: an edited export imports as updates by credit code', () => {
     ]);
     expect(checked.validCount).toBe(3);
     expect(checked.rows.map((row) => [row.creditCode, row.action, row.changes])).toEqual([
-      [renamed.creditCode, 'update', [{ column: '单位名称', from: `${marker}甲公司`, to: `${marker}甲公司（更名）` }]],
+      [
+        renamed.creditCode,
+        'update',
+        [{ column: '单位名称', from: `${marker}甲公司`, to: `${marker}甲公司（更名）` }],
+      ],
       [promoted.creditCode, 'update', [{ column: '会员级别', from: LEVELS[0]?.name, to: COMMITTEE }]],
       [kept.creditCode, 'unchanged', []],
       [newRow[1], 'create', []],
@@ -149,7 +162,12 @@ describe('units: an edited export imports as updates by credit code', () => {
     await book.xlsx.load(res.bytes as unknown as ArrayBuffer);
     const rows: CellValue[][] = [];
     book.worksheets[0]?.eachRow((row) => {
-      rows.push(Array.from({ length: HEADERS.length + UNIT_EXPORT_EXTRA_COLUMNS.length }, (_, i) => row.getCell(i + 1).value));
+      rows.push(
+        Array.from(
+          { length: HEADERS.length + UNIT_EXPORT_EXTRA_COLUMNS.length },
+          (_, i) => row.getCell(i + 1).value,
+        ),
+      );
     });
     const year = beijingDate(new Date()).slice(0, 4);
     expect(rows[0]?.slice(HEADERS.length)).toEqual(UNIT_EXPORT_EXTRA_COLUMNS.map((column) => column.header));

@@ -78,7 +78,9 @@ function changesOf(unit: UnitEntity, row: SheetUnit): Change[] {
   const from = importCells(unit);
   const to = importCells({ ...row, status: unit.status });
   return UNIT_SHEET_COLUMNS.flatMap((column, index) =>
-    from[index] !== to[index] ? [{ column: column.header, from: from[index] ?? '', to: to[index] ?? '' }] : [],
+    from[index] !== to[index]
+      ? [{ column: column.header, from: from[index] ?? '', to: to[index] ?? '' }]
+      : [],
   );
 }
 
@@ -149,7 +151,14 @@ export class UnitImportService {
           });
         }
       }
-      out.push({ row: row.row, name: row.name, creditCode: row.creditCode, action, changes, errors: row.errors });
+      out.push({
+        row: row.row,
+        name: row.name,
+        creditCode: row.creditCode,
+        action,
+        changes,
+        errors: row.errors,
+      });
     }
     const importId = randomBytes(18).toString('base64url');
     await this.state.setJson(previewKey(importId), stored, IMPORT_PREVIEW_TTL_MS);
@@ -189,7 +198,8 @@ export class UnitImportService {
     // Another staff member's preview is as unknown to this one as an expired one.
     if (!isStoredPreview(preview) || preview.userId !== ctx.user.id)
       throw new AppError(UnitError.ImportExpired);
-    if (preview.creates.length + preview.updates.length === 0) throw new AppError(UnitError.ImportNothingValid);
+    if (preview.creates.length + preview.updates.length === 0)
+      throw new AppError(UnitError.ImportNothingValid);
     if (text === undefined || !(await this.state.deleteIfEquals(key, text))) {
       throw new AppError(UnitError.ImportExpired);
     }

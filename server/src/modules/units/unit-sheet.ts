@@ -86,10 +86,7 @@ export async function unitsWorkbook(
   const { workbook, sheet } = sheetWithHeader(true);
   for (const unit of units) {
     const known = facts.get(unit.id) ?? {};
-    sheet.addRow([
-      ...importCells(unit),
-      ...UNIT_EXPORT_EXTRA_COLUMNS.map(({ key }) => known[key] ?? ''),
-    ]);
+    sheet.addRow([...importCells(unit), ...UNIT_EXPORT_EXTRA_COLUMNS.map(({ key }) => known[key] ?? '')]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -130,7 +127,9 @@ function sheetWithHeader(withFacts: boolean) {
   const sheet = workbook.addWorksheet('会员单位', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     ...UNIT_SHEET_COLUMNS.map(({ key, header }) => ({ header, width: WIDTHS[key] })),
-    ...(withFacts ? UNIT_EXPORT_EXTRA_COLUMNS.map(({ key, header }) => ({ header, width: FACT_WIDTHS[key] })) : []),
+    ...(withFacts
+      ? UNIT_EXPORT_EXTRA_COLUMNS.map(({ key, header }) => ({ header, width: FACT_WIDTHS[key] }))
+      : []),
   ];
   sheet.getRow(1).font = { bold: true };
   return { workbook, sheet };
