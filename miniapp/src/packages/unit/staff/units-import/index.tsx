@@ -119,7 +119,7 @@ function PreviewView({
             {updates.map((row) => (
               <View key={row.row} className="import-update">
                 <View className="import-error__head">
-                  <Text className="import-error__row">第 {row.row} 行</Text>
+                  <Text className="import-update__row">第 {row.row} 行</Text>
                   <Text className="import-error__unit">{row.name}</Text>
                 </View>
                 {row.changes.map((change) => (
