@@ -99,6 +99,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   groupRemovals: '待移出群聊',
   directory: '会员名录',
   article: '资讯详情',
+  articleTag: '标签',
   manageArticles: '文章管理',
   articleEdit: '编辑文章',
   mySubmissions: '我的投稿',

@@ -31,6 +31,7 @@ export const ACCESS: RouteAccess[] = [
   { method: 'GET', route: '/api/units', allowed: STAFF },
   { method: 'POST', route: '/api/units', allowed: STAFF, body: () => Promise.resolve(unitBody()) },
   { method: 'GET', route: '/api/units/export', allowed: STAFF },
+  { method: 'GET', route: '/api/units/import/template', allowed: STAFF },
   {
     method: 'POST',
     route: '/api/units/import',

@@ -78,7 +78,7 @@ describe('units: import from and export to .xlsx', () => {
 
     const confirmed = await confirmImport(env, staff.token, checked.importId);
     expect(confirmed.status).toBe(200);
-    expect(unitImportResultSchema.parse(confirmed.body)).toEqual({ created: 1000 });
+    expect(unitImportResultSchema.parse(confirmed.body)).toEqual({ created: 1000, updated: 0 });
     expect(await unitCount()).toBe(before + 1000);
     expect(await ds().getRepository(UnitStatusChangeEntity).countBy({ reason: '批量导入' })).toBe(1000);
 
@@ -89,6 +89,11 @@ describe('units: import from and export to .xlsx', () => {
       `filename*=UTF-8''${encodeURIComponent('会员单位.xlsx')}`,
     );
     expect(await rowsOf(exported.bytes)).toEqual(await rowsOf(file));
+
+    const again = await preview(exported.bytes);
+    expect([again.createCount, again.updateCount, again.unchangedCount, again.errorCount]).toEqual([
+      0, 0, 1000, 0,
+    ]);
 
     const audit = await ds()
       .getRepository(AuditEntity)
@@ -142,7 +147,7 @@ describe('units: import from and export to .xlsx', () => {
       [4, ['统一社会信用代码校验位不符，请核对；如确认无误，请通过“新增会员单位”单独录入']],
       [5, []],
       [6, ['与第 5 行的统一社会信用代码重复']],
-      [7, ['该单位已在会员名单中（统一社会信用代码已存在），不会重复导入']],
+      [7, []],
       [8, ['会员级别“金牌会员”无效，应为：会员单位、委员单位、副会长单位、会长单位']],
       [9, ['所在城市不属于所选省份']],
       [
@@ -157,11 +162,13 @@ describe('units: import from and export to .xlsx', () => {
       [12, []],
       [14, []],
     ]);
-    expect(checked.rows[5]?.creditCode).toBe(member.creditCode);
-    expect([checked.validCount, checked.errorCount]).toEqual([5, 7]);
+    expect(checked.rows[5]).toMatchObject({ creditCode: member.creditCode, action: 'update' });
+    expect([checked.validCount, checked.createCount, checked.updateCount, checked.errorCount]).toEqual([
+      6, 5, 1, 6,
+    ]);
 
     const confirmed = await confirmImport(env, staff.token, checked.importId);
-    expect(unitImportResultSchema.parse(confirmed.body)).toEqual({ created: 5 });
+    expect(unitImportResultSchema.parse(confirmed.body)).toEqual({ created: 5, updated: 1 });
     const written = await ds()
       .getRepository(UnitEntity)
       .find({ where: { id: MoreThan(lastId) }, order: { id: 'ASC' } });

@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import {
   type CreateUnitRequest,
   LEVELS,
@@ -150,4 +150,143 @@ export function zipOfOneTextFile(name = 'readme.txt', text = '这不是表格'):
   end.writeUInt32LE(central.length + fileName.length, 12);
   end.writeUInt32LE(centralOffset, 16);
   return Buffer.concat([local, fileName, data, central, fileName, end]);
+}
+
+/** A zip entry's name and its content, given in pieces so a large one is never held whole. */
+export interface ZipEntry {
+  name: string;
+  chunks: Iterable<Buffer>;
+}
+
+/** Deflates an entry's pieces as they come, keeping the CRC and size a zip records. */
+async function deflateEntry(chunks: Iterable<Buffer>) {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  return { crc, size, data: Buffer.concat(out) };
+}
+
+/** A zip archive of deflated entries whose headers tell the truth about their sizes. */
+export async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const { crc, size, data } = await deflateEntry(entry.chunks);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function columnName(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : `A${String.fromCharCode(65 + index - 26)}`;
+}
+
+function* sheetXml(rows: string[][], padding: number, unfinished: boolean): Generator<Buffer> {
+  yield Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>`,
+  );
+  let batch: string[] = [];
+  for (const [index, row] of rows.entries()) {
+    const cells = row.map(
+      (text, column) =>
+        `<c r="${columnName(column)}${index + 1}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c>`,
+    );
+    batch.push(`<row r="${index + 1}">${cells.join('')}</row>`);
+    if (batch.length === 1000) {
+      yield Buffer.from(batch.join(''));
+      batch = [];
+    }
+  }
+  if (batch.length) yield Buffer.from(batch.join(''));
+  // Whitespace between elements is allowed anywhere: it inflates without changing what the sheet holds.
+  const blank = Buffer.alloc(1024 * 1024, 0x20);
+  for (let left = padding; left > 0; left -= blank.length)
+    yield left >= blank.length ? blank : blank.subarray(0, left);
+  yield Buffer.from(unfinished ? '<row r="' : '</sheetData></worksheet>');
+}
+
+/**
+ * A minimal .xlsx of one sheet written as raw XML (inline strings), so a test can make what no
+ * spreadsheet program writes: a sheet padded with `padding` bytes of whitespace (a workbook that
+ * inflates far past its size), or one whose XML breaks off at the end (`unfinished`: only a reader
+ * that stops before the end can take it).
+ */
+export function rawWorkbook(rows: string[][], { padding = 0, unfinished = false } = {}): Promise<Buffer> {
+  const text = (value: string) => [Buffer.from(value)];
+  return zipOf([
+    {
+      name: '[Content_Types].xml',
+      chunks: text(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      chunks: text(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELATIONSHIPS}"><Relationship Id="rId1" Type="${OFFICE_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      chunks: text(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${OFFICE_RELATIONSHIPS}"><sheets><sheet name="会员单位" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: text(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELATIONSHIPS}"><Relationship Id="rId1" Type="${OFFICE_RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', chunks: sheetXml(rows, padding, unfinished) },
+  ]);
 }

@@ -21,10 +21,15 @@ export const FileError = defineErrors({
   },
   /** The file is on record but its bytes are no longer kept (a database restored without its uploads). */
   FileGone: { code: 'FILE_GONE', status: 410, message: '该文件已无法找到，请联系会员服务部或重新上传' },
+  /** A multipart request with a second file (or more parts than a route takes): nothing is kept. */
+  TooManyFiles: {
+    code: 'FILE_TOO_MANY',
+    status: 400,
+    message: '一次只能上传一个文件，请只选择一个文件后重新上传',
+  },
 });
 
 export const FileErrorMessage = defineErrorMessages({
-  OneFileOnly: { code: ErrorCode.BadRequest, message: '一次只能上传一个文件' },
   UploadIncomplete: { code: ErrorCode.BadRequest, message: '上传未完成，请重新选择文件上传' },
   UploadsTooMany: { code: ErrorCode.RateLimited, message: '上传过于频繁，请一小时后再试' },
   UploadsSpentToday: { code: ErrorCode.RateLimited, message: '今天的上传次数已达上限，请明天再试' },

@@ -3,6 +3,7 @@ import { defineAuditActions } from '../audit';
 import { decimalIdSchema } from '../common';
 import { ErrorCode, defineErrorMessages, defineErrors } from '../errors';
 import { defineStateMachine } from '../state-machine';
+import { FileError } from '../files';
 import { levelCodeSchema } from '../membership';
 import { defineNotifications } from '../notifications';
 
@@ -67,7 +68,7 @@ export const GroupErrorMessage = defineErrorMessages({
     code: ErrorCode.BadRequest,
     message: '二维码有效期的格式不正确，请重新选择日期和时间',
   },
-  CodeUploadOneImage: { code: ErrorCode.BadRequest, message: '一次只能上传一张群二维码图片' },
+  CodeUploadOneImage: { code: FileError.TooManyFiles, message: '一次只能上传一张群二维码图片' },
   /** The multipart body broke off (a dropped connection): choosing the image again is the fix. */
   CodeUploadIncomplete: { code: ErrorCode.BadRequest, message: '上传未完成，请重新选择图片上传' },
 });

@@ -92,17 +92,23 @@ export const UnitError = defineErrors({
     status: 413,
     message: '单次最多导入 5000 行，请拆分文件后分批导入',
   },
+  /** The workbook inflates past what an import of its rows needs (a zip bomb, or images and styles). */
+  ImportTooLarge: {
+    code: 'UNIT_IMPORT_TOO_LARGE',
+    status: 413,
+    message: '表格解压后超过 16 MB，请只保留导入模板的列、删除图片和多余的工作表后重新上传',
+  },
   /** The preview to confirm is unknown, expired, or someone else's. */
   ImportExpired: {
     code: 'UNIT_IMPORT_EXPIRED',
     status: 410,
     message: '导入预览已过期（30 分钟），请重新上传文件',
   },
-  /** Since the preview, another row took a credit code of this import: nothing was written. */
+  /** Since the preview, a unit of this import was recorded or changed by someone else: nothing was written. */
   ImportStale: {
     code: 'UNIT_IMPORT_STALE',
     status: 409,
-    message: '预览后会员名单有变化，部分单位已存在，本次未导入任何数据，请重新上传预览',
+    message: '预览后会员名单有变化（单位被新增或修改），本次未导入任何数据，请重新上传预览',
   },
   /** The preview has no valid row to write. */
   ImportNothingValid: {
@@ -116,6 +122,7 @@ export const UNIT_AUDIT_ACTIONS = defineAuditActions({
   'unit.created': '新增会员单位',
   'unit.status_changed': '变更会员单位状态',
   'unit.imported': '导入会员单位',
+  'unit.updated_by_import': '导入更新会员单位',
   'unit.exported': '导出会员单位',
   'unit.seat_limits_changed': '调整联系人名额',
 });
@@ -250,13 +257,43 @@ export const UNIT_SHEET_COLUMNS = [
   { key: 'status', header: '状态' },
 ] as const;
 export const UNIT_IMPORT_MAX_ROWS = 5000;
+/** What an import's workbook may inflate to in all: 5,000 rows of the export take under 5 MB. */
+export const UNIT_IMPORT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Columns the export adds after the import's, for staff to reach a unit; the import ignores them
+ * (and any other column it does not take), so an edited export imports as it is.
+ */
+export const UNIT_EXPORT_EXTRA_COLUMNS = [
+  { key: 'address', header: '单位地址' },
+  { key: 'legalRepresentative', header: '法定代表人' },
+  { key: 'primaryContactName', header: '主联系人' },
+  { key: 'primaryContactPhone', header: '主联系人手机' },
+  { key: 'primaryContactEmail', header: '主联系人邮箱' },
+  { key: 'contactCount', header: '联系人数' },
+  { key: 'duesThisYear', header: '本年度会费' },
+] as const;
+export type UnitExportFact = (typeof UNIT_EXPORT_EXTRA_COLUMNS)[number]['key'];
+
+/** What confirming a row does: a unit new to the list, an existing one (by credit code) changed, or nothing. */
+export const UNIT_IMPORT_ACTIONS = ['create', 'update', 'unchanged'] as const;
+export type UnitImportAction = (typeof UNIT_IMPORT_ACTIONS)[number];
+export const UNIT_IMPORT_ACTION_NAMES: Record<UnitImportAction, string> = {
+  create: '新增',
+  update: '更新',
+  unchanged: '无变化',
+};
 
 /** `POST /api/units/import` (multipart field `file`): every row checked, nothing written. */
 export const unitImportPreviewSchema = z.object({
   /** Confirms this preview within 30 minutes: `POST /api/units/import/:importId/confirm`. */
   importId: z.string(),
   expiresAt: z.iso.datetime(),
+  /** Rows the confirmation writes: createCount + updateCount. */
   validCount: z.number().int().nonnegative(),
+  createCount: z.number().int().nonnegative(),
+  updateCount: z.number().int().nonnegative(),
+  unchangedCount: z.number().int().nonnegative(),
   errorCount: z.number().int().nonnegative(),
   rows: z.array(
     z.object({
@@ -264,6 +301,10 @@ export const unitImportPreviewSchema = z.object({
       row: z.number().int().positive(),
       name: z.string(),
       creditCode: z.string(),
+      /** Null when the row has errors and is not written. */
+      action: z.enum(UNIT_IMPORT_ACTIONS).nullable(),
+      /** For an update: each cell that differs from the unit on record, as the sheet shows it. */
+      changes: z.array(z.object({ column: z.string(), from: z.string(), to: z.string() })),
       /** Empty when the row is written on confirm; otherwise every reason it is not, in Chinese. */
       errors: z.array(z.string()),
     }),
@@ -273,7 +314,10 @@ export type UnitImportPreview = z.infer<typeof unitImportPreviewSchema>;
 export const unitImportIdParamSchema = z.strictObject({
   importId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
 });
-export const unitImportResultSchema = z.object({ created: z.number().int().nonnegative() });
+export const unitImportResultSchema = z.object({
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+});
 export type UnitImportResult = z.infer<typeof unitImportResultSchema>;
 
 /** How many contacts a unit may have, per level; staff set them (`GET/PUT /api/units/seat-limits`). */

@@ -30,6 +30,7 @@ import {
   type UnitStatus,
   type UnitStatusChangeRequest,
 } from '@itss/shared';
+import { exportSheet } from '@/services/download';
 import { request } from '@/services/http';
 import { uploadMultipart, type PickedFile } from '@/services/upload';
 import { queryString } from '@/services/query';
@@ -151,6 +152,11 @@ export function previewImport(file: PickedFile): Promise<UnitImportPreview> {
     file,
     schema: unitImportPreviewSchema,
   });
+}
+
+/** The import template: downloaded on H5, opened in WeChat's viewer (to share or save) on weapp. */
+export function downloadImportTemplate(): Promise<void> {
+  return exportSheet('/api/units/import/template', '会员单位导入模板');
 }
 
 export function confirmImport(importId: string): Promise<UnitImportResult> {

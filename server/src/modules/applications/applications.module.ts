@@ -6,6 +6,7 @@ import { DuesModule } from '../dues/dues.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
+import { ApplicationUnitFacts } from './unit-export-facts';
 import { UsersModule } from '../users/users.module';
 import {
   ApplicationDraftEntity,
@@ -45,6 +46,7 @@ import { ApplicationsService } from './applications.service';
     ApplicationTransitions,
     ApplicationPresenter,
     ApplicationsPolicy,
+    ApplicationUnitFacts,
   ],
 })
 export class ApplicationsModule {}

@@ -1,31 +1,62 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  BILL_STATUS_NAMES,
   type BillListResponse,
   ErrorCode,
   formatYuanAmount,
   type LevelCode,
   levelByCode,
 } from '@itss/shared';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { beijingDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
+import { type ExportedUnit, UnitExportFacts } from '../units/unit-export-facts';
+import type { UnitFacts } from '../units/unit-sheet';
 import { UnitsService } from '../units/units.service';
 import { BillEntity } from './bill.entity';
 import { DuesPolicy } from './dues.policy';
 
 /** The one writer of `bills`. */
 @Injectable()
-export class DuesService {
+export class DuesService implements OnModuleInit {
   constructor(
     @InjectRepository(BillEntity) private readonly bills: Repository<BillEntity>,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
     private readonly policy: DuesPolicy,
+    private readonly exportFacts: UnitExportFacts,
   ) {}
+
+  /** The units export shows each unit's bill for this year. */
+  onModuleInit(): void {
+    this.exportFacts.contribute((units) => this.duesThisYear(units));
+  }
+
+  private async duesThisYear(units: readonly ExportedUnit[]): Promise<Map<number, UnitFacts>> {
+    const year = Number(beijingDate(new Date()).slice(0, 4));
+    const found = new Map<number, BillEntity>();
+    for (let i = 0; i < units.length; i += 500) {
+      const ids = units.slice(i, i + 500).map((unit) => unit.id);
+      for (const bill of await this.bills.findBy({ unitId: In(ids), year })) found.set(bill.unitId, bill);
+    }
+    return new Map(
+      units.map((unit) => {
+        const bill = found.get(unit.id);
+        return [
+          unit.id,
+          {
+            duesThisYear: bill
+              ? `${year} 年${BILL_STATUS_NAMES[bill.status]}（${bill.amountYuan} 元）`
+              : `${year} 年未生成账单`,
+          },
+        ];
+      }),
+    );
+  }
 
   /**
    * Opens the unit's bill for the current year at its level's fee, unpaid. Joins the caller's

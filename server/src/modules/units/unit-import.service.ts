@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  LEVELS,
+  UNIT_SHEET_COLUMNS,
   UNIT_STATUS_NAMES,
   UnitError,
   type UnitImportPreview,
@@ -17,11 +17,11 @@ import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
+import { lockRows } from '../../database/locks';
 import { SharedState } from '../../state/shared-state';
 import { AuditService } from '../audit/audit.service';
 import type { Upload } from '../files/upload-reader';
-import { type UnitFilters, applyUnitFilters } from './unit-search';
-import { type SheetRow, type SheetUnit, readUnitSheet, unitsWorkbook } from './unit-sheet';
+import { type SheetRow, type SheetUnit, importCells, readUnitSheet } from './unit-sheet';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitEntity } from './unit.entity';
 import { STATUS_REASON, UnitsService } from './units.service';
@@ -29,16 +29,31 @@ import { UnitsPolicy } from './units.policy';
 
 /** How long a preview waits for its confirmation. */
 export const IMPORT_PREVIEW_TTL_MS = 30 * 60_000;
-/** The most units one export holds: the branch has a few thousand members. */
-export const EXPORT_MAX_ROWS = 10_000;
 /** Rows per statement: well under SQLite's and MariaDB's limits on bound parameters. */
 const CHUNK = 500;
+/** The audit log keeps 500 characters of detail. */
+const AUDIT_DETAIL_MAX = 500;
+
+/** The fields an import sets on a unit; the status is changed only on the unit's page, with a reason. */
+const FIELDS = ['name', 'unitType', 'province', 'city', 'level', 'joinedOn'] as const;
+type Fields = Pick<SheetUnit, (typeof FIELDS)[number]>;
+
+/** An existing unit, found by its credit code: what it held at the preview and what the row sets. */
+interface StoredUpdate {
+  id: number;
+  before: Fields;
+  after: Fields;
+  changes: string;
+}
 
 /** What a preview keeps for its confirmation: whose it is and the rows it would write. */
 interface StoredPreview {
   userId: number;
-  units: SheetUnit[];
+  creates: SheetUnit[];
+  updates: StoredUpdate[];
 }
+
+type Change = UnitImportPreview['rows'][number]['changes'][number];
 
 function previewKey(importId: string): string {
   return `units:import:${importId}`;
@@ -50,9 +65,30 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+function fieldsOf(unit: Fields): Fields {
+  return Object.fromEntries(FIELDS.map((field) => [field, unit[field]])) as Fields;
+}
+
+function sameFields(a: Fields, b: Fields): boolean {
+  return FIELDS.every((field) => a[field] === b[field]);
+}
+
+/** The cells of the import's columns that differ, in the words the sheet shows (level and type names). */
+function changesOf(unit: UnitEntity, row: SheetUnit): Change[] {
+  const from = importCells(unit);
+  const to = importCells({ ...row, status: unit.status });
+  return UNIT_SHEET_COLUMNS.flatMap((column, index) =>
+    from[index] !== to[index]
+      ? [{ column: column.header, from: from[index] ?? '', to: to[index] ?? '' }]
+      : [],
+  );
+}
+
 function isStoredPreview(value: unknown): value is StoredPreview {
   const preview = value as Partial<StoredPreview> | null;
-  return typeof preview?.userId === 'number' && Array.isArray(preview.units);
+  return (
+    typeof preview?.userId === 'number' && Array.isArray(preview.creates) && Array.isArray(preview.updates)
+  );
 }
 
 /** Stored JSON, or undefined if what the key holds is not JSON (then it is no preview either). */
@@ -65,9 +101,11 @@ function parsed(text: string): unknown {
 }
 
 /**
- * Member units in and out of spreadsheets: an upload is checked row by row and kept as a preview
- * (nothing written) for 30 minutes; its uploader's confirmation writes the valid rows in one
- * transaction. Previews live in SharedState, so any replica confirms what another previewed.
+ * Member units in from spreadsheets: an upload is checked row by row and kept as a preview
+ * (nothing written) for 30 minutes. A row whose credit code is on record updates that unit (an
+ * edited export imports as it is); any other valid row creates one. The uploader's confirmation
+ * writes every row in one transaction, audited. Previews live in SharedState, so any replica
+ * confirms what another previewed.
  */
 @Injectable()
 export class UnitImportService {
@@ -84,48 +122,71 @@ export class UnitImportService {
   async preview(ctx: SignedInContext, read: () => Promise<Upload>): Promise<UnitImportPreview> {
     authorize(this.policy, ctx, 'manage', undefined);
     const rows = await readUnitSheet((await read()).bytes);
-    await this.markDuplicates(rows);
-    const valid = rows.flatMap((row) => (row.unit && row.errors.length === 0 ? [row.unit] : []));
-    const importId = randomBytes(18).toString('base64url');
-    const stored: StoredPreview = { userId: ctx.user.id, units: valid };
-    await this.state.setJson(previewKey(importId), stored, IMPORT_PREVIEW_TTL_MS);
-    return {
-      importId,
-      expiresAt: new Date(Date.now() + IMPORT_PREVIEW_TTL_MS).toISOString(),
-      validCount: valid.length,
-      errorCount: rows.length - valid.length,
-      rows: rows.map((row) => ({
+    markRepeats(rows);
+    const onRecord = await this.unitsByCode(rows);
+    const stored: StoredPreview = { userId: ctx.user.id, creates: [], updates: [] };
+    const out: UnitImportPreview['rows'] = [];
+    for (const row of rows) {
+      const existing = onRecord.get(row.creditCode);
+      let changes: Change[] = [];
+      if (row.unit && existing && row.statusGiven && row.unit.status !== existing.status) {
+        row.errors.push(
+          `状态“${UNIT_STATUS_NAMES[row.unit.status]}”与系统中的“${UNIT_STATUS_NAMES[existing.status]}”不同：状态请在单位详情中变更（需填写原因），或将此格改回`,
+        );
+      }
+      const unit = row.errors.length ? null : row.unit;
+      let action: UnitImportPreview['rows'][number]['action'] = null;
+      if (unit && !existing) {
+        action = 'create';
+        stored.creates.push(unit);
+      } else if (unit && existing) {
+        changes = changesOf(existing, unit);
+        action = changes.length ? 'update' : 'unchanged';
+        if (changes.length) {
+          stored.updates.push({
+            id: existing.id,
+            before: fieldsOf(existing),
+            after: fieldsOf(unit),
+            changes: changes.map((change) => `${change.column}：${change.from} → ${change.to}`).join('；'),
+          });
+        }
+      }
+      out.push({
         row: row.row,
         name: row.name,
         creditCode: row.creditCode,
+        action,
+        changes,
         errors: row.errors,
-      })),
+      });
+    }
+    const importId = randomBytes(18).toString('base64url');
+    await this.state.setJson(previewKey(importId), stored, IMPORT_PREVIEW_TTL_MS);
+    const count = (action: string) => out.filter((row) => row.action === action).length;
+    return {
+      importId,
+      expiresAt: new Date(Date.now() + IMPORT_PREVIEW_TTL_MS).toISOString(),
+      validCount: stored.creates.length + stored.updates.length,
+      createCount: count('create'),
+      updateCount: count('update'),
+      unchangedCount: count('unchanged'),
+      errorCount: out.filter((row) => row.errors.length > 0).length,
+      rows: out,
     };
   }
 
-  /** A second row with a credit code, and a code already on record, are errors of their rows. */
-  private async markDuplicates(rows: SheetRow[]): Promise<void> {
-    const firstRow = new Map<string, number>();
-    for (const row of rows) {
-      if (checkUscc(row.creditCode) === 'bad_format') continue;
-      const first = firstRow.get(row.creditCode);
-      if (first === undefined) firstRow.set(row.creditCode, row.row);
-      else row.errors.push(`与第 ${first} 行的统一社会信用代码重复`);
+  /** The units on record under the rows' credit codes. */
+  private async unitsByCode(rows: SheetRow[]): Promise<Map<string, UnitEntity>> {
+    const codes = [...new Set(rows.flatMap((row) => (row.unit ? [row.unit.creditCode] : [])))];
+    const found = new Map<string, UnitEntity>();
+    for (const part of chunks(codes)) {
+      for (const unit of await this.units.findBy({ creditCode: In(part) })) found.set(unit.creditCode, unit);
     }
-    const taken = new Set<string>();
-    for (const codes of chunks([...firstRow.keys()])) {
-      const found = await this.units.find({ select: { creditCode: true }, where: { creditCode: In(codes) } });
-      for (const unit of found) taken.add(unit.creditCode);
-    }
-    for (const row of rows) {
-      if (taken.has(row.creditCode))
-        row.errors.push('该单位已在会员名单中（统一社会信用代码已存在），不会重复导入');
-      if (row.errors.length) row.unit = null;
-    }
+    return found;
   }
 
   /**
-   * Writes a preview's valid rows, once: the preview is taken out of SharedState with a
+   * Writes a preview's rows, once: the preview is taken out of SharedState with a
    * compare-and-delete before the write, so of two confirmations at once one writes and the other
    * finds it gone (410). A preview whose write then fails stays used: the upload is checked again.
    */
@@ -137,26 +198,28 @@ export class UnitImportService {
     // Another staff member's preview is as unknown to this one as an expired one.
     if (!isStoredPreview(preview) || preview.userId !== ctx.user.id)
       throw new AppError(UnitError.ImportExpired);
-    if (preview.units.length === 0) throw new AppError(UnitError.ImportNothingValid);
+    if (preview.creates.length + preview.updates.length === 0)
+      throw new AppError(UnitError.ImportNothingValid);
     if (text === undefined || !(await this.state.deleteIfEquals(key, text))) {
       throw new AppError(UnitError.ImportExpired);
     }
-    return { created: await this.write(ctx, preview.units) };
+    return this.write(ctx, preview);
   }
 
   /**
-   * All rows or none. A code taken since the preview refuses the whole import; one taken by a
-   * concurrent writer during it hits the unique index, and the rerun finds it and refuses.
+   * All rows or none. A code taken since the preview, or a unit changed since, refuses the whole
+   * import; one taken by a concurrent writer during it hits the unique index, and the rerun finds
+   * it and refuses. The units to update are locked first, so a concurrent edit waits or is seen.
    */
   @RetryOnConflict()
   @Transactional()
-  private async write(ctx: SignedInContext, units: SheetUnit[]): Promise<number> {
-    const codes = units.map((unit) => unit.creditCode);
-    for (const part of chunks(codes)) {
+  private async write(ctx: SignedInContext, { creates, updates }: StoredPreview): Promise<UnitImportResult> {
+    await this.applyUpdates(ctx, updates);
+    for (const part of chunks(creates.map((unit) => unit.creditCode))) {
       if (await this.units.existsBy({ creditCode: In(part) })) throw new AppError(UnitError.ImportStale);
     }
     const at = now();
-    for (const part of chunks(units)) {
+    for (const part of chunks(creates)) {
       await this.units
         .createQueryBuilder()
         .insert()
@@ -164,8 +227,6 @@ export class UnitImportService {
         .values(part.map((unit) => ({ ...unit, createdAt: at })))
         .updateEntity(false)
         .execute();
-    }
-    for (const part of chunks(units)) {
       const rows = await this.units.find({
         select: { id: true, status: true },
         where: { creditCode: In(part.map((unit) => unit.creditCode)) },
@@ -187,31 +248,46 @@ export class UnitImportService {
         .updateEntity(false)
         .execute();
     }
-    await this.audit.record(ctx, { action: 'unit.imported', detail: `导入 ${units.length} 家会员单位` });
+    await this.audit.record(ctx, {
+      action: 'unit.imported',
+      detail: updates.length
+        ? `新增 ${creates.length} 家、更新 ${updates.length} 家会员单位`
+        : `导入 ${creates.length} 家会员单位`,
+    });
     await afterCommit(() => this.unitsService.directoryChanged());
-    return units.length;
+    return { created: creates.length, updated: updates.length };
   }
 
-  /** The filtered units, oldest first (the order they joined the list), as an .xlsx workbook. */
-  async export(ctx: SignedInContext, filters: UnitFilters): Promise<Buffer> {
-    authorize(this.policy, ctx, 'manage', undefined);
-    const qb = this.units.createQueryBuilder('unit');
-    applyUnitFilters(qb, filters);
-    const rows = await qb.orderBy('unit.id', 'ASC').limit(EXPORT_MAX_ROWS).getMany();
-    await this.audit.record(ctx, {
-      action: 'unit.exported',
-      detail: `${describe(filters)}，${rows.length} 家`,
-    });
-    return unitsWorkbook(rows);
+  private async applyUpdates(ctx: SignedInContext, updates: StoredUpdate[]): Promise<void> {
+    for (const part of chunks(updates)) {
+      await lockRows(
+        this.units,
+        part.map((update) => update.id),
+      );
+      const current = new Map(
+        (await this.units.findBy({ id: In(part.map((update) => update.id)) })).map((unit) => [unit.id, unit]),
+      );
+      for (const update of part) {
+        const unit = current.get(update.id);
+        if (!unit || !sameFields(fieldsOf(unit), update.before)) throw new AppError(UnitError.ImportStale);
+        await this.units.update({ id: update.id }, update.after);
+        await this.audit.record(ctx, {
+          action: 'unit.updated_by_import',
+          target: { type: 'unit', id: update.id },
+          detail: update.changes.slice(0, AUDIT_DETAIL_MAX),
+        });
+      }
+    }
   }
 }
 
-/** The filters of an export in words, for the audit log. */
-function describe(filters: UnitFilters): string {
-  const parts = [
-    filters.q ? `搜索“${filters.q}”` : null,
-    filters.level ? (LEVELS.find((level) => level.code === filters.level)?.name ?? null) : null,
-    filters.status ? UNIT_STATUS_NAMES[filters.status] : null,
-  ].filter((part): part is string => part !== null);
-  return parts.length ? parts.join('、') : '全部';
+/** A second row with a credit code is an error of its row: which of the two to keep is for staff. */
+function markRepeats(rows: SheetRow[]): void {
+  const firstRow = new Map<string, number>();
+  for (const row of rows) {
+    if (checkUscc(row.creditCode) === 'bad_format') continue;
+    const first = firstRow.get(row.creditCode);
+    if (first === undefined) firstRow.set(row.creditCode, row.row);
+    else row.errors.push(`与第 ${first} 行的统一社会信用代码重复`);
+  }
 }

@@ -1,8 +1,11 @@
 import {
   LEVELS,
   type LevelCode,
+  UNIT_IMPORT_MAX_INFLATED_BYTES,
   UNIT_IMPORT_MAX_ROWS,
+  UNIT_EXPORT_EXTRA_COLUMNS,
   UNIT_SHEET_COLUMNS,
+  type UnitExportFact,
   UNIT_STATUSES,
   UNIT_STATUS_NAMES,
   UNIT_TYPES,
@@ -13,10 +16,11 @@ import {
   checkUscc,
   createUnitRequestSchema,
 } from '@itss/shared';
-import { type CellValue, Workbook, type Worksheet } from 'exceljs';
+import { type CellValue, type Row, Workbook, type Worksheet } from 'exceljs';
 import { AppError } from '../../common/app-error';
 import type { UnitEntity } from './unit.entity';
 import type { CreateUnitRequestParsed } from './unit-admin.service';
+import { checkWorkbookBounds } from './workbook-bounds';
 
 /** A row of the sheet as the import writes it: the unit's fields and the status it has. */
 export type SheetUnit = CreateUnitRequestParsed & { status: UnitStatus };
@@ -27,6 +31,8 @@ export interface SheetRow {
   name: string;
   creditCode: string;
   unit: SheetUnit | null;
+  /** False when the status cell was blank: a new unit is then active, an existing one keeps its status. */
+  statusGiven: boolean;
   errors: string[];
 }
 
@@ -43,6 +49,22 @@ const WIDTHS: Record<Key, number> = {
   status: 8,
 };
 
+const FACT_WIDTHS: Record<UnitExportFact, number> = {
+  address: 40,
+  legalRepresentative: 12,
+  primaryContactName: 12,
+  primaryContactPhone: 14,
+  primaryContactEmail: 26,
+  contactCount: 10,
+  duesThisYear: 14,
+};
+
+/** What the export shows beside a unit's own columns, by column; a blank when unknown. */
+export type UnitFacts = Partial<Record<UnitExportFact, string>>;
+
+/** Cells with a value per row that an import's sheet may hold: the export has 15 columns. */
+const MAX_COLUMNS = 64;
+
 /** The first four bytes of every zip archive, which an .xlsx is. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -52,50 +74,101 @@ const TYPE_BY_NAME = new Map(UNIT_TYPES.map((type) => [UNIT_TYPE_NAMES[type], ty
 const STATUS_BY_NAME = new Map(UNIT_STATUSES.map((status) => [UNIT_STATUS_NAMES[status], status]));
 
 /**
- * The units as an .xlsx of one sheet with the template's Chinese headers. Every cell is text (the
- * date too): a spreadsheet program then shows and saves exactly what was exported, so an export
- * edited and uploaded again is a valid import.
+ * The units as an .xlsx of one sheet: the import's columns with the template's Chinese headers,
+ * then what staff need to reach each unit (`facts`, by unit id), which the import ignores. Every
+ * cell is text (the date too): a spreadsheet program then shows and saves exactly what was
+ * exported, so an export edited and uploaded again updates the units it lists.
  */
-export async function unitsWorkbook(units: UnitEntity[]): Promise<Buffer> {
-  const workbook = new Workbook();
-  workbook.creator = 'ITSS 分会会员服务系统';
-  const sheet = workbook.addWorksheet('会员单位', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = UNIT_SHEET_COLUMNS.map(({ key, header }) => ({ header, width: WIDTHS[key] }));
-  sheet.getRow(1).font = { bold: true };
+export async function unitsWorkbook(
+  units: UnitEntity[],
+  facts: Map<number, UnitFacts> = new Map(),
+): Promise<Buffer> {
+  const { workbook, sheet } = sheetWithHeader(true);
   for (const unit of units) {
-    sheet.addRow([
-      unit.name,
-      unit.creditCode,
-      UNIT_TYPE_NAMES[unit.unitType],
-      unit.province,
-      unit.city,
-      LEVEL_NAME_OF.get(unit.level),
-      unit.joinedOn,
-      UNIT_STATUS_NAMES[unit.status],
-    ]);
+    const known = facts.get(unit.id) ?? {};
+    sheet.addRow([...importCells(unit), ...UNIT_EXPORT_EXTRA_COLUMNS.map(({ key }) => known[key] ?? '')]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The import template: the header row and one example row to overwrite. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const { workbook, sheet } = sheetWithHeader(false);
+  sheet.addRow([
+    '示例信息技术有限公司（请替换）',
+    '91110108MA01XXXXXX',
+    UNIT_TYPE_NAMES.enterprise,
+    '北京市',
+    '海淀区',
+    LEVELS[0]?.name ?? '',
+    '2019-06-01',
+    UNIT_STATUS_NAMES.active,
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A unit's cells in the import's columns, as the sheet shows them (Chinese names for codes). */
+export function importCells(unit: Omit<SheetUnit, 'status'> & { status: UnitStatus }): string[] {
+  return [
+    unit.name,
+    unit.creditCode,
+    UNIT_TYPE_NAMES[unit.unitType],
+    unit.province,
+    unit.city,
+    LEVEL_NAME_OF.get(unit.level) ?? unit.level,
+    unit.joinedOn,
+    UNIT_STATUS_NAMES[unit.status],
+  ];
+}
+
+function sheetWithHeader(withFacts: boolean) {
+  const workbook = new Workbook();
+  workbook.creator = 'ITSS 分会会员服务系统';
+  const sheet = workbook.addWorksheet('会员单位', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    ...UNIT_SHEET_COLUMNS.map(({ key, header }) => ({ header, width: WIDTHS[key] })),
+    ...(withFacts
+      ? UNIT_EXPORT_EXTRA_COLUMNS.map(({ key, header }) => ({ header, width: FACT_WIDTHS[key] }))
+      : []),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  return { workbook, sheet };
+}
+
 /**
  * Reads an uploaded sheet: refuses what is not an .xlsx workbook (judged from the bytes, then by
- * parsing it), a header row unlike the template, and more rows than one import takes; checks every
- * other row on its own. Duplicates are for the caller, who knows the database.
+ * parsing it), a workbook that inflates past the bound or holds more rows or cells than one import
+ * takes (413, found while streaming it, before anything is parsed), and a header row without the
+ * template's columns; checks every other row on its own. Columns the import does not take (an
+ * export's contacts and dues) are ignored, wherever they are. Duplicates are for the caller, who
+ * knows the database.
  */
 export async function readUnitSheet(bytes: Buffer): Promise<SheetRow[]> {
+  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+    throw new AppError(UnitError.ImportNotXlsx);
+  }
+  // The header is one of the rows counted; blank rows are not.
+  const verdict = await checkWorkbookBounds(bytes, {
+    maxInflatedBytes: UNIT_IMPORT_MAX_INFLATED_BYTES,
+    maxRows: UNIT_IMPORT_MAX_ROWS + 1,
+    maxCells: (UNIT_IMPORT_MAX_ROWS + 1) * MAX_COLUMNS,
+  });
+  if (verdict === 'too_large') throw new AppError(UnitError.ImportTooLarge);
+  if (verdict === 'too_many_rows') throw new AppError(UnitError.ImportTooManyRows);
+  if (verdict === 'damaged') throw new AppError(UnitError.ImportNotXlsx);
   const sheet = await firstSheet(bytes);
-  const header = sheet.getRow(1);
-  const headerMatches = UNIT_SHEET_COLUMNS.every(
-    (column, index) => cellText(header.getCell(index + 1).value) === column.header,
-  );
-  if (!headerMatches) throw new AppError(UnitError.ImportBadHeader);
-  // The header is one of the rows counted; blank rows in between are not.
-  if (sheet.actualRowCount - 1 > UNIT_IMPORT_MAX_ROWS) throw new AppError(UnitError.ImportTooManyRows);
+  let columns: Record<Key, number> | null = null;
   const rows: SheetRow[] = [];
   sheet.eachRow((row, number) => {
-    if (number === 1) return;
+    if (columns === null) {
+      // The first row with anything in it is the header, as in the template.
+      columns = columnsOf(row);
+      if (columns === null) throw new AppError(UnitError.ImportBadHeader);
+      return;
+    }
+    const at: Record<Key, number> = columns;
     const cells = Object.fromEntries(
-      UNIT_SHEET_COLUMNS.map((column, index) => [column.key, row.getCell(index + 1).value]),
+      UNIT_SHEET_COLUMNS.map(({ key }) => [key, row.getCell(at[key]).value]),
     ) as Record<Key, CellValue>;
     const texts = Object.fromEntries(
       Object.entries(cells).map(([key, value]) => [key, cellText(value)]),
@@ -103,13 +176,32 @@ export async function readUnitSheet(bytes: Buffer): Promise<SheetRow[]> {
     if (Object.values(texts).every((text) => text === '')) return;
     rows.push({ row: number, ...parseRow(texts, cells.joinedOn) });
   });
+  if (columns === null) throw new AppError(UnitError.ImportBadHeader);
   return rows;
 }
 
-async function firstSheet(bytes: Buffer): Promise<Worksheet> {
-  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
-    throw new AppError(UnitError.ImportNotXlsx);
+/** Where each column the import takes is, by its header; null when one is missing. */
+function columnsOf(header: Row): Record<Key, number> | null {
+  const found = new Map<string, number>();
+  header.eachCell((cell, column) => {
+    const text = cellText(cell.value);
+    if (!found.has(text)) found.set(text, column);
+  });
+  const columns: Partial<Record<Key, number>> = {};
+  for (const { key, header: name } of UNIT_SHEET_COLUMNS) {
+    const column = found.get(name);
+    if (column === undefined) return null;
+    columns[key] = column;
   }
+  return columns as Record<Key, number>;
+}
+
+/**
+ * The workbook's first sheet, loaded only once its size, rows and cells are known to be within the
+ * bounds. exceljs' streaming WorkbookReader is not used: it decodes each inflated chunk on its own,
+ * so a Chinese character split across two chunks comes out as two replacement characters.
+ */
+async function firstSheet(bytes: Buffer): Promise<Worksheet> {
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -178,6 +270,7 @@ function parseRow(texts: Record<Key, string>, joinedOnCell: CellValue): Omit<She
     name: texts.name,
     creditCode: parsed.success ? parsed.data.creditCode : texts.creditCode,
     unit,
+    statusGiven: texts.status !== '',
     errors,
   };
 }

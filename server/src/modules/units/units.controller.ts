@@ -28,6 +28,7 @@ import type { z } from 'zod';
 import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';
 import { readUpload } from '../files/upload-reader';
+import { UnitExportService } from './unit-export.service';
 import { UnitImportService } from './unit-import.service';
 import { UnitAdminService } from './unit-admin.service';
 import { UnitsService } from './units.service';
@@ -36,12 +37,21 @@ type IdParam = z.output<typeof unitIdParamSchema>;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+function xlsxFile(bytes: Buffer, asciiName: string, name: string): StreamableFile {
+  return new StreamableFile(bytes, {
+    type: XLSX,
+    length: bytes.length,
+    disposition: `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
 @Controller('units')
 export class UnitsController {
   constructor(
     private readonly units: UnitsService,
     private readonly admin: UnitAdminService,
     private readonly sheets: UnitImportService,
+    private readonly exports: UnitExportService,
   ) {}
 
   @Get()
@@ -69,12 +79,17 @@ export class UnitsController {
     @Ctx() ctx: SignedInContext,
     @Query({ schema: unitExportQuerySchema }) query: z.output<typeof unitExportQuerySchema>,
   ): Promise<StreamableFile> {
-    const bytes = await this.sheets.export(ctx, query);
-    return new StreamableFile(bytes, {
-      type: XLSX,
-      length: bytes.length,
-      disposition: `attachment; filename="units.xlsx"; filename*=UTF-8''${encodeURIComponent('会员单位.xlsx')}`,
-    });
+    return xlsxFile(await this.exports.export(ctx, query), 'units.xlsx', '会员单位.xlsx');
+  }
+
+  /** The import template: the columns the import takes and an example row. */
+  @Get('import/template')
+  @StaffOnly()
+  async template(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<StreamableFile> {
+    return xlsxFile(await this.exports.template(ctx), 'units-template.xlsx', '会员单位导入模板.xlsx');
   }
 
   /** Multipart, the .xlsx in the field `file`: a preview, nothing written. */

@@ -23,6 +23,8 @@ import { JoinRequestsService } from './join-requests.service';
 import { SeatLimitEntity, UnitRosterEntity } from './seat-limit.entity';
 import { SeatLimitsService } from './seat-limits.service';
 import { UnitAdminService } from './unit-admin.service';
+import { UnitExportFacts } from './unit-export-facts';
+import { UnitExportService } from './unit-export.service';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
 import { UnitsService } from './units.service';
@@ -62,8 +64,10 @@ import { UnitsService } from './units.service';
     JoinThrottle,
     DemoUnitSeed,
     UnitImportService,
+    UnitExportService,
+    UnitExportFacts,
     DirectoryService,
   ],
-  exports: [UnitsService, UnitDepartures],
+  exports: [UnitsService, UnitDepartures, UnitExportFacts],
 })
 export class UnitsModule {}

@@ -1,3 +1,5 @@
+import { PAGE_TITLES } from '@/routes';
+
 export default definePageConfig({
-  navigationBarTitleText: '标签',
+  navigationBarTitleText: PAGE_TITLES.articleTag,
 });

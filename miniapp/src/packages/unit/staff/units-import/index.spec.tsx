@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { UNIT_SHEET_COLUMNS, type UnitImportPreview } from '@itss/shared';
 import { admin, ok, serveBy, signedInAs, type Call } from '@test/fixtures';
-import { chooseMessageFile, redirectTo, uploadFile } from '@test/taro-mock';
+import { chooseMessageFile, downloadFile, redirectTo, uploadFile } from '@test/taro-mock';
 import UnitsImportPage from './index';
 
 // A staff page opens only to those the server lets use it.
@@ -11,20 +11,41 @@ const preview: UnitImportPreview = {
   importId: 'imp_0123456789abcdef',
   expiresAt: '2026-11-24T05:00:00.000Z',
   validCount: 2,
+  createCount: 2,
+  updateCount: 0,
+  unchangedCount: 0,
   errorCount: 2,
   rows: [
-    { row: 2, name: '北京数智运维科技有限公司', creditCode: '91110108MA01ABCD2X', errors: [] },
-    { row: 3, name: '上海云服科技有限公司', creditCode: '91310000MA1K000001', errors: [] },
+    {
+      row: 2,
+      name: '北京数智运维科技有限公司',
+      creditCode: '91110108MA01ABCD2X',
+      action: 'create',
+      changes: [],
+      errors: [],
+    },
+    {
+      row: 3,
+      name: '上海云服科技有限公司',
+      creditCode: '91310000MA1K000001',
+      action: 'create',
+      changes: [],
+      errors: [],
+    },
     {
       row: 4,
       name: '广州坏码科技有限公司',
       creditCode: '123',
+      action: null,
+      changes: [],
       errors: ['统一社会信用代码应为 18 位数字或大写字母'],
     },
     {
       row: 5,
       name: '',
       creditCode: '91110108MA01ABCD2X',
+      action: null,
+      changes: [],
       errors: ['请填写单位名称', '统一社会信用代码与第 2 行重复', '会员级别「理事」不存在'],
     },
   ],
@@ -68,7 +89,7 @@ test('an .xlsx from a chat is uploaded; the preview counts rows and lists every 
     }),
   );
   expect(screen.getByText('会员单位.xlsx')).toBeTruthy();
-  expect(document.querySelector('.import-summary__count--valid')?.textContent).toContain('2');
+  expect(document.querySelector('.import-summary__count--create')?.textContent).toContain('2');
   expect(document.querySelector('.import-summary__count--error')?.textContent).toContain('2');
   expect([...document.querySelectorAll('.import-error__row')].map((el) => el.textContent)).toEqual([
     '第 4 行',
@@ -83,7 +104,7 @@ test('an .xlsx from a chat is uploaded; the preview counts rows and lists every 
 });
 
 test('确认导入 confirms the preview and shows how many were written', async () => {
-  const calls: Call[] = serveBy(() => ok({ created: 2 }));
+  const calls: Call[] = serveBy(() => ok({ created: 2, updated: 0 }));
   chooses();
   uploadAnswers(200, preview);
   render(<UnitsImportPage />);
@@ -123,10 +144,67 @@ test('a file that is not a real .xlsx shows the server’s refusal; a preview wi
   fireEvent.click(screen.getByText('选择 Excel 表格'));
   await screen.findByText('文件不是有效的 Excel（.xlsx）表格，请用导入模板填写后上传');
   chooses();
-  uploadAnswers(200, { ...preview, validCount: 0, errorCount: 2, rows: preview.rows.slice(2) });
+  uploadAnswers(200, {
+    ...preview,
+    validCount: 0,
+    createCount: 0,
+    errorCount: 2,
+    rows: preview.rows.slice(2),
+  });
   fireEvent.click(screen.getByText('选择 Excel 表格'));
   await screen.findByText('没有可导入的有效行，请按下方提示修改表格后重新上传');
   expect(screen.queryByText(/确认导入/)).toBeNull();
+});
+
+test('an edited export previews its updates by credit code with what changes, and the confirmation says how many were updated', async () => {
+  const calls: Call[] = serveBy(() => ok({ created: 0, updated: 1 }));
+  chooses();
+  uploadAnswers(200, {
+    ...preview,
+    validCount: 1,
+    createCount: 0,
+    updateCount: 1,
+    unchangedCount: 1,
+    errorCount: 0,
+    rows: [
+      {
+        row: 2,
+        name: '北京数智运维科技有限公司',
+        creditCode: '91110108MA01ABCD2X',
+        action: 'update',
+        changes: [{ column: '会员级别', from: '会员单位', to: '委员单位' }],
+        errors: [],
+      },
+      {
+        row: 3,
+        name: '上海云服科技有限公司',
+        creditCode: '91310000MA1K000001',
+        action: 'unchanged',
+        changes: [],
+        errors: [],
+      },
+    ],
+  });
+  render(<UnitsImportPage />);
+  fireEvent.click(screen.getByText('选择 Excel 表格'));
+  const confirm = await screen.findByText('确认导入 1 家单位（更新 1 家）');
+  expect(screen.getByText('会员级别：会员单位 → 委员单位')).toBeTruthy();
+  expect(document.querySelector('.import-summary__count--update')?.textContent).toContain('1');
+  expect(document.querySelector('.import-summary__count--unchanged')?.textContent).toContain('1');
+  fireEvent.click(confirm);
+  await screen.findByText('已新增 0 家、已更新 1 家会员单位');
+  expect(calls).toHaveLength(1);
+});
+
+test('the template downloads from the import page', async () => {
+  const calls: Call[] = serveBy(() => ok({}));
+  render(<UnitsImportPage />);
+  fireEvent.click(screen.getByText('下载导入模板'));
+  await waitFor(() => expect(downloadFile).toHaveBeenCalled());
+  expect(downloadFile).toHaveBeenCalledWith(
+    expect.objectContaining({ url: 'https://api.test/api/units/import/template' }),
+  );
+  expect(calls).toEqual([]);
 });
 
 test('closing the chat file picker uploads nothing', async () => {

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   LEVELS,
+  UNIT_IMPORT_ACTION_NAMES,
   UNIT_IMPORT_MAX_ROWS,
   UNIT_SHEET_COLUMNS,
   UNIT_STATUS_NAMES,
@@ -15,7 +16,7 @@ import { BusyButton } from '@/components/kit/form';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { pickFile } from '@/services/upload';
-import { confirmImport, previewImport } from '@/packages/unit/api';
+import { confirmImport, downloadImportTemplate, previewImport } from '@/packages/unit/api';
 import { formatBeijingTime } from '@/utils/format';
 import '@/packages/staff/components/units.scss';
 import './index.scss';
@@ -25,7 +26,7 @@ import { staffOnly } from '@/components/kit/staff-page';
 type Step =
   | { kind: 'choose'; notice: string | null }
   | { kind: 'preview'; fileName: string; preview: UnitImportPreview }
-  | { kind: 'done'; created: number };
+  | { kind: 'done'; created: number; updated: number };
 
 /** A preview that can no longer be confirmed: the sheet has to be checked again. */
 const START_OVER: readonly string[] = [UnitError.ImportExpired, UnitError.ImportStale];
@@ -44,9 +45,14 @@ function Template() {
         {Object.values(UNIT_STATUS_NAMES).join('/')}，留空即为正常。
       </Text>
       <Text className="staff-tip">
-        从「会员单位」导出的表格可直接修改后导入。单次最多 {UNIT_IMPORT_MAX_ROWS}{' '}
-        行；上传后先预览，确认前不会写入任何数据。
+        从「会员单位」导出的表格可直接修改后导入：统一社会信用代码已在名单中的单位按表格更新，其余行新增为会员单位；状态的变更需填写原因，请在单位详情中操作。导出表格中的地址、联系人、会费等附加列导入时忽略。
       </Text>
+      <Text className="staff-tip">
+        单次最多 {UNIT_IMPORT_MAX_ROWS} 行；上传后先预览新增和更新的内容，确认前不会写入任何数据。
+      </Text>
+      <Button className="import-template__download" onClick={() => void downloadImportTemplate()}>
+        下载导入模板
+      </Button>
     </Card>
   );
 }
@@ -65,19 +71,24 @@ function PreviewView({
   onAgain: () => void;
 }) {
   const bad = preview.rows.filter((row) => row.errors.length > 0);
+  const updates = preview.rows.filter((row) => row.action === 'update');
+  const counts: { tone: string; count: number; label: string }[] = [
+    { tone: 'create', count: preview.createCount, label: UNIT_IMPORT_ACTION_NAMES.create },
+    { tone: 'update', count: preview.updateCount, label: UNIT_IMPORT_ACTION_NAMES.update },
+    { tone: 'unchanged', count: preview.unchangedCount, label: UNIT_IMPORT_ACTION_NAMES.unchanged },
+    { tone: 'error', count: preview.errorCount, label: '有问题' },
+  ];
   return (
     <>
       <Card className="import-summary">
         <Text className="import-summary__file">{fileName}</Text>
         <View className="import-summary__counts">
-          <View className="import-summary__count import-summary__count--valid">
-            <Text className="import-summary__number">{preview.validCount}</Text>
-            <Text className="import-summary__label">可导入</Text>
-          </View>
-          <View className="import-summary__count import-summary__count--error">
-            <Text className="import-summary__number">{preview.errorCount}</Text>
-            <Text className="import-summary__label">有问题</Text>
-          </View>
+          {counts.map(({ tone, count, label }) => (
+            <View key={tone} className={`import-summary__count import-summary__count--${tone}`}>
+              <Text className="import-summary__number">{count}</Text>
+              <Text className="import-summary__label">{label}</Text>
+            </View>
+          ))}
         </View>
         <Text className="staff-tip">
           预览保留到 {formatBeijingTime(preview.expiresAt)}。
@@ -91,6 +102,7 @@ function PreviewView({
               onClick={onConfirm}
             >
               确认导入 {preview.validCount} 家单位
+              {preview.updateCount ? `（更新 ${preview.updateCount} 家）` : ''}
             </BusyButton>
           ) : (
             <View className="import-summary__none" role="alert">
@@ -102,6 +114,25 @@ function PreviewView({
           </Button>
         </View>
       </Card>
+      {updates.length ? (
+        <Section title="将更新的单位" hint={`共 ${updates.length} 家，按统一社会信用代码对应`}>
+          <Card className="import-updates">
+            {updates.map((row) => (
+              <View key={row.row} className="import-update">
+                <View className="import-error__head">
+                  <Text className="import-update__row">第 {row.row} 行</Text>
+                  <Text className="import-error__unit">{row.name}</Text>
+                </View>
+                {row.changes.map((change) => (
+                  <Text key={change.column} className="import-update__change">
+                    {change.column}：{change.from || '（空）'} → {change.to || '（空）'}
+                  </Text>
+                ))}
+              </View>
+            ))}
+          </Card>
+        </Section>
+      ) : null}
       {bad.length ? (
         <Section title="有问题的行" hint={`共 ${bad.length} 行`}>
           <Card className="import-errors">
@@ -151,8 +182,8 @@ function UnitsImportPage() {
     setError(null);
     setBusy(true);
     try {
-      const { created } = await confirmImport(preview.importId);
-      setStep({ kind: 'done', created });
+      const { created, updated } = await confirmImport(preview.importId);
+      setStep({ kind: 'done', created, updated });
     } catch (thrown) {
       const failure = toApiError(thrown);
       if (START_OVER.includes(failure.code)) setStep({ kind: 'choose', notice: failure.message });
@@ -166,8 +197,14 @@ function UnitsImportPage() {
     <View className="page staff-page units-import">
       {step.kind === 'done' ? (
         <Card className="import-done">
-          <Text className="import-done__title">已导入 {step.created} 家会员单位</Text>
-          <Text className="staff-tip">导入的单位还没有联系人，可在单位详情中邀请联系人。</Text>
+          <Text className="import-done__title">
+            {step.updated
+              ? `已新增 ${step.created} 家、已更新 ${step.updated} 家会员单位`
+              : `已导入 ${step.created} 家会员单位`}
+          </Text>
+          {step.created ? (
+            <Text className="staff-tip">新增的单位还没有联系人，可在单位详情中邀请联系人。</Text>
+          ) : null}
           <Button
             className="staff-form__submit"
             onClick={() => void Taro.redirectTo({ url: routeUrl(ROUTES.units) })}
