@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro';
+import { history } from '@tarojs/router';
+import type { Transition } from 'history';
+
+/**
+ * The browser asks before a reload or closing the tab (history's block adds the `beforeunload`
+ * prompt), and the app asks before going back. The app's own moves forward (a redirect after
+ * submitting) are not questioned: the page that makes them has decided to leave.
+ */
+export function guardLeaving(message: string): () => void {
+  let unblock: (() => void) | null = null;
+  const release = () => {
+    unblock?.();
+    unblock = null;
+  };
+  const proceed = (tx: Transition) => {
+    release();
+    tx.retry();
+  };
+  unblock = history.block((tx) => {
+    if (tx.action !== 'POP') {
+      proceed(tx);
+      return;
+    }
+    void Taro.showModal({
+      title: '离开此页？',
+      content: message,
+      confirmText: '离开',
+      cancelText: '继续编辑',
+    }).then(({ confirm }) => {
+      if (confirm) proceed(tx);
+    });
+  });
+  return release;
+}
