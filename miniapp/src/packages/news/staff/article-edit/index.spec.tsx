@@ -18,10 +18,12 @@ const isDraft = (call: Call) => call.path.endsWith('/draft');
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET' && !isDraft(c));
 const NO_DRAFT = { draft: null, updatedAt: null };
 
-async function open(api: (call: Call) => Answer, id?: number): Promise<Call[]> {
+async function open(api: (call: Call) => Answer, id?: number, kept: unknown = NO_DRAFT): Promise<Call[]> {
   for (const key of Object.keys(routerParams)) delete routerParams[key];
   if (id) routerParams.id = String(id);
-  const calls = serveBy((call) => (isDraft(call) ? ok(NO_DRAFT) : api(call)));
+  const calls = serveBy((call) =>
+    isDraft(call) ? ok(call.method === 'GET' ? kept : NO_DRAFT) : api(call),
+  );
   render(<ArticleEditPage />);
   await screen.findByText('预览');
   return calls;
@@ -219,3 +221,26 @@ test.each([
       expect(screen.queryByText(label) !== null).toBe((offered as readonly string[]).includes(label));
   },
 );
+
+test("an article's unsaved edits are restored over it and saved to its own draft as staff type", async () => {
+  const kept = { draft: { title: '修改中的标题', tags: '草稿标签' }, updatedAt: '2026-12-01T02:00:00.000Z' };
+  const calls = await open(() => ok(articleDetail()), 5, kept);
+  await screen.findByText('阅读 12');
+  expect(calls.filter((c) => c.method === 'GET').map((c) => c.path)).toEqual([
+    '/api/articles/5',
+    '/api/articles/5/draft',
+  ]);
+  expect(screen.getByDisplayValue('修改中的标题')).toBeTruthy();
+  expect(screen.getByDisplayValue('草稿标签')).toBeTruthy();
+  await typeInto('.article-edit__title', '再次修改的标题');
+  await waitFor(
+    () =>
+      expect(calls.filter((c) => c.method === 'PUT')).toEqual([
+        expect.objectContaining({
+          path: '/api/articles/5/draft',
+          data: expect.objectContaining({ title: '再次修改的标题', tags: '草稿标签' }),
+        }),
+      ]),
+    { timeout: 3000 },
+  );
+});
