@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { history } from '@tarojs/router';
-import type { Transition } from 'history';
+import { Action, type Transition } from 'history';
 
 /**
  * The browser asks before a reload or closing the tab (history's block adds the `beforeunload`
@@ -18,7 +18,7 @@ export function guardLeaving(message: string): () => void {
     tx.retry();
   };
   unblock = history.block((tx) => {
-    if (tx.action !== 'POP') {
+    if (tx.action !== Action.Pop) {
       proceed(tx);
       return;
     }

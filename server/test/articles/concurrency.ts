@@ -190,7 +190,9 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const path = `/api/articles/${article.id}/draft`;
       const call: Call = { method: 'PUT', path, token, body: { title: '草稿标题' } };
       expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 5 });
-      expect(await repo(env, ArticleDraftEntity).countBy({ userId, draftKey: `article:${article.id}` })).toBe(1);
+      expect(await repo(env, ArticleDraftEntity).countBy({ userId, draftKey: `article:${article.id}` })).toBe(
+        1,
+      );
       expect((await repo(env, ArticleEntity).findOneByOrFail({ id: article.id })).title).toBe('原标题');
     },
   },

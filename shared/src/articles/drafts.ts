@@ -12,7 +12,11 @@ import {
  * size (a one-letter title is fine here); the form checks it fully on saving or submitting. One
  * shape for both editors: a submission's draft simply leaves out what only staff set.
  */
-const draftFileId = z.number().int().positive().max(2 ** 31 - 1);
+const draftFileId = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 export const articleDraftSchema = z.strictObject({
   category: articleCategorySchema.optional(),
   title: z.string().max(200).optional(),
@@ -25,7 +29,11 @@ export const articleDraftSchema = z.strictObject({
       z.strictObject({
         fileId: draftFileId,
         name: z.string().max(255),
-        size: z.number().int().nonnegative().max(2 ** 31 - 1),
+        size: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(2 ** 31 - 1),
       }),
     )
     .max(ARTICLE_ATTACHMENTS_MAX)

@@ -1,5 +1,5 @@
 import { useDidHide } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export type DraftSaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -22,8 +22,11 @@ export function useDraftAutosave<Draft>(save: (draft: Draft) => Promise<unknown>
   const [unsaved, setUnsaved] = useState(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingRef = useRef<Draft | null>(null);
+  // The latest `save`, so the callbacks below stay stable while the page passes a new closure.
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
 
   const stopTimer = useCallback(() => {
     if (timerRef.current) clearTimeout(timerRef.current);

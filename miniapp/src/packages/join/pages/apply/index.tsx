@@ -9,7 +9,11 @@ import {
   type Level,
 } from '@itss/shared';
 import { useCallback, useEffect, useMemo } from 'react';
-import { DRAFT_STATUS_TEXT, type DraftSaveStatus, useDraftAutosave } from '@/components/kit/use-draft-autosave';
+import {
+  DRAFT_STATUS_TEXT,
+  type DraftSaveStatus,
+  useDraftAutosave,
+} from '@/components/kit/use-draft-autosave';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';

@@ -18,7 +18,11 @@ import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { StatusBadge } from '@/components/kit/badges';
 import { fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
-import { DRAFT_STATUS_TEXT, type DraftSaveStatus, useDraftAutosave } from '@/components/kit/use-draft-autosave';
+import {
+  DRAFT_STATUS_TEXT,
+  type DraftSaveStatus,
+  useDraftAutosave,
+} from '@/components/kit/use-draft-autosave';
 import { useLeaveGuard } from '@/components/kit/use-leave-guard';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
@@ -376,9 +380,5 @@ function NewArticle() {
 export default function ArticleEditPage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  return Number.isInteger(id) && id > 0 ? (
-    <ExistingArticle id={id} />
-  ) : (
-    <NewArticle />
-  );
+  return Number.isInteger(id) && id > 0 ? <ExistingArticle id={id} /> : <NewArticle />;
 }

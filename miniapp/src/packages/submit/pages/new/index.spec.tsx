@@ -97,7 +97,12 @@ test("WeChat's content check refusing the text shows its message and keeps the f
 
 test('a draft kept on the server fills the form; typing saves it a moment later, and leaving asks until then', async () => {
   const kept = {
-    draft: { category: 'case_study', title: '已保存的标题', summary: '已保存的摘要', body: '<p>已保存的正文</p>' },
+    draft: {
+      category: 'case_study',
+      title: '已保存的标题',
+      summary: '已保存的摘要',
+      body: '<p>已保存的正文</p>',
+    },
     updatedAt: '2026-12-01T02:00:00.000Z',
   };
   const calls = await openAs(contact, () => ok({}), kept);

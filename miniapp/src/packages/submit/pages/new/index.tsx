@@ -21,7 +21,11 @@ import {
 } from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { BusyButton, fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
-import { DRAFT_STATUS_TEXT, type DraftSaveStatus, useDraftAutosave } from '@/components/kit/use-draft-autosave';
+import {
+  DRAFT_STATUS_TEXT,
+  type DraftSaveStatus,
+  useDraftAutosave,
+} from '@/components/kit/use-draft-autosave';
 import { useLeaveGuard } from '@/components/kit/use-leave-guard';
 import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
