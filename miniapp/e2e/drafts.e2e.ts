@@ -12,6 +12,7 @@ let harness: Harness;
 let member: Page;
 /** 周会服 of 会员服务部, on a desktop. */
 let staff: Page;
+let publishedId = 0;
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -47,6 +48,30 @@ async function reload(page: Page, route: string): Promise<void> {
   await waitForPage(page, route);
 }
 
+/** Opens a page in a freshly started app, with no earlier page of the editor left beneath it. */
+async function openFresh(page: Page, route: string): Promise<void> {
+  await open(page, route);
+  await reload(page, route.split('?')[0] ?? route);
+}
+
+/** A published article by the demo staff member (周会服), whose edits are kept apart. */
+async function publishedArticle(): Promise<number> {
+  const token = await staffToken();
+  const { id } = await post<{ id: number }>(
+    '/api/articles',
+    {
+      category: 'notice',
+      title: '已发布的原标题',
+      summary: '原摘要',
+      body: '<p>原正文</p>',
+      visibility: 'public',
+    },
+    token,
+  );
+  await post(`/api/articles/${id}/publish`, {}, token);
+  return id;
+}
+
 const SUBMISSION_ROUTE = '/packages/submit/pages/new/index';
 const EDITOR_ROUTE = '/packages/news/staff/article-edit/index';
 
@@ -76,8 +101,9 @@ test("a member's submission survives a reload and opens on a second phone", asyn
 });
 
 test('leaving the submission form with changes not yet saved asks first, on reload and on back', async () => {
-  await open(member, '/packages/submit/pages/mine/index');
-  await on(member, 'button', '我要投稿').click();
+  // Entered as people enter the app, then 我要投稿: the way back is the app's own.
+  await openFresh(member, '/packages/submit/pages/mine/index');
+  await on(member, '.submit-intro__new', '我要投稿').click();
   await waitForPage(member, SUBMISSION_ROUTE);
   await on(member, '.draft-status').waitFor();
   // The server refuses the draft: what is typed stays unsaved.
@@ -93,7 +119,8 @@ test('leaving the submission form with changes not yet saved asks first, on relo
     void dialog.dismiss();
   };
   member.on('dialog', onDialog);
-  await member.reload().catch(() => undefined);
+  // Staying on the page cancels the reload: its promise never settles.
+  await member.reload({ timeout: 3000 }).catch(() => undefined);
   member.off('dialog', onDialog);
   expect(dialogs).toEqual(['beforeunload']);
   await expect(field(member, '投稿标题').inputValue()).resolves.toBe('尚未保存的标题');
@@ -111,6 +138,8 @@ test('leaving the submission form with changes not yet saved asks first, on relo
 });
 
 test("staff's new article survives a reload and opens in a second browser", async () => {
+  // Made first: creating an article is what clears its writer's new-article draft.
+  publishedId = await publishedArticle();
   staff = await harness.secondBrowser();
   await signIn(staff, '工作人员', '周会服');
   await open(staff, EDITOR_ROUTE);
@@ -132,37 +161,29 @@ test("staff's new article survives a reload and opens in a second browser", asyn
 });
 
 test('editing a published article keeps a draft of its own; readers see the published text until it is saved', async () => {
-  const token = await staffToken();
-  const { id } = await post<{ id: number }>(
-    '/api/articles',
-    {
-      category: 'notice',
-      title: '已发布的原标题',
-      summary: '原摘要',
-      body: '<p>原正文</p>',
-      visibility: 'public',
-    },
-    token,
-  );
-  await post(`/api/articles/${id}/publish`, {}, token);
+  const id = publishedId;
   const route = `${EDITOR_ROUTE}?id=${id}`;
-  await open(staff, route);
+  await openFresh(staff, route);
+  await on(staff, '.draft-status').waitFor();
   await type(staff, '文章标题', '修改中的新标题');
   await on(staff, '.draft-status', '草稿已保存').waitFor();
 
   await reload(staff, EDITOR_ROUTE);
+  await on(staff, '.draft-status').waitFor();
   await expect(field(staff, '文章标题').inputValue()).resolves.toBe('修改中的新标题');
   const published = (await (await fetch(`${harness.baseUrl}/api/articles/${id}`)).json()) as {
     title: string;
   };
   expect(published.title).toBe('已发布的原标题');
   // The new article's draft is another draft: it is still there.
-  await open(staff, EDITOR_ROUTE);
+  await openFresh(staff, EDITOR_ROUTE);
+  await on(staff, '.draft-status').waitFor();
   await expect(field(staff, '文章标题').inputValue()).resolves.toBe(ARTICLE_TITLE);
 });
 
 test("the editors' field errors clear as each is fixed, and 发布 checks the form before it asks to confirm", async () => {
-  await open(staff, EDITOR_ROUTE);
+  await openFresh(staff, EDITOR_ROUTE);
+  await on(staff, '.draft-status').waitFor();
   await type(staff, '文章标题', '');
   await on(staff, '.article-edit__publish').click();
   await on(staff, '.article-form__field--error', '标题至少 2 个字').waitFor();
@@ -172,32 +193,35 @@ test("the editors' field errors clear as each is fixed, and 发布 checks the fo
   await on(staff, '.article-form__field--error', '标题至少 2 个字').waitFor({ state: 'detached' });
   await on(staff, '.article-form__field--error', '请选择栏目').waitFor();
 
-  await open(member, SUBMISSION_ROUTE);
+  await openFresh(member, SUBMISSION_ROUTE);
+  await on(member, '.draft-status').waitFor();
   await type(member, '投稿标题', '');
   await on(member, '.submit-form__submit', '提交审核').click();
   await on(member, '.article-form__field--error', '标题至少 2 个字').waitFor();
   await type(member, '投稿标题', SUBMISSION_TITLE);
   await on(member, '.article-form__field--error', '标题至少 2 个字').waitFor({ state: 'detached' });
+  await on(member, '.draft-status', '草稿已保存').waitFor();
 });
 
 test('the title counts to 80 and takes no more', async () => {
-  await open(member, SUBMISSION_ROUTE);
+  await openFresh(member, SUBMISSION_ROUTE);
+  await on(member, '.draft-status').waitFor();
   await type(member, '投稿标题', '');
   await on(member, '.article-form__counter', '0/80').waitFor();
   await type(member, '投稿标题', '长'.repeat(85));
   await on(member, '.article-form__counter', '80/80').waitFor();
   await expect(field(member, '投稿标题').inputValue()).resolves.toBe('长'.repeat(80));
+  await on(member, '.draft-status', '草稿已保存').waitFor();
 });
 
 test('an oversized picture is refused on the phone before anything is sent', async () => {
-  const token = await staffToken();
-  expect(token).toBeTruthy();
   let uploads = 0;
   const counted = (request: { url: () => string; method: () => string }) => {
     if (request.method() === 'POST' && request.url().includes('/api/articles/images')) uploads += 1;
   };
   member.on('request', counted);
-  await open(member, SUBMISSION_ROUTE);
+  await openFresh(member, SUBMISSION_ROUTE);
+  await on(member, '.draft-status').waitFor();
   const chooser = member.waitForEvent('filechooser');
   await on(member, '.submit-form__cover').click();
   await (
