@@ -12,7 +12,7 @@ import {
   type ArticleState,
   type CreateArticleRequest,
 } from '@itss/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { BodySection } from '@/components/article-editor/fields';
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
@@ -147,18 +147,27 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     useCallback((kept: ArticleDraft) => saveArticleDraft(articleId, kept), [articleId]),
   );
   useLeaveGuard(autosave.unsaved);
+  // Functional updates: an upload that finishes later must not undo what was typed meanwhile.
   const change = (part: Partial<Draft>) => {
-    const next = { ...draft, ...part };
-    setDraft(next);
-    autosave.schedule(savedDraftOf(next));
+    setDraft((previous) => ({ ...previous, ...part }));
     // A field's message goes as soon as the field is changed.
     const fixed = (Object.keys(part) as (keyof Draft)[]).map((key) => FIELD_PATHS[key]);
-    if (fixed.some((path) => errors[path])) {
-      const rest = { ...errors };
+    setErrors((previous) => {
+      if (!fixed.some((path) => previous[path])) return previous;
+      const rest = { ...previous };
       for (const path of fixed) delete rest[path];
-      setErrors(rest);
-    }
+      return rest;
+    });
   };
+  // Saved whenever the form differs from what was last kept (or restored).
+  const keptRef = useRef<string | null>(null);
+  const { schedule } = autosave;
+  useEffect(() => {
+    const kept = savedDraftOf(draft);
+    const json = JSON.stringify(kept);
+    if (keptRef.current !== null && json !== keptRef.current) schedule(kept);
+    keptRef.current = json;
+  }, [draft, schedule]);
 
   const showError = (thrown: unknown) => {
     const apiError: ApiError = toApiError(thrown);
