@@ -56,6 +56,9 @@ export const hideLoading = jest.fn<Answer, []>(ok);
 export const previewImage = jest.fn<Answer, [Options]>(ok);
 export const openDocument = jest.fn<Answer, [Options]>(ok);
 export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
+export const canIUse = jest.fn<boolean, [string]>(() => true);
+export const enableAlertBeforeUnload = jest.fn<Answer, [Options]>(ok);
+export const disableAlertBeforeUnload = jest.fn<Answer, []>(ok);
 /** Answers like a successful download unless a test scripts it: a temp path per URL. */
 export const downloadFile = jest.fn<Answer, [Options]>((options) =>
   Promise.resolve({

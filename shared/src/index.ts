@@ -21,3 +21,4 @@ export * from './applications';
 export * from './contacts';
 export * from './groups';
 export * from './articles';
+export * from './articles/drafts';

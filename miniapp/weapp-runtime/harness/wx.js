@@ -240,6 +240,10 @@ function createWx(app) {
     getLaunchOptionsSync: () => logic.clone(app.launchOptions),
     getEnterOptionsSync: () => logic.clone(app.launchOptions),
     canIUse: () => true,
+    // An editor with something unsaved asks WeChat to confirm leaving; the harness never leaves by
+    // the system's back button, so there is nothing to ask.
+    enableAlertBeforeUnload: asyncApi('enableAlertBeforeUnload', async () => undefined),
+    disableAlertBeforeUnload: asyncApi('disableAlertBeforeUnload', async () => undefined),
     getUpdateManager: () =>
       Object.assign(logic.clone({}), {
         onCheckForUpdate: noop,

@@ -67,6 +67,27 @@ export const ACCESS: RouteAccess[] = [
     allowed: EVERYONE,
     path: async (env) => `/api/articles/${await article(env, 'published')}/reads`,
   },
+  // A person's own drafts: staff's new article and their edits of one (whose is whose: drafts.e2e-spec).
+  { method: 'GET', route: '/api/articles/draft', allowed: STAFF },
+  {
+    method: 'PUT',
+    route: '/api/articles/draft',
+    allowed: STAFF,
+    body: () => Promise.resolve({ title: '矩阵的草稿' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/articles/:id/draft',
+    allowed: STAFF,
+    path: async (env) => `/api/articles/${await article(env, 'published')}/draft`,
+  },
+  {
+    method: 'PUT',
+    route: '/api/articles/:id/draft',
+    allowed: STAFF,
+    path: async (env) => `/api/articles/${await article(env, 'published')}/draft`,
+    body: () => Promise.resolve({ title: '矩阵修改中的标题' }),
+  },
   { method: 'POST', route: '/api/articles/images', allowed: STAFF, body: () => Promise.resolve(pngForm()) },
   {
     method: 'POST',

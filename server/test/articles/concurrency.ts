@@ -1,5 +1,6 @@
 import { ARTICLE_STATE_MACHINE, type ArticleState, articleDetailSchema, canTransition } from '@itss/shared';
 import { DataSource } from 'typeorm';
+import { ArticleDraftEntity } from '../../src/modules/articles/article-draft.entity';
 import { ArticleEntity, ArticleStateChangeEntity } from '../../src/modules/articles/article.entity';
 import { FileEntity } from '../../src/modules/files/file.entity';
 import type { AuthEnv } from '../support/auth-env';
@@ -168,6 +169,31 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       };
       expect(tally(await atOnce(env, times(3, call)))).toEqual({ '201': 3 });
       expect(await repo(env, FileEntity).countBy({ contentType: 'application/pdf' })).toBe(3);
+    },
+  },
+  {
+    route: 'PUT /api/articles/draft',
+    title: 'the first save of a new-article draft five times at once: all 200, one draft kept',
+    async run(env) {
+      const { id, token } = await staff(env);
+      const call: Call = { method: 'PUT', path: '/api/articles/draft', token, body: { title: '同时保存' } };
+      expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 5 });
+      expect(await repo(env, ArticleDraftEntity).countBy({ userId: id, draftKey: 'article:new' })).toBe(1);
+    },
+  },
+  {
+    route: 'PUT /api/articles/:id/draft',
+    title: "an article's draft saved five times at once: all 200, one draft kept, the article unchanged",
+    async run(env) {
+      const { id: userId, token } = await staff(env);
+      const article = await createArticle(env, token, { title: '原标题' });
+      const path = `/api/articles/${article.id}/draft`;
+      const call: Call = { method: 'PUT', path, token, body: { title: '草稿标题' } };
+      expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 5 });
+      expect(await repo(env, ArticleDraftEntity).countBy({ userId, draftKey: `article:${article.id}` })).toBe(
+        1,
+      );
+      expect((await repo(env, ArticleEntity).findOneByOrFail({ id: article.id })).title).toBe('原标题');
     },
   },
 ];

@@ -25,6 +25,25 @@ export const ACCESS: RouteAccess[] = [
       return submissionBody();
     },
   },
+  // A contact keeps their own unsent submission; anyone who is not a contact is refused (drafts.e2e-spec).
+  {
+    method: 'GET',
+    route: '/api/submissions/draft',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => {
+      await asContact(env, caller);
+      return '/api/submissions/draft';
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/submissions/draft',
+    allowed: SIGNED_IN,
+    body: async (env, caller) => {
+      await asContact(env, caller);
+      return { title: '矩阵的投稿草稿' };
+    },
+  },
   // A contact lists their unit's (checked in submissions.e2e-spec); a person without a unit may not.
   { method: 'GET', route: '/api/submissions', allowed: STAFF },
   {

@@ -1,4 +1,6 @@
 import { createSubmissionResponseSchema } from '@itss/shared';
+import { DataSource } from 'typeorm';
+import { ArticleDraftEntity } from '../../src/modules/articles/article-draft.entity';
 import { type ConcurrencyCase, atOnce, tally, times } from '../support/concurrency';
 import { articleRow, staff, stateChanges, submissionBody, submit, unitWithContact } from './support';
 
@@ -40,6 +42,19 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const changes = (await stateChanges(env, id)).map((c) => c.state);
       expect(changes).toEqual(['in_review', row?.state]);
       expect(['published', 'rejected']).toContain(row?.state);
+    },
+  },
+  {
+    route: 'PUT /api/submissions/draft',
+    title: 'the first save of a submission draft five times at once: all 200, one draft kept',
+    async run(env) {
+      const { contact } = await unitWithContact(env);
+      const call = { method: 'PUT' as const, path: '/api/submissions/draft', token: contact.token };
+      expect(tally(await atOnce(env, times(5, { ...call, body: { title: '同时保存的投稿' } })))).toEqual({
+        '200': 5,
+      });
+      const drafts = env.server.app.get(DataSource).getRepository(ArticleDraftEntity);
+      expect(await drafts.countBy({ userId: contact.id, draftKey: 'submission' })).toBe(1);
     },
   },
 ];

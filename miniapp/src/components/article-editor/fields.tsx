@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import { ARTICLE_TITLE_MAX } from '@itss/shared';
 import type { ComponentProps } from 'react';
 import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
@@ -86,18 +87,24 @@ interface TitleFieldsProps {
   placeholders: { title: string; summary: string };
 }
 
-/** 标题 and 摘要, as the reader's list shows them. */
+/** 标题 (with its count) and 摘要, as the reader's list shows them. */
 export function TitleFields({ title, summary, onChange, errors, prefix, placeholders }: TitleFieldsProps) {
   return (
     <>
       <ArticleField label="标题" error={errors.title}>
         <TextInput
           className={`article-form__input ${prefix}__title`}
-          maxlength={80}
+          maxlength={ARTICLE_TITLE_MAX}
           placeholder={placeholders.title}
           value={title}
           onChange={(value) => onChange({ title: value })}
         />
+        {/* The input takes no more than the limit: the count says where that is. */}
+        <Text
+          className={`article-form__counter${title.length >= ARTICLE_TITLE_MAX ? ' article-form__counter--full' : ''}`}
+        >
+          {title.length}/{ARTICLE_TITLE_MAX}
+        </Text>
       </ArticleField>
       <ArticleField label="摘要" error={errors.summary}>
         <TextInput

@@ -1,10 +1,15 @@
 import {
+  FileError,
+  UPLOAD_MAX_BYTES,
   articleDetailSchema,
+  articleDraftResponseSchema,
   articleListResponseSchema,
   articleManageListResponseSchema,
   articleUploadResponseSchema,
   type ArticleCategory,
   type ArticleDetail,
+  type ArticleDraft,
+  type ArticleDraftResponse,
   type ArticleListResponse,
   type ArticleManageListResponse,
   type ArticleState,
@@ -12,7 +17,7 @@ import {
   type CreateArticleRequest,
   type UpdateArticleRequest,
 } from '@itss/shared';
-import { request } from '@/services/http';
+import { apiErrorOf, request } from '@/services/http';
 import { uploadMultipart, type PickedFile } from '@/services/upload';
 import { session } from '@/services/session';
 
@@ -107,7 +112,9 @@ export function changeArticleState(id: number, action: ArticleAction): Promise<v
 }
 
 /** A body image or a cover: staff, and contacts for their submissions. */
+/** Refused on the phone when over the file store's limit: a large photo is not sent in vain. */
 export function uploadArticleImage(file: PickedFile): Promise<ArticleUploadResponse> {
+  if (file.size > UPLOAD_MAX_BYTES) return Promise.reject(apiErrorOf(FileError.FileTooLarge));
   return uploadMultipart({
     path: '/api/articles/images',
     method: 'POST',
@@ -123,4 +130,15 @@ export function uploadArticleAttachment(file: PickedFile): Promise<ArticleUpload
     file,
     schema: articleUploadResponseSchema,
   });
+}
+
+/** The caller's own unsaved article: a new one (no id) or their edits of article `id`. */
+const draftPath = (id: number | null) => (id === null ? '/api/articles/draft' : `/api/articles/${id}/draft`);
+
+export function getArticleDraft(id: number | null): Promise<ArticleDraftResponse> {
+  return request({ path: draftPath(id), schema: articleDraftResponseSchema });
+}
+
+export function saveArticleDraft(id: number | null, draft: ArticleDraft): Promise<ArticleDraftResponse> {
+  return request({ path: draftPath(id), method: 'PUT', data: draft, schema: articleDraftResponseSchema });
 }

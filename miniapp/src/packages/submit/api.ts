@@ -1,7 +1,10 @@
 import {
+  articleDraftResponseSchema,
   createSubmissionResponseSchema,
   submissionListResponseSchema,
   submissionSchema,
+  type ArticleDraft,
+  type ArticleDraftResponse,
   type ArticleState,
   type CreateSubmissionRequest,
   type CreateSubmissionResponse,
@@ -41,4 +44,18 @@ export function getSubmission(id: number): Promise<Submission> {
 
 export function decideSubmission(id: number, body: SubmissionDecisionRequest): Promise<void> {
   return request({ path: `/api/submissions/${id}/decisions`, method: 'POST', data: body });
+}
+
+/** The caller's unsent submission, kept on the server as they type. */
+export function getSubmissionDraft(): Promise<ArticleDraftResponse> {
+  return request({ path: '/api/submissions/draft', schema: articleDraftResponseSchema });
+}
+
+export function saveSubmissionDraft(draft: ArticleDraft): Promise<ArticleDraftResponse> {
+  return request({
+    path: '/api/submissions/draft',
+    method: 'PUT',
+    data: draft,
+    schema: articleDraftResponseSchema,
+  });
 }

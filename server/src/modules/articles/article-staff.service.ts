@@ -8,6 +8,8 @@ import {
   ArticleError,
   type ArticleCategory,
   type ArticleDetail,
+  type ArticleDraft,
+  type ArticleDraftResponse,
   type ArticleManageListResponse,
   type ArticleState,
   articleManageQuerySchema,
@@ -31,6 +33,7 @@ import { AuditService } from '../audit/audit.service';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
+import { ArticleDrafts, articleDraftKey } from './article-drafts';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving } from './article-html';
 import { type Keyset, isKeyset, newestFirst } from './article-keyset';
@@ -75,6 +78,7 @@ export class ArticleStaffService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly cache: ResponseCache,
+    private readonly drafts: ArticleDrafts,
   ) {}
 
   onModuleInit(): void {
@@ -184,6 +188,7 @@ export class ArticleStaffService implements OnModuleInit {
       body: clean,
     });
     await this.changes.insert({ articleId: row.id, state: 'draft', reason: null, actorId: ctx.user.id, at });
+    await this.drafts.clear(ctx.user.id, articleDraftKey(null));
     await this.search.index(row);
     await this.audit.record(ctx, {
       action: 'article.created',
@@ -191,6 +196,31 @@ export class ArticleStaffService implements OnModuleInit {
       detail: `${ARTICLE_CATEGORY_NAMES[row.category]}：${row.title}`,
     });
     return this.detail(ctx, row.id);
+  }
+
+  /**
+   * The caller's own unsaved article: a new one (`articleId` null), or their edits of an existing
+   * article, kept apart from what readers see until saved.
+   */
+  async getDraft(ctx: SignedInContext, articleId: number | null): Promise<ArticleDraftResponse> {
+    await this.mayKeepDraft(ctx, articleId);
+    return this.drafts.read(ctx.user.id, articleDraftKey(articleId));
+  }
+
+  async saveDraft(
+    ctx: SignedInContext,
+    articleId: number | null,
+    draft: ArticleDraft,
+  ): Promise<ArticleDraftResponse> {
+    await this.mayKeepDraft(ctx, articleId);
+    return this.drafts.write(ctx.user.id, articleDraftKey(articleId), draft);
+  }
+
+  private async mayKeepDraft(ctx: SignedInContext, articleId: number | null): Promise<void> {
+    authorize(this.policy, ctx, 'manage', { standing: 'public' });
+    if (articleId !== null && !(await this.articles.existsBy({ id: articleId }))) {
+      throw new AppError(ArticleError.NotFound);
+    }
   }
 
   /** 会员风采 and 优秀案例 name a unit; any unit named must exist. */
@@ -211,6 +241,10 @@ export class ArticleStaffService implements OnModuleInit {
     const row = await this.articles.findOneBy({ id });
     if (!row) throw new AppError(ArticleError.NotFound);
     if (row.state === 'archived') throw new AppError(ArticleError.WrongState);
+    // Saving the form makes its draft the article; 置顶 alone leaves an unsaved draft be.
+    if (Object.keys(body).some((key) => key !== 'pinned')) {
+      await this.drafts.clear(ctx.user.id, articleDraftKey(id));
+    }
     const next = {
       category: body.category ?? row.category,
       title: body.title ?? row.title,

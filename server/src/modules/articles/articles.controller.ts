@@ -6,6 +6,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Req,
   Res,
@@ -13,6 +14,8 @@ import {
 } from '@nestjs/common';
 import {
   type ArticleDetail,
+  type ArticleDraftResponse,
+  articleDraftSchema,
   type ArticleManageListResponse,
   type ArticleUploadResponse,
   articleFileParamSchema,
@@ -75,6 +78,46 @@ export class ArticlesController {
     @Body({ schema: createArticleRequestSchema }) body: z.output<typeof createArticleRequestSchema>,
   ): Promise<ArticleDetail> {
     return this.staffSide.create(ctx, body);
+  }
+
+  /** The caller's own new article, not yet saved. */
+  @Get('draft')
+  @StaffOnly()
+  getNewDraft(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<ArticleDraftResponse> {
+    return this.staffSide.getDraft(ctx, null);
+  }
+
+  @Put('draft')
+  @StaffOnly()
+  saveNewDraft(
+    @Ctx() ctx: SignedInContext,
+    @Body({ schema: articleDraftSchema }) draft: z.output<typeof articleDraftSchema>,
+  ): Promise<ArticleDraftResponse> {
+    return this.staffSide.saveDraft(ctx, null, draft);
+  }
+
+  /** The caller's own unsaved edits of this article. */
+  @Get(':id/draft')
+  @StaffOnly()
+  getDraft(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<ArticleDraftResponse> {
+    return this.staffSide.getDraft(ctx, params.id);
+  }
+
+  @Put(':id/draft')
+  @StaffOnly()
+  saveDraft(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: articleIdParamSchema }) params: IdParam,
+    @Body({ schema: articleDraftSchema }) draft: z.output<typeof articleDraftSchema>,
+  ): Promise<ArticleDraftResponse> {
+    return this.staffSide.saveDraft(ctx, params.id, draft);
   }
 
   /** Multipart, the JPG or PNG in the field `file`: staff, and contacts for their submissions. */

@@ -6,6 +6,8 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
+import { ArticleDraftEntity } from './article-draft.entity';
+import { ArticleDrafts } from './article-drafts';
 import { ArticleFeedService } from './article-feed.service';
 import { ArticleFiles } from './article-files';
 import { ArticleReaders } from './article-readers';
@@ -30,6 +32,7 @@ import { SubmissionsService } from './submissions.service';
       ArticleStateChangeEntity,
       SubmissionMediaCheckEntity,
       ArticleSearchEntity,
+      ArticleDraftEntity,
     ]),
     AuditModule,
     FilesModule,
@@ -40,6 +43,7 @@ import { SubmissionsService } from './submissions.service';
   ],
   controllers: [ArticlesController, SubmissionsController],
   providers: [
+    ArticleDrafts,
     ArticleFeedService,
     ArticleStaffService,
     ArticlePresenter,

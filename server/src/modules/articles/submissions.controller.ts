@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
+  type ArticleDraftResponse,
+  articleDraftSchema,
   type CreateSubmissionResponse,
   type Submission,
   type SubmissionListResponse,
@@ -27,6 +29,23 @@ export class SubmissionsController {
     @Body({ schema: createSubmissionRequestSchema }) body: z.output<typeof createSubmissionRequestSchema>,
   ): Promise<CreateSubmissionResponse> {
     return this.submissions.create(ctx, body);
+  }
+
+  /** The caller's own unsent submission: contacts of active member units. */
+  @Get('draft')
+  getDraft(
+    @Ctx() ctx: SignedInContext,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<ArticleDraftResponse> {
+    return this.submissions.getDraft(ctx);
+  }
+
+  @Put('draft')
+  saveDraft(
+    @Ctx() ctx: SignedInContext,
+    @Body({ schema: articleDraftSchema }) draft: z.output<typeof articleDraftSchema>,
+  ): Promise<ArticleDraftResponse> {
+    return this.submissions.saveDraft(ctx, draft);
   }
 
   @Get()

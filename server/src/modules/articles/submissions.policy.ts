@@ -5,6 +5,8 @@ import { type RequestContext, isStaff } from '../../common/request-context';
 export type SubmissionsAction =
   /** Submit a 会员风采 or 优秀案例 for one's own unit. */
   | 'submit'
+  /** Keep one's own unsent submission as a draft: whoever may submit. */
+  | 'keepDraft'
   /** List submissions: staff every unit's, a contact their unit's. */
   | 'list'
   /** Read one submission. */
@@ -30,6 +32,7 @@ export class SubmissionsPolicy implements FeaturePolicy<SubmissionsAction, Submi
     if (!actor.user) return false;
     switch (action) {
       case 'submit':
+      case 'keepDraft':
         return relation.callerUnit?.active === true;
       case 'list':
         return isStaff(actor) || relation.callerUnit !== null;

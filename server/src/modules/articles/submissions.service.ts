@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   ARTICLE_STATE_NAMES,
+  type ArticleDraft,
+  type ArticleDraftResponse,
   ArticleError,
   type ArticleState,
   type CreateSubmissionRequest,
@@ -32,6 +34,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
+import { ArticleDrafts, SUBMISSION_DRAFT } from './article-drafts';
 import { ArticleFiles } from './article-files';
 import { articleBodyForSaving, bodyImageIds } from './article-html';
 import { ARTICLES_CACHE_PREFIX } from './article-readers';
@@ -76,7 +79,25 @@ export class SubmissionsService {
     private readonly cache: ResponseCache,
     private readonly contentCheck: SubmissionContentCheck,
     private readonly throttle: Throttle,
+    private readonly drafts: ArticleDrafts,
   ) {}
+
+  /** The caller's unsent submission, from any device; only whoever may submit keeps one. */
+  async getDraft(ctx: SignedInContext): Promise<ArticleDraftResponse> {
+    await this.mayKeepDraft(ctx);
+    return this.drafts.read(ctx.user.id, SUBMISSION_DRAFT);
+  }
+
+  async saveDraft(ctx: SignedInContext, draft: ArticleDraft): Promise<ArticleDraftResponse> {
+    await this.mayKeepDraft(ctx);
+    return this.drafts.write(ctx.user.id, SUBMISSION_DRAFT, draft);
+  }
+
+  private async mayKeepDraft(ctx: SignedInContext): Promise<void> {
+    if (!this.policy.can(ctx, 'keepDraft', { callerUnit: await this.callerUnit(ctx) })) {
+      throw new AppError(SubmissionError.NotAContact);
+    }
+  }
 
   /**
    * Checks the text with WeChat before anything is stored (no transaction waits on WeChat): risky
@@ -253,6 +274,7 @@ export class SubmissionsService {
       at,
     });
     await this.articleFiles.claimAll(ctx, row.id, { coverFileId: body.coverFileId ?? null, body: html });
+    await this.drafts.clear(ctx.user.id, SUBMISSION_DRAFT);
     const imageIds = [...new Set([...(body.coverFileId ? [body.coverFileId] : []), ...bodyImageIds(html)])];
     await afterCommit(() => this.contentCheck.checkImages(ctx, row.id, imageIds));
     return row.id;

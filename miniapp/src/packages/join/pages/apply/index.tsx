@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_MACHINE,
   ApplicationError,
@@ -8,7 +8,12 @@ import {
   type ApplicationDraft,
   type Level,
 } from '@itss/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import {
+  DRAFT_STATUS_TEXT,
+  type DraftSaveStatus,
+  useDraftAutosave,
+} from '@/components/kit/use-draft-autosave';
 import { LoginRequired } from '@/components/login-required';
 import { Card, Section } from '@/components/section';
 import { EmptyState, Loading, RequestView } from '@/components/state';
@@ -34,55 +39,16 @@ import {
   idempotencyKeyForSubmission,
   readLocalDraft,
   writeLocalDraft,
-  type ApplicationForm,
 } from '../../form';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
-const AUTOSAVE_DELAY_MS = 800;
 /** The review's decision is what an applicant waits for. */
 const DECISION_PURPOSES = ['application_decision'] as const;
-type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
-const SAVE_STATUS_TEXT: Record<SaveStatus, string> = {
+const SAVE_STATUS_TEXT: Record<DraftSaveStatus, string> = {
   idle: '填写内容会自动保存为草稿，换手机登录也能继续',
-  saving: '正在保存草稿…',
-  saved: '草稿已保存',
-  failed: '草稿暂未保存，继续填写时会再次尝试',
+  ...DRAFT_STATUS_TEXT,
 };
-
-/** Saves the draft a moment after the person stops typing, and at once when they leave. */
-function useDraftAutosave() {
-  const [status, setStatus] = useState<SaveStatus>('idle');
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pendingRef = useRef<ApplicationDraft | null>(null);
-
-  const cancel = useCallback(() => {
-    if (timerRef.current) clearTimeout(timerRef.current);
-    timerRef.current = null;
-    pendingRef.current = null;
-  }, []);
-  const flush = useCallback(() => {
-    const draft = pendingRef.current;
-    cancel();
-    if (!draft) return;
-    setStatus('saving');
-    saveDraft(draft).then(
-      () => setStatus('saved'),
-      () => setStatus('failed'),
-    );
-  }, [cancel]);
-  const schedule = useCallback(
-    (form: ApplicationForm) => {
-      if (timerRef.current) clearTimeout(timerRef.current);
-      pendingRef.current = draftOf(form);
-      timerRef.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
-    },
-    [flush],
-  );
-  useDidHide(flush);
-  useEffect(() => flush, [flush]);
-  return { status, schedule, cancel };
-}
 
 interface FormData {
   levels: Level[];
@@ -91,7 +57,7 @@ interface FormData {
 
 function NewApplication({ draft, levels, rules }: FormData & { draft: ApplicationDraft | null }) {
   const initial = useMemo(() => formFromDraft(draft, storedScene(), readLocalDraft().licence), [draft]);
-  const autosave = useDraftAutosave();
+  const autosave = useDraftAutosave(saveDraft);
   const notifications = useSubscribeMessages(DECISION_PURPOSES);
 
   const submit = async (body: ApplicationBodyParsed) => {
@@ -125,7 +91,7 @@ function NewApplication({ draft, levels, rules }: FormData & { draft: Applicatio
         levels={levels}
         rules={rules}
         submitText="提交申请"
-        onChange={autosave.schedule}
+        onChange={(form) => autosave.schedule(draftOf(form))}
         onSubmit={submit}
       />
     </>

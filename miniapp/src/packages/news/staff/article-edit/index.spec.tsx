@@ -16,13 +16,17 @@ import ArticleEditPage from './index';
 // A staff page opens only to those the server lets use it.
 beforeEach(() => signedInAs(admin));
 
-const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
+const isDraft = (call: Call) => call.path.endsWith('/draft');
+/** What the editor saved, its draft's autosaves aside (they have tests of their own). */
+const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET' && !isDraft(c));
+const NO_DRAFT = { draft: null, updatedAt: null };
 
-function open(api: (call: Call) => Answer, id?: number): Call[] {
+async function open(api: (call: Call) => Answer, id?: number, kept: unknown = NO_DRAFT): Promise<Call[]> {
   for (const key of Object.keys(routerParams)) delete routerParams[key];
   if (id) routerParams.id = String(id);
-  const calls = serveBy(api);
+  const calls = serveBy((call) => (isDraft(call) ? ok(call.method === 'GET' ? kept : NO_DRAFT) : api(call)));
   render(<ArticleEditPage />);
+  await screen.findByText('预览');
   return calls;
 }
 
@@ -33,14 +37,17 @@ beforeEach(() => {
 });
 
 test('a new 会员风采: checked with the contract, unit picked, image and PDF uploaded, previewed, then created and published', async () => {
-  const calls = open((call) => {
+  const calls = await open((call) => {
     if (call.path.startsWith('/api/units')) return ok({ items: [unitSummary(3)], nextCursor: null });
     if (call.path === '/api/articles') return ok(articleDetail({ id: 9, staff: undefined }));
     return ok({});
   });
+  showModal.mockClear();
   fireEvent.click(screen.getByText('发布'));
-  await screen.findByText('请选择栏目');
-  expect(screen.getByText('标题至少 2 个字')).toBeTruthy();
+  // What would be refused is shown beside its field before any confirmation is asked.
+  await screen.findByText('标题至少 2 个字');
+  expect(document.querySelector('.article-form__field--error')?.textContent).toContain('请选择栏目');
+  expect(showModal).not.toHaveBeenCalled();
   expect(writes(calls)).toEqual([]);
 
   const [category] = document.querySelectorAll('taro-picker-core');
@@ -116,7 +123,7 @@ test('a new 会员风采: checked with the contract, unit picked, image and PDF 
 
 test('a published article: its body back as blocks, its history, 置顶 and 下线; a refusal shows the server message', async () => {
   let pinned = false;
-  const calls = open((call) => {
+  const calls = await open((call) => {
     if (call.method === 'GET') return ok(articleDetail({ pinned }));
     if (call.path.endsWith('/unpublish'))
       return {
@@ -149,7 +156,7 @@ test('a published article: its body back as blocks, its history, 置顶 and 下�
 });
 
 test('保存修改 sends the edited fields with the body rebuilt from the blocks', async () => {
-  const calls = open((call) => (call.method === 'GET' ? ok(articleDetail()) : ok({})), 5);
+  const calls = await open((call) => (call.method === 'GET' ? ok(articleDetail()) : ok({})), 5);
   await screen.findByText('阅读 12');
   await typeInto('.article-edit__tags', '数据安全，合规 运维');
   await act(async () => {
@@ -171,7 +178,7 @@ test('保存修改 sends the edited fields with the body rebuilt from the blocks
 
 test('a new article whose publish step fails is not created twice: the next 发布 updates it', async () => {
   let publishes = 0;
-  const calls = open((call) => {
+  const calls = await open((call) => {
     if (call.path === '/api/articles') return ok({ id: 9 });
     if (call.path.endsWith('/publish') && publishes++ === 0)
       return {
@@ -209,9 +216,26 @@ test.each([
   async (state, offered) => {
     const base = articleDetail();
     const staff = base.staff && { ...base.staff, state };
-    open(() => ok(articleDetail({ staff })), 5);
+    await open(() => ok(articleDetail({ staff })), 5);
     await screen.findByText('阅读 12');
     for (const label of ['发布', '下线', '归档'])
       expect(screen.queryByText(label) !== null).toBe((offered as readonly string[]).includes(label));
   },
 );
+
+test("an article's unsaved edits are restored over it and saved to its own draft as staff type", async () => {
+  const kept = { draft: { title: '修改中的标题', tags: '草稿标签' }, updatedAt: '2026-12-01T02:00:00.000Z' };
+  const calls = await open(() => ok(articleDetail()), 5, kept);
+  await screen.findByText('阅读 12');
+  expect(calls.filter((c) => c.method === 'GET').map((c) => c.path)).toEqual([
+    '/api/articles/5',
+    '/api/articles/5/draft',
+  ]);
+  expect(screen.getByDisplayValue('修改中的标题')).toBeTruthy();
+  expect(screen.getByDisplayValue('草稿标签')).toBeTruthy();
+  await typeInto('.article-edit__title', '再次修改的标题');
+  await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1), { timeout: 3000 });
+  const [saved] = calls.filter((c) => c.method === 'PUT');
+  expect(saved?.path).toBe('/api/articles/5/draft');
+  expect(saved?.data).toMatchObject({ title: '再次修改的标题', tags: '草稿标签' });
+});

@@ -8,34 +8,48 @@ import {
   ARTICLE_VISIBILITY_NAMES,
   isUnitArticleCategory,
   type ArticleDetail,
+  type ArticleDraft,
   type ArticleState,
   type CreateArticleRequest,
 } from '@itss/shared';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { BodySection } from '@/components/article-editor/fields';
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { StatusBadge } from '@/components/kit/badges';
 import { fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
+import {
+  DRAFT_STATUS_TEXT,
+  type DraftSaveStatus,
+  useDraftAutosave,
+} from '@/components/kit/use-draft-autosave';
+import { useLeaveGuard } from '@/components/kit/use-leave-guard';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import {
   changeArticleState,
   createArticle,
   getArticle,
+  getArticleDraft,
+  saveArticleDraft,
   updateArticle,
   type ArticleAction,
 } from '@/packages/news/api';
 import { toApiError, type ApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
-import { draftOf, requestOf, type Draft } from './draft';
+import { draftFromSaved, draftOf, FIELD_PATHS, requestOf, savedDraftOf, type Draft } from './draft';
 import { Fields } from './fields';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { showModal } from '@/services/modal';
 import { staffOnly } from '@/components/kit/staff-page';
+
+const SAVE_STATUS_TEXT: Record<DraftSaveStatus, string> = {
+  idle: '填写内容会自动保存为草稿，保存或发布前读者看不到',
+  ...DRAFT_STATUS_TEXT,
+};
 
 type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
 
@@ -109,8 +123,17 @@ function History({ article }: { article: ArticleDetail }) {
   );
 }
 
-function Editor({ article, onChanged }: { article: ArticleDetail | null; onChanged: () => Promise<void> }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(article));
+interface EditorProps {
+  article: ArticleDetail | null;
+  /** The caller's unsaved draft of this article (or of a new one), restored over it. */
+  saved: ArticleDraft | null;
+  onChanged: () => Promise<void>;
+}
+
+function Editor({ article, saved, onChanged }: EditorProps) {
+  const [draft, setDraft] = useState<Draft>(() =>
+    saved ? draftFromSaved(saved, draftOf(article)) : draftOf(article),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -121,7 +144,32 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
   const moves = editorMoves(state);
   // What staff can still move here they can still edit: archived and rejected articles are final.
   const editable = moves.length > 0;
-  const change = (part: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...part }));
+  const articleId = article?.id ?? null;
+  const autosave = useDraftAutosave(
+    useCallback((kept: ArticleDraft) => saveArticleDraft(articleId, kept), [articleId]),
+  );
+  useLeaveGuard(autosave.unsaved);
+  // Functional updates: an upload that finishes later must not undo what was typed meanwhile.
+  const change = (part: Partial<Draft>) => {
+    setDraft((previous) => ({ ...previous, ...part }));
+    // A field's message goes as soon as the field is changed.
+    const fixed = (Object.keys(part) as (keyof Draft)[]).map((key) => FIELD_PATHS[key]);
+    setErrors((previous) => {
+      if (!fixed.some((path) => previous[path])) return previous;
+      const rest = { ...previous };
+      for (const path of fixed) delete rest[path];
+      return rest;
+    });
+  };
+  // Saved whenever the form differs from what was last kept (or restored).
+  const keptRef = useRef<string | null>(null);
+  const { schedule } = autosave;
+  useEffect(() => {
+    const kept = savedDraftOf(draft);
+    const json = JSON.stringify(kept);
+    if (keptRef.current !== null && json !== keptRef.current) schedule(kept);
+    keptRef.current = json;
+  }, [draft, schedule]);
 
   const showError = (thrown: unknown) => {
     const apiError: ApiError = toApiError(thrown);
@@ -141,12 +189,28 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
     setError(null);
     const body: CreateArticleRequest = parsed.data;
     const id = article?.id ?? createdRef.current;
-    if (id !== null) {
-      await updateArticle(id, body);
-      return id;
+    // The server clears the draft with the save: a late autosave must not bring it back.
+    autosave.cancel();
+    try {
+      if (id !== null) {
+        await updateArticle(id, body);
+        return id;
+      }
+      createdRef.current = (await createArticle(body)).id;
+      return createdRef.current;
+    } catch (thrown) {
+      autosave.schedule(savedDraftOf(draft));
+      throw thrown;
     }
-    createdRef.current = (await createArticle(body)).id;
-    return createdRef.current;
+  };
+
+  /** The form's problems, shown beside their fields; true when there are none. */
+  const check = (): boolean => {
+    const parsed = requestOf(draft);
+    if (parsed.success) return true;
+    setErrors(fieldErrors(parsed.error.issues));
+    setError('请按提示修改后再发布');
+    return false;
   };
 
   const run = async (work: () => Promise<void>) => {
@@ -171,6 +235,8 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
 
   const act = async (to: StaffMove) => {
     const move = MOVES[to];
+    // What would be refused is shown before anything is asked.
+    if (to === 'published' && editable && !check()) return;
     const { confirm } = await showModal({ title: move.title, content: move.content });
     if (!confirm) return;
     await run(async () => {
@@ -223,6 +289,7 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
       ) : (
         <>
           <Fields draft={draft} errors={errors} onChange={change} />
+          {editable ? <Text className="draft-status">{SAVE_STATUS_TEXT[autosave.status]}</Text> : null}
           <BodySection
             hint="可添加小标题、段落、列表、引用和图片"
             blocks={draft.blocks}
@@ -286,14 +353,21 @@ function Editor({ article, onChanged }: { article: ArticleDetail | null; onChang
 }
 
 function ExistingArticle({ id }: { id: number }) {
-  const { state, reload, refresh } = useRequest(() => getArticle(id));
+  const { state, reload, refresh } = useRequest(() =>
+    Promise.all([getArticle(id), getArticleDraft(id)]).then(([article, kept]) => ({
+      article,
+      saved: kept.draft,
+    })),
+  );
   return (
     <RequestView state={state} onRetry={() => void reload()}>
-      {(article) => (
-        // A fresh form after every save or state change: the server's copy is what stands.
+      {({ article, saved }) => (
+        // A fresh form after every save or state change: the server's copy (and what is still
+        // unsaved over it) is what stands.
         <Editor
           key={`${article.staff?.updatedAt ?? ''}|${article.staff?.state ?? ''}|${String(article.pinned)}`}
           article={article}
+          saved={saved}
           onChanged={async () => {
             await refresh();
           }}
@@ -303,14 +377,21 @@ function ExistingArticle({ id }: { id: number }) {
   );
 }
 
+const loadNewDraft = () => getArticleDraft(null);
+
+function NewArticle() {
+  const { state, reload } = useRequest(loadNewDraft);
+  return (
+    <RequestView state={state} onRetry={() => void reload()}>
+      {({ draft }) => <Editor article={null} saved={draft} onChanged={async () => {}} />}
+    </RequestView>
+  );
+}
+
 function ArticleEditPage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  return Number.isInteger(id) && id > 0 ? (
-    <ExistingArticle id={id} />
-  ) : (
-    <Editor article={null} onChanged={async () => {}} />
-  );
+  return Number.isInteger(id) && id > 0 ? <ExistingArticle id={id} /> : <NewArticle />;
 }
 
 export default staffOnly(ArticleEditPage);

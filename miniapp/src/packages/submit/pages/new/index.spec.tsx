@@ -2,7 +2,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Me } from '@itss/shared';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import { typeInTextarea, typeInto } from '@test/forms';
-import { redirectTo, storage } from '@test/taro-mock';
+import {
+  chooseMedia,
+  disableAlertBeforeUnload,
+  enableAlertBeforeUnload,
+  redirectTo,
+  showModal,
+  storage,
+  uploadFile,
+} from '@test/taro-mock';
 import { session } from '@/services/session';
 import NewSubmissionPage from './index';
 
@@ -11,13 +19,27 @@ const contact: Me = {
   unit: { id: 3, name: '示例会员单位', level: 'member', status: 'active', isPrimaryContact: false },
 };
 
-async function openAs(me: Me, api: (call: Call) => Answer = () => ok({})): Promise<Call[]> {
+const DRAFT_PATH = '/api/submissions/draft';
+const NO_DRAFT = { draft: null, updatedAt: null };
+
+/** Opens the page, its draft answered (none kept unless `kept`), once the form is shown. */
+async function openAs(
+  me: Me,
+  api: (call: Call) => Answer = () => ok({}),
+  kept: unknown = NO_DRAFT,
+): Promise<Call[]> {
   serveBy((call) => (call.path === '/api/auth/wechat' ? login(me) : ok({})));
   await act(() => session.start());
-  const calls = serveBy(api);
+  const calls = serveBy((call) =>
+    call.path === DRAFT_PATH ? ok(call.method === 'GET' ? kept : NO_DRAFT) : api(call),
+  );
   render(<NewSubmissionPage />);
+  if (me.unit) await screen.findByText('提交审核');
   return calls;
 }
+
+/** The form's own calls, its draft's aside. */
+const own = (calls: Call[]) => calls.filter((call) => call.path !== DRAFT_PATH);
 
 beforeEach(() => {
   storage.clear();
@@ -34,7 +56,7 @@ test('a contact: checked with the contract, then POST /api/submissions and 已�
   fireEvent.click(screen.getByText('提交审核'));
   await screen.findByText('标题至少 2 个字');
   expect(screen.getByText('请填写正文')).toBeTruthy();
-  expect(calls).toEqual([]);
+  expect(own(calls)).toEqual([]);
   fireEvent.click(screen.getByText('优秀案例'));
   await typeInto('.submit-form__title', '智慧运维平台落地案例');
   await typeInTextarea('.submit-form__summary', '某省政务云运维实践。');
@@ -44,7 +66,7 @@ test('a contact: checked with the contract, then POST /api/submissions and 已�
   fireEvent.click(screen.getByText('返回编辑'));
   fireEvent.click(screen.getByText('提交审核'));
   await screen.findByText('已提交，等待审核');
-  expect(calls).toEqual([
+  expect(own(calls)).toEqual([
     expect.objectContaining({
       method: 'POST',
       path: '/api/submissions',
@@ -71,4 +93,66 @@ test("WeChat's content check refusing the text shows its message and keeps the f
   fireEvent.click(screen.getByText('提交审核'));
   await screen.findByText('提交的内容未通过微信内容安全检测，请修改后重新提交');
   expect(screen.getByText('提交审核')).toBeTruthy();
+});
+
+test('a draft kept on the server fills the form; typing saves it a moment later, and leaving asks until then', async () => {
+  const kept = {
+    draft: {
+      category: 'case_study',
+      title: '已保存的标题',
+      summary: '已保存的摘要',
+      body: '<p>已保存的正文</p>',
+    },
+    updatedAt: '2026-12-01T02:00:00.000Z',
+  };
+  const calls = await openAs(contact, () => ok({}), kept);
+  expect(screen.getByDisplayValue('已保存的标题')).toBeTruthy();
+  expect(screen.getByDisplayValue('已保存的摘要')).toBeTruthy();
+  expect(screen.getByDisplayValue('已保存的正文')).toBeTruthy();
+  expect(document.querySelector('.submit-chip--active')?.textContent).toBe('优秀案例');
+
+  enableAlertBeforeUnload.mockClear();
+  disableAlertBeforeUnload.mockClear();
+  await typeInto('.submit-form__title', '改过的标题');
+  await waitFor(() => expect(enableAlertBeforeUnload).toHaveBeenCalledTimes(1));
+  await waitFor(
+    () =>
+      expect(calls.filter((call) => call.method === 'PUT')).toEqual([
+        expect.objectContaining({
+          path: DRAFT_PATH,
+          data: { ...kept.draft, title: '改过的标题' },
+        }),
+      ]),
+    { timeout: 3000 },
+  );
+  await waitFor(() => expect(disableAlertBeforeUnload).toHaveBeenCalledTimes(1));
+  await screen.findByText('草稿已保存');
+});
+
+test("a field's message goes as soon as it is fixed; the title counts to 80", async () => {
+  await openAs(contact);
+  expect(screen.getByText('0/80')).toBeTruthy();
+  fireEvent.click(screen.getByText('提交审核'));
+  await screen.findByText('标题至少 2 个字');
+  await typeInto('.submit-form__title', '新的标题');
+  await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).toBeNull());
+  expect(screen.getByText('请填写正文')).toBeTruthy();
+  expect(screen.getByText('4/80')).toBeTruthy();
+});
+
+test('a picture over 5 MB is refused on the phone, before anything is sent', async () => {
+  await openAs(contact);
+  uploadFile.mockReset();
+  showModal.mockClear();
+  chooseMedia.mockResolvedValueOnce({
+    errMsg: 'ok',
+    tempFiles: [{ tempFilePath: 'wxfile://tmp/big.jpg', size: 10 * 1024 * 1024, fileType: 'image' }],
+  });
+  fireEvent.click(screen.getByText('上传封面'));
+  await waitFor(() =>
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '文件不能超过 5 MB，请压缩后重新上传' }),
+    ),
+  );
+  expect(uploadFile).not.toHaveBeenCalled();
 });
