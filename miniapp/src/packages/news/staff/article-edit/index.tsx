@@ -17,7 +17,13 @@ import { BodySection } from '@/components/article-editor/fields';
 import { blocksToHtml } from '@/components/article-editor/blocks';
 import { ArticlePreview } from '@/components/article-editor/preview';
 import { StatusBadge } from '@/components/kit/badges';
-import { fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
+import {
+  fieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  type FieldErrors,
+  useRevealFirstError,
+} from '@/components/kit/form';
 import {
   DRAFT_STATUS_TEXT,
   type DraftSaveStatus,
@@ -135,6 +141,7 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     saved ? draftFromSaved(saved, draftOf(article)) : draftOf(article),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
+  const revealFirstError = useRevealFirstError();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [previewing, setPreviewing] = useState(false);
@@ -175,6 +182,7 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     const apiError: ApiError = toApiError(thrown);
     setErrors(fieldErrorsOf(apiError));
     setError(apiError.message);
+    revealFirstError();
   };
 
   /** Validates and saves; resolves the article's id, or null when something is to be fixed first. */
@@ -183,6 +191,7 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       setError('请按提示修改后再保存');
+      revealFirstError();
       return null;
     }
     setErrors({});
@@ -210,6 +219,7 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     if (parsed.success) return true;
     setErrors(fieldErrors(parsed.error.issues));
     setError('请按提示修改后再发布');
+    revealFirstError();
     return false;
   };
 

@@ -20,7 +20,14 @@ import {
   TitleFields,
 } from '@/components/article-editor/fields';
 import { ArticlePreview } from '@/components/article-editor/preview';
-import { BusyButton, fieldErrors, fieldErrorsOf, FormFailure, type FieldErrors } from '@/components/kit/form';
+import {
+  BusyButton,
+  fieldErrors,
+  fieldErrorsOf,
+  FormFailure,
+  type FieldErrors,
+  useRevealFirstError,
+} from '@/components/kit/form';
 import {
   DRAFT_STATUS_TEXT,
   type DraftSaveStatus,
@@ -93,6 +100,7 @@ function SubmissionForm({ unitName, saved }: { unitName: string; saved: ArticleD
     saved?.body ? keyBlocks(htmlToBlocks(saved.body)) : emptyBlocks(),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
+  const revealFirstError = useRevealFirstError();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [previewing, setPreviewing] = useState(false);
@@ -136,6 +144,7 @@ function SubmissionForm({ unitName, saved }: { unitName: string; saved: ArticleD
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       setError('请按提示修改后再提交');
+      revealFirstError();
       return;
     }
     setErrors({});
@@ -150,6 +159,7 @@ function SubmissionForm({ unitName, saved }: { unitName: string; saved: ArticleD
       const apiError = toApiError(thrown);
       setErrors(fieldErrorsOf(apiError));
       setError(apiError.message);
+      revealFirstError();
       autosave.schedule(draft);
     } finally {
       setBusy(false);
