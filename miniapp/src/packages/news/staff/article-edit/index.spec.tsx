@@ -231,7 +231,7 @@ test("an article's unsaved edits are restored over it and saved to its own draft
     '/api/articles/5',
     '/api/articles/5/draft',
   ]);
-  expect(screen.getByDisplayValue('修改中的标题')).toBeTruthy();
+  expect(await screen.findByDisplayValue('修改中的标题')).toBeTruthy();
   expect(screen.getByDisplayValue('草稿标签')).toBeTruthy();
   await typeInto('.article-edit__title', '再次修改的标题');
   await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1), { timeout: 3000 });

@@ -106,7 +106,7 @@ test('a draft kept on the server fills the form; typing saves it a moment later,
     updatedAt: '2026-12-01T02:00:00.000Z',
   };
   const calls = await openAs(contact, () => ok({}), kept);
-  expect(screen.getByDisplayValue('已保存的标题')).toBeTruthy();
+  expect(await screen.findByDisplayValue('已保存的标题')).toBeTruthy();
   expect(screen.getByDisplayValue('已保存的摘要')).toBeTruthy();
   expect(screen.getByDisplayValue('已保存的正文')).toBeTruthy();
   expect(document.querySelector('.submit-chip--active')?.textContent).toBe('优秀案例');
