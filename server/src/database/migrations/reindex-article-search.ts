@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { searchEntry } from '../../modules/articles/article-search';
+import { monthEntry, searchEntry } from '../../modules/articles/article-search';
 
 const BATCH = 500;
 
@@ -42,5 +42,26 @@ export async function reindexArticleSearch(queryRunner: QueryRunner): Promise<vo
       await queryRunner.query('UPDATE article_search SET tokens = ? WHERE article_id = ?', [tokens, row.id]);
     }
     after = Number(rows[rows.length - 1]?.id);
+  }
+}
+
+/**
+ * MariaDB: fills `article_search_months` (empty) from `article_search` as it is, in batches by id:
+ * each entry's pieces filed under its month. After `reindexArticleSearch` on MariaDB, empty the
+ * table and call this again.
+ */
+export async function fillArticleSearchMonths(queryRunner: QueryRunner): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = (await queryRunner.query(
+      `SELECT article_id, tokens FROM article_search WHERE article_id > ? ORDER BY article_id LIMIT ${BATCH}`,
+      [after],
+    )) as { article_id: number | string; tokens: string }[];
+    if (rows.length === 0) return;
+    await queryRunner.query(
+      `INSERT INTO article_search_months (article_id, tokens) VALUES ${rows.map(() => '(?, ?)').join(', ')}`,
+      rows.flatMap((row) => [row.article_id, monthEntry(row.tokens)]),
+    );
+    after = Number(rows[rows.length - 1]?.article_id);
   }
 }
