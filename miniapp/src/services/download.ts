@@ -34,9 +34,17 @@ export function downloadWithToken(path: string): Promise<string> {
   return withToken((token) => downloadOnce(path, token));
 }
 
+/**
+ * A moment after a downloaded file is let go: a picture on a page that is leaving may still be
+ * reading its blob, and a link just clicked still saving it; revoking at once fails those loads.
+ */
+const RELEASE_AFTER_MS = 10_000;
+
 /** H5 keeps a downloaded blob in memory until its URL is revoked; weapp cleans its temp files itself. */
 export function releaseDownload(localPath: string): void {
-  if (isH5() && localPath.startsWith('blob:')) URL.revokeObjectURL(localPath);
+  if (isH5() && localPath.startsWith('blob:')) {
+    setTimeout(() => URL.revokeObjectURL(localPath), RELEASE_AFTER_MS);
+  }
 }
 
 /** H5 only: hands a downloaded blob to the browser as a file with this name. */
