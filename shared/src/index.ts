@@ -22,3 +22,5 @@ export * from './contacts';
 export * from './groups';
 export * from './articles';
 export * from './articles/drafts';
+export * from './payments';
+export * from './dues';

@@ -147,7 +147,7 @@ describe('applications: states, staff review, approval', () => {
         year: Number(
           new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
         ),
-        amountYuan: fee,
+        amountFen: (fee ?? 0) * 100,
         status: 'unpaid',
         level: 'committee',
       }),

@@ -6,3 +6,4 @@ export * from './person-name';
 export * from './regions';
 export * from './nickname';
 export * from './money';
+export * from './remittance-code';

@@ -15,6 +15,11 @@ describe('notification purposes declared by features', () => {
       'join_request_received',
       'group_code_expiring',
       'submission_decision',
+      'dues_bill_opened',
+      'dues_reminder',
+      'dues_paid',
+      'dues_receipt_requested',
+      'dues_receipt_issued',
     ]);
     expect(notificationDeclaration('group_code_expiring')).toMatchObject({
       template: '群二维码到期提醒',

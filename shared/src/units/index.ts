@@ -359,21 +359,3 @@ export const directoryEntrySchema = z.object({
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 export const directoryResponseSchema = pageOf(directoryEntrySchema);
 export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
-
-/** Annual dues (会费) of a unit: opened on approval for the current year at the level's fee. */
-export const BILL_STATUSES = ['unpaid', 'paid'] as const;
-export type BillStatus = (typeof BILL_STATUSES)[number];
-export const BILL_STATUS_NAMES: Record<BillStatus, string> = { unpaid: '待缴费', paid: '已缴费' };
-export const DUES_AUDIT_ACTIONS = defineAuditActions({ 'bill.opened': '生成会费账单' });
-
-export const billSchema = z.object({
-  id: z.number().int().positive(),
-  year: z.number().int().min(2000).max(2100),
-  level: levelCodeSchema,
-  amountYuan: z.number().int().nonnegative(),
-  status: z.enum(BILL_STATUSES),
-  createdAt: z.iso.datetime(),
-});
-export type Bill = z.infer<typeof billSchema>;
-export const billListResponseSchema = z.object({ items: z.array(billSchema) });
-export type BillListResponse = z.infer<typeof billListResponseSchema>;

@@ -1,9 +1,16 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { BillStatus, LevelCode } from '@itss/shared';
 
-/** A unit's annual dues (会费) for one year, at its level's fee. */
+/**
+ * A unit's annual dues (会费) for one year, at that year's fee of its level. `paid_fen` is kept in
+ * step with the payments feature's confirmed payments less refunds, inside the transaction that
+ * confirms them, and `status` follows it (never set by hand except waive and void).
+ */
 @Entity('bills')
 @Index('uq_bills_unit_year', ['unitId', 'year'], { unique: true })
+@Index('uq_bills_remittance_code', ['remittanceCode'], { unique: true })
+@Index('idx_bills_year_status', ['year', 'status', 'id'])
+@Index('idx_bills_due_date', ['dueDate', 'id'])
 export class BillEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -17,13 +24,50 @@ export class BillEntity {
   @Column({ type: 'varchar', length: 16 })
   level: LevelCode;
 
-  /** Whole yuan, as the handbook's fees are. */
-  @Column({ name: 'amount_yuan', type: 'integer' })
-  amountYuan: number;
+  @Column({ name: 'amount_fen', type: 'integer' })
+  amountFen: number;
+
+  @Column({ name: 'paid_fen', type: 'integer', default: 0 })
+  paidFen: number;
 
   @Column({ type: 'varchar', length: 16 })
   status: BillStatus;
 
+  /** YYYY-MM-DD, Beijing. */
+  @Column({ name: 'due_date', type: 'varchar', length: 10 })
+  dueDate: string;
+
+  @Column({ name: 'remittance_code', type: 'varchar', length: 8 })
+  remittanceCode: string;
+
+  /** Why staff waived or voided it. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'receipt_status', type: 'varchar', length: 16, nullable: true })
+  receiptStatus: 'requested' | 'issued' | null;
+
+  @Column({ name: 'receipt_title', type: 'varchar', length: 100, nullable: true })
+  receiptTitle: string | null;
+
+  @Column({ name: 'receipt_tax_number', type: 'varchar', length: 20, nullable: true })
+  receiptTaxNumber: string | null;
+
+  @Column({ name: 'receipt_number', type: 'varchar', length: 40, nullable: true })
+  receiptNumber: string | null;
+
+  @Column({ name: 'receipt_file_id', type: 'integer', nullable: true })
+  receiptFileId: number | null;
+
+  @Column({ name: 'receipt_requested_at', type: 'datetime', nullable: true })
+  receiptRequestedAt: Date | null;
+
+  @Column({ name: 'receipt_issued_at', type: 'datetime', nullable: true })
+  receiptIssuedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt: Date;
 }

@@ -1,12 +1,14 @@
+import { randomInt } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   BILL_STATUS_NAMES,
   type BillListResponse,
   ErrorCode,
-  formatYuanAmount,
+  formatFen,
   type LevelCode,
   levelByCode,
+  makeRemittanceCode,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -50,7 +52,7 @@ export class DuesService implements OnModuleInit {
           unit.id,
           {
             duesThisYear: bill
-              ? `${year} 年${BILL_STATUS_NAMES[bill.status]}（${bill.amountYuan} 元）`
+              ? `${year} 年${BILL_STATUS_NAMES[bill.status]}（${formatFen(bill.amountFen)}）`
               : `${year} 年未生成账单`,
           },
         ];
@@ -73,15 +75,19 @@ export class DuesService implements OnModuleInit {
         unitId,
         year,
         level,
-        amountYuan: levelByCode(level).annualFeeYuan,
+        amountFen: levelByCode(level).annualFeeYuan * 100,
+        paidFen: 0,
         status: 'unpaid',
+        dueDate: `${year}-03-31`,
+        remittanceCode: makeRemittanceCode(randomInt),
         createdAt: now,
+        updatedAt: now,
       }),
     );
     await this.audit.record(actor, {
       action: 'bill.opened',
       target: { type: 'unit', id: unitId },
-      detail: `${bill.year} 年会费 ${formatYuanAmount(bill.amountYuan)}`,
+      detail: `${bill.year} 年会费 ${formatFen(bill.amountFen)}`,
     });
     return bill;
   }
@@ -94,10 +100,17 @@ export class DuesService implements OnModuleInit {
     return {
       items: rows.map((bill) => ({
         id: bill.id,
+        unitId: bill.unitId,
+        unitName: '',
         year: bill.year,
         level: bill.level,
-        amountYuan: bill.amountYuan,
+        amountFen: bill.amountFen,
+        paidFen: bill.paidFen,
         status: bill.status,
+        dueDate: bill.dueDate,
+        overdue: false,
+        remittanceCode: bill.remittanceCode,
+        receipt: null,
         createdAt: bill.createdAt.toISOString(),
       })),
     };

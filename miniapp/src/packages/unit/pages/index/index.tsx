@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import {
   BILL_STATUS_NAMES,
+  formatFen,
   UNIT_STATUS_NAMES,
   UNIT_TYPE_NAMES,
   type Bill,
@@ -33,7 +34,7 @@ import {
   removeContact,
 } from '@/packages/unit/api';
 import { openTab } from '@/utils/actions';
-import { formatYuan, levelName } from '@/utils/format';
+import { levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
@@ -217,7 +218,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
                   <Text className="unit-bill__level">{levelName(bill.level)}</Text>
                 </View>
                 <View className="unit-bill__side">
-                  <Text className="unit-bill__amount">{formatYuan(bill.amountYuan)}</Text>
+                  <Text className="unit-bill__amount">{formatFen(bill.amountFen)}</Text>
                   <StatusBadge block="unit-bill__status" state={bill.status} names={BILL_STATUS_NAMES} />
                 </View>
               </View>
