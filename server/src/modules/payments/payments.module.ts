@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
-import { WechatPayApi } from '../../wechatpay/wechatpay.types';
+import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
@@ -12,23 +12,12 @@ import { RefundsService } from './refunds.service';
 import { WechatNotifications } from './wechat-notifications';
 import { WechatOrders } from './wechat-orders';
 
-/** Until the WeChat Pay client lands: not offered, so every order is refused before it is asked. */
-class WechatPayNotConfigured extends WechatPayApi {
-  readonly enabled = false;
-  private refuse(): never {
-    throw new Error('WeChat Pay is not configured');
-  }
-  jsapiOrder = () => this.refuse();
-  requestPaymentParams = () => this.refuse();
-  queryOrder = () => this.refuse();
-  closeOrder = () => this.refuse();
-  refund = () => this.refuse();
-  queryRefund = () => this.refuse();
-  parseNotification = () => this.refuse();
-}
-
 @Module({
-  imports: [TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]), AuditModule],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]),
+    AuditModule,
+    WechatPayModule,
+  ],
   controllers: [PaymentsController],
   providers: [
     PaymentsService,
@@ -38,7 +27,6 @@ class WechatPayNotConfigured extends WechatPayApi {
     WechatOrders,
     WechatNotifications,
     PaymentsPolicy,
-    { provide: WechatPayApi, useClass: WechatPayNotConfigured },
   ],
   exports: [PaymentsService, PaymentSubjects],
 })
