@@ -93,3 +93,62 @@ export function deliver(env: AuthEnv, sent: { headers: Record<string, string>; b
     body: sent.body,
   });
 }
+
+/** The prepay_id inside `requestPayment.package` (`prepay_id=…`). */
+export function prepayIdOf(order: { requestPayment: { package: string } }): string {
+  return order.requestPayment.package.replace(/^prepay_id=/, '');
+}
+
+/** The stand-in plays the payer: pays (or fails to pay) the order, notifying once, never or twice. */
+export async function payAtStandin(
+  env: AuthEnv,
+  prepayId: string,
+  outcome: 'success' | 'fail' = 'success',
+  notify: 'once' | 'none' | 'twice' = 'once',
+): Promise<{ outTradeNo: string; tradeState: string; transactionId: string | null }> {
+  const res = await env.server.get('/__wechatpay/pay', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prepayId, outcome, notify }),
+  });
+  if (res.status !== 200) throw new Error(`pay answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as { outTradeNo: string; tradeState: string; transactionId: string | null };
+}
+
+/** What becomes of refunds asked for from now on at the stand-in. */
+export async function refundBehaviour(
+  env: AuthEnv,
+  behaviour: {
+    outcome: 'success' | 'abnormal' | 'processing';
+    notify?: 'once' | 'none' | 'twice';
+    delayMs?: number;
+  },
+): Promise<void> {
+  const res = await env.server.get('/__wechatpay/refund-behaviour', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(behaviour),
+  });
+  if (res.status >= 300) throw new Error(`refund-behaviour answered ${res.status}`);
+}
+
+/** The notifications the stand-in posted about one order or refund, with each attempt's status. */
+export async function deliveriesAbout(
+  env: AuthEnv,
+  subject: string,
+): Promise<{ eventType: string; attempts: number[] }[]> {
+  const res = await env.server.get('/__wechatpay/notifications');
+  const { deliveries } = res.body as {
+    deliveries: { subject: string; eventType: string; attempts: number[] }[];
+  };
+  return deliveries.filter((d) => d.subject === subject);
+}
+
+/** Waits (up to 5 s) until `check` holds. */
+export async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not reached within 5 s');
+}
