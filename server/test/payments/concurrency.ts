@@ -1,0 +1,47 @@
+import { DataSource } from 'typeorm';
+import { PaymentEntity } from '../../src/modules/payments/payment.entity';
+import type { AuthEnv } from '../support/auth-env';
+import { type ConcurrencyCase, atOnce, auditRows, tally } from '../support/concurrency';
+import { person } from '../support/joining';
+import { billRow, memberBill, paymentsOf, transfer } from './bills';
+
+const ds = (env: AuthEnv) => env.server.app.get(DataSource);
+
+/**
+ * Payments' write routes, and dues' money routes (`/api/dues/bills/:id/{payments,wechat-pay}`),
+ * whose races are the payments' own.
+ */
+export const CONCURRENCY: ConcurrencyCase[] = [
+  {
+    route: 'POST /api/dues/bills/:id/payments',
+    title: 'two staff recording one bank reference at once, on one bill or two: one credit, one 409',
+    async run(env) {
+      const alice = await person(env, 'o_pay_cashier_a', ['staff']);
+      const bob = await person(env, 'o_pay_cashier_b', ['staff']);
+      const one = await memberBill(env, alice.token);
+      const two = await memberBill(env, alice.token);
+      for (let round = 1; round <= 3; round++) {
+        const body = transfer(100_000);
+        const answers = await atOnce(env, [
+          { method: 'POST', path: `/api/dues/bills/${one.bill.id}/payments`, token: alice.token, body },
+          {
+            method: 'POST',
+            path: `/api/dues/bills/${round === 2 ? two.bill.id : one.bill.id}/payments`,
+            token: bob.token,
+            body,
+          },
+        ]);
+        expect(tally(answers)).toEqual({ '201': 1, '409 PAYMENT_BANK_REFERENCE_USED': 1 });
+        expect(
+          await ds(env).getRepository(PaymentEntity).countBy({ bankReference: body.bankReference }),
+        ).toBe(1);
+        expect(await auditRows(env, 'payment.recorded')).toHaveLength(round);
+      }
+      const paid = (await paymentsOf(env, one.bill.id)).length + (await paymentsOf(env, two.bill.id)).length;
+      expect(paid).toBe(3);
+      expect((await billRow(env, one.bill.id)).paidFen + (await billRow(env, two.bill.id)).paidFen).toBe(
+        300_000,
+      );
+    },
+  },
+];
