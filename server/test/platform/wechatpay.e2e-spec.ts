@@ -315,6 +315,26 @@ describe('WeChat Pay client against the stand-in the application serves in devel
     });
   });
 
+  it('refuses orders of another appid or merchant', async () => {
+    const otherApp = new WechatPayClient({ ...config, appid: 'wxfedcba9876543210' });
+    const input = {
+      outTradeNo: newNo('A'),
+      description: '会费',
+      amountFen: 100,
+      openid: 'o-a',
+      expiresAt: inAnHour(),
+    };
+    expect(await rejection(otherApp.jsapiOrder(input))).toMatchObject({
+      status: 400,
+      code: 'APPID_MCHID_NOT_MATCH',
+    });
+    const otherMerchant = new WechatPayClient({ ...config, mchid: '1900000001' });
+    expect(await rejection(otherMerchant.jsapiOrder(input))).toMatchObject({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
+  });
+
   it('believes no answer that another key signed', async () => {
     const deceived = new WechatPayClient({ ...config, platformPublicKey: newRsaKeyPair().publicKey });
     expect(await rejection(deceived.queryOrder(newNo('U')))).toMatchObject({ code: 'ANSWER_NOT_VERIFIED' });
