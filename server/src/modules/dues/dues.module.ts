@@ -7,6 +7,7 @@ import { BillEntity } from './bill.entity';
 import { BillListService } from './bill-list.service';
 import { BillOpening } from './bill-opening.service';
 import { BillStatesService } from './bill-states.service';
+import { DemoDuesSeed } from './demo-dues.seed';
 import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
 import { DuesFeesService } from './dues-fees.service';
 import { DuesSettingsEntity } from './dues-settings.entity';
@@ -37,6 +38,7 @@ import { DuesService } from './dues.service';
     BillOpening,
     BillListService,
     BillStatesService,
+    DemoDuesSeed,
   ],
   exports: [DuesService],
 })
