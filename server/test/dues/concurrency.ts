@@ -84,6 +84,24 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         ['committee', 1_200_000],
       ]);
       expect(await auditRows(env, 'dues.fees_changed')).toHaveLength(1);
+
+      // This year's fee changed while its bills open: the bills carry the fee the year ends up with.
+      const unit = await recordUnit(env, staff.token, { level: 'member' });
+      const raced = await atOnce(env, [
+        {
+          method: 'PUT',
+          path: `/api/dues/fees/${thisYear()}`,
+          token: staff.token,
+          body: { feesFen: { ...handbookFeesFen(), member: 330_000 } },
+        },
+        { method: 'POST', path: `/api/dues/years/${thisYear()}/bills`, token: staff.token, body: {} },
+      ]);
+      const bill = await ds(env)
+        .getRepository(BillEntity)
+        .findOneByOrFail({ unitId: unit.id, year: thisYear() });
+      const changedFirst = raced[0]?.status === 200;
+      expect(tally(raced)).toEqual(changedFirst ? { '200': 2 } : { '200': 1, '409 DUES_FEES_LOCKED': 1 });
+      expect(bill.amountFen).toBe(changedFirst ? 330_000 : handbookFeesFen().member);
     },
   },
   {

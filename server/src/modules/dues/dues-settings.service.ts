@@ -50,6 +50,19 @@ export class DuesSettingsService {
     return row ? pick(row) : DEFAULT_DUES_SETTINGS;
   }
 
+  /**
+   * Locks the settings row (made with the defaults when staff have set nothing) until the caller's
+   * transaction ends: opening a year and changing that year's fees take it first, so a fee change
+   * never slips in while the year's bills are being opened at the old fee.
+   */
+  async lockForBilling(): Promise<void> {
+    // Two first callers at once collide on the id; the loser's rerun finds the row.
+    if (!(await this.rows.existsBy({ id: ROW_ID }))) {
+      await this.rows.insert({ id: ROW_ID, ...DEFAULT_DUES_SETTINGS, updatedAt: now() });
+    }
+    await lockRows(this.rows, [ROW_ID]);
+  }
+
   async read(_ctx: SignedInContext): Promise<DuesSettingsResponse> {
     return { ...(await this.current()), wechatPay: this.payments.wechatPayEnabled };
   }
