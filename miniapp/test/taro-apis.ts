@@ -58,7 +58,9 @@ export const openDocument = jest.fn<Answer, [Options]>(ok);
 export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
 export const canIUse = jest.fn<boolean, [string]>(() => true);
 /** WeChat's cashier: paid unless a test scripts a cancel or a failure. */
-export const requestPayment = jest.fn<Answer, [Options]>(() => Promise.resolve({ errMsg: 'requestPayment:ok' }));
+export const requestPayment = jest.fn<Answer, [Options]>(() =>
+  Promise.resolve({ errMsg: 'requestPayment:ok' }),
+);
 export const chooseInvoiceTitle = jest.fn<Answer, []>();
 export const enableAlertBeforeUnload = jest.fn<Answer, [Options]>(ok);
 export const disableAlertBeforeUnload = jest.fn<Answer, []>(ok);

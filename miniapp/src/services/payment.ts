@@ -12,7 +12,10 @@ export type PaymentOutcome = 'paid' | 'cancelled' | 'failed' | 'unavailable';
  * WeChat's cashier for an order the server signed (the browser build has its own file,
  * payment.h5.ts). `summary` names what is paid where the platform shows no order of its own.
  */
-export async function requestPayment(params: RequestPaymentParams, _summary: string): Promise<PaymentOutcome> {
+export async function requestPayment(
+  params: RequestPaymentParams,
+  _summary: string,
+): Promise<PaymentOutcome> {
   try {
     await Taro.requestPayment({ ...params });
     return 'paid';

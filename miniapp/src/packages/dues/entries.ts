@@ -4,9 +4,9 @@ import { ROUTES } from '@/routes';
 export default {
   me: [
     {
-      // Beside 我的单位: the unit's bills, for its contacts.
+      // After 我的单位 (会员名录 between them shows only to those without a unit).
       section: '入会与消息',
-      order: 31,
+      order: 32,
       text: '会费',
       route: ROUTES.dues,
       modifier: 'dues',

@@ -132,7 +132,9 @@ export function BillCard({
         />
       </View>
       {credit > 0 ? (
-        <Text className="dues-bill__note">多缴的 {formatFen(credit)} 已记为本单位余额，可与分会工作人员确认抵扣或退回。</Text>
+        <Text className="dues-bill__note">
+          多缴的 {formatFen(credit)} 已记为本单位余额，可与分会工作人员确认抵扣或退回。
+        </Text>
       ) : null}
       {bill.status === 'waived' || bill.status === 'void' ? (
         <Text className="dues-bill__note">

@@ -58,7 +58,9 @@ function UnitDues({ unitId, unitName }: { unitId: number; unitName: string | nul
     <View className="dues-content">
       <View className="dues-banner">
         <Text className="dues-banner__title">{name ?? '会费'}</Text>
-        <Text className="dues-banner__desc">会费按年度缴纳，可通过对公转账{settings.wechatPay ? '或微信支付' : ''}缴费。</Text>
+        <Text className="dues-banner__desc">
+          会费按年度缴纳，可通过对公转账{settings.wechatPay ? '或微信支付' : ''}缴费。
+        </Text>
       </View>
       {bills.length ? (
         <View className="dues-bills">

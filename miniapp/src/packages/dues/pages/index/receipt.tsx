@@ -91,7 +91,9 @@ function ReceiptForm({
 
   return (
     <View className="dues-receipt-form">
-      <Text className="dues-receipt-form__intro">会费票据（社会团体会费收据）按以下抬头开具，开具后可在此下载。</Text>
+      <Text className="dues-receipt-form__intro">
+        会费票据（社会团体会费收据）按以下抬头开具，开具后可在此下载。
+      </Text>
       {canChooseTitle() ? (
         <Text className="dues-receipt-form__choose" onClick={() => void pickTitle()}>
           从微信选择抬头
@@ -206,7 +208,9 @@ export function ReceiptPanel({ bill, onChanged }: { bill: Bill; onChanged: () =>
       {receipt.status === 'issued' ? (
         <>
           {receipt.number ? <ReceiptLine label="票据号码" value={receipt.number} /> : null}
-          {receipt.issuedAt ? <ReceiptLine label="开具时间" value={formatBeijingTime(receipt.issuedAt)} /> : null}
+          {receipt.issuedAt ? (
+            <ReceiptLine label="开具时间" value={formatBeijingTime(receipt.issuedAt)} />
+          ) : null}
           <Button className="dues-receipt__download" onClick={() => void downloadReceipt(bill, receipt)}>
             下载票据
           </Button>
