@@ -457,6 +457,19 @@ test('a unit the person no longer speaks for (404) is the same refusal, without 
   expect(screen.queryByText('重试')).toBeNull();
 });
 
+test('only the bills’ 404 is a refusal: a failure of the account is an error with 重试', async () => {
+  serveDues(
+    () => [openBill],
+    (call) =>
+      call.path === '/api/dues/settings'
+        ? { statusCode: 503, data: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }
+        : undefined,
+  );
+  await openDues();
+  await screen.findByText('重试');
+  expect(screen.queryByText('会费仅限会员单位联系人查看')).toBeNull();
+});
+
 test('signed out: led to 我的 to log in first', async () => {
   process.env.TARO_ENV = 'h5';
   serveDues(() => []);

@@ -6,6 +6,7 @@ import { SignedInPage } from '@/components/kit/signed-in-page';
 import { usePageData } from '@/components/kit/page-data';
 import { EmptyState, ErrorState, Loading } from '@/components/state';
 import { getDuesSettings, getUnitBills } from '@/packages/dues/api';
+import { toApiError } from '@/services/http';
 import { ROUTES } from '@/routes';
 import { openDirectory, openTab } from '@/utils/actions';
 import { BillCard } from './bill-card';
@@ -16,9 +17,16 @@ interface DuesData {
   settings: DuesSettingsResponse;
 }
 
-async function loadDues(unitId: number): Promise<DuesData> {
-  const [bills, settings] = await Promise.all([getUnitBills(unitId), getDuesSettings()]);
-  return { bills: bills.items, settings };
+/** The unit's bills and how to pay them; null when the server hides the unit's bills (404). */
+async function loadDues(unitId: number): Promise<DuesData | null> {
+  const [bills, settings] = await Promise.all([
+    getUnitBills(unitId).catch((error: unknown) => {
+      if (toApiError(error).code === ErrorCode.NotFound) return null;
+      throw error;
+    }),
+    getDuesSettings(),
+  ]);
+  return bills ? { bills: bills.items, settings } : null;
 }
 
 /** Not a contact of the unit (or of none): why, and the way in. */
@@ -46,12 +54,8 @@ function UnitDues({ unitId, unitName }: { unitId: number; unitName: string | nul
   const { state, reload, refresh } = usePageData(load);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error')
-    // The server hides another unit's bills behind 404.
-    return state.error.code === ErrorCode.NotFound ? (
-      <NotContact />
-    ) : (
-      <ErrorState message={state.error.message} onRetry={() => void reload()} />
-    );
+    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
+  if (!state.data) return <NotContact />;
   const { bills, settings } = state.data;
   const name = unitName ?? bills[0]?.unitName ?? null;
   return (
