@@ -1,5 +1,6 @@
 import {
   APPLICATION_PAGE,
+  DUES_PAGE,
   INVITE_PAGE,
   JOIN_ENTRY_PAGE,
   MY_UNIT_PAGE,
@@ -59,6 +60,8 @@ export const ROUTES = {
   submission: SUBMISSION_PAGE,
   submissionQueue: 'packages/submit/staff/submissions/index',
   submissionReview: 'packages/submit/staff/submission/index',
+  // dues: the member's page is the one reminders and receipts open.
+  dues: DUES_PAGE,
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -107,6 +110,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   submission: '投稿详情',
   submissionQueue: '投稿审核',
   submissionReview: '审核投稿',
+  dues: '会费',
   workbench: '工作台',
   audit: '操作日志',
 };

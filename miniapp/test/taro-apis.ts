@@ -57,6 +57,11 @@ export const previewImage = jest.fn<Answer, [Options]>(ok);
 export const openDocument = jest.fn<Answer, [Options]>(ok);
 export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
 export const canIUse = jest.fn<boolean, [string]>(() => true);
+/** WeChat's cashier: paid unless a test scripts a cancel or a failure. */
+export const requestPayment = jest.fn<Answer, [Options]>(() =>
+  Promise.resolve({ errMsg: 'requestPayment:ok' }),
+);
+export const chooseInvoiceTitle = jest.fn<Answer, []>();
 export const enableAlertBeforeUnload = jest.fn<Answer, [Options]>(ok);
 export const disableAlertBeforeUnload = jest.fn<Answer, []>(ok);
 /** Answers like a successful download unless a test scripts it: a temp path per URL. */

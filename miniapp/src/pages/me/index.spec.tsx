@@ -222,6 +222,8 @@ test('我的申请, 消息 with the unread count (also on the tab), and 我的�
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/unit/pages/index/index?id=9' });
   fireEvent.click(screen.getByText('会员风采投稿'));
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/submit/pages/mine/index' });
+  fireEvent.click(screen.getByText('会费'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/dues/pages/index/index' });
 });
 
 test('no unread messages: no count and no tab badge; no unit: no 我的单位', async () => {
@@ -230,6 +232,7 @@ test('no unread messages: no count and no tab badge; no unit: no 我的单位', 
   expect(document.querySelector('.me-help__badge')).toBeNull();
   expect(screen.queryByText('我的单位')).toBeNull();
   expect(screen.queryByText('会员风采投稿')).toBeNull();
+  expect(screen.queryByText('会费')).toBeNull();
 });
 
 test('the primary contact sees 主联系人 beside the unit; 加入会员微信群 opens the group entry', async () => {

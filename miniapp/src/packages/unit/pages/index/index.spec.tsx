@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { JoinRequest, Me, Unit } from '@itss/shared';
 import { login, ok, serveBy, visitor, type Answer, type Call } from '@test/fixtures';
 import {
+  navigateTo,
   requestSubscribeMessage,
   routerParams,
   setClipboardData,
@@ -104,6 +105,11 @@ test('the unit (level, status, joined date, masked contact) and its bills with a
     '已缴清',
   ])
     expect(text).toContain(words);
+  // Paying and receipts are on 会费: a bill and the section's link open it for this unit.
+  fireEvent.click(screen.getByText('2026 年度会费'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/dues/pages/index/index?unitId=9' });
+  fireEvent.click(screen.getByText('缴费与票据 ›'));
+  expect(navigateTo).toHaveBeenCalledTimes(2);
 });
 
 test('a unit the person may not see: the error with 重试', async () => {

@@ -33,7 +33,7 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
-import { openTab } from '@/utils/actions';
+import { openPage, openTab } from '@/utils/actions';
 import { levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
 import './index.scss';
@@ -60,6 +60,8 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
   const primary = unit.isPrimaryContact;
   const others = unit.contacts.filter((contact) => !contact.isPrimary);
   const active = unit.status === 'active';
+  // The bills are paid and receipted on 会费; here they are only listed.
+  const openDues = () => openPage(ROUTES.dues, { unitId: unit.id });
 
   const remove = async (contact: Contact) => {
     const done = await confirmed(
@@ -208,11 +210,11 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           />
         </Card>
       </Section>
-      <Section title="会费账单">
+      <Section title="会费账单" more={{ text: '缴费与票据', open: openDues }}>
         {bills.length ? (
           <Card className="unit-bills">
             {bills.map((bill) => (
-              <View key={bill.id} className="unit-bill">
+              <View key={bill.id} className="unit-bill" onClick={openDues}>
                 <View className="unit-bill__main">
                   <Text className="unit-bill__year">{bill.year} 年度会费</Text>
                   <Text className="unit-bill__level">{levelName(bill.level)}</Text>
