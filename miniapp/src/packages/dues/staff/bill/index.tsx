@@ -1,11 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import {
-  BILL_OPEN_STATUSES,
-  BILL_STATUS_NAMES,
-  RECEIPT_STATUS_NAMES,
-  formatFen,
-  type BillDetail,
-} from '@itss/shared';
+import { BILL_OPEN_STATUSES, RECEIPT_STATUS_NAMES, formatFen, type BillDetail } from '@itss/shared';
 import { RecordPage } from '@/components/kit/record-page';
 import { staffOnly } from '@/components/kit/staff-page';
 import { Card, Section } from '@/components/section';
@@ -64,7 +58,9 @@ function BillView({ bill, reload }: { bill: BillDetail; reload: Reload }) {
             </Button>
           </View>
           <Field label="会费票据">{receiptText(bill)}</Field>
-          {bill.reason ? <Field label={`${BILL_STATUS_NAMES[bill.status]}原因`}>{bill.reason}</Field> : null}
+          {bill.reason ? (
+            <Field label={bill.status === 'waived' ? '减免原因' : '作废原因'}>{bill.reason}</Field>
+          ) : null}
           <Field label="生成时间">{formatBeijingTime(bill.createdAt)}</Field>
         </Card>
       </Section>

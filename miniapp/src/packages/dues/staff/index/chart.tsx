@@ -14,7 +14,10 @@ const outstanding = (row: Pick<LevelRow, 'amountFen' | 'paidFen'>) =>
   Math.max(row.amountFen - row.paidFen, 0);
 
 /** The width of `fen` on a bar whose full length is `max`, as a style value. */
-const width = (fen: number, max: number) => `${max > 0 ? Math.min(100, (Math.max(fen, 0) * 100) / max) : 0}%`;
+function width(fen: number, max: number): string {
+  const share = max > 0 ? Math.min(100, (Math.max(fen, 0) * 100) / max) : 0;
+  return `${Math.round(share * 10) / 10}%`;
+}
 
 /**
  * Collected against billed per level, as horizontal bars drawn with views (no chart library: the
