@@ -123,8 +123,10 @@ test('登记到账 sends fen, the date, the reference and the payer, then shows 
     }),
   );
   await waitFor(() => expect(document.querySelector('.bill-status--paid')).not.toBeNull());
-  // Paid: no more 减免 or 作废.
+  // Paid: no more 减免 or 作废, and a fresh form with nothing owed.
   expect(screen.queryByText('减免或作废')).toBeNull();
+  expect(document.querySelector<HTMLInputElement>('.dues-payment-form__amount input')?.value).toBe('');
+  expect(document.querySelector<HTMLInputElement>('.dues-payment-form__reference input')?.value).toBe('');
 });
 
 test('a bank reference already credited is refused with the server’s message; field errors land by their fields', async () => {

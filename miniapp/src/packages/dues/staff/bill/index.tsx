@@ -71,7 +71,7 @@ function BillView({ bill, reload }: { bill: BillDetail; reload: Reload }) {
           hint={BILL_OPEN_STATUSES.includes(bill.status) ? '对公转账到账后登记' : '已缴清；多付的计为余额'}
         >
           <Card>
-            <PaymentForm bill={bill} onRecorded={reload} />
+            <PaymentForm key={bill.paidFen} bill={bill} onRecorded={reload} />
           </Card>
         </Section>
       )}

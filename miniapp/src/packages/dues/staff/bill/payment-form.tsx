@@ -33,16 +33,18 @@ interface Form {
 
 const yuanText = (fen: number) => (fen % 100 ? (fen / 100).toFixed(2) : String(fen / 100));
 
-/** 登记到账: a bank transfer staff saw arrive, with the statement's 流水号 (credited once, ever). */
+/**
+ * 登记到账: a bank transfer staff saw arrive, with the statement's 流水号 (credited once, ever). The
+ * page keys it by what was paid, so a recorded payment starts a fresh form at the new amount owed.
+ */
 export function PaymentForm({ bill, onRecorded }: { bill: BillDetail; onRecorded: () => Promise<unknown> }) {
   const owed = Math.max(bill.amountFen - bill.paidFen, 0);
-  const blank = (): Form => ({
+  const [form, setForm] = useState<Form>(() => ({
     amount: owed ? yuanText(owed) : '',
     paidOn: beijingToday(),
     bankReference: '',
     payerName: bill.unitName,
-  });
-  const [form, setForm] = useState<Form>(blank);
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, error, run } = useTask();
   const update = (change: Partial<Form>) => setForm((previous) => ({ ...previous, ...change }));
@@ -68,7 +70,6 @@ export function PaymentForm({ bill, onRecorded }: { bill: BillDetail; onRecorded
     await run(
       async () => {
         await recordPayment(bill.id, parsed.data);
-        setForm(blank());
         await Taro.showToast({ title: '已登记到账', icon: 'success' });
         await onRecorded();
       },
