@@ -15,9 +15,9 @@ import { staffOnly } from '@/components/kit/staff-page';
 import { tabsOf } from '@/components/kit/tabs';
 import { ROUTES, routeUrl } from '@/routes';
 import { levelName } from '@/utils/format';
-import { StaffChips } from '@/packages/staff/components/units';
 import { exportDuesBills, getDuesBills, type BillFilters } from '@/packages/dues/api';
 import { BillStatusBadge, currentYear, paidText, YearPicker } from '@/packages/dues/staff/components/parts';
+import { StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 

@@ -1,13 +1,15 @@
 import { View } from '@tarojs/components';
-import { staffOnly } from '@/components/kit/staff-page';
+// Before the state sheet (staffOnly's), as in every page that shows cards.
 import { Card, Section } from '@/components/section';
+import { staffOnly } from '@/components/kit/staff-page';
 import { RequestView } from '@/components/state';
 import { usePageData } from '@/components/kit/page-data';
 import { useRequest } from '@/services/useRequest';
 import { getDuesSettings, getFees } from '@/packages/dues/api';
-import '@/packages/staff/components/units.scss';
+// The sheets in the order the other dues pages load them (the extracted CSS keeps one order).
 import '@/packages/staff/components/record.scss';
 import '@/packages/dues/staff/components/dues.scss';
+import '@/packages/staff/components/units.scss';
 import { AccountForm } from './account';
 import { FeeHistory, FeesPanel } from './fees';
 import './index.scss';

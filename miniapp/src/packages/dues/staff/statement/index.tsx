@@ -8,16 +8,18 @@ import {
   type StatementPreview,
 } from '@itss/shared';
 import { useState } from 'react';
+// Before the state sheet (staffOnly's), as in every page that shows cards.
+import { Card, Section } from '@/components/section';
 import { BusyButton } from '@/components/kit/form';
 import { staffOnly } from '@/components/kit/staff-page';
-import { Card, Section } from '@/components/section';
 import { ROUTES, routeUrl } from '@/routes';
 import { toApiError } from '@/services/http';
 import { showModal } from '@/services/modal';
 import { pickFile } from '@/services/upload';
 import { confirmStatement, downloadStatementTemplate, uploadStatement } from '@/packages/dues/api';
-import '@/packages/staff/components/units.scss';
+// The sheets in the order the other dues pages load them (the extracted CSS keeps one order).
 import '@/packages/dues/staff/components/dues.scss';
+import '@/packages/staff/components/units.scss';
 import { AssignPanel } from './assign';
 import './index.scss';
 
