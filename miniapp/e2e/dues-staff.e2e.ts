@@ -155,3 +155,52 @@ test('会费管理 on a phone and a desktop: the chart by level, the totals and 
     await screenshot(page, name);
   }
 });
+
+/** Every button of `row` lies inside the viewport, whole, its label on one line. */
+async function expectReachable(row: Locator): Promise<void> {
+  await row.first().waitFor();
+  const width = page.viewportSize()?.width ?? 0;
+  const buttons = await row.locator('taro-button-core').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+      return {
+        text: (element.textContent ?? '').trim(),
+        left: box.left,
+        right: box.right,
+        lines: lines.size,
+      };
+    }),
+  );
+  expect(buttons.length).toBeGreaterThan(1);
+  for (const button of buttons)
+    expect({ ...button, inside: button.left >= 0 && button.right <= width }).toEqual({
+      ...button,
+      inside: true,
+      lines: 1,
+    });
+}
+
+test('a bill at 320 px: 减免 and 作废, then 确认作废 and 取消, are all on screen', async () => {
+  const name = '西安窄屏四号科技有限公司';
+  await seeding(builtServer(harness.baseUrl)).recordUnit(staffToken, {
+    name,
+    creditCode: validCreditCode(),
+    unitType: 'enterprise',
+    province: '陕西省',
+    city: '西安市',
+    level: 'committee',
+    joinedOn: '2020-01-01',
+  });
+  await api(harness.baseUrl, staffToken, 'POST', `/api/dues/years/${YEAR}/bills`, {});
+  const bill = await billOf(name);
+  await signInAsStaff();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(`${harness.baseUrl}/#/packages/dues/staff/bill/index?id=${bill.id}`);
+  await waitForPage(page, '/packages/dues/staff/bill/index');
+  await expectReachable(onPage('.dues-close > .dues-actions'));
+  await onPage('.dues-close__open', '作废').click();
+  await expectReachable(onPage('.dues-close__form .dues-actions'));
+});

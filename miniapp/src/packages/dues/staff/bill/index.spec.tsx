@@ -63,9 +63,9 @@ test('shows the bill, its remittance code to copy, its payments with refunds, an
   await screen.findByText('北京数智运维科技有限公司9');
   expect(screen.getByText('2026 年度 · 会员单位 · 截止 2026-03-31')).toBeTruthy();
   expect(screen.getByText('2,000.00 元')).toBeTruthy();
-  expect(screen.getByText('K7QW-M3PX')).toBeTruthy();
+  expect(screen.getByText('K7QWM3P')).toBeTruthy();
   fireEvent.click(screen.getByText('复制'));
-  expect(setClipboardData).toHaveBeenCalledWith({ data: 'K7QW-M3PX' });
+  expect(setClipboardData).toHaveBeenCalledWith({ data: 'K7QWM3P' });
   expect(screen.getByText('对公转账')).toBeTruthy();
   expect(screen.getByText(/2026-02-10 · 流水号 BR20260210001 · 北京数智运维科技有限公司/)).toBeTruthy();
   expect(screen.getByText(/2026-02-11 · 交易单号 4200001234202602100000/)).toBeTruthy();

@@ -55,7 +55,8 @@ test('the chart draws collected against billed per level on one scale, with the 
   expect(texts('.dues-totals__value')).toEqual(['40,500.00 元', '80,000.00 元', '120,000.00 元']);
   expect(screen.getByText('应收（15 家）')).toBeTruthy();
   expect(screen.getByText(/收缴率 33%/)).toBeTruthy();
-});
+  // The file's first render loads Taro's picker and the kit: seconds on a busy machine.
+}, 15000);
 
 test('a year without bills says so; another year asks the summary of that year', async () => {
   const calls = serveBy((call) =>
