@@ -34,6 +34,7 @@ const texts = (selector: string) => [...document.querySelectorAll(selector)].map
 const widths = (selector: string) =>
   [...document.querySelectorAll<HTMLElement>(selector)].map((el) => el.style.width);
 
+// The file's first render loads Taro's picker and the kit: seconds on a busy machine.
 test('the chart draws collected against billed per level on one scale, with the figures and totals', async () => {
   const calls = open();
   await screen.findByText('委员单位');
@@ -55,7 +56,6 @@ test('the chart draws collected against billed per level on one scale, with the 
   expect(texts('.dues-totals__value')).toEqual(['40,500.00 元', '80,000.00 元', '120,000.00 元']);
   expect(screen.getByText('应收（15 家）')).toBeTruthy();
   expect(screen.getByText(/收缴率 33%/)).toBeTruthy();
-  // The file's first render loads Taro's picker and the kit: seconds on a busy machine.
 }, 15000);
 
 test('a year without bills says so; another year asks the summary of that year', async () => {
