@@ -1,6 +1,7 @@
 import {
   APPLICATION_PAGE,
   DUES_PAGE,
+  DUES_STAFF_BILL_PAGE,
   INVITE_PAGE,
   JOIN_ENTRY_PAGE,
   MY_UNIT_PAGE,
@@ -62,6 +63,13 @@ export const ROUTES = {
   submissionReview: 'packages/submit/staff/submission/index',
   // dues: the member's page is the one reminders and receipts open.
   dues: DUES_PAGE,
+  // dues: staff's pages; a bill's page is in the contract (messages and the audit log link it).
+  duesOverview: 'packages/dues/staff/index/index',
+  duesBills: 'packages/dues/staff/bills/index',
+  duesBill: DUES_STAFF_BILL_PAGE,
+  duesStatement: 'packages/dues/staff/statement/index',
+  duesReceipts: 'packages/dues/staff/receipts/index',
+  duesSettings: 'packages/dues/staff/settings/index',
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -111,6 +119,12 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   submissionQueue: '投稿审核',
   submissionReview: '审核投稿',
   dues: '会费',
+  duesOverview: '会费管理',
+  duesBills: '会费账单',
+  duesBill: '会费账单详情',
+  duesStatement: '银行流水入账',
+  duesReceipts: '开票申请',
+  duesSettings: '会费标准与收款账户',
   workbench: '工作台',
   audit: '操作日志',
 };

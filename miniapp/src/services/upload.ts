@@ -17,17 +17,20 @@ export interface PickedFile {
  * the album) and which types the browser's dialog offers.
  * - `licence`: a business licence, a photo or a PDF;
  * - `spreadsheet`: an .xlsx to import;
+ * - `spreadsheetOrCsv`: an .xlsx or a .csv (banks export statements as either);
  * - `qrCode`: a screenshot of a QR code, uncompressed so it still scans;
  * - `photo`: a picture for an article (compressed: the server re-encodes it anyway);
  * - `pdf`: a document to attach.
  */
-export type FileKind = 'licence' | 'spreadsheet' | 'qrCode' | 'photo' | 'pdf';
+export type FileKind = 'licence' | 'spreadsheet' | 'spreadsheetOrCsv' | 'qrCode' | 'photo' | 'pdf';
 
 const IMAGE_ACCEPT = '.png,.jpg,.jpeg,image/png,image/jpeg';
 const PDF_ACCEPT = '.pdf,application/pdf';
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ACCEPT: Record<FileKind, string> = {
   licence: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
-  spreadsheet: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  spreadsheet: XLSX_ACCEPT,
+  spreadsheetOrCsv: `${XLSX_ACCEPT},.csv,text/csv`,
   qrCode: IMAGE_ACCEPT,
   photo: IMAGE_ACCEPT,
   pdf: PDF_ACCEPT,
@@ -55,8 +58,8 @@ function pickInBrowser(accept: string): Promise<PickedFile | null> {
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** A document from a chat, which is where people on WeChat keep the files they are sent. */
-async function chooseFromChat(extension: string): Promise<PickedFile | null> {
-  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [extension] });
+async function chooseFromChat(...extension: string[]): Promise<PickedFile | null> {
+  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension });
   const file = tempFiles[0];
   return file ? { name: file.name, size: file.size, path: file.path } : null;
 }
@@ -86,6 +89,8 @@ async function pickInWechat(kind: FileKind): Promise<PickedFile | null> {
     }
     case 'spreadsheet':
       return chooseFromChat('xlsx');
+    case 'spreadsheetOrCsv':
+      return chooseFromChat('xlsx', 'csv');
     case 'qrCode':
       return chooseImage(['album'], 'original');
     case 'photo':

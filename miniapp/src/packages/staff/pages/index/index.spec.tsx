@@ -114,9 +114,10 @@ test('staff who are not admins get the log but no staff management', async () =>
   const calls = await openAs(staffOnly);
   expect(screen.getByText('操作日志')).toBeTruthy();
   expect(screen.queryByText('添加工作人员')).toBeNull();
-  // The to-do counts of 入会审核 and the groups, never the staff list.
+  // The to-do counts of 入会审核, the groups, submissions and receipts, never the staff list.
   expect(calls.map((c) => c.path).sort()).toEqual([
     '/api/applications?limit=1',
+    '/api/dues/receipt-requests?status=requested&limit=50',
     '/api/groups/removals?done=false',
     '/api/groups/todos?done=false',
     '/api/submissions?state=in_review&limit=20',
@@ -185,7 +186,7 @@ test('back from 待移出群聊 the count is asked again', async () => {
   open = 0;
   // The mock keeps every render's callback: the latest ones are the page's current hooks.
   act(() => {
-    for (const shown of shownCallbacks.slice(-6)) shown();
+    for (const shown of shownCallbacks.slice(-12)) shown();
   });
   await waitFor(() => expect(screen.queryByLabelText(/人待移出群聊/)).toBeNull());
   expect(calls.filter((c) => c.path === '/api/groups/removals?done=false').length).toBeGreaterThan(1);
@@ -220,4 +221,31 @@ test('资讯: 文章管理 and 投稿审核 open their pages; the first page of 
     for (const shown of shownCallbacks.slice(-8)) shown();
   });
   await screen.findByText('暂无投稿');
+});
+
+test('会费 shows how many receipt requests wait, "50+" past one page, and opens the dues overview', async () => {
+  const request = (billId: number) => ({
+    billId,
+    unitName: `单位${billId}`,
+    year: 2026,
+    amountFen: 300000,
+    paidFen: 300000,
+    receipt: {
+      status: 'requested',
+      title: `单位${billId}`,
+      taxNumber: null,
+      number: null,
+      requestedAt: '2026-11-20T02:00:00.000Z',
+      issuedAt: null,
+    },
+  });
+  const calls = await openAs(staffOnly, (call) =>
+    call.path.startsWith('/api/dues/receipt-requests')
+      ? ok({ items: Array.from({ length: 50 }, (_, i) => request(i + 1)), nextCursor: 'c50' })
+      : ok({ items: [], nextCursor: null, pending: 0 }),
+  );
+  await screen.findByLabelText('50+ 份开票申请');
+  expect(calls.map((c) => c.path)).toContain('/api/dues/receipt-requests?status=requested&limit=50');
+  fireEvent.click(screen.getByText('会费'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/dues/staff/index/index' });
 });
