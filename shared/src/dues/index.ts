@@ -422,16 +422,6 @@ export const DUES_AUDIT_ACTIONS = defineAuditActions({
 });
 
 export const DuesNotifications = defineNotifications({
-  dues_bill_opened: {
-    name: '会费账单已生成',
-    template: '缴费通知',
-    fields: {
-      unitName: { key: 'thing1', label: '单位名称' },
-      amount: { key: 'thing2', label: '应缴金额' },
-      dueDate: { key: 'time3', label: '截止日期' },
-      note: { key: 'thing4', label: '备注', whenEmpty: '无' },
-    },
-  },
   dues_reminder: {
     name: '会费缴纳提醒',
     template: '缴费通知',
@@ -473,7 +463,6 @@ export const DuesNotifications = defineNotifications({
 });
 declare module '../notifications' {
   interface DeclaredNotifications {
-    dues_bill_opened: (typeof DuesNotifications)['dues_bill_opened'];
     dues_reminder: (typeof DuesNotifications)['dues_reminder'];
     dues_paid: (typeof DuesNotifications)['dues_paid'];
     dues_receipt_requested: (typeof DuesNotifications)['dues_receipt_requested'];

@@ -15,7 +15,6 @@ describe('notification purposes declared by features', () => {
       'join_request_received',
       'group_code_expiring',
       'submission_decision',
-      'dues_bill_opened',
       'dues_reminder',
       'dues_paid',
       'dues_receipt_requested',

@@ -5,6 +5,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * migrations) refuse any update or delete.
  */
 @Entity('audit_log')
+// A record's history (a bill's) is the log's entries about it, newest first.
+@Index('ix_audit_log_target', ['target', 'id'])
 export class AuditEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
