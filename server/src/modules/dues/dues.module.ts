@@ -14,7 +14,12 @@ import { StatementsPolicy } from './statements.policy';
 import { StatementsService } from './statements.service';
 
 @Module({
-  imports: [TransactionalRepositoriesModule.forFeature([BillEntity, BankStatementEntity, BankStatementLineEntity]), UnitsModule, AuditModule, PaymentsModule],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([BillEntity, BankStatementEntity, BankStatementLineEntity]),
+    UnitsModule,
+    AuditModule,
+    PaymentsModule,
+  ],
   controllers: [DuesController, StatementsController],
   providers: [DuesService, DuesPolicy, StatementsService, StatementPostingService, StatementsPolicy],
   exports: [DuesService],

@@ -63,8 +63,13 @@ export class StatementPostingService {
       order: { line: 'ASC' },
     });
     const used = await this.statementsService.usedReferences(lines.map((line) => line.bankReference));
-    const open = await this.creditableBills(lines.flatMap((line) => (line.billId === null ? [] : [line.billId])));
-    const skipped = { [STATEMENT_REASONS.referenceCredited]: [] as number[], [STATEMENT_REASONS.billClosed]: [] as number[] };
+    const open = await this.creditableBills(
+      lines.flatMap((line) => (line.billId === null ? [] : [line.billId])),
+    );
+    const skipped = {
+      [STATEMENT_REASONS.referenceCredited]: [] as number[],
+      [STATEMENT_REASONS.billClosed]: [] as number[],
+    };
     let credited = 0;
     let creditedFen = 0;
     for (const line of lines) {
@@ -85,7 +90,10 @@ export class StatementPostingService {
       for (const part of chunks(ids)) await this.lines.update({ id: In(part) }, { reason });
     }
     const alreadyCredited = skipped[STATEMENT_REASONS.referenceCredited].length;
-    await this.statements.update({ id }, { status: 'confirmed', confirmedBy: ctx.user.id, confirmedAt: now() });
+    await this.statements.update(
+      { id },
+      { status: 'confirmed', confirmedBy: ctx.user.id, confirmedAt: now() },
+    );
     await this.audit.record(ctx, {
       action: 'dues.statement_confirmed',
       target: { type: 'bank_statement', id },

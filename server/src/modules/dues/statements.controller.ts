@@ -67,7 +67,8 @@ export class StatementsController {
   assign(
     @Ctx() ctx: SignedInContext,
     @Param({ schema: statementLineParamSchema }) params: z.output<typeof statementLineParamSchema>,
-    @Body({ schema: assignStatementLineRequestSchema }) body: z.output<typeof assignStatementLineRequestSchema>,
+    @Body({ schema: assignStatementLineRequestSchema })
+    body: z.output<typeof assignStatementLineRequestSchema>,
   ): Promise<StatementPreview> {
     return this.posting.assign(ctx, params.id, params.line, body.billId);
   }

@@ -1,12 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import {
-  DuesErrorMessages,
-  STATEMENT_REASONS,
-  type StatementPreview,
-  formatFen,
-} from '@itss/shared';
+import { DuesErrorMessages, STATEMENT_REASONS, type StatementPreview, formatFen } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';

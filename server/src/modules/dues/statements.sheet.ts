@@ -278,12 +278,14 @@ function dateOf(cell: CellValue | undefined): string | null {
   }
   const text = cellText(value);
   const match =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ??
-    /^(\d{4})(\d{2})(\d{2})(?:\s*\d{2}:?\d{2}:?\d{2})?$/.exec(text);
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(
+      text,
+    ) ?? /^(\d{4})(\d{2})(\d{2})(?:\s*\d{2}:?\d{2}:?\d{2})?$/.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return date.toISOString().slice(0, 10);
 }
 
@@ -299,6 +301,12 @@ export async function statementTemplate(): Promise<Buffer> {
     style: header === '流水号' ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow(['2026-01-15', '3000.00', '示例信息技术有限公司（请替换）', '会费 汇款识别码（请替换为账单上的 7 位识别码）', '2026011500012345']);
+  sheet.addRow([
+    '2026-01-15',
+    '3000.00',
+    '示例信息技术有限公司（请替换）',
+    '会费 汇款识别码（请替换为账单上的 7 位识别码）',
+    '2026011500012345',
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
