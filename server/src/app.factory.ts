@@ -20,6 +20,7 @@ import {
   requestTimeouts,
   standinBaseUrl,
 } from './common/http-hygiene';
+import { keepRawBody } from './common/raw-body';
 import { StartupAwareLogger } from './common/startup';
 import { createValidationPipe } from './common/validation';
 import { type AppConfig, STANDIN_PREFIX } from './config/config';
@@ -46,8 +47,9 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
+    keepRawBody(request, text);
     if (text.trim() === '') {
       done(null, undefined);
       return;

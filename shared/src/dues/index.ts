@@ -468,6 +468,7 @@ export const DUES_AUDIT_ACTIONS = defineAuditActions({
   'bill.waived': '减免会费账单',
   'bill.voided': '作废会费账单',
   'bill.status_changed': '会费账单状态变化',
+  'bill.money_changed': '会费账单到账变化',
   'dues.fees_changed': '修改会费标准',
   'dues.settings_changed': '修改收款账户设置',
   'dues.statement_uploaded': '上传银行流水',

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.entity';
+import { BillPaymentsController } from './bill-payments.controller';
+import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
@@ -19,9 +22,17 @@ import { StatementsService } from './statements.service';
     UnitsModule,
     AuditModule,
     PaymentsModule,
+    NotificationsModule,
   ],
-  controllers: [DuesController, StatementsController],
-  providers: [DuesService, DuesPolicy, StatementsService, StatementPostingService, StatementsPolicy],
-  exports: [DuesService],
+  controllers: [DuesController, BillPaymentsController, StatementsController],
+  providers: [
+    DuesService,
+    DuesPolicy,
+    BillPaymentsService,
+    StatementsService,
+    StatementPostingService,
+    StatementsPolicy,
+  ],
+  exports: [DuesService, BillPaymentsService],
 })
 export class DuesModule {}

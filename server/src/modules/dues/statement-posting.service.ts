@@ -18,8 +18,8 @@ import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
-import { PaymentsService } from '../payments/payments.service';
 import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.entity';
+import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
 import { StatementsPolicy } from './statements.policy';
 import { StatementsService, chunks, isAssignable } from './statements.service';
@@ -39,7 +39,7 @@ export class StatementPostingService {
     @InjectRepository(BankStatementEntity) private readonly statements: Repository<BankStatementEntity>,
     @InjectRepository(BankStatementLineEntity) private readonly lines: Repository<BankStatementLineEntity>,
     @InjectRepository(BillEntity) private readonly bills: Repository<BillEntity>,
-    private readonly payments: PaymentsService,
+    private readonly billPayments: BillPaymentsService,
     private readonly statementsService: StatementsService,
     private readonly audit: AuditService,
     private readonly policy: StatementsPolicy,
@@ -141,16 +141,12 @@ export class StatementPostingService {
   }
 
   private async credit(ctx: SignedInContext, line: BankStatementLineEntity, billId: number): Promise<number> {
-    const { paymentId } = await this.payments.recordBankTransfer(
-      ctx,
-      { type: 'dues_bill', id: billId },
-      {
-        amountFen: line.amountFen ?? 0,
-        paidOn: line.paidOn ?? '',
-        bankReference: line.bankReference,
-        payerName: line.payer || PAYER_UNKNOWN,
-      },
-    );
+    const { paymentId } = await this.billPayments.recordBankTransfer(ctx, billId, {
+      amountFen: line.amountFen ?? 0,
+      paidOn: line.paidOn ?? '',
+      bankReference: line.bankReference,
+      payerName: line.payer || PAYER_UNKNOWN,
+    });
     return paymentId;
   }
 }

@@ -159,6 +159,12 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return this.contacts.existsBy({ userId, unitId });
   }
 
+  /** The people who speak for a unit (its contacts' user ids), e.g. to tell them about its dues. */
+  async contactUserIds(unitId: number): Promise<number[]> {
+    const rows = await this.contacts.find({ where: { unitId }, order: { id: 'ASC' } });
+    return rows.map((row) => row.userId);
+  }
+
   /** The unit the person is a contact of, with their place in it; null for anyone else. */
   async membershipOf(userId: number): Promise<Membership | null> {
     const contact = await this.contacts.findOneBy({ userId });
