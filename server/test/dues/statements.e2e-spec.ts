@@ -185,7 +185,8 @@ describe('bank statements', () => {
         billId: target.id,
         amountFen: 200_000,
         payerName: target.unitName,
-        warning: null,
+        // 1,000 of its 10,000 were recorded by hand before.
+        warning: '金额与应缴的 9,000.00 元不符',
       }),
     ]);
     expect(preview.unmatched.map((line) => [line.line, line.reason])).toEqual([

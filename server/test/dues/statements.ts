@@ -37,7 +37,7 @@ export function reference(): string {
 }
 
 /** A statement line in the template's columns: date, amount (yuan), payer, memo, reference. */
-export type Line = [CellValue, CellValue, CellValue, CellValue, CellValue];
+export type Line = [string, string, string, string, string];
 
 /** A line paying `bill` in full, its code in the memo as people write it. */
 export function lineFor(bill: Bill, ref = reference()): Line {
@@ -54,9 +54,8 @@ export async function statementXlsx(lines: CellValue[][], header: string[] = [..
 }
 
 /** CSV text of these rows, quoted where a cell needs it. */
-export function csvText(rows: CellValue[][], delimiter = ','): string {
-  const cell = (value: CellValue) => {
-    const text = value === null || value === undefined ? '' : String(value as string);
+export function csvText(rows: string[][], delimiter = ','): string {
+  const cell = (text: string) => {
     return /[",\t\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return rows.map((row) => row.map(cell).join(delimiter)).join('\r\n') + '\r\n';

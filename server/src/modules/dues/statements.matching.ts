@@ -56,7 +56,7 @@ function warningOf(line: StatementLine, bill: BillEntity, unitName: string): str
   }
   const owed = bill.amountFen - bill.paidFen;
   if (owed <= 0) warnings.push('该账单已缴清，此笔将计为多缴');
-  else if (line.amountFen !== owed) warnings.push(`金额与应缴 ${formatFen(owed)} 不符`);
+  else if (line.amountFen !== owed) warnings.push(`金额与应缴的 ${formatFen(owed)}不符`);
   return warnings.length ? warnings.join('；') : null;
 }
 
