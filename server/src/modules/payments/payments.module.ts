@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatPayApi } from '../../wechatpay/wechatpay.types';
 import { AuditModule } from '../audit/audit.module';
+import { BankTransferBatch } from './bank-transfer-batch';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
@@ -32,6 +33,7 @@ class WechatPayNotConfigured extends WechatPayApi {
   controllers: [PaymentsController],
   providers: [
     PaymentsService,
+    BankTransferBatch,
     PaymentSubjects,
     PaymentSettlement,
     RefundsService,
@@ -40,6 +42,6 @@ class WechatPayNotConfigured extends WechatPayApi {
     PaymentsPolicy,
     { provide: WechatPayApi, useClass: WechatPayNotConfigured },
   ],
-  exports: [PaymentsService, PaymentSubjects],
+  exports: [PaymentsService, PaymentSubjects, BankTransferBatch],
 })
 export class PaymentsModule {}
