@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { withWechatPay } from './payments/wechatpay';
 import { type AuthEnv, startAuthEnv } from './support/auth-env';
 import type { ConcurrencyCase } from './support/concurrency';
 import { TEST_DB } from './support/harness';
@@ -33,7 +34,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
       it(
         entry.title,
         async () => {
-          const env = await startAuthEnv();
+          const env = await startAuthEnv(withWechatPay);
           try {
             await entry.run(env);
           } finally {
@@ -48,7 +49,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
   describe('coverage', () => {
     let env: AuthEnv;
     beforeAll(async () => {
-      env = await startAuthEnv();
+      env = await startAuthEnv(withWechatPay);
     });
     afterAll(() => env.close());
 
