@@ -7,20 +7,42 @@ import { UnitsModule } from '../units/units.module';
 import { BillPaymentsController } from './bill-payments.controller';
 import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
+import { BillListService } from './bill-list.service';
+import { BillOpening } from './bill-opening.service';
+import { BillStatesService } from './bill-states.service';
+import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
+import { DuesFeesService } from './dues-fees.service';
+import { DuesSettingsEntity } from './dues-settings.entity';
+import { DuesSettingsService } from './dues-settings.service';
+import { DuesStaffController } from './dues-staff.controller';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
 import { DuesService } from './dues.service';
 
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([BillEntity]),
+    TransactionalRepositoriesModule.forFeature([
+      BillEntity,
+      DuesFeeEntity,
+      DuesFeeChangeEntity,
+      DuesSettingsEntity,
+    ]),
     UnitsModule,
     AuditModule,
     PaymentsModule,
     NotificationsModule,
   ],
-  controllers: [DuesController, BillPaymentsController],
-  providers: [DuesService, DuesPolicy, BillPaymentsService],
+  controllers: [DuesController, DuesStaffController, BillPaymentsController],
+  providers: [
+    DuesService,
+    DuesPolicy,
+    DuesFeesService,
+    DuesSettingsService,
+    BillOpening,
+    BillListService,
+    BillStatesService,
+    BillPaymentsService,
+  ],
   exports: [DuesService, BillPaymentsService],
 })
 export class DuesModule {}
