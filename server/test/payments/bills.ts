@@ -49,9 +49,16 @@ export function transfer(amountFen: number, reference = `BR${process.pid}X${sequ
   return { amountFen, paidOn: '2026-03-01', bankReference: reference, payerName: '北京示例信息技术有限公司' };
 }
 
-/** A bill closed by staff, set directly while the waive/void routes are another helper's. */
-export async function closeBill(env: AuthEnv, id: number, status: 'waived' | 'void'): Promise<void> {
-  await env.server.app.get(DataSource).getRepository(BillEntity).update({ id }, { status, reason: '测试' });
+/** A bill staff waive or void, through their route. */
+export async function closeBill(
+  env: AuthEnv,
+  staffToken: string,
+  id: number,
+  how: 'waive' | 'void',
+): Promise<void> {
+  await seedOf(env).ok(staffToken, 'POST', `/api/dues/bills/${id}/${how}`, {
+    reason: '单位已注销，作废账单',
+  });
 }
 
 /** A WeChat Pay order of the bill, opened as its contact (`token`) does in the mini-program. */
