@@ -10,7 +10,7 @@ import {
 import { Workbook } from 'exceljs';
 import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
 import { auditRows } from '../support/concurrency';
-import { PNG, person } from '../support/joining';
+import { PDF, PNG, person } from '../support/joining';
 import {
   assignLine,
   billFor,
@@ -222,6 +222,13 @@ describe('bank statements', () => {
     const audits = (await auditRows(env, 'dues.statement_uploaded')).length;
     const refusals: [Buffer, string, number, string, RegExp?][] = [
       [PNG, 'statement.csv', 415, 'DUES_STATEMENT_NOT_SPREADSHEET'],
+      [PDF, 'statement.pdf', 415, 'DUES_STATEMENT_NOT_SPREADSHEET'],
+      [
+        Buffer.from('<html><table><tr><td>交易日期</td></tr></table></html>'),
+        'web.xls',
+        415,
+        'DUES_STATEMENT_NOT_SPREADSHEET',
+      ],
       [
         Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
         'old.xls',

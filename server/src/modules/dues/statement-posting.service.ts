@@ -6,6 +6,7 @@ import {
   DuesError,
   DuesErrorMessages,
   STATEMENT_REASONS,
+  type RecordPaymentRequest,
   type StatementConfirmResponse,
   type StatementPreview,
   formatFen,
@@ -70,22 +71,39 @@ export class StatementPostingService {
       [STATEMENT_REASONS.referenceCredited]: [] as number[],
       [STATEMENT_REASONS.billClosed]: [] as number[],
     };
-    let credited = 0;
-    let creditedFen = 0;
-    for (const line of lines) {
+    const crediting = lines.filter((line) => {
       if (used.has(line.bankReference)) {
         skipped[STATEMENT_REASONS.referenceCredited].push(line.id);
-        continue;
+        return false;
       }
       if (line.billId === null || !open.has(line.billId)) {
         skipped[STATEMENT_REASONS.billClosed].push(line.id);
-        continue;
+        return false;
       }
-      const paymentId = await this.credit(ctx, line, line.billId);
-      await this.lines.update({ id: line.id }, { creditedPaymentId: paymentId });
-      credited += 1;
-      creditedFen += line.amountFen ?? 0;
+      return true;
+    });
+    const paymentIds = await this.billPayments.recordBankTransfers(
+      ctx,
+      crediting.map((line) => ({ billId: line.billId ?? 0, input: this.paymentOf(line) })),
+    );
+    // One statement per batch rather than one per line: the ids are integers of our own, inlined.
+    for (const part of chunks(crediting)) {
+      const cases = part
+        .map((line) => {
+          const paymentId = paymentIds.get(line.bankReference);
+          if (paymentId === undefined) throw new Error(`No payment recorded for ${line.bankReference}`);
+          return `WHEN ${line.id} THEN ${paymentId}`;
+        })
+        .join(' ');
+      await this.lines
+        .createQueryBuilder()
+        .update(BankStatementLineEntity)
+        .set({ creditedPaymentId: () => `CASE id ${cases} END` })
+        .where({ id: In(part.map((line) => line.id)) })
+        .execute();
     }
+    const credited = crediting.length;
+    const creditedFen = crediting.reduce((sum, line) => sum + (line.amountFen ?? 0), 0);
     for (const [reason, ids] of Object.entries(skipped)) {
       for (const part of chunks(ids)) await this.lines.update({ id: In(part) }, { reason });
     }
@@ -141,12 +159,15 @@ export class StatementPostingService {
   }
 
   private async credit(ctx: SignedInContext, line: BankStatementLineEntity, billId: number): Promise<number> {
-    const { paymentId } = await this.billPayments.recordBankTransfer(ctx, billId, {
+    return (await this.billPayments.recordBankTransfer(ctx, billId, this.paymentOf(line))).paymentId;
+  }
+
+  private paymentOf(line: BankStatementLineEntity): RecordPaymentRequest {
+    return {
       amountFen: line.amountFen ?? 0,
       paidOn: line.paidOn ?? '',
       bankReference: line.bankReference,
       payerName: line.payer || PAYER_UNKNOWN,
-    });
-    return paymentId;
+    };
   }
 }

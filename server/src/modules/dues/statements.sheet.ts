@@ -188,7 +188,8 @@ export function decodeText(bytes: Buffer): string {
   } catch {
     text = new TextDecoder('gb18030').decode(body);
   }
-  if (BINARY.test(text)) throw new AppError(DuesError.StatementNotSpreadsheet);
+  // A PDF, or the HTML page some banks save as ".xls", is text but no table to read.
+  if (BINARY.test(text) || /^\s*(?:%PDF|<)/.test(text)) throw new AppError(DuesError.StatementNotSpreadsheet);
   return text;
 }
 
