@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { withWechatPay } from './payments/wechatpay';
 import { type AuthEnv, startAuthEnv } from './support/auth-env';
 import { type RouteAccess, declaredRoutes, describeRoleMatrix } from './support/role-matrix';
 
@@ -32,7 +33,7 @@ const ROLE_MATRIX = featureMatrices();
 describe('role matrix', () => {
   let env: AuthEnv;
   beforeAll(async () => {
-    env = await startAuthEnv();
+    env = await startAuthEnv(withWechatPay);
   });
   afterAll(() => env.close());
 

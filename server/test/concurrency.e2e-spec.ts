@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { withWechatPay } from './payments/wechatpay';
 import { type AuthEnv, startAuthEnv } from './support/auth-env';
 import type { ConcurrencyCase } from './support/concurrency';
 import { TEST_DB } from './support/harness';
@@ -34,7 +35,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
       it(
         entry.title,
         async () => {
-          const env = await startAuthEnv();
+          const env = await startAuthEnv(withWechatPay);
           try {
             await entry.run(env);
           } finally {
@@ -49,7 +50,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
   describe('coverage', () => {
     let env: AuthEnv;
     beforeAll(async () => {
-      env = await startAuthEnv();
+      env = await startAuthEnv(withWechatPay);
     });
     afterAll(() => env.close());
 

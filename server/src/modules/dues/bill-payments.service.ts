@@ -77,6 +77,8 @@ export class BillPaymentsService implements OnModuleInit {
     billId: number,
     input: RecordPaymentRequest,
   ): Promise<{ paymentId: number }> {
+    // Waiting for a waive or void of the bill in progress, so money never lands on a bill just closed.
+    await lockRows(this.bills, [billId]);
     const bill = await this.bills.findOneBy({ id: billId });
     if (!bill) throw new AppError(ErrorCode.NotFound);
     if (CLOSED.includes(bill.status)) throw new AppError(DuesError.BillClosed);

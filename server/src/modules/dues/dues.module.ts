@@ -8,6 +8,14 @@ import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.e
 import { BillPaymentsController } from './bill-payments.controller';
 import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
+import { BillListService } from './bill-list.service';
+import { BillOpening } from './bill-opening.service';
+import { BillStatesService } from './bill-states.service';
+import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
+import { DuesFeesService } from './dues-fees.service';
+import { DuesSettingsEntity } from './dues-settings.entity';
+import { DuesSettingsService } from './dues-settings.service';
+import { DuesStaffController } from './dues-staff.controller';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
 import { DuesService } from './dues.service';
@@ -18,16 +26,28 @@ import { StatementsService } from './statements.service';
 
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([BillEntity, BankStatementEntity, BankStatementLineEntity]),
+    TransactionalRepositoriesModule.forFeature([
+      BillEntity,
+      DuesFeeEntity,
+      DuesFeeChangeEntity,
+      DuesSettingsEntity,
+      BankStatementEntity,
+      BankStatementLineEntity,
+    ]),
     UnitsModule,
     AuditModule,
     PaymentsModule,
     NotificationsModule,
   ],
-  controllers: [DuesController, BillPaymentsController, StatementsController],
+  controllers: [DuesController, DuesStaffController, BillPaymentsController, StatementsController],
   providers: [
     DuesService,
     DuesPolicy,
+    DuesFeesService,
+    DuesSettingsService,
+    BillOpening,
+    BillListService,
+    BillStatesService,
     BillPaymentsService,
     StatementsService,
     StatementPostingService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
-import { WechatPayApi } from '../../wechatpay/wechatpay.types';
+import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
 import { BankTransferBatch } from './bank-transfer-batch';
 import { PaymentSettlement } from './payment-settlement';
@@ -13,23 +13,12 @@ import { RefundsService } from './refunds.service';
 import { WechatNotifications } from './wechat-notifications';
 import { WechatOrders } from './wechat-orders';
 
-/** Until the WeChat Pay client lands: not offered, so every order is refused before it is asked. */
-class WechatPayNotConfigured extends WechatPayApi {
-  readonly enabled = false;
-  private refuse(): never {
-    throw new Error('WeChat Pay is not configured');
-  }
-  jsapiOrder = () => this.refuse();
-  requestPaymentParams = () => this.refuse();
-  queryOrder = () => this.refuse();
-  closeOrder = () => this.refuse();
-  refund = () => this.refuse();
-  queryRefund = () => this.refuse();
-  parseNotification = () => this.refuse();
-}
-
 @Module({
-  imports: [TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]), AuditModule],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]),
+    AuditModule,
+    WechatPayModule,
+  ],
   controllers: [PaymentsController],
   providers: [
     PaymentsService,
@@ -40,7 +29,6 @@ class WechatPayNotConfigured extends WechatPayApi {
     WechatOrders,
     WechatNotifications,
     PaymentsPolicy,
-    { provide: WechatPayApi, useClass: WechatPayNotConfigured },
   ],
   exports: [PaymentsService, PaymentSubjects, BankTransferBatch],
 })
