@@ -57,10 +57,10 @@ describe('dues: bank transfers recorded by staff', () => {
 
   it('refuses money on a waived or void bill (409), and an unknown bill (404)', async () => {
     const { bill } = await memberBill(env, staff.token);
-    await closeBill(env, bill.id, 'void');
+    await closeBill(env, staff.token, bill.id, 'void');
     expect(codeOf(await record(bill.id, transfer(100_000)))).toEqual([409, 'DUES_BILL_CLOSED']);
     const waived = await memberBill(env, staff.token);
-    await closeBill(env, waived.bill.id, 'waived');
+    await closeBill(env, staff.token, waived.bill.id, 'waive');
     expect(codeOf(await record(waived.bill.id, transfer(100_000)))).toEqual([409, 'DUES_BILL_CLOSED']);
     expect(codeOf(await record(999_999, transfer(100_000)))).toEqual([404, 'NOT_FOUND']);
     expect(await paymentsOf(env, bill.id)).toHaveLength(0);

@@ -150,7 +150,7 @@ describe('dues: paying a bill by WeChat Pay against the stand-in', () => {
     const opened = await order(bill.id, contact.token);
     expect(codeOf(await sync(opened.paymentId, stranger.token))).toEqual([404, 'NOT_FOUND']);
     expect((await sync(opened.paymentId, staff.token)).status).toBe(200);
-    await closeBill(env, bill.id, 'void');
+    await closeBill(env, staff.token, bill.id, 'void');
     expect(codeOf(await start(bill.id, contact.token))).toEqual([409, 'DUES_BILL_CLOSED']);
   });
 });

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { STANDIN_APPID } from '../../src/config/config';
+import { type AppConfig, STANDIN_APPID } from '../../src/config/config';
 import { wechatPayConfig } from '../../src/config/wechatpay-config';
 import { STANDIN_MCHID, newRsaKeyPair, standinWechatPayKeys } from '../../src/wechatpay/standin/standin-keys';
 import { aesGcmEncrypt, nonce, platformHeaders, rfc3339Beijing } from '../../src/wechatpay/wechatpay-crypto';
 import { type AuthEnv, startAuthEnv } from '../support/auth-env';
 
-/** The server with WeChat Pay played by the development stand-in it serves (`/__wechatpay`). */
-export function startPayEnv(): Promise<AuthEnv> {
-  return startAuthEnv((config) => ({
+/** A test configuration with WeChat Pay played by the development stand-in the server serves (`/__wechatpay`). */
+export function withWechatPay(config: AppConfig): AppConfig {
+  return {
     ...config,
     wechatpay: wechatPayConfig(
       {},
@@ -21,7 +21,12 @@ export function startPayEnv(): Promise<AuthEnv> {
       },
       [],
     ),
-  }));
+  };
+}
+
+/** The server with WeChat Pay played by its stand-in. */
+export function startPayEnv(): Promise<AuthEnv> {
+  return startAuthEnv(withWechatPay);
 }
 
 /** What WeChat Pay encrypts in a TRANSACTION.SUCCESS notification. */

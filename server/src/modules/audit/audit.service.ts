@@ -64,6 +64,26 @@ export class AuditService {
     });
   }
 
+  /** Many entries by one actor in few statements (a statement's payments), in the caller's transaction. */
+  async recordMany(actor: Actor, entries: readonly AuditRecord[]): Promise<void> {
+    const who =
+      actor === CLI
+        ? { actorId: null, actorName: '命令行', ip: null }
+        : { actorId: actor.user?.id ?? null, actorName: actor.user?.displayName ?? '访客', ip: actor.ip };
+    const at = new Date();
+    for (let i = 0; i < entries.length; i += 500) {
+      await this.entries.insert(
+        entries.slice(i, i + 500).map((entry) => ({
+          at,
+          ...who,
+          action: entry.action,
+          target: entry.target ? encodeTarget(entry.target) : null,
+          detail: entry.detail ?? null,
+        })),
+      );
+    }
+  }
+
   /** Newest first; the keyset is the id, so a page costs one indexed range read. */
   async list(
     actor: RequestContext,

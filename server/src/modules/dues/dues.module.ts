@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
+import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.entity';
 import { BillPaymentsController } from './bill-payments.controller';
 import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
@@ -19,6 +20,10 @@ import { DuesStaffController } from './dues-staff.controller';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
 import { DuesService } from './dues.service';
+import { StatementPostingService } from './statement-posting.service';
+import { StatementsController } from './statements.controller';
+import { StatementsPolicy } from './statements.policy';
+import { StatementsService } from './statements.service';
 
 @Module({
   imports: [
@@ -27,13 +32,15 @@ import { DuesService } from './dues.service';
       DuesFeeEntity,
       DuesFeeChangeEntity,
       DuesSettingsEntity,
+      BankStatementEntity,
+      BankStatementLineEntity,
     ]),
     UnitsModule,
     AuditModule,
     PaymentsModule,
     NotificationsModule,
   ],
-  controllers: [DuesController, DuesStaffController, BillPaymentsController],
+  controllers: [DuesController, DuesStaffController, BillPaymentsController, StatementsController],
   providers: [
     DuesService,
     DuesPolicy,
@@ -44,6 +51,9 @@ import { DuesService } from './dues.service';
     BillStatesService,
     DemoDuesSeed,
     BillPaymentsService,
+    StatementsService,
+    StatementPostingService,
+    StatementsPolicy,
   ],
   exports: [DuesService, BillPaymentsService],
 })

@@ -24,6 +24,8 @@ export interface MoneyChange {
  */
 export interface PaymentSubjectHandler {
   settled(subjectId: number, change: MoneyChange): Promise<void>;
+  /** Many changes at once (a bank statement's payments), in few statements; else `settled` runs for each. */
+  settledMany?(changes: readonly { subjectId: number; change: MoneyChange }[]): Promise<void>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
+import { BankTransferBatch } from './bank-transfer-batch';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
@@ -21,6 +22,7 @@ import { WechatOrders } from './wechat-orders';
   controllers: [PaymentsController],
   providers: [
     PaymentsService,
+    BankTransferBatch,
     PaymentSubjects,
     PaymentSettlement,
     RefundsService,
@@ -28,6 +30,6 @@ import { WechatOrders } from './wechat-orders';
     WechatNotifications,
     PaymentsPolicy,
   ],
-  exports: [PaymentsService, PaymentSubjects],
+  exports: [PaymentsService, PaymentSubjects, BankTransferBatch],
 })
 export class PaymentsModule {}

@@ -166,6 +166,20 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return rows.map((row) => row.userId);
   }
 
+  /** The contacts' user ids of many units at once, by unit id. */
+  async contactUserIdsOf(unitIds: readonly number[]): Promise<Map<number, number[]>> {
+    const byUnit = new Map<number, number[]>();
+    const unique = [...new Set(unitIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.contacts.find({
+        where: { unitId: In(unique.slice(i, i + 500)) },
+        order: { id: 'ASC' },
+      });
+      for (const row of rows) byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), row.userId]);
+    }
+    return byUnit;
+  }
+
   /** The unit the person is a contact of, with their place in it; null for anyone else. */
   async membershipOf(userId: number): Promise<Membership | null> {
     const contact = await this.contacts.findOneBy({ userId });
