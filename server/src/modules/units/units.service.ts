@@ -159,6 +159,12 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return this.contacts.existsBy({ userId, unitId });
   }
 
+  /** The people who speak for a unit (its contacts' user ids), for features that tell the unit something. */
+  async contactIdsOf(unitId: number): Promise<number[]> {
+    const rows = await this.contacts.find({ where: { unitId }, order: { userId: 'ASC' } });
+    return rows.map((contact) => contact.userId);
+  }
+
   /** The unit the person is a contact of, with their place in it; null for anyone else. */
   async membershipOf(userId: number): Promise<Membership | null> {
     const contact = await this.contacts.findOneBy({ userId });
