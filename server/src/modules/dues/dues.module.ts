@@ -5,6 +5,7 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { BillEntity } from './bill.entity';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
@@ -12,6 +13,9 @@ import { DuesService } from './dues.service';
 import { DuesJobs } from './dues-jobs';
 import { DuesReminderEntity } from './reminders.entity';
 import { DuesReminders } from './reminders.service';
+import { ReceiptsController } from './receipts.controller';
+import { ReceiptsPolicy } from './receipts.policy';
+import { DuesReceipts } from './receipts.service';
 
 @Module({
   imports: [
@@ -21,9 +25,10 @@ import { DuesReminders } from './reminders.service';
     PaymentsModule,
     NotificationsModule,
     FilesModule,
+    UsersModule,
   ],
-  controllers: [DuesController],
-  providers: [DuesService, DuesPolicy, DuesReminders, DuesJobs],
+  controllers: [DuesController, ReceiptsController],
+  providers: [DuesService, DuesPolicy, DuesReminders, DuesJobs, DuesReceipts, ReceiptsPolicy],
   exports: [DuesService],
 })
 export class DuesModule {}
