@@ -16,6 +16,8 @@ export type SignedInContext = RequestContext & { user: UserEntity };
 /** The operator at the command line (npm run staff): trusted, and named so in the audit log. */
 export const CLI = 'cli';
 export type Actor = RequestContext | typeof CLI;
+/** The server itself, for work no person asked for now (a scheduled job): named so in the audit log. */
+export const SYSTEM = 'system';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -328,11 +328,11 @@ export const DuesError = defineErrors({
     status: 409,
     message: '该年度账单已生成或年度已过，会费标准不能再修改',
   },
-  /** A due date outside the bills' year (or the next one's first months). */
+  /** A due date that is no calendar day, before today, or past the end of next year. */
   DueDateInvalid: {
     code: 'DUES_DUE_DATE_INVALID',
     status: 400,
-    message: '截止日期应在账单年度内或次年，且不早于今天',
+    message: '截止日期应为有效日期，不早于今天，且不晚于明年年底',
   },
   /** A past year's bills need the due date they carry over with. */
   DueDateRequired: {
@@ -429,6 +429,7 @@ export const DUES_AUDIT_ACTIONS = defineAuditActions({
   'dues.statement_line_assigned': '银行流水指定账单',
   'dues.receipt_requested': '申请会费票据',
   'dues.receipt_issued': '开具会费票据',
+  'dues.bills_exported': '导出会费账单',
 });
 
 export const DuesNotifications = defineNotifications({

@@ -4,7 +4,7 @@ import type { AuditListResponse, AuditTarget } from '@itss/shared';
 import { type Repository } from 'typeorm';
 import { pageById } from '../../common/keyset';
 import { authorize } from '../../common/policy';
-import { type Actor, CLI, type RequestContext } from '../../common/request-context';
+import { type Actor, CLI, type RequestContext, SYSTEM } from '../../common/request-context';
 import { AuditEntity } from './audit.entity';
 import { AuditPolicy } from './audit.policy';
 
@@ -48,11 +48,13 @@ export class AuditService {
   }
 
   /** Joins the caller's transaction: an action and its audit entry land together or not at all. */
-  async record(actor: Actor, entry: AuditRecord): Promise<void> {
+  async record(actor: Actor | typeof SYSTEM, entry: AuditRecord): Promise<void> {
     const who =
       actor === CLI
         ? { actorId: null, actorName: '命令行', ip: null }
-        : { actorId: actor.user?.id ?? null, actorName: actor.user?.displayName ?? '访客', ip: actor.ip };
+        : actor === SYSTEM
+          ? { actorId: null, actorName: '系统', ip: null }
+          : { actorId: actor.user?.id ?? null, actorName: actor.user?.displayName ?? '访客', ip: actor.ip };
     await this.entries.insert({
       at: new Date(),
       ...who,
@@ -84,6 +86,27 @@ export class AuditService {
       })),
       nextCursor,
     };
+  }
+
+  /**
+   * The entries about one record, oldest first, for the record's own history (a bill's). The
+   * owning feature has already decided the caller may see the record.
+   */
+  async forTarget(
+    target: AuditTarget,
+    limit = 200,
+  ): Promise<{ at: Date; action: string; actorName: string; detail: string | null }[]> {
+    const rows = await this.entries.find({
+      where: { target: encodeTarget(target) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      at: row.at,
+      action: row.action,
+      actorName: row.actorName,
+      detail: row.detail,
+    }));
   }
 
   /** One query per target type on the page, keyed by the encoded target. */

@@ -10,6 +10,9 @@ import type { BillStatus, LevelCode } from '@itss/shared';
 @Index('uq_bills_unit_year', ['unitId', 'year'], { unique: true })
 @Index('uq_bills_remittance_code', ['remittanceCode'], { unique: true })
 @Index('idx_bills_year_status', ['year', 'status', 'id'])
+// Staff's list pages by id within a year, by state or level: each page one range read.
+@Index('idx_bills_year_id', ['year', 'id'])
+@Index('idx_bills_year_level', ['year', 'level', 'id'])
 @Index('idx_bills_due_date', ['dueDate', 'id'])
 export class BillEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })

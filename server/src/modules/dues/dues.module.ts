@@ -7,6 +7,14 @@ import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { BillEntity } from './bill.entity';
+import { BillListService } from './bill-list.service';
+import { BillOpening } from './bill-opening.service';
+import { BillStatesService } from './bill-states.service';
+import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
+import { DuesFeesService } from './dues-fees.service';
+import { DuesSettingsEntity } from './dues-settings.entity';
+import { DuesSettingsService } from './dues-settings.service';
+import { DuesStaffController } from './dues-staff.controller';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
 import { DuesService } from './dues.service';
@@ -19,7 +27,13 @@ import { DuesReceipts } from './receipts.service';
 
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([BillEntity, DuesReminderEntity]),
+    TransactionalRepositoriesModule.forFeature([
+      BillEntity,
+      DuesFeeEntity,
+      DuesFeeChangeEntity,
+      DuesSettingsEntity,
+      DuesReminderEntity,
+    ]),
     UnitsModule,
     AuditModule,
     PaymentsModule,
@@ -27,8 +41,20 @@ import { DuesReceipts } from './receipts.service';
     FilesModule,
     UsersModule,
   ],
-  controllers: [DuesController, ReceiptsController],
-  providers: [DuesService, DuesPolicy, DuesReminders, DuesJobs, DuesReceipts, ReceiptsPolicy],
+  controllers: [DuesController, DuesStaffController, ReceiptsController],
+  providers: [
+    DuesService,
+    DuesPolicy,
+    DuesFeesService,
+    DuesSettingsService,
+    BillOpening,
+    BillListService,
+    BillStatesService,
+    DuesReminders,
+    DuesJobs,
+    DuesReceipts,
+    ReceiptsPolicy,
+  ],
   exports: [DuesService],
 })
 export class DuesModule {}

@@ -26,23 +26,11 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { BillEntity } from './bill.entity';
+import { receiptOf } from './bill-presenter';
 import { ReceiptsPolicy } from './receipts.policy';
 
 /** What files call the bill that owns a receipt PDF. */
 const FILE_OWNER = 'bill';
-
-/** A bill's receipt as the contract shows it; null before one is requested. */
-export function receiptOf(bill: BillEntity): BillReceipt | null {
-  if (!bill.receiptStatus || !bill.receiptTitle || !bill.receiptRequestedAt) return null;
-  return {
-    status: bill.receiptStatus,
-    title: bill.receiptTitle,
-    taxNumber: bill.receiptTaxNumber,
-    number: bill.receiptNumber,
-    requestedAt: bill.receiptRequestedAt.toISOString(),
-    issuedAt: bill.receiptIssuedAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * 会费票据: a contact asks for one on a paid bill, staff upload the issued PDF, the unit's contacts

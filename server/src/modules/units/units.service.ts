@@ -25,6 +25,7 @@ import { UnitContactEntity } from './unit-contact.entity';
 import { UnitStatusChangeEntity } from './unit-status-change.entity';
 import { UnitEntity } from './unit.entity';
 import { SeatLimitsService } from './seat-limits.service';
+import { applyUnitFilters } from './unit-search';
 import { UnitsPolicy } from './units.policy';
 
 /** What an approved application makes a unit of. */
@@ -184,6 +185,27 @@ export class UnitsService implements OnModuleInit, MeContributor {
   async namesOf(ids: number[]): Promise<Map<number, string>> {
     const rows = ids.length ? await this.units.findBy({ id: In([...new Set(ids)]) }) : [];
     return new Map(rows.map((unit) => [unit.id, unit.name]));
+  }
+
+  /**
+   * The units that owe a year's dues: every one not removed (a suspended unit still owes) that had
+   * joined by `joinedBy` (the year's last day), oldest first.
+   */
+  async billable(joinedBy: string): Promise<{ id: number; level: LevelCode }[]> {
+    return this.units
+      .createQueryBuilder('unit')
+      .select(['unit.id', 'unit.level'])
+      .where('unit.status <> :removed', { removed: 'removed' })
+      .andWhere('unit.joinedOn <= :joinedBy', { joinedBy })
+      .orderBy('unit.id', 'ASC')
+      .getMany();
+  }
+
+  /** Ids of the units whose name contains `text` (the staff lists' search), at most `limit`. */
+  async idsByName(text: string, limit: number): Promise<number[]> {
+    const qb = this.units.createQueryBuilder('unit').select('unit.id');
+    applyUnitFilters(qb, { q: text }, { byCreditCode: false });
+    return (await qb.orderBy('unit.id', 'ASC').limit(limit).getMany()).map((unit) => unit.id);
   }
 
   async exists(unitId: number): Promise<boolean> {
