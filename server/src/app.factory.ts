@@ -20,11 +20,14 @@ import {
   requestTimeouts,
   standinBaseUrl,
 } from './common/http-hygiene';
+import { keepRawBody } from './common/raw-body';
 import { StartupAwareLogger } from './common/startup';
 import { createValidationPipe } from './common/validation';
 import { type AppConfig, STANDIN_PREFIX } from './config/config';
 import { MULTIPART_LIMITS } from './modules/files/upload-reader';
 import { wechatStandin } from './wechat/standin/standin';
+import { WECHATPAY_NOTIFY_PATH, WECHATPAY_STANDIN_PREFIX } from './config/wechatpay-config';
+import { wechatPayStandin } from './wechatpay/standin/standin';
 
 /** The H5 build's names for hashed files (`js/app.e2b58d65.js`), compressed copies included. */
 const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/;
@@ -46,8 +49,9 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
+    keepRawBody(request, text);
     if (text.trim() === '') {
       done(null, undefined);
       return;
@@ -96,6 +100,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const address = this.server.address();
       if (address && typeof address === 'object') {
         config.wechat.apiBase = standinBaseUrl(address, STANDIN_PREFIX);
+      }
+      done();
+    });
+  }
+  const wechatpay = config.wechatpay;
+  if (wechatpay?.serveStandin) {
+    // WeChat Pay played here too, notifying this very server, wherever it is bound.
+    await app.register(wechatPayStandin, { prefix: WECHATPAY_STANDIN_PREFIX, appid: wechatpay.appid });
+    fastify.addHook('onListen', function (done) {
+      const address = this.server.address();
+      if (address && typeof address === 'object') {
+        wechatpay.apiBase = standinBaseUrl(address, WECHATPAY_STANDIN_PREFIX);
+        wechatpay.notifyUrl = standinBaseUrl(address, WECHATPAY_NOTIFY_PATH);
       }
       done();
     });

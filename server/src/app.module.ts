@@ -23,6 +23,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 import { StateModule } from './state/state.module';
+import { WechatPayModule } from './wechatpay/wechatpay.module';
 
 /**
  * The composition root: infrastructure (config, database, the transaction that travels with each
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         StateModule.forRoot(config),
         JobsModule.forRoot(config),
+        WechatPayModule,
         HealthModule,
         AssociationModule,
         MembershipModule,

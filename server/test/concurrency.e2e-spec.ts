@@ -1,31 +1,33 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { withWechatPay } from './payments/wechatpay';
 import { type AuthEnv, startAuthEnv } from './support/auth-env';
 import type { ConcurrencyCase } from './support/concurrency';
 import { TEST_DB } from './support/harness';
 import { declaredRoutes } from './support/role-matrix';
 
 /**
- * Every feature lists in `test/<feature>/concurrency.ts` what happens when its write routes are
- * called many times at once; this file gathers them by convention (no list to edit), runs each on a
- * fresh environment, and fails when the application declares a write route that no case covers.
+ * Every feature lists in `test/<feature>/concurrency.ts` (and, where parts of a feature are built
+ * apart, `test/<feature>/<part>.concurrency.ts`) what happens when its write routes are called many
+ * times at once; this file gathers them by convention (no list to edit), runs each on a fresh
+ * environment, and fails when the application declares a write route that no case covers.
  */
-function casesOf(feature: string): ConcurrencyCase[] {
+const CASES_FILE = /^(?:[a-z-]+\.)?concurrency\.ts$/;
+
+function casesOf(feature: string, file: string): ConcurrencyCase[] {
   // Discovered at run time, and jest's describe is synchronous: a plain require is the way in.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(__dirname, feature, 'concurrency.ts')) as { CONCURRENCY: ConcurrencyCase[] })
-    .CONCURRENCY;
+  return (require(join(__dirname, feature, file)) as { CONCURRENCY: ConcurrencyCase[] }).CONCURRENCY;
 }
 
 const CASES = readdirSync(__dirname, { withFileTypes: true })
-  .filter(
-    (entry) =>
-      entry.isDirectory() &&
-      // support/concurrency.ts is the helper itself.
-      entry.name !== 'support' &&
-      existsSync(join(__dirname, entry.name, 'concurrency.ts')),
-  )
-  .flatMap((entry) => casesOf(entry.name));
+  // support/concurrency.ts is the helper itself.
+  .filter((entry) => entry.isDirectory() && entry.name !== 'support')
+  .flatMap((entry) =>
+    readdirSync(join(__dirname, entry.name))
+      .filter((file) => CASES_FILE.test(file))
+      .flatMap((file) => casesOf(entry.name, file)),
+  );
 
 describe(`concurrent writes on ${TEST_DB}`, () => {
   for (const entry of CASES) {
@@ -33,7 +35,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
       it(
         entry.title,
         async () => {
-          const env = await startAuthEnv();
+          const env = await startAuthEnv(withWechatPay);
           try {
             await entry.run(env);
           } finally {
@@ -48,7 +50,7 @@ describe(`concurrent writes on ${TEST_DB}`, () => {
   describe('coverage', () => {
     let env: AuthEnv;
     beforeAll(async () => {
-      env = await startAuthEnv();
+      env = await startAuthEnv(withWechatPay);
     });
     afterAll(() => env.close());
 

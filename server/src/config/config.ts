@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { type NotificationPurpose, notificationPurposes, templateEnvKey } from '@itss/shared';
 import { z } from 'zod';
+import { type WechatPayConfig, wechatPayConfig, wechatPayKeys } from './wechatpay-config';
 
 /** The repository root, so defaults do not depend on the directory the server was started from. */
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -119,6 +120,7 @@ const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  ...wechatPayKeys,
 });
 
 /**
@@ -204,6 +206,8 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   wechat: WechatConfig;
+  /** null: WeChat Pay is not offered (bank transfer only). */
+  wechatpay: WechatPayConfig | null;
   redis: RedisConfig | null;
   /** Serve cached public reads; off only to measure or to rule the cache out while diagnosing. */
   responseCache: boolean;
@@ -289,9 +293,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (c[key] === undefined) problems.push({ key, message: 'required when any S3_* variable is set' });
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
   // Without credentials, development talks to the stand-in that this server serves itself.
   const serveStandin = !c.WECHAT_APPID;
+  const wechatpay = wechatPayConfig(
+    c,
+    {
+      env: c.NODE_ENV,
+      port: c.PORT,
+      appid: c.WECHAT_APPID ?? STANDIN_APPID,
+      publicUrl: c.PUBLIC_URL,
+      timeoutMs: c.WECHAT_TIMEOUT_MS,
+      wechatStandin: serveStandin && !c.WECHAT_API_BASE,
+    },
+    problems,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
   const standinTemplate = serveStandin ? STANDIN_TEMPLATE_ID : undefined;
   return {
     env: c.NODE_ENV,
@@ -332,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { token: c.WECHAT_PUSH_TOKEN, encodingAesKey: c.WECHAT_PUSH_AES_KEY ?? null }
         : null,
     },
+    wechatpay,
     redis: c.REDIS_URL ? { url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : null,
     responseCache: c.RESPONSE_CACHE,
     trustProxy: c.TRUST_PROXY ?? false,
@@ -350,6 +367,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { type: 'local', dir: resolve(c.UPLOAD_DIR) },
   };
 }
+
+export type { WechatPayConfig } from './wechatpay-config';
 
 /** Injection token of the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

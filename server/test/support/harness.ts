@@ -67,6 +67,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     logLevel: 'error',
     // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat.
     wechat: standinWechatConfig('http://127.0.0.1:9', 1000),
+    // WeChat Pay off; tests of payments take loadConfig's development stand-in configuration.
+    wechatpay: null,
     // The run "API on MariaDB + Redis" sets REDIS_URL; each config gets a namespace of its own.
     redis: process.env.REDIS_URL ? testRedisConfig() : null,
     responseCache: true,

@@ -150,7 +150,8 @@ export type OpenBillsRequest = z.infer<typeof openBillsRequestSchema>;
 export const openBillsResponseSchema = z.object({ opened: z.number().int(), existing: z.number().int() });
 export type OpenBillsResponse = z.infer<typeof openBillsResponseSchema>;
 
-const bankReferenceSchema = z
+/** A bank transfer's reference (流水号) as staff type it or a statement gives it. */
+export const bankReferenceSchema = z
   .string('请填写银行流水号')
   .trim()
   .min(4, '请填写银行流水号')
@@ -224,6 +225,55 @@ export type DuesSettingsResponse = z.infer<typeof duesSettingsResponseSchema>;
 export const STATEMENT_COLUMNS = ['交易日期', '金额（元）', '对方户名', '附言', '流水号'] as const;
 /** Lines a statement may hold. */
 export const STATEMENT_MAX_LINES = 5000;
+/**
+ * The header names the import also takes for each template column, as Chinese banks' own exports
+ * head them (compared without spaces, full-width brackets as half-width). Any other column is
+ * ignored; a layout whose headers are none of these is mapped by renaming its headers to the
+ * template's. Every column named like a memo is read, so a code in 摘要 or in 用途 is found.
+ */
+export const STATEMENT_COLUMN_SYNONYMS: Record<(typeof STATEMENT_COLUMNS)[number], readonly string[]> = {
+  交易日期: ['交易日期', '记账日期', '日期', '入账日期', '交易时间', '记账时间', '交易日'],
+  '金额（元）': [
+    '金额（元）',
+    '贷方金额',
+    '贷方金额（元）',
+    '收入金额',
+    '收入金额（元）',
+    '贷方发生额',
+    '收入',
+    '入账金额',
+    '金额',
+    '交易金额',
+    '交易金额（元）',
+    '发生额',
+  ],
+  对方户名: [
+    '对方户名',
+    '付款人名称',
+    '对方账户名称',
+    '对方账户名',
+    '对方名称',
+    '付款方户名',
+    '付款户名',
+    '付款人',
+    '对方单位',
+  ],
+  附言: ['附言', '摘要', '用途', '备注', '交易附言', '汇款附言', '附加信息'],
+  流水号: ['流水号', '交易流水号', '凭证号', '银行流水号', '交易参考号', '业务流水号', '交易序号', '参考号'],
+};
+/** Why a line of a statement credits no bill, as staff read it in the preview. */
+export const STATEMENT_REASONS = {
+  noCode: '未找到汇款识别码',
+  unknownCode: '识别码不存在',
+  severalBills: '附言含多个账单的识别码，请手动指定',
+  billClosed: '账单已作废/减免',
+  referenceCredited: '流水号已入账',
+  badAmount: '金额无效',
+  notCredit: '非收入（支出或金额为零）',
+  badDate: '日期无效',
+  badReference: '流水号缺失或无效',
+  repeatedReference: '同一流水号在表中重复',
+} as const;
 export const statementIdParamSchema = z.strictObject({ id: decimalIdSchema });
 export const statementLineParamSchema = z.strictObject({
   id: decimalIdSchema,
@@ -244,6 +294,8 @@ export const statementMatchedSchema = z.object({
   bankReference: z.string(),
   /** A payer name unlike the unit's, or an amount unlike what is owed: staff look twice. */
   warning: z.string().nullable(),
+  /** The payment recorded from this line once the statement is confirmed. */
+  paymentId: z.number().int().nullable(),
 });
 export const statementUnmatchedSchema = z.object({
   line: z.number().int(),
@@ -255,12 +307,16 @@ export const statementUnmatchedSchema = z.object({
   bankReference: z.string(),
   /** Assigned by hand after the import. */
   assignedBillId: z.number().int().nullable(),
+  /** Whether staff may still assign it to a bill: a credit with a date and a bank reference, not yet credited. */
+  assignable: z.boolean(),
 });
 export const STATEMENT_STATUSES = ['preview', 'confirmed'] as const;
 export const statementPreviewSchema = z.object({
   id: z.number().int().positive(),
   status: z.enum(STATEMENT_STATUSES),
   fileName: z.string(),
+  createdAt: z.iso.datetime(),
+  confirmedAt: z.iso.datetime().nullable(),
   matched: z.array(statementMatchedSchema),
   unmatched: z.array(statementUnmatchedSchema),
 });
@@ -408,11 +464,13 @@ export const DuesError = defineErrors({
 
 export const DuesErrorMessages = defineErrorMessages({
   BillNotFound: { code: ErrorCode.NotFound, message: '账单不存在或您无权查看' },
+  StatementNotFound: { code: ErrorCode.NotFound, message: '该银行流水不存在，请重新上传' },
+  StatementLineNotFound: { code: ErrorCode.NotFound, message: '该银行流水中没有这一行' },
   /** The statement's header, naming the columns it lacks. */
   StatementMissingColumns: {
     code: 'DUES_STATEMENT_BAD_HEADER',
     message: (missing: string) =>
-      `银行流水缺少列：${missing}。请按模板整理表头（交易日期、金额（元）、对方户名、附言、流水号）`,
+      `银行流水缺少列：${missing}。表头应为模板的列名（交易日期、金额（元）、对方户名、附言、流水号），也可用银行常见的列名（如 记账日期、贷方金额、付款人名称、摘要、凭证号）；其他格式请把对应列的表头改成模板的列名后再上传`,
   },
 });
 
@@ -422,6 +480,7 @@ export const DUES_AUDIT_ACTIONS = defineAuditActions({
   'bill.waived': '减免会费账单',
   'bill.voided': '作废会费账单',
   'bill.status_changed': '会费账单状态变化',
+  'bill.money_changed': '会费账单到账变化',
   'dues.fees_changed': '修改会费标准',
   'dues.settings_changed': '修改收款账户设置',
   'dues.statement_uploaded': '上传银行流水',

@@ -18,3 +18,56 @@ export type StandinPersonasResponse = z.infer<typeof standinPersonasResponseSche
 
 export const standinCodeResponseSchema = z.object({ code: z.string().min(1) });
 export type StandinCodeResponse = z.infer<typeof standinCodeResponseSchema>;
+
+/**
+ * The control API of the local WeChat Pay stand-in (development and tests only, at /__wechatpay):
+ * it plays the payer of a JSAPI order and decides what WeChat Pay notifies.
+ */
+export const WECHATPAY_STANDIN_NOTIFY = ['once', 'none', 'twice'] as const;
+
+/** `POST /__wechatpay/pay`: the payer pays (or fails to pay) the order of `prepayId`. */
+export const wechatPayStandinPayRequestSchema = z.strictObject({
+  prepayId: z.string().min(1),
+  outcome: z.enum(['success', 'fail']),
+  /** TRANSACTION.SUCCESS posted once, not at all, or twice at once (the same id); only on success. */
+  notify: z.enum(WECHATPAY_STANDIN_NOTIFY).default('once'),
+});
+export type WechatPayStandinPayRequest = z.input<typeof wechatPayStandinPayRequestSchema>;
+
+export const wechatPayStandinPayResponseSchema = z.object({
+  outTradeNo: z.string(),
+  tradeState: z.enum(['SUCCESS', 'PAYERROR']),
+  transactionId: z.string().nullable(),
+  /** The notification's id, when one is sent. */
+  notificationId: z.string().nullable(),
+});
+export type WechatPayStandinPayResponse = z.infer<typeof wechatPayStandinPayResponseSchema>;
+
+/**
+ * `PUT /__wechatpay/refund-behaviour`: what becomes of the refunds asked for from now on — they
+ * succeed (the default) or turn ABNORMAL after `delayMs`, or stay PROCESSING; REFUND.* is posted
+ * once, not at all, or twice.
+ */
+export const wechatPayStandinRefundBehaviourSchema = z.strictObject({
+  outcome: z.enum(['success', 'abnormal', 'processing']),
+  notify: z.enum(WECHATPAY_STANDIN_NOTIFY).default('once'),
+  delayMs: z.number().int().min(0).max(60_000).default(100),
+});
+export type WechatPayStandinRefundBehaviour = z.input<typeof wechatPayStandinRefundBehaviourSchema>;
+
+/** A notification the stand-in posted: the HTTP status of each attempt (0: no answer). */
+export const wechatPayStandinDeliverySchema = z.object({
+  id: z.string(),
+  eventType: z.string(),
+  /** The order's out_trade_no or the refund's out_refund_no. */
+  subject: z.string(),
+  url: z.string(),
+  attempts: z.array(z.number().int()),
+});
+export type WechatPayStandinDelivery = z.infer<typeof wechatPayStandinDeliverySchema>;
+
+/** `GET /__wechatpay/notifications`, oldest first. */
+export const wechatPayStandinDeliveriesResponseSchema = z.object({
+  deliveries: z.array(wechatPayStandinDeliverySchema),
+});
+export type WechatPayStandinDeliveriesResponse = z.infer<typeof wechatPayStandinDeliveriesResponseSchema>;

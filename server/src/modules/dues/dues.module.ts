@@ -6,6 +6,9 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
+import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.entity';
+import { BillPaymentsController } from './bill-payments.controller';
+import { BillPaymentsService } from './bill-payments.service';
 import { BillEntity } from './bill.entity';
 import { BillListService } from './bill-list.service';
 import { BillOpening } from './bill-opening.service';
@@ -24,6 +27,10 @@ import { DuesReminders } from './reminders.service';
 import { ReceiptsController } from './receipts.controller';
 import { ReceiptsPolicy } from './receipts.policy';
 import { DuesReceipts } from './receipts.service';
+import { StatementPostingService } from './statement-posting.service';
+import { StatementsController } from './statements.controller';
+import { StatementsPolicy } from './statements.policy';
+import { StatementsService } from './statements.service';
 
 @Module({
   imports: [
@@ -33,6 +40,8 @@ import { DuesReceipts } from './receipts.service';
       DuesFeeChangeEntity,
       DuesSettingsEntity,
       DuesReminderEntity,
+      BankStatementEntity,
+      BankStatementLineEntity,
     ]),
     UnitsModule,
     AuditModule,
@@ -41,7 +50,13 @@ import { DuesReceipts } from './receipts.service';
     FilesModule,
     UsersModule,
   ],
-  controllers: [DuesController, DuesStaffController, ReceiptsController],
+  controllers: [
+    DuesController,
+    DuesStaffController,
+    BillPaymentsController,
+    StatementsController,
+    ReceiptsController,
+  ],
   providers: [
     DuesService,
     DuesPolicy,
@@ -54,7 +69,11 @@ import { DuesReceipts } from './receipts.service';
     DuesJobs,
     DuesReceipts,
     ReceiptsPolicy,
+    BillPaymentsService,
+    StatementsService,
+    StatementPostingService,
+    StatementsPolicy,
   ],
-  exports: [DuesService],
+  exports: [DuesService, BillPaymentsService],
 })
 export class DuesModule {}

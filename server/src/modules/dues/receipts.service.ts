@@ -176,7 +176,7 @@ export class DuesReceipts implements OnModuleInit {
       detail: `${bill.year} 年会费票据，号码：${input.number}`,
     });
     const unitName = (await this.units.namesOf([bill.unitId])).get(bill.unitId) ?? '';
-    for (const userId of await this.units.contactIdsOf(bill.unitId)) {
+    for (const userId of await this.units.contactUserIds(bill.unitId)) {
       await this.notifications.notify(userId, {
         purpose: 'dues_receipt_issued',
         title: '会费票据已开具',

@@ -98,7 +98,7 @@ export class DuesReminders {
     const bill = await this.bills.findOneBy({ id: billId });
     if (!bill || !BILL_OPEN_STATUSES.includes(bill.status)) return false;
     if (await this.reminders.existsBy({ billId, step })) return false;
-    const contacts = await this.units.contactIdsOf(bill.unitId);
+    const contacts = await this.units.contactUserIds(bill.unitId);
     await this.reminders.insert({ billId, step, recipients: contacts.length, sentAt: now });
     const unitName = (await this.units.namesOf([bill.unitId])).get(bill.unitId) ?? '';
     const owed = formatFen(bill.amountFen - bill.paidFen);

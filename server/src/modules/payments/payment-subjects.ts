@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../../common/request-context';
 
 /** What a payment pays for: a feature's kind of record and its id (a dues bill today). */
 export interface PaymentSubject {
@@ -12,6 +13,8 @@ export interface MoneyChange {
   paymentId: number;
   kind: 'paid' | 'refunded';
   amountFen: number;
+  /** Who confirmed it: staff recording a transfer, the payer syncing, or nobody (WeChat Pay's notification). */
+  actor: RequestContext;
 }
 
 /**

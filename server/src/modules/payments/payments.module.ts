@@ -1,9 +1,33 @@
 import { Module } from '@nestjs/common';
+import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { WechatPayModule } from '../../wechatpay/wechatpay.module';
+import { AuditModule } from '../audit/audit.module';
+import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
+import { PaymentEntity, RefundEntity } from './payment.entity';
+import { PaymentsController } from './payments.controller';
+import { PaymentsPolicy } from './payments.policy';
 import { PaymentsService } from './payments.service';
+import { RefundsService } from './refunds.service';
+import { WechatNotifications } from './wechat-notifications';
+import { WechatOrders } from './wechat-orders';
 
 @Module({
-  providers: [PaymentsService, PaymentSubjects],
+  imports: [
+    TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]),
+    AuditModule,
+    WechatPayModule,
+  ],
+  controllers: [PaymentsController],
+  providers: [
+    PaymentsService,
+    PaymentSubjects,
+    PaymentSettlement,
+    RefundsService,
+    WechatOrders,
+    WechatNotifications,
+    PaymentsPolicy,
+  ],
   exports: [PaymentsService, PaymentSubjects],
 })
 export class PaymentsModule {}

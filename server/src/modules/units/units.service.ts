@@ -160,10 +160,10 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return this.contacts.existsBy({ userId, unitId });
   }
 
-  /** The people who speak for a unit (its contacts' user ids), for features that tell the unit something. */
-  async contactIdsOf(unitId: number): Promise<number[]> {
-    const rows = await this.contacts.find({ where: { unitId }, order: { userId: 'ASC' } });
-    return rows.map((contact) => contact.userId);
+  /** The people who speak for a unit (its contacts' user ids), e.g. to tell them about its dues. */
+  async contactUserIds(unitId: number): Promise<number[]> {
+    const rows = await this.contacts.find({ where: { unitId }, order: { id: 'ASC' } });
+    return rows.map((row) => row.userId);
   }
 
   /** The unit the person is a contact of, with their place in it; null for anyone else. */
