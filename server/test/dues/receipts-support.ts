@@ -1,6 +1,4 @@
-import { billReceiptSchema } from '@itss/shared';
-import { DataSource } from 'typeorm';
-import { BillEntity } from '../../src/modules/dues/bill.entity';
+import { billListResponseSchema, billReceiptSchema } from '@itss/shared';
 import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
 import { PDF, person, uploadRaw } from '../support/joining';
 
@@ -11,14 +9,19 @@ export function receiptStaff(env: AuthEnv): Promise<{ id: number; token: string 
   return person(env, `o_receipt_staff_${sequence++}`, ['staff']);
 }
 
-/**
- * The unit's bill for this year, paid in full. Set through the repository until dues take payments
- * over HTTP in this branch: what is tested here is the receipt, not how the money arrived.
- */
+/** The unit's bill for this year, paid in full by a bank transfer staff record, as staff do. */
 export async function paidBillOf(env: AuthEnv, unitId: number): Promise<number> {
-  const bills = env.server.app.get(DataSource).getRepository(BillEntity);
-  const bill = await bills.findOneByOrFail({ unitId });
-  await bills.update(bill.id, { status: 'paid', paidFen: bill.amountFen });
+  const staff = await receiptStaff(env);
+  const seed = seedOf(env);
+  const bills = billListResponseSchema.parse(await seed.ok(staff.token, 'GET', `/api/units/${unitId}/bills`));
+  const bill = bills.items[0];
+  if (!bill) throw new Error(`unit ${unitId} has no bill`);
+  await seed.ok(staff.token, 'POST', `/api/dues/bills/${bill.id}/payments`, {
+    amountFen: bill.amountFen - bill.paidFen,
+    paidOn: new Date().toISOString().slice(0, 10),
+    bankReference: `RECEIPT-${unitId}-${sequence++}`,
+    payerName: bill.unitName,
+  });
   return bill.id;
 }
 
