@@ -1,6 +1,5 @@
 import { type RouteAccess, SIGNED_IN } from '../support/role-matrix';
 import { unitOf } from '../units/access';
-import { RECEIPT_ACCESS } from './receipts-access';
 
 export const ACCESS: RouteAccess[] = [
   {
@@ -10,5 +9,4 @@ export const ACCESS: RouteAccess[] = [
     // The caller's own unit's bills; anyone else's are 404 (applications/review.e2e-spec.ts).
     path: async (env, caller) => `/api/units/${await unitOf(env, caller)}/bills`,
   },
-  ...RECEIPT_ACCESS,
 ];

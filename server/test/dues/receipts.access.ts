@@ -17,7 +17,7 @@ let sequence = 0;
  * receipts.e2e-spec.ts); staff's on a bill whose receipt a contact requested. The anonymous persona
  * is refused before the bill is looked at, so it is given any bill's path.
  */
-export const RECEIPT_ACCESS: RouteAccess[] = [
+export const ACCESS: RouteAccess[] = [
   {
     method: 'POST',
     route: '/api/dues/bills/:id/receipt-request',

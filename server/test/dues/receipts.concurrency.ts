@@ -10,7 +10,7 @@ async function auditedFor(env: AuthEnv, action: string, billId: number): Promise
 
 let sequence = 0;
 
-export const RECEIPT_CONCURRENCY: ConcurrencyCase[] = [
+export const CONCURRENCY: ConcurrencyCase[] = [
   {
     route: 'POST /api/dues/bills/:id/receipt-request',
     title:
