@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { TransactionalAdapterWithAfterCommit } from './common/after-commit';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { ArticlesModule } from './modules/articles/articles.module';
 import { AssociationModule } from './modules/association/association.module';
@@ -45,6 +46,7 @@ export class AppModule {
           ],
         }),
         StateModule.forRoot(config),
+        JobsModule.forRoot(config),
         WechatPayModule,
         HealthModule,
         AssociationModule,

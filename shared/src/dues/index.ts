@@ -419,6 +419,18 @@ export const DuesError = defineErrors({
   ReceiptNotIssued: { code: 'DUES_RECEIPT_NOT_ISSUED', status: 404, message: '会费票据尚未开具，请稍后再来' },
   /** The receipt file must be a PDF the staff member uploaded. */
   ReceiptNotPdf: { code: 'DUES_RECEIPT_NOT_PDF', status: 415, message: '会费票据请上传 PDF 文件' },
+  /** A file id that is unknown, another person's upload, or owned by another record. */
+  ReceiptFileUnusable: {
+    code: 'DUES_RECEIPT_FILE_UNUSABLE',
+    status: 400,
+    message: '票据文件不可用，请重新上传 PDF 后再提交',
+  },
+  /** Issuing again with another file or number once issued. */
+  ReceiptAlreadyIssued: {
+    code: 'DUES_RECEIPT_ALREADY_ISSUED',
+    status: 409,
+    message: '该账单的会费票据已开具，不能重复开具',
+  },
   /** The statement is not an .xlsx or .csv file. */
   StatementNotSpreadsheet: {
     code: 'DUES_STATEMENT_NOT_SPREADSHEET',

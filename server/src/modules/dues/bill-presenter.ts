@@ -6,7 +6,8 @@ export function isOverdue(bill: Pick<BillEntity, 'status' | 'dueDate'>, today: s
   return BILL_OPEN_STATUSES.includes(bill.status) && bill.dueDate < today;
 }
 
-function receiptOf(bill: BillEntity): BillReceipt | null {
+/** A bill's receipt as the contract shows it; null before one is requested. */
+export function receiptOf(bill: BillEntity): BillReceipt | null {
   if (!bill.receiptStatus || !bill.receiptTitle || !bill.receiptRequestedAt) return null;
   return {
     status: bill.receiptStatus,

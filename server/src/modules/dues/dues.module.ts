@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { BankStatementEntity, BankStatementLineEntity } from './bank-statement.entity';
 import { BillPaymentsController } from './bill-payments.controller';
 import { BillPaymentsService } from './bill-payments.service';
@@ -20,6 +22,12 @@ import { DuesStaffController } from './dues-staff.controller';
 import { DuesController } from './dues.controller';
 import { DuesPolicy } from './dues.policy';
 import { DuesService } from './dues.service';
+import { DuesJobs } from './dues-jobs';
+import { DuesReminderEntity } from './reminders.entity';
+import { DuesReminders } from './reminders.service';
+import { ReceiptsController } from './receipts.controller';
+import { ReceiptsPolicy } from './receipts.policy';
+import { DuesReceipts } from './receipts.service';
 import { StatementPostingService } from './statement-posting.service';
 import { StatementsController } from './statements.controller';
 import { StatementsPolicy } from './statements.policy';
@@ -32,6 +40,7 @@ import { StatementsService } from './statements.service';
       DuesFeeEntity,
       DuesFeeChangeEntity,
       DuesSettingsEntity,
+      DuesReminderEntity,
       BankStatementEntity,
       BankStatementLineEntity,
     ]),
@@ -39,8 +48,16 @@ import { StatementsService } from './statements.service';
     AuditModule,
     PaymentsModule,
     NotificationsModule,
+    FilesModule,
+    UsersModule,
   ],
-  controllers: [DuesController, DuesStaffController, BillPaymentsController, StatementsController],
+  controllers: [
+    DuesController,
+    DuesStaffController,
+    BillPaymentsController,
+    StatementsController,
+    ReceiptsController,
+  ],
   providers: [
     DuesService,
     DuesPolicy,
@@ -50,6 +67,10 @@ import { StatementsService } from './statements.service';
     BillListService,
     BillStatesService,
     DemoDuesSeed,
+    DuesReminders,
+    DuesJobs,
+    DuesReceipts,
+    ReceiptsPolicy,
     BillPaymentsService,
     StatementsService,
     StatementPostingService,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
@@ -19,6 +19,7 @@ import type { SignedInContext } from '../../common/request-context';
 import { beijingDateTime, wholeSeconds } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
+import { JobScheduler } from '../../jobs/job-scheduler';
 import { AuditService } from '../audit/audit.service';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -33,6 +34,9 @@ const CODE_LIFETIME_MS = GROUP_CODE_MAX_DAYS * 24 * HOUR_MS;
 /** A client's clock a little ahead of ours must not turn "7 days from now" into a refusal. */
 const CLOCK_SLACK_MS = 60_000;
 
+/** Often enough that a warning a day ahead is never late by much; cheap, since it reads one index. */
+export const CODE_WATCH_INTERVAL_MS = 5 * 60_000;
+
 /** The open-key of a group's one "renew the code" to-do. */
 function expiringKey(groupId: number): string {
   return `expiring:${groupId}`;
@@ -43,7 +47,7 @@ function expiringKey(groupId: number): string {
  * image, before one expires.
  */
 @Injectable()
-export class GroupCodesService {
+export class GroupCodesService implements OnModuleInit {
   private readonly logger = new Logger(GroupCodesService.name);
 
   constructor(
@@ -56,7 +60,17 @@ export class GroupCodesService {
     private readonly groupsService: GroupsService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobScheduler,
   ) {}
+
+  /** Looks for codes about to expire every few minutes; a code is warned about once whichever replica runs. */
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'groups.code-expiry',
+      schedule: { everyMs: CODE_WATCH_INTERVAL_MS },
+      run: (now) => this.checkExpiringCodes(now),
+    });
+  }
 
   /**
    * Replaces the group's QR image. Everything is checked before a byte is stored; the bytes go to

@@ -5,7 +5,6 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
-import { GroupCodeWatch } from './code-watch';
 import { GroupCodesService } from './group-codes.service';
 import { GroupEntryService } from './group-entry.service';
 import { GroupTasksService } from './group-tasks.service';
@@ -42,7 +41,6 @@ import { GroupsService } from './groups.service';
     GroupEntryService,
     GroupTasksService,
     GroupsPolicy,
-    GroupCodeWatch,
   ],
 })
 export class GroupsModule {}
