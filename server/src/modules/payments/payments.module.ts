@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
+import { PaymentReconciler } from './payment-reconciler';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
@@ -23,6 +24,7 @@ import { WechatOrders } from './wechat-orders';
     PaymentsService,
     PaymentSubjects,
     PaymentSettlement,
+    PaymentReconciler,
     RefundsService,
     WechatOrders,
     WechatNotifications,
