@@ -11,7 +11,7 @@ import {
   unixSeconds,
   verifyPlatformSignature,
 } from './wechatpay-crypto';
-import { WechatPayHttp } from './wechatpay-http';
+import { WechatPayHttp, type WechatPayReply } from './wechatpay-http';
 import {
   WechatPayApi,
   WechatPayCallError,
@@ -68,7 +68,7 @@ const envelopeSchema = z.object({
 
 const NOT_FOUND = 404;
 
-/** The tenth of an order's text the description may hold: WeChat Pay takes 127 characters. */
+/** WeChat Pay refuses a description longer than 127 characters: a long bill name is cut, not refused. */
 const DESCRIPTION_MAX = 127;
 
 function toTransaction(t: z.infer<typeof transactionSchema>): WechatPayTransaction {
@@ -244,11 +244,7 @@ export class WechatPayClient extends WechatPayApi {
     return { id, eventType, transaction: null, refund: null };
   }
 
-  private readRefund(
-    api: 'refund' | 'query_refund',
-    http: WechatPayHttp,
-    reply: Parameters<WechatPayHttp['read']>[1],
-  ) {
+  private readRefund(api: 'refund' | 'query_refund', http: WechatPayHttp, reply: WechatPayReply) {
     const refund = http.read(api, reply, refundSchema);
     if (!refund.status) {
       throw new WechatPayCallError(reply.status, 'ANSWER_MALFORMED', 'a refund answered without its status');

@@ -7,12 +7,13 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
  * own entities, others go through the owner's service), no service passes an EntityManager around
  * (transactions travel with the call), every transaction reruns when a concurrent one makes it fail,
  * and a feature reaches another only through the files at the top of its folder (its sub-folders
- * are its own business). `wechat/` is infrastructure every feature may use: it owns no table, opens
- * no transaction and depends on no feature.
+ * are its own business). `wechat/` and `wechatpay/` are infrastructure every feature may use: they
+ * own no table, open no transaction and depend on no feature.
  */
 const SRC = join(__dirname, '../../src');
 const MODULES = join(SRC, 'modules');
 const WECHAT = join(SRC, 'wechat');
+const WECHATPAY = join(SRC, 'wechatpay');
 
 interface Source {
   /** The path from `src/`, e.g. `modules/groups/entry/entry.service.ts`. */
@@ -61,6 +62,9 @@ describe('feature boundaries', () => {
     expect(features).toEqual(expect.arrayContaining(['auth', 'users', 'staff', 'audit']));
     expect(sourcesUnder(WECHAT).map(({ file }) => file)).toEqual(
       expect.arrayContaining(['wechat/wechat.client.ts', 'wechat/standin/standin.ts']),
+    );
+    expect(sourcesUnder(WECHATPAY).map(({ file }) => file)).toEqual(
+      expect.arrayContaining(['wechatpay/wechatpay.client.ts', 'wechatpay/standin/standin.ts']),
     );
   });
 
@@ -116,18 +120,17 @@ describe('feature boundaries', () => {
   });
 });
 
-describe('wechat/', () => {
-  it.each(sourcesUnder(WECHAT).map((source) => [source.file, source] as const))(
-    '%s: owns no table, opens no transaction, depends on no feature',
-    (_file, source) => {
-      const { file, text } = source;
-      noDatabaseHandles(source);
-      const database = /\b(DataSource|InjectRepository|Transactional|TransactionHost)\b/.test(text);
-      expect({ file, database }).toEqual({ file, database: false });
-      const features = importsOf(source).filter((target) => target.startsWith('modules/'));
-      expect({ file, features }).toEqual({ file, features: [] });
-    },
-  );
+describe('wechat/ and wechatpay/', () => {
+  it.each(
+    [...sourcesUnder(WECHAT), ...sourcesUnder(WECHATPAY)].map((source) => [source.file, source] as const),
+  )('%s: owns no table, opens no transaction, depends on no feature', (_file, source) => {
+    const { file, text } = source;
+    noDatabaseHandles(source);
+    const database = /\b(DataSource|InjectRepository|Transactional|TransactionHost)\b/.test(text);
+    expect({ file, database }).toEqual({ file, database: false });
+    const features = importsOf(source).filter((target) => target.startsWith('modules/'));
+    expect({ file, features }).toEqual({ file, features: [] });
+  });
 });
 
 /** The longest a file in a feature folder may grow: past it, the file does several jobs. */

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/config';
 import type { WechatPayConfig } from '../../src/config/wechatpay-config';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
 import { craftNotification, signNotification } from '../../src/wechatpay/standin/notifications';
+import { startWechatPayStandin } from '../../src/wechatpay/standin/standin';
 import { newApiV3Key, newRsaKeyPair, standinWechatPayKeys } from '../../src/wechatpay/standin/standin-keys';
 import { WechatPayClient } from '../../src/wechatpay/wechatpay.client';
 import {
@@ -314,9 +315,86 @@ describe('WeChat Pay client against the stand-in the application serves in devel
     });
   });
 
+  it('refuses orders of another appid or merchant', async () => {
+    const otherApp = new WechatPayClient({ ...config, appid: 'wxfedcba9876543210' });
+    const input = {
+      outTradeNo: newNo('A'),
+      description: '会费',
+      amountFen: 100,
+      openid: 'o-a',
+      expiresAt: inAnHour(),
+    };
+    expect(await rejection(otherApp.jsapiOrder(input))).toMatchObject({
+      status: 400,
+      code: 'APPID_MCHID_NOT_MATCH',
+    });
+    const otherMerchant = new WechatPayClient({ ...config, mchid: '1900000001' });
+    expect(await rejection(otherMerchant.jsapiOrder(input))).toMatchObject({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
+  });
+
   it('believes no answer that another key signed', async () => {
     const deceived = new WechatPayClient({ ...config, platformPublicKey: newRsaKeyPair().publicKey });
     expect(await rejection(deceived.queryOrder(newNo('U')))).toMatchObject({ code: 'ANSWER_NOT_VERIFIED' });
+  });
+
+  it('plays the refund a bank refuses or has not answered yet, as the behaviour set says', async () => {
+    const { outTradeNo, prepayId } = await order(5000);
+    await pay({ prepayId, outcome: 'success', notify: 'none' });
+    const before = catcher.received.length;
+    const ask = (refundFen: number) =>
+      api.refund({ outTradeNo, outRefundNo: newNo('F'), reason: '退款', refundFen, totalFen: 5000 });
+    try {
+      await control('PUT', '/refund-behaviour', { outcome: 'abnormal', delayMs: 0 });
+      const abnormal = await ask(1000);
+      await catcher.waitFor(before + 1);
+      expect(await api.queryRefund(abnormal.outRefundNo)).toMatchObject({ status: 'ABNORMAL' });
+      const delivered = catcher.received[before]!;
+      expect(api.parseNotification(delivered.headers, delivered.body)).toMatchObject({
+        eventType: 'REFUND.ABNORMAL',
+        refund: { outRefundNo: abnormal.outRefundNo, status: 'ABNORMAL' },
+      });
+      await control('PUT', '/refund-behaviour', { outcome: 'processing' });
+      const pending = await ask(1000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await api.queryRefund(pending.outRefundNo)).toMatchObject({ status: 'PROCESSING' });
+      // A refund still processing counts against what is left; an abnormal one does not.
+      expect(await rejection(ask(4001))).toMatchObject({ code: 'NOT_ENOUGH' });
+    } finally {
+      await control('PUT', '/refund-behaviour', { outcome: 'success' });
+    }
+  });
+
+  it('plays WeChat Pay failing: a signed 5xx, and an answer too late for the timeout', async () => {
+    expect(
+      (await control('POST', '/faults', { api: 'query_order', status: 503, code: 'SYSTEM_ERROR' })).status,
+    ).toBe(200);
+    expect(await rejection(api.queryOrder(newNo('U')))).toMatchObject({ status: 503, code: 'SYSTEM_ERROR' });
+    expect(await api.queryOrder(newNo('U'))).toBeNull();
+    // On a stand-in of its own: the caller that gives up leaves a connection the server would wait for.
+    const own = await startWechatPayStandin({ appid: config.appid });
+    try {
+      await fetch(`${own.url}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ api: 'jsapi', delayMs: 1000 }),
+      });
+      const impatient = new WechatPayClient({ ...config, apiBase: own.url, timeoutMs: 200 });
+      const late = impatient.jsapiOrder({
+        outTradeNo: newNo('T'),
+        description: '会费',
+        amountFen: 100,
+        openid: 'o-a',
+        expiresAt: inAnHour(),
+      });
+      expect(await rejection(late)).toMatchObject({ status: 0, code: 'NETWORK_FAILURE' });
+    } finally {
+      await own.close();
+    }
+    expect((await control('POST', '/faults', { api: 'refund' })).status).toBe(400);
+    expect((await control('DELETE', '/faults')).status).toBe(204);
   });
 
   describe('parseNotification', () => {

@@ -71,3 +71,28 @@ export const wechatPayStandinDeliveriesResponseSchema = z.object({
   deliveries: z.array(wechatPayStandinDeliverySchema),
 });
 export type WechatPayStandinDeliveriesResponse = z.infer<typeof wechatPayStandinDeliveriesResponseSchema>;
+
+/** The WeChat Pay APIs the stand-in serves, as faults name them. */
+export const WECHATPAY_STANDIN_APIS = [
+  'jsapi',
+  'query_order',
+  'close_order',
+  'refund',
+  'query_refund',
+] as const;
+
+/**
+ * `POST /__wechatpay/faults` (`DELETE` clears them): the next `times` calls of `api` wait `delayMs`,
+ * then, with `status`, are refused with it and `code` (signed, as WeChat Pay's errors are).
+ */
+export const wechatPayStandinFaultSchema = z
+  .strictObject({
+    api: z.enum(WECHATPAY_STANDIN_APIS),
+    status: z.number().int().min(400).max(599).optional(),
+    code: z.string().min(1).default('SYSTEM_ERROR'),
+    message: z.string().min(1).default('系统错误，请稍后重试'),
+    delayMs: z.number().int().min(0).max(60_000).default(0),
+    times: z.number().int().min(1).max(1000).default(1),
+  })
+  .refine((fault) => fault.status !== undefined || fault.delayMs > 0, 'give status or delayMs');
+export type WechatPayStandinFault = z.input<typeof wechatPayStandinFaultSchema>;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyPluginCallback, type FastifyRequest } from 'fastify';
 import {
   type WechatPayStandinDeliveriesResponse,
   type WechatPayStandinPayResponse,
+  wechatPayStandinFaultSchema,
   wechatPayStandinPayRequestSchema,
   wechatPayStandinRefundBehaviourSchema,
 } from '@itss/shared';
@@ -42,7 +44,18 @@ export interface WechatPayStandinOptions {
   appid: string;
 }
 
-const CONTROL_ROUTES = new Set(['/pay', '/notifications', '/refund-behaviour']);
+const CONTROL_ROUTES = new Set(['/pay', '/notifications', '/refund-behaviour', '/faults']);
+
+type Fault = z.output<typeof wechatPayStandinFaultSchema>;
+
+/** Each WeChat Pay route by the API name faults use. */
+const API_OF_ROUTE: Record<string, Fault['api']> = {
+  'POST /v3/pay/transactions/jsapi': 'jsapi',
+  'GET /v3/pay/transactions/out-trade-no/:no': 'query_order',
+  'POST /v3/pay/transactions/out-trade-no/:no/close': 'close_order',
+  'POST /v3/refund/domestic/refunds': 'refund',
+  'GET /v3/refund/domestic/refunds/:no': 'query_refund',
+};
 
 function copiesOf(notify: 'once' | 'none' | 'twice'): number {
   return { once: 1, none: 0, twice: 2 }[notify];
@@ -55,6 +68,8 @@ export const wechatPayStandin: FastifyPluginCallback<WechatPayStandinOptions> = 
   const postman = new Postman(() => platform);
   let refundBehaviour = wechatPayStandinRefundBehaviourSchema.parse({ outcome: 'success' });
   const timers = new Set<NodeJS.Timeout>();
+  let faults: Fault[] = [];
+  const closing = new AbortController();
   /** The exact bytes of each request's body: the merchant's signature covers them. */
   const rawBodies = new WeakMap<FastifyRequest, string>();
 
@@ -104,8 +119,22 @@ export const wechatPayStandin: FastifyPluginCallback<WechatPayStandinOptions> = 
     return rsaVerify(text, fields.signature, keys.merchant.publicKey) ? null : signError('签名错误');
   }
 
-  app.addHook('preHandler', (request, _reply, next) => {
-    next(isControl(request) ? undefined : (authorizationProblem(request) ?? undefined));
+  function takeFault(request: FastifyRequest): Fault | undefined {
+    const api =
+      API_OF_ROUTE[`${request.method} ${(request.routeOptions.url ?? '').slice(app.prefix.length)}`];
+    const fault = faults.find((f) => f.api === api);
+    if (fault && --fault.times === 0) faults = faults.filter((f) => f !== fault);
+    return fault;
+  }
+
+  app.addHook('preHandler', async (request) => {
+    if (isControl(request)) return;
+    const problem = authorizationProblem(request);
+    if (problem) throw problem;
+    const fault = takeFault(request);
+    if (fault?.delayMs)
+      await sleep(fault.delayMs, undefined, { signal: closing.signal }).catch(() => undefined);
+    if (fault?.status) throw new WechatPayRefusal(fault.status, fault.code, fault.message);
   });
 
   // WeChat Pay signs every answer, refusals included, with its platform key.
@@ -119,6 +148,7 @@ export const wechatPayStandin: FastifyPluginCallback<WechatPayStandinOptions> = 
 
   app.addHook('onClose', (_instance, next) => {
     postman.close();
+    closing.abort();
     for (const timer of timers) clearTimeout(timer);
     next();
   });
@@ -217,6 +247,16 @@ export const wechatPayStandin: FastifyPluginCallback<WechatPayStandinOptions> = 
     return refundBehaviour;
   });
 
+  app.post('/faults', (request) => {
+    faults.push(wechatPayStandinFaultSchema.parse(request.body ?? {}));
+    return { faults };
+  });
+
+  app.delete('/faults', (_request, reply) => {
+    faults = [];
+    return reply.code(204).send();
+  });
+
   app.get('/notifications', (): WechatPayStandinDeliveriesResponse => ({ deliveries: postman.list() }));
 
   app.delete('/notifications', (_request, reply) => {
@@ -237,7 +277,8 @@ export interface RunningWechatPayStandin {
 export async function startWechatPayStandin(
   options: WechatPayStandinOptions,
 ): Promise<RunningWechatPayStandin> {
-  const app = Fastify();
+  // A caller that timed out may leave its connection open: closing must not wait for it.
+  const app = Fastify({ forceCloseConnections: true });
   await app.register(wechatPayStandin, options);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, close: () => app.close() };
