@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import {
   type Application,
   type ApplicationBody,
+  type Bill,
+  type OpenBillsResponse,
   type ArticleDetail,
   type CreateArticleRequest,
   type CreateUnitRequest,
@@ -14,6 +16,8 @@ import {
   type Unit,
   applicationSchema,
   articleDetailSchema,
+  billListResponseSchema,
+  openBillsResponseSchema,
   groupSchema,
   inviteSchema,
   loginResponseSchema,
@@ -366,6 +370,22 @@ export function seeding(target: SeedTarget) {
     return groupSchema.parse(answer.body);
   }
 
+  /** Staff open a year's bills for every unit that owes them (a past year needs `dueDate`). */
+  async function openYearBills(
+    staffToken: string,
+    year: number,
+    dueDate?: string,
+  ): Promise<OpenBillsResponse> {
+    return openBillsResponseSchema.parse(
+      await ok(staffToken, 'POST', `/api/dues/years/${year}/bills`, dueDate === undefined ? {} : { dueDate }),
+    );
+  }
+
+  /** A unit's bills, newest year first, as its contacts (or staff) read them. */
+  async function billsOfUnit(token: string, unitId: number): Promise<Bill[]> {
+    return billListResponseSchema.parse(await ok(token, 'GET', `/api/units/${unitId}/bills`)).items;
+  }
+
   return {
     call,
     ok,
@@ -384,5 +404,7 @@ export function seeding(target: SeedTarget) {
     createArticle,
     publishArticle,
     uploadGroupCode,
+    openYearBills,
+    billsOfUnit,
   };
 }

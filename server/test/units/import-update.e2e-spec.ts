@@ -2,6 +2,7 @@ import {
   LEVELS,
   UNIT_EXPORT_EXTRA_COLUMNS,
   errorBodySchema,
+  formatFen,
   unitImportPreviewSchema,
   unitImportResultSchema,
 } from '@itss/shared';
@@ -178,7 +179,7 @@ describe('units: an edited export imports as updates by credit code', () => {
       approved.contact.mobile,
       approved.contact.email,
       '1',
-      `${year} 年待缴费（${approved.annualFeeYuan} 元）`,
+      `${year} 年待缴费：应缴 ${formatFen(approved.annualFeeYuan * 100)}，已缴 0.00 元`,
     ]);
     // The columns the import does not take are ignored: the export previews as unchanged.
     const again = await preview(res.bytes);

@@ -60,6 +60,7 @@ export class BillOpening {
     const today = beijingDate(new Date());
     if (year > yearOf(today)) throw new AppError(DuesError.YearTooFar);
     if (dueDate === undefined && year < yearOf(today)) throw new AppError(DuesError.DueDateRequired);
+    await this.settings.lockForBilling();
     const due = dueDate === undefined ? await this.defaultDue(year, today) : checkedDueDate(dueDate, today);
     const owing = await this.units.billable(`${year}-12-31`);
     const billed = new Set<number>();

@@ -16,11 +16,11 @@ import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
-import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { BillEntity } from './bill.entity';
 import { currentYear } from './due-dates';
 import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
+import { DuesSettingsService } from './dues-settings.service';
 import { DuesPolicy } from './dues.policy';
 
 /** Years staff see and may plan: this one and the next two. */
@@ -40,6 +40,7 @@ export class DuesFeesService {
     @InjectRepository(DuesFeeEntity) private readonly fees: Repository<DuesFeeEntity>,
     @InjectRepository(DuesFeeChangeEntity) private readonly changes: Repository<DuesFeeChangeEntity>,
     @InjectRepository(BillEntity) private readonly bills: Repository<BillEntity>,
+    private readonly settings: DuesSettingsService,
     private readonly audit: AuditService,
     private readonly policy: DuesPolicy,
   ) {}
@@ -87,11 +88,8 @@ export class DuesFeesService {
   @Transactional()
   async update(ctx: SignedInContext, year: number, feesFen: FeesFen): Promise<FeesResponse> {
     authorize(this.policy, ctx, 'manage', undefined);
-    // Two saves of one year at once: the second waits here and then compares with the first's fees.
-    await lockRows(
-      this.fees,
-      (await this.fees.findBy({ year })).map((row) => row.id),
-    );
+    // Two saves at once, or a save and the year's opening: the second waits here, then sees the first's work.
+    await this.settings.lockForBilling();
     if (!(await this.editable(year, currentYear(new Date())))) throw new AppError(DuesError.FeesLocked);
     const before = await this.feesFor(year);
     const stored = new Map((await this.fees.findBy({ year })).map((row) => [row.level, row]));

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { DuesSettings, DuesSettingsResponse } from '@itss/shared';
@@ -6,7 +6,6 @@ import type { Repository } from 'typeorm';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
@@ -14,22 +13,15 @@ import { PaymentsService } from '../payments/payments.service';
 import { DuesSettingsEntity } from './dues-settings.entity';
 import { DuesPolicy } from './dues.policy';
 
-const ROW_ID = 1;
+/** The one row's id. */
+export const DUES_SETTINGS_ROW_ID = 1;
+const ROW_ID = DUES_SETTINGS_ROW_ID;
 
 /** Until staff set the account, none is shown; the handbook's dates. */
 export const DEFAULT_DUES_SETTINGS: DuesSettings = {
   accountName: '',
   bankName: '',
   accountNumber: '',
-  dueMonthDay: '03-31',
-  openMonthDay: '01-01',
-};
-
-/** Development's account, so the member page shows how a transfer is made right after start. */
-const DEMO_SETTINGS: DuesSettings = {
-  accountName: '中国电子工业标准化技术协会信息技术服务分会（示例）',
-  bankName: '中国工商银行北京海淀支行（示例）',
-  accountNumber: '0200 0000 0000 0000 000',
   dueMonthDay: '03-31',
   openMonthDay: '01-01',
 };
@@ -44,33 +36,31 @@ const FIELD_NAMES: Record<keyof DuesSettings, string> = {
 
 /** The association's account and the year's dates: one row, read by everyone signed in, set by staff. */
 @Injectable()
-export class DuesSettingsService implements OnModuleInit {
+export class DuesSettingsService {
   constructor(
     @InjectRepository(DuesSettingsEntity) private readonly rows: Repository<DuesSettingsEntity>,
     private readonly payments: PaymentsService,
     private readonly audit: AuditService,
     private readonly policy: DuesPolicy,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** Development only (the WeChat stand-in served), into an empty table: production never gets it. */
-  async onModuleInit(): Promise<void> {
-    if (!this.config.wechat.serveStandin) return;
-    if (await this.seedDemo()) new Logger('Demo').log('Demo dues account ready (示例收款账户)');
-  }
-
-  @RetryOnConflict()
-  @Transactional()
-  private async seedDemo(): Promise<boolean> {
-    if (await this.rows.existsBy({ id: ROW_ID })) return false;
-    await this.rows.insert({ id: ROW_ID, ...DEMO_SETTINGS, updatedAt: now() });
-    return true;
-  }
 
   /** What bills are opened with; the defaults while staff have set nothing. */
   async current(): Promise<DuesSettings> {
     const row = await this.rows.findOneBy({ id: ROW_ID });
     return row ? pick(row) : DEFAULT_DUES_SETTINGS;
+  }
+
+  /**
+   * Locks the settings row (made with the defaults when staff have set nothing) until the caller's
+   * transaction ends: opening a year and changing that year's fees take it first, so a fee change
+   * never slips in while the year's bills are being opened at the old fee.
+   */
+  async lockForBilling(): Promise<void> {
+    // Two first callers at once collide on the id; the loser's rerun finds the row.
+    if (!(await this.rows.existsBy({ id: ROW_ID }))) {
+      await this.rows.insert({ id: ROW_ID, ...DEFAULT_DUES_SETTINGS, updatedAt: now() });
+    }
+    await lockRows(this.rows, [ROW_ID]);
   }
 
   async read(_ctx: SignedInContext): Promise<DuesSettingsResponse> {

@@ -11,6 +11,7 @@ import { BillEntity } from './bill.entity';
 import { BillListService } from './bill-list.service';
 import { BillOpening } from './bill-opening.service';
 import { BillStatesService } from './bill-states.service';
+import { DemoDuesSeed } from './demo-dues.seed';
 import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
 import { DuesFeesService } from './dues-fees.service';
 import { DuesSettingsEntity } from './dues-settings.entity';
@@ -52,6 +53,7 @@ import { StatementsService } from './statements.service';
     StatementsService,
     StatementPostingService,
     StatementsPolicy,
+    DemoDuesSeed,
   ],
   exports: [DuesService, BillPaymentsService],
 })
