@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../users/users.module';
 import { PaymentReconciler } from './payment-reconciler';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
@@ -17,6 +18,7 @@ import { WechatOrders } from './wechat-orders';
   imports: [
     TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]),
     AuditModule,
+    UsersModule,
     WechatPayModule,
   ],
   controllers: [PaymentsController],
