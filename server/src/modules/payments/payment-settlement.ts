@@ -9,6 +9,7 @@ import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import type { WechatPayRefund, WechatPayTransaction } from '../../wechatpay/wechatpay.types';
 import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../users/users.service';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
 
@@ -33,7 +34,17 @@ export class PaymentSettlement {
     @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
     private readonly subjects: PaymentSubjects,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
+
+  /**
+   * Who a change is recorded as: the caller when a person asked (the payer's sync, staff), else
+   * (WeChat Pay's notification, the job) the person it is about, so a bill's history names them.
+   */
+  private async onBehalfOf(actor: RequestContext, userId: number | null): Promise<RequestContext> {
+    if (actor.user || userId === null) return actor;
+    return { ...actor, user: await this.users.findById(userId) };
+  }
 
   /** A transaction WeChat Pay reports SUCCESS: the payment succeeds once, and its subject follows. */
   @RetryOnConflict()
@@ -74,14 +85,15 @@ export class PaymentSettlement {
       }
       return 'unchanged';
     }
-    await this.audit.record(actor, {
+    const by = await this.onBehalfOf(actor, found.payerUserId);
+    await this.audit.record(by, {
       action: 'payment.succeeded',
       target: { type: 'payment', id: found.id },
       detail: `微信支付 ${formatFen(found.amountFen)}（${paid.transactionId ?? paid.outTradeNo}）`,
     });
     await this.subjects
       .handlerOf(found.subjectType)
-      .settled(found.subjectId, { paymentId: found.id, kind: 'paid', amountFen: found.amountFen, actor });
+      .settled(found.subjectId, { paymentId: found.id, kind: 'paid', amountFen: found.amountFen, actor: by });
     return 'settled';
   }
 
@@ -134,7 +146,8 @@ export class PaymentSettlement {
       this.logger.warn(`Refund ${refund.id} of payment ${payment.id} ended ${reported.status} at WeChat Pay`);
       return 'settled';
     }
-    await this.audit.record(actor, {
+    const by = await this.onBehalfOf(actor, refund.requestedBy);
+    await this.audit.record(by, {
       action: 'payment.refunded',
       target: { type: 'payment', id: payment.id },
       detail: `退款 ${formatFen(refund.amountFen)}（${reported.refundId ?? refund.outRefundNo}）`,
@@ -143,7 +156,7 @@ export class PaymentSettlement {
       paymentId: payment.id,
       kind: 'refunded',
       amountFen: refund.amountFen,
-      actor,
+      actor: by,
     });
     return 'settled';
   }

@@ -3,6 +3,8 @@ import { TransactionalRepositoriesModule } from '../../database/transactional-re
 import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
 import { BankTransferBatch } from './bank-transfer-batch';
+import { UsersModule } from '../users/users.module';
+import { PaymentReconciler } from './payment-reconciler';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
@@ -17,6 +19,7 @@ import { WechatOrders } from './wechat-orders';
   imports: [
     TransactionalRepositoriesModule.forFeature([PaymentEntity, RefundEntity]),
     AuditModule,
+    UsersModule,
     WechatPayModule,
   ],
   controllers: [PaymentsController],
@@ -25,6 +28,7 @@ import { WechatOrders } from './wechat-orders';
     BankTransferBatch,
     PaymentSubjects,
     PaymentSettlement,
+    PaymentReconciler,
     RefundsService,
     WechatOrders,
     WechatNotifications,

@@ -10,7 +10,7 @@ import {
   type WechatPayOrder,
   formatFen,
 } from '@itss/shared';
-import { In, LessThan, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -19,6 +19,7 @@ import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { WechatPayApi } from '../../wechatpay/wechatpay.types';
 import { AuditService } from '../audit/audit.service';
+import { PaymentReconciler } from './payment-reconciler';
 import { PaymentSettlement } from './payment-settlement';
 import type { PaymentSubject } from './payment-subjects';
 import { PaymentSubjects } from './payment-subjects';
@@ -69,6 +70,7 @@ export class PaymentsService {
     private readonly subjects: PaymentSubjects,
     private readonly settlement: PaymentSettlement,
     private readonly orders: WechatOrders,
+    private readonly reconciler: PaymentReconciler,
     private readonly wechatPay: WechatPayApi,
     private readonly audit: AuditService,
     private readonly policy: PaymentsPolicy,
@@ -249,95 +251,13 @@ export class PaymentsService {
     const row = await this.payments.findOneBy({ id: paymentId });
     authorize(this.policy, ctx, 'sync', { payerUserId: row?.payerUserId ?? null }, { hide: true });
     if (!row) throw new AppError(ErrorCode.NotFound);
-    if (row.method === 'wechat') await this.reconcile(ctx, row, now());
+    if (row.method === 'wechat') await this.reconciler.reconcile(ctx, row, now());
     const current = await this.payments.findOneByOrFail({ id: paymentId });
     return { paymentId, status: current.status };
   }
 
   /** The job's work: settle orders left without a notification by asking WeChat Pay, close expired ones. */
-  async settleStale(at: Date): Promise<{ settled: number; closed: number }> {
-    const tally = { settled: 0, closed: 0 };
-    if (!this.wechatPay.enabled) return tally;
-    const system: RequestContext = { user: null, roles: [], sessionId: null, ip: '' };
-    const pending = await this.payments.find({
-      where: { method: 'wechat', status: 'pending', createdAt: LessThan(new Date(at.getTime() - 60_000)) },
-      order: { id: 'ASC' },
-      take: 500,
-    });
-    for (const row of pending) {
-      const outcome = await this.reconcile(system, row, at).catch((error: unknown) => {
-        this.logger.warn(`Could not settle payment ${row.id}: ${String(error)}`);
-        return 'unchanged' as const;
-      });
-      if (outcome === 'settled') tally.settled++;
-      if (outcome === 'closed') tally.closed++;
-    }
-    const processing = await this.refunds.find({
-      where: { status: 'processing', createdAt: LessThan(new Date(at.getTime() - 60_000)) },
-      order: { id: 'ASC' },
-      take: 500,
-    });
-    for (const refund of processing) {
-      await this.reconcileRefund(system, refund).catch((error: unknown) => {
-        this.logger.warn(`Could not settle refund ${refund.id}: ${String(error)}`);
-      });
-    }
-    return tally;
-  }
-
-  /** Asks WeChat Pay about one order and settles what it says: paid, closed there, failed, or expired. */
-  private async reconcile(
-    actor: RequestContext,
-    row: PaymentEntity,
-    at: Date,
-  ): Promise<'settled' | 'closed' | 'unchanged'> {
-    if (row.status === 'succeeded') {
-      for (const refund of await this.refunds.findBy({ paymentId: row.id, status: 'processing' })) {
-        await this.reconcileRefund(actor, refund);
-      }
-      return 'unchanged';
-    }
-    if (!row.outTradeNo || row.status === 'failed') return 'unchanged';
-    const reported = await this.wechatPay.queryOrder(row.outTradeNo).catch((error: unknown) => {
-      this.logger.warn(`WeChat Pay could not be asked about payment ${row.id}: ${String(error)}`);
-      throw new AppError(PaymentError.WechatPayFailed);
-    });
-    if (reported?.tradeState === 'SUCCESS' || reported?.tradeState === 'REFUND') {
-      return (await this.settlement.settlePaid(actor, reported)) === 'settled' ? 'settled' : 'unchanged';
-    }
-    if (row.status !== 'pending') return 'unchanged';
-    if (reported?.tradeState === 'PAYERROR') {
-      return (await this.settlement.settleUnpaid(row.id, 'failed')) ? 'closed' : 'unchanged';
-    }
-    const expired = (row.expiresAt?.getTime() ?? 0) <= at.getTime();
-    if (
-      reported === null ||
-      reported.tradeState === 'CLOSED' ||
-      reported.tradeState === 'REVOKED' ||
-      expired
-    ) {
-      if (reported && expired && reported.tradeState === 'NOTPAY')
-        await this.wechatPay.closeOrder(row.outTradeNo);
-      return (await this.settlement.settleUnpaid(row.id, 'closed')) ? 'closed' : 'unchanged';
-    }
-    return 'unchanged';
-  }
-
-  /** A refund still processing: its outcome, or our call repeated with the same out_refund_no. */
-  private async reconcileRefund(actor: RequestContext, refund: RefundEntity): Promise<void> {
-    const reported = await this.wechatPay.queryRefund(refund.outRefundNo);
-    if (reported) {
-      await this.settlement.settleRefund(actor, reported);
-      return;
-    }
-    const payment = await this.payments.findOneByOrFail({ id: refund.paymentId });
-    const answered = await this.wechatPay.refund({
-      outTradeNo: payment.outTradeNo ?? '',
-      outRefundNo: refund.outRefundNo,
-      reason: refund.reason,
-      refundFen: refund.amountFen,
-      totalFen: payment.amountFen,
-    });
-    await this.settlement.settleRefund(actor, answered);
+  settleStale(at: Date): Promise<{ settled: number; closed: number }> {
+    return this.reconciler.settleStale(at);
   }
 }
