@@ -153,7 +153,9 @@ async function run(label, config) {
   try {
     await seedUnits(db);
     const token = await staffToken();
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+    );
     const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     const open = async () => {
       const started = performance.now();
@@ -172,7 +174,10 @@ async function run(label, config) {
       throw new Error(`opening: ${JSON.stringify(first)} then ${JSON.stringify(again)}`);
 
     // 500 pending WeChat orders, one per bill, as contacts opening WeChat Pay would leave them.
-    const bills = await db.all(`SELECT id, amount_fen FROM bills WHERE year = ? ORDER BY id LIMIT ${ORDERS}`, [year]);
+    const bills = await db.all(
+      `SELECT id, amount_fen FROM bills WHERE year = ? ORDER BY id LIMIT ${ORDERS}`,
+      [year],
+    );
     const at = new Date().toISOString().slice(0, 19).replace('T', ' ');
     const expires = new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     const orders = bills.map((bill, i) => ({
@@ -184,7 +189,16 @@ async function run(label, config) {
       const slice = orders.slice(start, start + 250);
       await db.run(
         `INSERT INTO payments (subject_type, subject_id, method, status, amount_fen, out_trade_no, open_key, payer_openid, expires_at, prepay_id, created_at, updated_at) VALUES ${slice.map(() => "('dues_bill', ?, 'wechat', 'pending', ?, ?, ?, 'o_bench_payer', ?, ?, ?, ?)").join(', ')}`,
-        slice.flatMap((o) => [o.billId, o.amountFen, o.outTradeNo, `dues_bill:${o.billId}`, expires, `wx_prepay_${o.outTradeNo}`, at, at]),
+        slice.flatMap((o) => [
+          o.billId,
+          o.amountFen,
+          o.outTradeNo,
+          `dues_bill:${o.billId}`,
+          expires,
+          `wx_prepay_${o.outTradeNo}`,
+          at,
+          at,
+        ]),
       );
     }
     const keys = standinWechatPayKeys();
@@ -206,11 +220,19 @@ async function run(label, config) {
           attach: '',
           success_time: new Date().toISOString().replace(/\.\d+Z$/, '+00:00'),
           payer: { openid: 'o_bench_payer' },
-          amount: { total: order.amountFen, payer_total: order.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+          amount: {
+            total: order.amountFen,
+            payer_total: order.amountFen,
+            currency: 'CNY',
+            payer_currency: 'CNY',
+          },
         },
       });
       const dice = Math.random();
-      sends.push({ notification, copies: dice < TWICE_SHARE / 2 ? 'at once' : dice < TWICE_SHARE ? 'after' : 'once' });
+      sends.push({
+        notification,
+        copies: dice < TWICE_SHARE / 2 ? 'at once' : dice < TWICE_SHARE ? 'after' : 'once',
+      });
     }
     const latencies = [];
     let requests = 0;
@@ -238,7 +260,9 @@ async function run(label, config) {
       CONNECTIONS,
     );
     const seconds = (performance.now() - started) / 1000;
-    const [payments] = await db.all(`SELECT COUNT(*) AS n FROM payments WHERE status = 'succeeded' AND subject_type = 'dues_bill'`);
+    const [payments] = await db.all(
+      `SELECT COUNT(*) AS n FROM payments WHERE status = 'succeeded' AND subject_type = 'dues_bill'`,
+    );
     const ids = orders.map((o) => o.billId);
     const paid = await db.all(
       `SELECT id, amount_fen, paid_fen, status FROM bills WHERE id IN (${ids.map(() => '?').join(', ')})`,
@@ -246,13 +270,22 @@ async function run(label, config) {
     );
     const wrong = paid.filter((b) => b.status !== 'paid' || Number(b.paid_fen) !== Number(b.amount_fen));
     if (Number(payments.n) !== orders.length || wrong.length > 0)
-      throw new Error(`${payments.n} payments for ${orders.length} orders; ${wrong.length} bills not paid exactly once`);
+      throw new Error(
+        `${payments.n} payments for ${orders.length} orders; ${wrong.length} bills not paid exactly once`,
+      );
     const sorted = latencies.sort((a, b) => a - b);
     return {
       label,
       open: first,
       again,
-      notify: { orders: orders.length, requests, rps: requests / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), payments: Number(payments.n) },
+      notify: {
+        orders: orders.length,
+        requests,
+        rps: requests / seconds,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        payments: Number(payments.n),
+      },
     };
   } finally {
     await db.close();
@@ -280,15 +313,22 @@ export async function benchDues() {
       await db.drop();
     }
   }
-  console.log(`\ndues: ${UNITS} units; ${ORDERS} WeChat Pay notifications at ${CONNECTIONS} connections, ${TWICE_SHARE * 100}% sent twice\n`);
-  console.log('| database | open the year (ms) | bills opened | again (ms) | notifications req/s | p50 ms | p99 ms | requests | payments recorded |');
+  console.log(
+    `\ndues: ${UNITS} units; ${ORDERS} WeChat Pay notifications at ${CONNECTIONS} connections, ${TWICE_SHARE * 100}% sent twice\n`,
+  );
+  console.log(
+    '| database | open the year (ms) | bills opened | again (ms) | notifications req/s | p50 ms | p99 ms | requests | payments recorded |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
       `| ${r.label} | ${Math.round(r.open.ms)} | ${r.open.opened} | ${Math.round(r.again.ms)} | ${Math.round(r.notify.rps)} | ${Math.round(r.notify.p50)} | ${Math.round(r.notify.p99)} | ${r.notify.requests} | ${r.notify.payments} |`,
     );
   }
-  if (results.length) console.log('\nEvery order recorded one payment and every bill is paid exactly its amount: 0 lost, 0 double-credited.');
+  if (results.length)
+    console.log(
+      '\nEvery order recorded one payment and every bill is paid exactly its amount: 0 lost, 0 double-credited.',
+    );
   return results;
 }
 

@@ -77,7 +77,6 @@ describe('contacts: invites', () => {
     expect(me.unit).toMatchObject({ id: unit.id, isPrimaryContact: false, status: 'active' });
     expect(await auditOf(unit.id)).toEqual([
       'unit.created',
-      'bill.opened',
       'contact.invited',
       'contact.joined',
     ]);

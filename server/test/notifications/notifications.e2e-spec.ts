@@ -54,6 +54,10 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
       { purpose: 'join_request_received', templateId: 'standin-join-request-received' },
       { purpose: 'group_code_expiring', templateId: 'standin-group-code-expiring' },
       { purpose: 'submission_decision', templateId: 'standin-submission-decision' },
+      { purpose: 'dues_reminder', templateId: 'standin-dues-reminder' },
+      { purpose: 'dues_paid', templateId: 'standin-dues-paid' },
+      { purpose: 'dues_receipt_requested', templateId: 'standin-dues-receipt-requested' },
+      { purpose: 'dues_receipt_issued', templateId: 'standin-dues-receipt-issued' },
     ]);
   });
 

@@ -35,12 +35,6 @@ import { GroupsService } from './groups.service';
     UsersModule,
   ],
   controllers: [GroupsController],
-  providers: [
-    GroupsService,
-    GroupCodesService,
-    GroupEntryService,
-    GroupTasksService,
-    GroupsPolicy,
-  ],
+  providers: [GroupsService, GroupCodesService, GroupEntryService, GroupTasksService, GroupsPolicy],
 })
 export class GroupsModule {}
