@@ -22,6 +22,7 @@ import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MoneyChange } from '../payments/payment-subjects';
 import { PaymentSubjects } from '../payments/payment-subjects';
+import { BankTransferBatch } from '../payments/bank-transfer-batch';
 import { PaymentsService } from '../payments/payments.service';
 import { UnitsService } from '../units/units.service';
 import { BillEntity } from './bill.entity';
@@ -50,6 +51,7 @@ export class BillPaymentsService implements OnModuleInit {
   constructor(
     @InjectRepository(BillEntity) private readonly bills: Repository<BillEntity>,
     private readonly payments: PaymentsService,
+    private readonly batch: BankTransferBatch,
     private readonly subjects: PaymentSubjects,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
@@ -99,7 +101,7 @@ export class BillPaymentsService implements OnModuleInit {
       const open = await this.bills.countBy({ id: In(part), status: Not(In([...CLOSED])) });
       if (open !== part.length) throw new AppError(DuesError.BillClosed);
     }
-    return this.payments.recordBankTransfers(
+    return this.batch.record(
       actor,
       'dues_bill',
       items.map(({ billId, input }) => ({ subjectId: billId, input })),

@@ -3,6 +3,7 @@ import { TransactionalRepositoriesModule } from '../../database/transactional-re
 import { WechatPayModule } from '../../wechatpay/wechatpay.module';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { BankTransferBatch } from './bank-transfer-batch';
 import { PaymentReconciler } from './payment-reconciler';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentSubjects } from './payment-subjects';
@@ -24,6 +25,7 @@ import { WechatOrders } from './wechat-orders';
   controllers: [PaymentsController],
   providers: [
     PaymentsService,
+    BankTransferBatch,
     PaymentSubjects,
     PaymentSettlement,
     PaymentReconciler,
@@ -32,6 +34,6 @@ import { WechatOrders } from './wechat-orders';
     WechatNotifications,
     PaymentsPolicy,
   ],
-  exports: [PaymentsService, PaymentSubjects],
+  exports: [PaymentsService, PaymentSubjects, BankTransferBatch],
 })
 export class PaymentsModule {}
