@@ -55,6 +55,7 @@ describe('the signed-in person: profile and phone', () => {
       manageStaff: false,
       readAuditLog: false,
       manageCampaigns: false,
+      manageDues: false,
     });
   });
 });

@@ -27,12 +27,14 @@ describe('users: object-level rules and abilities', () => {
       manageStaff: false,
       readAuditLog: false,
       manageCampaigns: false,
+      manageDues: false,
     });
     expect(abilities.of(await env.actor('o_clerk', ['staff']))).toEqual({
       openStaffConsole: true,
       manageStaff: false,
       readAuditLog: true,
       manageCampaigns: true,
+      manageDues: true,
     });
     const admin = await env.actor('o_chief', ['staff', 'admin']);
     expect((await env.app.get(UsersService).me(admin)).can).toEqual({
@@ -40,6 +42,7 @@ describe('users: object-level rules and abilities', () => {
       manageStaff: true,
       readAuditLog: true,
       manageCampaigns: true,
+      manageDues: true,
     });
   });
 
