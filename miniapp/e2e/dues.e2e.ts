@@ -110,7 +110,8 @@ test('the contact requests a receipt; staff upload it in 开票申请; the conta
   const chooser = staff.waitForEvent('filechooser');
   await row.locator('.receipt-issue__upload').click();
   await (await chooser).setFiles({ name: '会费票据.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await on(staff, '.receipt-status--issued').waitFor();
+  // Issued, it leaves the list of requests waiting for a receipt.
+  await row.waitFor({ state: 'detached' });
 
   await open(member, DUES);
   await on(member, '.dues-receipt__status--issued').waitFor();
