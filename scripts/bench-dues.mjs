@@ -7,10 +7,8 @@
 // WeChat stand-in signs staff in) with WeChat Pay configured to this script's keys, so the script
 // signs and encrypts the notifications as WeChat Pay does; the orders are written straight into the
 // database (opening 500 orders through 500 contacts' phones is setup, not what is measured).
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { ROOT } from './lib.mjs';
+import { jsonAt, openDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
@@ -19,22 +17,19 @@ const UNITS = Number(process.env.BENCH_DUES_UNITS || 2000);
 const ORDERS = Number(process.env.BENCH_DUES_ORDERS || 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const TWICE_SHARE = 0.2;
-const PORT = Number(process.env.BENCH_PORT || 3917) + 2;
+const PORT = Number(process.env.BENCH_PORT || 3917) + 3;
 const BASE = `http://127.0.0.1:${PORT}`;
+const json = jsonAt(BASE);
 
 function pem(key, type) {
   return key.export({ type, format: 'pem' }).toString();
 }
 
-async function startServer(database, wechatPay) {
+/** WeChat Pay configured to this script's keys, at the stand-in `wechatPay` runs. */
+function wechatPayEnv(wechatPay) {
   const { standinWechatPayKeys, STANDIN_MCHID } = require('../server/dist/wechatpay/standin/standin-keys.js');
   const keys = standinWechatPayKeys();
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
+  return {
     WECHATPAY_MCHID: STANDIN_MCHID,
     WECHATPAY_SERIAL: keys.merchant.serial,
     WECHATPAY_PRIVATE_KEY: pem(keys.merchant.privateKey, 'pkcs8'),
@@ -43,65 +38,6 @@ async function startServer(database, wechatPay) {
     WECHATPAY_PUBLIC_KEY_ID: keys.platform.publicKeyId,
     WECHATPAY_API_BASE: wechatPay.url,
   };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE'])
-    delete env[key];
-  if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
-  else env.DATABASE_URL = database.url;
-  const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
-}
-
-/** One connection to the bench's database, for seeding and for checking what was recorded. */
-async function database(config) {
-  if (config.type === 'sqlite') {
-    const Database = require('better-sqlite3');
-    const db = new Database(config.path, { timeout: 10000 });
-    return {
-      run: async (sql, params = []) => void db.prepare(sql).run(params),
-      all: async (sql, params = []) => db.prepare(sql).all(params),
-      close: async () => db.close(),
-    };
-  }
-  const { createConnection } = require('mysql2/promise');
-  const connection = await createConnection(config.url.replace(/^mariadb:/, 'mysql:'));
-  return {
-    run: async (sql, params = []) => void (await connection.query(sql, params)),
-    all: async (sql, params = []) => (await connection.query(sql, params))[0],
-    close: () => connection.end(),
-  };
-}
-
-async function json(path, init) {
-  const res = await fetch(BASE + path, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function staffToken() {
-  const { body } = await json('/__wechat/__standin/login-code', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona: 'staff' }),
-  });
-  const res = await json('/api/auth/wechat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: body.code }),
-  });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token;
 }
 
 async function seedUnits(db) {
@@ -129,10 +65,6 @@ async function seedUnits(db) {
   }
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /** Runs `tasks` with at most `limit` in flight. */
 async function pool(tasks, limit) {
   let next = 0;
@@ -148,11 +80,11 @@ async function run(label, config) {
   const { craftNotification } = require('../server/dist/wechatpay/standin/notifications.js');
   const { standinWechatPayKeys, STANDIN_MCHID } = require('../server/dist/wechatpay/standin/standin-keys.js');
   const wechatPay = await startWechatPayStandin({ appid: 'wx0123456789abcdef' });
-  const stop = await startServer(config, wechatPay);
-  const db = await database(config);
+  const stop = await startDevServer({ port: PORT, database: config, env: wechatPayEnv(wechatPay) });
+  const db = await openDatabase(config);
   try {
     await seedUnits(db);
-    const token = await staffToken();
+    const token = await staffToken(BASE);
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
     );

@@ -4,13 +4,12 @@
 // confirmed (2,000 payments in one transaction), on SQLite and on MariaDB when one answers. The
 // units and their bills are written straight into the database as setup; the two requests are
 // timed. Both must stay well under 10 s; every line must match and be credited.
-import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './lib.mjs';
+import { jsonAt, openDatabase, staffToken, startDevServer } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { LEVELS, levelByCode, makeRemittanceCode, usccCheckCharacter } = require('@itss/shared');
@@ -20,90 +19,16 @@ const LINES = Number(process.env.BENCH_STATEMENT_LINES || 2000);
 const PORT = Number(process.env.BENCH_PORT || 3917) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
 const GOAL_MS = 10_000;
-
-/** Development: the server plays WeChat itself and makes its staff persona staff. */
-async function startServer(database) {
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-  };
-  for (const key of [
-    'DATABASE_URL',
-    'REDIS_URL',
-    'WECHAT_APPID',
-    'WECHAT_SECRET',
-    'WECHAT_API_BASE',
-    'WECHATPAY_MCHID',
-  ])
-    delete env[key];
-  env.UPLOAD_DIR = database.uploads;
-  if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
-  else env.DATABASE_URL = database.url;
-  const child = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
-}
-
-async function json(path, init) {
-  const res = await fetch(BASE + path, init);
-  return { status: res.status, body: await res.json() };
-}
-
-async function staffToken() {
-  const { body } = await json('/__wechat/__standin/login-code', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona: 'staff' }),
-  });
-  const res = await json('/api/auth/wechat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: body.code }),
-  });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token;
-}
-
-/** Runs statements on the server's database: better-sqlite3 for a file, mysql2 for MariaDB. */
-async function withDatabase(database, work) {
-  if (database.type === 'sqlite') {
-    const Database = require('better-sqlite3');
-    const db = new Database(database.path);
-    try {
-      return await work((sql, params) => db.prepare(sql).run(params));
-    } finally {
-      db.close();
-    }
-  }
-  const { createConnection } = require('mysql2/promise');
-  const connection = await createConnection(database.url.replace(/^mariadb:/, 'mysql:'));
-  try {
-    return await work((sql, params) => connection.query(sql, params));
-  } finally {
-    await connection.end();
-  }
-}
+const json = jsonAt(BASE);
 
 /** LINES active units, each with this year's unpaid bill under a remittance code of its own. */
 async function seedBills(database, year) {
   const codes = new Set();
   while (codes.size < LINES) codes.add(makeRemittanceCode(randomInt));
   const bills = [...codes].map((code, i) => ({ i, code, level: LEVELS[i % LEVELS.length].code }));
-  await withDatabase(database, async (run) => {
+  const db = await openDatabase(database);
+  const run = db.run;
+  try {
     for (let at = 0; at < bills.length; at += 500) {
       const part = bills.slice(at, at + 500);
       const units = part.map(({ i, level }) => {
@@ -145,7 +70,9 @@ async function seedBills(database, year) {
         rows.flat(),
       );
     }
-  });
+  } finally {
+    await db.close();
+  }
   return bills;
 }
 
@@ -166,12 +93,12 @@ async function statementOf(bills) {
 }
 
 async function run(label, database) {
-  const stop = await startServer(database);
+  const stop = await startDevServer({ port: PORT, database });
   try {
     const year = new Date().getFullYear();
     const bills = await seedBills(database, year);
     const bytes = await statementOf(bills);
-    const token = await staffToken();
+    const token = await staffToken(BASE);
     const form = new FormData();
     form.append('file', new Blob([bytes]), '银行流水.xlsx');
     let started = performance.now();

@@ -11,7 +11,8 @@
 // and two Chinese keyword searches (one found only in bodies), uncached and cached, with
 // /api/health in the cached server, and ArticleSearch.find timed without HTTP. Then the burst of application submissions
 // (scripts/bench-submissions.mjs) on both databases, and a bank statement of 2,000 lines uploaded
-// and confirmed against 2,000 bills (scripts/bench-statements.mjs).
+// and confirmed against 2,000 bills (scripts/bench-statements.mjs). Then dues (scripts/bench-dues.mjs):
+// opening 2,000 units' bills, and 500 WeChat Pay notifications at 50 connections, a fifth twice.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +29,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 /** The goal for the cached levels route on SQLite at 50 connections. */
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
-const PARTS = new Set((process.env.BENCH_PARTS || 'public,articles,submissions,statements').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues').split(','));
 
 // The build first: on a fresh clone the contract is not compiled yet.
 await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
@@ -364,4 +365,9 @@ if (PARTS.has('submissions')) {
 if (PARTS.has('statements')) {
   const { benchStatements } = await import('./bench-statements.mjs');
   await benchStatements();
+}
+
+if (PARTS.has('dues')) {
+  const { benchDues } = await import('./bench-dues.mjs');
+  await benchDues();
 }

@@ -53,6 +53,8 @@ export const statement: StatementPreview = {
   id: 31,
   status: 'preview',
   fileName: '工行流水202602.xlsx',
+  createdAt: '2026-02-13T02:00:00.000Z',
+  confirmedAt: null,
   matched: [
     {
       line: 2,
@@ -65,6 +67,7 @@ export const statement: StatementPreview = {
       payerName: '北京数智运维科技有限公司1',
       bankReference: 'BR001',
       warning: null,
+      paymentId: null,
     },
     {
       line: 3,
@@ -77,6 +80,7 @@ export const statement: StatementPreview = {
       payerName: '上海某某贸易有限公司',
       bankReference: 'BR002',
       warning: '付款户名与单位名称不一致',
+      paymentId: null,
     },
   ],
   unmatched: [
@@ -89,6 +93,7 @@ export const statement: StatementPreview = {
       memo: '会费',
       bankReference: 'BR003',
       assignedBillId: null,
+      assignable: true,
     },
   ],
 };

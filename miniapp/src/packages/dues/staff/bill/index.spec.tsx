@@ -80,8 +80,10 @@ test('shows the bill, its remittance code to copy, its payments with refunds, an
 test('登记到账 checks the amount in yuan and every field before sending anything', async () => {
   const calls = open(() => billDetail());
   await screen.findByText('北京数智运维科技有限公司9');
-  // Prefilled with what is owed.
-  expect(document.querySelector<HTMLInputElement>('.dues-payment-form__amount input')?.value).toBe('3000');
+  // Prefilled with what is owed (the input inside Taro's element renders a moment later).
+  await waitFor(() =>
+    expect(document.querySelector<HTMLInputElement>('.dues-payment-form__amount input')?.value).toBe('3000'),
+  );
   await fillPayment({ amount: '3000.555', reference: '', payer: '' });
   fireEvent.click(screen.getByText('登记到账', { selector: 'taro-button-core' }));
   await screen.findByText('请填写金额（元），最多两位小数，如 3000 或 3000.50');
@@ -125,7 +127,9 @@ test('登记到账 sends fen, the date, the reference and the payer, then shows 
   await waitFor(() => expect(document.querySelector('.bill-status--paid')).not.toBeNull());
   // Paid: no more 减免 or 作废, and a fresh form with nothing owed.
   expect(screen.queryByText('减免或作废')).toBeNull();
-  expect(document.querySelector<HTMLInputElement>('.dues-payment-form__amount input')?.value).toBe('');
+  await waitFor(() =>
+    expect(document.querySelector<HTMLInputElement>('.dues-payment-form__amount input')?.value).toBe(''),
+  );
   expect(document.querySelector<HTMLInputElement>('.dues-payment-form__reference input')?.value).toBe('');
 });
 
