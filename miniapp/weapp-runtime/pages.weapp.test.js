@@ -502,7 +502,7 @@ suite('the weapp build in WeChat’s runtime', () => {
       await app.waitForText('待缴费');
       const text = app.text();
       expect(text).toContain('杭州云栈信息技术有限公司');
-      expect(text).toContain('¥3,000');
+      expect(text).toContain('3,000.00元');
     });
   });
   // The visitor is the one persona still of no unit here: 会员联系人 is the demo unit's, the others'
