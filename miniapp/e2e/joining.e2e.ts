@@ -243,7 +243,7 @@ test('staff approve in their browser: 消息 shows the decision, 我的 shows th
   expect(unit).toContain('杭州云栈信息技术有限公司');
   expect(unit).toContain('会员单位');
   expect(unit).toContain(`${new Date().getFullYear()}年度会费`);
-  expect(unit).toContain('¥3,000');
+  expect(unit).toContain('3,000.00元');
   await screenshot(page, 'join-unit');
 });
 
