@@ -17,6 +17,8 @@ const UNITS = Number(process.env.BENCH_DUES_UNITS || 2000);
 const ORDERS = Number(process.env.BENCH_DUES_ORDERS || 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const TWICE_SHARE = 0.2;
+/** The JSAPI appid of the bench's merchant: its orders and notifications carry it. */
+const APPID = 'wx0123456789abcdef';
 const PORT = Number(process.env.BENCH_PORT || 3917) + 3;
 const BASE = `http://127.0.0.1:${PORT}`;
 const json = jsonAt(BASE);
@@ -37,6 +39,7 @@ function wechatPayEnv(wechatPay) {
     WECHATPAY_PUBLIC_KEY: pem(keys.platform.publicKey, 'spki'),
     WECHATPAY_PUBLIC_KEY_ID: keys.platform.publicKeyId,
     WECHATPAY_API_BASE: wechatPay.url,
+    WECHATPAY_APPID: APPID,
   };
 }
 
@@ -79,7 +82,7 @@ async function run(label, config) {
   const { startWechatPayStandin } = require('../server/dist/wechatpay/standin/standin.js');
   const { craftNotification } = require('../server/dist/wechatpay/standin/notifications.js');
   const { standinWechatPayKeys, STANDIN_MCHID } = require('../server/dist/wechatpay/standin/standin-keys.js');
-  const wechatPay = await startWechatPayStandin({ appid: 'wx0123456789abcdef' });
+  const wechatPay = await startWechatPayStandin({ appid: APPID });
   const stop = await startDevServer({ port: PORT, database: config, env: wechatPayEnv(wechatPay) });
   const db = await openDatabase(config);
   try {
@@ -141,7 +144,7 @@ async function run(label, config) {
         apiV3Key: keys.apiV3Key,
         platform: keys.platform,
         plain: {
-          appid: 'wx0123456789abcdef',
+          appid: APPID,
           mchid: STANDIN_MCHID,
           out_trade_no: order.outTradeNo,
           transaction_id: `420000${String(i).padStart(22, '0')}`,

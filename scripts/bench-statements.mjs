@@ -27,7 +27,7 @@ async function seedBills(database, year) {
   while (codes.size < LINES) codes.add(makeRemittanceCode(randomInt));
   const bills = [...codes].map((code, i) => ({ i, code, level: LEVELS[i % LEVELS.length].code }));
   const db = await openDatabase(database);
-  const run = db.run;
+  const { run } = db;
   try {
     for (let at = 0; at < bills.length; at += 500) {
       const part = bills.slice(at, at + 500);
@@ -50,11 +50,14 @@ async function seedBills(database, year) {
         units.flat(),
       );
     }
-    // Units were numbered from 1 in a fresh database, in insertion order.
+    // The development seed has units of its own: read the bench's back in insertion order.
+    const ids = (await db.all(`SELECT id FROM units WHERE name LIKE '流水基准第%' ORDER BY id`)).map(
+      (row) => row.id,
+    );
     for (let at = 0; at < bills.length; at += 500) {
       const part = bills.slice(at, at + 500);
       const rows = part.map(({ i, code, level }) => [
-        i + 1,
+        ids[i],
         year,
         level,
         levelByCode(level).annualFeeYuan * 100,
