@@ -75,11 +75,7 @@ describe('contacts: invites', () => {
     expect(seen.seats).toEqual({ used: 2, limit: 3 });
     const me = meSchema.parse((await get(env, '/api/me', joiner.token)).body);
     expect(me.unit).toMatchObject({ id: unit.id, isPrimaryContact: false, status: 'active' });
-    expect(await auditOf(unit.id)).toEqual([
-      'unit.created',
-      'contact.invited',
-      'contact.joined',
-    ]);
+    expect(await auditOf(unit.id)).toEqual(['unit.created', 'contact.invited', 'contact.joined']);
     const used = await ds().getRepository(UnitInviteEntity).findOneByOrFail({ id: stored.id });
     expect(used.usedBy).toBe(joiner.id);
     expect(used.usedAt).not.toBeNull();
