@@ -51,7 +51,9 @@ describe('WeChat content checks in the client, against the stand-in', () => {
   afterAll(() => standin.close());
   beforeEach(async () => {
     state = await openRunState();
-    client = new WechatClient(standinWechatConfig(standin.url, 300), state.a);
+    // Short enough that the stand-in's 1 s delay times out, long enough that a garbage collection in
+    // a long test run does not time out a normal answer.
+    client = new WechatClient(standinWechatConfig(standin.url, 700), state.a);
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     await fetch(`${standin.url}/__standin/faults`, { method: 'DELETE' });
   });
