@@ -4,7 +4,7 @@
 // suite whose database, Redis or browser is missing is skipped loudly — except under CI=true, where
 // that fails the run.
 //   --only <part>  only the suites of one part (shared, server or miniapp), or one suite by name
-//   --skip <name>  leave out the suite of that exact name
+//   --skip <name>  leave out the suite of that exact name (may be given more than once)
 //   --node24       the server suite on Node 24, in .cache/node24 (see scripts/node24.mjs), on
 //                  MariaDB + Redis, as production runs; SQLite and plain MariaDB run on this Node in
 //                  `npm test`, and the Node-24 build of the SQLite driver is checked when it is made
@@ -97,9 +97,12 @@ const suites = [
   },
 ];
 
-const skip = flag('--skip');
+const skipped = args.flatMap((a, i) =>
+  a === '--skip' ? [args[i + 1]] : a.startsWith('--skip=') ? [a.slice('--skip='.length)] : [],
+);
 const selected = suites.filter(
-  (suite) => (!only || suite.name === only || suite.name.startsWith(`${only}:`)) && suite.name !== skip,
+  (suite) =>
+    (!only || suite.name === only || suite.name.startsWith(`${only}:`)) && !skipped.includes(suite.name),
 );
 if (selected.length === 0) {
   console.error(`✖ no suites selected (--only takes shared, server or miniapp; --skip an exact suite name)`);

@@ -26,4 +26,7 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  // One migrated database per run, copied for each test environment (test/support/template-database.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

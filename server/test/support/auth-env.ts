@@ -4,7 +4,8 @@ import type { AppConfig } from '../../src/config/config';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
 import { UsersService } from '../../src/modules/users/users.service';
 import { startStandin } from '../../src/wechat/standin/standin';
-import { type TestServer, scratchDatabase, startServer, testConfig } from './harness';
+import { type TestServer, startServer, testConfig } from './harness';
+import { migratedScratchDatabase } from './template-database';
 import { type Seed, seeding } from './seed';
 
 /** The server on a fresh database, talking over HTTP to a WeChat stand-in of its own. */
@@ -17,7 +18,7 @@ export interface AuthEnv {
 
 export async function startAuthEnv(overrides: (config: AppConfig) => AppConfig = (c) => c): Promise<AuthEnv> {
   const standin = await startStandin();
-  const db = await scratchDatabase();
+  const db = await migratedScratchDatabase();
   const base = testConfig(db.config);
   const server = await startServer(overrides({ ...base, wechat: { ...base.wechat, apiBase: standin.url } }));
   return {

@@ -5,7 +5,8 @@ import { AppModule } from '../../src/app.module';
 import type { RequestContext } from '../../src/common/request-context';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
 import { UsersService } from '../../src/modules/users/users.service';
-import { scratchDatabase, testConfig } from './harness';
+import { testConfig } from './harness';
+import { migratedScratchDatabase } from './template-database';
 
 /**
  * The medium tier: the real application's services on a real database, without HTTP, for rules
@@ -25,7 +26,7 @@ export interface MediumEnv {
 }
 
 export async function startMedium(): Promise<MediumEnv> {
-  const db = await scratchDatabase();
+  const db = await migratedScratchDatabase();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(testConfig(db.config)), {
     logger: ['fatal'],
   });
