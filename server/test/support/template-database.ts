@@ -38,7 +38,6 @@ interface Named {
 
 /** jest's globalSetup: migrate the template and leave its recipe where the test processes find it. */
 export async function createTemplate(): Promise<void> {
-  if (process.env.AB_NO_TEMPLATE) return;
   const dir = mkdtempSync(join(tmpdir(), 'itss-template-'));
   const template = await scratchDatabase();
   const { dataSource } = await openDatabase(template.config);
