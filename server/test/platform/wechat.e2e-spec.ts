@@ -78,7 +78,7 @@ describe('WeChat client against the local stand-in', () => {
   beforeAll(async () => {
     standin = await startStandin();
     control = new Control(standin.url);
-    config = standinWechatConfig(standin.url, 300);
+    config = standinWechatConfig(standin.url, 700);
   });
   afterAll(() => standin.close());
   afterEach(async () => {
@@ -180,7 +180,7 @@ describe('WeChat client against the local stand-in', () => {
         expect.stringMatching(/^WeChat jscode2session failed: errcode -1: system error/),
         expect.stringMatching(/^WeChat jscode2session failed: errcode 40013: invalid appid/),
         'WeChat jscode2session failed: network failure (UND_ERR_SOCKET)',
-        'WeChat jscode2session failed: no answer within 300 ms',
+        'WeChat jscode2session failed: no answer within 700 ms',
       ]);
       const { sessionKey } = await client.code2Session(login);
       for (const line of warnings) {
