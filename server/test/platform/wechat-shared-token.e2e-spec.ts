@@ -41,7 +41,7 @@ describeEachBackend('WeChat access token shared by replicas', (backend) => {
 
   beforeAll(async () => {
     standin = await startStandin();
-    config = standinWechatConfig(standin.url, 300);
+    config = standinWechatConfig(standin.url, 700);
   });
   afterAll(() => standin.close());
   beforeEach(async () => {
