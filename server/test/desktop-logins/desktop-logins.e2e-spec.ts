@@ -12,6 +12,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DataSource } from 'typeorm';
 import { SessionEntity } from '../../src/modules/auth/session.entity';
+import { UsersService } from '../../src/modules/users/users.service';
 import { type AuthEnv, bearer, startAuthEnv } from '../support/auth-env';
 import { auditRows } from '../support/concurrency';
 import {
@@ -58,7 +59,7 @@ describe('signing in to the desktop 工作台 by scanning', () => {
       ticket: created.ticket,
       browser: 'Chrome · Windows',
       place: '内网',
-      requestedAt: expect.any(String),
+      requestedAt: expect.any(String) as string,
       expiresAt: created.expiresAt,
     });
     expect((await poll(env, created.ticket)).state).toEqual({
@@ -207,7 +208,6 @@ describe('signing in to the desktop 工作台 by scanning', () => {
     const phone = await phoneOf(env, 'o_desk_demoted', ['staff']);
     const { ticket, pollToken } = await createTicket(env);
     expect((await onPhone(env, 'confirm', ticket, phone.token)).status).toBe(204);
-    const { UsersService } = await import('../../src/modules/users/users.service');
     await env.server.app.get(UsersService).removeRoles(phone.user.id, ['staff']);
     expect((await poll(env, ticket, pollToken)).body).toEqual({ state: 'expired' });
     expect(await sessions(env).countBy({ userId: phone.user.id, kind: 'desktop' })).toBe(0);
@@ -221,7 +221,7 @@ describe('signing in to the desktop 工作台 by scanning', () => {
       remoteAddress: '203.0.113.9',
       headers: { 'user-agent': CHROME_ON_WINDOWS },
     });
-    const { ticket } = created.json() as { ticket: string };
+    const { ticket } = created.json<{ ticket: string }>();
     const staff = await phoneOf(env, 'o_desk_far', ['staff']);
     const details = desktopLoginDetailsSchema.parse((await onPhone(env, 'scan', ticket, staff.token)).body);
     expect(details.place).toBe('未知地区');
@@ -287,7 +287,7 @@ describe('signing in to the desktop 工作台 by scanning', () => {
     expect((await events(2)).map((e) => e.state)).toEqual(['pending', 'scanned']);
     expect((await onPhone(env, 'confirm', ticket, phone.token)).status).toBe(204);
     const last = (await events(3))[2];
-    expect(last).toMatchObject({ state: 'confirmed', token: expect.any(String) });
+    expect(last).toMatchObject({ state: 'confirmed', token: expect.any(String) as string });
     // The stream ends after the hand-over, and a poll after it learns nothing more.
     expect((await reader.read()).done).toBe(true);
     expect((await poll(env, ticket, pollToken)).body).toEqual({ state: 'expired' });
