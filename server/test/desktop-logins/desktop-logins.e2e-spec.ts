@@ -294,3 +294,21 @@ describe('signing in to the desktop 工作台 by scanning', () => {
     expect(await sessions(env).countBy({ userId: phone.user.id, kind: 'desktop' })).toBe(1);
   });
 });
+
+describe('server-sent events on shutdown', () => {
+  it('ends open streams, so the server does not wait out a ticket to stop', async () => {
+    const env = await startAuthEnv();
+    const { ticket, pollToken } = await createTicket(env);
+    const response = await fetch(`${env.server.baseUrl}/api/desktop-logins/${ticket}`, {
+      headers: { accept: 'text/event-stream', 'x-poll-token': pollToken },
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    await env.close();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The stream was ended by the server, not left hanging.
+    let done = false;
+    while (!done) ({ done } = await reader.read());
+  });
+});
