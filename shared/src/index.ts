@@ -11,6 +11,7 @@ export * from './association';
 export * from './membership';
 export * from './users';
 export * from './auth';
+export * from './desktop-logins';
 export * from './staff';
 export * from './standin';
 export * from './files';
