@@ -81,7 +81,9 @@ export function DesktopSignInElsewhere() {
   return (
     <View className="desktop-sign-in">
       <Text className="desktop-sign-in__title">工作台登录</Text>
-      <Text className="desktop-sign-in__hint">请在电脑浏览器中打开工作台，再用微信扫描页面上的小程序码登录。</Text>
+      <Text className="desktop-sign-in__hint">
+        请在电脑浏览器中打开工作台，再用微信扫描页面上的小程序码登录。
+      </Text>
     </View>
   );
 }

@@ -32,15 +32,19 @@ export function useDesktopLogin(onSignedIn: () => void): { phase: DesktopLoginPh
   useLayoutEffect(() => {
     signedInRef.current = onSignedIn;
   });
-  const renew = useCallback(() => setRound(({ count }) => ({ count: count + 1, auto: 0 })), []);
+  const renew = useCallback(() => {
+    setPhase({ kind: 'creating' });
+    setRound(({ count }) => ({ count: count + 1, auto: 0 }));
+  }, []);
 
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = () => {
       if (!live) return;
-      if (round.auto >= AUTO_RENEWALS) setPhase({ kind: 'idle' });
-      else setRound(({ count, auto }) => ({ count: count + 1, auto: auto + 1 }));
+      if (round.auto >= AUTO_RENEWALS) return setPhase({ kind: 'idle' });
+      setPhase({ kind: 'creating' });
+      setRound(({ count, auto }) => ({ count: count + 1, auto: auto + 1 }));
     };
     const poll = async (code: CreateDesktopLoginResponse): Promise<void> => {
       if (Date.parse(code.expiresAt) <= Date.now()) return expired();
@@ -61,7 +65,6 @@ export function useDesktopLogin(onSignedIn: () => void): { phase: DesktopLoginPh
       }
       if (live) timer = setTimeout(() => void poll(code), DESKTOP_LOGIN_POLL_INTERVAL_MS);
     };
-    setPhase({ kind: 'creating' });
     createDesktopLogin().then(
       (code) => {
         if (!live) return;
@@ -83,12 +86,10 @@ export function useDesktopLogin(onSignedIn: () => void): { phase: DesktopLoginPh
 
 /** Whole seconds until `iso`, ticking each second; never below zero. */
 export function useSecondsLeft(iso: string): number {
-  const left = useCallback(() => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 1000)), [iso]);
-  const [seconds, setSeconds] = useState(left);
+  const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    setSeconds(left());
-    const timer = setInterval(() => setSeconds(left()), 1000);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [left]);
-  return seconds;
+  }, []);
+  return Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000));
 }

@@ -1,7 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { DesktopLoginError, ErrorCode, desktopLoginTicketSchema, type DesktopLoginDetails } from '@itss/shared';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  DesktopLoginError,
+  ErrorCode,
+  desktopLoginTicketSchema,
+  type DesktopLoginDetails,
+} from '@itss/shared';
+import { useEffect, useState } from 'react';
 import { SignedInPage } from '@/components/kit/signed-in-page';
 import { Loading } from '@/components/state';
 import { cancelDesktopLogin, confirmDesktopLogin, scanDesktopLogin } from '@/packages/account/api';
@@ -84,14 +89,22 @@ function Question({
 
 function Confirmation({ ticket }: { ticket: string }) {
   const [step, setStep] = useState<Step>({ kind: 'scanning' });
-  const scan = useCallback(() => {
-    setStep({ kind: 'scanning' });
+  // Scanning tells the server this phone holds the ticket; again after a lost connection.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
     scanDesktopLogin(ticket).then(
-      (details) => setStep({ kind: 'asking', details, busy: false }),
-      (error: unknown) => setStep({ kind: 'refused', error: toApiError(error) }),
+      (details) => live && setStep({ kind: 'asking', details, busy: false }),
+      (error: unknown) => live && setStep({ kind: 'refused', error: toApiError(error) }),
     );
-  }, [ticket]);
-  useEffect(scan, [scan]);
+    return () => {
+      live = false;
+    };
+  }, [ticket, attempt]);
+  const scan = () => {
+    setStep({ kind: 'scanning' });
+    setAttempt((count) => count + 1);
+  };
 
   const answer = async (details: DesktopLoginDetails, call: () => Promise<void>, done: Step) => {
     setStep({ kind: 'asking', details, busy: true });
@@ -123,7 +136,9 @@ function Confirmation({ ticket }: { ticket: string }) {
         <Question
           details={step.details}
           busy={step.busy}
-          onConfirm={() => void answer(step.details, () => confirmDesktopLogin(ticket), { kind: 'confirmed' })}
+          onConfirm={() =>
+            void answer(step.details, () => confirmDesktopLogin(ticket), { kind: 'confirmed' })
+          }
           onCancel={() => void answer(step.details, () => cancelDesktopLogin(ticket), { kind: 'cancelled' })}
         />
       );
