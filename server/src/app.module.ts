@@ -12,6 +12,7 @@ import { AssociationModule } from './modules/association/association.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { DesktopLoginsModule } from './modules/desktop-logins/desktop-logins.module';
 import { DuesModule } from './modules/dues/dues.module';
 import { FilesModule } from './modules/files/files.module';
 import { GroupsModule } from './modules/groups/groups.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        DesktopLoginsModule,
         StaffModule,
         CampaignsModule,
         NotificationsModule,

@@ -30,6 +30,9 @@ export const DESKTOP_LOGIN_POLL_TOKEN_HEADER = 'X-Poll-Token';
 export const desktopLoginTicketSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{22}$/, '登录二维码无效，请在电脑上刷新后重新扫码');
+/** Where a ticket's mini-program code is served (PNG, public while the ticket is open). */
+export const desktopLoginCodeUrl = (ticket: string): string => `/api/desktop-logins/${ticket}/code.png`;
+
 export const desktopLoginTicketParamSchema = z.strictObject({ ticket: desktopLoginTicketSchema });
 
 export const DesktopLoginError = defineErrors({
@@ -50,11 +53,11 @@ export const DesktopLoginError = defineErrors({
     status: 409,
     message: '该登录二维码已使用，请在电脑上刷新后重新扫码',
   },
-  /** Another staff member's phone scanned it first: only that phone may confirm it. */
+  /** Another staff member's phone scanned or confirmed it first: only that phone may act on it. */
   ScannedByOther: {
     code: 'DESKTOP_LOGIN_SCANNED_BY_OTHER',
     status: 409,
-    message: '该登录二维码已被其他人扫描，请在电脑上刷新后重新扫码',
+    message: '该登录二维码已由其他工作人员扫描，请在电脑上刷新后重新扫码',
   },
   NotStaff: {
     code: 'DESKTOP_LOGIN_NOT_STAFF',

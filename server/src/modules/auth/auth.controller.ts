@@ -18,9 +18,10 @@ export class AuthController {
     @Body({ schema: wechatLoginRequestSchema }) body: z.output<typeof wechatLoginRequestSchema>,
   ): Promise<LoginResponse> {
     const openid = this.auth.trustedOpenid(request);
+    const userAgent = request.headers['user-agent'];
     return openid
-      ? this.auth.loginWithTrustedOpenid(contextOf(request), openid)
-      : this.auth.loginWithCode(contextOf(request), body.code);
+      ? this.auth.loginWithTrustedOpenid(contextOf(request), openid, userAgent)
+      : this.auth.loginWithCode(contextOf(request), body.code, userAgent);
   }
 
   @Post('logout')

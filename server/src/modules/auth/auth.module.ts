@@ -7,6 +7,8 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DeviceSessionsController } from './device-sessions.controller';
+import { DeviceSessionsService } from './device-sessions.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionEntity } from './session.entity';
 
@@ -17,8 +19,8 @@ import { SessionEntity } from './session.entity';
     AuditModule,
     WechatModule,
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, DeviceSessionsController],
+  providers: [AuthService, DeviceSessionsService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

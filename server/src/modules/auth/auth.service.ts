@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
-import { AuthError, ErrorCode, type LoginResponse, openidSchema, AuthErrorMessage } from '@itss/shared';
+import {
+  AuthError,
+  AuthErrorMessage,
+  type DeviceSessionKind,
+  ErrorCode,
+  type LoginResponse,
+  openidSchema,
+} from '@itss/shared';
 import type { FastifyRequest } from 'fastify';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -12,12 +19,29 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { WechatClient } from '../../wechat/wechat.client';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
+import { type DeviceDescription, describeDevice } from './device';
 import { LoginThrottle } from './login-throttle';
 import { SessionEntity } from './session.entity';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 export const SESSION_IDLE_MS = 7 * DAY_MS;
 export const SESSION_ABSOLUTE_MS = 30 * DAY_MS;
+
+/**
+ * How long a session lives without use (idle) and at most (absolute). A desktop is often shared or
+ * left open in an office, and its session was granted from a phone: a working day idle, a week in all.
+ */
+export const SESSION_LIFETIMES: Record<DeviceSessionKind, { idleMs: number; absoluteMs: number }> = {
+  miniapp: { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS },
+  desktop: { idleMs: 8 * HOUR_MS, absoluteMs: 7 * DAY_MS },
+};
+
+/** Whether a session can still be used at `at`. */
+export function sessionIsLive(session: SessionEntity, at: number): boolean {
+  const { idleMs } = SESSION_LIFETIMES[session.kind];
+  return !session.revokedAt && session.expiresAt.getTime() > at && session.lastSeenAt.getTime() + idleMs > at;
+}
 /** Writing last_seen_at on every request would turn each read into a write; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 /** Set by WeChat cloud hosting's gateway on every request it forwards. */
@@ -27,7 +51,10 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The one writer of `sessions`: logins start them, logout and role changes end them. */
+/**
+ * The one writer of `sessions` with DeviceSessionsService: logins (and handed-over desktop tickets)
+ * start them, logout and role changes end them.
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -52,18 +79,27 @@ export class AuthService {
    * wx.login code → WeChat → user and session. The attempt is counted against the address before
    * WeChat is asked; any failure writes nothing and keeps counting, a success gives it back.
    */
-  async loginWithCode(ctx: RequestContext, code: string | undefined): Promise<LoginResponse> {
+  async loginWithCode(
+    ctx: RequestContext,
+    code: string | undefined,
+    userAgent: string | undefined,
+  ): Promise<LoginResponse> {
     await this.throttle.reserve(ctx.ip);
     if (!code) throw new AppError(AuthErrorMessage.CodeMissing);
     const session = await this.wechat.code2Session(code);
-    const response = await this.startSession(ctx, session.openid, session.unionid ?? null);
+    const device = describeDevice('miniapp', userAgent, ctx.ip);
+    const response = await this.startSession(ctx, session.openid, session.unionid ?? null, device);
     await this.throttle.succeeded(ctx.ip);
     return response;
   }
 
   /** Cloud hosting: WeChat's gateway has already authenticated the caller and passes the openid. */
-  loginWithTrustedOpenid(ctx: RequestContext, openid: string): Promise<LoginResponse> {
-    return this.startSession(ctx, openid, null);
+  loginWithTrustedOpenid(
+    ctx: RequestContext,
+    openid: string,
+    userAgent: string | undefined,
+  ): Promise<LoginResponse> {
+    return this.startSession(ctx, openid, null, describeDevice('miniapp', userAgent, ctx.ip));
   }
 
   /** Four first logins of one person at once make one account: a duplicate openid reruns the unit. */
@@ -73,23 +109,42 @@ export class AuthService {
     ctx: RequestContext,
     openid: string,
     unionid: string | null,
+    device: DeviceDescription,
   ): Promise<LoginResponse> {
-    const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
     const user = await this.users.findOrCreateByOpenid(openid, { unionid, seenAt: now });
-    await this.sessions.insert({
+    const { token, expiresAt } = await this.openSession(user.id, 'miniapp', device, now);
+    const roles = await this.users.rolesOf(user.id);
+    const signedIn = { ...ctx, user, roles };
+    await this.audit.record(signedIn, { action: 'auth.login', target: { type: 'user', id: user.id } });
+    return { token, expiresAt: expiresAt.toISOString(), user: await this.users.toMe(signedIn) };
+  }
+
+  /**
+   * Starts a session of `kind` for a person: the token is returned once and only its hash is kept.
+   * Runs in the caller's transaction (a login, a desktop ticket handed over).
+   */
+  async openSession(
+    userId: number,
+    kind: DeviceSessionKind,
+    device: DeviceDescription,
+    now: Date = new Date(),
+  ): Promise<{ token: string; expiresAt: Date; sessionId: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIMES[kind].absoluteMs);
+    const { identifiers } = await this.sessions.insert({
       tokenHash: hashToken(token),
-      userId: user.id,
+      userId,
+      kind,
+      browser: device.browser,
+      ip: device.ip,
+      place: device.place,
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
       revokedAt: null,
     });
-    const roles = await this.users.rolesOf(user.id);
-    const signedIn = { ...ctx, user, roles };
-    await this.audit.record(signedIn, { action: 'auth.login', target: { type: 'user', id: user.id } });
-    return { token, expiresAt: expiresAt.toISOString(), user: await this.users.toMe(signedIn) };
+    return { token, expiresAt, sessionId: Number(identifiers[0]?.id) };
   }
 
   /** The caller behind a bearer token, or why not. */
@@ -97,13 +152,7 @@ export class AuthService {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
     if (!session) throw new AppError(AuthErrorMessage.SessionInvalid);
     const now = Date.now();
-    if (
-      session.revokedAt ||
-      session.expiresAt.getTime() <= now ||
-      session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now
-    ) {
-      throw new AppError(AuthError.SessionExpired);
-    }
+    if (!sessionIsLive(session, now)) throw new AppError(AuthError.SessionExpired);
     const user = await this.users.findById(session.userId);
     if (!user) throw new AppError(AuthError.SessionExpired);
     if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

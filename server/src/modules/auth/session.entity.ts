@@ -1,3 +1,4 @@
+import type { DeviceSessionKind } from '@itss/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A login. Only the token's SHA-256 is stored: a leaked table opens no session. */
@@ -20,7 +21,26 @@ export class SessionEntity {
   @Column({ name: 'last_seen_at', type: 'datetime' })
   lastSeenAt: Date;
 
-  /** The absolute end (30 days after login), whatever the activity. */
+  /**
+   * Where the session was started: the mini-program (WeChat login) or a desktop browser (a scanned
+   * code, confirmed on a phone); each has its own lifetimes.
+   */
+  @Column({ type: 'varchar', length: 16, default: 'miniapp' })
+  kind: DeviceSessionKind;
+
+  /** E.g. `Chrome · Windows`, from the User-Agent at sign-in; null for sessions older than the column. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  browser: string | null;
+
+  /** The address the session was started from. */
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  ip: string | null;
+
+  /** Approximate, from the address: 内网 or 未知地区. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  place: string | null;
+
+  /** The absolute end (30 days after a mini-program login, 7 after a desktop one), whatever the activity. */
   @Column({ name: 'expires_at', type: 'datetime' })
   expiresAt: Date;
 
