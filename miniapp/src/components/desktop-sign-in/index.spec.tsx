@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { DESKTOP_LOGIN_POLL_INTERVAL_MS, DESKTOP_LOGIN_POLL_TOKEN_HEADER } from '@itss/shared';
-import { admin, ok, serveBy, type Answer, type Call } from '@test/fixtures';
+import { admin, ok, serveBy, type Call } from '@test/fixtures';
 import { reLaunch, request, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import { DesktopSignIn } from './index';
@@ -17,7 +17,7 @@ const TICKETS = [
 ];
 
 /** The desktop's server: each POST hands out the next ticket; polls answer `state(ticket)`. */
-function desk(state: (ticket: string, polls: number) => Answer | object): Call[] {
+function desk(state: (ticket: string, polls: number) => 'offline' | Record<string, unknown>): Call[] {
   let issued = 0;
   let polls = 0;
   return serveBy((call) => {
@@ -32,7 +32,7 @@ function desk(state: (ticket: string, polls: number) => Answer | object): Call[]
     }
     const ticket = call.path.split('/').pop() ?? '';
     const answer = state(ticket, ++polls);
-    return 'statusCode' in answer || answer === 'offline' ? (answer as Answer) : ok(answer);
+    return answer === 'offline' ? answer : ok(answer);
   });
 }
 

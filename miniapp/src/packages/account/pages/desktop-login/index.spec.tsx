@@ -57,7 +57,7 @@ test.each([
   ['missing', undefined],
   ['forged', encodeURIComponent('../api/me')],
   ['damaged', '%E0%A4%A'],
-])('a %s scene is refused on the page, without asking the server', async (_what, scene) => {
+])('a %s scene is refused on the page, without asking the server', (_what, scene) => {
   signedInAs(staffOnly);
   if (scene !== undefined) routerParams.scene = scene;
   const calls = serveBy(() => ok({}));
