@@ -14,7 +14,7 @@ function App({ children }: PropsWithChildren) {
     // the pages that call privacy APIs; the app only listens for WeChat's question.
     listenForPrivacyQuestions();
     void session.start();
-    captureLaunchScene(options?.query);
+    captureLaunchScene(options?.query, options?.path);
   });
   return (
     <>

@@ -1,5 +1,6 @@
 import {
   APPLICATION_PAGE,
+  DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
   INVITE_PAGE,
@@ -28,6 +29,10 @@ export const ROUTES = {
   // account
   privacy: 'packages/account/pages/privacy/index',
   messages: 'packages/account/pages/messages/index',
+  sessions: 'packages/account/pages/sessions/index',
+  // The browser's 工作台 sign-in shows a code; the code opens DESKTOP_LOGIN_PAGE on the phone.
+  desktopSignIn: 'packages/account/pages/desktop-sign-in/index',
+  desktopLogin: DESKTOP_LOGIN_PAGE,
   // join; the entry a campaign's code opens is JOIN_ENTRY_PAGE in the contract.
   apply: JOIN_ENTRY_PAGE,
   myApplications: 'packages/join/pages/mine/index',
@@ -91,6 +96,9 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   me: '我的',
   privacy: '隐私政策',
   messages: '消息',
+  sessions: '登录设备',
+  desktopSignIn: '工作台登录',
+  desktopLogin: '登录电脑端工作台',
   apply: '入会申请',
   myApplications: '我的申请',
   application: '申请详情',

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { DESKTOP_LOGIN_PAGE } from '@itss/shared';
 import { request } from './http';
 
 const SCENE_KEY = 'itss.join.scene';
@@ -68,7 +69,9 @@ let browserEntryPending = false;
  * The scene of this launch: WeChat's launch query, or in the browser the address's `?scene=`, so
  * `/?scene=<campaign>` works like scanning the code. Recorded and remembered at once.
  */
-export function captureLaunchScene(query: Record<string, unknown> | undefined): void {
+export function captureLaunchScene(query: Record<string, unknown> | undefined, path?: string): void {
+  // A desktop sign-in code's scene is a one-time ticket, not a campaign: never recorded as a scan.
+  if (path?.replace(/^\//, '') === DESKTOP_LOGIN_PAGE) return;
   const scene =
     process.env.TARO_ENV === 'h5' ? sceneFromSearch(window.location.search) : sceneFromQuery(query);
   captureScene(scene);

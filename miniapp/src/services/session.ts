@@ -5,6 +5,11 @@ import { ApiError, request, setAuthHooks, toApiError } from './http';
 import { getStandinLoginCode } from './standin';
 
 const TOKEN_KEY = 'itss.session.token';
+/**
+ * H5 only: a 工作台 session handed to this browser by a scan. It lives in the tab's session storage,
+ * never in local storage or a cookie: closing the tab forgets it, and no request carries it unasked.
+ */
+const DESKTOP_TOKEN_KEY = 'itss.desktop.token';
 /** H5 only: the demo persona picked on 我的, so a reload logs the same person in again. */
 const PERSONA_KEY = 'itss.demo.persona';
 
@@ -28,6 +33,25 @@ function writeStorage(key: string, value: string | null): void {
     else Taro.removeStorageSync(key);
   } catch {
     // Storage full or unavailable: the session lasts until the app closes.
+  }
+}
+
+function readDesktopToken(): string | null {
+  if (!isH5()) return null;
+  try {
+    return window.sessionStorage.getItem(DESKTOP_TOKEN_KEY) || null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDesktopToken(value: string | null): void {
+  if (!isH5()) return;
+  try {
+    if (value) window.sessionStorage.setItem(DESKTOP_TOKEN_KEY, value);
+    else window.sessionStorage.removeItem(DESKTOP_TOKEN_KEY);
+  } catch {
+    // Session storage disabled: the sign-in lasts until the page reloads.
   }
 }
 
@@ -72,7 +96,14 @@ class SessionStore {
   }
 
   token(): string | null {
-    return readStorage(TOKEN_KEY);
+    return readDesktopToken() ?? readStorage(TOKEN_KEY);
+  }
+
+  /** A scan confirmed on a staff phone: this browser's own 工作台 session, in session storage. */
+  signInWithDesktopToken(token: string, me: Me): void {
+    writeStorage(TOKEN_KEY, null);
+    writeDesktopToken(token);
+    this.set({ status: 'signedIn', me });
   }
 
   /** On launch: keep a stored token if the server still takes it, else log in silently when possible. */
@@ -108,6 +139,7 @@ class SessionStore {
       auth: false,
     });
     writeStorage(TOKEN_KEY, answer.token);
+    writeDesktopToken(null);
     this.set({ status: 'signedIn', me: answer.user });
     return true;
   }
@@ -127,6 +159,8 @@ class SessionStore {
   /** Called by http.ts on a refused token: one fresh login, or signed out. */
   readonly renew = async (): Promise<boolean> => {
     writeStorage(TOKEN_KEY, null);
+    // A refused desktop session (revoked on the phone, or idle too long) is gone for good.
+    writeDesktopToken(null);
     try {
       if (await this.login()) return true;
     } catch {
@@ -155,6 +189,7 @@ class SessionStore {
       // Already expired or offline: forgetting the token locally is what the person asked for.
     }
     writeStorage(TOKEN_KEY, null);
+    writeDesktopToken(null);
     writeStorage(PERSONA_KEY, null);
     this.set({ status: 'signedOut' });
   }

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { meCan, type Me } from '@itss/shared';
 import type { ComponentType } from 'react';
-import { LoginRequired } from '@/components/login-required';
+import { StaffSignIn } from '@/components/desktop-sign-in';
 import { Loading } from '@/components/state';
 import { ROUTES, routeUrl } from '@/routes';
 import { useSession } from '@/services/session';
@@ -44,7 +44,7 @@ export function staffOnly(Page: ComponentType<{ me: Me }>, ability = 'openStaffC
     if (session.status === 'signedOut')
       return (
         <View className="page">
-          <LoginRequired text="此页面仅限会员服务部工作人员使用，请先登录" />
+          <StaffSignIn text="此页面仅限会员服务部工作人员使用，请先登录" />
         </View>
       );
     if (!meCan(session.me, ability)) return <Refusal />;

@@ -11,6 +11,15 @@ export default {
       modifier: 'messages',
       badge: ({ unread }) => unread,
     },
+    // Only staff can sign in on a computer, so only they have more than this phone to look after.
+    {
+      section: '更多',
+      order: 75,
+      text: '登录设备',
+      route: ROUTES.sessions,
+      modifier: 'sessions',
+      visible: ({ me }) => me.can.openStaffConsole === true,
+    },
     { section: '更多', order: 80, text: '隐私政策', route: ROUTES.privacy },
   ],
 } satisfies FeatureEntries;

@@ -77,21 +77,36 @@ test('signed out in H5: the demo persona picker from the stand-in', async () => 
   });
   await act(() => session.start());
   render(<MePage />);
-  expect(screen.getByText('选择演示身份')).toBeTruthy();
+  expect(await screen.findByText('选择演示身份')).toBeTruthy();
   expect(screen.getByText(/演示身份即可体验/)).toBeTruthy();
+  // The scan sign-in is reachable in development too.
+  fireEvent.click(screen.getByText('工作人员扫码登录工作台'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/desktop-sign-in/index' });
   fireEvent.click(await screen.findByText('工作人员'));
   await screen.findByText('工作台');
   expect(calls.find((c) => c.path === '/__wechat/__standin/login-code')?.data).toEqual({ persona: 'staff' });
   expect(storage.get('itss.demo.persona')).toBe('staff');
 });
 
-test('signed out in an H5 build without the stand-in (production): says to log in within WeChat', async () => {
+test('signed out in an H5 build without the stand-in (production): the 工作台 sign-in by scanning', async () => {
   process.env.TARO_ENV = 'h5';
-  serveBy(() => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } }));
+  const calls = serveBy((call) =>
+    call.path === '/api/desktop-logins'
+      ? ok({
+          ticket: 'AAAAAAAAAAAAAAAAAAAAAA',
+          pollToken: 'p'.repeat(43),
+          imageUrl: '/api/desktop-logins/AAAAAAAAAAAAAAAAAAAAAA/code.png',
+          expiresAt: new Date(Date.now() + 120_000).toISOString(),
+        })
+      : { statusCode: 404, data: { code: 'NOT_FOUND', message: '您访问的内容不存在' } },
+  );
   await act(() => session.start());
   render(<MePage />);
-  await screen.findByText('浏览器版暂不支持微信登录，请在微信中打开「ITSS 分会」小程序登录');
+  await screen.findByText('请使用微信扫码，在小程序中确认登录');
+  expect(screen.getByText('工作台登录')).toBeTruthy();
+  expect(screen.queryByText('选择演示身份')).toBeNull();
   expect(screen.queryByText('重试')).toBeNull();
+  expect(calls.find((call) => call.path === '/api/desktop-logins')?.method).toBe('POST');
 });
 
 test('a visitor sees name, 未绑定手机号, 访客, 未关联会员单位, and no 工作台', async () => {

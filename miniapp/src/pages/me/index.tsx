@@ -18,6 +18,8 @@ import { getMyJoinRequests } from '@/packages/unit/api';
 import { useRequest } from '@/services/useRequest';
 import { openPage, openPrivacyPolicy } from '@/utils/actions';
 import { ME_ROWS, bySection, type MeRow, type MeView } from '@/registry';
+import { ROUTES } from '@/routes';
+import { DesktopSignIn } from '@/components/desktop-sign-in';
 import './index.scss';
 import { showModal } from '@/services/modal';
 
@@ -47,29 +49,32 @@ function Avatar() {
 function PersonaPicker() {
   const { state, reload } = useRequest(getPersonas);
   return (
-    <Section
-      title="选择演示身份"
-      hint="浏览器中没有微信登录：选择一个演示身份即可体验登录后的功能，数据均为演示数据。"
-    >
-      <RequestView
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(list) => !list.length}
-        emptyText="浏览器版暂不支持微信登录，请在微信中打开「ITSS 分会」小程序登录"
-      >
-        {(personas) => (
-          <Card className="me-personas">
-            {personas.map((persona) => (
-              <View key={persona.key} className="me-personas__row" onClick={() => void signIn(persona.key)}>
-                <Text className="me-personas__label">{persona.label}</Text>
-                <Text className="me-personas__name">{persona.displayName}</Text>
-                <View className="link-arrow" />
-              </View>
-            ))}
-          </Card>
-        )}
-      </RequestView>
-    </Section>
+    <RequestView state={state} onRetry={() => void reload()}>
+      {(personas) =>
+        // No demo personas: a production build, where the browser is the staff's 工作台 and signs in by scan.
+        personas.length ? (
+          <Section
+            title="选择演示身份"
+            hint="浏览器中没有微信登录：选择一个演示身份即可体验登录后的功能，数据均为演示数据。"
+          >
+            <Card className="me-personas">
+              {personas.map((persona) => (
+                <View key={persona.key} className="me-personas__row" onClick={() => void signIn(persona.key)}>
+                  <Text className="me-personas__label">{persona.label}</Text>
+                  <Text className="me-personas__name">{persona.displayName}</Text>
+                  <View className="link-arrow" />
+                </View>
+              ))}
+            </Card>
+            <Text className="me-personas__scan" onClick={() => openPage(ROUTES.desktopSignIn)}>
+              工作人员扫码登录工作台
+            </Text>
+          </Section>
+        ) : (
+          <DesktopSignIn />
+        )
+      }
+    </RequestView>
   );
 }
 
