@@ -175,9 +175,9 @@ function Footer<Item>({
   return (
     <View className="data-table__footer">
       {list.moreError ? (
-        <Text className="data-table__more-error" role="alert">
+        <View className="data-table__more-error" role="alert">
           {list.moreError.message}
-        </Text>
+        </View>
       ) : null}
       {list.hasMore ? (
         <>
