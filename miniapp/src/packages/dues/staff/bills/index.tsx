@@ -14,7 +14,7 @@ import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keys
 import { SearchBar } from '@/components/kit/search-bar';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
-import { useWideLayout } from '@/components/kit/use-wide-layout';
+import { useWideLayout } from '@/components/kit/layout';
 import { tabsOf } from '@/components/kit/tabs';
 import { ROUTES, routeUrl } from '@/routes';
 import { levelName } from '@/utils/format';

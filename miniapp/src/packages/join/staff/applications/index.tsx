@@ -13,7 +13,7 @@ import {
 import '@/packages/staff/components/review.scss';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
-import { useWideLayout } from '@/components/kit/use-wide-layout';
+import { useWideLayout } from '@/components/kit/layout';
 import { ApplicationsTable } from './table';
 
 /** One filter's queue; a new filter mounts a new one, so paging always starts over. */

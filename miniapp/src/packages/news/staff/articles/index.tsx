@@ -22,7 +22,7 @@ import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
-import { useWideLayout } from '@/components/kit/use-wide-layout';
+import { useWideLayout } from '@/components/kit/layout';
 import { ArticlesTable } from './table';
 
 /** The states staff filter by; 待审核 and 未通过 are the submissions' own queue. */

@@ -21,7 +21,7 @@ import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
-import { useWideLayout } from '@/components/kit/use-wide-layout';
+import { useWideLayout } from '@/components/kit/layout';
 import { UnitsTable } from './table';
 
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((level) => [level.code, level.name])) as Record<
