@@ -53,6 +53,7 @@ const RECORDED = [
 
 const UNITS_ROUTE = '/packages/unit/staff/units/index';
 const EDITOR_ROUTE = '/packages/news/staff/article-edit/index';
+const TITLE = '关于开展年度运维服务能力评估的通知';
 
 /** Types into the field showing `placeholder` (Taro's H5 input or textarea). */
 async function type(placeholder: string, text: string): Promise<void> {
@@ -170,6 +171,28 @@ test('at 1366 × 800 会员单位 is a table: headers, sorting by a column, filt
   await screenshot(page, 'staff-desktop-unit');
 });
 
+test('at 1366 × 800 the article editor shows the preview beside the form, following what is typed', async () => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await open(page, EDITOR_ROUTE);
+  await on(page, '.article-edit__columns').waitFor();
+  await expectSideBySide('.article-edit__form', '.article-edit__aside');
+  expect(await on(page, '.article-edit__preview-toggle').count()).toBe(0);
+
+  await type('文章标题', TITLE);
+  await on(page, '.article-preview__title', TITLE).waitFor();
+  await type('列表中显示的一两句话', '评估报名即日开始。');
+  await on(page, '.article-preview__summary', '评估报名即日开始。').waitFor();
+  const body = '各会员单位：分会将组织年度能力评估，请按时报名。';
+  await type('段落文字', body);
+  await on(page, '.article-preview', body).waitFor();
+  // Kept as a draft, as on a phone: the next test opens it there.
+  await on(page, '.draft-status', '草稿已保存').waitFor();
+
+  expect(await fontSize('.article-edit__aside .article-preview')).toBeLessThanOrEqual(18);
+  await expectNoSidewaysScroll();
+  await screenshot(page, 'staff-desktop-article-editor');
+});
+
 test('at 375 × 812 the same pages keep their cards and one column', async () => {
   await page.setViewportSize({ width: 375, height: 812 });
   await open(page, UNITS_ROUTE);
@@ -184,32 +207,18 @@ test('at 375 × 812 the same pages keep their cards and one column', async () =>
   await expectNoSidewaysScroll();
   await screenshot(page, 'staff-phone-unit');
 
+  // The draft typed at the desk (kept by autosave) comes back; its preview is a switch away.
   await open(page, EDITOR_ROUTE);
-  await type('文章标题', '手机上写的通知');
+  const title = currentPage(page).locator('input[placeholder="文章标题"]');
+  await title.waitFor();
+  const deadline = Date.now() + 10000;
+  while ((await title.inputValue()) !== TITLE) {
+    if (Date.now() > deadline) throw new Error('the draft typed at the desk did not come back');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   expect(await on(page, '.article-preview').count()).toBe(0);
   await on(page, '.article-edit__preview-toggle', '预览').click();
-  await on(page, '.article-preview__title', '手机上写的通知').waitFor();
+  await on(page, '.article-preview__title', TITLE).waitFor();
   await screenshot(page, 'staff-phone-article-editor');
   await on(page, '.article-edit__preview-toggle', '返回编辑').click();
-});
-
-test('at 1366 × 800 the article editor shows the preview beside the form, following what is typed', async () => {
-  await page.setViewportSize({ width: 1366, height: 800 });
-  await open(page, EDITOR_ROUTE);
-  await on(page, '.article-edit__columns').waitFor();
-  await expectSideBySide('.article-edit__form', '.article-edit__aside');
-  expect(await on(page, '.article-edit__preview-toggle').count()).toBe(0);
-
-  const title = '关于开展年度运维服务能力评估的通知';
-  await type('文章标题', title);
-  await on(page, '.article-preview__title', title).waitFor();
-  await type('列表中显示的一两句话', '评估报名即日开始。');
-  await on(page, '.article-preview__summary', '评估报名即日开始。').waitFor();
-  const body = '各会员单位：分会将组织年度能力评估，请按时报名。';
-  await type('段落文字', body);
-  await on(page, '.article-preview', body).waitFor();
-
-  expect(await fontSize('.article-edit__aside .article-preview')).toBeLessThanOrEqual(18);
-  await expectNoSidewaysScroll();
-  await screenshot(page, 'staff-desktop-article-editor');
 });
