@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import {
   BILL_STATUSES,
   BILL_STATUS_NAMES,
@@ -12,6 +13,8 @@ import {
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
 import { staffOnly } from '@/components/kit/staff-page';
+import type { TableSort } from '@/components/kit/data-table';
+import { useWideLayout } from '@/components/kit/layout';
 import { tabsOf } from '@/components/kit/tabs';
 import { ROUTES, routeUrl } from '@/routes';
 import { levelName } from '@/utils/format';
@@ -19,6 +22,7 @@ import { exportDuesBills, getDuesBills, type BillFilters } from '@/packages/dues
 import { BillStatusBadge, currentYear, paidText, YearPicker } from '@/packages/dues/staff/components/parts';
 import { StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
+import { BillsTable } from './table';
 import './index.scss';
 
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((level) => [level.code, level.name])) as Record<
@@ -82,46 +86,82 @@ function initialYear(param: string | undefined): number {
 }
 
 function DuesBillsPage() {
+  const wide = useWideLayout();
   const { params } = useRouter();
   const { filters, patch, key } = useFilters<BillFilters>({ year: initialYear(params.year) });
-  return (
-    <View className="page staff-page dues-bills">
-      <SearchBar
-        block="bills-search"
-        button
-        placeholder="单位名称或汇款识别码"
-        maxlength={50}
-        onSearch={(q) => patch({ q: q || undefined })}
-      />
+  // Kept by the page: a new filter mounts a new table, and the sort stays as it was.
+  const [sort, setSort] = useState<TableSort | null>(null);
+  const filterClass = wide ? undefined : 'bills-filter';
+  const search = (
+    <SearchBar
+      block="bills-search"
+      button
+      placeholder="单位名称或汇款识别码"
+      maxlength={50}
+      initial={filters.q}
+      onSearch={(q) => patch({ q: q || undefined })}
+    />
+  );
+  const chips = (
+    <>
       <YearPicker
-        className="bills-filter bills-year"
+        className={wide ? 'bills-year' : 'bills-filter bills-year'}
         value={filters.year}
         anyLabel="全部年度"
         onChange={(year) => patch({ year })}
       />
       <StaffChips
-        className="bills-filter"
+        className={filterClass}
         tabs={tabsOf(BILL_STATUSES, BILL_STATUS_NAMES, '全部状态')}
         value={filters.status}
         onChange={(status) => patch({ status })}
       />
       <StaffChips
-        className="bills-filter"
+        className={filterClass}
         tabs={tabsOf(LEVEL_CODES, LEVEL_NAMES, '全部级别')}
         value={filters.level}
         onChange={(level) => patch({ level })}
       />
       <StaffChips
-        className="bills-filter"
+        className={filterClass}
         tabs={OVERDUE_TABS}
         value={filters.overdue ? 'overdue' : undefined}
         onChange={(value) => patch({ overdue: value === 'overdue' || undefined })}
       />
-      <View className="bills-actions">
-        <Button className="bills-actions__button" size="mini" onClick={() => void exportDuesBills(filters)}>
-          导出 Excel
-        </Button>
+    </>
+  );
+  const actions = (
+    <View className="bills-actions">
+      <Button className="bills-actions__button" size="mini" onClick={() => void exportDuesBills(filters)}>
+        导出 Excel
+      </Button>
+    </View>
+  );
+  if (wide)
+    return (
+      <View className="page staff-page staff-page--wide dues-bills">
+        <BillsTable
+          key={key}
+          filters={filters}
+          sort={sort}
+          onSortChange={setSort}
+          toolbar={
+            <>
+              <View className="data-table__toolbar-row data-table__toolbar-row--search">
+                {search}
+                {actions}
+              </View>
+              <View className="data-table__toolbar-row">{chips}</View>
+            </>
+          }
+        />
       </View>
+    );
+  return (
+    <View className="page staff-page dues-bills">
+      {search}
+      {chips}
+      {actions}
       <Bills key={key} filters={filters} />
     </View>
   );

@@ -1,15 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
-  actionsFrom,
   ARTICLE_CATEGORY_NAMES,
-  ARTICLE_STATE_MACHINE,
   ARTICLE_STATE_NAMES,
   ARTICLE_VISIBILITY_NAMES,
   isUnitArticleCategory,
   type ArticleDetail,
   type ArticleDraft,
-  type ArticleState,
   type CreateArticleRequest,
 } from '@itss/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -30,7 +27,8 @@ import {
   useDraftAutosave,
 } from '@/components/kit/use-draft-autosave';
 import { useLeaveGuard } from '@/components/kit/use-leave-guard';
-import { Card, Section } from '@/components/section';
+import { useWideLayout } from '@/components/kit/layout';
+import { Card } from '@/components/section';
 import { RequestView } from '@/components/state';
 import {
   changeArticleState,
@@ -39,11 +37,10 @@ import {
   getArticleDraft,
   saveArticleDraft,
   updateArticle,
-  type ArticleAction,
 } from '@/packages/news/api';
 import { toApiError, type ApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
-import { formatBeijingTime } from '@/utils/format';
+import { editorMoves, History, MOVES, type StaffMove } from './moves';
 import { draftFromSaved, draftOf, FIELD_PATHS, requestOf, savedDraftOf, type Draft } from './draft';
 import { Fields } from './fields';
 import '@/packages/staff/components/articles.scss';
@@ -56,78 +53,6 @@ const SAVE_STATUS_TEXT: Record<DraftSaveStatus, string> = {
   idle: '填写内容会自动保存为草稿，保存或发布前读者看不到',
   ...DRAFT_STATUS_TEXT,
 };
-
-type StaffMove = Extract<ArticleState, 'published' | 'unpublished' | 'archived'>;
-
-/** Each staff move: the endpoint that makes it, its button and its confirmation. */
-const MOVES: Record<
-  StaffMove,
-  {
-    action: ArticleAction;
-    label: string;
-    tone: 'primary' | 'danger';
-    title: string;
-    content: string;
-    done: string;
-  }
-> = {
-  published: {
-    action: 'publish',
-    label: '发布',
-    tone: 'primary',
-    title: '发布文章',
-    content: '发布后所有可见范围内的读者即可看到。确定发布吗？',
-    done: '已发布',
-  },
-  unpublished: {
-    action: 'unpublish',
-    label: '下线',
-    tone: 'danger',
-    title: '下线文章',
-    content: '下线后读者将看不到这篇文章，可再次发布。确定下线吗？',
-    done: '已下线',
-  },
-  archived: {
-    action: 'archive',
-    label: '归档',
-    tone: 'danger',
-    title: '归档文章',
-    content: '归档后文章不再发布，也不能再编辑。确定归档吗？',
-    done: '已归档',
-  },
-};
-
-/**
- * The moves this editor offers, from the contract's machine: a submission in review is decided in
- * 投稿审核, and a published article is offered 下线, not 归档: archiving cannot be undone, so it
- * comes after the article is taken down.
- */
-function editorMoves(state: ArticleState): StaffMove[] {
-  if (state === 'in_review') return [];
-  return actionsFrom(ARTICLE_STATE_MACHINE, state).filter(
-    (to): to is StaffMove => to in MOVES && !(state === 'published' && to === 'archived'),
-  );
-}
-
-function History({ article }: { article: ArticleDetail }) {
-  const history = article.staff?.history ?? [];
-  if (!history.length) return null;
-  return (
-    <Section title="状态记录">
-      <Card className="article-history">
-        {history.map((entry) => (
-          <View key={`${entry.at}|${entry.state}`} className="article-history__row">
-            <Text className="article-history__state">{ARTICLE_STATE_NAMES[entry.state]}</Text>
-            <Text className="article-history__meta">
-              {entry.byName ?? '系统'} · {formatBeijingTime(entry.at)}
-              {entry.reason ? ` · ${entry.reason}` : ''}
-            </Text>
-          </View>
-        ))}
-      </Card>
-    </Section>
-  );
-}
 
 interface EditorProps {
   article: ArticleDetail | null;
@@ -145,6 +70,7 @@ function Editor({ article, saved, onChanged }: EditorProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [previewing, setPreviewing] = useState(false);
+  const wide = useWideLayout();
   // A new article created by a 发布 whose publish step then failed: the next try updates it.
   const createdRef = useRef<number | null>(null);
   const state = article?.staff?.state ?? 'draft';
@@ -276,38 +202,32 @@ function Editor({ article, saved, onChanged }: EditorProps) {
     .filter(Boolean)
     .join(' · ');
 
-  return (
-    <View className="page staff-page article-edit">
-      {article ? (
-        <View className="article-edit__state">
-          <StatusBadge block="article-state" state={state} names={ARTICLE_STATE_NAMES} />
-          {article.pinned ? <Text className="article-state article-state--pinned">置顶</Text> : null}
-          <Text className="article-edit__read">阅读 {article.readCount}</Text>
-        </View>
-      ) : null}
-      {previewing ? (
-        <Card className="article-edit__preview">
-          <ArticlePreview
-            title={draft.title.trim()}
-            meta={meta}
-            summary={draft.summary.trim()}
-            coverUrl={draft.cover?.url ?? null}
-            body={html}
-            attachments={draft.attachments}
-          />
-        </Card>
-      ) : (
-        <>
-          <Fields draft={draft} errors={errors} onChange={change} />
-          {editable ? <Text className="draft-status">{SAVE_STATUS_TEXT[autosave.status]}</Text> : null}
-          <BodySection
-            hint="可添加小标题、段落、列表、引用和图片"
-            blocks={draft.blocks}
-            onChange={(blocks) => change({ blocks })}
-            error={errors.body}
-          />
-        </>
-      )}
+  const preview = (
+    <Card className={wide ? 'article-edit__preview article-edit__preview--live' : 'article-edit__preview'}>
+      <ArticlePreview
+        title={draft.title.trim()}
+        meta={meta}
+        summary={draft.summary.trim()}
+        coverUrl={draft.cover?.url ?? null}
+        body={html}
+        attachments={draft.attachments}
+      />
+    </Card>
+  );
+  const form = (
+    <>
+      <Fields draft={draft} errors={errors} onChange={change} />
+      {editable ? <Text className="draft-status">{SAVE_STATUS_TEXT[autosave.status]}</Text> : null}
+      <BodySection
+        hint="可添加小标题、段落、列表、引用和图片"
+        blocks={draft.blocks}
+        onChange={(blocks) => change({ blocks })}
+        error={errors.body}
+      />
+    </>
+  );
+  const footer = (
+    <>
       <FormFailure className="article-form__error article-edit__error" message={error} />
       {editable ? null : (
         <Text className="block__hint article-edit__locked">
@@ -315,13 +235,16 @@ function Editor({ article, saved, onChanged }: EditorProps) {
         </Text>
       )}
       <View className="article-form__actions article-edit__actions">
-        <Button
-          className="staff-button article-edit__preview-toggle"
-          size="mini"
-          onClick={() => setPreviewing(!previewing)}
-        >
-          {previewing ? '返回编辑' : '预览'}
-        </Button>
+        {/* At a desk the preview is always beside the form: nothing to switch. */}
+        {wide ? null : (
+          <Button
+            className="staff-button article-edit__preview-toggle"
+            size="mini"
+            onClick={() => setPreviewing(!previewing)}
+          >
+            {previewing ? '返回编辑' : '预览'}
+          </Button>
+        )}
         {editable ? (
           <Button
             className="staff-button article-edit__save"
@@ -357,6 +280,36 @@ function Editor({ article, saved, onChanged }: EditorProps) {
             </Button>
           ))}
       </View>
+    </>
+  );
+
+  return (
+    <View className="page staff-page article-edit">
+      {article ? (
+        <View className="article-edit__state">
+          <StatusBadge block="article-state" state={state} names={ARTICLE_STATE_NAMES} />
+          {article.pinned ? <Text className="article-state article-state--pinned">置顶</Text> : null}
+          <Text className="article-edit__read">阅读 {article.readCount}</Text>
+        </View>
+      ) : null}
+      {wide ? (
+        // The form on the left, the article as members will read it on the right, as it is typed.
+        <View className="article-edit__columns">
+          <View className="article-edit__form">
+            {form}
+            {footer}
+          </View>
+          <View className="article-edit__aside">
+            <Text className="article-edit__aside-title">实时预览</Text>
+            {preview}
+          </View>
+        </View>
+      ) : (
+        <>
+          {previewing ? preview : form}
+          {footer}
+        </>
+      )}
       {article ? <History article={article} /> : null}
     </View>
   );

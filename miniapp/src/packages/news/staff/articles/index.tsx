@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_NAMES,
@@ -20,6 +21,9 @@ import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { staffOnly } from '@/components/kit/staff-page';
+import type { TableSort } from '@/components/kit/data-table';
+import { useWideLayout } from '@/components/kit/layout';
+import { ArticlesTable } from './table';
 
 /** The states staff filter by; 待审核 and 未通过 are the submissions' own queue. */
 const STATE_FILTERS = [
@@ -75,38 +79,77 @@ function Articles({ filters }: { filters: ArticleManageFilters }) {
 }
 
 function ArticlesPage() {
+  const wide = useWideLayout();
   const { filters, patch, key } = useFilters<ArticleManageFilters>({});
+  // Kept by the page: a new filter mounts a new table, and the sort stays as it was.
+  const [sort, setSort] = useState<TableSort | null>(null);
+  const newButton = (
+    <View className="articles-actions">
+      <Button
+        className="articles-actions__button articles-actions__button--primary articles-page__new"
+        size="mini"
+        onClick={openPage(routeUrl(ROUTES.articleEdit))}
+      >
+        新建文章
+      </Button>
+    </View>
+  );
+  const search = (
+    <SearchBar
+      block="articles-search"
+      inputClassName="articles-page__search"
+      button
+      placeholder="搜索标题"
+      maxlength={40}
+      initial={filters.q}
+      onSearch={(q) => patch({ q: q || undefined })}
+    />
+  );
+  const states = (
+    <StaffChips
+      className={wide ? 'articles-page__states' : 'articles-filter articles-page__states'}
+      tabs={tabsOf(STATE_FILTERS, ARTICLE_STATE_NAMES, '全部')}
+      value={filters.state as (typeof STATE_FILTERS)[number] | undefined}
+      onChange={(state) => patch({ state })}
+    />
+  );
+  const categories = (
+    <StaffChips
+      className={wide ? 'articles-page__categories' : 'articles-filter articles-page__categories'}
+      tabs={tabsOf(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, '全部栏目')}
+      value={filters.category}
+      onChange={(category) => patch({ category })}
+    />
+  );
+  if (wide)
+    return (
+      <View className="page staff-page staff-page--wide articles-page">
+        <ArticlesTable
+          key={key}
+          filters={filters}
+          sort={sort}
+          onSortChange={setSort}
+          toolbar={
+            <>
+              <View className="data-table__toolbar-row data-table__toolbar-row--search">
+                {search}
+                {newButton}
+              </View>
+              <View className="data-table__toolbar-row">
+                {states}
+                {categories}
+              </View>
+            </>
+          }
+        />
+      </View>
+    );
   return (
     <View className="page staff-page articles-page">
-      <View className="articles-actions">
-        <Button
-          className="articles-actions__button articles-actions__button--primary articles-page__new"
-          size="mini"
-          onClick={openPage(routeUrl(ROUTES.articleEdit))}
-        >
-          新建文章
-        </Button>
-      </View>
-      <SearchBar
-        block="articles-search"
-        inputClassName="articles-page__search"
-        button
-        placeholder="搜索标题"
-        maxlength={40}
-        onSearch={(q) => patch({ q: q || undefined })}
-      />
-      <StaffChips
-        className="articles-filter articles-page__states"
-        tabs={tabsOf(STATE_FILTERS, ARTICLE_STATE_NAMES, '全部')}
-        value={filters.state as (typeof STATE_FILTERS)[number] | undefined}
-        onChange={(state) => patch({ state })}
-      />
-      <StaffChips
-        className="articles-filter articles-page__categories"
-        tabs={tabsOf(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, '全部栏目')}
-        value={filters.category}
-        onChange={(category) => patch({ category })}
-      />
+      {newButton}
+      {search}
+      {states}
+      {categories}
       <Articles key={key} filters={filters} />
     </View>
   );

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import {
   LEVELS,
   LEVEL_CODES,
@@ -19,6 +20,9 @@ import '@/packages/staff/components/queue.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 import { staffOnly } from '@/components/kit/staff-page';
+import type { TableSort } from '@/components/kit/data-table';
+import { useWideLayout } from '@/components/kit/layout';
+import { UnitsTable } from './table';
 
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((level) => [level.code, level.name])) as Record<
   LevelCode,
@@ -69,50 +73,85 @@ function Units({ filters }: { filters: UnitFilters }) {
 }
 
 function UnitsPage() {
+  const wide = useWideLayout();
   const { filters, patch, key } = useFilters<UnitFilters>({});
+  // Kept by the page: a new filter mounts a new table, and the sort stays as it was.
+  const [sort, setSort] = useState<TableSort | null>(null);
+  const search = (
+    <SearchBar
+      block="units-search"
+      button
+      placeholder="单位名称或统一社会信用代码"
+      maxlength={60}
+      initial={filters.q}
+      onSearch={(q) => patch({ q: q || undefined })}
+    />
+  );
+  const levels = (
+    <StaffChips
+      className={wide ? undefined : 'units-filter'}
+      tabs={tabsOf(LEVEL_CODES, LEVEL_NAMES, '全部级别')}
+      value={filters.level}
+      onChange={(level) => patch({ level })}
+    />
+  );
+  const statuses = (
+    <StaffChips
+      className={wide ? undefined : 'units-filter'}
+      tabs={tabsOf(UNIT_STATUSES, UNIT_STATUS_NAMES, '全部状态')}
+      value={filters.status}
+      onChange={(status) => patch({ status })}
+    />
+  );
+  const actions = (
+    <View className="units-actions">
+      <Button
+        className="units-actions__button units-actions__button--primary"
+        size="mini"
+        onClick={openPage(routeUrl(ROUTES.unitNew))}
+      >
+        新增单位
+      </Button>
+      <Button className="units-actions__button" size="mini" onClick={openPage(routeUrl(ROUTES.unitsImport))}>
+        批量导入
+      </Button>
+      <Button className="units-actions__button" size="mini" onClick={() => void exportUnits(filters)}>
+        导出 Excel
+      </Button>
+      <Button className="units-actions__button" size="mini" onClick={openPage(routeUrl(ROUTES.seatLimits))}>
+        名额设置
+      </Button>
+    </View>
+  );
+  if (wide)
+    return (
+      <View className="page staff-page staff-page--wide units-page">
+        <UnitsTable
+          key={key}
+          filters={filters}
+          sort={sort}
+          onSortChange={setSort}
+          toolbar={
+            <>
+              <View className="data-table__toolbar-row data-table__toolbar-row--search">
+                {search}
+                {actions}
+              </View>
+              <View className="data-table__toolbar-row">
+                {levels}
+                {statuses}
+              </View>
+            </>
+          }
+        />
+      </View>
+    );
   return (
     <View className="page staff-page units-page">
-      <SearchBar
-        block="units-search"
-        button
-        placeholder="单位名称或统一社会信用代码"
-        maxlength={60}
-        onSearch={(q) => patch({ q: q || undefined })}
-      />
-      <StaffChips
-        className="units-filter"
-        tabs={tabsOf(LEVEL_CODES, LEVEL_NAMES, '全部级别')}
-        value={filters.level}
-        onChange={(level) => patch({ level })}
-      />
-      <StaffChips
-        className="units-filter"
-        tabs={tabsOf(UNIT_STATUSES, UNIT_STATUS_NAMES, '全部状态')}
-        value={filters.status}
-        onChange={(status) => patch({ status })}
-      />
-      <View className="units-actions">
-        <Button
-          className="units-actions__button units-actions__button--primary"
-          size="mini"
-          onClick={openPage(routeUrl(ROUTES.unitNew))}
-        >
-          新增单位
-        </Button>
-        <Button
-          className="units-actions__button"
-          size="mini"
-          onClick={openPage(routeUrl(ROUTES.unitsImport))}
-        >
-          批量导入
-        </Button>
-        <Button className="units-actions__button" size="mini" onClick={() => void exportUnits(filters)}>
-          导出 Excel
-        </Button>
-        <Button className="units-actions__button" size="mini" onClick={openPage(routeUrl(ROUTES.seatLimits))}>
-          名额设置
-        </Button>
-      </View>
+      {search}
+      {levels}
+      {statuses}
+      {actions}
       <Units key={key} filters={filters} />
     </View>
   );
