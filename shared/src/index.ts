@@ -25,3 +25,4 @@ export * from './articles';
 export * from './articles/drafts';
 export * from './payments';
 export * from './dues';
+export * from './dashboard';
