@@ -2,6 +2,7 @@ import './polyfills/global-this';
 import './services/schemas';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { watchWideLayout } from './components/kit/layout';
 import { NavBar } from './components/nav-bar';
 import { listenForPrivacyQuestions } from './services/privacy';
 import { captureLaunchScene } from './services/scene';
@@ -15,6 +16,8 @@ function App({ children }: PropsWithChildren) {
     listenForPrivacyQuestions();
     void session.start();
     captureLaunchScene(options?.query);
+    // H5 on a desk's screen: `.is-wide` on <html> switches the styles to the wide layout.
+    watchWideLayout();
   });
   return (
     <>
