@@ -8,6 +8,8 @@ import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { staffOnly } from '@/components/kit/staff-page';
+import { useWideLayout } from '@/components/kit/layout';
+import { CompactDashboard, FullDashboard } from '@/packages/staff/components/dashboard/dashboard';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
@@ -184,8 +186,10 @@ function Tiles({ can }: { can: Me['can'] }) {
 
 function StaffConsolePage({ me }: { me: Me }) {
   const { can, id } = me;
+  const wide = useWideLayout();
   return (
     <View className="page staff">
+      {wide ? <FullDashboard /> : <CompactDashboard />}
       <Tiles can={can} />
       {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
