@@ -12,6 +12,7 @@ import { AssociationModule } from './modules/association/association.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DuesModule } from './modules/dues/dues.module';
 import { FilesModule } from './modules/files/files.module';
 import { GroupsModule } from './modules/groups/groups.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ApplicationsModule,
         GroupsModule,
         ArticlesModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -56,6 +56,7 @@ describe('the signed-in person: profile and phone', () => {
       readAuditLog: false,
       manageCampaigns: false,
       manageDues: false,
+      readDashboard: false,
     });
   });
 });

@@ -3,6 +3,8 @@ import type { ApplicableLevel, ApplicationState, UnitType } from '@itss/shared';
 
 /** An application to join (入会申请), from submission to its decision. */
 @Entity('applications')
+// The dashboard's funnel: submissions in a range by campaign and state, read from the index alone.
+@Index('ix_applications_submitted_campaign_state', ['submittedAt', 'campaignId', 'state'])
 export class ApplicationEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

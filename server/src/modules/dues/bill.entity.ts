@@ -14,6 +14,8 @@ import type { BillStatus, LevelCode } from '@itss/shared';
 @Index('idx_bills_year_id', ['year', 'id'])
 @Index('idx_bills_year_level', ['year', 'level', 'id'])
 @Index('idx_bills_due_date', ['dueDate', 'id'])
+// The dashboard sums what open bills still owe.
+@Index('idx_bills_status', ['status'])
 export class BillEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -81,6 +81,8 @@ export class GroupCodeEntity {
  * (the removal row is made then); a later admission clears it.
  */
 @Entity('group_reveals')
+// The dashboard counts people first shown a code in a range.
+@Index('ix_group_reveals_first_shown_at', ['firstShownAt'])
 @Index('uq_group_reveals_group_user', ['groupId', 'userId'], { unique: true })
 export class GroupRevealEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })

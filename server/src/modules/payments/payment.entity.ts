@@ -11,6 +11,8 @@ import type { PaymentSubjectType } from './payment-subjects';
 @Entity('payments')
 @Index('ix_payments_subject', ['subjectType', 'subjectId', 'id'])
 @Index('ix_payments_status', ['status', 'id'])
+// The dashboard sums what was received per day paid.
+@Index('ix_payments_status_paid_on', ['status', 'paidOn'])
 export class PaymentEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -3,6 +3,8 @@ import type { UnitStatus } from '@itss/shared';
 
 /** One status a unit entered, with why and who: the unit page's status history. */
 @Entity('unit_status_changes')
+// The dashboard counts removals per month.
+@Index('ix_unit_status_changes_status_at', ['status', 'at'])
 export class UnitStatusChangeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -3,6 +3,9 @@ import type { LevelCode, UnitStatus, UnitType } from '@itss/shared';
 
 /** A member unit (会员单位), made when its application is approved. */
 @Entity('units')
+// The dashboard counts units by level and status, and those that joined per month.
+@Index('ix_units_level_status', ['level', 'status'])
+@Index('ix_units_joined_on', ['joinedOn'])
 export class UnitEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
