@@ -1,11 +1,18 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ok, serveBy, signedInAs, staffOnly, visitor, type Call } from '@test/fixtures';
-import { selectorQueries, setClipboardData, showToast } from '@test/taro-mock';
+import { navigateTo, selectorQueries, setClipboardData, showToast } from '@test/taro-mock';
 import { session } from '@/services/session';
 import DashboardPage from '@/packages/staff/pages/dashboard/index';
+import WorkbenchPage from '@/packages/staff/pages/index/index';
 import { dashboard, emptyDashboard } from './fixtures';
 import { figuresOf } from './figures';
 import { FigurePanel } from './panel';
+
+/** Staff as the server describes them once the dashboard exists: allowed to read it. */
+const staff = { ...staffOnly, can: { ...staffOnly.can, readDashboard: true } };
+
+// Each test renders every panel of the dashboard: on a loaded machine that outlasts jest's 5 s default.
+jest.setTimeout(30_000);
 
 function serveDashboard(answer = dashboard): Call[] {
   return serveBy((call) => (call.path.startsWith('/api/dashboard') ? ok(answer) : ok({})));
@@ -46,7 +53,7 @@ test('a panel mounts its chart, and 表格 shows the same numbers as a table, �
 });
 
 test('数据看板 loads the last twelve months, shows the headline numbers and every chart', async () => {
-  signedInAs(staffOnly);
+  signedInAs(staff);
   const calls = serveDashboard();
   render(<DashboardPage />);
   await screen.findByText('在册单位');
@@ -68,7 +75,7 @@ test('数据看板 loads the last twelve months, shows the headline numbers and 
 });
 
 test('a new range loads again with it; a reversed range is refused before asking the server', async () => {
-  signedInAs(staffOnly);
+  signedInAs(staff);
   const calls = serveDashboard();
   const { container } = render(<DashboardPage />);
   await screen.findByText('在册单位');
@@ -93,7 +100,7 @@ test('a new range loads again with it; a reversed range is refused before asking
 });
 
 test('an empty range says so in each panel; a failure offers 重试', async () => {
-  signedInAs(staffOnly);
+  signedInAs(staff);
   serveDashboard(emptyDashboard);
   render(<DashboardPage />);
   await screen.findByText('在册单位');
@@ -102,7 +109,7 @@ test('an empty range says so in each panel; a failure offers 重试', async () =
 });
 
 test('the server refusing is shown with 重试, which asks again', async () => {
-  signedInAs(staffOnly);
+  signedInAs(staff);
   let answer: Call[] = [];
   answer = serveBy((call) =>
     call.path.startsWith('/api/dashboard') && dashboardCalls(answer).length === 1
@@ -121,5 +128,25 @@ test('a member never sees the dashboard nor asks for it', async () => {
   render(<DashboardPage />);
   await screen.findByText('此页面仅限会员服务部工作人员使用');
   expect(screen.queryByText('在册单位')).toBeNull();
+  expect(dashboardCalls(calls)).toHaveLength(0);
+});
+
+test('the phone workbench opens with the compact dashboard; 查看全部 opens 数据看板', async () => {
+  signedInAs(staff);
+  serveBy((call) => (call.path.startsWith('/api/dashboard') ? ok(dashboard) : ok({ items: [] })));
+  const { container } = render(<WorkbenchPage />);
+  await screen.findByText('在册单位');
+  expect(container.querySelectorAll('.dash--compact .dash-panel')).toHaveLength(1);
+  expect(screen.getByText('单位加入与除名（按月）')).toBeTruthy();
+  fireEvent.click(screen.getByText('查看全部 ›'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/dashboard/index' });
+});
+
+test('staff the server does not let read it see the workbench without a dashboard', async () => {
+  signedInAs(staffOnly);
+  const calls = serveBy(() => ok({ items: [] }));
+  const { container } = render(<WorkbenchPage />);
+  await screen.findByText('操作日志');
+  expect(container.querySelector('.dash')).toBeNull();
   expect(dashboardCalls(calls)).toHaveLength(0);
 });

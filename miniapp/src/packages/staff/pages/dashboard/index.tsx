@@ -12,4 +12,4 @@ function DashboardPage() {
   );
 }
 
-export default staffOnly(DashboardPage);
+export default staffOnly(DashboardPage, 'readDashboard');

@@ -1,6 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, meCan, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
 import { ItemsView } from '@/components/kit/page-data';
 import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
@@ -189,7 +189,7 @@ function StaffConsolePage({ me }: { me: Me }) {
   const wide = useWideLayout();
   return (
     <View className="page staff">
-      {wide ? <FullDashboard /> : <CompactDashboard />}
+      {meCan(me, 'readDashboard') ? wide ? <FullDashboard /> : <CompactDashboard /> : null}
       <Tiles can={can} />
       {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
