@@ -44,9 +44,13 @@ async function tableOf(panel: string): Promise<string[][]> {
   const box = onPage(`.dash-panel--${panel}`);
   await box.locator('.dash-panel__toggle').click();
   await box.locator('.dash-table').waitFor();
-  return box.locator('.dash-table__row').evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('.dash-table__cell')).map((cell) => cell.textContent?.trim() ?? '')),
-  );
+  return box
+    .locator('.dash-table__row')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        Array.from(row.querySelectorAll('.dash-table__cell')).map((cell) => cell.textContent?.trim() ?? ''),
+      ),
+    );
 }
 
 /** Waits until `read` gives `expected` (charts draw a tick after their panel appears). */
@@ -62,14 +66,15 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void>
 
 /** Whether a canvas has anything drawn on it (a blank bitmap is transparent everywhere). */
 async function drawnCanvases(): Promise<number> {
-  return onPage('canvas.dash-chart__canvas').evaluateAll((canvases) =>
-    (canvases as HTMLCanvasElement[]).filter((canvas) => {
-      const context = canvas.getContext('2d');
-      if (!context || !canvas.width || !canvas.height) return false;
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha] !== 0) return true;
-      return false;
-    }).length,
+  return onPage('canvas.dash-chart__canvas').evaluateAll(
+    (canvases) =>
+      (canvases as HTMLCanvasElement[]).filter((canvas) => {
+        const context = canvas.getContext('2d');
+        if (!context || !canvas.width || !canvas.height) return false;
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let alpha = 3; alpha < pixels.length; alpha += 4) if (pixels[alpha] !== 0) return true;
+        return false;
+      }).length,
   );
 }
 
@@ -89,8 +94,12 @@ test('at a desk, staff see the whole dashboard drawn on canvases, and each table
   expect(panels - empty).toBeGreaterThan(0);
 
   // The development seed's units: by level and status, every level a row.
-  const active = data.units.byLevelStatus.filter((row) => row.status === 'active').reduce((sum, row) => sum + row.count, 0);
-  await expect(onPage('.dash-number--active .dash-number__value').textContent()).resolves.toBe(String(active));
+  const active = data.units.byLevelStatus
+    .filter((row) => row.status === 'active')
+    .reduce((sum, row) => sum + row.count, 0);
+  await expect(onPage('.dash-number--active .dash-number__value').textContent()).resolves.toBe(
+    String(active),
+  );
 
   expect(await tableOf('units-month')).toEqual([
     ['月份', '加入', '除名'],
@@ -108,7 +117,8 @@ test('at a desk, staff see the whole dashboard drawn on canvases, and each table
     ['当前未收', (data.dues.outstandingFen / 100).toFixed(2)],
   ]);
   // Back to the charts for the picture.
-  for (const panel of ['units-month', 'groups', 'dues']) await onPage(`.dash-panel--${panel} .dash-panel__toggle`).click();
+  for (const panel of ['units-month', 'groups', 'dues'])
+    await onPage(`.dash-panel--${panel} .dash-panel__toggle`).click();
   await eventually(drawnCanvases, panels - empty);
 
   // The page does not run off to the side at a desk.

@@ -38,7 +38,11 @@ suite('the dashboard in WeChat’s runtime', () => {
 
   test('工作台 as staff: the compact dashboard with the API’s numbers, its chart, its table, and 查看全部', async () => {
     const data = await call(server.origin, staffToken, 'GET', '/api/dashboard');
-    app = await Weapp.launch({ origin: server.origin, persona: 'staff', path: 'packages/staff/pages/index/index' });
+    app = await Weapp.launch({
+      origin: server.origin,
+      persona: 'staff',
+      path: 'packages/staff/pages/index/index',
+    });
     await app.waitForText('数据概览');
     await app.waitForText('在册单位');
     const active = data.units.byLevelStatus

@@ -376,7 +376,8 @@ function createWx(app) {
             const answer = node
               ? { id: node.id ?? '', dataset: { ...(node.dataset ?? {}) }, width: 0, height: 0 }
               : null;
-            if (typeof own === 'function') logic.call('SelectorQuery fields', own, undefined, [logic.clone(answer)]);
+            if (typeof own === 'function')
+              logic.call('SelectorQuery fields', own, undefined, [logic.clone(answer)]);
             return answer;
           });
           if (typeof callback === 'function')

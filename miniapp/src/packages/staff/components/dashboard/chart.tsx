@@ -19,7 +19,16 @@ import type { ChartPoint, Figure } from './figures';
 
 // Only what the dashboard draws is registered, so the rest of Chart.js stays out of the package
 // (docs/PERFORMANCE.md has what it adds to the staff subpackage).
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+);
 
 /** The brand blue first, then colours that stay apart for the common kinds of colour blindness. */
 export const SERIES_COLORS = ['#1f5fbf', '#f0a020', '#2a9d8f', '#d64545', '#7b61c9', '#8a94a6'];
@@ -129,9 +138,7 @@ export function FigureChart({ figure, height }: { figure: Figure; height: number
     const surface: Promise<Surface | null> =
       process.env.TARO_ENV === 'h5'
         ? Promise.resolve(
-            hostRef.current
-              ? { canvas: hostRef.current, width: hostRef.current.clientWidth, height }
-              : null,
+            hostRef.current ? { canvas: hostRef.current, width: hostRef.current.clientWidth, height } : null,
           )
         : weappSurface(id);
     void surface.then((found) => {
@@ -144,11 +151,25 @@ export function FigureChart({ figure, height }: { figure: Figure; height: number
   }, [figure, height, id]);
 
   return (
-    <View className="dash-chart" style={{ height: `${height}px` }} role="img" aria-label={`${figure.title}（表格中有相同的数字）`}>
+    <View
+      className="dash-chart"
+      style={{ height: `${height}px` }}
+      role="img"
+      aria-label={`${figure.title}（表格中有相同的数字）`}
+    >
       {process.env.TARO_ENV === 'h5' ? (
-        <canvas ref={hostRef} className="dash-chart__canvas" style={{ width: '100%', height: `${height}px` }} />
+        <canvas
+          ref={hostRef}
+          className="dash-chart__canvas"
+          style={{ width: '100%', height: `${height}px` }}
+        />
       ) : (
-        <Canvas type="2d" id={id} className="dash-chart__canvas" style={{ width: '100%', height: `${height}px` }} />
+        <Canvas
+          type="2d"
+          id={id}
+          className="dash-chart__canvas"
+          style={{ width: '100%', height: `${height}px` }}
+        />
       )}
     </View>
   );

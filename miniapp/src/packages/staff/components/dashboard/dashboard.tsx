@@ -56,7 +56,12 @@ function RangeBar({ range, onChange }: { range: DashboardRange; onChange: (range
         value={range.from}
         onChange={(event) => pick({ ...range, from: String(event.detail.value) })}
       >
-        <PickerValue block="dash-range" className="dash-range__picker" text={range.from} placeholder="开始日期" />
+        <PickerValue
+          block="dash-range"
+          className="dash-range__picker"
+          text={range.from}
+          placeholder="开始日期"
+        />
       </Picker>
       <Text className="dash-range__to-label">至</Text>
       <Picker
@@ -65,7 +70,12 @@ function RangeBar({ range, onChange }: { range: DashboardRange; onChange: (range
         value={range.to}
         onChange={(event) => pick({ ...range, to: String(event.detail.value) })}
       >
-        <PickerValue block="dash-range" className="dash-range__picker" text={range.to} placeholder="结束日期" />
+        <PickerValue
+          block="dash-range"
+          className="dash-range__picker"
+          text={range.to}
+          placeholder="结束日期"
+        />
       </Picker>
     </View>
   );

@@ -38,9 +38,9 @@ test('units by month, the applications funnel per campaign and month, articles b
     ['直接申请', '2026-11', 3, 1, 0],
   ]);
   expect(applications.hint).toBe('共提交 9，通过 5，待审 3');
-  expect(applications.points.filter((point) => point.x === '2026 秋季招募').map((point) => point.value)).toEqual([
-    6, 4, 1,
-  ]);
+  expect(
+    applications.points.filter((point) => point.x === '2026 秋季招募').map((point) => point.value),
+  ).toEqual([6, 4, 1]);
   // A category with nothing published or read is left out of the chart and the table.
   expect(figure('articles').table.rows).toEqual([
     ['通知公告', 4, 320],
@@ -81,9 +81,15 @@ test('the headline numbers: active units, joined in the range, applications wait
 });
 
 test('CSV: a BOM for spreadsheet programs, CRLF lines, fields with commas or quotes quoted', () => {
-  expect(tableCsv({ columns: ['名称', '数量'], rows: [['甲,乙', 1], ['"丙"', 2]] })).toBe(
-    '\uFEFF名称,数量\r\n"甲,乙",1\r\n"""丙""",2\r\n',
-  );
+  expect(
+    tableCsv({
+      columns: ['名称', '数量'],
+      rows: [
+        ['甲,乙', 1],
+        ['"丙"', 2],
+      ],
+    }),
+  ).toBe('\uFEFF名称,数量\r\n"甲,乙",1\r\n"""丙""",2\r\n');
 });
 
 test('the chart draws the same numbers: one dataset per series, one per bar when each bar is its own', () => {

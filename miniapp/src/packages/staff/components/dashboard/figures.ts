@@ -96,7 +96,8 @@ function applicationsFunnel(data: Dashboard): Figure {
   const campaigns = [...new Set(data.applications.byCampaignMonth.map((row) => row.campaignName))];
   const points = campaigns.flatMap((name) => {
     const rows = data.applications.byCampaignMonth.filter((row) => row.campaignName === name);
-    const total = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
+    const total = (pick: (row: (typeof rows)[number]) => number) =>
+      rows.reduce((sum, row) => sum + pick(row), 0);
     return [
       { x: name, series: '提交', value: total((row) => row.submitted) },
       { x: name, series: '通过', value: total((row) => row.approved) },
@@ -174,7 +175,10 @@ function dues(data: Dashboard): Figure {
       collectedFen || outstandingFen
         ? rows.map(([label, fen]) => ({ x: label, series: label, value: yuan(fen) }))
         : [],
-    table: { columns: ['项目', '金额（元）'], rows: rows.map(([label, fen]) => [label, yuan(fen).toFixed(2)]) },
+    table: {
+      columns: ['项目', '金额（元）'],
+      rows: rows.map(([label, fen]) => [label, yuan(fen).toFixed(2)]),
+    },
   };
 }
 

@@ -19,8 +19,22 @@ export const dashboard: Dashboard = {
   },
   applications: {
     byCampaignMonth: [
-      { campaignId: 1, campaignName: '2026 秋季招募', month: '2026-10', submitted: 6, approved: 4, rejected: 1 },
-      { campaignId: null, campaignName: '直接申请', month: '2026-11', submitted: 3, approved: 1, rejected: 0 },
+      {
+        campaignId: 1,
+        campaignName: '2026 秋季招募',
+        month: '2026-10',
+        submitted: 6,
+        approved: 4,
+        rejected: 1,
+      },
+      {
+        campaignId: null,
+        campaignName: '直接申请',
+        month: '2026-11',
+        submitted: 3,
+        approved: 1,
+        rejected: 0,
+      },
     ],
     totals: { submitted: 9, approved: 5, rejected: 1, pending: 3 },
   },
