@@ -30,11 +30,11 @@ function useDashboard(range: DashboardRange) {
   const request = useRequest(() => getDashboard(range));
   const { reload } = request;
   // The range of the last load: useRequest loads the first one on mount.
-  const loaded = useRef(`${range.from}/${range.to}`);
+  const loadedRef = useRef(`${range.from}/${range.to}`);
   useEffect(() => {
     const key = `${range.from}/${range.to}`;
-    if (loaded.current === key) return;
-    loaded.current = key;
+    if (loadedRef.current === key) return;
+    loadedRef.current = key;
     void reload();
   }, [range.from, range.to, reload]);
   return request;

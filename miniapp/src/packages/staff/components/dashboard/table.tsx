@@ -16,11 +16,12 @@ export function DataTable({ table, title }: { table: FigureTable; title: string 
           </View>
         ))}
       </View>
-      {table.rows.map((row, index) => (
-        <View key={index} className="dash-table__row" role="row">
+      {/* A row is named by its first two cells (a campaign's month); a column by its heading. */}
+      {table.rows.map((row) => (
+        <View key={row.slice(0, 2).join('|')} className="dash-table__row" role="row">
           {row.map((value, column) => (
             <View
-              key={column}
+              key={table.columns[column]}
               className={column === 0 ? 'dash-table__cell' : 'dash-table__cell dash-table__cell--number'}
               role={column === 0 ? 'rowheader' : 'cell'}
             >
