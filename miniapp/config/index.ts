@@ -72,6 +72,11 @@ export default defineConfig<'webpack5'>((merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
+        // Taro's H5 page sets the root font size from the window (its smaller side), so rpx grow with
+        // it: at 1366 × 800 body text would be 30 px. Capped at a 430 px phone's root, the design's 750
+        // px are 430 CSS px on any wider screen: member pages keep the phone's look in a column of that
+        // width, 工作台 pages lay the same sizes out across the screen (styles/_layout.scss).
+        pxtransform: { enable: true, config: { maxRootSize: (40 * 430) / 750 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },

@@ -9,7 +9,16 @@ import {
   WORKBENCH_PAGE,
 } from '@itss/shared';
 import { appPages, loadAppConfig } from '@test/app-config';
-import { PAGE_TITLES, ROUTES, TAB_PAGES, pageTitle, routeUrl, tabIndex, type RouteKey } from './routes';
+import {
+  PAGE_TITLES,
+  ROUTES,
+  TAB_PAGES,
+  isStaffPage,
+  pageTitle,
+  routeUrl,
+  tabIndex,
+  type RouteKey,
+} from './routes';
 
 const config = loadAppConfig();
 
@@ -81,6 +90,16 @@ test('each page’s config takes its title from the route table, as the H5 bar d
     expect(pageTitle(`/${page}?id=3`)).toBe(PAGE_TITLES[key as RouteKey]);
   }
   expect(pageTitle('/pages/nowhere/index')).toBeUndefined();
+});
+
+test('the staff pages are the pages drawn for staff only, so on a wide screen each is drawn as the console', () => {
+  for (const page of Object.values(ROUTES)) {
+    const source = fs.readFileSync(path.join(__dirname, `${page}.tsx`), 'utf8');
+    expect({ page, staff: isStaffPage(`/${page}?id=3`) }).toEqual({
+      page,
+      staff: /staffOnly\(/.test(source),
+    });
+  }
 });
 
 test('routeUrl builds the query once, leaving empty values out', () => {

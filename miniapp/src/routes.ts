@@ -132,6 +132,15 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   dashboard: '数据看板',
 };
 
+/**
+ * Whether the page at `path` (with or without its leading slash or query) is a staff page: a
+ * feature's staff subpackage, or the staff feature's own pages (工作台, 操作日志). On a wide screen
+ * these are drawn as a console across the width; member pages keep the phone's column.
+ */
+export function isStaffPage(path: string): boolean {
+  return /^packages\/(?:[\w-]+\/staff|staff\/pages)\//.test(path.replace(/^\//, ''));
+}
+
 const TITLE_OF_PAGE = new Map<string, string>(
   Object.entries(ROUTES).map(([key, page]) => [page, PAGE_TITLES[key as RouteKey]]),
 );

@@ -36,6 +36,8 @@ export const uploadFile = jest.fn<Answer, [Options]>();
 export const routerParams: Record<string, string> = {};
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
 export const getCurrentInstance = jest.fn(() => ({ router: { params: routerParams, path: '' } }));
+/** The page stack, bottom first; tests that move between pages set it. */
+export const getCurrentPages = jest.fn((): { route: string }[] => []);
 /** Page lifecycles: the callbacks are kept so tests can show or hide the page. */
 export const shownCallbacks: (() => void)[] = [];
 export const hiddenCallbacks: (() => void)[] = [];

@@ -1,30 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { Text } from '@tarojs/components';
+import { fakeViewport } from '@test/viewport';
 import { WIDE_CLASS, useWideLayout, watchWideLayout } from './layout';
-
-/** A viewport whose width the test sets; matchMedia answers `(min-width: N px)` from it. */
-function fakeViewport(width: number) {
-  let current = width;
-  const lists: { query: string; listeners: Set<() => void> }[] = [];
-  const matches = (query: string) => current >= Number(/min-width:\s*(\d+)px/.exec(query)?.[1]);
-  window.matchMedia = (query: string) => {
-    const list = { query, listeners: new Set<() => void>() };
-    lists.push(list);
-    return {
-      get matches() {
-        return matches(query);
-      },
-      addEventListener: (_: string, listener: () => void) => list.listeners.add(listener),
-      removeEventListener: (_: string, listener: () => void) => list.listeners.delete(listener),
-    } as unknown as MediaQueryList;
-  };
-  return {
-    resize(next: number) {
-      current = next;
-      act(() => lists.forEach((list) => list.listeners.forEach((listener) => listener())));
-    },
-  };
-}
 
 function Probe() {
   return <Text>{useWideLayout() ? '宽' : '窄'}</Text>;

@@ -7,6 +7,7 @@ import { Loading } from '@/components/state';
 import { ROUTES, routeUrl } from '@/routes';
 import { useSession } from '@/services/session';
 import { openTab } from '@/utils/actions';
+import { StaffShell } from './staff-shell';
 import './staff-page.scss';
 
 /** Where someone without the rights can go instead: 首页, or 我的 to sign in as someone else. */
@@ -35,7 +36,8 @@ function Refusal() {
 /**
  * A staff page, shown only to those whose abilities (`me.can`, the server's decision) include
  * `ability`: anyone else sees the refusal alone, with where to go instead, and the page itself
- * never mounts, so none of its controls or requests appear. The page is given the person.
+ * never mounts, so none of its controls or requests appear. The page is given the person, and is
+ * drawn in the console's shell (staff-shell.tsx: a side navigation on a wide screen).
  */
 export function staffOnly(Page: ComponentType<{ me: Me }>, ability = 'openStaffConsole') {
   function StaffOnlyPage() {
@@ -48,7 +50,11 @@ export function staffOnly(Page: ComponentType<{ me: Me }>, ability = 'openStaffC
         </View>
       );
     if (!meCan(session.me, ability)) return <Refusal />;
-    return <Page me={session.me} />;
+    return (
+      <StaffShell me={session.me}>
+        <Page me={session.me} />
+      </StaffShell>
+    );
   }
   return StaffOnlyPage;
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ROUTES, TAB_PAGES, pageTitle, routeUrl } from '@/routes';
+import { ROUTES, TAB_PAGES, isStaffPage, pageTitle, routeUrl } from '@/routes';
 import './index.scss';
 
 /** Taro's H5 router announces each page it has shown; there is no public hook for it. */
@@ -12,6 +12,8 @@ interface Place {
   tab: boolean;
   /** Whether a page of the app lies behind this one (false when opened from a link). */
   behind: boolean;
+  /** A staff page: on a wide screen the bar spans the console, not the member pages' column. */
+  staff: boolean;
 }
 
 function currentPlace(): Place | null {
@@ -22,6 +24,7 @@ function currentPlace(): Place | null {
     title: pageTitle(route) ?? '',
     tab: (TAB_PAGES as readonly string[]).includes(route),
     behind: pages.length > 1,
+    staff: isStaffPage(route),
   };
 }
 
@@ -43,7 +46,7 @@ export function NavBar() {
   if (!place) return <View className="nav-bar" />;
   const back = place.behind ? () => void Taro.navigateBack() : goHome;
   return (
-    <View className="nav-bar">
+    <View className={place.staff ? 'nav-bar nav-bar--staff' : 'nav-bar'}>
       {place.tab ? null : (
         <View className="nav-bar__back" role="button" aria-label="返回" onClick={back}>
           <View className="nav-bar__chevron" />
