@@ -29,7 +29,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 /** The goal for the cached levels route on SQLite at 50 connections. */
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
-const PARTS = new Set((process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard').split(','));
 
 // The build first: on a fresh clone the contract is not compiled yet.
 await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs')]);
@@ -370,4 +370,9 @@ if (PARTS.has('statements')) {
 if (PARTS.has('dues')) {
   const { benchDues } = await import('./bench-dues.mjs');
   await benchDues();
+}
+
+if (PARTS.has('dashboard')) {
+  const { benchDashboard } = await import('./bench-dashboard.mjs');
+  await benchDashboard();
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ApplicationState,
+  ARTICLE_CATEGORIES,
   type ArticleCategory,
   BILL_OPEN_STATUSES,
   type DashboardRange,
@@ -125,10 +126,16 @@ export class DashboardFigures {
     end,
   }: Instants): Promise<Map<ArticleCategory, { published: number; reads: number }>> {
     const rows = await this.select(ArticleEntity, 'a')
+      // MariaDB otherwise takes the readers' feed index, which lacks read_count: a row lookup per
+      // article (0.6 s over 60,000 of them). SQLite picks the covering index itself.
+      .useIndex('ix_articles_dashboard')
       .select('a.category', 'category')
       .addSelect('COUNT(*)', 'n')
       .addSelect('SUM(a.readCount)', 'reads')
       .where('a.state = :published', { published: 'published' })
+      // Every category named: the index is then read as one range per category, already in
+      // category order, so the GROUP BY needs no temporary table (MariaDB) or sort.
+      .andWhere('a.category IN (:...categories)', { categories: ARTICLE_CATEGORIES })
       .andWhere('a.publishedAt >= :start AND a.publishedAt < :end', { start, end })
       .groupBy('a.category')
       .getRawMany<{ category: ArticleCategory; n: unknown; reads: unknown }>();

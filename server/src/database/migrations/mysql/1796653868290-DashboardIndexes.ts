@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class DashboardIndexes1796652661983 implements MigrationInterface {
-  name = 'DashboardIndexes1796652661983';
+export class DashboardIndexes1796653868290 implements MigrationInterface {
+  name = 'DashboardIndexes1796653868290';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE INDEX `ix_applications_submitted_campaign_state` ON `applications` (`submitted_at`, `campaign_id`, `state`)");
