@@ -78,6 +78,8 @@ export const ROUTES = {
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
+  // In the workbench's package: the charting library then loads with the workbench and nowhere else.
+  dashboard: 'packages/staff/pages/dashboard/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
@@ -135,6 +137,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   duesSettings: '会费标准与收款账户',
   workbench: '工作台',
   audit: '操作日志',
+  dashboard: '数据看板',
 };
 
 /**

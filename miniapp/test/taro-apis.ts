@@ -89,3 +89,25 @@ export const pageScrollTo = jest.fn<Answer, [Options]>(ok);
 export const nextTick = jest.fn((callback: () => void) => {
   setTimeout(callback, 0);
 });
+/** The window as the dashboard's charts read it: a phone's pixel ratio. */
+export const getWindowInfo = jest.fn(() => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 812 }));
+/**
+ * A selector query whose nodes are never found (jsdom draws no mini-program canvas): a chart's
+ * component mounts and asks, and draws nothing. Each `exec` is kept so tests can see it asked.
+ */
+export const selectorQueries: string[] = [];
+export const createSelectorQuery = jest.fn(() => {
+  let selected = '';
+  const query = {
+    select: (selector: string) => {
+      selected = selector;
+      return query;
+    },
+    fields: () => query,
+    exec: (callback: (answers: null[]) => void) => {
+      selectorQueries.push(selected);
+      callback([null]);
+    },
+  };
+  return query;
+});

@@ -344,6 +344,8 @@ function createWx(app) {
     })),
     openPrivacyContract: asyncApi('openPrivacyContract', async () => ({})),
 
+    createSelectorQuery: () => selectorQuery(),
+
     reportAnalytics: noop,
     reportEvent: noop,
     reportMonitor: noop,
@@ -352,6 +354,55 @@ function createWx(app) {
       Object.assign(logic.clone({}), { info: noop, warn: noop, error: noop, setFilterMsg: noop }),
     getLogManager: () => Object.assign(logic.clone({}), { log: noop, info: noop, warn: noop, debug: noop }),
   };
+
+  /**
+   * WeChat's selector query over the current page's rendered nodes: each `select` answers, in order,
+   * its first matching node's id, dataset and size (0 × 0: jsdom lays nothing out), or null when none
+   * matches. A `node` field (a canvas's drawing object) is never given: the view has no canvas, so a
+   * chart finds nothing to draw on, as in a WebView whose canvas failed to start.
+   */
+  function selectorQuery() {
+    const picks = [];
+    const query = Object.assign(logic.clone({}), {
+      in: () => query,
+      select: (selector) => nodesRef(String(selector), picks),
+      exec: (callback) => {
+        app.pending += 1;
+        later(() => {
+          app.pending -= 1;
+          if (app.closed) return;
+          const answers = picks.map(({ selector, callback: own }) => {
+            const [node] = app.queryAll(selector);
+            const answer = node
+              ? { id: node.id ?? '', dataset: { ...(node.dataset ?? {}) }, width: 0, height: 0 }
+              : null;
+            if (typeof own === 'function')
+              logic.call('SelectorQuery fields', own, undefined, [logic.clone(answer)]);
+            return answer;
+          });
+          if (typeof callback === 'function')
+            logic.call('SelectorQuery exec', callback, undefined, [logic.clone(answers)]);
+        });
+        return query;
+      },
+    });
+    const nodesRef = (selector, into) => {
+      const pick = { selector, callback: undefined };
+      into.push(pick);
+      const ref = Object.assign(logic.clone({}), {
+        fields: (_fields, callback) => {
+          pick.callback = callback;
+          return query;
+        },
+        boundingClientRect: (callback) => {
+          pick.callback = callback;
+          return query;
+        },
+      });
+      return ref;
+    };
+    return query;
+  }
 
   const target = logic.clone({});
   for (const [name, kind] of wechatApiNames()) {

@@ -1,8 +1,11 @@
 import {
   auditListResponseSchema,
+  dashboardSchema,
   staffListResponseSchema,
   staffMemberSchema,
   type AuditListResponse,
+  type Dashboard,
+  type DashboardRange,
   type GrantStaffRequest,
   type StaffListResponse,
   type StaffMember,
@@ -28,4 +31,9 @@ export function getAudit(cursor?: string | null): Promise<AuditListResponse> {
     query: { limit: 50, cursor: cursor || undefined },
     schema: auditListResponseSchema,
   });
+}
+
+/** The dashboard's figures over a range of Beijing days (both ends included). */
+export function getDashboard(range: DashboardRange): Promise<Dashboard> {
+  return request({ path: '/api/dashboard', query: { ...range }, schema: dashboardSchema });
 }

@@ -1,6 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLES, ROLE_NAMES, grantStaffRequestSchema, type Me, type StaffMember } from '@itss/shared';
+import { ROLES, ROLE_NAMES, grantStaffRequestSchema, meCan, type Me, type StaffMember } from '@itss/shared';
 import { useState } from 'react';
 import { ItemsView } from '@/components/kit/page-data';
 import { BusyButton, FormFailure, TextInput } from '@/components/kit/form';
@@ -8,6 +8,8 @@ import { useTask } from '@/components/kit/use-task';
 import { CountBadge } from '@/components/kit/badges';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { staffOnly } from '@/components/kit/staff-page';
+import { useWideLayout } from '@/components/kit/layout';
+import { CompactDashboard, FullDashboard } from '@/packages/staff/components/dashboard/dashboard';
 import { Card, Section } from '@/components/section';
 import { toApiError } from '@/services/http';
 import { getStaff, grantStaff, revokeStaff } from '@/packages/staff/api';
@@ -184,8 +186,10 @@ function Tiles({ can }: { can: Me['can'] }) {
 
 function StaffConsolePage({ me }: { me: Me }) {
   const { can, id } = me;
+  const wide = useWideLayout();
   return (
     <View className="page staff">
+      {meCan(me, 'readDashboard') ? wide ? <FullDashboard /> : <CompactDashboard /> : null}
       <Tiles can={can} />
       {can.manageStaff ? <StaffManagement myId={id} /> : null}
     </View>
