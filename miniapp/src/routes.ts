@@ -1,5 +1,6 @@
 import {
   APPLICATION_PAGE,
+  ARTICLE_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
   INVITE_PAGE,
@@ -51,7 +52,7 @@ export const ROUTES = {
   // directory
   directory: 'packages/directory/pages/index/index',
   // news: the article page is the link of share cards and of the browser's address.
-  article: 'packages/news/pages/article/index',
+  article: ARTICLE_PAGE,
   articleTag: 'packages/news/pages/tag/index',
   manageArticles: 'packages/news/staff/articles/index',
   articleEdit: 'packages/news/staff/article-edit/index',

@@ -24,3 +24,4 @@ export * from './articles';
 export * from './articles/drafts';
 export * from './payments';
 export * from './dues';
+export * from './notices';
