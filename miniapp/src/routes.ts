@@ -71,6 +71,9 @@ export const ROUTES = {
   duesStatement: 'packages/dues/staff/statement/index',
   duesReceipts: 'packages/dues/staff/receipts/index',
   duesSettings: 'packages/dues/staff/settings/index',
+  // notices: staff send them; members read them in 消息.
+  notices: 'packages/notices/staff/notices/index',
+  noticeNew: 'packages/notices/staff/notice-new/index',
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -126,6 +129,8 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   duesStatement: '银行流水入账',
   duesReceipts: '开票申请',
   duesSettings: '会费标准与收款账户',
+  notices: '会员通知',
+  noticeNew: '发送通知',
   workbench: '工作台',
   audit: '操作日志',
 };
