@@ -78,7 +78,7 @@ describe('notices to members', () => {
       wechatSent: 0,
       read: 0,
       link: null,
-      createdBy: expect.any(String),
+      createdBy: '测试用户',
     });
     expect(await toldOf('会员交流会通知')).toEqual([]);
     await runDelivery(env);
@@ -90,8 +90,8 @@ describe('notices to members', () => {
       recipients: 3,
       wechatSent: 0,
       read: 0,
-      sentAt: expect.any(String),
     });
+    expect((await noticeOf(env, staff, notice.id)).sentAt).not.toBeNull();
     // Another run finds nothing left to send.
     await runDelivery(env);
     expect(await toldOf('会员交流会通知')).toHaveLength(3);
