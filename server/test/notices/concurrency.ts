@@ -1,6 +1,6 @@
 import { type Call, type ConcurrencyCase, atOnce, auditRows, tally, times } from '../support/concurrency';
 import { person } from '../support/joining';
-import { noticeMessages, noticeOf, runDelivery, unitWithContacts } from './support';
+import { noticeMessages, noticeOf, runDelivery, settled, unitWithContacts } from './support';
 
 export const CONCURRENCY: ConcurrencyCase[] = [
   {
@@ -21,7 +21,13 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       };
       expect(tally(await atOnce(env, times(5, call)))).toEqual({ '202': 5 });
       expect(await auditRows(env, 'notice.sent')).toHaveLength(5);
-      await Promise.all([runDelivery(env, { batchSize: 1 }), runDelivery(env, { batchSize: 1 })]);
+      // The sends' own delivery and two job runners, all at once.
+      await Promise.all([
+        settled(env),
+        runDelivery(env, { batchSize: 1 }),
+        runDelivery(env, { batchSize: 1 }),
+      ]);
+      await settled(env);
       for (const who of units.flatMap((unit) => unit.people)) {
         const titles = (await noticeMessages(env, who)).map((message) => message.title);
         expect(titles).toEqual(Array(5).fill('并发通知'));

@@ -54,7 +54,13 @@ export async function queued(env: AuthEnv, staff: Person, body: CreateNoticeRequ
   expect([res.status, res.body]).toEqual([202, expect.anything()]);
   const notice = noticeSchema.parse(res.body);
   expect(notice.state).toBe('queued');
+  await settled(env);
   return notice;
+}
+
+/** Waits for the delivery the send started in the background. */
+export function settled(env: AuthEnv): Promise<void> {
+  return env.server.app.get(NoticeDelivery).settled();
 }
 
 export function runDelivery(env: AuthEnv, options?: DeliveryOptions): Promise<number> {

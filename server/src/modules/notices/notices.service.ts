@@ -12,6 +12,7 @@ import {
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import type { z } from 'zod';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { pageById } from '../../common/keyset';
 import { authorize } from '../../common/policy';
@@ -22,6 +23,7 @@ import { ArticleTitles } from '../articles/article-titles';
 import { AuditService } from '../audit/audit.service';
 import { MessageEntity } from '../notifications/notification.entity';
 import { UnitAudiences } from '../units/unit-audience';
+import { NoticeDelivery } from './notice-delivery';
 import { NoticeDeliveryEntity, NoticeEntity } from './notice.entity';
 import { NoticesPolicy } from './notices.policy';
 
@@ -55,6 +57,7 @@ export class NoticesService {
     private readonly audit: AuditService,
     private readonly audiences: UnitAudiences,
     private readonly articles: ArticleTitles,
+    private readonly delivery: NoticeDelivery,
   ) {
     this.audit.nameTargets('notice', async (ids) => {
       const rows = await this.notices.find({ select: { id: true, title: true }, where: { id: In(ids) } });
@@ -93,6 +96,8 @@ export class NoticesService {
       target: { type: 'notice', id },
       detail: `${request.title}，发送对象：${audienceText(audience)}`,
     });
+    // Not awaited: delivery runs in the background, the 202 answers at once.
+    await afterCommit(() => this.delivery.kick());
     return this.get(ctx, id);
   }
 
