@@ -42,7 +42,8 @@ describe('notices to members', () => {
     await setUnitStatus(env, staff, removedUnit.unitId, 'removed');
     await setUnitStatus(env, staff, suspendedUnit.unitId, 'suspended');
     visitor = await person(env, 'o_notices_visitor');
-  });
+    // Five units made through joining, on a fresh database: slow on a busy machine.
+  }, 120_000);
   afterAll(() => env.close());
 
   const everyone = () => [
