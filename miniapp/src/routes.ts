@@ -1,5 +1,6 @@
 import {
   APPLICATION_PAGE,
+  ARTICLE_PAGE,
   DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
@@ -56,7 +57,7 @@ export const ROUTES = {
   // directory
   directory: 'packages/directory/pages/index/index',
   // news: the article page is the link of share cards and of the browser's address.
-  article: 'packages/news/pages/article/index',
+  article: ARTICLE_PAGE,
   articleTag: 'packages/news/pages/tag/index',
   manageArticles: 'packages/news/staff/articles/index',
   articleEdit: 'packages/news/staff/article-edit/index',
@@ -75,6 +76,9 @@ export const ROUTES = {
   duesStatement: 'packages/dues/staff/statement/index',
   duesReceipts: 'packages/dues/staff/receipts/index',
   duesSettings: 'packages/dues/staff/settings/index',
+  // notices: staff send them; members read them in 消息.
+  notices: 'packages/notices/staff/notices/index',
+  noticeNew: 'packages/notices/staff/notice-new/index',
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -135,6 +139,8 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   duesStatement: '银行流水入账',
   duesReceipts: '开票申请',
   duesSettings: '会费标准与收款账户',
+  notices: '会员通知',
+  noticeNew: '发送通知',
   workbench: '工作台',
   audit: '操作日志',
   dashboard: '数据看板',

@@ -26,3 +26,4 @@ export * from './articles/drafts';
 export * from './payments';
 export * from './dues';
 export * from './dashboard';
+export * from './notices';

@@ -8,6 +8,8 @@ import { defineStateMachine } from '../state-machine';
 
 /** A contact's page of one submission (`?id=`), which the message about a review opens. */
 export const SUBMISSION_PAGE = 'packages/submit/pages/detail/index';
+/** A reader's page of one article (`?id=`): share cards and notices link it. */
+export const ARTICLE_PAGE = 'packages/news/pages/article/index';
 
 /**
  * What the branch publishes: the handbook's information services (policy, standards, industry

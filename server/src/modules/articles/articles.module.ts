@@ -16,6 +16,7 @@ import { ArticleSearch } from './article-search';
 import { ArticleSearchEntity } from './article-search.entity';
 import { ArticleEntity, ArticleStateChangeEntity } from './article.entity';
 import { ArticleStaffService } from './article-staff.service';
+import { ArticleTitles } from './article-titles';
 import { ArticlesController } from './articles.controller';
 import { ArticlesPolicy } from './articles.policy';
 import { DemoArticlesSeed } from './demo-articles.seed';
@@ -55,6 +56,8 @@ import { SubmissionsService } from './submissions.service';
     SubmissionsService,
     SubmissionContentCheck,
     SubmissionsPolicy,
+    ArticleTitles,
   ],
+  exports: [ArticleTitles],
 })
 export class ArticlesModule {}

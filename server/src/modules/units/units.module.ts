@@ -27,6 +27,7 @@ import { UnitExportFacts } from './unit-export-facts';
 import { UnitExportService } from './unit-export.service';
 import { UnitsController } from './units.controller';
 import { UnitsPolicy } from './units.policy';
+import { UnitAudiences } from './unit-audience';
 import { UnitsService } from './units.service';
 
 @Module({
@@ -67,7 +68,8 @@ import { UnitsService } from './units.service';
     UnitExportService,
     UnitExportFacts,
     DirectoryService,
+    UnitAudiences,
   ],
-  exports: [UnitsService, UnitDepartures, UnitExportFacts],
+  exports: [UnitsService, UnitDepartures, UnitExportFacts, UnitAudiences],
 })
 export class UnitsModule {}

@@ -44,7 +44,8 @@ import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
 
 /** The review's decision is what an applicant waits for. */
-const DECISION_PURPOSES = ['application_decision'] as const;
+// An approved applicant becomes a contact, to whom the branch's notices go.
+const DECISION_PURPOSES = ['application_decision', 'notice'] as const;
 const SAVE_STATUS_TEXT: Record<DraftSaveStatus, string> = {
   idle: '填写内容会自动保存为草稿，换手机登录也能继续',
   ...DRAFT_STATUS_TEXT,

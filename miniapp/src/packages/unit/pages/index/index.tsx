@@ -244,7 +244,8 @@ async function loadUnit(id: number): Promise<UnitData> {
 }
 
 /** What the primary contact is told of colleagues: one who joined through an invite, one asking to. */
-const COLLEAGUE_PURPOSES = ['colleague_joined', 'join_request_received'] as const;
+// The branch's notices go to every contact: asked here too, at most three templates at once.
+const COLLEAGUE_PURPOSES = ['colleague_joined', 'join_request_received', 'notice'] as const;
 
 function UnitDetail({ id, me }: { id: number; me: Me }) {
   const load = useCallback(() => loadUnit(id), [id]);

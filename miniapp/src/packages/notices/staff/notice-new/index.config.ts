@@ -1,0 +1,3 @@
+import { PAGE_TITLES } from '@/routes';
+
+export default definePageConfig({ navigationBarTitleText: PAGE_TITLES.noticeNew });
