@@ -58,10 +58,10 @@ export async function createTemplate(): Promise<void> {
           string,
           string
         >[];
-        const [{ count }] = (await dataSource.query(`SELECT COUNT(*) AS count FROM \`${name}\``)) as {
+        const [counted] = (await dataSource.query(`SELECT COUNT(*) AS count FROM \`${name}\``)) as {
           count: number | string;
         }[];
-        described.push({ name, ddl: create!['Create Table']!, rows: Number(count) > 0 });
+        described.push({ name, ddl: create!['Create Table']!, rows: Number(counted?.count) > 0 });
       }
       const triggerNames = (await dataSource.query(
         `SELECT trigger_name AS name FROM information_schema.triggers WHERE trigger_schema = ?`,
