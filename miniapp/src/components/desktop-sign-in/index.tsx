@@ -42,10 +42,11 @@ function Code({ phase, renew }: { phase: DesktopLoginPhase; renew: () => void })
       return (
         <View className="desktop-sign-in__code">
           <View className="desktop-sign-in__frame">
+            {/* The code is square: filling its square frame draws it whole (H5's aspectFit leaves it small). */}
             <Image
               className={`desktop-sign-in__image${phase.scanned ? ' desktop-sign-in__image--scanned' : ''}`}
               src={phase.code.imageUrl}
-              mode="aspectFit"
+              mode="scaleToFill"
               aria-label="工作台登录小程序码"
             />
             {phase.scanned ? (

@@ -7,6 +7,7 @@ import {
   type DesktopLoginDetails,
 } from '@itss/shared';
 import { useEffect, useState } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { SignedInPage } from '@/components/kit/signed-in-page';
 import { Loading } from '@/components/state';
 import { cancelDesktopLogin, confirmDesktopLogin, scanDesktopLogin } from '@/packages/account/api';
@@ -77,10 +78,11 @@ function Question({
         </View>
       </View>
       <Text className="desktop-login__warning">如果不是您本人在电脑上操作，请点「取消」。</Text>
-      <Button className="desktop-login__primary" loading={busy} disabled={busy} onClick={onConfirm}>
+      <BusyButton className="desktop-login__primary" busy={busy} onClick={onConfirm}>
         确认登录
-      </Button>
-      <Button className="desktop-login__secondary" disabled={busy} onClick={onCancel}>
+      </BusyButton>
+      {/* Taro's H5 button greys out on any `disabled` attribute, false included. */}
+      <Button className="desktop-login__secondary" disabled={busy || undefined} onClick={onCancel}>
         取消
       </Button>
     </View>
