@@ -92,6 +92,7 @@ test('at a desk, staff see the whole dashboard drawn on canvases, and each table
   expect(await onPage('canvas.dash-chart__canvas').count()).toBe(panels - empty);
   await eventually(drawnCanvases, panels - empty);
   expect(panels - empty).toBeGreaterThan(0);
+  await screenshot(page, 'workbench-dashboard-1366x800');
 
   // The development seed's units: by level and status, every level a row.
   const active = data.units.byLevelStatus
@@ -105,26 +106,28 @@ test('at a desk, staff see the whole dashboard drawn on canvases, and each table
     ['月份', '加入', '除名'],
     ...data.units.byMonth.map((row) => [row.month, String(row.joined), String(row.left)]),
   ]);
-  expect(await tableOf('groups')).toEqual([
-    ['项目', '数量'],
-    ['看过入群码的人数', String(data.groups.codesShown)],
-    ['入群待办（未处理）', String(data.groups.todos.open)],
-    ['入群待办（期间已处理）', String(data.groups.todos.done)],
-  ]);
-  expect(await tableOf('dues')).toEqual([
-    ['项目', '金额（元）'],
-    ['期间已收', (data.dues.collectedFen / 100).toFixed(2)],
-    ['当前未收', (data.dues.outstandingFen / 100).toFixed(2)],
-  ]);
-  // Back to the charts for the picture.
-  for (const panel of ['units-month', 'groups', 'dues'])
-    await onPage(`.dash-panel--${panel} .dash-panel__toggle`).click();
-  await eventually(drawnCanvases, panels - empty);
+  // Group entry and dues: a table when the range has any, else the panel says it is empty.
+  const groups = [data.groups.codesShown, data.groups.todos.open, data.groups.todos.done];
+  if (groups.some(Boolean))
+    expect(await tableOf('groups')).toEqual([
+      ['项目', '数量'],
+      ['看过入群码的人数', String(groups[0])],
+      ['入群待办（未处理）', String(groups[1])],
+      ['入群待办（期间已处理）', String(groups[2])],
+    ]);
+  else expect(await onPage('.dash-panel--groups').textContent()).toContain('所选期间暂无数据');
+  if (data.dues.collectedFen || data.dues.outstandingFen)
+    expect(await tableOf('dues')).toEqual([
+      ['项目', '金额（元）'],
+      ['期间已收', (data.dues.collectedFen / 100).toFixed(2)],
+      ['当前未收', (data.dues.outstandingFen / 100).toFixed(2)],
+    ]);
+  else expect(await onPage('.dash-panel--dues').textContent()).toContain('所选期间暂无数据');
+  await onPage('.dash-panel--units-month .dash-panel__toggle').click();
 
   // The page does not run off to the side at a desk.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await screenshot(page, 'workbench-dashboard-1366x800');
 });
 
 test('a table downloads as CSV with the same numbers', async () => {
