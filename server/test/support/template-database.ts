@@ -48,32 +48,32 @@ export async function createTemplate(): Promise<void> {
       recipe = { dialect: 'sqlite', file: template.config.path, dir };
     } else {
       const database = new URL(template.config.url).pathname.slice(1);
-      const tables = (await dataSource.query(
+      const tables = await dataSource.query<Named[]>(
         `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'`,
         [database],
-      )) as Named[];
+      );
       const described = [];
       for (const { name } of tables) {
-        const [create] = (await dataSource.query(`SHOW CREATE TABLE \`${name}\``)) as Record<
-          string,
-          string
-        >[];
-        const [counted] = (await dataSource.query(`SELECT COUNT(*) AS count FROM \`${name}\``)) as {
-          count: number | string;
-        }[];
-        described.push({ name, ddl: create!['Create Table']!, rows: Number(counted?.count) > 0 });
+        const [create] = await dataSource.query<{ 'Create Table': string }[]>(
+          `SHOW CREATE TABLE \`${name}\``,
+        );
+        const [counted] = await dataSource.query<{ count: number | string }[]>(
+          `SELECT COUNT(*) AS count FROM \`${name}\``,
+        );
+        if (!create) throw new Error(`no definition of ${name}`);
+        described.push({ name, ddl: create['Create Table'], rows: Number(counted?.count) > 0 });
       }
-      const triggerNames = (await dataSource.query(
+      const triggerNames = await dataSource.query<Named[]>(
         `SELECT trigger_name AS name FROM information_schema.triggers WHERE trigger_schema = ?`,
         [database],
-      )) as Named[];
+      );
       const triggers = [];
       for (const { name } of triggerNames) {
-        const [create] = (await dataSource.query(`SHOW CREATE TRIGGER \`${name}\``)) as Record<
-          string,
-          string
-        >[];
-        triggers.push(create!['SQL Original Statement']!.replace(/DEFINER=\S+\s+/, ''));
+        const [create] = await dataSource.query<{ 'SQL Original Statement': string }[]>(
+          `SHOW CREATE TRIGGER \`${name}\``,
+        );
+        if (!create) throw new Error(`no definition of trigger ${name}`);
+        triggers.push(create['SQL Original Statement'].replace(/DEFINER=\S+\s+/, ''));
       }
       await dataSource.destroy();
       recipe = {
