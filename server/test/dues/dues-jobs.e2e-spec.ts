@@ -20,6 +20,7 @@ describe('the dues jobs', () => {
       'dues.reminders',
       'dues.settle-stale-payments',
       'groups.code-expiry',
+      'notices.deliver',
     ]);
   });
 

@@ -58,6 +58,7 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
       { purpose: 'dues_paid', templateId: 'standin-dues-paid' },
       { purpose: 'dues_receipt_requested', templateId: 'standin-dues-receipt-requested' },
       { purpose: 'dues_receipt_issued', templateId: 'standin-dues-receipt-issued' },
+      { purpose: 'notice', templateId: 'standin-notice' },
     ]);
   });
 

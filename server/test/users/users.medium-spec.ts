@@ -28,6 +28,7 @@ describe('users: object-level rules and abilities', () => {
       readAuditLog: false,
       manageCampaigns: false,
       manageDues: false,
+      readDashboard: false,
     });
     expect(abilities.of(await env.actor('o_clerk', ['staff']))).toEqual({
       openStaffConsole: true,
@@ -35,6 +36,7 @@ describe('users: object-level rules and abilities', () => {
       readAuditLog: true,
       manageCampaigns: true,
       manageDues: true,
+      readDashboard: true,
     });
     const admin = await env.actor('o_chief', ['staff', 'admin']);
     expect((await env.app.get(UsersService).me(admin)).can).toEqual({
@@ -43,6 +45,7 @@ describe('users: object-level rules and abilities', () => {
       readAuditLog: true,
       manageCampaigns: true,
       manageDues: true,
+      readDashboard: true,
     });
   });
 

@@ -19,6 +19,7 @@ describe('notification purposes declared by features', () => {
       'dues_paid',
       'dues_receipt_requested',
       'dues_receipt_issued',
+      'notice',
     ]);
     expect(notificationDeclaration('group_code_expiring')).toMatchObject({
       template: '群二维码到期提醒',
