@@ -27,6 +27,8 @@ const features = fs
 const SHELL_USES: Record<string, string[]> = {
   'src/components/article-editor/index.tsx': ['news'],
   'src/components/article-editor/fields.tsx': ['news'],
+  // The console's side navigation starts at 工作台, the staff feature's page.
+  'src/components/kit/staff-shell.tsx': ['staff'],
   'src/pages/index/index.tsx': ['association', 'join', 'news'],
   'src/pages/news/index.tsx': ['news'],
   'src/pages/membership/index.tsx': ['association', 'membership'],
