@@ -165,7 +165,8 @@ test('staff let the code run out: the colleague is told staff will add them, and
 
 test('staff suspend the unit: the colleague loses access, and is listed on 待移出群聊', async () => {
   await open(staff, '/packages/unit/staff/units/index');
-  await on(staff, '.queue-row', UNIT).click();
+  // The staff browser is a desk's: the units are a table's rows.
+  await on(staff, '.data-table__row', UNIT).click();
   await waitForPage(staff, '/packages/unit/staff/unit/index');
   await on(staff, '.unit-status-panel .staff-button', '暂停会员资格').click();
   await on(staff, '.unit-status-panel__reason textarea').fill('连续两个年度未缴纳会费');

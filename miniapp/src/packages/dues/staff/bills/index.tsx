@@ -147,8 +147,8 @@ function DuesBillsPage() {
           onSortChange={setSort}
           toolbar={
             <>
-              <View className="data-table__toolbar-row data-table__toolbar-row--search">
-                {search}
+              <View className="data-table__toolbar-row">
+                <View className="data-table__search">{search}</View>
                 {actions}
               </View>
               <View className="data-table__toolbar-row">{chips}</View>

@@ -131,8 +131,8 @@ function ArticlesPage() {
           onSortChange={setSort}
           toolbar={
             <>
-              <View className="data-table__toolbar-row data-table__toolbar-row--search">
-                {search}
+              <View className="data-table__toolbar-row">
+                <View className="data-table__search">{search}</View>
                 {newButton}
               </View>
               <View className="data-table__toolbar-row">

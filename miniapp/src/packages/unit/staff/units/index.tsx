@@ -133,8 +133,8 @@ function UnitsPage() {
           onSortChange={setSort}
           toolbar={
             <>
-              <View className="data-table__toolbar-row data-table__toolbar-row--search">
-                {search}
+              <View className="data-table__toolbar-row">
+                <View className="data-table__search">{search}</View>
                 {actions}
               </View>
               <View className="data-table__toolbar-row">
