@@ -53,7 +53,7 @@ async function staffDecides(button: '要求补充材料' | '通过', reason?: st
     // A new application waits in the queue's first tab, 待审核.
     await staff.goto(`${harness.baseUrl}/#/packages/join/staff/applications/index`);
     await waitForPage(staff, '/packages/join/staff/applications/index');
-    await onPage('.queue-row', '杭州云栈信息技术有限公司').click();
+    await onPage('.queue-row, .data-table__row--link', '杭州云栈信息技术有限公司').click();
   } else {
     await staff.goto(`${harness.baseUrl}/#/packages/join/staff/application/index?id=${applicationId}`);
   }

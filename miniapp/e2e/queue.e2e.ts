@@ -37,10 +37,18 @@ const WAITING_FOR_APPLICANT = '广州待补充材料数据服务有限公司';
 
 /** Each tile with a count, the rows of the list it opens. */
 const TILES = [
-  { text: '入会审核', route: '/packages/join/staff/applications/index', row: '.queue-row' },
+  {
+    text: '入会审核',
+    route: '/packages/join/staff/applications/index',
+    row: '.queue-row, .data-table__row--link',
+  },
   { text: '入群待办', route: '/packages/groups/staff/group-todos/index', row: '.task-row' },
   { text: '待移出群聊', route: '/packages/groups/staff/group-removals/index', row: '.task-row' },
-  { text: '投稿审核', route: '/packages/submit/staff/submissions/index', row: '.queue-row' },
+  {
+    text: '投稿审核',
+    route: '/packages/submit/staff/submissions/index',
+    row: '.queue-row, .data-table__row--link',
+  },
 ] as const;
 
 async function openWorkbench(): Promise<void> {
@@ -79,12 +87,12 @@ test('staff ask one applicant for more and another resubmits: both new and resub
   expect(await countOn('入会审核')).toBe(2);
   await on(page, '.staff-links__text', '入会审核').click();
   await waitForPage(page, '/packages/join/staff/applications/index');
-  await on(page, '.queue-row', RESUBMITTED).waitFor();
-  await on(page, '.queue-row', NEW).waitFor();
+  await on(page, '.queue-row, .data-table__row--link', RESUBMITTED).waitFor();
+  await on(page, '.queue-row, .data-table__row--link', NEW).waitFor();
   const text = await visibleText(page);
   expect(text).toContain('已重新提交');
   expect(text).not.toContain(WAITING_FOR_APPLICANT);
-  await expect(on(page, '.queue-row').count()).resolves.toBe(2);
+  await expect(on(page, '.queue-row, .data-table__row--link').count()).resolves.toBe(2);
 });
 
 test('every count on 工作台 is the number of rows of the list it opens', async () => {

@@ -62,12 +62,13 @@ async function openConsole(): Promise<void> {
 async function openQueueWithCount(count: number): Promise<void> {
   await openConsole();
   await onPage('.staff-links__badge', String(count)).waitFor();
-  await currentPage(page).getByText('入会审核', { exact: true }).click();
+  // The tile (the side navigation at a desk names it too).
+  await onPage('.staff-links__text', '入会审核').click();
   await waitForPage(page, '/packages/join/staff/applications/index');
 }
 
 async function openApplication(application: Application): Promise<void> {
-  await onPage('.queue-row', application.unitName).click();
+  await onPage('.queue-row, .data-table__row--link', application.unitName).click();
   await waitForPage(page, '/packages/join/staff/application/index');
   await currentPage(page).getByText('办理记录').waitFor();
 }
@@ -97,7 +98,7 @@ describe('desktop size (1280×800)', () => {
 
   test('an application submitted by the applicant is in the queue, with the to-do count on 工作台', async () => {
     await openQueueWithCount(1);
-    await onPage('.queue-row', submitted.unitName).waitFor();
+    await onPage('.queue-row, .data-table__row--link', submitted.unitName).waitFor();
     const text = await visibleText(page);
     for (const words of ['委员单位', '钱联络·139****0002', '未通过推广码', '待审核'])
       expect(text).toContain(words);
@@ -160,7 +161,7 @@ describe('desktop size (1280×800)', () => {
     await page.goBack();
     await waitForPage(page, '/packages/join/staff/applications/index');
     await onPage('.queue-tabs__tab', '已通过').click();
-    await onPage('.queue-row', submitted.unitName).waitFor();
+    await onPage('.queue-row, .data-table__row--link', submitted.unitName).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       onPage('.queue-actions__export').click(),
@@ -172,7 +173,7 @@ describe('desktop size (1280×800)', () => {
 
   test('a campaign is created; its funnel and its mini-program code show, and the code downloads', async () => {
     await openConsole();
-    await currentPage(page).getByText('入会推广码', { exact: true }).click();
+    await onPage('.staff-links__text', '入会推广码').click();
     await waitForPage(page, '/packages/join/staff/campaigns/index');
     await onPage('.campaign-create__submit').click();
     await onPage('.campaign-create__error', '名称至少 2 个字').waitFor();
@@ -217,7 +218,7 @@ describe('phone size (375×812)', () => {
 
   test('the queue flags the checksum; the application shows the warning and the licence', async () => {
     await openQueueWithCount(1);
-    await onPage('.queue-row', submitted.unitName).getByText('校验位不符').waitFor();
+    await onPage('.queue-row, .data-table__row--link', submitted.unitName).getByText('校验位不符').waitFor();
     await screenshot(page, 'staff-queue-phone');
     await openApplication(submitted);
     await currentPage(page).getByText('统一社会信用代码校验位不符，请核对营业执照').waitFor();
