@@ -70,20 +70,21 @@ beforeAll(async () => {
     {
       name: 'units',
       route: '/packages/unit/staff/units/index',
-      ready: '.unit-row',
-      body: '.queue-row__unit',
+      // A table at a desk, cards on a phone.
+      ready: '.data-table__row--link, .queue-row',
+      body: '.units-table__name, .queue-row__unit',
     },
     {
       name: 'articles',
       route: '/packages/news/staff/articles/index',
-      ready: '.queue-row',
-      body: '.article-row__title',
+      ready: '.data-table__row--link, .queue-row',
+      body: '.articles-table__title, .article-row__title',
     },
     {
       name: 'dues-bills',
       route: '/packages/dues/staff/bills/index',
-      ready: '.bill-row, .state--empty',
-      body: '.queue-row__unit, .state__text',
+      ready: '.data-table__row--link, .bill-row, .state--empty',
+      body: '.bills-table__unit, .queue-row__unit, .state__text',
     },
   ];
   await signIn(page, '工作人员', '周会服');
@@ -186,7 +187,7 @@ test('the side navigation opens a feature, lights it, and returns to one already
   const below = await stack();
   const nav = on(page, '.staff-shell__nav');
   await nav.getByText('会员单位', { exact: true }).click();
-  await on(page, '.unit-row').first().waitFor();
+  await on(page, '.data-table__row--link').first().waitFor();
   await expect(on(page, '.staff-shell__item--active').innerText()).resolves.toBe('会员单位');
   expect(await stack()).toBe(below + 1);
   await on(page, '.staff-shell__nav').getByText('工作台', { exact: true }).click();

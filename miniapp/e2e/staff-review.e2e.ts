@@ -100,7 +100,8 @@ describe('desktop size (1280×800)', () => {
     await openQueueWithCount(1);
     await onPage('.queue-row, .data-table__row--link', submitted.unitName).waitFor();
     const text = await visibleText(page);
-    for (const words of ['委员单位', '钱联络·139****0002', '未通过推广码', '待审核'])
+    // A table's cells at a desk: the contact's name and masked phone side by side.
+    for (const words of ['委员单位', '钱联络', '139****0002', '未通过推广码', '待审核'])
       expect(text).toContain(words);
     await screenshot(page, 'staff-queue');
   });
