@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Text } from '@tarojs/components';
 import type { Me } from '@itss/shared';
@@ -13,14 +12,6 @@ function Units({ me }: { me: Me }) {
 }
 
 const Page = staffOnly(Units);
-
-/** A page holding something of its own, like a half-written form. */
-function Counter() {
-  const [count, setCount] = useState(0);
-  return <Text onClick={() => setCount(count + 1)}>{`已点 ${count} 次`}</Text>;
-}
-
-const CounterPage = staffOnly(Counter);
 const UNITS = 'packages/unit/staff/units/index';
 const WORKBENCH = 'packages/staff/pages/index/index';
 
@@ -93,18 +84,4 @@ test('narrower than a desk’s screen, and always in the mini-program, the page 
   process.env.TARO_ENV = 'weapp';
   render(<Page />);
   expect(document.querySelectorAll('[aria-label="工作台导航"]')).toHaveLength(1);
-});
-
-test('a window made narrower or wider keeps what the page holds', () => {
-  const viewport = fakeViewport(375);
-  signedInAs(admin);
-  onPage(UNITS);
-  render(<CounterPage />);
-  fireEvent.click(screen.getByText('已点 0 次'));
-  viewport.resize(1366);
-  expect(nav()).not.toBeNull();
-  fireEvent.click(screen.getByText('已点 1 次'));
-  viewport.resize(375);
-  expect(nav()).toBeNull();
-  expect(screen.getByText('已点 2 次')).toBeTruthy();
 });

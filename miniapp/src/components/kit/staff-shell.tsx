@@ -85,12 +85,11 @@ function SideNav({ me, current }: { me: Me; current: string }) {
 export function StaffShell({ me, children }: { me: Me; children: ReactNode }) {
   const wide = useWideLayout();
   const { path } = useRouter();
-  // One tree at both widths, the page in the same place: a window made narrower or wider keeps what
-  // the page holds (a half-written form) instead of mounting it again. Unstyled when narrow.
+  if (!wide) return <>{children}</>;
   return (
-    <View className={wide ? 'staff-shell' : undefined}>
-      {wide ? <SideNav me={me} current={bare(path)} /> : null}
-      <View className={wide ? 'staff-shell__main' : undefined}>{children}</View>
+    <View className="staff-shell">
+      <SideNav me={me} current={bare(path)} />
+      <View className="staff-shell__main">{children}</View>
     </View>
   );
 }
