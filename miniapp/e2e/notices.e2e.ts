@@ -83,9 +83,6 @@ test('staff send a notice to 委员单位; a contact of that level reads it in �
   await on(staff, '.notice-new__chips__chip', '按会员级别').click();
   await on(staff, '.notice-levels__chip', '委员单位').click();
   await screenshot(staff, 'notice-new');
-  await staff.setViewportSize({ width: 1366, height: 800 });
-  await screenshot(staff, 'notice-new-desktop');
-  await staff.setViewportSize({ width: 375, height: 812 });
 
   await on(staff, '.notice-new__submit').click();
   await staff.locator('.taro__modal').getByText('发送', { exact: true }).click();
