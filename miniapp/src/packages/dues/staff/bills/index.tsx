@@ -12,6 +12,7 @@ import {
 } from '@itss/shared';
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { SearchBar } from '@/components/kit/search-bar';
+import { StaffListPage } from '@/components/kit/staff-list-page';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
 import { useWideLayout } from '@/components/kit/layout';
@@ -137,33 +138,17 @@ function DuesBillsPage() {
       </Button>
     </View>
   );
-  if (wide)
-    return (
-      <View className="page staff-page staff-page--wide dues-bills">
-        <BillsTable
-          key={key}
-          filters={filters}
-          sort={sort}
-          onSortChange={setSort}
-          toolbar={
-            <>
-              <View className="data-table__toolbar-row">
-                <View className="data-table__search">{search}</View>
-                {actions}
-              </View>
-              <View className="data-table__toolbar-row">{chips}</View>
-            </>
-          }
-        />
-      </View>
-    );
   return (
-    <View className="page staff-page dues-bills">
-      {search}
-      {chips}
-      {actions}
-      <Bills key={key} filters={filters} />
-    </View>
+    <StaffListPage
+      className="dues-bills"
+      search={search}
+      actions={actions}
+      filters={chips}
+      table={(toolbar) => (
+        <BillsTable key={key} filters={filters} sort={sort} onSortChange={setSort} toolbar={toolbar} />
+      )}
+      list={<Bills key={key} filters={filters} />}
+    />
   );
 }
 

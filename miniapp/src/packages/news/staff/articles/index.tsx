@@ -20,6 +20,7 @@ import '@/packages/staff/components/queue.scss';
 import '@/packages/staff/components/articles.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { StaffListPage } from '@/components/kit/staff-list-page';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
 import { useWideLayout } from '@/components/kit/layout';
@@ -121,37 +122,23 @@ function ArticlesPage() {
       onChange={(category) => patch({ category })}
     />
   );
-  if (wide)
-    return (
-      <View className="page staff-page staff-page--wide articles-page">
-        <ArticlesTable
-          key={key}
-          filters={filters}
-          sort={sort}
-          onSortChange={setSort}
-          toolbar={
-            <>
-              <View className="data-table__toolbar-row">
-                <View className="data-table__search">{search}</View>
-                {newButton}
-              </View>
-              <View className="data-table__toolbar-row">
-                {states}
-                {categories}
-              </View>
-            </>
-          }
-        />
-      </View>
-    );
   return (
-    <View className="page staff-page articles-page">
-      {newButton}
-      {search}
-      {states}
-      {categories}
-      <Articles key={key} filters={filters} />
-    </View>
+    <StaffListPage
+      className="articles-page"
+      search={search}
+      actions={newButton}
+      actionsFirst
+      filters={
+        <>
+          {states}
+          {categories}
+        </>
+      }
+      table={(toolbar) => (
+        <ArticlesTable key={key} filters={filters} sort={sort} onSortChange={setSort} toolbar={toolbar} />
+      )}
+      list={<Articles key={key} filters={filters} />}
+    />
   );
 }
 

@@ -19,6 +19,7 @@ import { exportUnits, StaffChips } from '@/packages/staff/components/units';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
 import { ROUTES, routeUrl } from '@/routes';
+import { StaffListPage } from '@/components/kit/staff-list-page';
 import { staffOnly } from '@/components/kit/staff-page';
 import type { TableSort } from '@/components/kit/data-table';
 import { useWideLayout } from '@/components/kit/layout';
@@ -123,37 +124,22 @@ function UnitsPage() {
       </Button>
     </View>
   );
-  if (wide)
-    return (
-      <View className="page staff-page staff-page--wide units-page">
-        <UnitsTable
-          key={key}
-          filters={filters}
-          sort={sort}
-          onSortChange={setSort}
-          toolbar={
-            <>
-              <View className="data-table__toolbar-row">
-                <View className="data-table__search">{search}</View>
-                {actions}
-              </View>
-              <View className="data-table__toolbar-row">
-                {levels}
-                {statuses}
-              </View>
-            </>
-          }
-        />
-      </View>
-    );
   return (
-    <View className="page staff-page units-page">
-      {search}
-      {levels}
-      {statuses}
-      {actions}
-      <Units key={key} filters={filters} />
-    </View>
+    <StaffListPage
+      className="units-page"
+      search={search}
+      actions={actions}
+      filters={
+        <>
+          {levels}
+          {statuses}
+        </>
+      }
+      table={(toolbar) => (
+        <UnitsTable key={key} filters={filters} sort={sort} onSortChange={setSort} toolbar={toolbar} />
+      )}
+      list={<Units key={key} filters={filters} />}
+    />
   );
 }
 
