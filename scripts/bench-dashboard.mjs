@@ -6,7 +6,14 @@
 // request asked before, so every answer is read from the database, not the one-minute cache: twelve
 // months (what the page opens with) and five years (the widest range allowed).
 import { createRequire } from 'node:module';
-import { jsonAt, openDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
+import {
+  jsonAt,
+  onEachDatabase,
+  openDatabase,
+  percentile,
+  staffToken,
+  startDevServer,
+} from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { ARTICLE_CATEGORIES, UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
@@ -318,23 +325,7 @@ async function run(label, config) {
 
 /** Runs on a fresh SQLite file and, when one answers, a fresh MariaDB database. */
 export async function benchDashboard() {
-  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
-  const results = [];
-  for (const [label, scratch] of [
-    ['SQLite (embedded)', () => scratchSqlite('itss-bench-dashboard')],
-    ['MariaDB', () => scratchMariaDb('itss_bench_dashboard')],
-  ]) {
-    const db = await scratch();
-    if (!db) {
-      console.warn(`${label} not reachable: its dashboard figures are left out`);
-      continue;
-    }
-    try {
-      results.push(await run(label, db.config));
-    } finally {
-      await db.drop();
-    }
-  }
+  const results = await onEachDatabase('dashboard', run);
   console.log(
     `\ndashboard: ${UNITS} units, ${APPLICATIONS} applications, ${ARTICLES} articles; ${REQUESTS} uncached requests per range, one at a time\n`,
   );

@@ -8,7 +8,14 @@
 // signs and encrypts the notifications as WeChat Pay does; the orders are written straight into the
 // database (opening 500 orders through 500 contacts' phones is setup, not what is measured).
 import { createRequire } from 'node:module';
-import { jsonAt, openDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
+import {
+  jsonAt,
+  onEachDatabase,
+  openDatabase,
+  percentile,
+  staffToken,
+  startDevServer,
+} from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
@@ -231,23 +238,7 @@ async function run(label, config) {
 
 /** Runs on a fresh SQLite file and, when one answers, a fresh MariaDB database. */
 export async function benchDues() {
-  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
-  const results = [];
-  for (const [label, scratch] of [
-    ['SQLite (embedded)', () => scratchSqlite('itss-bench-dues')],
-    ['MariaDB', () => scratchMariaDb('itss_bench_dues')],
-  ]) {
-    const db = await scratch();
-    if (!db) {
-      console.warn(`${label} not reachable: its dues figures are left out`);
-      continue;
-    }
-    try {
-      results.push(await run(label, db.config));
-    } finally {
-      await db.drop();
-    }
-  }
+  const results = await onEachDatabase('dues', run);
   console.log(
     `\ndues: ${UNITS} units; ${ORDERS} WeChat Pay notifications at ${CONNECTIONS} connections, ${TWICE_SHARE * 100}% sent twice\n`,
   );

@@ -2,7 +2,9 @@
 // scratch database (the WeChat stand-in signs staff in), asking it for JSON, signing staff in, and
 // reaching its database directly for setup and checks.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
@@ -98,4 +100,32 @@ export async function openDatabase(config) {
 
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Runs `measure(label, config)` on a fresh SQLite file and, when one answers, a fresh MariaDB
+ * database named after `part` (with a folder of its own for uploads when `uploads` is set), each
+ * dropped afterwards; a database that does not answer is said and its figures left out.
+ */
+export async function onEachDatabase(part, measure, { uploads = false } = {}) {
+  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
+  const results = [];
+  for (const [label, scratch] of [
+    ['SQLite (embedded)', () => scratchSqlite(`itss-bench-${part}`)],
+    ['MariaDB', () => scratchMariaDb(`itss_bench_${part}`)],
+  ]) {
+    const db = await scratch();
+    if (!db) {
+      console.warn(`${label} not reachable: its ${part} figures are left out`);
+      continue;
+    }
+    const folder = uploads ? mkdtempSync(join(tmpdir(), 'itss-bench-uploads-')) : null;
+    try {
+      results.push(await measure(label, folder ? { ...db.config, uploads: folder } : db.config));
+    } finally {
+      await db.drop();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  return results;
 }

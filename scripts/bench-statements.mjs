@@ -5,11 +5,8 @@
 // units and their bills are written straight into the database as setup; the two requests are
 // timed. Both must stay well under 10 s; every line must match and be credited.
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { jsonAt, openDatabase, staffToken, startDevServer } from './bench-server.mjs';
+import { jsonAt, onEachDatabase, openDatabase, staffToken, startDevServer } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { LEVELS, levelByCode, makeRemittanceCode, usccCheckCharacter } = require('@itss/shared');
@@ -130,25 +127,7 @@ async function run(label, database) {
 }
 
 export async function benchStatements() {
-  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
-  const results = [];
-  for (const [label, scratch] of [
-    ['SQLite (embedded)', () => scratchSqlite('itss-bench')],
-    ['MariaDB', () => scratchMariaDb('itss_bench')],
-  ]) {
-    const db = await scratch();
-    if (!db) {
-      console.warn(`${label} not reachable: its statement figures are left out`);
-      continue;
-    }
-    const uploads = mkdtempSync(join(tmpdir(), 'itss-bench-uploads-'));
-    try {
-      results.push(await run(label, { ...db.config, uploads }));
-    } finally {
-      await db.drop();
-      rmSync(uploads, { recursive: true, force: true });
-    }
-  }
+  const results = await onEachDatabase('statements', run, { uploads: true });
   console.log(
     `\nbank statement: ${LINES} lines against ${LINES} bills, uploaded (matched) and confirmed (credited)\n`,
   );

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { onEachDatabase } from './bench-server.mjs';
 import { ROOT } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -199,27 +200,7 @@ async function burst(label, database) {
 
 /** Runs the burst on a fresh SQLite file and, when one answers, a fresh MariaDB database. */
 export async function benchSubmissions() {
-  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const results = [];
-  for (const [label, scratch] of [
-    ['SQLite (embedded)', () => scratchSqlite('itss-bench')],
-    ['MariaDB', () => scratchMariaDb('itss_bench')],
-  ]) {
-    const db = await scratch();
-    if (!db) {
-      console.warn(`${label} not reachable: its submission figures are left out`);
-      continue;
-    }
-    const uploads = mkdtempSync(join(tmpdir(), 'itss-bench-uploads-'));
-    try {
-      results.push(await burst(label, { ...db.config, uploads }));
-    } finally {
-      await db.drop();
-      rmSync(uploads, { recursive: true, force: true });
-    }
-  }
+  const results = await onEachDatabase('submissions', burst, { uploads: true });
   console.log(
     `\nsubmission burst: ${CLIENTS} clients, ${SUBMISSIONS} applications, ${RETRY_SHARE * 100}% double taps and ${RETRY_SHARE * 100}% retries with the same Idempotency-Key\n`,
   );
