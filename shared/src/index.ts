@@ -27,3 +27,4 @@ export * from './payments';
 export * from './dues';
 export * from './dashboard';
 export * from './notices';
+export * from './certificates';
