@@ -28,3 +28,4 @@ export * from './dues';
 export * from './dashboard';
 export * from './notices';
 export * from './standing';
+export * from './certificates';
