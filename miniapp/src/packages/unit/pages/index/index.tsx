@@ -33,6 +33,7 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
+import { StandingBlock } from '@/packages/standing/components/standing-block';
 import { openPage, openTab } from '@/utils/actions';
 import { levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
@@ -132,6 +133,9 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           ，暂不能邀请联系人或加入会员微信群，请联系分会工作人员。
         </View>
       )}
+      {/* Level, dues standing and level requests (packages/standing). */}
+      <StandingBlock unitId={unit.id} />
+      {/* The unit's membership certificate goes here (packages/certificates' certificate-card). */}
       <Section title="联系人" hint={`名额 ${unit.seats.used}/${unit.seats.limit}`}>
         <Card className="member-contacts">
           {unit.contacts.map((contact) => (
