@@ -23,6 +23,7 @@ import { NoticesModule } from './modules/notices/notices.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StandingModule } from './modules/standing/standing.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 import { StateModule } from './state/state.module';
@@ -70,6 +71,7 @@ export class AppModule {
         ArticlesModule,
         DashboardModule,
         NoticesModule,
+        StandingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -71,12 +71,19 @@ export const billReceiptSchema = z.object({
 });
 export type BillReceipt = z.infer<typeof billReceiptSchema>;
 
+/** A year's annual bill, or the difference after an upgrade approved during the year (升级差额). */
+export const BILL_KINDS = ['annual', 'upgrade'] as const;
+export type BillKind = (typeof BILL_KINDS)[number];
+export const BILL_KIND_NAMES: Record<BillKind, string> = { annual: '年度会费', upgrade: '升级差额' };
+
 export const billSchema = z.object({
   id: z.number().int().positive(),
   unitId: z.number().int().positive(),
   unitName: z.string(),
   year: z.number().int(),
   level: levelCodeSchema,
+  /** Absent from servers that knew only annual bills. */
+  kind: z.enum(BILL_KINDS).optional(),
   amountFen: z.number().int().nonnegative(),
   /** Confirmed payments less succeeded refunds; may exceed `amountFen` (credit). */
   paidFen: z.number().int(),

@@ -308,6 +308,18 @@ export const StandingError = defineErrors({
     status: 409,
     message: '该单位逾期未缴会费不足两个年度，不能以欠缴会费为由除名，请刷新后查看',
   },
+  /** A level change asked for while an approved downgrade waits for next year. */
+  DowngradeScheduled: {
+    code: 'STANDING_DOWNGRADE_SCHEDULED',
+    status: 409,
+    message: '单位已获批降级，将于下一年度生效，生效前不能再申请级别变更',
+  },
+  /** The removal's document: unknown, someone else's upload, or another record's. */
+  FileUnusable: {
+    code: 'STANDING_FILE_UNUSABLE',
+    status: 400,
+    message: '决定文件不可用，请重新上传后再提交',
+  },
   AlreadyRemoved: {
     code: 'STANDING_ALREADY_REMOVED',
     status: 409,

@@ -95,7 +95,7 @@ export class BillListService {
     const rows = await this.bills
       .createQueryBuilder('bill')
       .select('bill.level', 'level')
-      .addSelect('COUNT(*)', 'units')
+      .addSelect('COUNT(DISTINCT bill.unitId)', 'units')
       .addSelect('SUM(bill.amountFen)', 'amountFen')
       .addSelect('SUM(bill.paidFen)', 'paidFen')
       .where('bill.year = :year', { year: which })

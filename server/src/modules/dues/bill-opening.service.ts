@@ -17,7 +17,7 @@ import { beijingDate, now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { AuditService } from '../audit/audit.service';
 import { UnitsService } from '../units/units.service';
-import { BillEntity } from './bill.entity';
+import { ANNUAL_SERIES, BillEntity } from './bill.entity';
 import { defaultDueDate, isCalendarDay, yearOf } from './due-dates';
 import { DuesFeesService } from './dues-fees.service';
 import { DuesSettingsService } from './dues-settings.service';
@@ -27,6 +27,13 @@ import { DuesPolicy } from './dues.policy';
 const CHUNK = 250;
 
 type NewBill = Omit<BillEntity, 'id'>;
+
+/**
+ * What must happen, in the opening's transaction, before a year's bills are made: the standing
+ * feature puts approved downgrades into force, so the year's bill is at the lower level. Registered
+ * at start, as departures' listeners are, so dues does not depend on the features built on it.
+ */
+export type BeforeOpeningYear = (year: number) => Promise<void>;
 
 /**
  * Opens bills: a year's for every unit that owes it, and an approved unit's first. A bill is charged
@@ -47,6 +54,13 @@ export class BillOpening {
     private readonly policy: DuesPolicy,
   ) {}
 
+  private readonly beforeOpening: BeforeOpeningYear[] = [];
+
+  /** Registers work to run in each year opening's transaction before its bills are made. */
+  beforeOpeningYear(work: BeforeOpeningYear): void {
+    this.beforeOpening.push(work);
+  }
+
   /**
    * Every unit not removed that had joined by the end of `year` and has no bill for it gets one.
    * Idempotent: units already billed are counted `existing`. Two openings at once (two staff, two
@@ -62,9 +76,13 @@ export class BillOpening {
     if (dueDate === undefined && year < yearOf(today)) throw new AppError(DuesError.DueDateRequired);
     await this.settings.lockForBilling();
     const due = dueDate === undefined ? await this.defaultDue(year, today) : checkedDueDate(dueDate, today);
+    for (const work of this.beforeOpening) await work(year);
     const owing = await this.units.billable(`${year}-12-31`);
     const billed = new Set<number>();
-    for (const row of await this.bills.find({ select: { unitId: true }, where: { year } })) {
+    for (const row of await this.bills.find({
+      select: { unitId: true },
+      where: { year, series: ANNUAL_SERIES },
+    })) {
       billed.add(row.unitId);
     }
     const missing = owing.filter((unit) => !billed.has(unit.id));
@@ -99,7 +117,7 @@ export class BillOpening {
   async openFirst(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
     const today = beijingDate(new Date());
     const year = yearOf(today);
-    const existing = await this.bills.findOneBy({ unitId, year });
+    const existing = await this.bills.findOneBy({ unitId, year, series: ANNUAL_SERIES });
     if (existing) return existing;
     const fees = await this.fees.feesFor(year);
     const due = await this.defaultDue(year, today);
@@ -113,6 +131,41 @@ export class BillOpening {
       action: 'bill.opened',
       target: { type: 'bill', id },
       detail: `${year} 年会费 ${formatFen(bill.amountFen)}，截止日期 ${bill.dueDate}`,
+    });
+    return { ...bill, id };
+  }
+
+  /**
+   * The current year's difference bill of an upgrade approved today (`series` = the level request's
+   * id, so a request bills at most once): `amountFen` at the new level, due on the year's due date or
+   * 30 days from today when that has passed. Joins the approval's transaction. Null when the unit has
+   * no annual bill this year yet: that bill, once opened, is at the new level already.
+   */
+  async openDifference(
+    actor: SignedInContext,
+    unitId: number,
+    series: number,
+    level: LevelCode,
+    amountFen: number,
+  ): Promise<BillEntity | null> {
+    const today = beijingDate(new Date());
+    const year = yearOf(today);
+    if (!(await this.bills.existsBy({ unitId, year, series: ANNUAL_SERIES }))) return null;
+    const existing = await this.bills.findOneBy({ unitId, year, series });
+    if (existing) return existing;
+    const due = await this.defaultDue(year, today);
+    const [bill] = (await this.withCodes([unitId])).map(({ code }) => ({
+      ...newBill(unitId, level, year, amountFen, due, code, now()),
+      kind: 'upgrade' as const,
+      series,
+    }));
+    if (!bill) throw new Error('no remittance code for the difference bill');
+    const { identifiers } = await this.bills.insert(bill);
+    const id = Number(identifiers[0]?.id);
+    await this.audit.record(actor, {
+      action: 'bill.opened',
+      target: { type: 'bill', id },
+      detail: `${year} 年升级差额会费 ${formatFen(amountFen)}，截止日期 ${due}`,
     });
     return { ...bill, id };
   }
@@ -179,6 +232,8 @@ function newBill(
     unitId,
     year,
     level,
+    kind: 'annual',
+    series: ANNUAL_SERIES,
     amountFen,
     paidFen: 0,
     // Nothing owed is paid: the state follows money, and no money is due on a fee of zero.

@@ -27,6 +27,7 @@ export function presentBill(bill: BillEntity, unitName: string, today: string): 
     unitName,
     year: bill.year,
     level: bill.level,
+    kind: bill.kind,
     amountFen: bill.amountFen,
     paidFen: bill.paidFen,
     status: bill.status,

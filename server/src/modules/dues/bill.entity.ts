@@ -1,13 +1,17 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { BillStatus, LevelCode } from '@itss/shared';
+import type { BillKind, BillStatus, LevelCode } from '@itss/shared';
+
+/** The series of a year's annual bill; a difference bill's series is its level request's id. */
+export const ANNUAL_SERIES = 0;
 
 /**
- * A unit's annual dues (会费) for one year, at that year's fee of its level. `paid_fen` is kept in
+ * A unit's dues (会费) for one year: its annual bill at that year's fee of its level, and a
+ * difference bill per upgrade approved during the year (unique on unit, year and series). `paid_fen` is kept in
  * step with the payments feature's confirmed payments less refunds, inside the transaction that
  * confirms them, and `status` follows it (never set by hand except waive and void).
  */
 @Entity('bills')
-@Index('uq_bills_unit_year', ['unitId', 'year'], { unique: true })
+@Index('uq_bills_unit_year_series', ['unitId', 'year', 'series'], { unique: true })
 @Index('uq_bills_remittance_code', ['remittanceCode'], { unique: true })
 @Index('idx_bills_year_status', ['year', 'status', 'id'])
 // Staff's list pages by id within a year, by state or level: each page one range read.
@@ -16,6 +20,8 @@ import type { BillStatus, LevelCode } from '@itss/shared';
 @Index('idx_bills_due_date', ['dueDate', 'id'])
 // The dashboard sums what open bills still owe.
 @Index('idx_bills_status', ['status'])
+// The arrears list: open bills past their due date, grouped by unit and year, read from the index alone.
+@Index('idx_bills_arrears', ['status', 'dueDate', 'unitId', 'year', 'amountFen', 'paidFen'])
 export class BillEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -28,6 +34,13 @@ export class BillEntity {
 
   @Column({ type: 'varchar', length: 16 })
   level: LevelCode;
+
+  @Column({ type: 'varchar', length: 16, default: 'annual' })
+  kind: BillKind;
+
+  /** 0 for the annual bill; a difference bill's level request id. */
+  @Column({ type: 'integer', default: ANNUAL_SERIES })
+  series: number;
 
   @Column({ name: 'amount_fen', type: 'integer' })
   amountFen: number;

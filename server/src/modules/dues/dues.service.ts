@@ -4,6 +4,7 @@ import {
   BILL_STATUS_NAMES,
   type BillListResponse,
   ErrorCode,
+  type FeesFen,
   type LevelCode,
   type OpenBillsResponse,
   formatFen,
@@ -17,8 +18,9 @@ import { AuditService } from '../audit/audit.service';
 import { type ExportedUnit, UnitExportFacts } from '../units/unit-export-facts';
 import type { UnitFacts } from '../units/unit-sheet';
 import { UnitsService } from '../units/units.service';
-import { BillEntity } from './bill.entity';
-import { BillOpening } from './bill-opening.service';
+import { ANNUAL_SERIES, BillEntity } from './bill.entity';
+import { type BeforeOpeningYear, BillOpening } from './bill-opening.service';
+import { DuesFeesService } from './dues-fees.service';
 import { presentBill } from './bill-presenter';
 import { currentYear } from './due-dates';
 import { DuesPolicy } from './dues.policy';
@@ -39,6 +41,7 @@ export class DuesService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly policy: DuesPolicy,
     private readonly exportFacts: UnitExportFacts,
+    private readonly fees: DuesFeesService,
   ) {}
 
   onModuleInit(): void {
@@ -52,6 +55,30 @@ export class DuesService implements OnModuleInit {
    */
   async openFirstBill(actor: SignedInContext, unitId: number, level: LevelCode): Promise<BillEntity> {
     return this.opening.openFirst(actor, unitId, level);
+  }
+
+  /** The fee of every level in `year`, in fen. */
+  feesFor(year: number): Promise<FeesFen> {
+    return this.fees.feesFor(year);
+  }
+
+  /**
+   * The current year's difference bill of an approved upgrade (its series is the level request's
+   * id), joining the approval's transaction; null when the unit has no annual bill this year yet.
+   */
+  openDifferenceBill(
+    actor: SignedInContext,
+    unitId: number,
+    levelRequestId: number,
+    level: LevelCode,
+    amountFen: number,
+  ): Promise<BillEntity | null> {
+    return this.opening.openDifference(actor, unitId, levelRequestId, level, amountFen);
+  }
+
+  /** Work to run in each year opening's transaction before its bills are made (see BillOpening). */
+  beforeOpeningYear(work: BeforeOpeningYear): void {
+    this.opening.beforeOpeningYear(work);
   }
 
   /**
@@ -71,7 +98,7 @@ export class DuesService implements OnModuleInit {
     const unitName = names.get(unitId);
     if (unitName === undefined) throw new AppError(ErrorCode.NotFound);
     const today = beijingDate(new Date());
-    const rows = await this.bills.find({ where: { unitId }, order: { year: 'DESC' } });
+    const rows = await this.bills.find({ where: { unitId }, order: { year: 'DESC', series: 'DESC' } });
     return { items: rows.map((bill) => presentBill(bill, unitName, today)) };
   }
 
@@ -88,7 +115,7 @@ export class DuesService implements OnModuleInit {
     const found = new Map<number, BillEntity>();
     for (let i = 0; i < units.length; i += CHUNK) {
       const ids = units.slice(i, i + CHUNK).map((unit) => unit.id);
-      for (const bill of await this.bills.findBy({ unitId: In(ids), year })) found.set(bill.unitId, bill);
+      for (const bill of await this.bills.findBy({ unitId: In(ids), year, series: ANNUAL_SERIES })) found.set(bill.unitId, bill);
     }
     return new Map(
       units.map((unit) => {

@@ -70,6 +70,6 @@ import { UnitsService } from './units.service';
     DirectoryService,
     UnitAudiences,
   ],
-  exports: [UnitsService, UnitDepartures, UnitExportFacts, UnitAudiences],
+  exports: [UnitsService, UnitAdminService, UnitDepartures, UnitExportFacts, UnitAudiences],
 })
 export class UnitsModule {}

@@ -231,6 +231,15 @@ export class UnitsService implements OnModuleInit, MeContributor {
   }
 
   /**
+   * Sets a unit's level (a level change approved, or one falling due), in the caller's transaction;
+   * the caller keeps the level's history. The directory forgets its pages once it has committed.
+   */
+  async changeLevel(unitId: number, level: LevelCode): Promise<void> {
+    await this.units.update({ id: unitId }, { level });
+    await afterCommit(() => this.directoryChanged());
+  }
+
+  /**
    * Forgets every cached page built from units, in every replica: after the change has committed
    * (`afterCommit`), or a reader in between would cache the old rows again.
    */
