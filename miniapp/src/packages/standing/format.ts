@@ -13,3 +13,14 @@ export function standingText(
     return STANDING_NAMES[standing.standing];
   return `${STANDING_NAMES.arrears}：${yearsText(standing.unpaidYears)}，共 ${formatFen(standing.outstandingFen)}`;
 }
+
+/**
+ * Whether the step up may be asked for now. The server's `canRequestLevelChange` stays true when
+ * only the step up is closed (the top level, the 会长单位 seat held) and a step down is open; its
+ * `blockedReason` then says why the step up is not.
+ */
+export function upgradeAvailable(
+  standing: Pick<UnitStanding, 'canRequestLevelChange' | 'nextLevel' | 'blockedReason'>,
+): boolean {
+  return standing.canRequestLevelChange && standing.nextLevel !== null && standing.blockedReason === null;
+}

@@ -106,3 +106,17 @@ test('a failed load says so with 重试; shown again after the request page, it 
   await act(async () => undefined);
   expect(calls.length).toBeGreaterThan(before);
 });
+
+test('only a step down open (the seat held): 申请级别调整, with why the step up is closed', async () => {
+  open(() =>
+    standing({
+      level: 'vice_president',
+      nextLevel: 'president',
+      canRequestLevelChange: true,
+      blockedReason: '分会已有会长单位，会长单位只设一家，暂不能申请',
+    }),
+  );
+  await screen.findByText('分会已有会长单位，会长单位只设一家，暂不能申请');
+  expect(upgradeButton()?.textContent).toBe('申请级别调整');
+  expect(upgradeButton()?.hasAttribute('disabled')).toBe(false);
+});

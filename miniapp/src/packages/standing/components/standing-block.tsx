@@ -10,7 +10,7 @@ import { useRequest } from '@/services/useRequest';
 import { openPage } from '@/utils/actions';
 import { levelName } from '@/utils/format';
 import { getStanding } from '@/packages/standing/api';
-import { standingText } from '@/packages/standing/format';
+import { standingText, upgradeAvailable } from '@/packages/standing/format';
 import './standing-block.scss';
 
 function Line({ label, value, tone }: { label: string; value: string; tone?: string }) {
@@ -28,7 +28,12 @@ function StandingCard({ standing }: { standing: UnitStanding }) {
   const { openRequest, scheduledLevel } = standing;
   const openUpgrade = () => openPage(ROUTES.upgrade, { unitId: standing.unitId });
   const canOpen = standing.canRequestLevelChange || openRequest !== null;
-  const label = openRequest ? '查看级别申请' : standing.nextLevel ? '申请升级' : '申请级别调整';
+  // Only a step down open (the top level, the 会长单位 seat held): the page offers that.
+  const label = openRequest
+    ? '查看级别申请'
+    : upgradeAvailable(standing) || !standing.canRequestLevelChange
+      ? '申请升级'
+      : '申请级别调整';
   return (
     <Card className="standing-card">
       <Line label="会员级别" value={levelName(standing.level)} />
@@ -76,7 +81,7 @@ function StandingCard({ standing }: { standing: UnitStanding }) {
           </Button>
         ) : null}
       </View>
-      {!canOpen && standing.blockedReason ? (
+      {!openRequest && standing.blockedReason ? (
         <Text className="standing-card__blocked">{standing.blockedReason}</Text>
       ) : null}
     </Card>

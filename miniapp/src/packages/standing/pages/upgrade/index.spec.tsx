@@ -240,3 +240,18 @@ test('?unitId= of another unit: the server’s 404 reads as not a contact', asyn
   open(() => ({ standing: standing(), requests: [] }));
   await screen.findByText('会员级别申请仅限会员单位联系人');
 });
+
+test('the 会长单位 seat held: the step up says why, the step down stays open', async () => {
+  open(() => ({
+    standing: standing({
+      level: 'vice_president',
+      nextLevel: 'president',
+      canRequestLevelChange: true,
+      blockedReason: '分会已有会长单位，会长单位只设一家，暂不能申请',
+    }),
+    requests: [],
+  }));
+  await screen.findByText('分会已有会长单位，会长单位只设一家，暂不能申请');
+  expect(screen.queryByText('提交升级申请')).toBeNull();
+  expect(screen.getByText('申请降级为委员单位')).toBeTruthy();
+});

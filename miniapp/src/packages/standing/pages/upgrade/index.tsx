@@ -26,7 +26,7 @@ import { openDirectory, openPage } from '@/utils/actions';
 import { beijingToday, formatAnnualFee, levelName } from '@/utils/format';
 import { getLevels } from '@/packages/membership/api';
 import { getStanding, getUnitLevelRequests, withdrawLevelRequest } from '@/packages/standing/api';
-import { standingText } from '@/packages/standing/format';
+import { standingText, upgradeAvailable } from '@/packages/standing/format';
 import { LevelRequestSummary } from '@/packages/standing/components/request-parts';
 import { RequestForm } from './request-form';
 import './index.scss';
@@ -184,7 +184,7 @@ function UpgradeContent({
         </Section>
       ) : null}
 
-      {!open && !standing.canRequestLevelChange ? (
+      {!open && !upgradeAvailable(standing) ? (
         <Section title="申请升级">
           <Card className="upgrade-blocked">
             <View className="upgrade-blocked__text" role="alert">
@@ -200,7 +200,7 @@ function UpgradeContent({
         </Section>
       ) : null}
 
-      {!open && standing.canRequestLevelChange && next && current ? (
+      {!open && upgradeAvailable(standing) && next && current ? (
         <Section title={`申请升级为${next.name}`} hint="会员级别逐级升级">
           <UpgradeOffer current={current} next={next} tiers={levels.tiers} />
           <Card className="upgrade-apply">
