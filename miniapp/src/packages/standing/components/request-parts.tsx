@@ -22,7 +22,7 @@ export function LevelRequestBadge({ request }: { request: Pick<LevelRequest, 'st
 
 /** A request as both sides read it: the change, its state, the unit's reason and staff's decision. */
 export function LevelRequestSummary({ request }: { request: LevelRequest }) {
-  const decided = request.decidedAt !== null && request.state !== 'withdrawn';
+  const decided = request.state === 'approved' || request.state === 'rejected';
   return (
     <View className="level-request">
       <View className="level-request__head">
@@ -42,7 +42,9 @@ export function LevelRequestSummary({ request }: { request: LevelRequest }) {
         <View className={`level-request__decision level-request__decision--${request.state}`}>
           <Text className="level-request__decision-head">
             {[
-              `${LEVEL_REQUEST_STATE_NAMES[request.state]}（${formatBeijingTime(request.decidedAt ?? '')}）`,
+              request.decidedAt
+                ? `${LEVEL_REQUEST_STATE_NAMES[request.state]}（${formatBeijingTime(request.decidedAt)}）`
+                : LEVEL_REQUEST_STATE_NAMES[request.state],
               request.decidedByName,
             ]
               .filter(Boolean)

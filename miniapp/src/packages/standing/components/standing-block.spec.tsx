@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, signedInAs } from '@test/fixtures';
 import { navigateTo, shownCallbacks } from '@test/taro-mock';
 import { levelRequest, primary, standing, UNIT_ID } from '@/packages/standing/test-fixtures';
@@ -103,8 +103,7 @@ test('a failed load says so with 重试; shown again after the request page, it 
   act(() => {
     for (const shown of shownCallbacks.slice(-4)) shown();
   });
-  await act(async () => undefined);
-  expect(calls.length).toBeGreaterThan(before);
+  await waitFor(() => expect(calls.length).toBeGreaterThan(before));
 });
 
 test('only a step down open (the seat held): 申请级别调整, with why the step up is closed', async () => {
