@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  BILL_KIND_NAMES,
   ErrorCode,
   REMINDER_CHANNEL_NAMES,
   REMOVAL_GROUND_NAMES,
@@ -38,7 +39,7 @@ function BillRow({ bill, unpaid }: { bill: Bill; unpaid: boolean }) {
     >
       <View className="arrears-bill__main">
         <Text className="arrears-bill__year">
-          {bill.year} 年度 · {levelName(bill.level)}
+          {bill.year} 年度{bill.kind === 'upgrade' ? BILL_KIND_NAMES.upgrade : ''} · {levelName(bill.level)}
         </Text>
         <Text className="arrears-bill__meta">
           应缴 {formatFen(bill.amountFen)} · 已缴 {paidText(bill)} · 截止 {bill.dueDate}

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import {
+  BILL_KIND_NAMES,
   BILL_STATUS_NAMES,
   formatFen,
   UNIT_STATUS_NAMES,
@@ -220,7 +221,9 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
             {bills.map((bill) => (
               <View key={bill.id} className="unit-bill" onClick={openDues}>
                 <View className="unit-bill__main">
-                  <Text className="unit-bill__year">{bill.year} 年度会费</Text>
+                  <Text className="unit-bill__year">
+                    {bill.year} 年度{bill.kind === 'upgrade' ? BILL_KIND_NAMES.upgrade : '会费'}
+                  </Text>
                   <Text className="unit-bill__level">{levelName(bill.level)}</Text>
                 </View>
                 <View className="unit-bill__side">
