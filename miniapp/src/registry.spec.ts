@@ -6,7 +6,10 @@ const texts = <T extends { section: string; text: string; order: number }>(items
 test('the workbench shows the features’ tiles in their sections and order', () => {
   expect(texts(WORKBENCH_TILES)).toEqual([
     ['入会', ['入会审核', '入会推广码']],
-    ['会员', ['会员单位', '会员微信群', '入群待办', '待移出群聊', '会费', '会员通知']],
+    [
+      '会员',
+      ['会员单位', '会员级别申请', '会员微信群', '入群待办', '待移出群聊', '会费', '欠费与除名', '会员通知'],
+    ],
     ['资讯', ['文章管理', '投稿审核']],
     ['记录', ['操作日志']],
   ]);

@@ -1,13 +1,17 @@
 import {
   APPLICATION_PAGE,
+  ARREARS_STAFF_PAGE,
+  ARREARS_UNIT_STAFF_PAGE,
   ARTICLE_PAGE,
   DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
   INVITE_PAGE,
   JOIN_ENTRY_PAGE,
+  LEVEL_REQUESTS_STAFF_PAGE,
   MY_UNIT_PAGE,
   SUBMISSION_PAGE,
+  UPGRADE_PAGE,
   WORKBENCH_PAGE,
 } from '@itss/shared';
 import { type Query, queryString } from '@/services/query';
@@ -76,6 +80,12 @@ export const ROUTES = {
   duesStatement: 'packages/dues/staff/statement/index',
   duesReceipts: 'packages/dues/staff/receipts/index',
   duesSettings: 'packages/dues/staff/settings/index',
+  // standing: a unit's level changes (the decision's message opens the member's page), arrears and
+  // removal; the paths are in the contract.
+  upgrade: UPGRADE_PAGE,
+  arrears: ARREARS_STAFF_PAGE,
+  arrearsUnit: ARREARS_UNIT_STAFF_PAGE,
+  levelRequests: LEVEL_REQUESTS_STAFF_PAGE,
   // notices: staff send them; members read them in 消息.
   notices: 'packages/notices/staff/notices/index',
   noticeNew: 'packages/notices/staff/notice-new/index',
@@ -139,6 +149,10 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   duesStatement: '银行流水入账',
   duesReceipts: '开票申请',
   duesSettings: '会费标准与收款账户',
+  upgrade: '会员级别',
+  arrears: '欠费与除名',
+  arrearsUnit: '单位欠费详情',
+  levelRequests: '会员级别申请',
   notices: '会员通知',
   noticeNew: '发送通知',
   workbench: '工作台',

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import {
+  BILL_KIND_NAMES,
   BILL_OPEN_STATUSES,
   BILL_STATUS_NAMES,
   formatFen,
@@ -112,7 +113,9 @@ export function BillCard({
     <Card className={`dues-bill dues-bill--${bill.status}`}>
       <View className="dues-bill__head">
         <View className="dues-bill__heading">
-          <Text className="dues-bill__year">{bill.year} 年度会费</Text>
+          <Text className="dues-bill__year">
+            {bill.year} 年度{bill.kind === 'upgrade' ? BILL_KIND_NAMES.upgrade : '会费'}
+          </Text>
           <Text className="dues-bill__level">{levelName(bill.level)}</Text>
         </View>
         <View className="dues-bill__badges">

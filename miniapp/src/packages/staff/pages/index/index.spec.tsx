@@ -114,12 +114,15 @@ test('staff who are not admins get the log but no staff management', async () =>
   const calls = await openAs(staffOnly);
   expect(screen.getByText('操作日志')).toBeTruthy();
   expect(screen.queryByText('添加工作人员')).toBeNull();
-  // The to-do counts of 入会审核, the groups, submissions and receipts, never the staff list.
+  // The to-do counts of 入会审核, the groups, submissions, receipts, level requests and units proposed
+  // for removal, never the staff list.
   expect(calls.map((c) => c.path).sort()).toEqual([
     '/api/applications?limit=1',
+    '/api/dues/arrears?proposed=true',
     '/api/dues/receipt-requests?status=requested&limit=50',
     '/api/groups/removals?done=false',
     '/api/groups/todos?done=false',
+    '/api/level-requests?state=open&limit=50',
     '/api/submissions?state=in_review&limit=20',
   ]);
 });

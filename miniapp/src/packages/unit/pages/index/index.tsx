@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import {
+  BILL_KIND_NAMES,
   BILL_STATUS_NAMES,
   formatFen,
   UNIT_STATUS_NAMES,
@@ -33,6 +34,7 @@ import {
   handOverPrimary,
   removeContact,
 } from '@/packages/unit/api';
+import { StandingBlock } from '@/packages/standing/components/standing-block';
 import { openPage, openTab } from '@/utils/actions';
 import { levelName } from '@/utils/format';
 import { ContactRow, InviteCard, RequestRow, Row, confirmed } from './rows';
@@ -132,6 +134,9 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           ，暂不能邀请联系人或加入会员微信群，请联系分会工作人员。
         </View>
       )}
+      {/* Level, dues standing and level requests (packages/standing). */}
+      <StandingBlock unitId={unit.id} />
+      {/* The unit's membership certificate goes here (packages/certificates' certificate-card). */}
       <Section title="联系人" hint={`名额 ${unit.seats.used}/${unit.seats.limit}`}>
         <Card className="member-contacts">
           {unit.contacts.map((contact) => (
@@ -216,7 +221,9 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
             {bills.map((bill) => (
               <View key={bill.id} className="unit-bill" onClick={openDues}>
                 <View className="unit-bill__main">
-                  <Text className="unit-bill__year">{bill.year} 年度会费</Text>
+                  <Text className="unit-bill__year">
+                    {bill.year} 年度{bill.kind === 'upgrade' ? BILL_KIND_NAMES.upgrade : '会费'}
+                  </Text>
                   <Text className="unit-bill__level">{levelName(bill.level)}</Text>
                 </View>
                 <View className="unit-bill__side">
