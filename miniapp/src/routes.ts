@@ -1,6 +1,7 @@
 import {
   APPLICATION_PAGE,
   ARTICLE_PAGE,
+  CERTIFICATE_VERIFY_PAGE,
   DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
@@ -76,6 +77,8 @@ export const ROUTES = {
   duesStatement: 'packages/dues/staff/statement/index',
   duesReceipts: 'packages/dues/staff/receipts/index',
   duesSettings: 'packages/dues/staff/settings/index',
+  // certificates: the public page a certificate's QR code opens (printed: the path never changes).
+  certificateVerify: CERTIFICATE_VERIFY_PAGE,
   // notices: staff send them; members read them in 消息.
   notices: 'packages/notices/staff/notices/index',
   noticeNew: 'packages/notices/staff/notice-new/index',
@@ -139,6 +142,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   duesStatement: '银行流水入账',
   duesReceipts: '开票申请',
   duesSettings: '会费标准与收款账户',
+  certificateVerify: '证书核验',
   notices: '会员通知',
   noticeNew: '发送通知',
   workbench: '工作台',
