@@ -80,7 +80,8 @@ function Verification({ code }: { code: string }) {
   const { state, reload, refresh } = useRequest(load);
   usePullToRefresh(refresh);
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   if ('unknown' in state.data) return <Unknown />;
   return <Result {...state.data} />;
 }
