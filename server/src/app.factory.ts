@@ -28,6 +28,7 @@ import { MULTIPART_LIMITS } from './modules/files/upload-reader';
 import { wechatStandin } from './wechat/standin/standin';
 import { WECHATPAY_NOTIFY_PATH, WECHATPAY_STANDIN_PREFIX } from './config/wechatpay-config';
 import { wechatPayStandin } from './wechatpay/standin/standin';
+import { registerVerifyRedirect } from './modules/certificates/verify-redirect';
 
 /** The H5 build's names for hashed files (`js/app.e2b58d65.js`), compressed copies included. */
 const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/;
@@ -118,6 +119,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     });
   }
 
+  // The certificate's QR code links here, outside /api: on to the H5 verification page.
+  registerVerifyRedirect(fastify);
   if (existsSync(join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: config.h5Dir,

@@ -12,6 +12,7 @@ import { AssociationModule } from './modules/association/association.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { DesktopLoginsModule } from './modules/desktop-logins/desktop-logins.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DuesModule } from './modules/dues/dues.module';
@@ -65,6 +66,7 @@ export class AppModule {
         UnitsModule,
         PaymentsModule,
         DuesModule,
+        CertificatesModule,
         ApplicationsModule,
         GroupsModule,
         ArticlesModule,

@@ -204,6 +204,12 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   h5Dir: string;
+  /**
+   * Where people reach this server from the internet (PUBLIC_URL, no trailing slash): the origin of
+   * links printed for others to open, such as a certificate's verification QR code. Absent: the
+   * origin the request came in on.
+   */
+  publicUrl?: string | null;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   wechat: WechatConfig;
   /** null: WeChat Pay is not offered (bank transfer only). */
@@ -322,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : { type: 'sqlite', path: resolve(c.SQLITE_PATH) },
     h5Dir: resolve(c.H5_DIR),
+    publicUrl: c.PUBLIC_URL ? c.PUBLIC_URL.replace(/\/$/, '') : null,
     logLevel: c.LOG_LEVEL,
     wechat: {
       appid: c.WECHAT_APPID ?? STANDIN_APPID,

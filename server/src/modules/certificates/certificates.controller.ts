@@ -1,0 +1,103 @@
+import { Controller, Get, Inject, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  type Certificate,
+  type CertificateVerification,
+  certificateCodeParamSchema,
+  certificateUnitParamSchema,
+  noQuerySchema,
+} from '@itss/shared';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { Public } from '../../common/access.decorators';
+import { Ctx, type SignedInContext } from '../../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { CertificateFacts } from './certificate-design';
+import { CertificateFiles } from './certificate-files';
+import { CertificatesService, type IssuedCertificate, issuedOn } from './certificates.service';
+
+type UnitParams = z.output<typeof certificateUnitParamSchema>;
+
+/** A unit's certificate (JSON, PDF, PNG) under the unit's path, and the public check of a code. */
+@Controller()
+export class CertificatesController {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly files: CertificateFiles,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('units/:id/certificate')
+  async get(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: certificateUnitParamSchema }) params: UnitParams,
+    @Query({ schema: noQuerySchema }) _query: object,
+    @Req() request: FastifyRequest,
+  ): Promise<Certificate> {
+    const issued = await this.certificates.issue(ctx, params.id);
+    return this.certificates.present(issued, this.verifyUrl(request, issued));
+  }
+
+  @Get('units/:id/certificate.pdf')
+  async pdf(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: certificateUnitParamSchema }) params: UnitParams,
+    @Query({ schema: noQuerySchema }) _query: object,
+    @Req() request: FastifyRequest,
+  ): Promise<StreamableFile> {
+    const issued = await this.certificates.issue(ctx, params.id);
+    const bytes = await this.files.pdf(this.factsOf(request, issued));
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      length: bytes.length,
+      disposition: attachment(issued, 'pdf'),
+    });
+  }
+
+  @Get('units/:id/certificate.png')
+  async png(
+    @Ctx() ctx: SignedInContext,
+    @Param({ schema: certificateUnitParamSchema }) params: UnitParams,
+    @Query({ schema: noQuerySchema }) _query: object,
+    @Req() request: FastifyRequest,
+  ): Promise<StreamableFile> {
+    const issued = await this.certificates.issue(ctx, params.id);
+    const bytes = await this.files.png(this.factsOf(request, issued));
+    return new StreamableFile(bytes, {
+      type: 'image/png',
+      length: bytes.length,
+      disposition: attachment(issued, 'png').replace(/^attachment/, 'inline'),
+    });
+  }
+
+  /** Public: anyone who scanned the QR code. No personal data in the answer. */
+  @Get('certificates/:code')
+  @Public()
+  verify(
+    @Param({ schema: certificateCodeParamSchema }) params: z.output<typeof certificateCodeParamSchema>,
+    @Query({ schema: noQuerySchema }) _query: object,
+  ): Promise<CertificateVerification> {
+    return this.certificates.verify(params.code);
+  }
+
+  private factsOf(request: FastifyRequest, issued: IssuedCertificate): CertificateFacts {
+    return {
+      unitName: issued.unitName,
+      level: issued.level,
+      year: issued.certificate.year,
+      number: issued.certificate.number,
+      issuedOn: issuedOn(issued.certificate),
+      verifyUrl: this.verifyUrl(request, issued),
+    };
+  }
+
+  /** PUBLIC_URL's origin when configured, else the one the request came in on. */
+  private verifyUrl(request: FastifyRequest, issued: IssuedCertificate): string {
+    const origin = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    return `${origin}/verify?code=${issued.certificate.code}`;
+  }
+}
+
+function attachment(issued: IssuedCertificate, ext: 'pdf' | 'png'): string {
+  const name = `电子会员证书-${issued.certificate.number}.${ext}`;
+  return `attachment; filename="${issued.certificate.number}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
