@@ -101,10 +101,12 @@ test('a malformed code is 证书编号无效 at once, without asking the server'
   expect(calls).toEqual([]);
 });
 
-test('no code at all: how to verify', () => {
-  serveVerification(ok(valid));
+test('no code at all (a cut-off link; the server drops a malformed one): 证书编号无效 and how to verify', () => {
+  const calls = serveVerification(ok(valid));
   render(<VerifyPage />);
+  expect(screen.getByText('证书编号无效')).toBeTruthy();
   expect(screen.getByText(/扫描电子会员证书上的二维码/)).toBeTruthy();
+  expect(calls).toEqual([]);
 });
 
 test('a failure is not a verdict: the error with 重试, which asks again', async () => {

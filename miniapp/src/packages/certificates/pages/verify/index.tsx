@@ -61,14 +61,17 @@ function Result({ verification, checkedAt }: { verification: CertificateVerifica
   );
 }
 
-function Unknown() {
+/** A code that names no certificate, one that cannot be a code, or none at all (a cut-off link). */
+function Unknown({ missing = false }: { missing?: boolean }) {
   return (
     <View className="verify">
       <View className="verify-verdict verify-verdict--unknown" role="alert">
         <View className="verify-verdict__mark">?</View>
         <Text className="verify-verdict__word">证书编号无效</Text>
         <Text className="verify-verdict__text">
-          未找到该证书。请核对二维码或链接是否完整，或联系 ITSS 分会会员服务部核实。
+          {missing
+            ? '链接中没有证书校验码。请使用微信扫描电子会员证书上的二维码，或打开证书上的完整核验链接。'
+            : '未找到该证书。请核对二维码或链接是否完整，或联系 ITSS 分会会员服务部核实。'}
         </Text>
       </View>
     </View>
@@ -103,15 +106,7 @@ export default function VerifyPage() {
       </View>
       {target.kind === 'code' ? <Verification code={target.code} /> : null}
       {target.kind === 'malformed' ? <Unknown /> : null}
-      {target.kind === 'none' ? (
-        <View className="verify">
-          <View className="verify-verdict verify-verdict--none">
-            <Text className="verify-verdict__text">
-              请使用微信扫描电子会员证书上的二维码，或打开证书上的核验链接。
-            </Text>
-          </View>
-        </View>
-      ) : null}
+      {target.kind === 'none' ? <Unknown missing /> : null}
     </View>
   );
 }
