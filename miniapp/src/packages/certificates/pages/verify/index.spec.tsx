@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CertificateVerification } from '@itss/shared';
 import { ok, serveBy, type Answer, type Call } from '@test/fixtures';
-import { routerParams, storage } from '@test/taro-mock';
+import { navigateTo, routerParams, storage } from '@test/taro-mock';
 import { session } from '@/services/session';
 import VerifyPage from './index';
 
@@ -107,6 +107,9 @@ test('no code at all (a cut-off link; the server drops a malformed one): 证书�
   expect(screen.getByText('证书编号无效')).toBeTruthy();
   expect(screen.getByText(/扫描电子会员证书上的二维码/)).toBeTruthy();
   expect(calls).toEqual([]);
+  // Whoever checks a member may look the association's members up.
+  fireEvent.click(screen.getByText('查看 ITSS 分会会员名录'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/directory/pages/index/index' });
 });
 
 test('a failure is not a verdict: the error with 重试, which asks again', async () => {

@@ -7,6 +7,7 @@ import { Card } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { ApiError } from '@/services/http';
 import { useRequest } from '@/services/useRequest';
+import { openDirectory } from '@/utils/actions';
 import { formatBeijingTime, levelName } from '@/utils/format';
 import { verifyCertificate } from '@/packages/certificates/api';
 import { verifyCodeOf } from '@/packages/certificates/verify-code';
@@ -107,6 +108,10 @@ export default function VerifyPage() {
       {target.kind === 'code' ? <Verification code={target.code} /> : null}
       {target.kind === 'malformed' ? <Unknown /> : null}
       {target.kind === 'none' ? <Unknown missing /> : null}
+      <View className="verify-more" onClick={openDirectory}>
+        <Text className="verify-more__text">查看 ITSS 分会会员名录</Text>
+        <View className="link-arrow" />
+      </View>
     </View>
   );
 }
