@@ -3,6 +3,7 @@ import {
   ARREARS_STAFF_PAGE,
   ARREARS_UNIT_STAFF_PAGE,
   ARTICLE_PAGE,
+  CERTIFICATE_VERIFY_PAGE,
   DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
@@ -86,6 +87,8 @@ export const ROUTES = {
   arrears: ARREARS_STAFF_PAGE,
   arrearsUnit: ARREARS_UNIT_STAFF_PAGE,
   levelRequests: LEVEL_REQUESTS_STAFF_PAGE,
+  // certificates: the public page a certificate's QR code opens (printed: the path never changes).
+  certificateVerify: CERTIFICATE_VERIFY_PAGE,
   // notices: staff send them; members read them in 消息.
   notices: 'packages/notices/staff/notices/index',
   noticeNew: 'packages/notices/staff/notice-new/index',
@@ -153,6 +156,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   arrears: '欠费与除名',
   arrearsUnit: '单位欠费详情',
   levelRequests: '会员级别申请',
+  certificateVerify: '证书核验',
   notices: '会员通知',
   noticeNew: '发送通知',
   workbench: '工作台',

@@ -58,6 +58,13 @@ export const hideLoading = jest.fn<Answer, []>(ok);
 export const previewImage = jest.fn<Answer, [Options]>(ok);
 export const openDocument = jest.fn<Answer, [Options]>(ok);
 export const saveImageToPhotosAlbum = jest.fn<Answer, [Options]>(ok);
+/** The mini-program's permissions: nothing asked yet, nothing refused, unless a test scripts it. */
+export const getSetting = jest.fn<Answer, [Options?]>(() =>
+  Promise.resolve({ errMsg: 'getSetting:ok', authSetting: {} }),
+);
+export const openSetting = jest.fn<Answer, [Options?]>(() =>
+  Promise.resolve({ errMsg: 'openSetting:ok', authSetting: {} }),
+);
 export const canIUse = jest.fn<boolean, [string]>(() => true);
 /** WeChat's cashier: paid unless a test scripts a cancel or a failure. */
 export const requestPayment = jest.fn<Answer, [Options]>(() =>

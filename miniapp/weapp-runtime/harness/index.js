@@ -124,8 +124,11 @@ class Weapp {
     this.clipboard = '';
     /** @type {Map<string, { url: string, statusCode: number, contentType: string, bytes: Buffer }>} downloaded files by temp path */
     this.files = new Map();
-    /** What the person answers: showModal (true: confirm; queued answers first), subscribe messages. */
-    this.answers = { modal: [], subscribe: 'accept', files: [] };
+    /**
+     * What the person answers: showModal (true: confirm; queued answers first), subscribe messages,
+     * the permissions getSetting reports (`{ 'scope.writePhotosAlbum': false }`: refused before).
+     */
+    this.answers = { modal: [], subscribe: 'accept', files: [], authSetting: {} };
     /** Files the person picks next (chooseMedia, chooseMessageFile): `{ name, bytes }`, in order. */
     /** @type {Map<string, { path: string, name: string, bytes: Buffer }>} temp files handed out */
     this.tempFiles = new Map();

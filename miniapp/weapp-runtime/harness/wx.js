@@ -334,6 +334,10 @@ function createWx(app) {
     saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', async ({ filePath }) => {
       if (!app.files.has(filePath)) throw new Error(`no such file ${filePath}`);
     }),
+    // The mini-program's permissions as the person left them (app.answers.authSetting: nothing
+    // asked yet unless a test says otherwise); the settings page hands them back unchanged.
+    getSetting: asyncApi('getSetting', async () => ({ authSetting: { ...app.answers.authSetting } })),
+    openSetting: asyncApi('openSetting', async () => ({ authSetting: { ...app.answers.authSetting } })),
 
     onNeedPrivacyAuthorization: listeners('needPrivacyAuthorization'),
     offNeedPrivacyAuthorization: noop,

@@ -25,6 +25,7 @@ import { EmptyState, RequestView } from '@/components/state';
 import { toApiError } from '@/services/http';
 import { session } from '@/services/session';
 import { useSubscribeMessages } from '@/services/subscribe';
+import { CertificateCard } from '@/packages/certificates/components/certificate-card';
 import {
   createInvite,
   decideJoinRequest,
@@ -215,6 +216,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           />
         </Card>
       </Section>
+      <CertificateCard unitId={unit.id} />
       <Section title="会费账单" more={{ text: '缴费与票据', open: openDues }}>
         {bills.length ? (
           <Card className="unit-bills">
