@@ -7,11 +7,11 @@ import {
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { withWechatPay } from '../payments/wechatpay';
-import { type AuthEnv, bearer, startAuthEnv } from '../support/auth-env';
+import { type AuthEnv, bearer, seedOf, startAuthEnv } from '../support/auth-env';
 import { atOnce, auditRows, type Call, tally, times } from '../support/concurrency';
 import { person } from '../support/joining';
 import { codeOf, send, thisYear } from '../dues/dues-support';
-import { receiptStaff } from '../dues/receipts-support';
+import { receiptStaff, unitWithPaidBill } from '../dues/receipts-support';
 import { BillEntity } from '../../src/modules/dues/bill.entity';
 import { CertificateEntity } from '../../src/modules/certificates/certificate.entity';
 import { pdfImages, pdfText, qrOfImage } from './pdf-reading';
@@ -94,7 +94,6 @@ describe('membership certificate', () => {
 
     const unpaid = await someone(env);
     const staff = await receiptStaff(env);
-    const { seedOf } = await import('../support/auth-env');
     const { unit } = await seedOf(env).memberUnit(unpaid.token, staff.token);
     for (const suffix of ['', '.pdf', '.png']) {
       const res = await send(env, unpaid.token, 'GET', `/api/units/${unit.id}/certificate${suffix}`);
@@ -190,7 +189,6 @@ describe('membership certificate', () => {
 
   it('two (five) first requests at once make one certificate, issued and audited once', async () => {
     const contact = await someone(env);
-    const { unitWithPaidBill } = await import('../dues/receipts-support');
     const { unitId } = await unitWithPaidBill(env, contact.token);
     const call = { method: 'GET', path: `/api/units/${unitId}/certificate`, token: contact.token } as unknown as Call;
     const answers = await atOnce(env, times(5, call));
