@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 const UNITS = Number(process.env.BENCH_STANDING_UNITS || 2000);
 const REQUESTS = Number(process.env.BENCH_STANDING_REQUESTS || 300);
-const IN_FLIGHT = 10;
+const IN_FLIGHT = Number(process.env.BENCH_STANDING_IN_FLIGHT || 10);
 const PORT = Number(process.env.BENCH_PORT || 3917) + 5;
 const BASE = `http://127.0.0.1:${PORT}`;
 const json = jsonAt(BASE);
@@ -25,7 +25,7 @@ const beijingYear = () =>
  * about a sixth of the units are proposed for removal and half are in arrears.
  */
 async function seedBills(db, year) {
-  const units = await db.all('SELECT id FROM units ORDER BY id');
+  const units = await db.all("SELECT id FROM units WHERE name LIKE '欠费基准%' ORDER BY id");
   const at = '2026-01-05 00:00:00';
   const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
   let code = 0;
