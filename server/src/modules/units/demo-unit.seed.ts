@@ -14,8 +14,9 @@ import { UnitEntity } from './unit.entity';
 export const DEMO_UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
 
 /**
- * A second demo unit, without contacts, that has stopped paying: the dues demo gives it the last two
- * years' bills unpaid, so the staff arrears page shows a unit proposed for removal right after start.
+ * A second demo unit, without contacts, that has stopped paying and was suspended: the dues demo gives
+ * it the last two years' bills unpaid, so the staff arrears page shows a unit proposed for removal
+ * right after start.
  */
 export const DEMO_ARREARS_UNIT = {
   name: '示例欠费单位（演示）',
@@ -93,7 +94,8 @@ export class DemoUnitSeed implements OnModuleInit {
       province: '北京市',
       city: '朝阳区',
       level: 'member',
-      status: 'active',
+      // Suspended for not paying (still owing, still proposed), so it stays out of the public directory.
+      status: 'suspended',
       joinedOn: `${year - 3}-05-20`,
       createdAt: at,
     });
