@@ -18,7 +18,7 @@ import { UnitLevelChangeEntity } from '../../src/modules/standing/unit-level-cha
 import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { type AuthEnv, seedOf, startAuthEnv } from '../support/auth-env';
 import { auditRows } from '../support/concurrency';
-import { person } from '../support/joining';
+import { PDF, person, uploadRaw } from '../support/joining';
 import { codeOf, dayFromToday, send, thisYear } from '../dues/dues-support';
 import { createGroup, getJson, removalRows, uploadCode } from '../groups/support';
 import { billRows, ds, member, pastBills, pay, removalBody, unitInArrears } from './standing-support';
@@ -178,6 +178,29 @@ describe('standing: arrears, removal and level changes', () => {
         404,
         'NOT_FOUND',
       ]);
+    });
+
+    it('keeps the decision’s document with the removal; an unusable file refuses it and nothing changes', async () => {
+      const { owner } = await unitInArrears(env);
+      const foreign = await person(env, 'o_standing_other_uploader', ['staff']);
+      const theirs = (await uploadRaw(env, foreign.token, PDF, '决定.pdf', 'application/pdf')).body as {
+        id: number;
+      };
+      const refused = await post(staff.token, `/api/units/${owner.unitId}/removal`, {
+        ...removalBody(),
+        fileId: theirs.id,
+      });
+      expect(codeOf(refused)).toEqual([400, 'STANDING_FILE_UNUSABLE']);
+      expect((await get(staff.token, `/api/units/${owner.unitId}`)).body).toMatchObject({ status: 'active' });
+      const mine = (await uploadRaw(env, staff.token, PDF, '决定.pdf', 'application/pdf')).body as {
+        id: number;
+      };
+      const res = await post(staff.token, `/api/units/${owner.unitId}/removal`, {
+        ...removalBody(),
+        fileId: mine.id,
+      });
+      expect(unitRemovalSchema.parse(res.body).fileId).toBe(mine.id);
+      expect((await get(staff.token, `/api/files/${mine.id}`)).status).toBe(200);
     });
 
     it('answers 400 naming the body and the date when they are missing', async () => {
