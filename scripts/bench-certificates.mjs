@@ -6,7 +6,15 @@
 // same way. Then the public verification GET /api/certificates/:code is driven with autocannon
 // right after GET /api/health on the same server, and its req/s compared (goal: at least 60 %).
 import { createRequire } from 'node:module';
-import { jsonAt, load, openDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
+import {
+  jsonAt,
+  load,
+  onEachDatabase,
+  openDatabase,
+  percentile,
+  staffToken,
+  startDevServer,
+} from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { LEVELS, UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
@@ -21,7 +29,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const json = jsonAt(BASE);
 
 function thisYear() {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
+  return Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+  );
 }
 
 /** Paid units written straight into the database (setup, not what is measured); their ids. */
@@ -95,7 +105,8 @@ async function run(label, config) {
     for (const id of unitIds.slice(1)) pdfs.push(await timedGet(`/api/units/${id}/certificate.pdf`, token));
     const cached = await timedGet(`/api/units/${unitIds[1]}/certificate.pdf`, token);
     const pngs = [];
-    for (const id of unitIds.slice(1, 1 + PNGS)) pngs.push(await timedGet(`/api/units/${id}/certificate.png`, token));
+    for (const id of unitIds.slice(1, 1 + PNGS))
+      pngs.push(await timedGet(`/api/units/${id}/certificate.png`, token));
     const times = pdfs.map((p) => p.ms).sort((a, b) => a - b);
     const sizes = pdfs.map((p) => p.size);
     const { status, body } = await json(`/api/units/${unitIds[2]}/certificate`, {
@@ -132,23 +143,7 @@ async function run(label, config) {
 
 /** Runs on a fresh SQLite file and, when one answers, a fresh MariaDB database. */
 export async function benchCertificates() {
-  const { scratchMariaDb, scratchSqlite } = require('../server/dist/database/scratch-database.js');
-  const results = [];
-  for (const [label, scratch] of [
-    ['SQLite (embedded)', () => scratchSqlite('itss-bench-certificates')],
-    ['MariaDB', () => scratchMariaDb('itss_bench_certificates')],
-  ]) {
-    const db = await scratch();
-    if (!db) {
-      console.warn(`${label} not reachable: its certificate figures are left out`);
-      continue;
-    }
-    try {
-      results.push(await run(label, db.config));
-    } finally {
-      await db.drop();
-    }
-  }
+  const results = await onEachDatabase('certificates', run);
   console.log(
     `\ncertificates: ${UNITS - 1} first PDF downloads one at a time (each issued, drawn and subset); ${PNGS} PNGs; ` +
       `verification and /api/health at ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}\n`,
@@ -165,7 +160,8 @@ export async function benchCertificates() {
     const misses = [
       r.pdfP99 > GOAL.pdfMs && `PDF p99 ${Math.round(r.pdfP99)} ms > ${GOAL.pdfMs} ms`,
       r.pdfMax > GOAL.pdfBytes && `PDF ${r.pdfMax} bytes > ${GOAL.pdfBytes}`,
-      ratio < GOAL.ratio && `verification ${Math.round(ratio * 100)} % of /api/health < ${GOAL.ratio * 100} %`,
+      ratio < GOAL.ratio &&
+        `verification ${Math.round(ratio * 100)} % of /api/health < ${GOAL.ratio * 100} %`,
     ].filter(Boolean);
     if (misses.length) console.warn(`${r.label}: goal missed: ${misses.join('; ')}`);
   }

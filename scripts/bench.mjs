@@ -15,6 +15,7 @@
 // opening 2,000 units' bills, and 500 WeChat Pay notifications at 50 connections, a fifth twice.
 // Then the membership certificate (scripts/bench-certificates.mjs): the PDF's time and size, and the
 // public verification's req/s against /api/health's in the same run.
+// Then standing (scripts/bench-standing.mjs): the arrears list over 2,000 units × 3 years of bills.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +33,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates').split(','),
+  (
+    process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates,standing'
+  ).split(','),
 );
 
 // The build first: on a fresh clone the contract is not compiled yet.
@@ -365,4 +368,9 @@ if (PARTS.has('dashboard')) {
 if (PARTS.has('certificates')) {
   const { benchCertificates } = await import('./bench-certificates.mjs');
   await benchCertificates();
+}
+
+if (PARTS.has('standing')) {
+  const { benchStanding } = await import('./bench-standing.mjs');
+  await benchStanding();
 }
