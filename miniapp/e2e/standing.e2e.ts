@@ -1,11 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  LEVELS,
-  formatFen,
-  upgradeDifferenceFen,
-  type ArrearsListResponse,
-  type Group,
-} from '@itss/shared';
+import { LEVELS, formatFen, upgradeDifferenceFen, type ArrearsListResponse, type Group } from '@itss/shared';
 import { PNG, builtServer, seeding, validCreditCode } from '../../server/test/support/seed';
 import { compact, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { journey, on } from './journey';
@@ -118,7 +112,8 @@ test('its contact reads the arrears on 我的单位, with 申请升级 closed un
   const text = compact(await block.innerText());
   expect(text).toContain(compact(`欠缴会费：${YEAR - 2}、${YEAR - 1} 年度`));
   expect(text).toContain('两个年度未按时交纳会费的将予以退会或除名');
-  await expect(on(contact, '.standing-card__upgrade').isDisabled()).resolves.toBe(true);
+  // Taro's button is an element of its own: disabled is its attribute.
+  await expect(on(contact, '.standing-card__upgrade').getAttribute('disabled')).resolves.not.toBeNull();
   await on(contact, '.standing-card__pay', '缴纳欠费').waitFor();
   await screenshot(contact, 'standing-my-unit');
 });
@@ -144,9 +139,13 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   expect(record).toContain(compact(`ITSS分会〔${YEAR}〕5号`));
   expect(record).toContain('已除名');
 
-  // The contact: no more members' group.
+  // The contact: no more members' group. The browser logs the refused entry (403); that one is
+  // expected, anything else is not.
   await open(contact, '/packages/groups/pages/group/index');
   await on(contact, '.entry-refused__title', '暂不能加入会员微信群').waitFor();
+  const refused = harness.errors.findIndex((error) => error.includes('status of 403'));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  harness.errors.splice(refused, 1);
 
   await open(staff, '/packages/groups/staff/group-removals/index');
   const removal = on(staff, '.task-row', '赵晓访');
@@ -156,10 +155,9 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   expect(row).toContain(ARREARS_UNIT);
   expect(row).toContain(GROUP);
 
-  // Removed, it stays on record with its arrears and is no longer proposed.
+  // Removed, it leaves the arrears list; its page keeps the arrears and the removal on record.
   await open(staff, ARREARS_PAGE);
-  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
-  expect(compact(await on(staff, '.data-table__row--link', ARREARS_UNIT).innerText())).toContain('已除名');
+  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor({ state: 'detached' });
 });
 
 test('a 会员单位 asks for 委员单位, staff approve, and the difference bill is on its 会费', async () => {

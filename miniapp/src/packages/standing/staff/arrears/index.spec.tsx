@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, signedInAs, staffOnly, visitor, type Answer, type Call } from '@test/fixtures';
-import { navigateTo } from '@test/taro-mock';
+import { navigateTo, shownCallbacks } from '@test/taro-mock';
 import { fakeViewport } from '@test/viewport';
 import { WIDE_CLASS } from '@/components/kit/layout';
 import { arrearsItem } from '@/packages/standing/test-fixtures';
@@ -65,6 +65,20 @@ test('仅看建议除名 asks for the proposed units only; none says so', async 
   fireEvent.click(chip('仅看建议除名'));
   await screen.findByText('暂无建议除名的会员单位');
   expect(calls.map((c) => c.path)).toEqual(['/api/dues/arrears', '/api/dues/arrears?proposed=true']);
+});
+
+test('shown again (back from a unit removed), the list on screen is asked again, whatever its filter', async () => {
+  const calls = open(() => ok({ items: ITEMS }));
+  await screen.findByText('北京数智运维科技有限公司1');
+  fireEvent.click(chip('仅看建议除名'));
+  await waitFor(() => expect(calls.map((c) => c.path)).toContain('/api/dues/arrears?proposed=true'));
+  // The page's first show, then its return.
+  act(() => {
+    for (const shown of shownCallbacks.slice(-8)) shown();
+  });
+  await waitFor(() =>
+    expect(calls.filter((c) => c.path === '/api/dues/arrears?proposed=true').length).toBeGreaterThan(1),
+  );
 });
 
 test('no unit in arrears, and a failed load with 重试', async () => {

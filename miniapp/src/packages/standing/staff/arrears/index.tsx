@@ -15,6 +15,11 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
+import {
+  type ListRefresher,
+  usePageRefresher,
+  useRefresherOf,
+} from '@/packages/standing/staff/components/refresh';
 import '@/packages/staff/components/queue.scss';
 import { ArrearsTable } from './table';
 import './index.scss';
@@ -48,9 +53,9 @@ function ArrearsRow({ item }: { item: ArrearsItem }) {
 }
 
 /** One filter's list; a new filter mounts a new one. */
-function Arrears({ filters }: { filters: ArrearsFilters }) {
-  // Back from a unit removed or a bill paid: the list has moved on.
-  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, { refreshOnShow: true });
+function Arrears({ filters, refresherRef }: { filters: ArrearsFilters; refresherRef: ListRefresher }) {
+  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor);
+  useRefresherOf(refresherRef, list.refresh);
   return (
     <KeysetListView
       list={list}
@@ -66,6 +71,8 @@ function Arrears({ filters }: { filters: ArrearsFilters }) {
 function ArrearsPage() {
   const wide = useWideLayout();
   const { filters, patch, key } = useFilters<ArrearsFilters>({});
+  // Back from a unit removed or a bill paid: the list has moved on.
+  const refresherRef = usePageRefresher();
   const [sort, setSort] = useState<TableSort | null>(null);
   const tip = (
     <Text className="staff-tip arrears-tip">
@@ -85,6 +92,7 @@ function ArrearsPage() {
       <View className="page staff-page staff-page--wide standing-arrears">
         <ArrearsTable
           key={key}
+          refresherRef={refresherRef}
           filters={filters}
           sort={sort}
           onSortChange={setSort}
@@ -101,7 +109,7 @@ function ArrearsPage() {
     <View className="page staff-page standing-arrears">
       {tip}
       {chips}
-      <Arrears key={key} filters={filters} />
+      <Arrears key={key} filters={filters} refresherRef={refresherRef} />
     </View>
   );
 }

@@ -12,6 +12,7 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
+import { type ListRefresher, useRefresherOf } from '@/packages/standing/staff/components/refresh';
 
 const COLUMNS: DataColumn<ArrearsItem>[] = [
   {
@@ -63,16 +64,16 @@ export function ArrearsTable({
   toolbar,
   sort,
   onSortChange,
+  refresherRef,
 }: {
   filters: ArrearsFilters;
+  refresherRef: ListRefresher;
   toolbar: ReactNode;
   sort: TableSort | null;
   onSortChange: (sort: TableSort) => void;
 }) {
-  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, {
-    refreshOnShow: true,
-    reachBottom: false,
-  });
+  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, { reachBottom: false });
+  useRefresherOf(refresherRef, list.refresh);
   return (
     <DataTable
       className="arrears-table"

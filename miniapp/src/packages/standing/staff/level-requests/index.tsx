@@ -15,6 +15,11 @@ import { useRequest, type UseRequestResult } from '@/services/useRequest';
 import { StaffChips } from '@/packages/staff/components/units';
 import { getLevelRequests, getPresidentSeat } from '@/packages/standing/api';
 import { LevelRequestSummary } from '@/packages/standing/components/request-parts';
+import {
+  type ListRefresher,
+  usePageRefresher,
+  useRefresherOf,
+} from '@/packages/standing/staff/components/refresh';
 import { DecisionPanel } from './decision-panel';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
@@ -85,15 +90,17 @@ function RequestCard({
 function Requests({
   state,
   seat,
+  refresherRef,
 }: {
   state: LevelRequestState | undefined;
   seat: UseRequestResult<PresidentSeat>;
+  refresherRef: ListRefresher;
 }) {
   const list = useKeysetPage(
     (cursor: string | null) => getLevelRequests(state, cursor),
     (page) => page.nextCursor,
-    { refreshOnShow: true },
   );
+  useRefresherOf(refresherRef, list.refresh);
   const seatNow = seat.state.status === 'success' ? seat.state.data : null;
   const decided = async () => {
     await Promise.all([list.refresh(), seat.refresh()]);
@@ -112,6 +119,7 @@ function Requests({
 function LevelRequestsPage() {
   const { filters, patch, key } = useFilters<{ state?: LevelRequestState }>({ state: 'open' });
   const seat = useRequest(getPresidentSeat);
+  const refresherRef = usePageRefresher();
   useRefreshOnShow(seat.refresh);
   return (
     <View className="page staff-page staff-page--wide level-requests">
@@ -125,7 +133,7 @@ function LevelRequestsPage() {
         value={filters.state}
         onChange={(state) => patch({ state })}
       />
-      <Requests key={key} state={filters.state} seat={seat} />
+      <Requests key={key} state={filters.state} seat={seat} refresherRef={refresherRef} />
     </View>
   );
 }
