@@ -110,7 +110,8 @@ test('its contact reads the arrears on 我的单位, with 申请升级 closed un
   const block = on(contact, '.standing-card');
   await block.waitFor();
   const text = compact(await block.innerText());
-  expect(text).toContain(compact(`欠缴会费：${YEAR - 2}、${YEAR - 1} 年度`));
+  expect(text).toContain('会费状态欠缴会费');
+  expect(text).toContain(compact(`欠缴年度${YEAR - 2}、${YEAR - 1} 年度`));
   expect(text).toContain('两个年度未按时交纳会费的将予以退会或除名');
   // Taro's button is an element of its own: disabled is its attribute.
   await expect(on(contact, '.standing-card__upgrade').getAttribute('disabled')).resolves.not.toBeNull();
