@@ -8,10 +8,9 @@
 // signs and encrypts the notifications as WeChat Pay does; the orders are written straight into the
 // database (opening 500 orders through 500 contacts' phones is setup, not what is measured).
 import { createRequire } from 'node:module';
-import { jsonAt, openDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
+import { jsonAt, openDatabase, percentile, seedUnits, staffToken, startDevServer } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
-const { UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
 
 const UNITS = Number(process.env.BENCH_DUES_UNITS || 2000);
 const ORDERS = Number(process.env.BENCH_DUES_ORDERS || 500);
@@ -43,31 +42,6 @@ function wechatPayEnv(wechatPay) {
   };
 }
 
-async function seedUnits(db) {
-  const now = '2026-01-05 00:00:00';
-  for (let start = 0; start < UNITS; start += 500) {
-    const rows = [];
-    for (let i = start; i < Math.min(UNITS, start + 500); i++) {
-      const first17 = `91440000${String(i).padStart(9, '0')}`;
-      rows.push([
-        `会费基准第${i}号信息技术有限公司`,
-        first17 + usccCheckCharacter(first17),
-        UNIT_TYPES[i % UNIT_TYPES.length],
-        '广东省',
-        '深圳市',
-        ['member', 'committee', 'vice_president'][i % 3],
-        i % 50 === 0 ? 'suspended' : 'active',
-        '2025-06-01',
-        now,
-      ]);
-    }
-    await db.run(
-      `INSERT INTO units (name, credit_code, unit_type, province, city, level, status, joined_on, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flat(),
-    );
-  }
-}
-
 /** Runs `tasks` with at most `limit` in flight. */
 async function pool(tasks, limit) {
   let next = 0;
@@ -86,7 +60,7 @@ async function run(label, config) {
   const stop = await startDevServer({ port: PORT, database: config, env: wechatPayEnv(wechatPay) });
   const db = await openDatabase(config);
   try {
-    await seedUnits(db);
+    await seedUnits(db, UNITS, '会费基准');
     const token = await staffToken(BASE);
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),

@@ -99,3 +99,36 @@ export async function openDatabase(config) {
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/**
+ * `count` units written straight into the database, 500 to an INSERT: `${name}第i号信息技术有限公司`,
+ * levels 会员/委员/副会长 in turn, every fiftieth suspended, all joined 2025-06-01 (so they owe
+ * every year from 2025 on). Their credit codes are valid and, by `name`'s first character code,
+ * differ between parts that share a database.
+ */
+export async function seedUnits(db, count, name, joinedOn = '2025-06-01') {
+  const { UNIT_TYPES, usccCheckCharacter } = require('@itss/shared');
+  const now = '2026-01-05 00:00:00';
+  const region = String(name.codePointAt(0) % 100).padStart(2, '0');
+  for (let start = 0; start < count; start += 500) {
+    const rows = [];
+    for (let i = start; i < Math.min(count, start + 500); i++) {
+      const first17 = `9144${region}00${String(i).padStart(9, '0')}`;
+      rows.push([
+        `${name}第${i}号信息技术有限公司`,
+        first17 + usccCheckCharacter(first17),
+        UNIT_TYPES[i % UNIT_TYPES.length],
+        '广东省',
+        '深圳市',
+        ['member', 'committee', 'vice_president'][i % 3],
+        i % 50 === 0 ? 'suspended' : 'active',
+        joinedOn,
+        now,
+      ]);
+    }
+    await db.run(
+      `INSERT INTO units (name, credit_code, unit_type, province, city, level, status, joined_on, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+  }
+}

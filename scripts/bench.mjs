@@ -13,6 +13,7 @@
 // (scripts/bench-submissions.mjs) on both databases, and a bank statement of 2,000 lines uploaded
 // and confirmed against 2,000 bills (scripts/bench-statements.mjs). Then dues (scripts/bench-dues.mjs):
 // opening 2,000 units' bills, and 500 WeChat Pay notifications at 50 connections, a fifth twice.
+// Then standing (scripts/bench-standing.mjs): the arrears list over 2,000 units × 3 years of bills.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,7 +31,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard').split(','),
+  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,standing').split(','),
 );
 
 // The build first: on a fresh clone the contract is not compiled yet.
@@ -377,4 +378,9 @@ if (PARTS.has('dues')) {
 if (PARTS.has('dashboard')) {
   const { benchDashboard } = await import('./bench-dashboard.mjs');
   await benchDashboard();
+}
+
+if (PARTS.has('standing')) {
+  const { benchStanding } = await import('./bench-standing.mjs');
+  await benchStanding();
 }

@@ -59,6 +59,8 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
       { purpose: 'dues_receipt_requested', templateId: 'standin-dues-receipt-requested' },
       { purpose: 'dues_receipt_issued', templateId: 'standin-dues-receipt-issued' },
       { purpose: 'notice', templateId: 'standin-notice' },
+      { purpose: 'level_request_decision', templateId: 'standin-level-request-decision' },
+      { purpose: 'unit_removed', templateId: 'standin-unit-removed' },
     ]);
   });
 

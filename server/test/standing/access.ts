@@ -87,4 +87,3 @@ export const ACCESS: RouteAccess[] = [
   },
   { method: 'GET', route: '/api/president-seat', allowed: STAFF },
 ];
-

@@ -14,7 +14,12 @@ const units = (env: AuthEnv) => ds(env).getRepository(UnitEntity);
 const requests = (env: AuthEnv) => ds(env).getRepository(LevelRequestEntity);
 
 async function openRequest(env: AuthEnv, token: string, unitId: number, toLevel: string): Promise<number> {
-  const res = await postJson(env, `/api/units/${unitId}/level-requests`, { toLevel, reason: '申请调整级别' }, bearer(token));
+  const res = await postJson(
+    env,
+    `/api/units/${unitId}/level-requests`,
+    { toLevel, reason: '申请调整级别' },
+    bearer(token),
+  );
   if (res.status !== 201) throw new Error(`level request: ${res.status} ${JSON.stringify(res.body)}`);
   return levelRequestSchema.parse(res.body).id;
 }
@@ -53,14 +58,29 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         const ra = await openRequest(env, a.token, a.unitId, 'president');
         const rb = await openRequest(env, b.token, b.unitId, 'president');
         const answers = await atOnce(env, [
-          { method: 'POST', path: `/api/level-requests/${ra}/decisions`, token: staff.token, body: { decision: 'approve' } },
-          { method: 'POST', path: `/api/level-requests/${rb}/decisions`, token: staff.token, body: { decision: 'approve' } },
+          {
+            method: 'POST',
+            path: `/api/level-requests/${ra}/decisions`,
+            token: staff.token,
+            body: { decision: 'approve' },
+          },
+          {
+            method: 'POST',
+            path: `/api/level-requests/${rb}/decisions`,
+            token: staff.token,
+            body: { decision: 'approve' },
+          },
         ]);
         expect(tally(answers)).toEqual({ '200': 1, '409 STANDING_REQUEST_NOT_OPEN': 1 });
-        const presidents = await units(env).findBy({ level: 'president', status: In(['active', 'suspended']) });
+        const presidents = await units(env).findBy({
+          level: 'president',
+          status: In(['active', 'suspended']),
+        });
         expect(presidents).toHaveLength(1);
         const winner = presidents[0]!.id === a.unitId ? ra : rb;
-        const states = (await requests(env).findBy({ toLevel: 'president' })).filter((row) => [ra, rb].includes(row.id));
+        const states = (await requests(env).findBy({ toLevel: 'president' })).filter((row) =>
+          [ra, rb].includes(row.id),
+        );
         expect(states.map((row) => [row.id, row.state]).sort()).toEqual(
           [
             [ra, ra === winner ? 'approved' : 'rejected'],
@@ -68,7 +88,12 @@ export const CONCURRENCY: ConcurrencyCase[] = [
           ].sort(),
         );
         // Make room for the next round's race: the seat's holder is removed for a breach.
-        const removed = await postJson(env, `/api/units/${presidents[0]!.id}/removal`, removalBody('breach'), bearer(staff.token));
+        const removed = await postJson(
+          env,
+          `/api/units/${presidents[0]!.id}/removal`,
+          removalBody('breach'),
+          bearer(staff.token),
+        );
         expect(removed.status).toBe(201);
       }
 
@@ -76,7 +101,12 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const id = await openRequest(env, owner.token, owner.unitId, 'committee');
       const six = await atOnce(
         env,
-        times(6, { method: 'POST', path: `/api/level-requests/${id}/decisions`, token: staff.token, body: { decision: 'approve' } }),
+        times(6, {
+          method: 'POST',
+          path: `/api/level-requests/${id}/decisions`,
+          token: staff.token,
+          body: { decision: 'approve' },
+        }),
       );
       expect(tally(six)).toEqual({ '200': 1, '409 STANDING_REQUEST_NOT_OPEN': 5 });
       expect(await billRows(env).countBy({ unitId: owner.unitId, kind: 'upgrade' })).toBe(1);
@@ -88,9 +118,15 @@ export const CONCURRENCY: ConcurrencyCase[] = [
     async run(env) {
       const owner = await member(env, 'member');
       const id = await openRequest(env, owner.token, owner.unitId, 'committee');
-      const answers = await atOnce(env, times(6, { method: 'POST', path: `/api/level-requests/${id}/withdraw`, token: owner.token }));
+      const answers = await atOnce(
+        env,
+        times(6, { method: 'POST', path: `/api/level-requests/${id}/withdraw`, token: owner.token }),
+      );
       expect(tally(answers)).toEqual({ '200': 6 });
-      expect(await requests(env).findOneByOrFail({ id })).toMatchObject({ state: 'withdrawn', openUnitId: null });
+      expect(await requests(env).findOneByOrFail({ id })).toMatchObject({
+        state: 'withdrawn',
+        openUnitId: null,
+      });
       expect(await auditRows(env, 'level_request.withdrawn')).toHaveLength(1);
     },
   },
@@ -103,7 +139,12 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       for (let round = 0; round < 4; round++) {
         const { owner, bills } = await unitInArrears(env);
         const answers = await atOnce(env, [
-          { method: 'POST', path: `/api/units/${owner.unitId}/removal`, token: staff.token, body: removalBody() },
+          {
+            method: 'POST',
+            path: `/api/units/${owner.unitId}/removal`,
+            token: staff.token,
+            body: removalBody(),
+          },
           {
             method: 'POST',
             path: `/api/dues/bills/${bills[0]!.id}/payments`,
@@ -136,11 +177,18 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const { owner } = await unitInArrears(env);
       const six = await atOnce(
         env,
-        times(6, { method: 'POST', path: `/api/units/${owner.unitId}/removal`, token: staff.token, body: removalBody() }),
+        times(6, {
+          method: 'POST',
+          path: `/api/units/${owner.unitId}/removal`,
+          token: staff.token,
+          body: removalBody(),
+        }),
       );
       expect(tally(six)).toEqual({ '201': 1, '409 STANDING_ALREADY_REMOVED': 5 });
       expect(await ds(env).getRepository(UnitRemovalEntity).countBy({ unitId: owner.unitId })).toBe(1);
-      expect((await auditRows(env, 'unit.removed')).filter((row) => row.target === `unit:${owner.unitId}`)).toHaveLength(1);
+      expect(
+        (await auditRows(env, 'unit.removed')).filter((row) => row.target === `unit:${owner.unitId}`),
+      ).toHaveLength(1);
     },
   },
 ];

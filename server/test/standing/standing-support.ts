@@ -86,6 +86,9 @@ export function removalBody(ground: 'unpaid_two_years' | 'breach' = 'unpaid_two_
     body: '主任委员会',
     decidedOn: dayFromToday(0),
     documentNumber: 'ITSS〔2026〕7号',
-    reason: ground === 'breach' ? '以分会名义从事商业推广，经警告仍未改正' : '连续两个年度未交纳会费，经催缴仍未交纳',
+    reason:
+      ground === 'breach'
+        ? '以分会名义从事商业推广，经警告仍未改正'
+        : '连续两个年度未交纳会费，经催缴仍未交纳',
   };
 }

@@ -20,6 +20,8 @@ describe('notification purposes declared by features', () => {
       'dues_receipt_requested',
       'dues_receipt_issued',
       'notice',
+      'level_request_decision',
+      'unit_removed',
     ]);
     expect(notificationDeclaration('group_code_expiring')).toMatchObject({
       template: '群二维码到期提醒',

@@ -14,6 +14,7 @@ import { BillListService } from './bill-list.service';
 import { BillOpening } from './bill-opening.service';
 import { BillStatesService } from './bill-states.service';
 import { DemoDuesSeed } from './demo-dues.seed';
+import { DuesArrears } from './dues-arrears';
 import { DuesFeeChangeEntity, DuesFeeEntity } from './dues-fee.entity';
 import { DuesFeesService } from './dues-fees.service';
 import { DuesSettingsEntity } from './dues-settings.entity';
@@ -60,6 +61,7 @@ import { StatementsService } from './statements.service';
   ],
   providers: [
     DuesService,
+    DuesArrears,
     DuesPolicy,
     DuesFeesService,
     DuesSettingsService,
@@ -76,6 +78,6 @@ import { StatementsService } from './statements.service';
     StatementPostingService,
     StatementsPolicy,
   ],
-  exports: [DuesService, BillPaymentsService],
+  exports: [DuesService, DuesArrears, BillPaymentsService],
 })
 export class DuesModule {}

@@ -115,7 +115,8 @@ export class DuesService implements OnModuleInit {
     const found = new Map<number, BillEntity>();
     for (let i = 0; i < units.length; i += CHUNK) {
       const ids = units.slice(i, i + CHUNK).map((unit) => unit.id);
-      for (const bill of await this.bills.findBy({ unitId: In(ids), year, series: ANNUAL_SERIES })) found.set(bill.unitId, bill);
+      for (const bill of await this.bills.findBy({ unitId: In(ids), year, series: ANNUAL_SERIES }))
+        found.set(bill.unitId, bill);
     }
     return new Map(
       units.map((unit) => {

@@ -28,11 +28,12 @@ import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { DuesService } from '../dues/dues.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UnitEntity } from '../units/unit.entity';
+import type { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { ArrearsService } from './arrears.service';
 import { LevelRequestEntity } from './level-request.entity';
+import { presentRequests } from './level-request-presenter';
 import { LevelRequestsPolicy } from './level-requests.policy';
 import type { StandingRelation } from './standing.policy';
 import { UnitLevelChangeEntity } from './unit-level-change.entity';
@@ -61,7 +62,6 @@ export class LevelRequestsService implements OnModuleInit {
   constructor(
     @InjectRepository(LevelRequestEntity) private readonly requests: Repository<LevelRequestEntity>,
     @InjectRepository(UnitLevelChangeEntity) private readonly history: Repository<UnitLevelChangeEntity>,
-    @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly unitsService: UnitsService,
     private readonly arrears: ArrearsService,
     private readonly dues: DuesService,
@@ -133,11 +133,8 @@ export class LevelRequestsService implements OnModuleInit {
   }
 
   /** The 会长单位 (not removed), if any. */
-  async presidentUnit(): Promise<UnitEntity | null> {
-    return this.units.findOne({
-      where: { level: 'president', status: In(['active', 'suspended']) },
-      order: { id: 'ASC' },
-    });
+  presidentUnit(): Promise<UnitEntity | null> {
+    return this.unitsService.holderOf('president');
   }
 
   async openPresidentRequests(): Promise<number> {
@@ -156,8 +153,8 @@ export class LevelRequestsService implements OnModuleInit {
     authorize(this.policy, ctx, 'see', relation, { hide: true });
     if (!(await this.unitsService.exists(unitId))) throw new AppError(ErrorCode.NotFound);
     if (!this.policy.can(ctx, 'request', relation)) throw new AppError(StandingError.NotPrimaryContact);
-    await lockRows(this.units, [unitId]);
-    const unit = await this.units.findOneByOrFail({ id: unitId });
+    const unit = await this.unitsService.lockAndFind(unitId);
+    if (!unit) throw new AppError(ErrorCode.NotFound);
     if (unit.status !== 'active') throw new AppError(StandingError.UnitNotActive);
     if (input.toLevel === unit.level) throw new AppError(StandingError.SameLevel);
     const direction = levelChangeDirection(unit.level, input.toLevel);
@@ -202,7 +199,9 @@ export class LevelRequestsService implements OnModuleInit {
   @Transactional()
   async withdraw(ctx: SignedInContext, id: number): Promise<LevelRequest> {
     const found = await this.requests.findOneBy({ id });
-    const relation = found ? await this.relationTo(ctx, found.unitId) : { isContact: false, isPrimary: false };
+    const relation = found
+      ? await this.relationTo(ctx, found.unitId)
+      : { isContact: false, isPrimary: false };
     authorize(this.policy, ctx, 'see', relation, { hide: true });
     if (!found) throw new AppError(ErrorCode.NotFound);
     if (!this.policy.can(ctx, 'request', relation)) throw new AppError(StandingError.NotPrimaryContact);
@@ -212,7 +211,10 @@ export class LevelRequestsService implements OnModuleInit {
     if (request.state !== 'open') throw new AppError(StandingError.RequestNotOpen);
     const at = now();
     Object.assign(request, { state: 'withdrawn', openUnitId: null, decidedAt: at, decidedBy: ctx.user.id });
-    await this.requests.update({ id }, { state: 'withdrawn', openUnitId: null, decidedAt: at, decidedBy: ctx.user.id });
+    await this.requests.update(
+      { id },
+      { state: 'withdrawn', openUnitId: null, decidedAt: at, decidedBy: ctx.user.id },
+    );
     await this.audit.record(ctx, {
       action: 'level_request.withdrawn',
       target: { type: 'level_request', id },
@@ -232,11 +234,12 @@ export class LevelRequestsService implements OnModuleInit {
     authorize(this.policy, ctx, 'decide', undefined);
     const found = await this.requests.findOneBy({ id });
     if (!found) throw new AppError(ErrorCode.NotFound);
-    const forSeat = input.decision === 'approve' && found.toLevel === 'president' && found.direction === 'upgrade';
+    const forSeat =
+      input.decision === 'approve' && found.toLevel === 'president' && found.direction === 'upgrade';
     const seatRivals = forSeat
-      ? (await this.requests.find({ select: { id: true }, where: { toLevel: 'president', state: 'open' } })).map(
-          (row) => row.id,
-        )
+      ? (
+          await this.requests.find({ select: { id: true }, where: { toLevel: 'president', state: 'open' } })
+        ).map((row) => row.id)
       : [];
     await lockRows(this.requests, [id, ...seatRivals]);
     const request = await this.requests.findOneByOrFail({ id });
@@ -247,8 +250,8 @@ export class LevelRequestsService implements OnModuleInit {
       await this.close(ctx, request, 'rejected', reason, at);
       return this.presentOne(request);
     }
-    await lockRows(this.units, [request.unitId]);
-    const unit = await this.units.findOneByOrFail({ id: request.unitId });
+    const unit = await this.unitsService.lockAndFind(request.unitId);
+    if (!unit) throw new AppError(ErrorCode.NotFound);
     if (unit.status !== 'active') throw new AppError(StandingError.UnitNotActive);
     if (forSeat) {
       const holder = await this.presidentUnit();
@@ -363,7 +366,7 @@ export class LevelRequestsService implements OnModuleInit {
       .getMany();
     const at = now();
     for (const request of due) {
-      const unit = await this.units.findOneBy({ id: request.unitId });
+      const unit = await this.unitsService.find(request.unitId);
       if (unit && unit.status !== 'removed' && unit.level === request.fromLevel) {
         await this.unitsService.changeLevel(unit.id, request.toLevel);
         await this.history.insert({
@@ -384,36 +387,7 @@ export class LevelRequestsService implements OnModuleInit {
     if (!one) throw new Error('level request not presented');
     return one;
   }
-
-  /** Requests as the contract shows them: unit and people named in one read each. */
-  async present(rows: readonly LevelRequestEntity[]): Promise<LevelRequest[]> {
-    const names = await this.unitsService.namesOf(rows.map((row) => row.unitId));
-    const people = new Map(
-      (
-        await this.users.findByIds([
-          ...new Set(rows.flatMap((row) => [row.requestedBy, row.decidedBy]).filter((id) => id !== null)),
-        ])
-      ).map((user) => [user.id, user.displayName]),
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      unitId: row.unitId,
-      unitName: names.get(row.unitId) ?? '',
-      fromLevel: row.fromLevel,
-      toLevel: row.toLevel,
-      direction: row.direction,
-      state: row.state,
-      reason: row.reason,
-      requestedByName: row.requestedBy === null ? null : (people.get(row.requestedBy) ?? null),
-      createdAt: row.createdAt.toISOString(),
-      decidedAt: row.decidedAt?.toISOString() ?? null,
-      decidedByName:
-        row.decidedBy === null || row.state === 'open'
-          ? null
-          : (people.get(row.decidedBy) ?? (row.state === 'withdrawn' ? null : '会员服务部')),
-      decisionReason: row.decisionReason,
-      effectiveYear: row.effectiveYear,
-      differenceBillId: row.differenceBillId,
-    }));
+  present(rows: readonly LevelRequestEntity[]): Promise<LevelRequest[]> {
+    return presentRequests(rows, this.unitsService, this.users);
   }
 }

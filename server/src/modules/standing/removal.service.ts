@@ -15,12 +15,10 @@ import { authorize } from '../../common/policy';
 import { type SignedInContext, isStaff } from '../../common/request-context';
 import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
-import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { FilesService } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitAdminService } from '../units/unit-admin.service';
-import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { ArrearsPolicy } from './arrears.policy';
@@ -46,7 +44,6 @@ const STATUS_REASON_MAX = 200;
 export class RemovalService implements OnModuleInit {
   constructor(
     @InjectRepository(UnitRemovalEntity) private readonly removals: Repository<UnitRemovalEntity>,
-    @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly arrears: ArrearsService,
     private readonly unitAdmin: UnitAdminService,
     private readonly unitsService: UnitsService,
@@ -72,8 +69,7 @@ export class RemovalService implements OnModuleInit {
   @Transactional()
   async remove(ctx: SignedInContext, unitId: number, input: UnitRemovalParsed): Promise<UnitRemoval> {
     authorize(this.policy, ctx, 'remove', undefined);
-    await lockRows(this.units, [unitId]);
-    const unit = await this.units.findOneBy({ id: unitId });
+    const unit = await this.unitsService.lockAndFind(unitId);
     if (!unit) throw new AppError(ErrorCode.NotFound);
     if (unit.status === 'removed') throw new AppError(StandingError.AlreadyRemoved);
     const unpaid = await this.arrears.lockedUnpaidOf(unitId);

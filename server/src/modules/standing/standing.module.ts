@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
-import { BillEntity } from '../dues/bill.entity';
 import { DuesModule } from '../dues/dues.module';
-import { DuesReminderEntity } from '../dues/reminders.entity';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { UnitContactEntity } from '../units/unit-contact.entity';
-import { UnitEntity } from '../units/unit.entity';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { ArrearsPolicy } from './arrears.policy';
@@ -29,9 +25,9 @@ import { UnitRemovalEntity } from './unit-removal.entity';
 
 /**
  * A unit's standing: arrears and the two-year rule, removal as a recorded decision, level changes
- * one step at a time and the president seat. Owns its three tables; reads bills, reminders and
- * units (locks included) for its decisions, and writes them only through the dues and units
- * features (a difference bill, a level, a status change), whose listeners and history follow.
+ * one step at a time and the president seat. Owns its three tables; reads and locks bills and units
+ * through the dues and units features, and changes them only through them (a difference bill, a
+ * level, a status change), whose listeners and history follow.
  */
 @Module({
   imports: [
@@ -39,10 +35,6 @@ import { UnitRemovalEntity } from './unit-removal.entity';
       LevelRequestEntity,
       UnitLevelChangeEntity,
       UnitRemovalEntity,
-      BillEntity,
-      DuesReminderEntity,
-      UnitEntity,
-      UnitContactEntity,
     ]),
     UnitsModule,
     DuesModule,

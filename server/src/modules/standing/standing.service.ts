@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type PresidentSeat,
@@ -9,12 +8,11 @@ import {
   nextLevel,
   previousLevel,
 } from '@itss/shared';
-import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { beijingDate } from '../../common/time';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
 import { ArrearsPolicy } from './arrears.policy';
 import { ArrearsService, isProposed } from './arrears.service';
 import { LevelRequestsService } from './level-requests.service';
@@ -24,7 +22,7 @@ import { StandingPolicy } from './standing.policy';
 @Injectable()
 export class StandingService {
   constructor(
-    @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
+    private readonly units: UnitsService,
     private readonly arrears: ArrearsService,
     private readonly requests: LevelRequestsService,
     private readonly policy: StandingPolicy,
@@ -39,7 +37,7 @@ export class StandingService {
   async ofUnit(ctx: SignedInContext, unitId: number): Promise<UnitStanding> {
     const relation = await this.requests.relationTo(ctx, unitId);
     authorize(this.policy, ctx, 'read', relation, { hide: true });
-    const unit = await this.units.findOneBy({ id: unitId });
+    const unit = await this.units.find(unitId);
     if (!unit) throw new AppError(ErrorCode.NotFound);
     const today = beijingDate(new Date());
     const currentYear = Number(today.slice(0, 4));

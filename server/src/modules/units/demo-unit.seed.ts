@@ -13,6 +13,16 @@ import { UnitEntity } from './unit.entity';
 /** The demo unit's credit code: well formed, with a valid check character. */
 export const DEMO_UNIT_CREDIT_CODE = '91110108MA01XAMP1P';
 
+/**
+ * A second demo unit, without contacts, that has stopped paying and was suspended: the dues demo gives
+ * it the last two years' bills unpaid, so the staff arrears page shows a unit proposed for removal
+ * right after start.
+ */
+export const DEMO_ARREARS_UNIT = {
+  name: '示例欠费单位（演示）',
+  creditCode: '91110108MA01QF7K0E',
+} as const;
+
 /** The demo unit's contacts: the personas that speak for a member unit, by their names. */
 const DEMO_CONTACTS = [
   { persona: 'primary_contact', title: '总经理助理', isPrimary: true },
@@ -77,6 +87,18 @@ export class DemoUnitSeed implements OnModuleInit {
         createdAt: at,
       });
     }
+    const year = Number(beijingDate(at).slice(0, 4));
+    await this.units.insert({
+      ...DEMO_ARREARS_UNIT,
+      unitType: 'enterprise',
+      province: '北京市',
+      city: '朝阳区',
+      level: 'member',
+      // Suspended for not paying (still owing, still proposed), so it stays out of the public directory.
+      status: 'suspended',
+      joinedOn: `${year - 3}-05-20`,
+      createdAt: at,
+    });
     return true;
   }
 }

@@ -230,6 +230,42 @@ export class UnitsService implements OnModuleInit, MeContributor {
     return (await this.units.findOneBy({ creditCode }))?.id ?? null;
   }
 
+  /** A unit's row, or null (the standing feature's decisions read level and status). */
+  async find(unitId: number): Promise<UnitEntity | null> {
+    return this.units.findOneBy({ id: unitId });
+  }
+
+  /**
+   * Locks the unit's row until the transaction ends and reads it: decisions on one unit (its
+   * removal, its level) run one after the other.
+   */
+  async lockAndFind(unitId: number): Promise<UnitEntity | null> {
+    await lockRows(this.units, [unitId]);
+    return this.units.findOneBy({ id: unitId });
+  }
+
+  /** Name, level and status of many units by id, a few hundred ids per read. */
+  async factsOf(ids: readonly number[]): Promise<Map<number, Pick<UnitEntity, 'name' | 'level' | 'status'>>> {
+    const unique = [...new Set(ids)];
+    const facts = new Map<number, Pick<UnitEntity, 'name' | 'level' | 'status'>>();
+    for (let i = 0; i < unique.length; i += 1000) {
+      const rows = await this.units.find({
+        select: { id: true, name: true, level: true, status: true },
+        where: { id: In(unique.slice(i, i + 1000)) },
+      });
+      for (const row of rows) facts.set(row.id, { name: row.name, level: row.level, status: row.status });
+    }
+    return facts;
+  }
+
+  /** The member (not removed) holding a level, the first by id: the 会长单位 for 'president'. */
+  async holderOf(level: LevelCode): Promise<UnitEntity | null> {
+    return this.units.findOne({
+      where: { level, status: In(['active', 'suspended']) },
+      order: { id: 'ASC' },
+    });
+  }
+
   /**
    * Sets a unit's level (a level change approved, or one falling due), in the caller's transaction;
    * the caller keeps the level's history. The directory forgets its pages once it has committed.
