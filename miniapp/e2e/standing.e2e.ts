@@ -6,7 +6,8 @@ import { journey, on } from './journey';
 
 // A unit's standing in browsers against the built server. The development seed's 示例欠费单位（演示）
 // owes the two years before this one (the API opens a past year only with a due date still ahead, so
-// no test can make a past-due bill through it): staff find it on 欠费与除名, proposed for removal;
+// no test can make a past-due bill through it) and is suspended; staff restore it and it gets a
+// contact. Staff find it on 欠费与除名, proposed for removal;
 // its new contact (赵晓访, the 访客 persona) reads the arrears on 我的单位; staff record its removal
 // on its page; the contact is refused the members' group and listed on 待移出群聊. Then a new 会员单位
 // asks for 委员单位, staff approve, and this year's difference bill is on the unit's 会费.
@@ -71,7 +72,12 @@ test('the unit with two unpaid years is on 欠费与除名, proposed, with its b
   arrearsUnitId = listed.unitId;
   expect(listed).toMatchObject({ unpaidYears: [YEAR - 2, YEAR - 1], removalProposed: true });
 
-  // Before its removal the unit gets a contact, who is let into the members' group.
+  // The seed suspended it. Restored (its bills still unpaid, so still proposed), it gets a contact,
+  // who is let into the members' group.
+  await seed().ok(token, 'PATCH', `/api/units/${arrearsUnitId}/status`, {
+    status: 'active',
+    reason: '单位承诺补缴欠费，恢复会员资格',
+  });
   const { token: contactToken } = await seed().signIn({ persona: 'visitor' });
   await seed().addContact(arrearsUnitId, token, contactToken, '赵晓访', '财务经理');
   const group = await post<Group>('/api/groups', { name: GROUP, minLevel: 'member' }, token);
