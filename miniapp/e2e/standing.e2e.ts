@@ -100,7 +100,12 @@ test('the unit with two unpaid years is on 欠费与除名, proposed, with its b
   await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
   await staff.setViewportSize({ width: 1366, height: 800 });
   await screenshot(staff, 'standing-arrears-desktop');
+  // On a phone the same list is cards.
+  await staff.setViewportSize({ width: 375, height: 812 });
+  await on(staff, '.arrears-row', ARREARS_UNIT).waitFor();
+  await screenshot(staff, 'standing-arrears-phone');
   await staff.setViewportSize({ width: 1280, height: 800 });
+  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
 
   await on(staff, '.data-table__row--link', ARREARS_UNIT).click();
   await waitForPage(staff, ARREARS_UNIT_PAGE);
@@ -136,6 +141,7 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   await staff.locator('.weui-picker:visible').waitFor({ state: 'hidden' });
   await on(staff, '.removal-form__number input').fill(`ITSS分会〔${YEAR}〕5号`);
   await on(staff, '.removal-form__reason textarea').fill('经多次催缴，两个年度的会费仍未交纳');
+  await screenshot(staff, 'standing-removal-desktop');
   await on(staff, '.removal-form__submit').click();
   const modal = staff.locator('.taro__modal');
   await modal.getByText('确认除名').waitFor();
@@ -200,6 +206,8 @@ test('a 会员单位 asks for 委员单位, staff approve, and the difference bi
   await waitForPage(staff, LEVEL_REQUESTS_PAGE);
   await on(staff, '.president-seat').waitFor();
   const card = on(staff, '.level-row', UPGRADING);
+  await card.waitFor();
+  await screenshot(staff, 'standing-level-requests-desktop');
   await card.locator('.level-decision__approve').click();
   const modal = staff.locator('.taro__modal');
   await modal.getByText('批准委员单位申请').waitFor();

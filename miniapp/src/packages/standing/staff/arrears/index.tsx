@@ -15,11 +15,7 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
-import {
-  type ListRefresher,
-  usePageRefresher,
-  useRefresherOf,
-} from '@/packages/standing/staff/components/refresh';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 import '@/packages/staff/components/queue.scss';
 import { ArrearsTable } from './table';
 import './index.scss';
@@ -53,9 +49,9 @@ function ArrearsRow({ item }: { item: ArrearsItem }) {
 }
 
 /** One filter's list; a new filter mounts a new one. */
-function Arrears({ filters, refresherRef }: { filters: ArrearsFilters; refresherRef: ListRefresher }) {
+function Arrears({ filters }: { filters: ArrearsFilters }) {
   const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor);
-  useRefresherOf(refresherRef, list.refresh);
+  useRefreshOnReturn(list.refresh);
   return (
     <KeysetListView
       list={list}
@@ -71,8 +67,6 @@ function Arrears({ filters, refresherRef }: { filters: ArrearsFilters; refresher
 function ArrearsPage() {
   const wide = useWideLayout();
   const { filters, patch, key } = useFilters<ArrearsFilters>({});
-  // Back from a unit removed or a bill paid: the list has moved on.
-  const refresherRef = usePageRefresher();
   const [sort, setSort] = useState<TableSort | null>(null);
   const tip = (
     <Text className="staff-tip arrears-tip">
@@ -92,7 +86,6 @@ function ArrearsPage() {
       <View className="page staff-page staff-page--wide standing-arrears">
         <ArrearsTable
           key={key}
-          refresherRef={refresherRef}
           filters={filters}
           sort={sort}
           onSortChange={setSort}
@@ -109,7 +102,7 @@ function ArrearsPage() {
     <View className="page staff-page standing-arrears">
       {tip}
       {chips}
-      <Arrears key={key} filters={filters} refresherRef={refresherRef} />
+      <Arrears key={key} filters={filters} />
     </View>
   );
 }

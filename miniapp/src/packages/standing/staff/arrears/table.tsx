@@ -12,7 +12,7 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
-import { type ListRefresher, useRefresherOf } from '@/packages/standing/staff/components/refresh';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 
 const COLUMNS: DataColumn<ArrearsItem>[] = [
   {
@@ -64,16 +64,14 @@ export function ArrearsTable({
   toolbar,
   sort,
   onSortChange,
-  refresherRef,
 }: {
   filters: ArrearsFilters;
-  refresherRef: ListRefresher;
   toolbar: ReactNode;
   sort: TableSort | null;
   onSortChange: (sort: TableSort) => void;
 }) {
   const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, { reachBottom: false });
-  useRefresherOf(refresherRef, list.refresh);
+  useRefreshOnReturn(list.refresh);
   return (
     <DataTable
       className="arrears-table"

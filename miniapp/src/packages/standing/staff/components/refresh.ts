@@ -1,25 +1,24 @@
-import { useEffect, useRef, type MutableRefObject } from 'react';
-import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
-
-/** The refresh of the list on screen, which the page calls when it is shown again. */
-export type ListRefresher = MutableRefObject<(() => unknown) | null>;
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
- * Refresh-on-show kept by the page for a list keyed by its filters: a list mounted after the page's
- * first show (a filter changed) would take the page's next show for its first and miss the refresh.
+ * Refreshes when the page is shown again after it was hidden while this component was mounted (back
+ * from a unit removed or a request decided). Unlike the kit's refresh-on-show it does not count the
+ * first show: a list mounted later (a filter changed, the console mounted again at a new width) still
+ * refreshes on its first return.
  */
-export function usePageRefresher(): ListRefresher {
-  const refresherRef = useRef<(() => unknown) | null>(null);
-  useRefreshOnShow(() => refresherRef.current?.());
-  return refresherRef;
-}
-
-/** The list hands its refresh to the page's refresherRef while it is mounted. */
-export function useRefresherOf(refresherRef: ListRefresher, refresh: () => unknown): void {
-  useEffect(() => {
-    refresherRef.current = refresh;
-    return () => {
-      if (refresherRef.current === refresh) refresherRef.current = null;
-    };
-  }, [refresherRef, refresh]);
+export function useRefreshOnReturn(refresh: () => unknown): void {
+  const refreshRef = useRef(refresh);
+  useLayoutEffect(() => {
+    refreshRef.current = refresh;
+  });
+  const hiddenRef = useRef(false);
+  useDidHide(() => {
+    hiddenRef.current = true;
+  });
+  useDidShow(() => {
+    if (!hiddenRef.current) return;
+    hiddenRef.current = false;
+    void refreshRef.current();
+  });
 }

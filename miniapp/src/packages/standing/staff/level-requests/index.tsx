@@ -9,17 +9,12 @@ import {
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { staffOnly } from '@/components/kit/staff-page';
 import { tabsOf } from '@/components/kit/tabs';
-import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card } from '@/components/section';
 import { useRequest, type UseRequestResult } from '@/services/useRequest';
 import { StaffChips } from '@/packages/staff/components/units';
 import { getLevelRequests, getPresidentSeat } from '@/packages/standing/api';
 import { LevelRequestSummary } from '@/packages/standing/components/request-parts';
-import {
-  type ListRefresher,
-  usePageRefresher,
-  useRefresherOf,
-} from '@/packages/standing/staff/components/refresh';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 import { DecisionPanel } from './decision-panel';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
@@ -90,17 +85,15 @@ function RequestCard({
 function Requests({
   state,
   seat,
-  refresherRef,
 }: {
   state: LevelRequestState | undefined;
   seat: UseRequestResult<PresidentSeat>;
-  refresherRef: ListRefresher;
 }) {
   const list = useKeysetPage(
     (cursor: string | null) => getLevelRequests(state, cursor),
     (page) => page.nextCursor,
   );
-  useRefresherOf(refresherRef, list.refresh);
+  useRefreshOnReturn(list.refresh);
   const seatNow = seat.state.status === 'success' ? seat.state.data : null;
   const decided = async () => {
     await Promise.all([list.refresh(), seat.refresh()]);
@@ -119,8 +112,7 @@ function Requests({
 function LevelRequestsPage() {
   const { filters, patch, key } = useFilters<{ state?: LevelRequestState }>({ state: 'open' });
   const seat = useRequest(getPresidentSeat);
-  const refresherRef = usePageRefresher();
-  useRefreshOnShow(seat.refresh);
+  useRefreshOnReturn(seat.refresh);
   return (
     <View className="page staff-page staff-page--wide level-requests">
       <PresidentSeatCard seat={seat} />
@@ -133,7 +125,7 @@ function LevelRequestsPage() {
         value={filters.state}
         onChange={(state) => patch({ state })}
       />
-      <Requests key={key} state={filters.state} seat={seat} refresherRef={refresherRef} />
+      <Requests key={key} state={filters.state} seat={seat} />
     </View>
   );
 }
