@@ -61,7 +61,8 @@ async function openConsole(): Promise<void> {
 
 async function openQueueWithCount(count: number): Promise<void> {
   await openConsole();
-  await onPage('.staff-links__badge', String(count)).waitFor();
+  // 入会审核's own count: other tiles count their to-dos too.
+  await onPage('.staff-links__row--applications .staff-links__badge', String(count)).waitFor();
   // The tile (the side navigation at a desk names it too).
   await onPage('.staff-links__text', '入会审核').click();
   await waitForPage(page, '/packages/join/staff/applications/index');

@@ -1,18 +1,13 @@
 import type { Page } from 'playwright-core';
-import {
-  LEVELS,
-  formatFen,
-  upgradeDifferenceFen,
-  type ArrearsListResponse,
-  type Group,
-} from '@itss/shared';
+import { LEVELS, formatFen, upgradeDifferenceFen, type ArrearsListResponse, type Group } from '@itss/shared';
 import { PNG, builtServer, seeding, validCreditCode } from '../../server/test/support/seed';
 import { compact, screenshot, startHarness, visibleText, waitForPage, type Harness } from './harness';
 import { journey, on } from './journey';
 
 // A unit's standing in browsers against the built server. The development seed's 示例欠费单位（演示）
 // owes the two years before this one (the API opens a past year only with a due date still ahead, so
-// no test can make a past-due bill through it): staff find it on 欠费与除名, proposed for removal;
+// no test can make a past-due bill through it) and is suspended; staff restore it and it gets a
+// contact. Staff find it on 欠费与除名, proposed for removal;
 // its new contact (赵晓访, the 访客 persona) reads the arrears on 我的单位; staff record its removal
 // on its page; the contact is refused the members' group and listed on 待移出群聊. Then a new 会员单位
 // asks for 委员单位, staff approve, and this year's difference bill is on the unit's 会费.
@@ -77,7 +72,12 @@ test('the unit with two unpaid years is on 欠费与除名, proposed, with its b
   arrearsUnitId = listed.unitId;
   expect(listed).toMatchObject({ unpaidYears: [YEAR - 2, YEAR - 1], removalProposed: true });
 
-  // Before its removal the unit gets a contact, who is let into the members' group.
+  // The seed suspended it. Restored (its bills still unpaid, so still proposed), it gets a contact,
+  // who is let into the members' group.
+  await seed().ok(token, 'PATCH', `/api/units/${arrearsUnitId}/status`, {
+    status: 'active',
+    reason: '单位承诺补缴欠费，恢复会员资格',
+  });
   const { token: contactToken } = await seed().signIn({ persona: 'visitor' });
   await seed().addContact(arrearsUnitId, token, contactToken, '赵晓访', '财务经理');
   const group = await post<Group>('/api/groups', { name: GROUP, minLevel: 'member' }, token);
@@ -100,7 +100,12 @@ test('the unit with two unpaid years is on 欠费与除名, proposed, with its b
   await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
   await staff.setViewportSize({ width: 1366, height: 800 });
   await screenshot(staff, 'standing-arrears-desktop');
+  // On a phone the same list is cards.
+  await staff.setViewportSize({ width: 375, height: 812 });
+  await on(staff, '.arrears-row', ARREARS_UNIT).waitFor();
+  await screenshot(staff, 'standing-arrears-phone');
   await staff.setViewportSize({ width: 1280, height: 800 });
+  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
 
   await on(staff, '.data-table__row--link', ARREARS_UNIT).click();
   await waitForPage(staff, ARREARS_UNIT_PAGE);
@@ -116,9 +121,11 @@ test('its contact reads the arrears on 我的单位, with 申请升级 closed un
   const block = on(contact, '.standing-card');
   await block.waitFor();
   const text = compact(await block.innerText());
-  expect(text).toContain(compact(`欠缴会费：${YEAR - 2}、${YEAR - 1} 年度`));
+  expect(text).toContain('会费状态欠缴会费');
+  expect(text).toContain(compact(`欠缴年度${YEAR - 2}、${YEAR - 1} 年度`));
   expect(text).toContain('两个年度未按时交纳会费的将予以退会或除名');
-  await expect(on(contact, '.standing-card__upgrade').isDisabled()).resolves.toBe(true);
+  // Taro's button is an element of its own: disabled is its attribute.
+  await expect(on(contact, '.standing-card__upgrade').getAttribute('disabled')).resolves.not.toBeNull();
   await on(contact, '.standing-card__pay', '缴纳欠费').waitFor();
   await screenshot(contact, 'standing-my-unit');
 });
@@ -134,6 +141,7 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   await staff.locator('.weui-picker:visible').waitFor({ state: 'hidden' });
   await on(staff, '.removal-form__number input').fill(`ITSS分会〔${YEAR}〕5号`);
   await on(staff, '.removal-form__reason textarea').fill('经多次催缴，两个年度的会费仍未交纳');
+  await screenshot(staff, 'standing-removal-desktop');
   await on(staff, '.removal-form__submit').click();
   const modal = staff.locator('.taro__modal');
   await modal.getByText('确认除名').waitFor();
@@ -144,9 +152,13 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   expect(record).toContain(compact(`ITSS分会〔${YEAR}〕5号`));
   expect(record).toContain('已除名');
 
-  // The contact: no more members' group.
+  // The contact: no more members' group. The browser logs the refused entry (403); that one is
+  // expected, anything else is not.
   await open(contact, '/packages/groups/pages/group/index');
   await on(contact, '.entry-refused__title', '暂不能加入会员微信群').waitFor();
+  const refused = harness.errors.findIndex((error) => error.includes('status of 403'));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  harness.errors.splice(refused, 1);
 
   await open(staff, '/packages/groups/staff/group-removals/index');
   const removal = on(staff, '.task-row', '赵晓访');
@@ -156,10 +168,9 @@ test('staff record the removal; the contact loses the group and is on 待移出�
   expect(row).toContain(ARREARS_UNIT);
   expect(row).toContain(GROUP);
 
-  // Removed, it stays on record with its arrears and is no longer proposed.
+  // Removed, it leaves the arrears list; its page keeps the arrears and the removal on record.
   await open(staff, ARREARS_PAGE);
-  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor();
-  expect(compact(await on(staff, '.data-table__row--link', ARREARS_UNIT).innerText())).toContain('已除名');
+  await on(staff, '.data-table__row--link', ARREARS_UNIT).waitFor({ state: 'detached' });
 });
 
 test('a 会员单位 asks for 委员单位, staff approve, and the difference bill is on its 会费', async () => {
@@ -195,6 +206,8 @@ test('a 会员单位 asks for 委员单位, staff approve, and the difference bi
   await waitForPage(staff, LEVEL_REQUESTS_PAGE);
   await on(staff, '.president-seat').waitFor();
   const card = on(staff, '.level-row', UPGRADING);
+  await card.waitFor();
+  await screenshot(staff, 'standing-level-requests-desktop');
   await card.locator('.level-decision__approve').click();
   const modal = staff.locator('.taro__modal');
   await modal.getByText('批准委员单位申请').waitFor();

@@ -1,5 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import { LEVEL_DIRECTION_NAMES, LEVEL_REQUEST_STATE_NAMES, type UnitStanding } from '@itss/shared';
+import {
+  LEVEL_DIRECTION_NAMES,
+  LEVEL_REQUEST_STATE_NAMES,
+  STANDING_NAMES,
+  formatFen,
+  type UnitStanding,
+} from '@itss/shared';
 import { useCallback } from 'react';
 import { usePullToRefresh } from '@/components/kit/use-pull-to-refresh';
 import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
@@ -10,7 +16,7 @@ import { useRequest } from '@/services/useRequest';
 import { openPage } from '@/utils/actions';
 import { levelName } from '@/utils/format';
 import { getStanding } from '@/packages/standing/api';
-import { standingText, upgradeAvailable } from '@/packages/standing/format';
+import { upgradeAvailable, yearsText } from '@/packages/standing/format';
 import './standing-block.scss';
 
 function Line({ label, value, tone }: { label: string; value: string; tone?: string }) {
@@ -44,7 +50,13 @@ function StandingCard({ standing }: { standing: UnitStanding }) {
           value={`自 ${scheduledLevel.fromYear} 年度起调整为${levelName(scheduledLevel.level)}`}
         />
       ) : null}
-      <Line label="会费状态" tone={standing.standing} value={standingText(standing)} />
+      <Line label="会费状态" tone={standing.standing} value={STANDING_NAMES[standing.standing]} />
+      {standing.unpaidYears.length ? (
+        <>
+          <Line label="欠缴年度" tone="arrears" value={yearsText(standing.unpaidYears)} />
+          <Line label="欠缴金额" tone="arrears" value={formatFen(standing.outstandingFen)} />
+        </>
+      ) : null}
       <Line
         label={`${standing.currentYear} 年度会费`}
         tone={standing.currentYearPaid ? 'good' : undefined}

@@ -476,3 +476,14 @@ test('signed out: led to 我的 to log in first', async () => {
   await openDues();
   expect(screen.getByText('登录后查看本单位的会费账单')).toBeTruthy();
 });
+
+test('an upgrade’s difference bill is named as such beside the year’s annual bill', async () => {
+  serveDues(() => [
+    { ...openBill, id: 22, kind: 'upgrade', amountFen: 58300, remittanceCode: 'HZ9D2FF7' },
+    { ...openBill, kind: 'annual' },
+  ]);
+  await openDues();
+  await screen.findByText('2026 年度升级差额');
+  expect(screen.getByText('2026 年度会费')).toBeTruthy();
+  expect(document.body.textContent).toContain('583.00 元');
+});

@@ -14,7 +14,6 @@ import {
 import { useCallback } from 'react';
 import { usePageData } from '@/components/kit/page-data';
 import { staffOnly } from '@/components/kit/staff-page';
-import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
 import { EmptyState, RequestView } from '@/components/state';
 import { ROUTES, routeUrl } from '@/routes';
@@ -25,6 +24,7 @@ import { Field, RecordColumns } from '@/packages/staff/components/record';
 import { getUnitArrears } from '@/packages/standing/api';
 import { yearsText } from '@/packages/standing/format';
 import { ProposedBadge } from '@/packages/standing/staff/components/arrears';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 import '@/packages/staff/components/units.scss';
 import { RemovalForm } from './removal-form';
 import './index.scss';
@@ -185,7 +185,7 @@ function ArrearsUnitPage() {
   const load = useCallback(() => loadArrearsUnit(unitId), [unitId]);
   const { state, reload, refresh } = usePageData(load);
   // Back from a bill paid, waived or voided: the arrears have moved.
-  useRefreshOnShow(refresh);
+  useRefreshOnReturn(refresh);
   return (
     <View className="page staff-page staff-page--wide arrears-unit">
       <RequestView state={state} onRetry={() => void reload()}>

@@ -15,6 +15,7 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 import '@/packages/staff/components/queue.scss';
 import { ArrearsTable } from './table';
 import './index.scss';
@@ -49,8 +50,8 @@ function ArrearsRow({ item }: { item: ArrearsItem }) {
 
 /** One filter's list; a new filter mounts a new one. */
 function Arrears({ filters }: { filters: ArrearsFilters }) {
-  // Back from a unit removed or a bill paid: the list has moved on.
-  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, { refreshOnShow: true });
+  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor);
+  useRefreshOnReturn(list.refresh);
   return (
     <KeysetListView
       list={list}

@@ -12,6 +12,7 @@ import {
   ProposedBadge,
   type ArrearsFilters,
 } from '@/packages/standing/staff/components/arrears';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 
 const COLUMNS: DataColumn<ArrearsItem>[] = [
   {
@@ -69,10 +70,8 @@ export function ArrearsTable({
   sort: TableSort | null;
   onSortChange: (sort: TableSort) => void;
 }) {
-  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, {
-    refreshOnShow: true,
-    reachBottom: false,
-  });
+  const list = useKeysetPage(loadArrears(filters), (page) => page.nextCursor, { reachBottom: false });
+  useRefreshOnReturn(list.refresh);
   return (
     <DataTable
       className="arrears-table"

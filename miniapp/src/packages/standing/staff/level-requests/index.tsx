@@ -9,12 +9,12 @@ import {
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { staffOnly } from '@/components/kit/staff-page';
 import { tabsOf } from '@/components/kit/tabs';
-import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card } from '@/components/section';
 import { useRequest, type UseRequestResult } from '@/services/useRequest';
 import { StaffChips } from '@/packages/staff/components/units';
 import { getLevelRequests, getPresidentSeat } from '@/packages/standing/api';
 import { LevelRequestSummary } from '@/packages/standing/components/request-parts';
+import { useRefreshOnReturn } from '@/packages/standing/staff/components/refresh';
 import { DecisionPanel } from './decision-panel';
 import '@/packages/staff/components/queue.scss';
 import './index.scss';
@@ -92,8 +92,8 @@ function Requests({
   const list = useKeysetPage(
     (cursor: string | null) => getLevelRequests(state, cursor),
     (page) => page.nextCursor,
-    { refreshOnShow: true },
   );
+  useRefreshOnReturn(list.refresh);
   const seatNow = seat.state.status === 'success' ? seat.state.data : null;
   const decided = async () => {
     await Promise.all([list.refresh(), seat.refresh()]);
@@ -112,7 +112,7 @@ function Requests({
 function LevelRequestsPage() {
   const { filters, patch, key } = useFilters<{ state?: LevelRequestState }>({ state: 'open' });
   const seat = useRequest(getPresidentSeat);
-  useRefreshOnShow(seat.refresh);
+  useRefreshOnReturn(seat.refresh);
   return (
     <View className="page staff-page staff-page--wide level-requests">
       <PresidentSeatCard seat={seat} />

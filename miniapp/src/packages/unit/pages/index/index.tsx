@@ -137,7 +137,6 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
       )}
       {/* Level, dues standing and level requests (packages/standing). */}
       <StandingBlock unitId={unit.id} />
-      {/* The unit's membership certificate goes here (packages/certificates' certificate-card). */}
       <Section title="联系人" hint={`名额 ${unit.seats.used}/${unit.seats.limit}`}>
         <Card className="member-contacts">
           {unit.contacts.map((contact) => (
