@@ -21,7 +21,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const json = jsonAt(BASE);
 
 function thisYear() {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4));
+  return Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+  );
 }
 
 /** Paid units written straight into the database (setup, not what is measured); their ids. */
@@ -95,7 +97,8 @@ async function run(label, config) {
     for (const id of unitIds.slice(1)) pdfs.push(await timedGet(`/api/units/${id}/certificate.pdf`, token));
     const cached = await timedGet(`/api/units/${unitIds[1]}/certificate.pdf`, token);
     const pngs = [];
-    for (const id of unitIds.slice(1, 1 + PNGS)) pngs.push(await timedGet(`/api/units/${id}/certificate.png`, token));
+    for (const id of unitIds.slice(1, 1 + PNGS))
+      pngs.push(await timedGet(`/api/units/${id}/certificate.png`, token));
     const times = pdfs.map((p) => p.ms).sort((a, b) => a - b);
     const sizes = pdfs.map((p) => p.size);
     const { status, body } = await json(`/api/units/${unitIds[2]}/certificate`, {
@@ -165,7 +168,8 @@ export async function benchCertificates() {
     const misses = [
       r.pdfP99 > GOAL.pdfMs && `PDF p99 ${Math.round(r.pdfP99)} ms > ${GOAL.pdfMs} ms`,
       r.pdfMax > GOAL.pdfBytes && `PDF ${r.pdfMax} bytes > ${GOAL.pdfBytes}`,
-      ratio < GOAL.ratio && `verification ${Math.round(ratio * 100)} % of /api/health < ${GOAL.ratio * 100} %`,
+      ratio < GOAL.ratio &&
+        `verification ${Math.round(ratio * 100)} % of /api/health < ${GOAL.ratio * 100} %`,
     ].filter(Boolean);
     if (misses.length) console.warn(`${r.label}: goal missed: ${misses.join('; ')}`);
   }

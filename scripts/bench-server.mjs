@@ -110,7 +110,9 @@ export async function load(url, { connections = 50, duration = 10, slow = false,
   const result = await autocannon({ url, connections, duration, headers });
   const failed = result.non2xx + result.errors - (slow ? result.timeouts : 0);
   if (failed > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts)`);
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts)`,
+    );
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

@@ -32,7 +32,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates').split(','),
+  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates').split(
+    ',',
+  ),
 );
 
 // The build first: on a fresh clone the contract is not compiled yet.
