@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { ROOT } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -98,4 +99,25 @@ export async function openDatabase(config) {
 
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Drives `url` with autocannon: req/s, p50 and p99 (ms), requests and timeouts. Any non-2xx or
+ * error fails the run; `slow`: requests left unanswered within autocannon's 10 s are counted
+ * (`timeouts`), not a failure (an uncached full-text search at 50 connections may queue that long).
+ */
+export async function load(url, { connections = 50, duration = 10, slow = false, headers } = {}) {
+  const result = await autocannon({ url, connections, duration, headers });
+  const failed = result.non2xx + result.errors - (slow ? result.timeouts : 0);
+  if (failed > 0)
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts)`,
+    );
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    timeouts: result.timeouts,
+  };
 }

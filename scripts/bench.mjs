@@ -13,12 +13,14 @@
 // (scripts/bench-submissions.mjs) on both databases, and a bank statement of 2,000 lines uploaded
 // and confirmed against 2,000 bills (scripts/bench-statements.mjs). Then dues (scripts/bench-dues.mjs):
 // opening 2,000 units' bills, and 500 WeChat Pay notifications at 50 connections, a fifth twice.
+// Then the membership certificate (scripts/bench-certificates.mjs): the PDF's time and size, and the
+// public verification's req/s against /api/health's in the same run.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { load as loadUrl } from './bench-server.mjs';
 import { ROOT, mustRun } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +32,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard').split(','),
+  (process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates').split(
+    ',',
+  ),
 );
 
 // The build first: on a fresh clone the contract is not compiled yet.
@@ -86,28 +90,9 @@ async function startServer(database, extraEnv) {
   };
 }
 
-/**
- * `slow`: requests left unanswered within autocannon's 10 s are counted (`timeouts`), not a
- * failure of the run; an uncached full-text search at 50 connections may queue that long.
- */
-async function load(path, { slow = false } = {}) {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}${path}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-  });
-  const failed = result.non2xx + result.errors - (slow ? result.timeouts : 0);
-  if (failed > 0)
-    throw new Error(
-      `${path}: ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts)`,
-    );
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    total: result.requests.total,
-    timeouts: result.timeouts,
-  };
+/** `slow`: timeouts are counted, not a failure (see bench-server.mjs's `load`). */
+function load(path, { slow = false } = {}) {
+  return loadUrl(`http://127.0.0.1:${PORT}${path}`, { connections: CONNECTIONS, duration: DURATION, slow });
 }
 
 /** How many member units the directory is measured over: the branch's size in a few years. */
@@ -377,4 +362,9 @@ if (PARTS.has('dues')) {
 if (PARTS.has('dashboard')) {
   const { benchDashboard } = await import('./bench-dashboard.mjs');
   await benchDashboard();
+}
+
+if (PARTS.has('certificates')) {
+  const { benchCertificates } = await import('./bench-certificates.mjs');
+  await benchCertificates();
 }

@@ -1,4 +1,4 @@
-import { billListResponseSchema, loginResponseSchema, meSchema } from '@itss/shared';
+import { billListResponseSchema, certificateSchema, loginResponseSchema, meSchema } from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/config';
 import type { ScratchDatabase } from '../../src/database/scratch-database';
@@ -6,7 +6,7 @@ import { DuesSettingsEntity } from '../../src/modules/dues/dues-settings.entity'
 import { type TestServer, scratchDatabase, startServer, testConfig } from '../support/harness';
 import { thisYear } from './dues-support';
 
-describe('dues in development: a demo account and the demo unit’s bill', () => {
+describe('dues in development: a demo account and the demo unit’s bill, paid', () => {
   let server: TestServer;
   let db: ScratchDatabase;
   beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('dues in development: a demo account and the demo unit’s bill', () =>
     await db.drop();
   });
 
-  it('shows the primary contact persona this year’s bill, and keeps the demo account', async () => {
+  it('shows the primary contact persona this year’s bill paid and the certificate, and keeps the demo account', async () => {
     const code = await server.get('/__wechat/__standin/login-code', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -39,7 +39,10 @@ describe('dues in development: a demo account and the demo unit’s bill', () =>
     const bills = billListResponseSchema.parse(
       (await server.get(`/api/units/${unit?.id}/bills`, { headers })).body,
     );
-    expect(bills.items.map((bill) => [bill.year, bill.status])).toEqual([[thisYear(), 'unpaid']]);
+    // Development (`npm start`) pays it, so the demo unit's certificate can be shown.
+    expect(bills.items.map((bill) => [bill.year, bill.status])).toEqual([[thisYear(), 'paid']]);
+    const certificate = await server.get(`/api/units/${unit?.id}/certificate`, { headers });
+    expect(certificateSchema.parse(certificate.body).unitName).toBe(unit?.name);
     const account = await server.app
       .get(DataSource)
       .getRepository(DuesSettingsEntity)

@@ -26,7 +26,7 @@ export const CERTIFICATE_CODE_PATTERN = /^[A-Z2-7]{20}$/;
 export const certificateCodeSchema = z.string().regex(CERTIFICATE_CODE_PATTERN, '证书校验码无效');
 
 /** The route's parameter: anything that is not a well-formed code answers 404, not 400. */
-export const certificateCodeParamSchema = z.strictObject({ code: z.string().max(200) });
+export const certificateCodeParamSchema = z.strictObject({ code: z.string() });
 export const certificateUnitParamSchema = z.strictObject({ id: decimalIdSchema });
 
 /** `GET /api/units/:id/certificate` (the unit's contacts, staff). */
