@@ -24,8 +24,10 @@ export async function qrOfImage(image: Buffer): Promise<string | null> {
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)
-    ?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ??
+    null
+  );
 }
 
 function crc32(bytes: Buffer): number {
@@ -57,7 +59,8 @@ export async function pdfImages(pdf: Buffer): Promise<Buffer[]> {
   const objects = /<<((?:(?!>>\s*stream)[\s\S])*?\/Subtype\s*\/Image[\s\S]*?)>>\s*stream\r?\n/g;
   for (let match = objects.exec(text); match; match = objects.exec(text)) {
     const dict = match[1]!;
-    if (/\/ColorSpace\s*\/DeviceGray/.test(dict) && !/\/SMask/.test(dict) && /\/Decode\b/.test(dict)) continue;
+    if (/\/ColorSpace\s*\/DeviceGray/.test(dict) && !/\/SMask/.test(dict) && /\/Decode\b/.test(dict))
+      continue;
     const num = (key: string) => Number(new RegExp(`/${key}\\s+(\\d+)`).exec(dict)?.[1]);
     const length = num('Length');
     const start = match.index + match[0].length;
@@ -81,7 +84,11 @@ export async function pdfImages(pdf: Buffer): Promise<Buffer[]> {
       );
     } else {
       const raw = /\/FlateDecode/.test(dict) ? inflateSync(stream) : stream;
-      images.push(await sharp(raw, { raw: { width, height, channels: colors as 1 | 3 } }).png().toBuffer());
+      images.push(
+        await sharp(raw, { raw: { width, height, channels: colors } })
+          .png()
+          .toBuffer(),
+      );
     }
   }
   return images;

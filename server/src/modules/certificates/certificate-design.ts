@@ -107,7 +107,13 @@ export function layoutOf(facts: CertificateFacts): Layout {
         baseline: 512,
         color: INK,
       },
-      { text: '扫码验证', size: 10, x: PAGE.width - 96 - 60 - textWidth('扫码验证', 10) / 2, baseline: 530, color: INK },
+      {
+        text: '扫码验证',
+        size: 10,
+        x: PAGE.width - 96 - 60 - textWidth('扫码验证', 10) / 2,
+        baseline: 530,
+        color: INK,
+      },
     ],
     qr: { x: PAGE.width - 96 - 120, y: 398, size: 120 },
   };

@@ -24,7 +24,9 @@ async function qrPng(text: string): Promise<Buffer> {
       }
     }
   }
-  return sharp(pixels, { raw: { width: side, height: side, channels: 1 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 /**
@@ -48,8 +50,14 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   });
   const font = certificateFont();
   doc.registerFont('cjk', font as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.rect(20, 20, PAGE.width - 40, PAGE.height - 40).lineWidth(3).stroke(ACCENT);
-  doc.rect(30, 30, PAGE.width - 60, PAGE.height - 60).lineWidth(1).stroke(GOLD);
+  doc
+    .rect(20, 20, PAGE.width - 40, PAGE.height - 40)
+    .lineWidth(3)
+    .stroke(ACCENT);
+  doc
+    .rect(30, 30, PAGE.width - 60, PAGE.height - 60)
+    .lineWidth(1)
+    .stroke(GOLD);
   doc.font('cjk');
   const ascent = font.ascent / font.unitsPerEm;
   for (const item of layout.texts) {

@@ -65,5 +65,7 @@ export async function certificatePng(facts: CertificateFacts): Promise<Buffer> {
     qrRects(facts.verifyUrl, layout.qr.x, layout.qr.y, layout.qr.size),
     '</svg>',
   ].join('');
-  return sharp(Buffer.from(svg)).png({ palette: true, colours: 64, effort: 1, compressionLevel: 6 }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .png({ palette: true, colours: 64, effort: 1, compressionLevel: 6 })
+    .toBuffer();
 }

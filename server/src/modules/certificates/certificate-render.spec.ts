@@ -23,7 +23,15 @@ describe('certificate rendering', () => {
     expect(pdf.length).toBeLessThanOrEqual(200 * 1024);
     const { text, pages } = await pdfText(pdf);
     expect(pages).toBe(1);
-    for (const wanted of ['电子会员证书', FACTS.unitName, '委员单位', '2026年度', FACTS.number, '中国电子工业标准化技术协会信息技术服务分会', '有效期至：2026年12月31日']) {
+    for (const wanted of [
+      '电子会员证书',
+      FACTS.unitName,
+      '委员单位',
+      '2026年度',
+      FACTS.number,
+      '中国电子工业标准化技术协会信息技术服务分会',
+      '有效期至：2026年12月31日',
+    ]) {
       expect(text.replace(/\s/g, '')).toContain(wanted);
     }
     const images = await pdfImages(pdf);

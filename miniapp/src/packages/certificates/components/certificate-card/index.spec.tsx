@@ -14,7 +14,20 @@ import {
   showToast,
   storage,
 } from '@test/taro-mock';
-import { CertificateCard } from './index';
+import { beijingToday } from '@/utils/format';
+import { CertificateCard, certificateBlock } from './index';
+
+/** This year as the association counts it (Beijing). */
+const YEAR = Number(beijingToday().slice(0, 4));
+
+/** What 我的单位 hands the card: an active unit whose bill of this year is paid. */
+const ready = {
+  unit: { id: 9, status: 'active' as const },
+  bills: [
+    { year: YEAR, status: 'paid' as const },
+    { year: YEAR - 1, status: 'unpaid' as const },
+  ],
+};
 
 const certificate: Certificate = {
   code: 'ABCDEFGHIJKLMNOPQRST',
@@ -42,7 +55,7 @@ beforeEach(() => {
 
 test('the certificate: its image downloaded with the token, number, level, year and 有效期至', async () => {
   const calls = serveCertificate();
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await screen.findByText('ITSS-2026-000009');
   const text = document.body.textContent ?? '';
   for (const words of ['电子会员证书', '委员单位', '2026 年度', '有效期至', '2026-12-31'])
@@ -74,7 +87,7 @@ test('the certificate: its image downloaded with the token, number, level, year 
 
 test('保存到相册 in WeChat saves the downloaded image and says so', async () => {
   serveCertificate();
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await waitFor(() => expect(document.querySelector('.certificate-card__image')).toBeTruthy());
   fireEvent.click(screen.getByText('保存到相册'));
   await waitFor(() =>
@@ -92,7 +105,7 @@ test('the album refused before: it explains why in Chinese, opens the settings, 
   openSetting.mockImplementationOnce(() =>
     Promise.resolve({ errMsg: 'openSetting:ok', authSetting: { 'scope.writePhotosAlbum': true } }),
   );
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await waitFor(() => expect(document.querySelector('.certificate-card__image')).toBeTruthy());
   fireEvent.click(screen.getByText('保存到相册'));
   await waitFor(() => expect(saveImageToPhotosAlbum).toHaveBeenCalled());
@@ -112,7 +125,7 @@ test('the album refused in WeChat’s own dialog just now: explained; 暂不保�
     ),
   );
   showModal.mockImplementationOnce(() => Promise.resolve({ errMsg: 'showModal:ok', confirm: false }));
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await waitFor(() => expect(document.querySelector('.certificate-card__image')).toBeTruthy());
   fireEvent.click(screen.getByText('保存到相册'));
   await waitFor(() =>
@@ -125,7 +138,7 @@ test('the album refused in WeChat’s own dialog just now: explained; 暂不保�
 
 test('下载 PDF in WeChat opens the certificate in WeChat’s viewer', async () => {
   serveCertificate();
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   fireEvent.click(await screen.findByText('下载 PDF'));
   await waitFor(() =>
     expect(openDocument).toHaveBeenCalledWith({
@@ -157,7 +170,7 @@ test('in a browser both buttons download files named after the certificate', asy
     saved.push(`${this.download} ${this.getAttribute('href')}`);
   });
   try {
-    render(<CertificateCard unitId={9} />);
+    render(<CertificateCard {...ready} />);
     await waitFor(() => expect(document.querySelector('.certificate-card__image')).toBeTruthy());
     fireEvent.click(screen.getByText('下载图片'));
     fireEvent.click(screen.getByText('下载 PDF'));
@@ -174,12 +187,57 @@ test('in a browser both buttons download files named after the certificate', asy
   }
 });
 
-test('unpaid this year: the server’s reason and the way to 会费 for this unit', async () => {
+test('this year unpaid on the page: the reason and the way to 会费, without asking the server', () => {
+  const calls = serveCertificate();
+  render(<CertificateCard unit={ready.unit} bills={[{ year: YEAR, status: 'partially_paid' }]} />);
+  expect(screen.getByText('本年度会费尚未缴清，缴清后即可领取电子会员证书')).toBeTruthy();
+  expect(calls).toEqual([]);
+  expect(downloadFile).not.toHaveBeenCalled();
+  fireEvent.click(screen.getByText('前往会费'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/dues/pages/index/index?unitId=9' });
+});
+
+test('what blocks a certificate: not active, or this year’s bills not all paid or waived (a void one aside)', () => {
+  const active = { status: 'active' as const };
+  const notPaid = '本年度会费尚未缴清，缴清后即可领取电子会员证书';
+  expect(certificateBlock(active, [{ year: 2026, status: 'paid' }], 2026)).toBeNull();
+  expect(
+    certificateBlock(
+      active,
+      [
+        { year: 2026, status: 'paid' },
+        { year: 2026, status: 'waived' },
+        { year: 2026, status: 'void' },
+        { year: 2025, status: 'unpaid' },
+      ],
+      2026,
+    ),
+  ).toBeNull();
+  expect(certificateBlock(active, [{ year: 2026, status: 'unpaid' }], 2026)).toBe(notPaid);
+  expect(
+    certificateBlock(
+      active,
+      [
+        { year: 2026, status: 'paid' },
+        { year: 2026, status: 'partially_paid' },
+      ],
+      2026,
+    ),
+  ).toBe(notPaid);
+  // No bill of the year yet (before it is opened), or only a void one.
+  expect(certificateBlock(active, [{ year: 2025, status: 'paid' }], 2026)).toBe(notPaid);
+  expect(certificateBlock(active, [{ year: 2026, status: 'void' }], 2026)).toBe(notPaid);
+  expect(certificateBlock({ status: 'suspended' }, [{ year: 2026, status: 'paid' }], 2026)).toBe(
+    '该单位会籍不在有效状态，暂不能领取电子会员证书',
+  );
+});
+
+test('the server refuses anyway (unpaid by its count): its reason and the way to 会费', async () => {
   serveCertificate({
     statusCode: 409,
     data: { code: 'CERTIFICATE_NOT_PAID', message: '本年度会费尚未缴清，缴清后即可领取电子会员证书' },
   });
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await screen.findByText('本年度会费尚未缴清，缴清后即可领取电子会员证书');
   expect(downloadFile).not.toHaveBeenCalled();
   expect(screen.queryByText('下载 PDF')).toBeNull();
@@ -187,12 +245,12 @@ test('unpaid this year: the server’s reason and the way to 会费 for this uni
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/dues/pages/index/index?unitId=9' });
 });
 
-test('an inactive unit is told why, too', async () => {
+test('the server says the unit is not active: told why, too', async () => {
   serveCertificate({
     statusCode: 409,
     data: { code: 'CERTIFICATE_UNIT_INACTIVE', message: '该单位会籍不在有效状态，暂不能领取电子会员证书' },
   });
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await screen.findByText('该单位会籍不在有效状态，暂不能领取电子会员证书');
   expect(screen.getByText('前往会费')).toBeTruthy();
 });
@@ -204,7 +262,7 @@ test('a failure to load says so with 重试, which loads again', async () => {
       ? { statusCode: 503, data: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }
       : ok(certificate),
   );
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await screen.findByText('服务暂时不可用，请稍后重试');
   fail = false;
   fireEvent.click(screen.getByText('重试'));
@@ -216,7 +274,7 @@ test('an image that cannot be downloaded says so; 下载 PDF still works', async
   downloadFile.mockImplementationOnce(() =>
     Promise.resolve({ errMsg: 'downloadFile:ok', statusCode: 503, tempFilePath: 'wxfile://tmp/x' }),
   );
-  render(<CertificateCard unitId={9} />);
+  render(<CertificateCard {...ready} />);
   await screen.findByText('重试');
   expect(screen.getByText('保存到相册').closest('taro-button-core')?.hasAttribute('disabled')).toBe(true);
   fireEvent.click(screen.getByText('下载 PDF'));

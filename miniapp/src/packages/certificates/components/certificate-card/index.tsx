@@ -1,8 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CertificateError, type Certificate } from '@itss/shared';
+import { CertificateError, errorMessage, type Bill, type Certificate, type Unit } from '@itss/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { useRefreshOnShow } from '@/components/kit/use-refresh-on-show';
 import { Card, Section } from '@/components/section';
 import { ErrorState, Loading } from '@/components/state';
 import { ApiError } from '@/services/http';
@@ -11,7 +10,7 @@ import { isH5 } from '@/services/session';
 import { useRequest } from '@/services/useRequest';
 import { ROUTES } from '@/routes';
 import { copyText, openPage } from '@/utils/actions';
-import { levelName } from '@/utils/format';
+import { beijingToday, levelName } from '@/utils/format';
 import { certificateImagePath, getUnitCertificate } from '@/packages/certificates/api';
 import { downloadCertificatePdf, saveCertificateImage } from './save';
 import './index.scss';
@@ -123,9 +122,7 @@ function CertificateBody({ unitId, certificate }: { unitId: number; certificate:
 function Refused({ unitId, reason }: { unitId: number; reason: string }) {
   return (
     <Card className="certificate-card certificate-card--refused">
-      <View className="certificate-card__reason" role="alert">
-        {reason}
-      </View>
+      <Text className="certificate-card__reason">{reason}</Text>
       <Text className="certificate-card__hint">本年度会费缴清后，即可在此查看、保存和下载电子会员证书。</Text>
       <Button className="certificate-card__dues" onClick={() => openPage(ROUTES.dues, { unitId })}>
         前往会费
@@ -135,24 +132,49 @@ function Refused({ unitId, reason }: { unitId: number; reason: string }) {
 }
 
 /**
- * 电子会员证书 of one unit, for its contacts: the current year's certificate as an image to save
- * (保存到相册) and as a PDF (下载 PDF), with its number and validity; when the year's dues are unpaid
- * or the unit is not active, why not, and the way to 会费.
+ * Why the unit can have no certificate now, read from what 我的单位 already shows: not active, or
+ * this year's bills (Beijing) not all paid or waived; null when the server may issue it. Only spares a
+ * request the server would refuse: it still decides, and its 409 is shown the same way.
  */
-export function CertificateCard({ unitId }: { unitId: number }) {
+export function certificateBlock(
+  unit: Pick<Unit, 'status'>,
+  bills: readonly Pick<Bill, 'year' | 'status'>[],
+  year: number = Number(beijingToday().slice(0, 4)),
+): string | null {
+  if (unit.status !== 'active') return errorMessage(CertificateError.UnitInactive);
+  const ofYear = bills.filter((bill) => bill.year === year && bill.status !== 'void');
+  const settled =
+    ofYear.length > 0 && ofYear.every((bill) => bill.status === 'paid' || bill.status === 'waived');
+  return settled ? null : errorMessage(CertificateError.NotPaid);
+}
+
+function CertificateLoader({ unitId }: { unitId: number }) {
   const load = useCallback(() => loadCertificate(unitId), [unitId]);
-  const { state, reload, refresh } = useRequest(load);
-  // Back from 会费 with the year paid, the certificate appears without a pull-down.
-  useRefreshOnShow(refresh);
-  let content;
-  if (state.status === 'loading') content = <Loading />;
-  else if (state.status === 'error')
-    content = <ErrorState message={state.error.message} onRetry={() => void reload()} />;
-  else if ('refused' in state.data) content = <Refused unitId={unitId} reason={state.data.refused} />;
-  else content = <CertificateBody unitId={unitId} certificate={state.data.certificate} />;
+  const { state, reload } = useRequest(load);
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error')
+    return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
+  if ('refused' in state.data) return <Refused unitId={unitId} reason={state.data.refused} />;
+  return <CertificateBody unitId={unitId} certificate={state.data.certificate} />;
+}
+
+/**
+ * 电子会员证书 of the unit 我的单位 shows, for its contacts: the current year's certificate as an
+ * image to save (保存到相册) and as a PDF (下载 PDF), with its number and validity; while the year's
+ * dues are unpaid or the unit is not active, why not, and the way to 会费. Given the page's unit and
+ * bills, so it says what the bills on the same page say (a pull-down refreshes both).
+ */
+export function CertificateCard({
+  unit,
+  bills,
+}: {
+  unit: Pick<Unit, 'id' | 'status'>;
+  bills: readonly Pick<Bill, 'year' | 'status'>[];
+}) {
+  const blocked = certificateBlock(unit, bills);
   return (
     <Section title="电子会员证书" className="certificate-section">
-      {content}
+      {blocked ? <Refused unitId={unit.id} reason={blocked} /> : <CertificateLoader unitId={unit.id} />}
     </Section>
   );
 }

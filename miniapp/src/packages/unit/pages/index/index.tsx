@@ -215,7 +215,7 @@ function UnitContent({ unit, bills, requests, me, invite, onInvite, inviting, on
           />
         </Card>
       </Section>
-      <CertificateCard unitId={unit.id} />
+      <CertificateCard unit={unit} bills={bills} />
       <Section title="会费账单" more={{ text: '缴费与票据', open: openDues }}>
         {bills.length ? (
           <Card className="unit-bills">
