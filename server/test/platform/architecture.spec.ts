@@ -76,9 +76,10 @@ describe('feature boundaries', () => {
       const injected = [...text.matchAll(/@InjectRepository\((\w+)\)/g)].map((m) => m[1]!);
       expect({ file, foreign: injected.filter((entity) => !own.has(entity)) }).toEqual({ file, foreign: [] });
       // The health check pings the connection itself, and the dashboard only reads: it counts across
-      // the features' tables in GROUP BY queries and writes nothing. Every other feature reads and
-      // writes through repositories.
-      if (feature !== 'health' && feature !== 'dashboard') {
+      // the features' tables in GROUP BY queries and writes nothing. Certificates read a unit and
+      // its year's bills in one statement, since the public check of a code is hot at events; they
+      // write only their own table. Every other feature reads and writes through repositories.
+      if (!['health', 'dashboard', 'certificates'].includes(feature)) {
         expect({ file, dataSource: /\bDataSource\b/.test(text) }).toEqual({ file, dataSource: false });
       }
     }
