@@ -129,9 +129,10 @@ const needsOf = (suite) =>
 
 /**
  * The work as tasks, in the order they are started when a slot is free and what they need is done:
- * the builds and the longest suites first. `--jobs 1` runs them one after another (as before);
- * the default of 2 keeps two going, which suits the 2-core CI machine, whose Node 24 suite (mostly
- * waiting on MariaDB) runs beside this. MariaDB suites never overlap each other.
+ * the longest first, each build just before the suite that needs it; the short suites that need no
+ * build fill the gaps. The default of 2 at a time suits the 2-core CI machine, whose Node 24 suite
+ * (much of it waiting on MariaDB) runs beside this; `--jobs 1` runs the builds, then the suites in
+ * the order of the list above. MariaDB suites never overlap each other.
  */
 const tasks = [];
 const buildTask = (key) => {
@@ -146,10 +147,12 @@ for (const suite of selected) for (const key of needsOf(suite)) buildTask(key);
 const order = [
   'server',
   'server: API on SQLite',
-  'h5',
-  'weapp',
   'server: API on MariaDB',
   'server: API on MariaDB + Redis',
+  'h5',
+  'miniapp: H5 in Chromium',
+  'weapp',
+  'miniapp: weapp in WeChat’s runtime',
 ];
 for (const [i, suite] of selected.entries()) {
   tasks.push({ suite, index: i, name: suite.name, needs: needsOf(suite).map(buildTask) });
@@ -158,10 +161,9 @@ const rank = (task) => {
   const i = order.indexOf(task.build ?? task.name);
   return i < 0 ? order.length : i;
 };
-tasks.sort((a, b) => rank(a) - rank(b));
-
 const jobsFlag = flag('--jobs');
 const jobs = Math.max(1, Number(jobsFlag ?? Math.min(2, availableParallelism())) || 1);
+if (jobs > 1) tasks.sort((a, b) => rank(a) - rank(b));
 
 /**
  * One task at a time owns the terminal and prints as it goes; the others' output is held and
