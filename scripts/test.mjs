@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, on real parts: shared units, the API on SQLite, the API on
-// MariaDB, the API on MariaDB with Redis, mini-program components, and the H5 build in Chromium. A
-// suite whose database, Redis or browser is missing is skipped loudly — except under CI=true, where
-// that fails the run.
+// `npm test`: every suite on real parts: shared units, the API on SQLite, the API on MariaDB, the
+// API on MariaDB with Redis, mini-program components, the weapp build in WeChat's runtime and the H5
+// build in Chromium, after the builds they need; two at a time. A suite whose database, Redis or
+// browser is missing is skipped loudly — except under CI=true, where that fails the run.
 //   --only <part>  only the suites of one part (shared, server or miniapp), or one suite by name
 //   --skip <name>  leave out the suite of that exact name (may be given more than once)
+//   --jobs <n>     builds and suites at a time (default 2; 1 runs them one after another, in order)
 //   --node24       the server suite on Node 24, in .cache/node24 (see scripts/node24.mjs), on
 //                  MariaDB + Redis, as production runs; SQLite and plain MariaDB run on this Node in
 //                  `npm test`, and the Node-24 build of the SQLite driver is checked when it is made
