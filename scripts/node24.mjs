@@ -126,14 +126,15 @@ function mirror() {
 /** Makes .cache/node24 ready; returns the Node 24 binary, the environment to run it in, and the tree. */
 export async function prepareNode24() {
   const started = Date.now();
+  // First: CI starts this while npm installs the root, which rewrites package-lock.json when it ends.
+  mirror();
   const runtime = await installNode(NODE24_VERSION, join(CACHE, 'runtime'));
   const headers = await installHeaders();
   const node = join(runtime, readJson(join(runtime, 'package.json')).bin.node);
   const env = npmEnv({ PATH: `${dirname(node)}${delimiter}${process.env.PATH}` });
 
-  mirror();
   const hash = createHash('sha256');
-  for (const file of MANIFESTS) hash.update(readFileSync(join(ROOT, file)));
+  for (const file of MANIFESTS) hash.update(readFileSync(join(TREE, file)));
   const stamp = { node: NODE24_VERSION, headers: NODE24_HEADERS, manifests: hash.digest('hex') };
   const stampFile = join(TREE, 'node_modules/.itss-node24.json');
   const installed = existsSync(stampFile) ? readJson(stampFile) : {};

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, on real parts: shared units, the API on SQLite, the API on
-// MariaDB, the API on MariaDB with Redis, mini-program components, and the H5 build in Chromium. A
-// suite whose database, Redis or browser is missing is skipped loudly — except under CI=true, where
-// that fails the run.
+// `npm test`: every suite on real parts: shared units, the API on SQLite, the API on MariaDB, the
+// API on MariaDB with Redis, mini-program components, the weapp build in WeChat's runtime and the H5
+// build in Chromium, after the builds they need; two at a time. A suite whose database, Redis or
+// browser is missing is skipped loudly — except under CI=true, where that fails the run.
 //   --only <part>  only the suites of one part (shared, server or miniapp), or one suite by name
 //   --skip <name>  leave out the suite of that exact name (may be given more than once)
+//   --jobs <n>     builds and suites at a time (default 2; 1 runs them one after another, in order)
 //   --node24       the server suite on Node 24, in .cache/node24 (see scripts/node24.mjs), on
 //                  MariaDB + Redis, as production runs; SQLite and plain MariaDB run on this Node in
 //                  `npm test`, and the Node-24 build of the SQLite driver is checked when it is made
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URL } from 'node:url';
-import { ROOT, mustRun, run } from './lib.mjs';
+import { ROOT, run } from './lib.mjs';
 import { prepareNode24 } from './node24.mjs';
 
 const CI = process.env.CI === 'true';
@@ -109,31 +111,152 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
-// The browser suite drives the built H5 app through the built server.
-const miniapp = selected.some((suite) => suite.name.startsWith('miniapp:'));
-await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...(miniapp ? [] : ['--server-only'])]);
-// The weapp suite renders the production WeChat package, built fresh as CI's weapp step builds it.
-if (miniapp) await mustRun(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--weapp']);
+// What the suites need built first. The browser suite drives the built H5 app through the built
+// server; the weapp suite renders the production WeChat package, built fresh as CI's weapp step
+// builds it; the server suites start the built server and staff CLI in places.
+const builds = {
+  server: { name: 'build: shared and server', args: ['--server-only'] },
+  h5: { name: 'build: H5', args: [], needs: ['server'] },
+  weapp: { name: 'build: weapp', args: ['--weapp'], needs: ['server'] },
+};
+const needsOf = (suite) =>
+  suite.name.startsWith('server:')
+    ? ['server']
+    : suite.name === 'miniapp: weapp in WeChat’s runtime'
+      ? ['weapp']
+      : suite.name === 'miniapp: H5 in Chromium'
+        ? ['h5']
+        : [];
+
+/**
+ * The work as tasks, in the order they are started when a slot is free and what they need is done:
+ * the longest first, each build just before the suite that needs it; the short suites that need no
+ * build fill the gaps. The default of 2 at a time suits the 2-core CI machine, whose Node 24 suite
+ * (much of it waiting on MariaDB) runs beside this; `--jobs 1` runs the builds, then the suites in
+ * the order of the list above. MariaDB suites never overlap each other.
+ */
+const tasks = [];
+const buildTask = (key) => {
+  const found = tasks.find((task) => task.build === key);
+  if (found) return found;
+  const needs = (builds[key].needs ?? []).map(buildTask);
+  const task = { build: key, name: builds[key].name, needs };
+  tasks.push(task);
+  return task;
+};
+for (const suite of selected) for (const key of needsOf(suite)) buildTask(key);
+const order = [
+  'server',
+  'server: API on SQLite',
+  'server: API on MariaDB',
+  'server: API on MariaDB + Redis',
+  'h5',
+  'miniapp: H5 in Chromium',
+  'weapp',
+  'miniapp: weapp in WeChat’s runtime',
+];
+for (const [i, suite] of selected.entries()) {
+  tasks.push({ suite, index: i, name: suite.name, needs: needsOf(suite).map(buildTask) });
+}
+const rank = (task) => {
+  const i = order.indexOf(task.build ?? task.name);
+  return i < 0 ? order.length : i;
+};
+const jobsFlag = flag('--jobs');
+const jobs = Math.max(1, Number(jobsFlag ?? Math.min(2, availableParallelism())) || 1);
+if (jobs > 1) tasks.sort((a, b) => rank(a) - rank(b));
+
+/**
+ * One task at a time owns the terminal and prints as it goes; the others' output is held and
+ * printed in one piece when the terminal is theirs (as soon as the task before finishes), so each
+ * suite's output stays together.
+ */
+let owner = null;
+const waiting = [];
+const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+function write(task, stream, chunk) {
+  if (owner === task) (stream === 'err' ? process.stderr : process.stdout).write(chunk);
+  else task.held.push([stream, chunk]);
+}
+function takeTerminal(task) {
+  owner = task;
+  for (const [stream, chunk] of task.held) (stream === 'err' ? process.stderr : process.stdout).write(chunk);
+  task.held = [];
+}
+function releaseTerminal(task) {
+  if (owner !== task) return;
+  owner = null;
+  const next = waiting.shift();
+  if (!next) return;
+  takeTerminal(next);
+  if (next.done) releaseTerminal(next);
+}
+function claimTerminal(task) {
+  task.held = [];
+  if (!owner) takeTerminal(task);
+  else waiting.push(task);
+}
+function say(task, text, stream = 'out') {
+  write(task, stream, `${text}\n`);
+}
+
+const children = new Set();
+function runTask(task, command, commandArgs, env) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, commandArgs, {
+      cwd: ROOT,
+      env: { ...process.env, ...colour, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    child.stdout.on('data', (chunk) => write(task, 'out', chunk));
+    child.stderr.on('data', (chunk) => write(task, 'err', chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolvePromise(code ?? (signal ? 1 : 0));
+    });
+  });
+}
 
 const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failed = false;
-for (const [i, suite] of selected.entries()) {
+
+async function perform(task) {
+  if (task.build) {
+    say(task, `\n▶ ${task.name}`);
+    const code = await runTask(task, process.execPath, [
+      join(ROOT, 'scripts/build.mjs'),
+      ...builds[task.build].args,
+    ]);
+    if (code !== 0) {
+      say(task, `\n✖ node scripts/build.mjs ${builds[task.build].args.join(' ')} exited with ${code}`, 'err');
+      // As before, a failed build ends the run: its output, then the other tasks stopped.
+      if (owner !== task) takeTerminal(task);
+      for (const child of children) child.kill('SIGTERM');
+      rmSync(reports, { recursive: true, force: true });
+      process.exit(code);
+    }
+    return;
+  }
+  const { suite, index } = task;
   const reason = suite.missing ? await suite.missing() : null;
   if (reason) {
     const banner = `${CI ? '✖ FAILED' : '⚠ SKIPPED'}: ${suite.name} — ${reason}`;
-    console.error(`\n${'!'.repeat(banner.length)}\n${banner}\n${'!'.repeat(banner.length)}\n`);
-    lines.push(banner);
+    say(task, `\n${'!'.repeat(banner.length)}\n${banner}\n${'!'.repeat(banner.length)}\n`, 'err');
+    lines[index] = banner;
     failed ||= CI;
-    continue;
+    return;
   }
-  console.log(`\n▶ ${suite.name} — Node ${process.version}`);
-  const output = join(reports, `${i}.json`);
-  const code = await run(
+  say(task, `\n▶ ${suite.name} — Node ${process.version}`);
+  const output = join(reports, `${index}.json`);
+  const code = await runTask(
+    task,
     process.execPath,
     [jest, '-c', suite.config, '--runInBand', '--json', `--outputFile=${output}`, ...(suite.args ?? [])],
-    { env: suite.env },
+    suite.env,
   );
   const report = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8')) : null;
   const counts = {
@@ -144,13 +267,45 @@ for (const [i, suite] of selected.entries()) {
   for (const key of Object.keys(totals)) totals[key] += counts[key];
   const ok = code === 0 && counts.passed > 0;
   failed ||= !ok;
-  lines.push(
-    `${ok ? '✔' : '✖'} ${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
-  );
+  lines[index] =
+    `${ok ? '✔' : '✖'} ${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
 }
+
+await new Promise((resolveAll) => {
+  let running = 0;
+  let mariadbBusy = false;
+  const usesMariaDb = (task) => task.suite?.env?.TEST_DB === 'mariadb';
+  const ready = (task) =>
+    !task.started && task.needs.every((need) => need.done) && !(usesMariaDb(task) && mariadbBusy);
+  const next = () => {
+    if (tasks.every((task) => task.done)) return resolveAll();
+    for (const task of tasks) {
+      if (running >= jobs) break;
+      if (!ready(task)) continue;
+      task.started = true;
+      running += 1;
+      if (usesMariaDb(task)) mariadbBusy = true;
+      claimTerminal(task);
+      perform(task)
+        .catch((error) => {
+          say(task, `\n✖ ${task.name}: ${error?.stack ?? error}`, 'err');
+          if (task.suite) lines[task.index] = `✖ ${task.name}: ${error?.message ?? error}`;
+          failed = true;
+        })
+        .finally(() => {
+          task.done = true;
+          running -= 1;
+          if (usesMariaDb(task)) mariadbBusy = false;
+          releaseTerminal(task);
+          next();
+        });
+    }
+  };
+  next();
+});
 rmSync(reports, { recursive: true, force: true });
 
-console.log(`\n${lines.join('\n')}\n`);
+console.log(`\n${lines.filter(Boolean).join('\n')}\n`);
 console.log(
   `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (Node ${process.version})`,
 );

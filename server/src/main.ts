@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory';
 import { isStartupRefusal } from './common/startup';
 import { loadConfig } from './config/config';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  // The application's modules are loaded once the configuration is accepted: a refusal is answered
+  // without loading them (about a second and a half of CPU).
+  const { createApp } = await import('./app.factory.js');
   const app = await createApp(config);
   // Close the database only after the HTTP server has stopped, on SIGTERM from an orchestrator too.
   app.enableShutdownHooks();
