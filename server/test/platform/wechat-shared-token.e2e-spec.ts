@@ -41,7 +41,8 @@ describeEachBackend('WeChat access token shared by replicas', (backend) => {
 
   beforeAll(async () => {
     standin = await startStandin();
-    config = standinWechatConfig(standin.url, 700);
+    // Long enough for the stand-in to answer on a loaded CI machine; the give-up case waits about 2.5 × this.
+    config = standinWechatConfig(standin.url, 2000);
   });
   afterAll(() => standin.close());
   beforeEach(async () => {
