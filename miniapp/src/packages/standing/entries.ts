@@ -10,8 +10,8 @@ export default {
   workbench: [
     {
       section: '会员',
-      // Beside 会员单位: a unit's level.
-      order: 20.5,
+      // After 欠费与除名: the console lights the first tile of the feature for the unit's arrears page.
+      order: 20.6,
       text: '会员级别申请',
       route: ROUTES.levelRequests,
       modifier: 'level-requests',
@@ -26,8 +26,8 @@ export default {
     },
     {
       section: '会员',
-      // Beside 会费: the years a unit has not paid.
-      order: 24.5,
+      // Beside 会员单位; first of the feature, so a unit's arrears page lights it in the console.
+      order: 20.5,
       text: '欠费与除名',
       route: ROUTES.arrears,
       modifier: 'arrears',
