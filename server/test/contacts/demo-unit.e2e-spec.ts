@@ -1,6 +1,10 @@
 import { checkUscc, meSchema } from '@itss/shared';
 import { DataSource } from 'typeorm';
-import { DEMO_UNIT_CREDIT_CODE, DemoUnitSeed } from '../../src/modules/units/demo-unit.seed';
+import {
+  DEMO_ARREARS_UNIT,
+  DEMO_UNIT_CREDIT_CODE,
+  DemoUnitSeed,
+} from '../../src/modules/units/demo-unit.seed';
 import { UnitContactEntity } from '../../src/modules/units/unit-contact.entity';
 import { UnitEntity } from '../../src/modules/units/unit.entity';
 import { UnitsService } from '../../src/modules/units/units.service';
@@ -36,7 +40,12 @@ describe('contacts: the demo member unit of development', () => {
       });
       expect(checkUscc(DEMO_UNIT_CREDIT_CODE)).toBe('valid');
       await env.server.app.get(DemoUnitSeed).onModuleInit();
-      expect(await env.server.app.get(DataSource).getRepository(UnitEntity).count()).toBe(1);
+      // Once only: the demo unit and standing's arrears demo unit, each still there once.
+      const units = await env.server.app
+        .get(DataSource)
+        .getRepository(UnitEntity)
+        .find({ order: { id: 'ASC' } });
+      expect(units.map((unit) => unit.name)).toEqual(['示例会员单位', DEMO_ARREARS_UNIT.name]);
       expect(await env.server.app.get(DataSource).getRepository(UnitContactEntity).count()).toBe(2);
     } finally {
       await env.close();
