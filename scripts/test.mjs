@@ -70,7 +70,14 @@ const noMariaDb = async () =>
 const noRedis = { REDIS_URL: undefined, TEST_REDIS: undefined };
 const suites = [
   { name: 'shared: domain rules', config: 'shared/jest.config.js' },
-  { name: 'server: API on SQLite', config: 'server/jest.config.js', env: { TEST_DB: 'sqlite', ...noRedis } },
+  {
+    name: 'server: API on SQLite',
+    config: 'server/jest.config.js',
+    env: { TEST_DB: 'sqlite', ...noRedis },
+    // The longest suite by far: with jobs to spare its files run as two halves side by side
+    // (jest --shard; each half sets up its own template database), one summary line for both.
+    shards: 2,
+  },
   {
     name: 'server: API on MariaDB',
     config: 'server/jest.config.js',
@@ -155,15 +162,18 @@ const order = [
   'weapp',
   'miniapp: weapp in WeChat’s runtime',
 ];
+const jobsFlag = flag('--jobs');
+const jobs = Math.max(1, Number(jobsFlag ?? Math.min(2, availableParallelism())) || 1);
 for (const [i, suite] of selected.entries()) {
-  tasks.push({ suite, index: i, name: suite.name, needs: needsOf(suite).map(buildTask) });
+  const shards = jobs > 1 ? (suite.shards ?? 1) : 1;
+  for (let shard = 1; shard <= shards; shard++) {
+    tasks.push({ suite, index: i, shard, shards, name: suite.name, needs: needsOf(suite).map(buildTask) });
+  }
 }
 const rank = (task) => {
   const i = order.indexOf(task.build ?? task.name);
   return i < 0 ? order.length : i;
 };
-const jobsFlag = flag('--jobs');
-const jobs = Math.max(1, Number(jobsFlag ?? Math.min(2, availableParallelism())) || 1);
 if (jobs > 1) tasks.sort((a, b) => rank(a) - rank(b));
 
 /**
@@ -223,6 +233,8 @@ const reports = mkdtempSync(join(tmpdir(), 'itss-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failed = false;
+// A sharded suite's counts, added up until its last half is done.
+const partial = new Map();
 
 async function perform(task) {
   if (task.build) {
@@ -241,21 +253,32 @@ async function perform(task) {
     }
     return;
   }
-  const { suite, index } = task;
+  const { suite, index, shard, shards } = task;
   const reason = suite.missing ? await suite.missing() : null;
   if (reason) {
+    if (lines[index]) return;
     const banner = `${CI ? '✖ FAILED' : '⚠ SKIPPED'}: ${suite.name} — ${reason}`;
     say(task, `\n${'!'.repeat(banner.length)}\n${banner}\n${'!'.repeat(banner.length)}\n`, 'err');
     lines[index] = banner;
     failed ||= CI;
     return;
   }
-  say(task, `\n▶ ${suite.name} — Node ${process.version}`);
-  const output = join(reports, `${index}.json`);
+  const part = shards > 1 ? ` (part ${shard} of ${shards})` : '';
+  say(task, `\n▶ ${suite.name}${part} — Node ${process.version}`);
+  const output = join(reports, `${index}-${shard}.json`);
   const code = await runTask(
     task,
     process.execPath,
-    [jest, '-c', suite.config, '--runInBand', '--json', `--outputFile=${output}`, ...(suite.args ?? [])],
+    [
+      jest,
+      '-c',
+      suite.config,
+      '--runInBand',
+      '--json',
+      `--outputFile=${output}`,
+      ...(shards > 1 ? [`--shard=${shard}/${shards}`] : []),
+      ...(suite.args ?? []),
+    ],
     suite.env,
   );
   const report = existsSync(output) ? JSON.parse(readFileSync(output, 'utf8')) : null;
@@ -265,10 +288,16 @@ async function perform(task) {
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
   };
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  const ok = code === 0 && counts.passed > 0;
+  const sum = partial.get(index) ?? { passed: 0, failed: 0, skipped: 0, ok: true, left: shards };
+  for (const key of Object.keys(totals)) sum[key] += counts[key];
+  sum.ok &&= code === 0;
+  sum.left -= 1;
+  partial.set(index, sum);
+  if (sum.left > 0) return;
+  const ok = sum.ok && sum.passed > 0;
   failed ||= !ok;
   lines[index] =
-    `${ok ? '✔' : '✖'} ${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+    `${ok ? '✔' : '✖'} ${suite.name}: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`;
 }
 
 await new Promise((resolveAll) => {

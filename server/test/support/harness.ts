@@ -65,8 +65,10 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     database,
     h5Dir: '/nonexistent-h5-build',
     logLevel: 'error',
-    // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat.
-    wechat: standinWechatConfig('http://127.0.0.1:9', 1000),
+    // Tests that log in point apiBase at a stand-in of their own; the others never reach WeChat. A
+    // burst of 20 exchanges outlasted 1 s on a CI machine running suites side by side; the tests of
+    // WeChat's own timeouts set theirs.
+    wechat: standinWechatConfig('http://127.0.0.1:9', 3000),
     // WeChat Pay off; tests of payments take loadConfig's development stand-in configuration.
     wechatpay: null,
     // The run "API on MariaDB + Redis" sets REDIS_URL; each config gets a namespace of its own.
