@@ -163,7 +163,7 @@ suite('staff pages of member units and groups in WeChat’s runtime', () => {
   test('会员单位: a search narrows the list; 导出 Excel opens the filtered sheet in WeChat', async () => {
     await launch('packages/unit/staff/units/index');
     await app.waitForText('示例会员单位');
-    await app.input('.units-search__input', '示例');
+    await app.input('.units-search__input', '示例会员');
     await app.tap('搜索');
     await app.idle();
     expect(app.queryAll('.unit-row')).toHaveLength(1);
