@@ -44,13 +44,7 @@ export class CertificatesController {
     @Query({ schema: noQuerySchema }) _query: object,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
-    const issued = await this.certificates.issue(ctx, params.id);
-    const bytes = await this.files.pdf(this.factsOf(request, issued));
-    return new StreamableFile(bytes, {
-      type: 'application/pdf',
-      length: bytes.length,
-      disposition: attachment(issued, 'pdf'),
-    });
+    return this.file(ctx, params.id, request, 'pdf');
   }
 
   @Get('units/:id/certificate.png')
@@ -60,13 +54,7 @@ export class CertificatesController {
     @Query({ schema: noQuerySchema }) _query: object,
     @Req() request: FastifyRequest,
   ): Promise<StreamableFile> {
-    const issued = await this.certificates.issue(ctx, params.id);
-    const bytes = await this.files.png(this.factsOf(request, issued));
-    return new StreamableFile(bytes, {
-      type: 'image/png',
-      length: bytes.length,
-      disposition: attachment(issued, 'png').replace(/^attachment/, 'inline'),
-    });
+    return this.file(ctx, params.id, request, 'png');
   }
 
   /** Public: anyone who scanned the QR code. No personal data in the answer. */
@@ -77,6 +65,23 @@ export class CertificatesController {
     @Query({ schema: noQuerySchema }) _query: object,
   ): Promise<CertificateVerification> {
     return this.certificates.verify(params.code);
+  }
+
+  /** The PDF to download, or the picture shown inline (and saved to the album). */
+  private async file(
+    ctx: SignedInContext,
+    unitId: number,
+    request: FastifyRequest,
+    kind: 'pdf' | 'png',
+  ): Promise<StreamableFile> {
+    const issued = await this.certificates.issue(ctx, unitId);
+    const facts = this.factsOf(request, issued);
+    const bytes = kind === 'pdf' ? await this.files.pdf(facts) : await this.files.png(facts);
+    return new StreamableFile(bytes, {
+      type: kind === 'pdf' ? 'application/pdf' : 'image/png',
+      length: bytes.length,
+      disposition: disposition(issued, kind),
+    });
   }
 
   private factsOf(request: FastifyRequest, issued: IssuedCertificate): CertificateFacts {
@@ -97,7 +102,7 @@ export class CertificatesController {
   }
 }
 
-function attachment(issued: IssuedCertificate, ext: 'pdf' | 'png'): string {
+function disposition(issued: IssuedCertificate, ext: 'pdf' | 'png'): string {
   const name = `电子会员证书-${issued.certificate.number}.${ext}`;
-  return `attachment; filename="${issued.certificate.number}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${ext === 'pdf' ? 'attachment' : 'inline'}; filename="${issued.certificate.number}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
