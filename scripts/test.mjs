@@ -274,6 +274,8 @@ async function perform(task) {
       '-c',
       suite.config,
       '--runInBand',
+      // A server that failed to start in a suite can leave sockets open; CI must end with the report.
+      ...(CI ? ['--forceExit'] : []),
       '--json',
       `--outputFile=${output}`,
       ...(shards > 1 ? [`--shard=${shard}/${shards}`] : []),

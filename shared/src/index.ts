@@ -29,3 +29,4 @@ export * from './dashboard';
 export * from './notices';
 export * from './standing';
 export * from './certificates';
+export * from './events';

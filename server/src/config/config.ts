@@ -182,6 +182,8 @@ export interface RedisConfig {
   url: string;
   /** Every key starts with it, so several deployments or test runs can share one Redis. */
   keyPrefix: string;
+  /** How long a command may take; tests on a loaded machine allow more than production's 2 s. */
+  commandTimeoutMs?: number;
 }
 
 /** An S3-compatible bucket (Tencent COS, MinIO, AWS) for uploaded files. */

@@ -141,7 +141,7 @@ export async function openRedisState(config: RedisConfig): Promise<RedisSharedSt
   const redis = new Redis(config.url, {
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: config.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),

@@ -130,6 +130,8 @@ describe('membership certificate', () => {
     };
     const fresh = await verify();
     expect(fresh).toEqual({
+      kind: 'membership',
+      attendance: null,
       valid: true,
       unitName: certificate.unitName,
       level: certificate.level,

@@ -33,8 +33,12 @@ export function uniqueKeyPrefix(): string {
   return `itss-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
 }
 
+/**
+ * Suites run side by side on two cores: a server starting while both are busy has seen Redis's
+ * ready check outlast production's 2 s, so tests allow 10 s before calling Redis unreachable.
+ */
 export function testRedisConfig(): RedisConfig {
-  return { url: TEST_REDIS_URL, keyPrefix: uniqueKeyPrefix() };
+  return { url: TEST_REDIS_URL, keyPrefix: uniqueKeyPrefix(), commandTimeoutMs: 10_000 };
 }
 
 /**

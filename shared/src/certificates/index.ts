@@ -58,10 +58,20 @@ export const CERTIFICATE_STATUS_TEXTS: Record<CertificateStatus, string> = {
 };
 
 /** `GET /api/certificates/:code` (public, no sign-in): the unit's live standing, no personal data. */
+export const CERTIFICATE_KINDS = ['membership', 'attendance'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 export const certificateVerificationSchema = z.object({
+  /** 电子会员证书, or a training's certificate of attendance (培训证明); one code space, one page. */
+  kind: z.enum(CERTIFICATE_KINDS),
   valid: z.boolean(),
+  /** The member unit (membership), or the attendee's unit as they registered it (may be empty). */
   unitName: z.string(),
-  level: levelCodeSchema,
+  /** null on a certificate of attendance. */
+  level: levelCodeSchema.nullable(),
+  /** A certificate of attendance: who attended what, when, for how many hours. */
+  attendance: z
+    .object({ name: z.string(), eventTitle: z.string(), attendedOn: z.iso.date(), hours: z.number() })
+    .nullable(),
   /** The certificate's own year's last day, YYYY-12-31. */
   validThrough: z.iso.date(),
   status: certificateStatusSchema,

@@ -163,8 +163,10 @@ export class CertificatesService implements OnModuleInit {
               ? 'valid'
               : 'unpaid';
     return {
+      kind: 'membership',
       valid: status === 'valid',
       unitName: row.name,
+      attendance: null,
       level: row.level,
       validThrough: `${row.year}-12-31`,
       status,

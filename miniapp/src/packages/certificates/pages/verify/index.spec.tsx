@@ -8,6 +8,8 @@ import VerifyPage from './index';
 const CODE = 'ABCDEFGHIJKLMNOPQRST';
 
 const valid: CertificateVerification = {
+  kind: 'membership',
+  attendance: null,
   valid: true,
   unitName: '杭州云栈信息技术有限公司',
   level: 'committee',

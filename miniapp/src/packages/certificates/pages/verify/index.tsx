@@ -49,7 +49,7 @@ function Result({ verification, checkedAt }: { verification: CertificateVerifica
       </View>
       <Card className="verify-card">
         <Line label="单位名称" value={verification.unitName} />
-        <Line label="会员级别" value={levelName(verification.level)} />
+        {verification.level && <Line label="会员级别" value={levelName(verification.level)} />}
         <Line label="证书编号" value={verification.number} />
         <Line label="证书年度" value={`${verification.year} 年度`} />
         <Line label="有效期至" value={verification.validThrough} />
