@@ -17,6 +17,7 @@ import { DesktopLoginsModule } from './modules/desktop-logins/desktop-logins.mod
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DuesModule } from './modules/dues/dues.module';
 import { FilesModule } from './modules/files/files.module';
+import { EventsModule } from './modules/events/events.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembershipModule } from './modules/membership/membership.module';
@@ -74,6 +75,7 @@ export class AppModule {
         DashboardModule,
         NoticesModule,
         StandingModule,
+        EventsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
