@@ -631,7 +631,7 @@ export const RegistrationError = defineErrors({
   /** Confirm of a registration that is not offered (or awaiting payment). */
   NothingToConfirm: { code: 'REGISTRATION_NOTHING_TO_CONFIRM', status: 409, message: '该报名无需确认，请刷新后查看' },
   /** The offer or payment hold ran out before the confirmation. */
-  HoldExpired: { code: 'REGISTRATION_HOLD_EXPIRED', status: 409, message: '名额保留已过期，已为您重新排入候补' },
+  HoldExpired: { code: 'REGISTRATION_HOLD_EXPIRED', status: 409, message: '名额保留已过期，已顺延给下一位候补，您可重新报名' },
   /** Cancel after `closesAt`, or of a cancelled registration. */
   CannotCancel: { code: 'REGISTRATION_CANNOT_CANCEL', status: 409, message: '报名截止后不能在线取消，请联系会员服务部' },
   /** A booking larger than the seats left. */
