@@ -34,7 +34,8 @@ const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
   (
-    process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates,standing'
+    process.env.BENCH_PARTS ||
+    'public,articles,submissions,statements,dues,dashboard,certificates,standing,events'
   ).split(','),
 );
 
@@ -373,4 +374,9 @@ if (PARTS.has('certificates')) {
 if (PARTS.has('standing')) {
   const { benchStanding } = await import('./bench-standing.mjs');
   await benchStanding();
+}
+
+if (PARTS.has('events')) {
+  const { benchEvents } = await import('./bench-events.mjs');
+  await benchEvents();
 }
