@@ -3,6 +3,7 @@ import { TransactionalRepositoriesModule } from '../../database/transactional-re
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { EventJobs } from './event-jobs';
@@ -13,6 +14,7 @@ import { EventsController } from './events.controller';
 import { EventsPolicy, RegistrationsPolicy } from './events.policy';
 import { EventsService } from './events.service';
 import { RegistrationEntity } from './registration.entity';
+import { RegistrationPayments } from './registration-payments';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { Seats } from './seats';
@@ -35,6 +37,7 @@ import { TicketCodes } from './ticket-codes';
     FilesModule,
     AuditModule,
     NotificationsModule,
+    PaymentsModule,
   ],
   controllers: [EventsController, RegistrationsController],
   providers: [
@@ -44,6 +47,7 @@ import { TicketCodes } from './ticket-codes';
     EventJobs,
     RegistrationsService,
     RegistrationsPolicy,
+    RegistrationPayments,
     Seats,
     TicketCodes,
   ],
