@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
+import { DemoEventsSeed } from './demo-events.seed';
 import { EventJobs } from './event-jobs';
 import { EventSessionEntity } from './event-session.entity';
 import { EventSessionsEditor } from './event-sessions-editor';
@@ -50,6 +51,7 @@ import { TicketCodes } from './ticket-codes';
     RegistrationPayments,
     Seats,
     TicketCodes,
+    DemoEventsSeed,
   ],
   exports: [TicketCodes],
 })
