@@ -8,6 +8,7 @@ import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { DemoEventsSeed } from './demo-events.seed';
 import { EventJobs } from './event-jobs';
+import { HoldExpiry } from './hold-expiry';
 import { EventSessionEntity } from './event-session.entity';
 import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
@@ -46,6 +47,7 @@ import { TicketCodes } from './ticket-codes';
     EventsPolicy,
     EventSessionsEditor,
     EventJobs,
+    HoldExpiry,
     RegistrationsService,
     RegistrationsPolicy,
     RegistrationPayments,
