@@ -351,6 +351,7 @@ export const bookingCreatedSchema = z.object({
   registrationIds: z.array(z.number().int().positive()),
   state: z.enum(['confirmed', 'awaiting_payment']),
 });
+export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 /** `PATCH /api/registrations/:id/attendee`: the booker names a booked seat's attendee. */
 export const attendeeSchema = z.strictObject({
   name: personName,
@@ -384,6 +385,32 @@ export const registrationInvoiceSchema = z.object({
   url: z.string().nullable(),
   requestedAt: z.iso.datetime(),
   issuedAt: z.iso.datetime().nullable(),
+});
+
+export type RegistrationInvoice = z.infer<typeof registrationInvoiceSchema>;
+/** `GET /api/events/invoice-requests?status=` (staff): paid registrations whose invoice was asked for, newest first. */
+export const invoiceRequestQuerySchema = z.strictObject({
+  status: z.enum(['requested', 'issued']).optional(),
+  ...cursorPageQuery({ max: 100, defaultLimit: 50 }),
+});
+export const invoiceRequestItemSchema = z.object({
+  registrationId: z.number().int().positive(),
+  eventId: z.number().int().positive(),
+  eventTitle: z.string(),
+  name: z.string().nullable(),
+  unitName: z.string().nullable(),
+  priceFen: z.number().int(),
+  invoice: registrationInvoiceSchema,
+});
+export const invoiceRequestPageSchema = pageOf(invoiceRequestItemSchema);
+export type InvoiceRequestPage = z.infer<typeof invoiceRequestPageSchema>;
+/** `PATCH /api/registrations/:id/attendee` → the seat as named. */
+export const attendeeNamedSchema = z.object({
+  id: z.number().int().positive(),
+  bookingId: z.number().int().positive(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
 });
 
 /**
@@ -643,6 +670,9 @@ export const RegistrationError = defineErrors({
   InvoiceNotPaid: { code: 'REGISTRATION_INVOICE_NOT_PAID', status: 409, message: '支付完成后才能申请发票' },
   InvoiceAlreadyRequested: { code: 'REGISTRATION_INVOICE_REQUESTED', status: 409, message: '已申请过发票，请勿重复申请' },
   InvoiceNotRequested: { code: 'REGISTRATION_INVOICE_NOT_REQUESTED', status: 409, message: '该报名尚未申请发票' },
+  InvoiceAlreadyIssued: { code: 'REGISTRATION_INVOICE_ISSUED', status: 409, message: '发票已开具，如需更换请联系会员服务部' },
+  /** The issued invoice is not the caller's upload of a PDF. */
+  InvoiceFileUnusable: { code: 'REGISTRATION_INVOICE_FILE_UNUSABLE', status: 400, message: '发票文件无效，请上传 PDF 文件' },
   /** Certificate of attendance: trainings only, checked-in attendees only. */
   NoCertificate: { code: 'REGISTRATION_NO_CERTIFICATE', status: 409, message: '签到参加培训后才能下载培训证明' },
   /** Survey of someone not checked in, or answered twice. */

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { BookingEntity } from './booking.entity';
+import { EventDeskPolicy } from './event-desk.policy';
+import { EventReportsController } from './event-reports.controller';
+import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -13,6 +17,9 @@ import { RegistrationEntity } from './registration.entity';
 @Module({
   imports: [
     TransactionalRepositoriesModule.forFeature([EventEntity, EventSessionEntity, RegistrationEntity, BookingEntity]),
+    PaymentsModule,
   ],
+  controllers: [EventReportsController],
+  providers: [EventDeskPolicy, EventReports],
 })
 export class EventsModule {}
