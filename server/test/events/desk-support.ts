@@ -150,3 +150,17 @@ export async function moveEvent(env: AuthEnv, id: number, change: Partial<Pick<E
 }
 
 export { DAY, HOUR };
+
+/** A unit whose primary contact is the caller, with a fresh event it may book (paid when asked). */
+export async function bookableFor(
+  env: AuthEnv,
+  unitId: number,
+  options: EventOptions = {},
+): Promise<{ eventId: number; sessionId: number; body: { sessionId: number; unitId: number; seats: number } }> {
+  const { event, sessions } = await insertEvent(env, options);
+  const sessionId = sessions[0]!.id;
+  return { eventId: event.id, sessionId, body: { sessionId, unitId, seats: 2 } };
+}
+
+/** Prices that make a 委员单位 (the demo application's level) pay. */
+export const PAID_PRICES: EventPrices = { member: 20_000, committee: 15_000, vice_president: 0, president: 0, non_member: 50_000 };

@@ -1,5 +1,9 @@
-import { type RouteAccess, STAFF } from '../support/role-matrix';
-import { insertEvent } from './desk-support';
+import { type RouteAccess, SIGNED_IN, STAFF } from '../support/role-matrix';
+import { bookingOf, unitFor } from './desk.booking-matrix';
+import { bookableFor, insertEvent } from './desk-support';
+
+/** The event each caller books in its check: made by the path, read by the body. */
+const bookable = new Map<number, Promise<Awaited<ReturnType<typeof bookableFor>>>>();
 
 /**
  * The registration office's routes beside the core: statistics, the sheet, bookings, invoices and the
@@ -18,5 +22,34 @@ export const ACCESS: RouteAccess[] = [
     route: '/api/events/:id/registrations.xlsx',
     allowed: STAFF,
     path: async (env) => `/api/events/${(await insertEvent(env)).event.id}/registrations.xlsx`,
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/bookings',
+    allowed: SIGNED_IN,
+    // The matrix asks for the body first: it makes the event, the path names it.
+    body: async (env, caller) => {
+      if (caller.userId === null) return { sessionId: 1, unitId: 1, seats: 1 };
+      const target = bookableFor(env, await unitFor(env, caller));
+      bookable.set(caller.userId, target);
+      return (await target).body;
+    },
+    path: async (_env, caller) =>
+      caller.userId === null
+        ? '/api/events/1/bookings'
+        : `/api/events/${(await bookable.get(caller.userId))!.eventId}/bookings`,
+  },
+  {
+    method: 'POST',
+    route: '/api/bookings/:id/pay',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/bookings/${(await bookingOf(env, caller, true)).bookingId}/pay`,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/registrations/:id/attendee',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/registrations/${(await bookingOf(env, caller)).registrationIds[0]}/attendee`,
+    body: () => Promise.resolve({ name: '赵六' }),
   },
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { cursorPageQuery, decimalIdSchema, idSchema, pageOf } from '../common';
 import { LEVEL_CODES, type LevelCode } from '../domain/levels';
-import { defineErrors } from '../errors';
+import { defineErrorMessages, defineErrors } from '../errors';
 import { levelCodeSchema } from '../membership';
 import { defineNotifications } from '../notifications';
 import { requestPaymentSchema } from '../payments';
@@ -352,6 +352,7 @@ export const bookingCreatedSchema = z.object({
   state: z.enum(['confirmed', 'awaiting_payment']),
 });
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
+export const bookingIdParamSchema = z.strictObject({ id: decimalIdSchema });
 /** `PATCH /api/registrations/:id/attendee`: the booker names a booked seat's attendee. */
 export const attendeeSchema = z.strictObject({
   name: personName,
@@ -677,6 +678,14 @@ export const RegistrationError = defineErrors({
   NoCertificate: { code: 'REGISTRATION_NO_CERTIFICATE', status: 409, message: '签到参加培训后才能下载培训证明' },
   /** Survey of someone not checked in, or answered twice. */
   SurveyClosed: { code: 'REGISTRATION_SURVEY_CLOSED', status: 409, message: '签到参加活动后可填写一次满意度评价' },
+});
+
+/** Words of the moment for registration codes: when the window opens, in Beijing time. */
+export const RegistrationErrorMessages = defineErrorMessages({
+  NotOpenYetAt: {
+    code: 'REGISTRATION_NOT_OPEN_YET',
+    message: (opensAtBeijing: string) => `报名将于 ${opensAtBeijing}（北京时间）开始，请届时再来`,
+  },
 });
 
 export const EVENTS_AUDIT_ACTIONS = defineAuditActions({

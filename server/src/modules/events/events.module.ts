@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
 import { EventDeskPolicy } from './event-desk.policy';
 import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
@@ -18,8 +21,9 @@ import { RegistrationEntity } from './registration.entity';
   imports: [
     TransactionalRepositoriesModule.forFeature([EventEntity, EventSessionEntity, RegistrationEntity, BookingEntity]),
     PaymentsModule,
+    UnitsModule,
   ],
-  controllers: [EventReportsController],
-  providers: [EventDeskPolicy, EventReports],
+  controllers: [EventReportsController, BookingsController],
+  providers: [EventDeskPolicy, EventReports, BookingsService],
 })
 export class EventsModule {}
