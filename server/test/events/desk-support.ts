@@ -164,3 +164,13 @@ export async function bookableFor(
 
 /** Prices that make a 委员单位 (the demo application's level) pay. */
 export const PAID_PRICES: EventPrices = { member: 20_000, committee: 15_000, vice_president: 0, president: 0, non_member: 50_000 };
+
+/** A confirmed paid seat of `userId` in a fresh event, its invoice already asked for when `requested`. */
+export async function paidSeatOf(env: AuthEnv, userId: number, requested = false): Promise<RegistrationEntity> {
+  const { sessions } = await insertEvent(env);
+  const seat = await insertRegistration(env, sessions[0]!, { userId, priceFen: 80_000 });
+  if (!requested) return seat;
+  const asked = { invoiceTitle: '北京示例信息技术有限公司', invoiceRequestedAt: at(Date.now()) };
+  await env.server.app.get(DataSource).getRepository(RegistrationEntity).update(seat.id, asked);
+  return { ...seat, ...asked };
+}

@@ -1,6 +1,10 @@
 import { type RouteAccess, SIGNED_IN, STAFF } from '../support/role-matrix';
 import { bookingOf, unitFor } from './desk.booking-matrix';
-import { bookableFor, insertEvent } from './desk-support';
+import { uploadPdf } from '../dues/receipts-support';
+import { userIdOf } from '../support/auth-env';
+import { bookableFor, insertEvent, paidSeatOf } from './desk-support';
+
+let sequence = 0;
 
 /** The event each caller books in its check: made by the path, read by the body. */
 const bookable = new Map<number, Promise<Awaited<ReturnType<typeof bookableFor>>>>();
@@ -51,5 +55,27 @@ export const ACCESS: RouteAccess[] = [
     allowed: SIGNED_IN,
     path: async (env, caller) => `/api/registrations/${(await bookingOf(env, caller)).registrationIds[0]}/attendee`,
     body: () => Promise.resolve({ name: '赵六' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/invoice-request',
+    allowed: SIGNED_IN,
+    path: async (env, caller) =>
+      `/api/registrations/${caller.userId === null ? 1 : (await paidSeatOf(env, caller.userId)).id}/invoice-request`,
+    body: () => Promise.resolve({ title: '北京示例信息技术有限公司' }),
+  },
+  { method: 'GET', route: '/api/events/invoice-requests', allowed: STAFF },
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/invoice',
+    allowed: STAFF,
+    path: async (env) => {
+      const owner = await userIdOf(env, `o_desk_invoice_matrix_${sequence++}`);
+      return `/api/registrations/${(await paidSeatOf(env, owner, true)).id}/invoice`;
+    },
+    body: async (env, caller) => ({
+      fileId: caller.token ? await uploadPdf(env, caller.token) : 1,
+      number: 'No.20260001',
+    }),
   },
 ];

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { RegistrationEntity } from '../../src/modules/events/registration.entity';
 import { PaymentEntity } from '../../src/modules/payments/payment.entity';
 import { type AuthEnv, seedOf } from '../support/auth-env';
-import { type Call, type ConcurrencyCase, atOnce, tally, times } from '../support/concurrency';
 import { person } from '../support/joining';
-import { PAID_PRICES, bookableFor, sessionNow } from './desk-support';
+import { uploadPdf } from '../dues/receipts-support';
+import { type Call, type ConcurrencyCase, atOnce, auditRows, tally, times } from '../support/concurrency';
+import { PAID_PRICES, bookableFor, paidSeatOf, sessionNow } from './desk-support';
 
 const ds = (env: AuthEnv) => env.server.app.get(DataSource);
 
@@ -79,6 +80,43 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const index = people.indexOf(seat.name ?? '');
       expect(index).toBeGreaterThanOrEqual(0);
       expect(seat.phone).toBe(`1390000000${index}`);
+    },
+  },
+  {
+    route: 'POST /api/registrations/:id/invoice-request',
+    title: 'five requests at once (a double tap): one 200, four 409 REGISTRATION_INVOICE_REQUESTED',
+    async run(env) {
+      const owner = await person(env, 'o_desk_invoice_race');
+      const seat = await paidSeatOf(env, owner.id);
+      const call: Call = {
+        method: 'POST',
+        path: `/api/registrations/${seat.id}/invoice-request`,
+        token: owner.token,
+        body: { title: '北京示例信息技术有限公司' },
+      };
+      expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 1, '409 REGISTRATION_INVOICE_REQUESTED': 4 });
+    },
+  },
+  {
+    route: 'POST /api/registrations/:id/invoice',
+    title: 'the same invoice issued five times at once: all 200, issued and audited once; another file then is 409',
+    async run(env) {
+      const staff = await person(env, 'o_desk_invoice_race_staff', ['staff']);
+      const owner = await person(env, 'o_desk_invoice_race_owner');
+      const seat = await paidSeatOf(env, owner.id, true);
+      const call: Call = {
+        method: 'POST',
+        path: `/api/registrations/${seat.id}/invoice`,
+        token: staff.token,
+        body: { fileId: await uploadPdf(env, staff.token), number: 'No.20260001' },
+      };
+      expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 5 });
+      const audited = (await auditRows(env, 'registration.invoice_issued')).filter(
+        (row) => row.target === `registration:${seat.id}`,
+      );
+      expect(audited).toHaveLength(1);
+      const other = await atOnce(env, [{ ...call, body: { fileId: await uploadPdf(env, staff.token), number: 'No.2' } }]);
+      expect(tally(other)).toEqual({ '409 REGISTRATION_INVOICE_ISSUED': 1 });
     },
   },
 ];

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { EventDeskPolicy } from './event-desk.policy';
+import { EventInvoicesController } from './event-invoices.controller';
+import { EventInvoices } from './event-invoices.service';
 import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
@@ -22,8 +26,10 @@ import { RegistrationEntity } from './registration.entity';
     TransactionalRepositoriesModule.forFeature([EventEntity, EventSessionEntity, RegistrationEntity, BookingEntity]),
     PaymentsModule,
     UnitsModule,
+    FilesModule,
+    AuditModule,
   ],
-  controllers: [EventReportsController, BookingsController],
-  providers: [EventDeskPolicy, EventReports, BookingsService],
+  controllers: [EventReportsController, BookingsController, EventInvoicesController],
+  providers: [EventDeskPolicy, EventReports, BookingsService, EventInvoices],
 })
 export class EventsModule {}
