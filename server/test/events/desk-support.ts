@@ -88,6 +88,8 @@ export interface RegistrationOptions {
   checkedInAt?: Date | null;
   surveyRating?: number | null;
   unitName?: string | null;
+  /** A unit's booked seat: no live user, so one booker may hold several. */
+  booked?: boolean;
 }
 
 /** A registration row as the core would write it; a seat-holding state also counts in `taken`. */
@@ -103,7 +105,7 @@ export async function insertRegistration(
     eventId: session.eventId,
     sessionId: session.id,
     userId: options.userId,
-    liveUserId: state === 'cancelled' ? null : options.userId,
+    liveUserId: state === 'cancelled' || options.booked ? null : options.userId,
     bookingId: null,
     state,
     name: options.name === undefined ? '张三' : options.name,

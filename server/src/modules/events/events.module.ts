@@ -3,6 +3,7 @@ import { TransactionalRepositoriesModule } from '../../database/transactional-re
 import { PaymentsModule } from '../payments/payments.module';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { BookingsController } from './bookings.controller';
@@ -10,6 +11,7 @@ import { BookingsService } from './bookings.service';
 import { EventDeskPolicy } from './event-desk.policy';
 import { EventInvoicesController } from './event-invoices.controller';
 import { EventInvoices } from './event-invoices.service';
+import { EventReminders } from './event-reminders';
 import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
@@ -28,8 +30,9 @@ import { RegistrationEntity } from './registration.entity';
     UnitsModule,
     FilesModule,
     AuditModule,
+    NotificationsModule,
   ],
   controllers: [EventReportsController, BookingsController, EventInvoicesController],
-  providers: [EventDeskPolicy, EventReports, BookingsService, EventInvoices],
+  providers: [EventDeskPolicy, EventReports, BookingsService, EventInvoices, EventReminders],
 })
 export class EventsModule {}
