@@ -2,7 +2,7 @@ import { type RouteAccess, SIGNED_IN, STAFF } from '../support/role-matrix';
 import { bookingOf, unitFor } from './desk.booking-matrix';
 import { uploadPdf } from '../dues/receipts-support';
 import { userIdOf } from '../support/auth-env';
-import { bookableFor, insertEvent, paidSeatOf } from './desk-support';
+import { bookableFor, insertEvent, insertRegistration, paidSeatOf } from './desk-support';
 
 let sequence = 0;
 
@@ -77,5 +77,15 @@ export const ACCESS: RouteAccess[] = [
       fileId: caller.token ? await uploadPdf(env, caller.token) : 1,
       number: 'No.20260001',
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/registrations/:id/calendar.ics',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => {
+      if (caller.userId === null) return '/api/registrations/1/calendar.ics';
+      const { sessions } = await insertEvent(env);
+      return `/api/registrations/${(await insertRegistration(env, sessions[0]!, { userId: caller.userId })).id}/calendar.ics`;
+    },
   },
 ];

@@ -16,6 +16,7 @@ import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
+import { RegistrationCalendar } from './registration-calendar';
 import { RegistrationEntity } from './registration.entity';
 
 /**
@@ -32,7 +33,19 @@ import { RegistrationEntity } from './registration.entity';
     AuditModule,
     NotificationsModule,
   ],
-  controllers: [EventReportsController, BookingsController, EventInvoicesController],
-  providers: [EventDeskPolicy, EventReports, BookingsService, EventInvoices, EventReminders],
+  controllers: [
+    // The registration office around the core: statistics, bookings, invoices, calendar.
+    EventReportsController,
+    BookingsController,
+    EventInvoicesController,
+  ],
+  providers: [
+    EventDeskPolicy,
+    EventReports,
+    BookingsService,
+    EventInvoices,
+    EventReminders,
+    RegistrationCalendar,
+  ],
 })
 export class EventsModule {}
