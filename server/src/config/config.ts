@@ -1,6 +1,11 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { type NotificationPurpose, notificationPurposes, templateEnvKey } from '@itss/shared';
+import {
+  DEFAULT_OFFER_HOURS,
+  type NotificationPurpose,
+  notificationPurposes,
+  templateEnvKey,
+} from '@itss/shared';
 import { z } from 'zod';
 import { type WechatPayConfig, wechatPayConfig, wechatPayKeys } from './wechatpay-config';
 
@@ -121,7 +126,13 @@ const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   ...wechatPayKeys,
+  // Signs event tickets' codes: a code forged or altered without it is refused without a lookup.
+  EVENT_TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EVENT_OFFER_HOURS: z.coerce.number().int().min(1).max(168).default(DEFAULT_OFFER_HOURS),
 });
+
+/** Tickets made in development and tests are signed with this; production must set its own. */
+export const DEVELOPMENT_TICKET_SECRET = 'itss-development-ticket-secret-not-for-production';
 
 /**
  * Subscribe-message templates (from the WeChat console), one per notification purpose a feature
@@ -227,6 +238,13 @@ export interface AppConfig {
   /** A request's headers and body must have arrived within this time, or it is answered 408. */
   requestTimeoutMs: number;
   storage: StorageConfig;
+  events: EventsConfig;
+}
+
+/** Training and events: how long an offered seat waits for its person, and the ticket codes' key. */
+export interface EventsConfig {
+  offerHours: number;
+  ticketSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -315,6 +333,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     problems,
   );
+  if (c.NODE_ENV === 'production' && !c.EVENT_TICKET_SECRET) {
+    problems.push({ key: 'EVENT_TICKET_SECRET', message: 'required in production' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const standinTemplate = serveStandin ? STANDIN_TEMPLATE_ID : undefined;
   return {
@@ -374,6 +395,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             forcePathStyle: c.S3_FORCE_PATH_STYLE,
           }
         : { type: 'local', dir: resolve(c.UPLOAD_DIR) },
+    events: {
+      offerHours: c.EVENT_OFFER_HOURS,
+      ticketSecret: c.EVENT_TICKET_SECRET ?? DEVELOPMENT_TICKET_SECRET,
+    },
   };
 }
 

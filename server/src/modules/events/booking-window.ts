@@ -2,7 +2,7 @@ import {
   EventError,
   type LevelCode,
   RegistrationError,
-  RegistrationErrorMessages,
+  RegistrationErrorMessage,
   levelByCode,
   opensAtFor,
 } from '@itss/shared';
@@ -31,7 +31,7 @@ export function assertBookable(event: EventEntity, level: LevelCode, at: Date): 
     level,
   );
   if (opensAt && at.getTime() < Date.parse(opensAt)) {
-    throw new AppError(RegistrationErrorMessages.NotOpenYetAt(beijingDateTime(new Date(opensAt))), [
+    throw new AppError(RegistrationErrorMessage.NotOpenYetAt(beijingDateTime(new Date(opensAt))), [
       { path: 'opensAt', message: opensAt },
     ]);
   }

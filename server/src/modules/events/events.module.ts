@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
-import { PaymentsModule } from '../payments/payments.module';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { BookingsController } from './bookings.controller';
@@ -11,13 +11,22 @@ import { BookingsService } from './bookings.service';
 import { EventDeskPolicy } from './event-desk.policy';
 import { EventInvoicesController } from './event-invoices.controller';
 import { EventInvoices } from './event-invoices.service';
+import { EventJobs } from './event-jobs';
 import { EventReminders } from './event-reminders';
 import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
+import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
+import { EventsController } from './events.controller';
+import { EventsPolicy, RegistrationsPolicy } from './events.policy';
+import { EventsService } from './events.service';
 import { RegistrationCalendar } from './registration-calendar';
 import { RegistrationEntity } from './registration.entity';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsService } from './registrations.service';
+import { Seats } from './seats';
+import { TicketCodes } from './ticket-codes';
 
 /**
  * Training and events: events with sessions, registration with member priority and a waiting list,
@@ -26,20 +35,35 @@ import { RegistrationEntity } from './registration.entity';
  */
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([EventEntity, EventSessionEntity, RegistrationEntity, BookingEntity]),
-    PaymentsModule,
+    TransactionalRepositoriesModule.forFeature([
+      EventEntity,
+      EventSessionEntity,
+      RegistrationEntity,
+      BookingEntity,
+    ]),
     UnitsModule,
     FilesModule,
     AuditModule,
     NotificationsModule,
+    PaymentsModule,
   ],
   controllers: [
+    EventsController,
+    RegistrationsController,
     // The registration office around the core: statistics, bookings, invoices, calendar.
     EventReportsController,
     BookingsController,
     EventInvoicesController,
   ],
   providers: [
+    EventsService,
+    EventsPolicy,
+    EventSessionsEditor,
+    EventJobs,
+    RegistrationsService,
+    RegistrationsPolicy,
+    Seats,
+    TicketCodes,
     EventDeskPolicy,
     EventReports,
     BookingsService,
@@ -47,5 +71,6 @@ import { RegistrationEntity } from './registration.entity';
     EventReminders,
     RegistrationCalendar,
   ],
+  exports: [TicketCodes],
 })
 export class EventsModule {}
