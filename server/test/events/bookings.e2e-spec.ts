@@ -1,4 +1,9 @@
-import { attendeeNamedSchema, bookingCreatedSchema, errorBodySchema, wechatPayOrderSchema } from '@itss/shared';
+import {
+  attendeeNamedSchema,
+  bookingCreatedSchema,
+  errorBodySchema,
+  wechatPayOrderSchema,
+} from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../../src/modules/events/event.entity';
 import { RegistrationEntity } from '../../src/modules/events/registration.entity';
@@ -11,7 +16,13 @@ import { DAY, insertEvent, insertRegistration, moveEvent, registrationNow, sessi
 type Person = { id: number; token: string };
 
 // The demo application makes a 委员单位.
-const MEMBER_PRICES = { member: 20_000, committee: 15_000, vice_president: 0, president: 0, non_member: 50_000 };
+const MEMBER_PRICES = {
+  member: 20_000,
+  committee: 15_000,
+  vice_president: 0,
+  president: 0,
+  non_member: 50_000,
+};
 
 function codeOf(body: unknown): string {
   return errorBodySchema.parse(body).code;
@@ -49,7 +60,13 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
     expect(booked).toMatchObject({ state: 'confirmed' });
     expect(booked.registrationIds).toHaveLength(3);
     const seat = await registrationNow(env, booked.registrationIds[0]!);
-    expect(seat).toMatchObject({ bookingId: booked.bookingId, name: null, liveUserId: null, audience: 'committee', priceFen: 0 });
+    expect(seat).toMatchObject({
+      bookingId: booked.bookingId,
+      name: null,
+      liveUserId: null,
+      audience: 'committee',
+      priceFen: 0,
+    });
     const tooMany = await book(primary, event.id, { sessionId, unitId, seats: 3 });
     expect([tooMany.status, codeOf(tooMany.body)]).toEqual([409, 'REGISTRATION_NOT_ENOUGH_SEATS']);
     expect((await sessionNow(env, sessionId)).taken).toBe(3);
@@ -93,7 +110,9 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
     const res = await book(primary, cancelled.event.id, { ...body, sessionId: cancelled.sessions[0]!.id });
     expect([res.status, codeOf(res.body)]).toEqual([409, 'REGISTRATION_EVENT_CANCELLED']);
     const draft = await insertEvent(env, { state: 'draft' });
-    expect((await book(primary, draft.event.id, { ...body, sessionId: draft.sessions[0]!.id })).status).toBe(404);
+    expect((await book(primary, draft.event.id, { ...body, sessionId: draft.sessions[0]!.id })).status).toBe(
+      404,
+    );
   });
 
   it('holds paid seats for the payment, takes one WeChat payment for all, then confirms them together', async () => {
@@ -104,8 +123,16 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
     const seat = await registrationNow(env, booked.registrationIds[0]!);
     expect(seat.priceFen).toBe(15_000);
     expect(seat.holdExpiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
-    expect((await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(colleague.token))).status).toBe(404);
-    const paying = await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token));
+    expect(
+      (await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(colleague.token)))
+        .status,
+    ).toBe(404);
+    const paying = await postJson(
+      env,
+      `/api/bookings/${booked.bookingId}/pay`,
+      undefined,
+      bearer(primary.token),
+    );
     expect(paying.status).toBe(201);
     const order = wechatPayOrderSchema.parse(paying.body);
     expect(order.amountFen).toBe(30_000);
@@ -114,26 +141,47 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
     for (const id of booked.registrationIds) {
       expect(await registrationNow(env, id)).toMatchObject({ state: 'confirmed', holdExpiresAt: null });
     }
-    const payment = await env.server.app.get(DataSource).getRepository(PaymentEntity).findOneByOrFail({ id: order.paymentId });
-    expect(payment).toMatchObject({ subjectType: 'event_booking', subjectId: booked.bookingId, status: 'succeeded' });
-    const again = await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token));
+    const payment = await env.server.app
+      .get(DataSource)
+      .getRepository(PaymentEntity)
+      .findOneByOrFail({ id: order.paymentId });
+    expect(payment).toMatchObject({
+      subjectType: 'event_booking',
+      subjectId: booked.bookingId,
+      status: 'succeeded',
+    });
+    const again = await postJson(
+      env,
+      `/api/bookings/${booked.bookingId}/pay`,
+      undefined,
+      bearer(primary.token),
+    );
     expect([again.status, codeOf(again.body)]).toEqual([409, 'REGISTRATION_NOTHING_TO_CONFIRM']);
   });
 
   it('refuses to take payment for seats whose hold ran out', async () => {
     const { event, sessions } = await insertEvent(env, { prices: MEMBER_PRICES });
-    const booked = bookingCreatedSchema.parse((await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 1 })).body);
+    const booked = bookingCreatedSchema.parse(
+      (await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 1 })).body,
+    );
     await env.server.app
       .get(DataSource)
       .getRepository(RegistrationEntity)
       .update({ bookingId: booked.bookingId }, { holdExpiresAt: new Date(Date.now() - 1000) });
-    const res = await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token));
+    const res = await postJson(
+      env,
+      `/api/bookings/${booked.bookingId}/pay`,
+      undefined,
+      bearer(primary.token),
+    );
     expect([res.status, codeOf(res.body)]).toEqual([409, 'REGISTRATION_HOLD_EXPIRED']);
   });
 
   it('lets the booker name each seat’s attendee until registration closes, and nobody else', async () => {
     const { event, sessions } = await insertEvent(env);
-    const booked = bookingCreatedSchema.parse((await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 2 })).body);
+    const booked = bookingCreatedSchema.parse(
+      (await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 2 })).body,
+    );
     const seatId = booked.registrationIds[0]!;
     const name = (who: Person, id: number, body: object) =>
       env.server.get(`/api/registrations/${id}/attendee`, {

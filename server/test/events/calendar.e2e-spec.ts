@@ -25,7 +25,9 @@ describe('添加到日历: the registration’s session as an .ics file', () => 
   afterAll(() => env.close());
 
   const download = (who: Person | null, id: number) =>
-    fetch(`${env.server.baseUrl}/api/registrations/${id}/calendar.ics`, { headers: who ? bearer(who.token) : {} });
+    fetch(`${env.server.baseUrl}/api/registrations/${id}/calendar.ics`, {
+      headers: who ? bearer(who.token) : {},
+    });
 
   it('gives the owner a VEVENT with a stable UID, UTC times, summary and location, CRLF and folded', async () => {
     const title = 'ITSS 会议周：智能运维、数据治理与信息技术服务标准化的融合发展论坛';

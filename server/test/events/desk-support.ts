@@ -1,4 +1,10 @@
-import { type EventKind, type EventPrices, FREE_PRICES, type PriceAudience, type RegistrationState } from '@itss/shared';
+import {
+  type EventKind,
+  type EventPrices,
+  FREE_PRICES,
+  type PriceAudience,
+  type RegistrationState,
+} from '@itss/shared';
 import { DataSource } from 'typeorm';
 import { EventSessionEntity } from '../../src/modules/events/event-session.entity';
 import { EventEntity } from '../../src/modules/events/event.entity';
@@ -147,7 +153,11 @@ export function registrationNow(env: AuthEnv, id: number): Promise<RegistrationE
 }
 
 /** Moves an event's times (tests of what happens once it has ended or closed). */
-export async function moveEvent(env: AuthEnv, id: number, change: Partial<Pick<EventEntity, 'startsAt' | 'endsAt' | 'closesAt'>>): Promise<void> {
+export async function moveEvent(
+  env: AuthEnv,
+  id: number,
+  change: Partial<Pick<EventEntity, 'startsAt' | 'endsAt' | 'closesAt'>>,
+): Promise<void> {
   await env.server.app.get(DataSource).getRepository(EventEntity).update(id, change);
 }
 
@@ -158,17 +168,31 @@ export async function bookableFor(
   env: AuthEnv,
   unitId: number,
   options: EventOptions = {},
-): Promise<{ eventId: number; sessionId: number; body: { sessionId: number; unitId: number; seats: number } }> {
+): Promise<{
+  eventId: number;
+  sessionId: number;
+  body: { sessionId: number; unitId: number; seats: number };
+}> {
   const { event, sessions } = await insertEvent(env, options);
   const sessionId = sessions[0]!.id;
   return { eventId: event.id, sessionId, body: { sessionId, unitId, seats: 2 } };
 }
 
 /** Prices that make a 委员单位 (the demo application's level) pay. */
-export const PAID_PRICES: EventPrices = { member: 20_000, committee: 15_000, vice_president: 0, president: 0, non_member: 50_000 };
+export const PAID_PRICES: EventPrices = {
+  member: 20_000,
+  committee: 15_000,
+  vice_president: 0,
+  president: 0,
+  non_member: 50_000,
+};
 
 /** A confirmed paid seat of `userId` in a fresh event, its invoice already asked for when `requested`. */
-export async function paidSeatOf(env: AuthEnv, userId: number, requested = false): Promise<RegistrationEntity> {
+export async function paidSeatOf(
+  env: AuthEnv,
+  userId: number,
+  requested = false,
+): Promise<RegistrationEntity> {
   const { sessions } = await insertEvent(env);
   const seat = await insertRegistration(env, sessions[0]!, { userId, priceFen: 80_000 });
   if (!requested) return seat;

@@ -53,7 +53,8 @@ export const ACCESS: RouteAccess[] = [
     method: 'PATCH',
     route: '/api/registrations/:id/attendee',
     allowed: SIGNED_IN,
-    path: async (env, caller) => `/api/registrations/${(await bookingOf(env, caller)).registrationIds[0]}/attendee`,
+    path: async (env, caller) =>
+      `/api/registrations/${(await bookingOf(env, caller)).registrationIds[0]}/attendee`,
     body: () => Promise.resolve({ name: '赵六' }),
   },
   {

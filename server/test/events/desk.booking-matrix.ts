@@ -24,6 +24,12 @@ export async function bookingOf(
   paid = false,
 ): Promise<{ bookingId: number; registrationIds: number[] }> {
   if (!caller.token) return { bookingId: 1, registrationIds: [1] };
-  const { eventId, body } = await bookableFor(env, await unitFor(env, caller), paid ? { prices: PAID_PRICES } : {});
-  return bookingCreatedSchema.parse(await seedOf(env).ok(caller.token, 'POST', `/api/events/${eventId}/bookings`, body));
+  const { eventId, body } = await bookableFor(
+    env,
+    await unitFor(env, caller),
+    paid ? { prices: PAID_PRICES } : {},
+  );
+  return bookingCreatedSchema.parse(
+    await seedOf(env).ok(caller.token, 'POST', `/api/events/${eventId}/bookings`, body),
+  );
 }

@@ -45,8 +45,13 @@ export const CONCURRENCY: ConcurrencyCase[] = [
     async run(env) {
       const { token, unitId } = await booker(env, 'pay');
       const { eventId, body } = await bookableFor(env, unitId, { prices: PAID_PRICES });
-      const booked = bookingCreatedSchema.parse(await seedOf(env).ok(token, 'POST', `/api/events/${eventId}/bookings`, body));
-      const answers = await atOnce(env, times(5, { method: 'POST', path: `/api/bookings/${booked.bookingId}/pay`, token }));
+      const booked = bookingCreatedSchema.parse(
+        await seedOf(env).ok(token, 'POST', `/api/events/${eventId}/bookings`, body),
+      );
+      const answers = await atOnce(
+        env,
+        times(5, { method: 'POST', path: `/api/bookings/${booked.bookingId}/pay`, token }),
+      );
       expect(tally(answers)).toEqual({ '201': 5 });
       const orders = answers.map(({ body: order }) => wechatPayOrderSchema.parse(order).paymentId);
       const open = await ds(env)
@@ -62,7 +67,9 @@ export const CONCURRENCY: ConcurrencyCase[] = [
     async run(env) {
       const { token, unitId } = await booker(env, 'name');
       const { eventId, body } = await bookableFor(env, unitId);
-      const booked = bookingCreatedSchema.parse(await seedOf(env).ok(token, 'POST', `/api/events/${eventId}/bookings`, body));
+      const booked = bookingCreatedSchema.parse(
+        await seedOf(env).ok(token, 'POST', `/api/events/${eventId}/bookings`, body),
+      );
       const seatId = booked.registrationIds[0]!;
       const people = ['赵一', '钱二', '孙三', '李四', '周五'];
       const answers = await atOnce(
@@ -94,12 +101,16 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         token: owner.token,
         body: { title: '北京示例信息技术有限公司' },
       };
-      expect(tally(await atOnce(env, times(5, call)))).toEqual({ '200': 1, '409 REGISTRATION_INVOICE_REQUESTED': 4 });
+      expect(tally(await atOnce(env, times(5, call)))).toEqual({
+        '200': 1,
+        '409 REGISTRATION_INVOICE_REQUESTED': 4,
+      });
     },
   },
   {
     route: 'POST /api/registrations/:id/invoice',
-    title: 'the same invoice issued five times at once: all 200, issued and audited once; another file then is 409',
+    title:
+      'the same invoice issued five times at once: all 200, issued and audited once; another file then is 409',
     async run(env) {
       const staff = await person(env, 'o_desk_invoice_race_staff', ['staff']);
       const owner = await person(env, 'o_desk_invoice_race_owner');
@@ -115,7 +126,9 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         (row) => row.target === `registration:${seat.id}`,
       );
       expect(audited).toHaveLength(1);
-      const other = await atOnce(env, [{ ...call, body: { fileId: await uploadPdf(env, staff.token), number: 'No.2' } }]);
+      const other = await atOnce(env, [
+        { ...call, body: { fileId: await uploadPdf(env, staff.token), number: 'No.2' } },
+      ]);
       expect(tally(other)).toEqual({ '409 REGISTRATION_INVOICE_ISSUED': 1 });
     },
   },

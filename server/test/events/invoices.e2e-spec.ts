@@ -26,13 +26,20 @@ describe('发票 of paid seats: the owner asks, staff upload the PDF, the owner 
     const { sessions } = await insertEvent(env, { capacities: [5, 5, 5], title: 'ITSS 会议周' });
     paidId = (await insertRegistration(env, sessions[0]!, { userId: owner.id, priceFen: 80_000 })).id;
     freeId = (await insertRegistration(env, sessions[1]!, { userId: owner.id })).id;
-    awaitingId = (await insertRegistration(env, sessions[2]!, { userId: owner.id, priceFen: 80_000, state: 'awaiting_payment' })).id;
+    awaitingId = (
+      await insertRegistration(env, sessions[2]!, {
+        userId: owner.id,
+        priceFen: 80_000,
+        state: 'awaiting_payment',
+      })
+    ).id;
   });
   afterAll(() => env.close());
 
   const ask = (who: Person, id: number, body: object = TITLE) =>
     postJson(env, `/api/registrations/${id}/invoice-request`, body, bearer(who.token));
-  const issue = (id: number, body: object) => postJson(env, `/api/registrations/${id}/invoice`, body, bearer(staff.token));
+  const issue = (id: number, body: object) =>
+    postJson(env, `/api/registrations/${id}/invoice`, body, bearer(staff.token));
   const codeOf = (body: unknown) => errorBodySchema.parse(body).code;
 
   it('refuses unpaid seats, other people (404) and staff asking (403)', async () => {
@@ -59,18 +66,32 @@ describe('发票 of paid seats: the owner asks, staff upload the PDF, the owner 
     });
     const again = await ask(owner, paidId, { title: '另一个抬头' });
     expect([again.status, codeOf(again.body)]).toEqual([409, 'REGISTRATION_INVOICE_REQUESTED']);
-    const queue = await env.server.get('/api/events/invoice-requests?status=requested', { headers: bearer(staff.token) });
+    const queue = await env.server.get('/api/events/invoice-requests?status=requested', {
+      headers: bearer(staff.token),
+    });
     expect(invoiceRequestPageSchema.parse(queue.body).items).toEqual([
-      expect.objectContaining({ registrationId: paidId, eventTitle: 'ITSS 会议周', name: '张三', priceFen: 80_000 }),
+      expect.objectContaining({
+        registrationId: paidId,
+        eventTitle: 'ITSS 会议周',
+        name: '张三',
+        priceFen: 80_000,
+      }),
     ]);
-    const issued = await env.server.get('/api/events/invoice-requests?status=issued', { headers: bearer(staff.token) });
+    const issued = await env.server.get('/api/events/invoice-requests?status=issued', {
+      headers: bearer(staff.token),
+    });
     expect(invoiceRequestPageSchema.parse(issued.body).items).toEqual([]);
-    expect((await env.server.get('/api/events/invoice-requests', { headers: bearer(owner.token) })).status).toBe(403);
+    expect(
+      (await env.server.get('/api/events/invoice-requests', { headers: bearer(owner.token) })).status,
+    ).toBe(403);
   });
 
   it('issues the uploaded PDF once (the same again is a no-op), audited, and only the owner and staff read it', async () => {
     const notRequested = await issue(freeId, { fileId: await uploadPdf(env, staff.token), number: 'No.1' });
-    expect([notRequested.status, codeOf(notRequested.body)]).toEqual([409, 'REGISTRATION_INVOICE_NOT_REQUESTED']);
+    expect([notRequested.status, codeOf(notRequested.body)]).toEqual([
+      409,
+      'REGISTRATION_INVOICE_NOT_REQUESTED',
+    ]);
     const picture = await uploadRaw(env, staff.token, PNG);
     const notPdf = await issue(paidId, { fileId: (picture.body as { id: number }).id, number: 'No.1' });
     expect([notPdf.status, codeOf(notPdf.body)]).toEqual([400, 'REGISTRATION_INVOICE_FILE_UNUSABLE']);

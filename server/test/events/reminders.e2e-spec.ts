@@ -34,7 +34,11 @@ describe('活动开始提醒: a day before each session, to its confirmed regist
     const [confirmed, booker, waiting, cancelled, later] = await Promise.all(
       ['a', 'b', 'c', 'd', 'e'].map((name) => person(env, `o_event_remind_${name}`)),
     );
-    const { sessions } = await insertEvent(env, { startsIn: 23 * HOUR, capacities: [10, 10], title: 'ITSS 宣贯培训' });
+    const { sessions } = await insertEvent(env, {
+      startsIn: 23 * HOUR,
+      capacities: [10, 10],
+      title: 'ITSS 宣贯培训',
+    });
     const [soon, afterIt] = sessions as [(typeof sessions)[0], (typeof sessions)[0]];
     const seat = await insertRegistration(env, soon, { userId: confirmed!.id });
     const booked = await insertRegistration(env, soon, { userId: booker!.id, booked: true });
@@ -66,7 +70,9 @@ describe('活动开始提醒: a day before each session, to its confirmed regist
     expect(told?.body).toContain('「ITSS 宣贯培训」（第 1 场）');
     expect(told?.body).toContain('北京市海淀区中关村南大街 1 号');
     expect(told?.page).toBe(`packages/events/pages/ticket/index?id=${seat.id}`);
-    expect(await reminders(env, booker!)).toEqual([expect.objectContaining({ page: `packages/events/pages/ticket/index?id=${booked.id}` })]);
+    expect(await reminders(env, booker!)).toEqual([
+      expect.objectContaining({ page: `packages/events/pages/ticket/index?id=${booked.id}` }),
+    ]);
     for (const nobody of [waiting!, cancelled!, later!]) expect(await reminders(env, nobody)).toEqual([]);
     expect((await sessionNow(env, soon.id)).remindedAt).not.toBeNull();
     expect((await sessionNow(env, afterIt.id)).remindedAt).toBeNull();

@@ -23,8 +23,19 @@ describe('event statistics and the registrations sheet (staff)', () => {
     const [first, second] = sessions as [(typeof sessions)[0], (typeof sessions)[0]];
     const users = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((n) => person(env, `o_event_stats_${n}`)));
     const ids = users.map((user) => user.id);
-    await insertRegistration(env, first, { userId: ids[0]!, audience: 'member', checkedInAt: new Date(), surveyRating: 5, name: '王五' });
-    await insertRegistration(env, first, { userId: ids[1]!, audience: 'committee', checkedInAt: new Date(), surveyRating: 4 });
+    await insertRegistration(env, first, {
+      userId: ids[0]!,
+      audience: 'member',
+      checkedInAt: new Date(),
+      surveyRating: 5,
+      name: '王五',
+    });
+    await insertRegistration(env, first, {
+      userId: ids[1]!,
+      audience: 'committee',
+      checkedInAt: new Date(),
+      surveyRating: 4,
+    });
     await insertRegistration(env, first, { userId: ids[2]!, audience: 'non_member' });
     await insertRegistration(env, first, { userId: ids[3]!, state: 'waitlisted' });
     await insertRegistration(env, second, { userId: ids[4]!, state: 'cancelled' });
@@ -78,15 +89,37 @@ describe('event statistics and the registrations sheet (staff)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('会员沙龙报名名单.xlsx');
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain(
+      '会员沙龙报名名单.xlsx',
+    );
     const workbook = new Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
-    const rows = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows[0]).toEqual([...EVENT_EXPORT_COLUMNS]);
     expect(rows).toHaveLength(8);
-    expect(rows[1]).toEqual(['王五', '', '', '138****8000', '第 1 场', '报名成功', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/), 0]);
-    expect(rows.slice(1).map((row) => row[5])).toEqual(['报名成功', '报名成功', '报名成功', '候补中', '已取消', '待支付', '候补到位，待确认']);
+    expect(rows[1]).toEqual([
+      '王五',
+      '',
+      '',
+      '138****8000',
+      '第 1 场',
+      '报名成功',
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/),
+      0,
+    ]);
+    expect(rows.slice(1).map((row) => row[5])).toEqual([
+      '报名成功',
+      '报名成功',
+      '报名成功',
+      '候补中',
+      '已取消',
+      '待支付',
+      '候补到位，待确认',
+    ]);
     expect(rows[6]?.[7]).toBe(200);
     expect(JSON.stringify(rows)).not.toContain('13800138000');
   });

@@ -58,7 +58,9 @@ export class BookingsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjects.register('event_booking', { settled: (bookingId, change) => this.settled(bookingId, change) });
+    this.subjects.register('event_booking', {
+      settled: (bookingId, change) => this.settled(bookingId, change),
+    });
   }
 
   @RetryOnConflict()
@@ -66,7 +68,10 @@ export class BookingsService implements OnModuleInit {
   async book(ctx: SignedInContext, eventId: number, input: BookingCreate): Promise<BookingCreated> {
     const membership = await this.units.membershipOf(ctx.user.id);
     const isPrimaryContact =
-      membership !== null && membership.unitId === input.unitId && membership.isPrimary && membership.status === 'active';
+      membership !== null &&
+      membership.unitId === input.unitId &&
+      membership.isPrimary &&
+      membership.status === 'active';
     if (!this.policy.can(ctx, 'book', { isOwner: false, isPrimaryContact })) {
       throw new AppError(RegistrationError.NotPrimaryContact);
     }
@@ -159,10 +164,17 @@ export class BookingsService implements OnModuleInit {
   private async settled(bookingId: number, change: MoneyChange): Promise<void> {
     if (change.kind !== 'paid') return;
     const seats = await this.registrations.findBy({ bookingId });
-    await lockRows(this.registrations, seats.map((seat) => seat.id));
-    const held = (await this.registrations.findBy({ bookingId })).filter((seat) => seat.state === 'awaiting_payment');
+    await lockRows(
+      this.registrations,
+      seats.map((seat) => seat.id),
+    );
+    const held = (await this.registrations.findBy({ bookingId })).filter(
+      (seat) => seat.state === 'awaiting_payment',
+    );
     if (held.length !== seats.length) {
-      this.logger.warn(`Payment ${change.paymentId} arrived for booking ${bookingId} whose seats were released`);
+      this.logger.warn(
+        `Payment ${change.paymentId} arrived for booking ${bookingId} whose seats were released`,
+      );
       return;
     }
     await this.registrations.update(
@@ -174,13 +186,21 @@ export class BookingsService implements OnModuleInit {
   /** The booker names (or renames) a booked seat's attendee until registration closes. */
   @RetryOnConflict()
   @Transactional()
-  async nameAttendee(ctx: SignedInContext, registrationId: number, attendee: Attendee): Promise<AttendeeNamed> {
+  async nameAttendee(
+    ctx: SignedInContext,
+    registrationId: number,
+    attendee: Attendee,
+  ): Promise<AttendeeNamed> {
     await lockRows(this.registrations, [registrationId]);
     const seat = await this.registrations.findOneBy({ id: registrationId });
     authorize(this.policy, ctx, 'actOwn', { isOwner: seat?.userId === ctx.user.id }, { hide: true });
     if (!seat) throw new AppError(RegistrationError.NotFound);
     const event = await this.events.findOneByOrFail({ id: seat.eventId });
-    if (seat.bookingId === null || seat.state === 'cancelled' || now().getTime() >= event.closesAt.getTime()) {
+    if (
+      seat.bookingId === null ||
+      seat.state === 'cancelled' ||
+      now().getTime() >= event.closesAt.getTime()
+    ) {
       throw new AppError(RegistrationError.NotBooked);
     }
     const named = { name: attendee.name, title: attendee.title ?? null, phone: attendee.phone ?? null };

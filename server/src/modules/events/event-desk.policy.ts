@@ -12,8 +12,15 @@ export type EventDeskAction = 'report' | 'issueInvoice' | 'readOwn' | 'actOwn' |
  */
 @Policy()
 @Injectable()
-export class EventDeskPolicy implements FeaturePolicy<EventDeskAction, { isOwner: boolean; isPrimaryContact?: boolean }> {
-  can(actor: RequestContext, action: EventDeskAction, subject: { isOwner: boolean; isPrimaryContact?: boolean }): boolean {
+export class EventDeskPolicy implements FeaturePolicy<
+  EventDeskAction,
+  { isOwner: boolean; isPrimaryContact?: boolean }
+> {
+  can(
+    actor: RequestContext,
+    action: EventDeskAction,
+    subject: { isOwner: boolean; isPrimaryContact?: boolean },
+  ): boolean {
     switch (action) {
       case 'report':
       case 'issueInvoice':

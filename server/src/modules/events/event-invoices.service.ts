@@ -49,7 +49,11 @@ export class EventInvoices implements OnModuleInit {
 
   @RetryOnConflict()
   @Transactional()
-  async request(ctx: SignedInContext, registrationId: number, wanted: InvoiceRequest): Promise<RegistrationInvoice> {
+  async request(
+    ctx: SignedInContext,
+    registrationId: number,
+    wanted: InvoiceRequest,
+  ): Promise<RegistrationInvoice> {
     await lockRows(this.registrations, [registrationId]);
     const row = await this.registrations.findOneBy({ id: registrationId });
     const isOwner = row?.userId === ctx.user.id;
@@ -122,7 +126,8 @@ export class EventInvoices implements OnModuleInit {
     const row = await this.registrations.findOneBy({ id: registrationId });
     if (!row) throw new AppError(RegistrationError.NotFound);
     if (row.invoiceIssuedAt) {
-      if (row.invoiceFileId === input.fileId && row.invoiceNumber === input.number) return this.invoice(row.id);
+      if (row.invoiceFileId === input.fileId && row.invoiceNumber === input.number)
+        return this.invoice(row.id);
       throw new AppError(RegistrationError.InvoiceAlreadyIssued);
     }
     if (!row.invoiceRequestedAt) throw new AppError(RegistrationError.InvoiceNotRequested);

@@ -128,9 +128,18 @@ export class EventReports {
       select: { id: true },
       where: { eventId, priceFen: MoreThan(0) },
     });
-    const bookings = await this.bookings.find({ select: { id: true }, where: { eventId, amountFen: MoreThan(0) } });
-    const bySeat = await this.payments.totalsOf('event_registration', seats.map((seat) => seat.id));
-    const byBooking = await this.payments.totalsOf('event_booking', bookings.map((booking) => booking.id));
+    const bookings = await this.bookings.find({
+      select: { id: true },
+      where: { eventId, amountFen: MoreThan(0) },
+    });
+    const bySeat = await this.payments.totalsOf(
+      'event_registration',
+      seats.map((seat) => seat.id),
+    );
+    const byBooking = await this.payments.totalsOf(
+      'event_booking',
+      bookings.map((booking) => booking.id),
+    );
     return {
       paidFen: bySeat.paidFen + byBooking.paidFen,
       refundedFen: bySeat.refundedFen + byBooking.refundedFen,

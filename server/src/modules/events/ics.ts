@@ -17,7 +17,10 @@ const LINE_OCTETS = 75;
 
 /** 20261207T093000Z. */
 export function icsTime(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function escapeText(text: string): string {

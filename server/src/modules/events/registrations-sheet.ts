@@ -1,4 +1,9 @@
-import { EVENT_EXPORT_COLUMNS, REGISTRATION_STATE_NAMES, type RegistrationState, maskPhone } from '@itss/shared';
+import {
+  EVENT_EXPORT_COLUMNS,
+  REGISTRATION_STATE_NAMES,
+  type RegistrationState,
+  maskPhone,
+} from '@itss/shared';
 import { Workbook } from 'exceljs';
 import { beijingDateTime } from '../../common/time';
 
@@ -22,7 +27,10 @@ const UNNAMED = '（待填写）';
  * The columns in the contract's order. Phones are masked as every staff list shows them: a sheet
  * leaves the system by mail and USB stick, and the door checks tickets, not numbers.
  */
-const VALUES: Record<(typeof EVENT_EXPORT_COLUMNS)[number], { width: number; money?: boolean; value: (row: SheetRow) => string | number }> = {
+const VALUES: Record<
+  (typeof EVENT_EXPORT_COLUMNS)[number],
+  { width: number; money?: boolean; value: (row: SheetRow) => string | number }
+> = {
   姓名: { width: 12, value: (row) => row.name ?? UNNAMED },
   单位: { width: 32, value: (row) => row.unitName ?? '' },
   职务: { width: 14, value: (row) => row.title ?? '' },

@@ -225,7 +225,10 @@ export class PaymentsService {
   }
 
   /** Money received and refunded over many subjects of one type together (an event's statistics). */
-  async totalsOf(type: PaymentSubject['type'], ids: readonly number[]): Promise<{ paidFen: number; refundedFen: number }> {
+  async totalsOf(
+    type: PaymentSubject['type'],
+    ids: readonly number[],
+  ): Promise<{ paidFen: number; refundedFen: number }> {
     const totals = { paidFen: 0, refundedFen: 0 };
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += REFERENCE_BATCH) {
