@@ -7,11 +7,20 @@ import {
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../../src/modules/events/event.entity';
 import { RegistrationEntity } from '../../src/modules/events/registration.entity';
-import { PaymentEntity } from '../../src/modules/payments/payment.entity';
-import { payAtStandin, prepayIdOf, startPayEnv } from '../payments/wechatpay';
+import { JobScheduler } from '../../src/jobs/job-scheduler';
+import { PaymentEntity, RefundEntity } from '../../src/modules/payments/payment.entity';
+import { eventually, payAtStandin, prepayIdOf, startPayEnv } from '../payments/wechatpay';
 import { type AuthEnv, bearer, postJson, seedOf } from '../support/auth-env';
 import { person } from '../support/joining';
-import { DAY, insertEvent, insertRegistration, moveEvent, registrationNow, sessionNow } from './desk-support';
+import {
+  DAY,
+  HOUR,
+  insertEvent,
+  insertRegistration,
+  moveEvent,
+  registrationNow,
+  sessionNow,
+} from './desk-support';
 
 type Person = { id: number; token: string };
 
@@ -175,6 +184,27 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
       bearer(primary.token),
     );
     expect([res.status, codeOf(res.body)]).toEqual([409, 'REGISTRATION_HOLD_EXPIRED']);
+  });
+
+  it('refunds in full a payment that arrives after the hold ran out, and never confirms the released seats', async () => {
+    const { event, sessions } = await insertEvent(env, { prices: MEMBER_PRICES });
+    const booked = bookingCreatedSchema.parse(
+      (await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 2 })).body,
+    );
+    const order = wechatPayOrderSchema.parse(
+      (await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token))).body,
+    );
+    await env.server.app.get(JobScheduler).runNow('events.expire-holds', new Date(Date.now() + HOUR));
+    for (const id of booked.registrationIds) expect((await registrationNow(env, id)).state).toBe('cancelled');
+    expect((await sessionNow(env, sessions[0]!.id)).taken).toBe(0);
+    await payAtStandin(env, prepayIdOf(order), 'success', 'none');
+    await seedOf(env).ok(primary.token, 'POST', `/api/payments/${order.paymentId}/sync`);
+    const refunds = env.server.app.get(DataSource).getRepository(RefundEntity);
+    await eventually(async () =>
+      (await refunds.findBy({ paymentId: order.paymentId })).some((r) => r.status === 'succeeded'),
+    );
+    expect((await refunds.findBy({ paymentId: order.paymentId })).map((r) => r.amountFen)).toEqual([30_000]);
+    for (const id of booked.registrationIds) expect((await registrationNow(env, id)).state).toBe('cancelled');
   });
 
   it('lets the booker name each seat’s attendee until registration closes, and nobody else', async () => {

@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod';
 import type { attendeeNamedSchema } from '@itss/shared';
 import { type Repository } from 'typeorm';
+import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
@@ -23,6 +24,7 @@ import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { type MoneyChange, PaymentSubjects } from '../payments/payment-subjects';
 import { PaymentsService } from '../payments/payments.service';
+import { RefundsService } from '../payments/refunds.service';
 import { UnitsService } from '../units/units.service';
 import { BookingEntity } from './booking.entity';
 import { assertBookable } from './booking-window';
@@ -30,6 +32,7 @@ import { EventDeskPolicy } from './event-desk.policy';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
+import { Seats } from './seats';
 
 type AttendeeNamed = z.infer<typeof attendeeNamedSchema>;
 
@@ -54,6 +57,8 @@ export class BookingsService implements OnModuleInit {
     private readonly units: UnitsService,
     private readonly payments: PaymentsService,
     private readonly subjects: PaymentSubjects,
+    private readonly refunds: RefundsService,
+    private readonly seats: Seats,
     private readonly policy: EventDeskPolicy,
   ) {}
 
@@ -157,29 +162,34 @@ export class BookingsService implements OnModuleInit {
   }
 
   /**
-   * The booking's money arrived (in the payment's transaction): its seats, still held, are
-   * confirmed together. Seats already released took no payment for a seat: that money is the
-   * core's refund rule's (a late payment is refunded in full, never turned into seats).
+   * The booking's money arrived (in the payment's transaction, under the session's lock that the
+   * hold job also takes): its seats, all still held, are confirmed together. Seats released in the
+   * meantime took no payment: the money goes back in full once this commits, never turned into seats.
    */
   private async settled(bookingId: number, change: MoneyChange): Promise<void> {
     if (change.kind !== 'paid') return;
+    const booking = await this.bookings.findOneBy({ id: bookingId });
+    if (!booking) {
+      this.logger.error(`Payment ${change.paymentId} is for a missing booking ${bookingId}`);
+      return;
+    }
+    await this.seats.lock([booking.sessionId]);
     const seats = await this.registrations.findBy({ bookingId });
-    await lockRows(
-      this.registrations,
-      seats.map((seat) => seat.id),
-    );
-    const held = (await this.registrations.findBy({ bookingId })).filter(
-      (seat) => seat.state === 'awaiting_payment',
-    );
-    if (held.length !== seats.length) {
-      this.logger.warn(
-        `Payment ${change.paymentId} arrived for booking ${bookingId} whose seats were released`,
+    if (seats.length > 0 && seats.every((seat) => seat.state === 'awaiting_payment')) {
+      await this.registrations.update(
+        { bookingId, state: 'awaiting_payment' },
+        { state: 'confirmed', holdExpiresAt: null, updatedAt: now() },
       );
       return;
     }
-    await this.registrations.update(
-      held.map((seat) => seat.id),
-      { state: 'confirmed', holdExpiresAt: null, updatedAt: now() },
+    this.logger.warn(
+      `Payment ${change.paymentId} arrived for booking ${bookingId}, whose seats are not held: refunded in full`,
+    );
+    await afterCommit(() =>
+      this.refunds.refundByRule(change.actor, change.actor.user?.id ?? booking.userId, change.paymentId, {
+        amountFen: change.amountFen,
+        reason: '预订名额已不再保留，款项原路退回',
+      }),
     );
   }
 

@@ -23,6 +23,7 @@ import { EventsPolicy, RegistrationsPolicy } from './events.policy';
 import { EventsService } from './events.service';
 import { RegistrationCalendar } from './registration-calendar';
 import { RegistrationEntity } from './registration.entity';
+import { RegistrationPayments } from './registration-payments';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { Seats } from './seats';
@@ -62,6 +63,7 @@ import { TicketCodes } from './ticket-codes';
     EventJobs,
     RegistrationsService,
     RegistrationsPolicy,
+    RegistrationPayments,
     Seats,
     TicketCodes,
     EventDeskPolicy,

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
-  ErrorCode,
   EventError,
   MY_EVENTS_PAGE,
   PAYMENT_HOLD_MINUTES,
@@ -36,7 +35,8 @@ import { eligible, opensAtOf } from './event-presenter';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { EventsPolicy, RegistrationsPolicy } from './events.policy';
-import { type RegistrationFacts, presentRegistration } from './registration-presenter';
+import { RegistrationPayments } from './registration-payments';
+import { type RegistrationFacts, presentRegistration, refundOnCancel } from './registration-presenter';
 import { RegistrationEntity } from './registration.entity';
 import { Seats } from './seats';
 import { TicketCodes } from './ticket-codes';
@@ -70,6 +70,7 @@ export class RegistrationsService {
     private readonly notifications: NotificationsService,
     private readonly policy: RegistrationsPolicy,
     private readonly eventsPolicy: EventsPolicy,
+    private readonly money: RegistrationPayments,
   ) {}
 
   /**
@@ -190,10 +191,22 @@ export class RegistrationsService {
     return { items: await this.present(page), nextCursor };
   }
 
-  /** The registrant takes the seat offered to them (free); a paid seat answers its payment order. */
+  /**
+   * The registrant takes the seat offered to them. A free seat is confirmed at once; a paid one
+   * (offered, or awaiting payment) is held awaiting payment and answered with its WeChat Pay order,
+   * opened once the hold is committed: the payment confirms it when it settles.
+   */
+  async confirm(ctx: SignedInContext, id: number): Promise<RegistrationConfirmResult> {
+    const held = await this.takeOffer(ctx, id);
+    if (held.state === 'confirmed') return { state: 'confirmed', order: null };
+    const event = await this.events.findOneByOrFail({ id: held.eventId });
+    const order = await this.money.order(ctx, held, event);
+    return { state: 'awaiting_payment', order };
+  }
+
   @RetryOnConflict()
   @Transactional()
-  async confirm(ctx: SignedInContext, id: number): Promise<RegistrationConfirmResult> {
+  private async takeOffer(ctx: SignedInContext, id: number): Promise<RegistrationEntity> {
     const row = await this.lockedOwn(ctx, id);
     const at = now();
     if (row.state !== 'offered' && row.state !== 'awaiting_payment') {
@@ -202,12 +215,21 @@ export class RegistrationsService {
     if (row.holdExpiresAt !== null && row.holdExpiresAt.getTime() <= at.getTime()) {
       throw new AppError(RegistrationError.HoldExpired);
     }
-    if (row.priceFen > 0) throw new AppError(ErrorCode.ServiceUnavailable);
+    if (row.priceFen === 0) {
+      await this.registrations.update(
+        { id, state: row.state },
+        { state: 'confirmed', holdExpiresAt: null, updatedAt: at },
+      );
+      return { ...row, state: 'confirmed', holdExpiresAt: null };
+    }
+    // An offer keeps its own deadline to pay by, but never less than a payment's hold.
+    const payBy = paymentHoldUntil(at);
+    const holdExpiresAt = row.holdExpiresAt && row.holdExpiresAt > payBy ? row.holdExpiresAt : payBy;
     await this.registrations.update(
       { id, state: row.state },
-      { state: 'confirmed', holdExpiresAt: null, updatedAt: at },
+      { state: 'awaiting_payment', holdExpiresAt, updatedAt: at },
     );
-    return { state: 'confirmed', order: null };
+    return { ...row, state: 'awaiting_payment', holdExpiresAt };
   }
 
   /** The registrant cancels until registration closes; a seat they held goes to the first in line. */
@@ -221,7 +243,15 @@ export class RegistrationsService {
       throw new AppError(RegistrationError.CannotCancel);
     }
     await this.cancelRow(row, at);
-    return { state: 'cancelled', refundFen: 0 };
+    const paidFen = (await this.money.netPaid([row.id])).get(row.id) ?? 0;
+    const refundFen = refundOnCancel(event, paidFen, at);
+    await this.money.refundAfterCommit(
+      ctx,
+      ctx.user.id,
+      [{ registrationId: row.id, amountFen: refundFen }],
+      '取消活动报名退款',
+    );
+    return { state: 'cancelled', refundFen };
   }
 
   /**
@@ -230,7 +260,7 @@ export class RegistrationsService {
    * people were told.
    */
   async cancelAllOfEvent(
-    _ctx: SignedInContext,
+    ctx: SignedInContext,
     event: EventEntity,
     reason: string,
     at: Date,
@@ -248,6 +278,13 @@ export class RegistrationsService {
       );
     }
     if (sessionIds.length) await this.sessions.update({ id: In(sessionIds) }, { taken: 0 });
+    const paid = await this.money.netPaid(live.filter((row) => row.priceFen > 0).map((row) => row.id));
+    await this.money.refundAfterCommit(
+      ctx,
+      ctx.user.id,
+      [...paid].map(([registrationId, amountFen]) => ({ registrationId, amountFen })),
+      '活动取消退款',
+    );
     const people = [...new Set(live.map((row) => row.userId))];
     for (const userId of people) {
       await this.notifications.notify(userId, {
@@ -342,7 +379,7 @@ export class RegistrationsService {
       events: new Map((await this.events.findBy({ id: In(eventIds) })).map((row) => [row.id, row])),
       sessions: new Map((await this.sessions.findBy({ id: In(sessionIds) })).map((row) => [row.id, row])),
       positions: await this.positions(rows),
-      money: new Map(),
+      money: await this.money.moneyOf(rows),
       ticketCodeOf: (registrationId) => this.tickets.sign(registrationId),
       at: now(),
     };
