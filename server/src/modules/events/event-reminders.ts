@@ -4,6 +4,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { TICKET_PAGE } from '@itss/shared';
 import { IsNull, type Repository } from 'typeorm';
 import { beijingDateTime } from '../../common/time';
+import { RetryOnConflict } from '../../database/conflicts';
 import { JobScheduler } from '../../jobs/job-scheduler';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EventSessionEntity } from './event-session.entity';
@@ -66,6 +67,7 @@ export class EventReminders implements OnModuleInit {
   }
 
   /** One session's reminders, with its claim: null when another run claimed it first. */
+  @RetryOnConflict()
   @Transactional()
   async remind(sessionId: number, at: Date): Promise<number | null> {
     const claimed = await this.sessions.update({ id: sessionId, remindedAt: IsNull() }, { remindedAt: at });
