@@ -371,6 +371,8 @@ export const bookingCreatedSchema = z.object({
   registrationIds: z.array(z.number().int().positive()),
   state: z.enum(['confirmed', 'awaiting_payment']),
 });
+export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
+export const bookingIdParamSchema = z.strictObject({ id: decimalIdSchema });
 /** `PATCH /api/registrations/:id/attendee`: the booker names a booked seat's attendee. */
 export const attendeeSchema = z.strictObject({
   name: personName,
@@ -408,6 +410,32 @@ export const registrationInvoiceSchema = z.object({
   url: z.string().nullable(),
   requestedAt: z.iso.datetime(),
   issuedAt: z.iso.datetime().nullable(),
+});
+
+export type RegistrationInvoice = z.infer<typeof registrationInvoiceSchema>;
+/** `GET /api/events/invoice-requests?status=` (staff): paid registrations whose invoice was asked for, newest first. */
+export const invoiceRequestQuerySchema = z.strictObject({
+  status: z.enum(['requested', 'issued']).optional(),
+  ...cursorPageQuery({ max: 100, defaultLimit: 50 }),
+});
+export const invoiceRequestItemSchema = z.object({
+  registrationId: z.number().int().positive(),
+  eventId: z.number().int().positive(),
+  eventTitle: z.string(),
+  name: z.string().nullable(),
+  unitName: z.string().nullable(),
+  priceFen: z.number().int(),
+  invoice: registrationInvoiceSchema,
+});
+export const invoiceRequestPageSchema = pageOf(invoiceRequestItemSchema);
+export type InvoiceRequestPage = z.infer<typeof invoiceRequestPageSchema>;
+/** `PATCH /api/registrations/:id/attendee` → the seat as named. */
+export const attendeeNamedSchema = z.object({
+  id: z.number().int().positive(),
+  bookingId: z.number().int().positive(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
 });
 
 /**
@@ -734,6 +762,17 @@ export const RegistrationError = defineErrors({
     code: 'REGISTRATION_INVOICE_NOT_REQUESTED',
     status: 409,
     message: '该报名尚未申请发票',
+  },
+  InvoiceAlreadyIssued: {
+    code: 'REGISTRATION_INVOICE_ISSUED',
+    status: 409,
+    message: '发票已开具，如需更换请联系会员服务部',
+  },
+  /** The issued invoice is not the caller's upload of a PDF. */
+  InvoiceFileUnusable: {
+    code: 'REGISTRATION_INVOICE_FILE_UNUSABLE',
+    status: 400,
+    message: '发票文件无效，请上传 PDF 文件',
   },
   /** Certificate of attendance: trainings only, checked-in attendees only. */
   NoCertificate: {

@@ -9,12 +9,21 @@ import { BookingEntity } from './booking.entity';
 import { DemoEventsSeed } from './demo-events.seed';
 import { EventJobs } from './event-jobs';
 import { HoldExpiry } from './hold-expiry';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { EventDeskPolicy } from './event-desk.policy';
+import { EventInvoicesController } from './event-invoices.controller';
+import { EventInvoices } from './event-invoices.service';
+import { EventReminders } from './event-reminders';
+import { EventReportsController } from './event-reports.controller';
+import { EventReports } from './event-reports.service';
 import { EventSessionEntity } from './event-session.entity';
 import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsPolicy, RegistrationsPolicy } from './events.policy';
 import { EventsService } from './events.service';
+import { RegistrationCalendar } from './registration-calendar';
 import { RegistrationEntity } from './registration.entity';
 import { RegistrationPayments } from './registration-payments';
 import { RegistrationsController } from './registrations.controller';
@@ -41,7 +50,14 @@ import { TicketCodes } from './ticket-codes';
     NotificationsModule,
     PaymentsModule,
   ],
-  controllers: [EventsController, RegistrationsController],
+  controllers: [
+    EventsController,
+    RegistrationsController,
+    // The registration office around the core: statistics, bookings, invoices, calendar.
+    EventReportsController,
+    BookingsController,
+    EventInvoicesController,
+  ],
   providers: [
     EventsService,
     EventsPolicy,
@@ -54,6 +70,12 @@ import { TicketCodes } from './ticket-codes';
     Seats,
     TicketCodes,
     DemoEventsSeed,
+    EventDeskPolicy,
+    EventReports,
+    BookingsService,
+    EventInvoices,
+    EventReminders,
+    RegistrationCalendar,
   ],
   exports: [TicketCodes],
 })

@@ -224,6 +224,34 @@ export class PaymentsService {
     return net;
   }
 
+  /** Money received and refunded over many subjects of one type together (an event's statistics). */
+  async totalsOf(
+    type: PaymentSubject['type'],
+    ids: readonly number[],
+  ): Promise<{ paidFen: number; refundedFen: number }> {
+    const totals = { paidFen: 0, refundedFen: 0 };
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += REFERENCE_BATCH) {
+      const batch = unique.slice(i, i + REFERENCE_BATCH);
+      const paid = await this.payments
+        .createQueryBuilder('payment')
+        .select('SUM(payment.amountFen)', 'fen')
+        .where('payment.subjectType = :type AND payment.subjectId IN (:...batch)', { type, batch })
+        .andWhere("payment.status = 'succeeded'")
+        .getRawOne<{ fen: number | string | null }>();
+      const refunded = await this.refunds
+        .createQueryBuilder('refund')
+        .innerJoin(PaymentEntity, 'payment', 'payment.id = refund.paymentId')
+        .select('SUM(refund.amountFen)', 'fen')
+        .where('payment.subjectType = :type AND payment.subjectId IN (:...batch)', { type, batch })
+        .andWhere("refund.status = 'succeeded'")
+        .getRawOne<{ fen: number | string | null }>();
+      totals.paidFen += Number(paid?.fen ?? 0);
+      totals.refundedFen += Number(refunded?.fen ?? 0);
+    }
+    return totals;
+  }
+
   /** A subject's payments (pending ones included) with their refunds, newest first. */
   async listFor(subject: PaymentSubject): Promise<Payment[]> {
     const rows = await this.payments.find({
