@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { AttendanceCertificateEntity } from './attendance-certificate.entity';
 import { BookingEntity } from './booking.entity';
+import { CheckInScanEntity } from './check-in-scan.entity';
+import { EventMaterialEntity } from './event-material.entity';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -12,7 +15,15 @@ import { RegistrationEntity } from './registration.entity';
  */
 @Module({
   imports: [
-    TransactionalRepositoriesModule.forFeature([EventEntity, EventSessionEntity, RegistrationEntity, BookingEntity]),
+    TransactionalRepositoriesModule.forFeature([
+      EventEntity,
+      EventSessionEntity,
+      RegistrationEntity,
+      BookingEntity,
+      AttendanceCertificateEntity,
+      CheckInScanEntity,
+      EventMaterialEntity,
+    ]),
   ],
 })
 export class EventsModule {}
