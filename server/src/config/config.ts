@@ -107,6 +107,8 @@ const configSchema = z.object({
   RESPONSE_CACHE: z.stringbool().default(true),
   TRUST_PROXY: trustProxySchema.optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // Signs event tickets: whoever knows it can make a ticket for any registration.
+  EVENT_TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   UPLOAD_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'data/uploads')),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).optional(),
@@ -227,6 +229,8 @@ export interface AppConfig {
   /** A request's headers and body must have arrived within this time, or it is answered 408. */
   requestTimeoutMs: number;
   storage: StorageConfig;
+  /** The key event tickets are signed with; absent outside production: a fixed development key. */
+  eventTicketSecret?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -362,6 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: c.RESPONSE_CACHE,
     trustProxy: c.TRUST_PROXY ?? false,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    eventTicketSecret: c.EVENT_TICKET_SECRET ?? null,
     storage:
       c.S3_BUCKET && c.S3_REGION && c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
         ? {

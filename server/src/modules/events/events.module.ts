@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
+import { AuditModule } from '../audit/audit.module';
 import { AttendanceCertificateEntity } from './attendance-certificate.entity';
+import { AttendancePolicy } from './attendance.policy';
 import { BookingEntity } from './booking.entity';
 import { CheckInScanEntity } from './check-in-scan.entity';
+import { CheckInsController } from './check-ins.controller';
+import { CheckInsService } from './check-ins.service';
 import { EventMaterialEntity } from './event-material.entity';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
+import { TicketCodes } from './ticket-codes';
+import { WalkInsService } from './walk-ins.service';
 
 /**
  * Training and events: events with sessions, registration with member priority and a waiting list,
@@ -24,6 +30,9 @@ import { RegistrationEntity } from './registration.entity';
       CheckInScanEntity,
       EventMaterialEntity,
     ]),
+    AuditModule,
   ],
+  controllers: [CheckInsController],
+  providers: [TicketCodes, AttendancePolicy, CheckInsService, WalkInsService],
 })
 export class EventsModule {}
