@@ -1,6 +1,6 @@
 import type { AuthEnv } from '../support/auth-env';
-import { type RouteAccess, STAFF } from '../support/role-matrix';
-import { type TestEvent, publishedEvent } from './door-support';
+import { type Caller, type RouteAccess, SIGNED_IN, STAFF } from '../support/role-matrix';
+import { type TestEvent, publishedEvent, registered } from './door-support';
 
 /**
  * The door, certificates of attendance, the survey and materials. The door is staff's; objects of
@@ -11,6 +11,12 @@ let walkInEvent: TestEvent | null = null;
 
 async function freshEvent(env: AuthEnv): Promise<TestEvent> {
   return publishedEvent(env, { capacity: 5 });
+}
+
+/** A training the caller attended (checked in); for the anonymous persona an id that looks like one. */
+async function attendedBy(env: AuthEnv, caller: Caller): Promise<number> {
+  if (caller.userId === null) return 1;
+  return registered(env, await freshEvent(env), caller.userId, { checkedIn: true });
 }
 
 export const ACCESS: RouteAccess[] = [
@@ -31,5 +37,18 @@ export const ACCESS: RouteAccess[] = [
       return { sessionId: walkInEvent.sessionId, name: '现场来宾' };
     },
     path: async () => `/api/events/${walkInEvent?.eventId ?? 0}/walk-ins`,
+  },
+  // The attendee's own certificate; anyone else's is 404 (attendance-certificates.e2e-spec.ts).
+  {
+    method: 'GET',
+    route: '/api/registrations/:id/certificate',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/registrations/${await attendedBy(env, caller)}/certificate`,
+  },
+  {
+    method: 'GET',
+    route: '/api/registrations/:id/certificate.pdf',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/registrations/${await attendedBy(env, caller)}/certificate.pdf`,
   },
 ];

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { AttendanceCertificateEntity } from './attendance-certificate.entity';
+import { AttendanceCertificatesController } from './attendance-certificates.controller';
+import { AttendanceCertificatesService } from './attendance-certificates.service';
 import { AttendancePolicy } from './attendance.policy';
 import { BookingEntity } from './booking.entity';
 import { CheckInScanEntity } from './check-in-scan.entity';
@@ -31,8 +34,9 @@ import { WalkInsService } from './walk-ins.service';
       EventMaterialEntity,
     ]),
     AuditModule,
+    CertificatesModule,
   ],
-  controllers: [CheckInsController],
-  providers: [TicketCodes, AttendancePolicy, CheckInsService, WalkInsService],
+  controllers: [CheckInsController, AttendanceCertificatesController],
+  providers: [TicketCodes, AttendancePolicy, CheckInsService, WalkInsService, AttendanceCertificatesService],
 })
 export class EventsModule {}
