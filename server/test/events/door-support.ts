@@ -5,6 +5,7 @@ import { EventEntity } from '../../src/modules/events/event.entity';
 import { RegistrationEntity } from '../../src/modules/events/registration.entity';
 import { TicketCodes } from '../../src/modules/events/ticket-codes';
 import { type AuthEnv, bearer, postJson } from '../support/auth-env';
+import { uploadRaw } from '../support/joining';
 
 /**
  * Events and registrations for the tests of the door and what follows it, written straight into
@@ -127,4 +128,11 @@ export function ticketOf(env: AuthEnv, registrationId: number): string {
 
 export function scanAt(env: AuthEnv, token: string, eventId: number, body: unknown) {
   return postJson(env, `/api/events/${eventId}/check-ins`, body, bearer(token));
+}
+
+/** A PDF (or another file) uploaded by the caller; its id. */
+export async function uploaded(env: AuthEnv, token: string, bytes: Buffer, name = '讲义.pdf', type = 'application/pdf') {
+  const res = await uploadRaw(env, token, bytes, name, type);
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { id: number }).id;
 }

@@ -1,6 +1,7 @@
 import type { AuthEnv } from '../support/auth-env';
 import { type Caller, type RouteAccess, SIGNED_IN, STAFF } from '../support/role-matrix';
-import { type TestEvent, publishedEvent, registered } from './door-support';
+import { type TestEvent, publishedEvent, registered, uploaded } from './door-support';
+import { PDF } from '../support/joining';
 
 /**
  * The door, certificates of attendance, the survey and materials. The door is staff's; objects of
@@ -11,6 +12,13 @@ let walkInEvent: TestEvent | null = null;
 
 async function freshEvent(env: AuthEnv): Promise<TestEvent> {
   return publishedEvent(env, { capacity: 5 });
+}
+
+/** An event the caller registered for (anyone signed in may hold a registration). */
+async function registeredEvent(env: AuthEnv, caller: Caller): Promise<number> {
+  const event = await freshEvent(env);
+  if (caller.userId !== null) await registered(env, event, caller.userId);
+  return event.eventId;
 }
 
 /** A training the caller attended (checked in); for the anonymous persona an id that looks like one. */
@@ -50,5 +58,30 @@ export const ACCESS: RouteAccess[] = [
     route: '/api/registrations/:id/certificate.pdf',
     allowed: SIGNED_IN,
     path: async (env, caller) => `/api/registrations/${await attendedBy(env, caller)}/certificate.pdf`,
+  },
+  // The attendee's own survey; anyone else's is 404 (survey.e2e-spec.ts).
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/survey',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/registrations/${await attendedBy(env, caller)}/survey`,
+    body: async () => ({ rating: 5, comment: '很有收获' }),
+  },
+  // Registrants of the event and staff; others 404 (materials.e2e-spec.ts).
+  {
+    method: 'GET',
+    route: '/api/events/:id/materials',
+    allowed: SIGNED_IN,
+    path: async (env, caller) => `/api/events/${await registeredEvent(env, caller)}/materials`,
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/materials',
+    allowed: STAFF,
+    path: async (env) => `/api/events/${(await freshEvent(env)).eventId}/materials`,
+    body: async (env, caller) => ({
+      fileId: caller.token ? await uploaded(env, caller.token, PDF) : 1,
+      title: '讲义',
+    }),
   },
 ];

@@ -2,8 +2,9 @@ import { checkInResponseSchema } from '@itss/shared';
 import { CheckInScanEntity } from '../../src/modules/events/check-in-scan.entity';
 import { DataSource } from 'typeorm';
 import { type ConcurrencyCase, atOnce, auditRows, tally, times } from '../support/concurrency';
-import { person } from '../support/joining';
-import { publishedEvent, registered, registrationsRepo, sessionsRepo, ticketOf } from './door-support';
+import { PDF, person } from '../support/joining';
+import { publishedEvent, registered, registrationsRepo, sessionsRepo, ticketOf, uploaded } from './door-support';
+import { EventMaterialEntity } from '../../src/modules/events/event-material.entity';
 
 export const CONCURRENCY: ConcurrencyCase[] = [
   {
@@ -67,6 +68,50 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       expect((await sessionsRepo(env).findOneByOrFail({ id: event.sessionId })).taken).toBe(5);
       expect(await registrationsRepo(env).countBy({ eventId: event.eventId })).toBe(3);
       expect(await auditRows(env, 'registration.walk_in')).toHaveLength(3);
+    },
+  },
+  {
+    route: 'POST /api/registrations/:id/survey',
+    title: 'six answers of one attendee at once: one kept (204), five 409 survey closed',
+    async run(env) {
+      const attendee = await person(env, 'o_survey_race');
+      const event = await publishedEvent(env);
+      const id = await registered(env, event, attendee.id, { checkedIn: true });
+      const answers = await atOnce(
+        env,
+        Array.from({ length: 6 }, (_, i) => ({
+          method: 'POST' as const,
+          path: `/api/registrations/${id}/survey`,
+          token: attendee.token,
+          body: { rating: (i % 5) + 1 },
+        })),
+      );
+      expect(tally(answers)).toEqual({ '204': 1, '409 REGISTRATION_SURVEY_CLOSED': 5 });
+      const kept = answers.findIndex((answer) => answer.status === 204);
+      expect((await registrationsRepo(env).findOneByOrFail({ id })).surveyRating).toBe((kept % 5) + 1);
+    },
+  },
+  {
+    route: 'POST /api/events/:id/materials',
+    title: 'one PDF added six times at once: one material, six 201 with the same answer, one audit entry',
+    async run(env) {
+      const staff = await person(env, 'o_materials_race_staff', ['staff']);
+      const event = await publishedEvent(env);
+      const fileId = await uploaded(env, staff.token, PDF);
+      const answers = await atOnce(
+        env,
+        times(6, {
+          method: 'POST',
+          path: `/api/events/${event.eventId}/materials`,
+          token: staff.token,
+          body: { fileId, title: '讲义' },
+        }),
+      );
+      expect(tally(answers)).toEqual({ '201': 6 });
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+      const materials = env.server.app.get(DataSource).getRepository(EventMaterialEntity);
+      expect(await materials.countBy({ eventId: event.eventId })).toBe(1);
+      expect(await auditRows(env, 'event.material_added')).toHaveLength(1);
     },
   },
 ];

@@ -614,6 +614,9 @@ export const EventError = defineErrors({
   SessionInUse: { code: 'EVENT_SESSION_IN_USE', status: 409, message: '该场次已有报名，不能删除，可先取消报名或取消活动' },
   /** The cover is not the caller's upload of an image. */
   CoverUnusable: { code: 'EVENT_COVER_UNUSABLE', status: 400, message: '封面图片无效，请重新上传' },
+  MaterialNotPdf: { code: 'EVENT_MATERIAL_NOT_PDF', status: 415, message: '活动资料请上传 PDF 文件' },
+  /** A file id that is unknown, another person's upload, or owned by another record. */
+  MaterialFileUnusable: { code: 'EVENT_MATERIAL_FILE_UNUSABLE', status: 400, message: '资料文件无效，请重新上传' },
 });
 
 export const RegistrationError = defineErrors({

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TransactionalRepositoriesModule } from '../../database/transactional-repositories.module';
 import { AuditModule } from '../audit/audit.module';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { FilesModule } from '../files/files.module';
 import { AttendanceCertificateEntity } from './attendance-certificate.entity';
 import { AttendanceCertificatesController } from './attendance-certificates.controller';
 import { AttendanceCertificatesService } from './attendance-certificates.service';
@@ -11,9 +12,13 @@ import { CheckInScanEntity } from './check-in-scan.entity';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
 import { EventMaterialEntity } from './event-material.entity';
+import { MaterialsController } from './materials.controller';
+import { MaterialsService } from './materials.service';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
+import { SurveysController } from './surveys.controller';
+import { SurveysService } from './surveys.service';
 import { TicketCodes } from './ticket-codes';
 import { WalkInsService } from './walk-ins.service';
 
@@ -35,8 +40,17 @@ import { WalkInsService } from './walk-ins.service';
     ]),
     AuditModule,
     CertificatesModule,
+    FilesModule,
   ],
-  controllers: [CheckInsController, AttendanceCertificatesController],
-  providers: [TicketCodes, AttendancePolicy, CheckInsService, WalkInsService, AttendanceCertificatesService],
+  controllers: [CheckInsController, AttendanceCertificatesController, SurveysController, MaterialsController],
+  providers: [
+    TicketCodes,
+    AttendancePolicy,
+    CheckInsService,
+    WalkInsService,
+    AttendanceCertificatesService,
+    SurveysService,
+    MaterialsService,
+  ],
 })
 export class EventsModule {}
