@@ -42,14 +42,14 @@ describe('certificates of attendance', () => {
     const certificate = attendanceCertificateSchema.parse(res.body);
     const { title } = await eventsRepo(env).findOneByOrFail({ id: event.eventId });
     expect(certificate).toEqual({
-      code: expect.stringMatching(CERTIFICATE_CODE_PATTERN),
-      number: expect.stringMatching(new RegExp(`^ITSS-PX-\\d{4}-${String(id).padStart(6, '0')}$`)),
+      code: expect.stringMatching(CERTIFICATE_CODE_PATTERN) as string,
+      number: expect.stringMatching(new RegExp(`^ITSS-PX-\\d{4}-${String(id).padStart(6, '0')}$`)) as string,
       name: '刘一',
       eventTitle: title,
-      attendedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      attendedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string,
       hours: 3.5,
       verifyUrl: `${env.server.baseUrl}/verify?code=${certificate.code}`,
-      issuedAt: expect.any(String),
+      issuedAt: expect.any(String) as string,
     });
     const again = await get(`/api/registrations/${id}/certificate`, staff);
     expect(again.body).toEqual(certificate);
@@ -72,7 +72,9 @@ describe('certificates of attendance', () => {
 
   it('draws the PDF with the name, training, date, hours, number and a QR code of the link', async () => {
     const { id } = await attended();
-    const certificate = attendanceCertificateSchema.parse((await get(`/api/registrations/${id}/certificate`, attendee.token)).body);
+    const certificate = attendanceCertificateSchema.parse(
+      (await get(`/api/registrations/${id}/certificate`, attendee.token)).body,
+    );
     const res = await fetchBytes(env, `/api/registrations/${id}/certificate.pdf`, attendee.token);
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/pdf');
@@ -124,9 +126,16 @@ describe('certificates of attendance', () => {
 
   it('says a certificate of a registration cancelled since is no longer valid', async () => {
     const { id } = await attended();
-    const certificate = attendanceCertificateSchema.parse((await get(`/api/registrations/${id}/certificate`, attendee.token)).body);
-    await registrationsRepo(env).update({ id }, { state: 'cancelled', liveUserId: null, cancelledAt: new Date() });
-    const verification = certificateVerificationSchema.parse((await get(`/api/certificates/${certificate.code}`, null)).body);
+    const certificate = attendanceCertificateSchema.parse(
+      (await get(`/api/registrations/${id}/certificate`, attendee.token)).body,
+    );
+    await registrationsRepo(env).update(
+      { id },
+      { state: 'cancelled', liveUserId: null, cancelledAt: new Date() },
+    );
+    const verification = certificateVerificationSchema.parse(
+      (await get(`/api/certificates/${certificate.code}`, null)).body,
+    );
     expect(verification).toMatchObject({ kind: 'attendance', valid: false, status: 'removed' });
     expect(verification.statusText).toContain('取消');
     const res = await get(`/api/registrations/${id}/certificate`, attendee.token);

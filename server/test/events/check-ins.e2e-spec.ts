@@ -2,7 +2,14 @@ import { checkInResponseSchema } from '@itss/shared';
 import { auditRows } from '../support/concurrency';
 import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
 import { person } from '../support/joining';
-import { publishedEvent, registered, registrationsRepo, scanAt, sessionsRepo, ticketOf } from './door-support';
+import {
+  publishedEvent,
+  registered,
+  registrationsRepo,
+  scanAt,
+  sessionsRepo,
+  ticketOf,
+} from './door-support';
 
 describe('check-in at the door', () => {
   let env: AuthEnv;
@@ -27,7 +34,7 @@ describe('check-in at the door', () => {
     const first = await scan(event.eventId, { ticketCode: ticketOf(env, id) });
     expect(first).toEqual({
       result: 'checked_in',
-      checkedInAt: expect.any(String),
+      checkedInAt: expect.any(String) as string,
       name: '李四',
       sessionTitle: '上午场',
       checkedInCount: 1,
@@ -73,7 +80,10 @@ describe('check-in at the door', () => {
       });
     }
     // A ticket of another event names nobody here.
-    expect(await scan(event.eventId, { ticketCode: real })).toEqual({ result: 'wrong_event', checkedInCount: 0 });
+    expect(await scan(event.eventId, { ticketCode: real })).toEqual({
+      result: 'wrong_event',
+      checkedInCount: 0,
+    });
     const rows = await registrationsRepo(env).findBy({ eventId: event.eventId });
     expect(rows.map((row) => row.checkedInAt)).toEqual([null, null, null, null]);
     expect(await auditRows(env, 'registration.checked_in')).toHaveLength(1);
@@ -108,11 +118,15 @@ describe('check-in at the door', () => {
     const resent = await scan(event.eventId, { ticketCode: ticketOf(env, a), scanId: 'scan-0001-aaaa' });
     expect(resent).toEqual(first);
     // The same ticket scanned anew is a second scan.
-    expect(await scan(event.eventId, { ticketCode: ticketOf(env, a), scanId: 'scan-0002-aaaa' })).toMatchObject({
+    expect(
+      await scan(event.eventId, { ticketCode: ticketOf(env, a), scanId: 'scan-0002-aaaa' }),
+    ).toMatchObject({
       result: 'already_checked_in',
       checkedInAt: first.checkedInAt,
     });
-    expect(await scan(event.eventId, { ticketCode: ticketOf(env, b), scanId: 'scan-0003-aaaa' })).toMatchObject({
+    expect(
+      await scan(event.eventId, { ticketCode: ticketOf(env, b), scanId: 'scan-0003-aaaa' }),
+    ).toMatchObject({
       result: 'checked_in',
       checkedInCount: 2,
     });
@@ -142,7 +156,7 @@ describe('check-in at the door', () => {
       expect(res.status).toBe(201);
       expect(checkInResponseSchema.parse(res.body)).toEqual({
         result: 'checked_in',
-        checkedInAt: expect.any(String),
+        checkedInAt: expect.any(String) as string,
         name: '钱七',
         sessionTitle: '上午场',
         checkedInCount: 1,
@@ -161,7 +175,10 @@ describe('check-in at the door', () => {
         { sessionId: event.sessionId, name: '孙八' },
         bearer(staff),
       );
-      expect([full.status, (full.body as { code: string }).code]).toEqual([409, 'REGISTRATION_NOT_ENOUGH_SEATS']);
+      expect([full.status, (full.body as { code: string }).code]).toEqual([
+        409,
+        'REGISTRATION_NOT_ENOUGH_SEATS',
+      ]);
     });
 
     it('refuses a session of another event, an unpublished or cancelled event and a bad body', async () => {
@@ -179,7 +196,11 @@ describe('check-in at the door', () => {
         expect([res.status, code(res)]).toEqual([409, 'EVENT_WRONG_STATE']);
       }
       expect((await post(987_654, { sessionId: event.sessionId, name: '周九' })).status).toBe(404);
-      for (const body of [{}, { sessionId: event.sessionId }, { sessionId: event.sessionId, name: '吴十', phone: '123' }]) {
+      for (const body of [
+        {},
+        { sessionId: event.sessionId },
+        { sessionId: event.sessionId, name: '吴十', phone: '123' },
+      ]) {
         expect((await post(event.eventId, body)).status).toBe(400);
       }
       expect(await registrationsRepo(env).countBy({ eventId: event.eventId })).toBe(0);

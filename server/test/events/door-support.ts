@@ -131,7 +131,13 @@ export function scanAt(env: AuthEnv, token: string, eventId: number, body: unkno
 }
 
 /** A PDF (or another file) uploaded by the caller; its id. */
-export async function uploaded(env: AuthEnv, token: string, bytes: Buffer, name = '讲义.pdf', type = 'application/pdf') {
+export async function uploaded(
+  env: AuthEnv,
+  token: string,
+  bytes: Buffer,
+  name = '讲义.pdf',
+  type = 'application/pdf',
+) {
   const res = await uploadRaw(env, token, bytes, name, type);
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { id: number }).id;

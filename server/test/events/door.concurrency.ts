@@ -3,7 +3,14 @@ import { CheckInScanEntity } from '../../src/modules/events/check-in-scan.entity
 import { DataSource } from 'typeorm';
 import { type ConcurrencyCase, atOnce, auditRows, tally, times } from '../support/concurrency';
 import { PDF, person } from '../support/joining';
-import { publishedEvent, registered, registrationsRepo, sessionsRepo, ticketOf, uploaded } from './door-support';
+import {
+  publishedEvent,
+  registered,
+  registrationsRepo,
+  sessionsRepo,
+  ticketOf,
+  uploaded,
+} from './door-support';
 import { EventMaterialEntity } from '../../src/modules/events/event-material.entity';
 
 export const CONCURRENCY: ConcurrencyCase[] = [
@@ -18,7 +25,10 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const b = await registered(env, event, (await person(env, 'o_door_race_b')).id);
       const path = `/api/events/${event.eventId}/check-ins`;
       const plain = (
-        await atOnce(env, times(6, { method: 'POST', path, token: staff.token, body: { ticketCode: ticketOf(env, a) } }))
+        await atOnce(
+          env,
+          times(6, { method: 'POST', path, token: staff.token, body: { ticketCode: ticketOf(env, a) } }),
+        )
       ).map((answer) => checkInResponseSchema.parse(answer.body));
       expect(plain.map((answer) => answer.result).sort()).toEqual([
         'already_checked_in',
@@ -51,7 +61,8 @@ export const CONCURRENCY: ConcurrencyCase[] = [
   },
   {
     route: 'POST /api/events/:id/walk-ins',
-    title: 'eight walk-ins for three seats left at once: three registered and checked in, five 409, never past the capacity',
+    title:
+      'eight walk-ins for three seats left at once: three registered and checked in, five 409, never past the capacity',
     async run(env) {
       const staff = await person(env, 'o_door_walkin_staff', ['staff']);
       const event = await publishedEvent(env, { capacity: 5, taken: 2 });

@@ -26,11 +26,11 @@ describe('event materials', () => {
     expect(res.status).toBe(201);
     const material = materialSchema.parse(res.body);
     expect(material).toEqual({
-      id: expect.any(Number),
+      id: expect.any(Number) as number,
       title: '第一讲 讲义',
       url: `/api/files/${fileId}`,
       sizeBytes: PDF.length,
-      createdAt: expect.any(String),
+      createdAt: expect.any(String) as string,
     });
     expect(await auditRows(env, 'event.material_added')).toHaveLength(1);
 

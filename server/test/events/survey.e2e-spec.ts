@@ -23,7 +23,7 @@ describe('the satisfaction survey', () => {
     expect(await registrationsRepo(env).findOneByOrFail({ id })).toMatchObject({
       surveyRating: 4,
       surveyComment: '讲得很清楚',
-      surveyedAt: expect.any(Date),
+      surveyedAt: expect.any(Date) as Date,
     });
     const again = await answer(id, { rating: 1 });
     expect([again.status, code(again)]).toEqual([409, 'REGISTRATION_SURVEY_CLOSED']);
@@ -61,7 +61,15 @@ describe('the satisfaction survey', () => {
   it('refuses a malformed answer (400)', async () => {
     const event = await publishedEvent(env);
     const id = await registered(env, event, attendee.id, { checkedIn: true });
-    for (const body of [{}, { rating: 0 }, { rating: 6 }, { rating: 3.5 }, { rating: '5' }, { rating: 5, comment: 'x'.repeat(301) }, { rating: 5, extra: 1 }]) {
+    for (const body of [
+      {},
+      { rating: 0 },
+      { rating: 6 },
+      { rating: 3.5 },
+      { rating: '5' },
+      { rating: 5, comment: 'x'.repeat(301) },
+      { rating: 5, extra: 1 },
+    ]) {
       const res = await answer(id, body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }

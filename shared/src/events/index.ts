@@ -99,7 +99,13 @@ export const EVENT_STATE_MACHINE = defineStateMachine<EventState>({
  * the waiting list for `offerHours` (EVENT_OFFER_HOURS, default 24) until confirmed (and paid);
  * `waitlisted` holds none; `cancelled` is final. Checking in is `checkedInAt`, not a state.
  */
-export const REGISTRATION_STATES = ['confirmed', 'awaiting_payment', 'offered', 'waitlisted', 'cancelled'] as const;
+export const REGISTRATION_STATES = [
+  'confirmed',
+  'awaiting_payment',
+  'offered',
+  'waitlisted',
+  'cancelled',
+] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 export const registrationStateSchema = z.enum(REGISTRATION_STATES);
 export const REGISTRATION_STATE_NAMES: Record<RegistrationState, string> = {
@@ -133,7 +139,11 @@ export const PRICE_AUDIENCE_NAMES: Record<PriceAudience, string> = {
   president: '会长单位',
   non_member: '非会员',
 };
-const fen = z.number('请填写价格（单位：分）').int('价格应为整数分').min(0, '价格不能为负').max(100_000_000, '价格过高');
+const fen = z
+  .number('请填写价格（单位：分）')
+  .int('价格应为整数分')
+  .min(0, '价格不能为负')
+  .max(100_000_000, '价格过高');
 export const eventPricesSchema = z.strictObject({
   member: fen,
   committee: fen,
@@ -142,7 +152,13 @@ export const eventPricesSchema = z.strictObject({
   non_member: fen,
 });
 export type EventPrices = z.infer<typeof eventPricesSchema>;
-export const FREE_PRICES: EventPrices = { member: 0, committee: 0, vice_president: 0, president: 0, non_member: 0 };
+export const FREE_PRICES: EventPrices = {
+  member: 0,
+  committee: 0,
+  vice_president: 0,
+  president: 0,
+  non_member: 0,
+};
 
 export const PLACE_MODES = ['offline', 'online'] as const;
 export type PlaceMode = (typeof PLACE_MODES)[number];
@@ -343,7 +359,11 @@ export const BOOKING_SEATS_MAX = 50;
 export const bookingCreateSchema = z.strictObject({
   sessionId: idSchema,
   unitId: idSchema,
-  seats: z.number('请填写人数').int('人数应为整数').min(1, '至少 1 人').max(BOOKING_SEATS_MAX, `一次最多预订 ${BOOKING_SEATS_MAX} 个名额`),
+  seats: z
+    .number('请填写人数')
+    .int('人数应为整数')
+    .min(1, '至少 1 人')
+    .max(BOOKING_SEATS_MAX, `一次最多预订 ${BOOKING_SEATS_MAX} 个名额`),
 });
 export type BookingCreate = z.infer<typeof bookingCreateSchema>;
 export const bookingCreatedSchema = z.object({
@@ -356,7 +376,11 @@ export const attendeeSchema = z.strictObject({
   name: personName,
   title: z.string().trim().max(30, '职务最多 30 个字').optional(),
   /** The attendee's mobile, for the door; stored, shown masked. */
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写正确的手机号').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写正确的手机号')
+    .optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 
@@ -470,7 +494,10 @@ export const registrationCancelResultSchema = z.object({
 export const checkInSchema = z.strictObject({
   ticketCode: z.string('请扫描或输入票码').trim().min(1, '请扫描或输入票码').max(100, '票码过长'),
   /** The scanner's own id of the scan, so a queued scan sent twice counts once. */
-  scanId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  scanId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
 });
 export type CheckIn = z.infer<typeof checkInSchema>;
 export const CHECK_IN_RESULTS = [
@@ -505,7 +532,11 @@ export const walkInSchema = z.strictObject({
   sessionId: idSchema,
   name: personName,
   unitName: z.string().trim().max(60, '单位名称最多 60 个字').optional(),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写正确的手机号').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写正确的手机号')
+    .optional(),
 });
 
 /** `POST /api/registrations/:id/survey`: attendees rate the event 1–5, with an optional comment. */
@@ -542,11 +573,24 @@ export const eventStatsSchema = z.object({
   /** Confirmed and not checked in, once the event has ended (0 before). */
   noShows: z.number().int(),
   /** Confirmed registrations by the registrant's unit level at the time (non_member for others). */
-  byAudience: z.array(z.object({ audience: z.enum(PRICE_AUDIENCES), confirmed: z.number().int(), attended: z.number().int() })),
-  sessions: z.array(
-    z.object({ sessionId: z.number().int(), title: z.string(), capacity: z.number().int(), confirmed: z.number().int(), attended: z.number().int(), waitlisted: z.number().int() }),
+  byAudience: z.array(
+    z.object({ audience: z.enum(PRICE_AUDIENCES), confirmed: z.number().int(), attended: z.number().int() }),
   ),
-  survey: z.object({ answers: z.number().int(), average: z.number().nullable(), histogram: z.array(z.number().int()).length(5) }),
+  sessions: z.array(
+    z.object({
+      sessionId: z.number().int(),
+      title: z.string(),
+      capacity: z.number().int(),
+      confirmed: z.number().int(),
+      attended: z.number().int(),
+      waitlisted: z.number().int(),
+    }),
+  ),
+  survey: z.object({
+    answers: z.number().int(),
+    average: z.number().nullable(),
+    histogram: z.array(z.number().int()).length(5),
+  }),
   paidFen: z.number().int(),
   refundedFen: z.number().int(),
 });
@@ -579,7 +623,11 @@ export function priceFor(prices: EventPrices, level: LevelCode | null): number {
  * (contacts of active units) and the public opening; null when it never opens for them.
  */
 export function opensAtFor(
-  event: { memberOpensAt: string; levelOpensAt: Partial<Record<LevelCode, string>>; publicOpensAt: string | null },
+  event: {
+    memberOpensAt: string;
+    levelOpensAt: Partial<Record<LevelCode, string>>;
+    publicOpensAt: string | null;
+  },
   level: LevelCode | null,
 ): string | null {
   const times = [event.publicOpensAt];
@@ -611,45 +659,101 @@ export const EventError = defineErrors({
     message: '名额不能少于已报名（含待支付、待确认）的人数',
   },
   /** Removing a session that still has live registrations. */
-  SessionInUse: { code: 'EVENT_SESSION_IN_USE', status: 409, message: '该场次已有报名，不能删除，可先取消报名或取消活动' },
+  SessionInUse: {
+    code: 'EVENT_SESSION_IN_USE',
+    status: 409,
+    message: '该场次已有报名，不能删除，可先取消报名或取消活动',
+  },
   /** The cover is not the caller's upload of an image. */
   CoverUnusable: { code: 'EVENT_COVER_UNUSABLE', status: 400, message: '封面图片无效，请重新上传' },
   MaterialNotPdf: { code: 'EVENT_MATERIAL_NOT_PDF', status: 415, message: '活动资料请上传 PDF 文件' },
   /** A file id that is unknown, another person's upload, or owned by another record. */
-  MaterialFileUnusable: { code: 'EVENT_MATERIAL_FILE_UNUSABLE', status: 400, message: '资料文件无效，请重新上传' },
+  MaterialFileUnusable: {
+    code: 'EVENT_MATERIAL_FILE_UNUSABLE',
+    status: 400,
+    message: '资料文件无效，请重新上传',
+  },
 });
 
 export const RegistrationError = defineErrors({
   NotFound: { code: 'REGISTRATION_NOT_FOUND', status: 404, message: '未找到该报名记录' },
-  SessionNotFound: { code: 'REGISTRATION_SESSION_NOT_FOUND', status: 404, message: '未找到该场次，请刷新活动后重试' },
+  SessionNotFound: {
+    code: 'REGISTRATION_SESSION_NOT_FOUND',
+    status: 404,
+    message: '未找到该场次，请刷新活动后重试',
+  },
   /** Before the window opens for the caller: the message names the time (details.opensAt). */
   NotOpenYet: { code: 'REGISTRATION_NOT_OPEN_YET', status: 403, message: '报名尚未开始' },
   Closed: { code: 'REGISTRATION_CLOSED', status: 403, message: '报名已截止' },
   /** A members-only (or 委员 and above) event, and the caller is not a contact of such a unit. */
-  NotEligible: { code: 'REGISTRATION_NOT_ELIGIBLE', status: 403, message: '本活动仅限会员单位报名，请先加入分会或联系单位管理员' },
+  NotEligible: {
+    code: 'REGISTRATION_NOT_ELIGIBLE',
+    status: 403,
+    message: '本活动仅限会员单位报名，请先加入分会或联系单位管理员',
+  },
   EventCancelled: { code: 'REGISTRATION_EVENT_CANCELLED', status: 409, message: '该活动已取消' },
   /** One registration per person per session. */
   Duplicate: { code: 'REGISTRATION_DUPLICATE', status: 409, message: '您已报名该场次，请在“我的活动”中查看' },
   PhoneRequired: { code: 'REGISTRATION_PHONE_REQUIRED', status: 400, message: '请先绑定手机号再报名' },
   /** Confirm of a registration that is not offered (or awaiting payment). */
-  NothingToConfirm: { code: 'REGISTRATION_NOTHING_TO_CONFIRM', status: 409, message: '该报名无需确认，请刷新后查看' },
+  NothingToConfirm: {
+    code: 'REGISTRATION_NOTHING_TO_CONFIRM',
+    status: 409,
+    message: '该报名无需确认，请刷新后查看',
+  },
   /** The offer or payment hold ran out before the confirmation. */
-  HoldExpired: { code: 'REGISTRATION_HOLD_EXPIRED', status: 409, message: '名额保留已过期，已顺延给下一位候补，您可重新报名' },
+  HoldExpired: {
+    code: 'REGISTRATION_HOLD_EXPIRED',
+    status: 409,
+    message: '名额保留已过期，已顺延给下一位候补，您可重新报名',
+  },
   /** Cancel after `closesAt`, or of a cancelled registration. */
-  CannotCancel: { code: 'REGISTRATION_CANNOT_CANCEL', status: 409, message: '报名截止后不能在线取消，请联系会员服务部' },
+  CannotCancel: {
+    code: 'REGISTRATION_CANNOT_CANCEL',
+    status: 409,
+    message: '报名截止后不能在线取消，请联系会员服务部',
+  },
   /** A booking larger than the seats left. */
-  NotEnoughSeats: { code: 'REGISTRATION_NOT_ENOUGH_SEATS', status: 409, message: '剩余名额不足，请减少人数或逐个报名候补' },
+  NotEnoughSeats: {
+    code: 'REGISTRATION_NOT_ENOUGH_SEATS',
+    status: 409,
+    message: '剩余名额不足，请减少人数或逐个报名候补',
+  },
   /** Bookings are for the unit's primary contact of an active unit. */
-  NotPrimaryContact: { code: 'REGISTRATION_NOT_PRIMARY_CONTACT', status: 403, message: '只有单位管理员可以为单位预订名额' },
+  NotPrimaryContact: {
+    code: 'REGISTRATION_NOT_PRIMARY_CONTACT',
+    status: 403,
+    message: '只有单位管理员可以为单位预订名额',
+  },
   /** Naming an attendee on a seat that was not booked, or after closesAt. */
-  NotBooked: { code: 'REGISTRATION_NOT_BOOKED', status: 409, message: '只能为单位预订的名额填写参会人，且须在报名截止前' },
+  NotBooked: {
+    code: 'REGISTRATION_NOT_BOOKED',
+    status: 409,
+    message: '只能为单位预订的名额填写参会人，且须在报名截止前',
+  },
   InvoiceNotPaid: { code: 'REGISTRATION_INVOICE_NOT_PAID', status: 409, message: '支付完成后才能申请发票' },
-  InvoiceAlreadyRequested: { code: 'REGISTRATION_INVOICE_REQUESTED', status: 409, message: '已申请过发票，请勿重复申请' },
-  InvoiceNotRequested: { code: 'REGISTRATION_INVOICE_NOT_REQUESTED', status: 409, message: '该报名尚未申请发票' },
+  InvoiceAlreadyRequested: {
+    code: 'REGISTRATION_INVOICE_REQUESTED',
+    status: 409,
+    message: '已申请过发票，请勿重复申请',
+  },
+  InvoiceNotRequested: {
+    code: 'REGISTRATION_INVOICE_NOT_REQUESTED',
+    status: 409,
+    message: '该报名尚未申请发票',
+  },
   /** Certificate of attendance: trainings only, checked-in attendees only. */
-  NoCertificate: { code: 'REGISTRATION_NO_CERTIFICATE', status: 409, message: '签到参加培训后才能下载培训证明' },
+  NoCertificate: {
+    code: 'REGISTRATION_NO_CERTIFICATE',
+    status: 409,
+    message: '签到参加培训后才能下载培训证明',
+  },
   /** Survey of someone not checked in, or answered twice. */
-  SurveyClosed: { code: 'REGISTRATION_SURVEY_CLOSED', status: 409, message: '签到参加活动后可填写一次满意度评价' },
+  SurveyClosed: {
+    code: 'REGISTRATION_SURVEY_CLOSED',
+    status: 409,
+    message: '签到参加活动后可填写一次满意度评价',
+  },
 });
 
 export const EVENTS_AUDIT_ACTIONS = defineAuditActions({
@@ -706,4 +810,13 @@ declare module '../notifications' {
 }
 
 /** The columns of `GET /api/events/:id/registrations.xlsx` (staff). */
-export const EVENT_EXPORT_COLUMNS = ['姓名', '单位', '职务', '手机号', '场次', '状态', '签到时间', '金额（元）'] as const;
+export const EVENT_EXPORT_COLUMNS = [
+  '姓名',
+  '单位',
+  '职务',
+  '手机号',
+  '场次',
+  '状态',
+  '签到时间',
+  '金额（元）',
+] as const;

@@ -1,4 +1,15 @@
-import { ACCENT, BRANCH_NAME, GOLD, INK, type Layout, PAGE, type TextItem, centred, chineseDay, textWidth } from './certificate-design';
+import {
+  ACCENT,
+  BRANCH_NAME,
+  GOLD,
+  INK,
+  type Layout,
+  PAGE,
+  type TextItem,
+  centred,
+  chineseDay,
+  textWidth,
+} from './certificate-design';
 import { drawCertificatePdf } from './certificate-pdf';
 
 /** What a training's certificate of attendance (培训证明) shows. */
@@ -19,7 +30,13 @@ export interface AttendanceFacts {
 /** The membership certificate's frame, font, colours and QR place; the words of an attendance. */
 export function attendanceLayoutOf(facts: AttendanceFacts): Layout {
   const left = 96;
-  const line = (text: string, baseline: number): TextItem => ({ text, size: 13, x: left, baseline, color: INK });
+  const line = (text: string, baseline: number): TextItem => ({
+    text,
+    size: 13,
+    x: left,
+    baseline,
+    color: INK,
+  });
   const hours = `${facts.hours}`;
   return {
     texts: [
@@ -54,5 +71,8 @@ export function attendanceLayoutOf(facts: AttendanceFacts): Layout {
 }
 
 export function attendancePdf(facts: AttendanceFacts): Promise<Buffer> {
-  return drawCertificatePdf(attendanceLayoutOf(facts), facts.verifyUrl, { title: '培训证明', subject: facts.name });
+  return drawCertificatePdf(attendanceLayoutOf(facts), facts.verifyUrl, {
+    title: '培训证明',
+    subject: facts.name,
+  });
 }

@@ -29,7 +29,11 @@ export class CertificateFiles {
     return this.cached('attendance-pdf', facts, attendancePdf);
   }
 
-  private cached<Facts>(kind: string, facts: Facts, draw: (facts: Facts) => Promise<Buffer>): Promise<Buffer> {
+  private cached<Facts>(
+    kind: string,
+    facts: Facts,
+    draw: (facts: Facts) => Promise<Buffer>,
+  ): Promise<Buffer> {
     const key = `${kind}\n${JSON.stringify(facts)}`;
     const known = this.drawn.get(key);
     if (known) {

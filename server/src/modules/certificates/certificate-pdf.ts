@@ -39,7 +39,10 @@ async function qrPng(text: string): Promise<Buffer> {
 
 /** The membership certificate as a PDF. */
 export function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
-  return drawCertificatePdf(layoutOf(facts), facts.verifyUrl, { title: '电子会员证书', subject: facts.unitName });
+  return drawCertificatePdf(layoutOf(facts), facts.verifyUrl, {
+    title: '电子会员证书',
+    subject: facts.unitName,
+  });
 }
 
 /**

@@ -8,7 +8,11 @@ export const VERIFY_PATH = '/verify';
  * What a certificate's QR code holds, of either kind: PUBLIC_URL's origin when configured, else the
  * one the request came in on.
  */
-export function verifyUrlOf(publicUrl: string | null | undefined, request: FastifyRequest, code: string): string {
+export function verifyUrlOf(
+  publicUrl: string | null | undefined,
+  request: FastifyRequest,
+  code: string,
+): string {
   const origin = publicUrl ?? `${request.protocol}://${request.host}`;
   return `${origin}${VERIFY_PATH}?code=${code}`;
 }

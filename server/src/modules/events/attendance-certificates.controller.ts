@@ -27,7 +27,10 @@ export class AttendanceCertificatesController {
     @Req() request: FastifyRequest,
   ): Promise<AttendanceCertificate> {
     const issued = await this.certificates.issue(ctx, params.id);
-    return this.certificates.present(issued, verifyUrlOf(this.config.publicUrl, request, issued.certificate.code));
+    return this.certificates.present(
+      issued,
+      verifyUrlOf(this.config.publicUrl, request, issued.certificate.code),
+    );
   }
 
   @Get(':id/certificate.pdf')

@@ -144,7 +144,9 @@ export class AttendanceCertificatesService implements OnModuleInit {
 
 /** A training's confirmed registration, checked in: what a certificate of attendance stands on. */
 function holds({ registration, event }: Attended): boolean {
-  return isTrainingKind(event.kind) && registration.state === 'confirmed' && registration.checkedInAt !== null;
+  return (
+    isTrainingKind(event.kind) && registration.state === 'confirmed' && registration.checkedInAt !== null
+  );
 }
 
 function factsOf(certificate: AttendanceCertificateEntity, { registration, event, session }: Attended) {

@@ -11,12 +11,7 @@ export interface AttendanceRelation {
 }
 
 export type AttendanceAction =
-  | 'check_in'
-  | 'walk_in'
-  | 'add_material'
-  | 'read_materials'
-  | 'read_certificate'
-  | 'answer_survey';
+  'check_in' | 'walk_in' | 'add_material' | 'read_materials' | 'read_certificate' | 'answer_survey';
 
 export const NOBODY: AttendanceRelation = { isOwner: false, isRegistrant: false };
 

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { type CheckIn, type CheckInResponse, checkInSchema, eventIdParamSchema, walkInSchema } from '@itss/shared';
+import {
+  type CheckIn,
+  type CheckInResponse,
+  checkInSchema,
+  eventIdParamSchema,
+  walkInSchema,
+} from '@itss/shared';
 import type { z } from 'zod';
 import { StaffOnly } from '../../common/access.decorators';
 import { Ctx, type SignedInContext } from '../../common/request-context';

@@ -41,7 +41,10 @@ export class MaterialsService implements OnModuleInit {
   onModuleInit(): void {
     this.files.allowReaders(FILE_OWNER, async (actor, materialId) => {
       const material = await this.materials.findOneBy({ id: materialId });
-      return material !== null && this.policy.can(actor, 'read_materials', await this.relationOf(actor, material.eventId));
+      return (
+        material !== null &&
+        this.policy.can(actor, 'read_materials', await this.relationOf(actor, material.eventId))
+      );
     });
   }
 
@@ -64,7 +67,13 @@ export class MaterialsService implements OnModuleInit {
     const file = await this.files.record(input.fileId);
     if (file && file.contentType !== 'application/pdf') throw new AppError(EventError.MaterialNotPdf);
     const material = await this.materials.save(
-      this.materials.create({ eventId, fileId: input.fileId, title: input.title, createdBy: ctx.user.id, createdAt: now() }),
+      this.materials.create({
+        eventId,
+        fileId: input.fileId,
+        title: input.title,
+        createdBy: ctx.user.id,
+        createdAt: now(),
+      }),
     );
     if (!file || !(await this.files.claim(ctx, input.fileId, { type: FILE_OWNER, id: material.id }))) {
       throw new AppError(EventError.MaterialFileUnusable);

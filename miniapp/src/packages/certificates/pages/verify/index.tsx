@@ -38,7 +38,9 @@ function Line({ label, value }: { label: string; value: string }) {
 
 function Result({ verification, checkedAt }: { verification: CertificateVerification; checkedAt: string }) {
   const { valid, attendance } = verification;
-  const validText = attendance ? '该培训证明由 ITSS 分会颁发，真实有效' : '该单位为 ITSS 分会会员单位，会籍有效';
+  const validText = attendance
+    ? '该培训证明由 ITSS 分会颁发，真实有效'
+    : '该单位为 ITSS 分会会员单位，会籍有效';
   return (
     <View className="verify">
       <View className={`verify-verdict verify-verdict--${valid ? 'valid' : 'invalid'}`} role="status">
