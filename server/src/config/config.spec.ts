@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       WECHAT_APPID: 'wx0123456789abcdef',
       WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+      EVENT_TICKET_SECRET: 'production-ticket-secret-0123456789abcdef',
     });
     expect(config.env).toBe('production');
     expect(config.host).toBe('0.0.0.0');
@@ -175,7 +176,11 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig in production', () => {
-  const real = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: '0123456789abcdef0123456789abcdef' };
+  const real = {
+    WECHAT_APPID: 'wx0123456789abcdef',
+    WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    EVENT_TICKET_SECRET: 'production-ticket-secret-0123456789abcdef',
+  };
 
   it('starts with real WeChat credentials, talking to WeChat itself and serving no stand-in', () => {
     const config = loadConfig({ NODE_ENV: 'production', ...real });
@@ -187,10 +192,11 @@ describe('loadConfig in production', () => {
     [{ WECHAT_APPID: real.WECHAT_APPID }, ['WECHAT_SECRET']],
     [{ WECHAT_APPID: STANDIN_APPID, WECHAT_SECRET: STANDIN_SECRET }, ['WECHAT_SECRET']],
     [{ ...real, WECHAT_API_BASE: 'http://127.0.0.1:3000/__wechat' }, ['WECHAT_API_BASE']],
+    [{ ...real, EVENT_TICKET_SECRET: '' }, ['EVENT_TICKET_SECRET']],
   ])('refuses to start with the stand-in or development secrets (%o)', (env, keys) => {
     let caught: unknown;
     try {
-      loadConfig({ NODE_ENV: 'production', ...env });
+      loadConfig({ NODE_ENV: 'production', EVENT_TICKET_SECRET: real.EVENT_TICKET_SECRET, ...env });
     } catch (error) {
       caught = error;
     }
@@ -312,6 +318,7 @@ describe('loadConfig in production', () => {
     const production = {
       WECHAT_APPID: 'wx0123456789abcdef',
       WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+      EVENT_TICKET_SECRET: 'production-ticket-secret-0123456789abcdef',
       WECHAT_PUSH_TOKEN: 'pushToken1',
     };
     expect(() => loadConfig(production)).toThrow(

@@ -1,6 +1,11 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { type NotificationPurpose, notificationPurposes, templateEnvKey } from '@itss/shared';
+import {
+  DEFAULT_OFFER_HOURS,
+  type NotificationPurpose,
+  notificationPurposes,
+  templateEnvKey,
+} from '@itss/shared';
 import { z } from 'zod';
 import { type WechatPayConfig, wechatPayConfig, wechatPayKeys } from './wechatpay-config';
 
@@ -107,8 +112,6 @@ const configSchema = z.object({
   RESPONSE_CACHE: z.stringbool().default(true),
   TRUST_PROXY: trustProxySchema.optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  // Signs event tickets: whoever knows it can make a ticket for any registration.
-  EVENT_TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   UPLOAD_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'data/uploads')),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).optional(),
@@ -123,7 +126,13 @@ const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   ...wechatPayKeys,
+  // Signs event tickets' codes: a code forged or altered without it is refused without a lookup.
+  EVENT_TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EVENT_OFFER_HOURS: z.coerce.number().int().min(1).max(168).default(DEFAULT_OFFER_HOURS),
 });
+
+/** Tickets made in development and tests are signed with this; production must set its own. */
+export const DEVELOPMENT_TICKET_SECRET = 'itss-development-ticket-secret-not-for-production';
 
 /**
  * Subscribe-message templates (from the WeChat console), one per notification purpose a feature
@@ -229,8 +238,13 @@ export interface AppConfig {
   /** A request's headers and body must have arrived within this time, or it is answered 408. */
   requestTimeoutMs: number;
   storage: StorageConfig;
-  /** The key event tickets are signed with; absent outside production: a fixed development key. */
-  eventTicketSecret?: string | null;
+  events: EventsConfig;
+}
+
+/** Training and events: how long an offered seat waits for its person, and the ticket codes' key. */
+export interface EventsConfig {
+  offerHours: number;
+  ticketSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -319,6 +333,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     problems,
   );
+  if (c.NODE_ENV === 'production' && !c.EVENT_TICKET_SECRET) {
+    problems.push({ key: 'EVENT_TICKET_SECRET', message: 'required in production' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const standinTemplate = serveStandin ? STANDIN_TEMPLATE_ID : undefined;
   return {
@@ -366,7 +383,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: c.RESPONSE_CACHE,
     trustProxy: c.TRUST_PROXY ?? false,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
-    eventTicketSecret: c.EVENT_TICKET_SECRET ?? null,
     storage:
       c.S3_BUCKET && c.S3_REGION && c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
         ? {
@@ -379,6 +395,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             forcePathStyle: c.S3_FORCE_PATH_STYLE,
           }
         : { type: 'local', dir: resolve(c.UPLOAD_DIR) },
+    events: {
+      offerHours: c.EVENT_OFFER_HOURS,
+      ticketSecret: c.EVENT_TICKET_SECRET ?? DEVELOPMENT_TICKET_SECRET,
+    },
   };
 }
 

@@ -7,7 +7,11 @@ import { REPO_ROOT, STANDIN_APPID, loadConfig } from './config';
 import { wechatPayKeys } from './wechatpay-config';
 
 const dev = { NODE_ENV: 'development' };
-const wechat = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: '0123456789abcdef0123456789abcdef' };
+const wechat = {
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  EVENT_TICKET_SECRET: 'production-ticket-secret-0123456789abcdef',
+};
 
 const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -19,6 +19,7 @@ describe('the dues jobs', () => {
       'dues.open-year-bills',
       'dues.reminders',
       'dues.settle-stale-payments',
+      'events.expire-holds',
       'groups.code-expiry',
       'notices.deliver',
     ]);

@@ -61,6 +61,9 @@ describe('notifications: subscribe-message credits, WeChat delivery and 我的 �
       { purpose: 'notice', templateId: 'standin-notice' },
       { purpose: 'level_request_decision', templateId: 'standin-level-request-decision' },
       { purpose: 'unit_removed', templateId: 'standin-unit-removed' },
+      { purpose: 'event_reminder', templateId: 'standin-event-reminder' },
+      { purpose: 'event_seat_offered', templateId: 'standin-event-seat-offered' },
+      { purpose: 'event_cancelled', templateId: 'standin-event-cancelled' },
     ]);
   });
 

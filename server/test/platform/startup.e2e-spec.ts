@@ -52,7 +52,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
     const result = run('main.js', [], { SQLITE_PATH: db.config.path, PORT: '0' });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'Start-up refused: Invalid configuration: WECHAT_APPID: required in production; WECHAT_SECRET: required in production',
+      'Start-up refused: Invalid configuration: WECHAT_APPID: required in production; WECHAT_SECRET: required in production; EVENT_TICKET_SECRET: required in production',
     );
     expect(existsSync(db.config.path)).toBe(false);
   });

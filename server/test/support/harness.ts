@@ -78,6 +78,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     requestTimeoutMs: 30_000,
     // Each application its own upload folder, so a test can see exactly what its uploads left on disk.
     storage: { type: 'local', dir: mkdtempSync(join(tmpdir(), 'itss-uploads-')) },
+    events: { offerHours: 24, ticketSecret: 'itss-test-ticket-secret-0123456789abcdef' },
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAuditActions } from '../audit';
 import { cursorPageQuery, decimalIdSchema, idSchema, pageOf } from '../common';
 import { LEVEL_CODES, type LevelCode } from '../domain/levels';
-import { defineErrors } from '../errors';
+import { defineErrorMessages, defineErrors } from '../errors';
 import { levelCodeSchema } from '../membership';
 import { defineNotifications } from '../notifications';
 import { requestPaymentSchema } from '../payments';
@@ -753,6 +753,14 @@ export const RegistrationError = defineErrors({
     code: 'REGISTRATION_SURVEY_CLOSED',
     status: 409,
     message: '签到参加活动后可填写一次满意度评价',
+  },
+});
+
+/** NotOpenYet naming when registration opens for the caller (Beijing time, `YYYY-MM-DD HH:mm`). */
+export const RegistrationErrorMessage = defineErrorMessages({
+  NotOpenYetAt: {
+    code: RegistrationError.NotOpenYet,
+    message: (beijingTime: string) => `报名尚未开始，将于 ${beijingTime}（北京时间）开放报名`,
   },
 });
 

@@ -22,6 +22,9 @@ describe('notification purposes declared by features', () => {
       'notice',
       'level_request_decision',
       'unit_removed',
+      'event_reminder',
+      'event_seat_offered',
+      'event_cancelled',
     ]);
     expect(notificationDeclaration('group_code_expiring')).toMatchObject({
       template: '群二维码到期提醒',

@@ -3,6 +3,9 @@ import { TransactionalRepositoriesModule } from '../../database/transactional-re
 import { AuditModule } from '../audit/audit.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { FilesModule } from '../files/files.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { UnitsModule } from '../units/units.module';
 import { AttendanceCertificateEntity } from './attendance-certificate.entity';
 import { AttendanceCertificatesController } from './attendance-certificates.controller';
 import { AttendanceCertificatesService } from './attendance-certificates.service';
@@ -11,12 +14,21 @@ import { BookingEntity } from './booking.entity';
 import { CheckInScanEntity } from './check-in-scan.entity';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
+import { EventJobs } from './event-jobs';
 import { EventMaterialEntity } from './event-material.entity';
+import { EventSessionEntity } from './event-session.entity';
+import { EventSessionsEditor } from './event-sessions-editor';
+import { EventEntity } from './event.entity';
+import { EventsController } from './events.controller';
+import { EventsPolicy, RegistrationsPolicy } from './events.policy';
+import { EventsService } from './events.service';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
-import { EventSessionEntity } from './event-session.entity';
-import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
+import { RegistrationPayments } from './registration-payments';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsService } from './registrations.service';
+import { Seats } from './seats';
 import { SurveysController } from './surveys.controller';
 import { SurveysService } from './surveys.service';
 import { TicketCodes } from './ticket-codes';
@@ -38,12 +50,30 @@ import { WalkInsService } from './walk-ins.service';
       CheckInScanEntity,
       EventMaterialEntity,
     ]),
-    AuditModule,
-    CertificatesModule,
+    UnitsModule,
     FilesModule,
+    AuditModule,
+    NotificationsModule,
+    PaymentsModule,
+    CertificatesModule,
   ],
-  controllers: [CheckInsController, AttendanceCertificatesController, SurveysController, MaterialsController],
+  controllers: [
+    EventsController,
+    RegistrationsController,
+    CheckInsController,
+    AttendanceCertificatesController,
+    SurveysController,
+    MaterialsController,
+  ],
   providers: [
+    EventsService,
+    EventsPolicy,
+    EventSessionsEditor,
+    EventJobs,
+    RegistrationsService,
+    RegistrationsPolicy,
+    RegistrationPayments,
+    Seats,
     TicketCodes,
     AttendancePolicy,
     CheckInsService,
@@ -52,5 +82,6 @@ import { WalkInsService } from './walk-ins.service';
     SurveysService,
     MaterialsService,
   ],
+  exports: [TicketCodes],
 })
 export class EventsModule {}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 
-/** What a payment pays for: a feature's kind of record and its id (a dues bill today). */
+/** What a payment pays for: a feature's kind of record and its id (a dues bill, an event registration). */
 export interface PaymentSubject {
   type: PaymentSubjectType;
   id: number;
 }
-export type PaymentSubjectType = 'dues_bill';
+export type PaymentSubjectType = 'dues_bill' | 'event_registration';
 
 /** What changed in a subject's money, as its feature hears of it. */
 export interface MoneyChange {

@@ -34,6 +34,6 @@ import { WechatOrders } from './wechat-orders';
     WechatNotifications,
     PaymentsPolicy,
   ],
-  exports: [PaymentsService, PaymentSubjects, BankTransferBatch],
+  exports: [PaymentsService, PaymentSubjects, BankTransferBatch, RefundsService],
 })
 export class PaymentsModule {}

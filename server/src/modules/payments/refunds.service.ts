@@ -6,7 +6,7 @@ import { ErrorCode, PaymentError, type Refund, type RefundRequest, formatFen } f
 import { In, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
-import type { SignedInContext } from '../../common/request-context';
+import type { RequestContext, SignedInContext } from '../../common/request-context';
 import { now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
@@ -51,7 +51,32 @@ export class RefundsService {
   ) {}
 
   async request(ctx: SignedInContext, paymentId: number, body: RefundRequest): Promise<Refund> {
-    const { refund, payment } = await this.reserve(ctx, paymentId, body);
+    authorize(this.policy, ctx, 'refund', undefined);
+    return this.issue(ctx, ctx.user.id, paymentId, body);
+  }
+
+  /**
+   * A refund that a feature's own rule decides rather than staff (an event's refund on
+   * cancellation, a payment that arrived for a seat no longer held): no policy asks, and it is
+   * recorded as requested by `requestedBy`, the person it is made for or who caused it. Outside
+   * any transaction (it calls WeChat Pay): features run it after their change has committed.
+   */
+  refundByRule(
+    actor: RequestContext,
+    requestedBy: number,
+    paymentId: number,
+    body: RefundRequest,
+  ): Promise<Refund> {
+    return this.issue(actor, requestedBy, paymentId, body);
+  }
+
+  private async issue(
+    ctx: RequestContext,
+    requestedBy: number,
+    paymentId: number,
+    body: RefundRequest,
+  ): Promise<Refund> {
+    const { refund, payment } = await this.reserve(ctx, requestedBy, paymentId, body);
     let answered: WechatPayRefund | null = null;
     for (let attempt = 1; attempt <= CALL_ATTEMPTS && !answered; attempt++) {
       try {
@@ -87,11 +112,11 @@ export class RefundsService {
   @RetryOnConflict()
   @Transactional()
   private async reserve(
-    ctx: SignedInContext,
+    ctx: RequestContext,
+    requestedBy: number,
     paymentId: number,
     body: RefundRequest,
   ): Promise<{ refund: RefundEntity; payment: PaymentEntity }> {
-    authorize(this.policy, ctx, 'refund', undefined);
     await lockRows(this.payments, [paymentId]);
     const payment = await this.payments.findOneBy({ id: paymentId });
     if (!payment) throw new AppError(ErrorCode.NotFound);
@@ -110,7 +135,7 @@ export class RefundsService {
         reason: body.reason,
         status: 'processing',
         refundId: null,
-        requestedBy: ctx.user.id,
+        requestedBy,
         createdAt: at,
         updatedAt: at,
         succeededAt: null,
