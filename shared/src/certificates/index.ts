@@ -57,6 +57,12 @@ export const CERTIFICATE_STATUS_TEXTS: Record<CertificateStatus, string> = {
   expired: '该证书已过有效期',
 };
 
+/**
+ * What the page says of a certificate of attendance whose registration has since been cancelled
+ * (status `removed`); a standing one is `valid` for good.
+ */
+export const ATTENDANCE_REVOKED_TEXT = '该培训报名已被取消，培训证明无效';
+
 /** `GET /api/certificates/:code` (public, no sign-in): the unit's live standing, no personal data. */
 export const CERTIFICATE_KINDS = ['membership', 'attendance'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];

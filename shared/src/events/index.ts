@@ -694,6 +694,13 @@ export const EventError = defineErrors({
   },
   /** The cover is not the caller's upload of an image. */
   CoverUnusable: { code: 'EVENT_COVER_UNUSABLE', status: 400, message: '封面图片无效，请重新上传' },
+  MaterialNotPdf: { code: 'EVENT_MATERIAL_NOT_PDF', status: 415, message: '活动资料请上传 PDF 文件' },
+  /** A file id that is unknown, another person's upload, or owned by another record. */
+  MaterialFileUnusable: {
+    code: 'EVENT_MATERIAL_FILE_UNUSABLE',
+    status: 400,
+    message: '资料文件无效，请重新上传',
+  },
 });
 
 export const RegistrationError = defineErrors({

@@ -61,14 +61,14 @@ export function textWidth(text: string, size: number): number {
   return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
 }
 
-function centred(text: string, size: number, baseline: number, color = INK, maxWidth = 640): TextItem {
+export function centred(text: string, size: number, baseline: number, color = INK, maxWidth = 640): TextItem {
   let fitted = size;
   // A long name shrinks to fit the line rather than running off the page.
   while (fitted > 10 && textWidth(text, fitted) > maxWidth) fitted -= 1;
   return { text, size: fitted, x: (PAGE.width - textWidth(text, fitted)) / 2, baseline, color };
 }
 
-function chineseDay(day: string): string {
+export function chineseDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return `${y}年${m}月${d}日`;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AttendanceFacts, attendancePdf } from './attendance-design';
 import { type CertificateFacts } from './certificate-design';
 import { certificatePdf } from './certificate-pdf';
 import { certificatePng } from './certificate-png';
@@ -7,7 +8,7 @@ import { certificatePng } from './certificate-png';
 const MAX_ENTRIES = 64;
 
 /**
- * The certificate's PDF and PNG, drawn once per unit-year and content (name, level, number, link)
+ * The certificates' PDF and PNG, drawn once per certificate and content (name, level, number, link)
  * and kept in memory: members open and save the same certificate many times, and the image takes
  * a few hundred milliseconds to draw.
  */
@@ -23,10 +24,15 @@ export class CertificateFiles {
     return this.cached('png', facts, certificatePng);
   }
 
-  private cached(
+  /** A training's certificate of attendance, which its attendee opens as often. */
+  attendancePdf(facts: AttendanceFacts): Promise<Buffer> {
+    return this.cached('attendance-pdf', facts, attendancePdf);
+  }
+
+  private cached<Facts>(
     kind: string,
-    facts: CertificateFacts,
-    draw: (facts: CertificateFacts) => Promise<Buffer>,
+    facts: Facts,
+    draw: (facts: Facts) => Promise<Buffer>,
   ): Promise<Buffer> {
     const key = `${kind}\n${JSON.stringify(facts)}`;
     const known = this.drawn.get(key);

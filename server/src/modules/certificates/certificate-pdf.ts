@@ -1,7 +1,15 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
-import { ACCENT, type CertificateFacts, GOLD, PAGE, certificateFont, layoutOf } from './certificate-design';
+import {
+  ACCENT,
+  type CertificateFacts,
+  GOLD,
+  type Layout,
+  PAGE,
+  certificateFont,
+  layoutOf,
+} from './certificate-design';
 
 /** Pixels per QR module in the embedded image. */
 const MODULE_PX = 6;
@@ -29,18 +37,30 @@ async function qrPng(text: string): Promise<Buffer> {
     .toBuffer();
 }
 
+/** The membership certificate as a PDF. */
+export function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
+  return drawCertificatePdf(layoutOf(facts), facts.verifyUrl, {
+    title: '电子会员证书',
+    subject: facts.unitName,
+  });
+}
+
 /**
- * The one-page A4 landscape PDF: its text in the embedded font, subset by pdfkit to the glyphs used
- * (so the file stays small), and the QR code of the verification link as an image.
+ * A one-page A4 landscape PDF of either kind of certificate: its text in the embedded font, subset
+ * by pdfkit to the glyphs used (so the file stays small), and the QR code of the verification link
+ * as an image.
  */
-export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
-  const layout = layoutOf(facts);
-  const qr = await qrPng(facts.verifyUrl);
+export async function drawCertificatePdf(
+  layout: Layout,
+  verifyUrl: string,
+  info: { title: string; subject: string },
+): Promise<Buffer> {
+  const qr = await qrPng(verifyUrl);
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: '电子会员证书', Author: '信息技术服务分会', Subject: facts.unitName },
+    info: { Title: info.title, Author: '信息技术服务分会', Subject: info.subject },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

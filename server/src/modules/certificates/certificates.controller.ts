@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { CertificateFacts } from './certificate-design';
 import { CertificateFiles } from './certificate-files';
 import { CertificatesService, type IssuedCertificate, issuedOn } from './certificates.service';
+import { verifyUrlOf } from './verify-redirect';
 
 type UnitParams = z.output<typeof certificateUnitParamSchema>;
 
@@ -57,7 +58,10 @@ export class CertificatesController {
     return this.file(ctx, params.id, request, 'png');
   }
 
-  /** Public: anyone who scanned the QR code. No personal data in the answer. */
+  /**
+   * Public: anyone who scanned the QR code, of either kind of certificate. A membership certificate
+   * shows no personal data; a certificate of attendance shows who attended, as printed on it.
+   */
   @Get('certificates/:code')
   @Public()
   verify(
@@ -95,10 +99,8 @@ export class CertificatesController {
     };
   }
 
-  /** PUBLIC_URL's origin when configured, else the one the request came in on. */
   private verifyUrl(request: FastifyRequest, issued: IssuedCertificate): string {
-    const origin = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
-    return `${origin}/verify?code=${issued.certificate.code}`;
+    return verifyUrlOf(this.config.publicUrl, request, issued.certificate.code);
   }
 }
 

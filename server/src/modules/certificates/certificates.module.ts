@@ -10,11 +10,14 @@ import { CertificatesService } from './certificates.service';
 
 /**
  * The membership certificate: issued to a unit whose year is paid, drawn as PDF and PNG, verified
- * publicly by its code. Reads units and bills (their tables, in one query) and owns `certificates`.
+ * publicly by its code; the same drawing and verification for other kinds (a training's certificate
+ * of attendance). Reads units and bills (their tables, in one query) and owns `certificates`.
  */
 @Module({
   imports: [TransactionalRepositoriesModule.forFeature([CertificateEntity]), UnitsModule, AuditModule],
   controllers: [CertificatesController],
   providers: [CertificatesService, CertificatesPolicy, CertificateFiles],
+  // Certificates of attendance (events) are drawn and verified here too.
+  exports: [CertificatesService, CertificateFiles],
 })
 export class CertificatesModule {}

@@ -52,6 +52,12 @@ export interface IssuedCertificate {
   level: LevelCode;
 }
 
+/**
+ * Another kind of certificate in the same code space (a training's certificate of attendance): its
+ * owning feature answers for the codes it issued, null for any other.
+ */
+export type CertificateLookup = (code: string) => Promise<CertificateVerification | null>;
+
 interface StandingRow {
   unitId: number;
   year: number;
@@ -65,6 +71,8 @@ interface StandingRow {
 
 @Injectable()
 export class CertificatesService implements OnModuleInit {
+  private readonly otherKinds: CertificateLookup[] = [];
+
   constructor(
     @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
     private readonly units: UnitsService,
@@ -75,6 +83,14 @@ export class CertificatesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.audit.nameTargets('certificate', (ids) => this.namesOf(ids));
+  }
+
+  /**
+   * A feature issuing another kind of certificate with codes from `newCertificateCode` lets the one
+   * public verification find them. Called from the owning module's initialisation.
+   */
+  verifiesAlso(lookup: CertificateLookup): void {
+    this.otherKinds.push(lookup);
   }
 
   private async namesOf(ids: number[]): Promise<Map<number, string>> {
@@ -151,7 +167,7 @@ export class CertificatesService implements OnModuleInit {
       [thisYear, thisYear, code],
     );
     const row = rows[0];
-    if (!row) throw new AppError(CertificateError.NotFound);
+    if (!row) return this.verifyOtherKinds(code);
     const status: CertificateStatus =
       row.status === 'removed'
         ? 'removed'
@@ -174,6 +190,14 @@ export class CertificatesService implements OnModuleInit {
       number: row.number,
       year: Number(row.year),
     };
+  }
+
+  private async verifyOtherKinds(code: string): Promise<CertificateVerification> {
+    for (const lookup of this.otherKinds) {
+      const found = await lookup(code);
+      if (found) return found;
+    }
+    throw new AppError(CertificateError.NotFound);
   }
 
   /** The unit with the count of this year's bills and of those still open, in one read. */

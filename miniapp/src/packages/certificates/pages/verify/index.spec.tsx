@@ -63,6 +63,54 @@ test('a valid certificate: 有效, the unit, its level, number and 有效期至,
   expect(calls).toEqual([{ method: 'GET', path: `/api/certificates/${CODE}`, token: null, data: undefined }]);
 });
 
+test('a certificate of attendance: 有效, who attended which training, when and for how many hours', async () => {
+  routerParams.code = CODE;
+  serveVerification(
+    ok({
+      ...valid,
+      kind: 'attendance',
+      unitName: '深圳示例科技有限公司',
+      level: null,
+      attendance: { name: '刘一', eventTitle: 'ITSS 标准宣贯培训', attendedOn: '2026-12-08', hours: 3.5 },
+      number: 'ITSS-PX-2026-000042',
+    }),
+  );
+  render(<VerifyPage />);
+  await expect(verdict()).resolves.toBe('有效');
+  const text = document.body.textContent ?? '';
+  for (const words of [
+    '培训证明',
+    '刘一',
+    '深圳示例科技有限公司',
+    'ITSS 标准宣贯培训',
+    '2026-12-08',
+    '3.5 学时',
+    'ITSS-PX-2026-000042',
+  ])
+    expect(text).toContain(words);
+  // Nothing of a membership: no level, no 有效期至.
+  expect(text).not.toContain('有效期至');
+  expect(text).not.toContain('会籍有效');
+});
+
+test('a certificate of attendance whose registration was cancelled: 无效 with the reason', async () => {
+  routerParams.code = CODE;
+  serveVerification(
+    ok({
+      ...valid,
+      kind: 'attendance',
+      valid: false,
+      status: 'removed',
+      statusText: '该培训报名已被取消，培训证明无效',
+      level: null,
+      attendance: { name: '刘一', eventTitle: 'ITSS 标准宣贯培训', attendedOn: '2026-12-08', hours: 3.5 },
+    }),
+  );
+  render(<VerifyPage />);
+  await expect(verdict()).resolves.toBe('无效');
+  expect(screen.getAllByText('该培训报名已被取消，培训证明无效').length).toBeGreaterThan(0);
+});
+
 test('a certificate of a unit since removed: 无效 with the reason', async () => {
   routerParams.code = CODE;
   serveVerification(
@@ -107,7 +155,7 @@ test('no code at all (a cut-off link; the server drops a malformed one): 证书�
   const calls = serveVerification(ok(valid));
   render(<VerifyPage />);
   expect(screen.getByText('证书编号无效')).toBeTruthy();
-  expect(screen.getByText(/扫描电子会员证书上的二维码/)).toBeTruthy();
+  expect(screen.getByText(/扫描电子会员证书或培训证明上的二维码/)).toBeTruthy();
   expect(calls).toEqual([]);
   // Whoever checks a member may look the association's members up.
   fireEvent.click(screen.getByText('查看 ITSS 分会会员名录'));

@@ -37,26 +37,43 @@ function Line({ label, value }: { label: string; value: string }) {
 }
 
 function Result({ verification, checkedAt }: { verification: CertificateVerification; checkedAt: string }) {
-  const { valid } = verification;
+  const { valid, attendance } = verification;
+  const validText = attendance
+    ? '该培训证明由 ITSS 分会颁发，真实有效'
+    : '该单位为 ITSS 分会会员单位，会籍有效';
   return (
     <View className="verify">
       <View className={`verify-verdict verify-verdict--${valid ? 'valid' : 'invalid'}`} role="status">
         <View className="verify-verdict__mark">{valid ? '✓' : '✕'}</View>
         <Text className="verify-verdict__word">{valid ? '有效' : '无效'}</Text>
-        <Text className="verify-verdict__text">
-          {valid ? '该单位为 ITSS 分会会员单位，会籍有效' : verification.statusText}
-        </Text>
+        <Text className="verify-verdict__text">{valid ? validText : verification.statusText}</Text>
       </View>
-      <Card className="verify-card">
-        <Line label="单位名称" value={verification.unitName} />
-        {verification.level && <Line label="会员级别" value={levelName(verification.level)} />}
-        <Line label="证书编号" value={verification.number} />
-        <Line label="证书年度" value={`${verification.year} 年度`} />
-        <Line label="有效期至" value={verification.validThrough} />
-        <Line label="核验结果" value={verification.statusText} />
-      </Card>
+      {attendance ? (
+        <Card className="verify-card">
+          <Line label="证书类型" value="培训证明" />
+          <Line label="姓名" value={attendance.name} />
+          {verification.unitName && <Line label="单位" value={verification.unitName} />}
+          <Line label="培训名称" value={attendance.eventTitle} />
+          <Line label="培训日期" value={attendance.attendedOn} />
+          <Line label="培训学时" value={`${attendance.hours} 学时`} />
+          <Line label="证书编号" value={verification.number} />
+          <Line label="核验结果" value={verification.statusText} />
+        </Card>
+      ) : (
+        <Card className="verify-card">
+          <Line label="单位名称" value={verification.unitName} />
+          {verification.level && <Line label="会员级别" value={levelName(verification.level)} />}
+          <Line label="证书编号" value={verification.number} />
+          <Line label="证书年度" value={`${verification.year} 年度`} />
+          <Line label="有效期至" value={verification.validThrough} />
+          <Line label="核验结果" value={verification.statusText} />
+        </Card>
+      )}
       <Text className="verify-note">
-        核验结果依据该单位在 ITSS 分会的当前会籍状态实时生成。核验时间：{formatBeijingTime(checkedAt)}
+        {attendance
+          ? '核验结果依据 ITSS 分会的培训签到记录实时生成。'
+          : '核验结果依据该单位在 ITSS 分会的当前会籍状态实时生成。'}
+        核验时间：{formatBeijingTime(checkedAt)}
       </Text>
     </View>
   );
@@ -71,7 +88,7 @@ function Unknown({ missing = false }: { missing?: boolean }) {
         <Text className="verify-verdict__word">证书编号无效</Text>
         <Text className="verify-verdict__text">
           {missing
-            ? '链接中没有证书校验码。请使用微信扫描电子会员证书上的二维码，或打开证书上的完整核验链接。'
+            ? '链接中没有证书校验码。请使用微信扫描电子会员证书或培训证明上的二维码，或打开证书上的完整核验链接。'
             : '未找到该证书。请核对二维码或链接是否完整，或联系 ITSS 分会会员服务部核实。'}
         </Text>
       </View>
@@ -92,8 +109,9 @@ function Verification({ code }: { code: string }) {
 
 /**
  * 证书核验: the public page a certificate's QR code opens (in WeChat through `?q=`, in a browser
- * through the server's `/verify?code=`). No sign-in: anyone holding the certificate may check it,
- * and it shows the unit's live standing, never a person.
+ * through the server's `/verify?code=`). No sign-in: anyone holding the certificate may check it.
+ * A membership certificate shows the unit's live standing, never a person; a certificate of
+ * attendance shows who attended which training, as printed on it.
  */
 export default function VerifyPage() {
   const { params } = useRouter();
@@ -102,8 +120,8 @@ export default function VerifyPage() {
   return (
     <View className="page verify-page">
       <View className="verify-banner">
-        <Text className="verify-banner__title">电子会员证书核验</Text>
-        <Text className="verify-banner__desc">ITSS 分会会员单位会籍实时核验</Text>
+        <Text className="verify-banner__title">证书核验</Text>
+        <Text className="verify-banner__desc">ITSS 分会电子会员证书、培训证明实时核验</Text>
       </View>
       {target.kind === 'code' ? <Verification code={target.code} /> : null}
       {target.kind === 'malformed' ? <Unknown /> : null}
