@@ -1,4 +1,4 @@
-import { formatFen, type EventPlace } from '@itss/shared';
+import { formatFen, type EventPlace, type RegistrationWindow } from '@itss/shared';
 import { formatBeijingTime } from '@/utils/format';
 
 /** The price line of a list or a head: 免费, one price, or the lowest "起". */
@@ -23,4 +23,19 @@ export function timeRange(startsAt: string, endsAt: string): string {
 /** Where: the address, or the live stream's words (its link is shown on the ticket). */
 export function placeText(place: EventPlace): string {
   return place.mode === 'offline' ? place.address : '线上直播（视频号）';
+}
+
+const CLOSED_TEXTS: Record<Exclude<RegistrationWindow['state'], 'open'>, string> = {
+  not_yet: '报名尚未开始',
+  closed: '报名已截止',
+  not_eligible: '本活动仅限会员单位报名',
+  cancelled: '活动已取消',
+};
+
+/** What the register button says while it cannot be pressed: the server's words, else the state's. */
+export function windowText(window: RegistrationWindow): string {
+  if (window.state === 'open') return '';
+  if (window.text) return window.text;
+  if (window.state === 'not_yet' && window.opensAt) return `${formatBeijingTime(window.opensAt)} 开始报名`;
+  return CLOSED_TEXTS[window.state];
 }

@@ -11,7 +11,13 @@ export const member: Me = {
   id: 3,
   displayName: '孙同事',
   phoneMasked: '139****5678',
-  unit: { id: 9, name: '杭州云栈信息技术有限公司', level: 'member', status: 'active', isPrimaryContact: false },
+  unit: {
+    id: 9,
+    name: '杭州云栈信息技术有限公司',
+    level: 'member',
+    status: 'active',
+    isPrimaryContact: false,
+  },
 };
 
 export const summary = (overrides: Partial<EventSummary> = {}): EventSummary => ({

@@ -35,7 +35,11 @@ export function EventCard({ event }: { event: EventSummary }) {
         <View className="event-card__foot">
           <Text className="event-card__price">{priceText(event.priceFromFen, event.priceToFen)}</Text>
           {open ? (
-            <Text className={event.seatsLeft > 0 ? 'event-card__seats' : 'event-card__seats event-card__seats--full'}>
+            <Text
+              className={
+                event.seatsLeft > 0 ? 'event-card__seats' : 'event-card__seats event-card__seats--full'
+              }
+            >
               {seatsText(event.seatsLeft)}
             </Text>
           ) : null}
