@@ -4,15 +4,17 @@ import { navigateTo, storage } from '@test/taro-mock';
 import { TOKEN, member, notFound, registration } from '@/packages/events/test-fixtures';
 import MyEventsPage from './index';
 
+let now: jest.SpyInstance<number, []>;
+
 beforeEach(() => {
   storage.clear();
   storage.set('itss.session.token', TOKEN);
   signedInAs(member);
   // "Upcoming" is counted from now: the fixtures' sessions are in December 2026.
-  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-07T00:00:00.000Z'));
+  now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-07T00:00:00.000Z'));
 });
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => now.mockRestore());
 
 test('my registrations: upcoming first with what to do next, the ended and cancelled after; a tap opens the ticket', async () => {
   serveBy((call) =>
