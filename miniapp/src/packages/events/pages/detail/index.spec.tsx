@@ -116,7 +116,8 @@ test('not yet open, as told by a text without the time: the time is said beside 
   await openEvent(null);
   expect(barButton().textContent).toBe('报名尚未开始');
   expect(document.body.textContent).toContain('您可于 2026-12-05 09:00（北京时间）起报名');
-  expect(document.body.textContent).toContain('会员单位联系人登录后可优先报名');
+  fireEvent.click(screen.getByText('会员单位联系人请登录后报名 ›'));
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
 });
 
 test('signed out and open: 登录后报名 leads to 我的', async () => {

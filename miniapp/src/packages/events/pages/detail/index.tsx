@@ -89,6 +89,12 @@ async function tellRegistered(
   });
 }
 
+/** 去登录 from the event: 我的 signs in and brings the person back here. */
+function signIn(): void {
+  returnHereAfterSignIn();
+  openTab(ROUTES.me);
+}
+
 /** The bar under the page: register, or why not yet (and from when), or the way to one's ticket. */
 function RegisterBar({
   event,
@@ -113,34 +119,36 @@ function RegisterBar({
         </Button>
       </View>
     );
-  if (window.state !== 'open')
+  if (window.state !== 'open') {
+    const opensAt = window.state === 'not_yet' ? window.opensAt : null;
+    // A visitor may be a member contact not signed in yet: members may open earlier, or alone.
+    const memberMayOpen =
+      me === null && ((window.state === 'not_yet' && event.membersFirst) || window.state === 'not_eligible');
     return (
       <View className="event-bar">
         <Button className="event-bar__button event-bar__button--closed" disabled>
           {windowText(window)}
         </Button>
-        {window.state === 'not_yet' &&
-        window.opensAt &&
-        !windowText(window).includes(formatBeijingTime(window.opensAt)) ? (
-          <Text className="event-bar__hint">
-            您可于 {formatBeijingTime(window.opensAt)}（北京时间）起报名
+        {opensAt && !windowText(window).includes(formatBeijingTime(opensAt)) ? (
+          <Text className="event-bar__hint">您可于 {formatBeijingTime(opensAt)}（北京时间）起报名</Text>
+        ) : null}
+        {memberMayOpen ? (
+          <Text className="event-bar__hint event-bar__hint--link" onClick={signIn}>
+            会员单位联系人请登录后报名 ›
           </Text>
         ) : null}
-        {window.state === 'not_yet' && me === null && event.membersFirst ? (
-          <Text className="event-bar__hint">会员单位联系人登录后可优先报名</Text>
+        {window.state === 'not_eligible' && me !== null && me.unit === null ? (
+          <Text className="event-bar__hint event-bar__hint--link" onClick={() => openTab(ROUTES.membership)}>
+            了解如何成为会员单位 ›
+          </Text>
         ) : null}
       </View>
     );
+  }
   if (me === null)
     return (
       <View className="event-bar">
-        <Button
-          className="event-bar__button"
-          onClick={() => {
-            returnHereAfterSignIn();
-            openTab(ROUTES.me);
-          }}
-        >
+        <Button className="event-bar__button" onClick={signIn}>
           登录后报名
         </Button>
       </View>
