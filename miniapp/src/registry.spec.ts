@@ -21,12 +21,13 @@ test('我的 shows the features’ rows in their sections and order', () => {
       '入会与消息',
       ['我的申请', '消息', '我的单位', '会员名录', '会费', '会员风采投稿', '加入申请', '加入会员微信群'],
     ],
+    ['活动', ['我的活动']],
     ['更多', ['工作台', '登录设备', '隐私政策', '入会咨询请联系会员服务部']],
   ]);
 });
 
 test('首页 shows the features’ quick links in order', () => {
-  expect(HOME_ENTRIES.map((entry) => entry.title)).toEqual(['会员权益', '会员名录', '联系我们']);
+  expect(HOME_ENTRIES.map((entry) => entry.title)).toEqual(['会员权益', '活动报名', '会员名录', '联系我们']);
 });
 
 test('no two entries of a list share an order, so the order never depends on discovery', () => {

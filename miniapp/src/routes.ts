@@ -7,11 +7,15 @@ import {
   DESKTOP_LOGIN_PAGE,
   DUES_PAGE,
   DUES_STAFF_BILL_PAGE,
+  EVENTS_PAGE,
+  EVENT_PAGE,
   INVITE_PAGE,
   JOIN_ENTRY_PAGE,
   LEVEL_REQUESTS_STAFF_PAGE,
+  MY_EVENTS_PAGE,
   MY_UNIT_PAGE,
   SUBMISSION_PAGE,
+  TICKET_PAGE,
   UPGRADE_PAGE,
   WORKBENCH_PAGE,
 } from '@itss/shared';
@@ -92,6 +96,11 @@ export const ROUTES = {
   // notices: staff send them; members read them in 消息.
   notices: 'packages/notices/staff/notices/index',
   noticeNew: 'packages/notices/staff/notice-new/index',
+  // events: the member pages; their paths are in the contract (reminders and offers open them).
+  events: EVENTS_PAGE,
+  event: EVENT_PAGE,
+  myEvents: MY_EVENTS_PAGE,
+  ticket: TICKET_PAGE,
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -159,6 +168,10 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   certificateVerify: '证书核验',
   notices: '会员通知',
   noticeNew: '发送通知',
+  events: '活动报名',
+  event: '活动详情',
+  myEvents: '我的活动',
+  ticket: '我的报名',
   workbench: '工作台',
   audit: '操作日志',
   dashboard: '数据看板',

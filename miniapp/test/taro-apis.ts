@@ -71,6 +71,8 @@ export const requestPayment = jest.fn<Answer, [Options]>(() =>
   Promise.resolve({ errMsg: 'requestPayment:ok' }),
 );
 export const chooseInvoiceTitle = jest.fn<Answer, []>();
+/** The phone's calendar: added unless a test scripts a refusal. */
+export const addPhoneCalendar = jest.fn<Answer, [Options]>(ok);
 export const enableAlertBeforeUnload = jest.fn<Answer, [Options]>(ok);
 export const disableAlertBeforeUnload = jest.fn<Answer, []>(ok);
 /** Answers like a successful download unless a test scripts it: a temp path per URL. */

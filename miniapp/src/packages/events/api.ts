@@ -1,0 +1,113 @@
+import {
+  attendanceCertificateSchema,
+  eventDetailSchema,
+  eventPageSchema,
+  materialListSchema,
+  registrationCancelResultSchema,
+  registrationConfirmResultSchema,
+  registrationCreatedSchema,
+  registrationListSchema,
+  registrationSchema,
+  type AttendanceCertificate,
+  type EventDetail,
+  type EventKind,
+  type EventPage,
+  type InvoiceRequest,
+  type Material,
+  type Registration,
+  type RegistrationConfirmResult,
+  type RegistrationCreate,
+  type RegistrationCreated,
+  type RegistrationList,
+  type SurveyAnswer,
+} from '@itss/shared';
+import { request } from '@/services/http';
+
+// Member calls: events, the caller's registrations, tickets and what follows an event.
+
+export const EVENT_PAGE_SIZE = 20;
+
+/** Published events that have not ended, soonest first; a public teaser (signed in or not). */
+export function getEvents(kind: EventKind | undefined, cursor: string | null): Promise<EventPage> {
+  return request({
+    path: '/api/events',
+    query: { kind, cursor, limit: EVENT_PAGE_SIZE },
+    schema: eventPageSchema,
+  });
+}
+
+/** The event as the caller sees it: their window, their price and their registrations. */
+export function getEvent(id: number): Promise<EventDetail> {
+  return request({ path: `/api/events/${id}`, schema: eventDetailSchema });
+}
+
+/** `body` is what `registrationCreateSchema.safeParse` returned. */
+export function register(eventId: number, body: RegistrationCreate): Promise<RegistrationCreated> {
+  return request({
+    path: `/api/events/${eventId}/registrations`,
+    method: 'POST',
+    data: { ...body },
+    schema: registrationCreatedSchema,
+  });
+}
+
+export function getMyRegistrations(): Promise<RegistrationList> {
+  return request({ path: '/api/registrations/mine', schema: registrationListSchema });
+}
+
+export function getRegistration(id: number): Promise<Registration> {
+  return request({ path: `/api/registrations/${id}`, schema: registrationSchema });
+}
+
+/** Takes an offered seat (free), or opens the WeChat Pay order of a seat that waits for payment. */
+export function confirmRegistration(id: number): Promise<RegistrationConfirmResult> {
+  return request({
+    path: `/api/registrations/${id}/confirm`,
+    method: 'POST',
+    schema: registrationConfirmResultSchema,
+  });
+}
+
+export function cancelRegistration(id: number): Promise<{ state: 'cancelled'; refundFen: number }> {
+  return request({
+    path: `/api/registrations/${id}/cancel`,
+    method: 'POST',
+    schema: registrationCancelResultSchema,
+  });
+}
+
+/** The ticket's QR code, drawn by the server while confirmed; downloaded with the session's token. */
+export function ticketImagePath(id: number): string {
+  return `/api/registrations/${id}/ticket.png`;
+}
+
+/** The session as an .ics file (the browser's 添加到日历), downloaded with the session's token. */
+export function calendarPath(id: number): string {
+  return `/api/registrations/${id}/calendar.ics`;
+}
+
+export function getAttendanceCertificate(id: number): Promise<AttendanceCertificate> {
+  return request({ path: `/api/registrations/${id}/certificate`, schema: attendanceCertificateSchema });
+}
+
+/** The certificate of attendance as a PDF, downloaded with the session's token. */
+export function attendanceCertificatePdfPath(id: number): string {
+  return `/api/registrations/${id}/certificate.pdf`;
+}
+
+/** `body` is what `surveyAnswerSchema.safeParse` returned. */
+export async function answerSurvey(id: number, body: SurveyAnswer): Promise<void> {
+  await request({ path: `/api/registrations/${id}/survey`, method: 'POST', data: { ...body } });
+}
+
+/** `body` is what `invoiceRequestSchema.safeParse` returned. */
+export async function requestInvoice(id: number, body: InvoiceRequest): Promise<void> {
+  await request({ path: `/api/registrations/${id}/invoice-request`, method: 'POST', data: { ...body } });
+}
+
+/** The event's materials, for those with a live registration (and staff); 404 for others. */
+export function getMaterials(eventId: number): Promise<{ items: Material[] }> {
+  return request({ path: `/api/events/${eventId}/materials`, schema: materialListSchema });
+}
+
+// Staff
