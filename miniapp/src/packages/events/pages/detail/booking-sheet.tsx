@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import {
+  PAYMENT_HOLD_MINUTES,
   BOOKING_SEATS_MAX,
   bookingCreateSchema,
   formatFen,
@@ -138,7 +139,7 @@ export function BookingSheet({
         {event.myPriceFen > 0 && count > 0 ? (
           <Text className="event-sheet__note">
             共 {formatFen(event.myPriceFen * count)}（{formatFen(event.myPriceFen)} × {count}
-            ），一次支付；名额为您保留 30 分钟。
+            ），一次支付；名额为您保留 {PAYMENT_HOLD_MINUTES} 分钟。
           </Text>
         ) : null}
         {chosen && count > chosen.seatsLeft ? (

@@ -292,3 +292,42 @@ test('booking is offered to primary contacts only', async () => {
   await openEvent();
   expect(screen.queryByText('为本单位同事预订名额 ›')).toBeNull();
 });
+
+test('a paid seat: held for its payment, 去支付 opens the cashier, then the ticket page', async () => {
+  const order = {
+    paymentId: 92,
+    amountFen: 80000,
+    expiresAt: '2026-12-08T02:30:00.000Z',
+    requestPayment: {
+      timeStamp: '1796630400',
+      nonceStr: 'n0nce',
+      package: 'prepay_id=wx_standin_92',
+      signType: 'RSA',
+      paySign: 'c2lnbmVk',
+    },
+  };
+  const calls = serveEvent(
+    () => detail({ priceFromFen: 80000, priceToFen: 150000, myPriceFen: 80000 }),
+    (call) => {
+      if (call.path === '/api/events/11/registrations') return ok({ id: 74, state: 'awaiting_payment' });
+      if (call.path === '/api/registrations/74/confirm') return ok({ state: 'awaiting_payment', order });
+      if (call.path === '/api/payments/92/sync') return ok({ paymentId: 92, status: 'succeeded' });
+      return undefined;
+    },
+  );
+  await openEvent();
+  fireEvent.click(barButton());
+  expect(document.body.textContent).toContain('报名费 800.00 元。提交后名额为您保留 30 分钟');
+  fireEvent.click(screen.getByText('提交报名'));
+  await waitFor(() =>
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/ticket/index?id=74' }),
+  );
+  expect(showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '名额已为您保留', confirmText: '去支付' }),
+  );
+  expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
+    '/api/events/11/registrations',
+    '/api/registrations/74/confirm',
+    '/api/payments/92/sync',
+  ]);
+});

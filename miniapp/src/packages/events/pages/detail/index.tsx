@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import {
+  PAYMENT_HOLD_MINUTES,
   ErrorCode,
   EventError,
   EVENT_KIND_NAMES,
@@ -74,7 +75,7 @@ async function tellRegistered(
   if (created.state === 'awaiting_payment') {
     const { confirm } = await showModal({
       title: '名额已为您保留',
-      content: '请在 30 分钟内完成支付，逾期名额将自动释放给候补人员。',
+      content: `请在 ${PAYMENT_HOLD_MINUTES} 分钟内完成支付，逾期名额将自动释放给候补人员。`,
       confirmText: '去支付',
       cancelText: '稍后支付',
     });
