@@ -1,5 +1,6 @@
 import {
   attendanceCertificateSchema,
+  bookingCreatedSchema,
   eventDetailSchema,
   eventPageSchema,
   materialListSchema,
@@ -8,7 +9,10 @@ import {
   registrationCreatedSchema,
   registrationListSchema,
   registrationSchema,
+  wechatPayOrderSchema,
+  type Attendee,
   type AttendanceCertificate,
+  type BookingCreate,
   type EventDetail,
   type EventKind,
   type EventPage,
@@ -20,6 +24,7 @@ import {
   type RegistrationCreated,
   type RegistrationList,
   type SurveyAnswer,
+  type WechatPayOrder,
 } from '@itss/shared';
 import { request } from '@/services/http';
 
@@ -108,6 +113,33 @@ export async function requestInvoice(id: number, body: InvoiceRequest): Promise<
 /** The event's materials, for those with a live registration (and staff); 404 for others. */
 export function getMaterials(eventId: number): Promise<{ items: Material[] }> {
   return request({ path: `/api/events/${eventId}/materials`, schema: materialListSchema });
+}
+
+/** A unit's primary contact books seats for colleagues, all or none; `body` is what the schema parsed. */
+export function bookSeats(
+  eventId: number,
+  body: BookingCreate,
+): Promise<{ bookingId: number; registrationIds: number[]; state: 'confirmed' | 'awaiting_payment' }> {
+  return request({
+    path: `/api/events/${eventId}/bookings`,
+    method: 'POST',
+    data: { ...body },
+    schema: bookingCreatedSchema,
+  });
+}
+
+/** The WeChat Pay order of a booking's seats, one payment for them all. */
+export function payBooking(bookingId: number): Promise<WechatPayOrder> {
+  return request({ path: `/api/bookings/${bookingId}/pay`, method: 'POST', schema: wechatPayOrderSchema });
+}
+
+/** The booker names (or renames) a booked seat's attendee, until registration closes. */
+export async function nameAttendee(registrationId: number, body: Attendee): Promise<void> {
+  await request({
+    path: `/api/registrations/${registrationId}/attendee`,
+    method: 'PATCH',
+    data: { ...body },
+  });
 }
 
 // Staff

@@ -240,3 +240,94 @@ test('an unknown event says it is gone; a failure offers 重试', async () => {
   render(<EventPage />);
   await screen.findByText('活动不存在或已下线');
 });
+
+test('a primary contact books seats for colleagues: one payment for them all, then the way to name them', async () => {
+  const primary: Me = { ...member, unit: { ...member.unit!, isPrimaryContact: true } };
+  const order = {
+    paymentId: 93,
+    amountFen: 240000,
+    expiresAt: '2026-12-08T02:30:00.000Z',
+    requestPayment: {
+      timeStamp: '1796630400',
+      nonceStr: 'n0nce',
+      package: 'prepay_id=wx_standin_93',
+      signType: 'RSA',
+      paySign: 'c2lnbmVk',
+    },
+  };
+  const calls = serveEvent(
+    () => detail({ priceFromFen: 80000, priceToFen: 80000, myPriceFen: 80000 }),
+    (call) => {
+      if (call.path === '/api/events/11/bookings')
+        return ok({ bookingId: 4, registrationIds: [81, 82, 83], state: 'awaiting_payment' });
+      if (call.path === '/api/bookings/4/pay') return ok(order);
+      if (call.path === '/api/payments/93/sync') return ok({ paymentId: 93, status: 'succeeded' });
+      return undefined;
+    },
+  );
+  showModal.mockResolvedValueOnce({ errMsg: 'ok', confirm: true });
+  await openEvent(primary);
+  fireEvent.click(screen.getByText('为本单位同事预订名额 ›'));
+  await act(() => typeInto('.event-field__input--seats', '3'));
+  expect(document.body.textContent).toContain('共 2,400.00 元（800.00 元 × 3），一次支付');
+  fireEvent.click(screen.getByText('预订 3 个名额'));
+  await waitFor(() =>
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '已为单位预订 3 个名额' })),
+  );
+  expect(calls.find((call) => call.path === '/api/events/11/bookings')?.data).toEqual({
+    sessionId: 31,
+    unitId: 9,
+    seats: 3,
+  });
+  expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
+    '/api/events/11/bookings',
+    '/api/bookings/4/pay',
+    '/api/payments/93/sync',
+  ]);
+  await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/mine/index' }));
+});
+
+test('booking is offered to primary contacts only', async () => {
+  serveEvent(() => detail());
+  await openEvent();
+  expect(screen.queryByText('为本单位同事预订名额 ›')).toBeNull();
+});
+
+test('a paid seat: held for its payment, 去支付 opens the cashier, then the ticket page', async () => {
+  const order = {
+    paymentId: 92,
+    amountFen: 80000,
+    expiresAt: '2026-12-08T02:30:00.000Z',
+    requestPayment: {
+      timeStamp: '1796630400',
+      nonceStr: 'n0nce',
+      package: 'prepay_id=wx_standin_92',
+      signType: 'RSA',
+      paySign: 'c2lnbmVk',
+    },
+  };
+  const calls = serveEvent(
+    () => detail({ priceFromFen: 80000, priceToFen: 150000, myPriceFen: 80000 }),
+    (call) => {
+      if (call.path === '/api/events/11/registrations') return ok({ id: 74, state: 'awaiting_payment' });
+      if (call.path === '/api/registrations/74/confirm') return ok({ state: 'awaiting_payment', order });
+      if (call.path === '/api/payments/92/sync') return ok({ paymentId: 92, status: 'succeeded' });
+      return undefined;
+    },
+  );
+  await openEvent();
+  fireEvent.click(barButton());
+  expect(document.body.textContent).toContain('报名费 800.00 元。提交后名额为您保留 30 分钟');
+  fireEvent.click(screen.getByText('提交报名'));
+  await waitFor(() =>
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/ticket/index?id=74' }),
+  );
+  expect(showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '名额已为您保留', confirmText: '去支付' }),
+  );
+  expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
+    '/api/events/11/registrations',
+    '/api/registrations/74/confirm',
+    '/api/payments/92/sync',
+  ]);
+});

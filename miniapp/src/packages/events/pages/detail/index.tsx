@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import {
+  PAYMENT_HOLD_MINUTES,
   ErrorCode,
   EventError,
   EVENT_KIND_NAMES,
@@ -29,6 +30,7 @@ import { getEvent, getRegistration } from '@/packages/events/api';
 import { windowText } from '@/packages/events/format';
 import { confirmOrPay } from '@/packages/events/pay';
 import { EventFacts, EventSessions, MyRegistrations } from './parts';
+import { BookingSheet } from './booking-sheet';
 import { RegisterSheet } from './register-sheet';
 import './index.scss';
 
@@ -73,7 +75,7 @@ async function tellRegistered(
   if (created.state === 'awaiting_payment') {
     const { confirm } = await showModal({
       title: '名额已为您保留',
-      content: '请在 30 分钟内完成支付，逾期名额将自动释放给候补人员。',
+      content: `请在 ${PAYMENT_HOLD_MINUTES} 分钟内完成支付，逾期名额将自动释放给候补人员。`,
       confirmText: '去支付',
       cancelText: '稍后支付',
     });
@@ -89,6 +91,11 @@ async function tellRegistered(
   });
 }
 
+/** Bookings for colleagues are for the primary contact of an active member unit. */
+function mayBook(me: Me | null): me is Me & { unit: NonNullable<Me['unit']> } {
+  return me?.unit?.isPrimaryContact === true && me.unit.status === 'active';
+}
+
 /** 去登录 from the event: 我的 signs in and brings the person back here. */
 function signIn(): void {
   returnHereAfterSignIn();
@@ -101,17 +108,19 @@ function RegisterBar({
   me,
   registrations,
   onRegister,
+  onBook,
 }: {
   event: EventDetail;
   me: Me | null;
   registrations: Registration[];
   onRegister: () => void;
+  onBook: () => void;
 }) {
   const { window } = event;
   const registered = new Set(registrations.map((registration) => registration.sessionId));
   const open = event.sessions.filter((session) => !registered.has(session.id));
   const first = registrations[0];
-  if (window.state === 'open' && !open.length && first)
+  if (window.state === 'open' && !open.length && first && !mayBook(me))
     return (
       <View className="event-bar">
         <Button className="event-bar__button" onClick={() => openPage(ROUTES.ticket, { id: first.id })}>
@@ -156,9 +165,16 @@ function RegisterBar({
   const full = open.every((session) => session.seatsLeft <= 0);
   return (
     <View className="event-bar">
-      <Button className="event-bar__button" onClick={onRegister}>
-        {registrations.length ? '报名其他场次' : full ? '报名候补' : '立即报名'}
-      </Button>
+      {open.length ? (
+        <Button className="event-bar__button" onClick={onRegister}>
+          {registrations.length ? '报名其他场次' : full ? '报名候补' : '立即报名'}
+        </Button>
+      ) : null}
+      {mayBook(me) ? (
+        <Text className="event-bar__hint event-bar__hint--link" onClick={onBook}>
+          为本单位同事预订名额 ›
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -166,6 +182,7 @@ function RegisterBar({
 function Detail({ data, me, reload }: { data: Loaded; me: Me | null; reload: () => Promise<unknown> }) {
   const { event, registrations } = data;
   const [registering, setRegistering] = useState(false);
+  const [booking, setBooking] = useState(false);
   const registered = new Set(registrations.map((registration) => registration.sessionId));
   const sessions = event.sessions.filter((session) => !registered.has(session.id));
   return (
@@ -210,6 +227,7 @@ function Detail({ data, me, reload }: { data: Loaded; me: Me | null; reload: () 
         me={me}
         registrations={registrations}
         onRegister={() => setRegistering(true)}
+        onBook={() => setBooking(true)}
       />
       {registering && me ? (
         <RegisterSheet
@@ -221,6 +239,17 @@ function Detail({ data, me, reload }: { data: Loaded; me: Me | null; reload: () 
             setRegistering(false);
             void reload();
             void tellRegistered(event, created, session);
+          }}
+        />
+      ) : null}
+      {booking && mayBook(me) ? (
+        <BookingSheet
+          event={event}
+          unitId={me.unit.id}
+          onClose={() => setBooking(false)}
+          onBooked={() => {
+            setBooking(false);
+            void reload();
           }}
         />
       ) : null}

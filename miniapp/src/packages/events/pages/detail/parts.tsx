@@ -133,7 +133,10 @@ export function MyRegistrations({ registrations }: { registrations: Registration
         {registrations.map((registration) => (
           <View key={registration.id} className="event-mine__row">
             <View className="event-mine__head">
-              <Text className="event-mine__session">{registration.sessionTitle}</Text>
+              <Text className="event-mine__session">
+                {registration.sessionTitle}
+                {registration.bookingId !== null ? ` · ${registration.name ?? '参会人待填写'}` : ''}
+              </Text>
               <RegistrationBadge registration={registration} />
             </View>
             {registration.state === 'waitlisted' && registration.position ? (

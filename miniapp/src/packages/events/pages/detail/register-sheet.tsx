@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import {
+  PAYMENT_HOLD_MINUTES,
   RegistrationError,
   formatFen,
   registrationCreateSchema,
@@ -181,7 +182,8 @@ export function RegisterSheet({
         </FormField>
         {event.myPriceFen > 0 ? (
           <Text className="event-sheet__note">
-            报名费 {formatFen(event.myPriceFen)}。提交后名额为您保留 30 分钟，请在此期间完成微信支付。
+            报名费 {formatFen(event.myPriceFen)}。提交后名额为您保留 {PAYMENT_HOLD_MINUTES}{' '}
+            分钟，请在此期间完成微信支付。
           </Text>
         ) : null}
         {chosen && chosen.seatsLeft <= 0 ? (

@@ -24,6 +24,7 @@ function nextStep(registration: Registration): string | null {
     case 'waitlisted':
       return registration.position ? `候补第 ${registration.position} 位` : '候补中';
     case 'confirmed':
+      if (registration.bookingId !== null && registration.name === null) return '请填写参会人';
       if (registration.surveyOpen) return '欢迎填写满意度评价';
       if (registration.certificateAvailable) return '培训证明可下载';
       return registration.checkedInAt ? null : '签到时出示电子票二维码';
@@ -48,6 +49,9 @@ function RegistrationCard({ registration }: { registration: Registration }) {
       <Text className="my-event__line">
         {registration.sessionTitle} · {timeRange(registration.startsAt, registration.endsAt)}
       </Text>
+      {registration.bookingId !== null ? (
+        <Text className="my-event__line">单位预订 · 参会人：{registration.name ?? '待填写'}</Text>
+      ) : null}
       <Text className="my-event__line">{placeText(registration.place)}</Text>
       {registration.eventState === 'cancelled' ? (
         <Text className="my-event__step my-event__step--urgent">活动已取消</Text>

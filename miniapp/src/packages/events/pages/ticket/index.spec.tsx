@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Registration } from '@itss/shared';
 import { ok, serveBy, signedInAs, type Answer, type Call } from '@test/fixtures';
-import { typeInTextarea } from '@test/forms';
+import { typeInTextarea, typeInto } from '@test/forms';
 import {
   addPhoneCalendar,
   downloadFile,
@@ -287,4 +287,53 @@ test('someone else’s registration (404) is not found', async () => {
   );
   render(<TicketPage />);
   await screen.findByText('未找到该报名记录');
+});
+
+test('a seat the unit booked: the booker names its attendee', async () => {
+  let named = false;
+  const calls = serveTicket(
+    () =>
+      registration({
+        bookingId: 4,
+        name: named ? '钱同事' : null,
+        title: named ? '工程师' : null,
+      }),
+    (call) => {
+      if (call.path !== '/api/registrations/71/attendee') return undefined;
+      named = true;
+      return ok({ id: 71, bookingId: 4, name: '钱同事', title: '工程师', phoneMasked: '139****0001' });
+    },
+  );
+  await openTicket();
+  expect(document.body.textContent).toContain('参会人待填写');
+  expect(document.body.textContent).toContain('这是本单位预订的名额');
+  await typeInto('.event-field__input--attendee', '钱同事');
+  await typeInto('.event-field__input--attendee-title', '工程师');
+  await typeInto('.event-field__input--attendee-phone', '13900000001');
+  fireEvent.click(screen.getByText('保存参会人'));
+  await screen.findByText('钱同事 · 工程师');
+  const patch = calls.find((call) => call.path === '/api/registrations/71/attendee');
+  expect(patch).toMatchObject({
+    method: 'PATCH',
+    data: { name: '钱同事', title: '工程师', phone: '13900000001' },
+  });
+});
+
+test('a booked seat awaiting payment is paid with its booking’s order', async () => {
+  const calls = serveTicket(
+    () => registration({ bookingId: 4, state: 'awaiting_payment', ticketCode: null, priceFen: 80000 }),
+    (call) => {
+      if (call.path === '/api/bookings/4/pay') return ok(order);
+      if (call.path === '/api/payments/91/sync') return ok({ paymentId: 91, status: 'succeeded' });
+      return undefined;
+    },
+  );
+  await openTicket();
+  expect(document.body.textContent).toContain('每个名额 800.00 元，本次预订一并支付');
+  fireEvent.click(screen.getByText('支付单位预订'));
+  await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '支付成功', icon: 'success' }));
+  expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
+    '/api/bookings/4/pay',
+    '/api/payments/91/sync',
+  ]);
 });

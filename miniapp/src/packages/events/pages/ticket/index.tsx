@@ -13,6 +13,7 @@ import { getRegistration } from '@/packages/events/api';
 import { addToCalendar } from '@/packages/events/calendar';
 import { RegistrationBadge } from '@/packages/events/components/registration-badge';
 import { placeText, timeRange } from '@/packages/events/format';
+import { AttendeePanel } from './attendee';
 import { CertificatePanel, MaterialsPanel, SurveyPanel } from './after';
 import { InvoicePanel } from './invoice';
 import { CancelPanel, StatePanel } from './state-panel';
@@ -71,6 +72,9 @@ function Ticket({ registration, reload }: { registration: Registration; reload: 
         <TicketCard registration={registration} code={registration.ticketCode} />
       ) : null}
       <StatePanel registration={registration} onChanged={reload} />
+      {registration.bookingId !== null ? (
+        <AttendeePanel registration={registration} onChanged={reload} />
+      ) : null}
       {confirmed && live && registration.checkedInAt === null ? (
         <View className="ticket-actions">
           <Button className="ticket-actions__calendar" onClick={() => void addToCalendar(registration)}>

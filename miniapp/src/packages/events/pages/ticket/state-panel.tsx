@@ -27,11 +27,13 @@ function HoldPanel({ registration, onChanged }: { registration: Registration; on
   const [busy, setBusy] = useState(false);
   const offered = registration.state === 'offered';
   const paid = registration.priceFen > 0;
+  // A booked seat is paid with its booking's one order, for all of its seats.
+  const booked = registration.bookingId !== null && !offered;
   const until = registration.holdExpiresAt ? formatBeijingTime(registration.holdExpiresAt) : null;
   const act = async () => {
     setBusy(true);
     try {
-      await confirmOrPay(registration);
+      await confirmOrPay({ ...registration, bookingId: booked ? registration.bookingId : null });
     } finally {
       setBusy(false);
       onChanged();
@@ -44,9 +46,19 @@ function HoldPanel({ registration, onChanged }: { registration: Registration; on
         {until ? `请于 ${until} 前${offered ? '确认' : '完成支付'}，` : '请尽快处理，'}
         逾期名额将顺延给下一位候补人员。
       </Text>
-      {paid ? <Text className="ticket-hold__price">报名费 {formatFen(registration.priceFen)}</Text> : null}
+      {paid ? (
+        <Text className="ticket-hold__price">
+          {booked
+            ? `每个名额 ${formatFen(registration.priceFen)}，本次预订一并支付`
+            : `报名费 ${formatFen(registration.priceFen)}`}
+        </Text>
+      ) : null}
       <BusyButton className="ticket-hold__button" busy={busy} onClick={() => void act()}>
-        {paid ? `${offered ? '确认并' : ''}微信支付 ${formatFen(registration.priceFen)}` : '确认参加'}
+        {booked
+          ? '支付单位预订'
+          : paid
+            ? `${offered ? '确认并' : ''}微信支付 ${formatFen(registration.priceFen)}`
+            : '确认参加'}
       </BusyButton>
     </Card>
   );

@@ -59,7 +59,7 @@ export function TicketCard({ registration, code }: { registration: Registration;
         </Text>
       </View>
       <Text className="ticket-card__who">
-        {registration.name ?? ''}
+        {registration.name ?? '参会人待填写'}
         {registration.unitName ? ` · ${registration.unitName}` : ''}
       </Text>
       <Text className="ticket-card__hint">
