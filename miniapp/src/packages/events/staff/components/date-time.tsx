@@ -1,6 +1,7 @@
 import { Button, Picker, View } from '@tarojs/components';
+import { useState } from 'react';
 import { PickerValue } from '@/components/kit/pickers';
-import { beijingInstant, beijingParts } from '@/utils/format';
+import { beijingInstant, beijingParts, beijingToday } from '@/utils/format';
 
 /** A Beijing date and time as the two pickers hold them; '' until picked. */
 export interface DateTime {
@@ -36,18 +37,29 @@ interface DateTimeFieldProps {
 }
 
 /** A date wheel and a time wheel side by side, in Beijing time whatever the phone's zone. */
-export function DateTimeField({ className, value, onChange, defaultTime, clearable = false }: DateTimeFieldProps) {
+export function DateTimeField({
+  className,
+  value,
+  onChange,
+  defaultTime,
+  clearable = false,
+}: DateTimeFieldProps) {
+  // Where the date wheel opens before anything is picked; fixed when the field appears.
+  const [today] = useState(() => beijingToday());
   return (
     <View className="date-time">
       <Picker
         className={`date-time__date ${className}__date`}
         mode="date"
-        value={value.date || beijingParts(Date.now()).date}
-        onChange={(event) =>
-          onChange({ date: String(event.detail.value), time: value.time || defaultTime })
-        }
+        value={value.date || today}
+        onChange={(event) => onChange({ date: String(event.detail.value), time: value.time || defaultTime })}
       >
-        <PickerValue block="staff-form" className="staff-form__picker" text={value.date} placeholder="选择日期" />
+        <PickerValue
+          block="staff-form"
+          className="staff-form__picker"
+          text={value.date}
+          placeholder="选择日期"
+        />
       </Picker>
       <Picker
         className={`date-time__time ${className}__time`}

@@ -9,7 +9,13 @@ import { StaffField } from '@/packages/staff/components/units';
 import { cancelEvent } from '@/packages/events/api';
 
 /** 取消活动 with the reason every registrant is told; paid seats are refunded by the server. */
-export function CancelPanel({ eventId, onCancelled }: { eventId: number; onCancelled: () => Promise<unknown> }) {
+export function CancelPanel({
+  eventId,
+  onCancelled,
+}: {
+  eventId: number;
+  onCancelled: () => Promise<unknown>;
+}) {
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const { busy, error, run } = useTask();

@@ -253,7 +253,11 @@ function Prices({ draft, errors, onChange }: FieldsProps) {
       <Card className="staff-form event-edit__card">
         <View className="event-edit__prices">
           {PRICE_AUDIENCES.map((audience) => (
-            <StaffField key={audience} label={PRICE_AUDIENCE_NAMES[audience]} error={errors[`prices.${audience}`]}>
+            <StaffField
+              key={audience}
+              label={PRICE_AUDIENCE_NAMES[audience]}
+              error={errors[`prices.${audience}`]}
+            >
               <TextInput
                 className={`staff-form__input event-edit__price event-edit__price--${audience}`}
                 type="digit"
@@ -313,9 +317,15 @@ function SessionFields({
     <View className="event-session">
       <View className="event-session__head">
         <Text className="event-session__number">场次 {index + 1}</Text>
-        {session.taken > 0 ? <Text className="event-session__taken">已占用 {session.taken} 个名额</Text> : null}
+        {session.taken > 0 ? (
+          <Text className="event-session__taken">已占用 {session.taken} 个名额</Text>
+        ) : null}
         {onRemove ? (
-          <Button className="staff-button staff-button--danger event-session__remove" size="mini" onClick={onRemove}>
+          <Button
+            className="staff-button staff-button--danger event-session__remove"
+            size="mini"
+            onClick={onRemove}
+          >
             删除场次
           </Button>
         ) : null}

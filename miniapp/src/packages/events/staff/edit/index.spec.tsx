@@ -15,7 +15,10 @@ const writes = (calls: Call[]) => calls.filter((call) => call.method !== 'GET');
 /** A picker found by its class, changed as WeChat's wheel would. */
 async function pick(selector: string, value: unknown): Promise<void> {
   await waitFor(() => expect(document.querySelector(selector)).not.toBeNull());
-  fireEvent(document.querySelector(selector)!, new CustomEvent('change', { detail: { value }, bubbles: true }));
+  fireEvent(
+    document.querySelector(selector)!,
+    new CustomEvent('change', { detail: { value }, bubbles: true }),
+  );
 }
 
 async function pickDateTime(prefix: string, date: string, time: string): Promise<void> {
@@ -81,7 +84,9 @@ test('a valid new event is created with prices in fen and Beijing times as insta
   render(<EventEditPage />);
   await fillValid();
   fireEvent.click(screen.getByText('保存草稿'));
-  await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/events/staff/edit/index?id=9' }));
+  await waitFor(() =>
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/events/staff/edit/index?id=9' }),
+  );
   const [post] = writes(calls);
   expect(post?.path).toBe('/api/events');
   expect(post?.data).toMatchObject({
@@ -99,7 +104,12 @@ test('a valid new event is created with prices in fen and Beijing times as insta
     prices: { member: 50000, committee: 0, vice_president: 0, president: 0, non_member: 120050 },
     // The session left without times runs as long as the event.
     sessions: [
-      { title: '全天', startsAt: '2027-01-20T01:00:00.000Z', endsAt: '2027-01-20T09:00:00.000Z', capacity: 2 },
+      {
+        title: '全天',
+        startsAt: '2027-01-20T01:00:00.000Z',
+        endsAt: '2027-01-20T09:00:00.000Z',
+        capacity: 2,
+      },
     ],
   });
   expect(post?.data).not.toHaveProperty('coverFileId');
@@ -166,9 +176,7 @@ test('the server’s refusal of a field lands beside it', async () => {
 
 test('cancelling a published event asks for the reason first', async () => {
   routerParams.id = '7';
-  const calls = serveBy((call) =>
-    call.method === 'GET' ? ok(eventDetail({ state: 'published' })) : ok({}),
-  );
+  const calls = serveBy((call) => (call.method === 'GET' ? ok(eventDetail({ state: 'published' })) : ok({})));
   render(<EventEditPage />);
   fireEvent.click(await screen.findByText('取消活动…'));
   fireEvent.click(document.querySelector('.event-cancel__submit')!);

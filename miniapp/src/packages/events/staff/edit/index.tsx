@@ -51,7 +51,8 @@ function Editor({ event, onChanged }: EditorProps) {
     setErrors((previous) => {
       const rest = Object.fromEntries(
         Object.entries(previous).filter(
-          ([path]) => !fixed.includes(path) && !prefixes.some((key) => path === key || path.startsWith(`${key}.`)),
+          ([path]) =>
+            !fixed.includes(path) && !prefixes.some((key) => path === key || path.startsWith(`${key}.`)),
         ),
       );
       return Object.keys(rest).length === Object.keys(previous).length ? previous : rest;
@@ -224,7 +225,11 @@ function ExistingEvent({ id }: { id: number }) {
 function EventEditPage() {
   const { params } = useRouter();
   const id = eventIdOf(params);
-  return id === null ? <Editor event={null} onChanged={async () => undefined} /> : <ExistingEvent id={id} />;
+  return id === null ? (
+    <Editor event={null} onChanged={() => Promise.resolve()} />
+  ) : (
+    <ExistingEvent id={id} />
+  );
 }
 
 export default staffOnly(EventEditPage);

@@ -14,8 +14,26 @@ beforeEach(() => {
 const twoSessions = () =>
   eventDetail({
     sessions: [
-      { id: 71, title: '主论坛', startsAt: '2027-01-20T01:00:00.000Z', endsAt: '2027-01-20T04:00:00.000Z', capacity: 20, taken: 8, seatsLeft: 12, waitlisted: 0 },
-      { id: 72, title: '分论坛一', startsAt: '2027-01-20T05:00:00.000Z', endsAt: '2027-01-20T09:00:00.000Z', capacity: 10, taken: 10, seatsLeft: 0, waitlisted: 3 },
+      {
+        id: 71,
+        title: '主论坛',
+        startsAt: '2027-01-20T01:00:00.000Z',
+        endsAt: '2027-01-20T04:00:00.000Z',
+        capacity: 20,
+        taken: 8,
+        seatsLeft: 12,
+        waitlisted: 0,
+      },
+      {
+        id: 72,
+        title: '分论坛一',
+        startsAt: '2027-01-20T05:00:00.000Z',
+        endsAt: '2027-01-20T09:00:00.000Z',
+        capacity: 10,
+        taken: 10,
+        seatsLeft: 0,
+        waitlisted: 3,
+      },
     ],
   });
 
@@ -26,7 +44,11 @@ function open(): Call[] {
       return ok({
         items: call.path.includes('state=checked_in')
           ? [registration(2, { checkedInAt: '2027-01-20T01:05:00.000Z' })]
-          : [registration(1), registration(2, { checkedInAt: '2027-01-20T01:05:00.000Z' }), registration(3, { state: 'waitlisted', position: 1 })],
+          : [
+              registration(1),
+              registration(2, { checkedInAt: '2027-01-20T01:05:00.000Z' }),
+              registration(3, { state: 'waitlisted', position: 1 }),
+            ],
         nextCursor: null,
       });
     if (call.path === '/api/events/7/walk-ins') return ok({});
@@ -46,7 +68,9 @@ test('registrations by state and session; 已签到 is a tab of its own; the exp
   fireEvent.click(chip('分论坛一（10/10）'));
   fireEvent.click(chip('已签到'));
   await waitFor(() =>
-    expect(calls.map((call) => call.path)).toContain('/api/events/7/registrations?sessionId=72&state=checked_in&limit=50'),
+    expect(calls.map((call) => call.path)).toContain(
+      '/api/events/7/registrations?sessionId=72&state=checked_in&limit=50',
+    ),
   );
   fireEvent.click(screen.getByText('导出 Excel'));
   await waitFor(() => expect(downloadFile).toHaveBeenCalled());

@@ -74,10 +74,22 @@ function RegistrationRow({ item }: { item: Registration }) {
 
 const COLUMNS: DataColumn<Registration>[] = [
   { key: 'name', title: '姓名', width: 1.4, sortValue: (item) => item.name, cell: who },
-  { key: 'unit', title: '单位', width: 2.4, sortValue: (item) => item.unitName, cell: (item) => item.unitName ?? '—' },
+  {
+    key: 'unit',
+    title: '单位',
+    width: 2.4,
+    sortValue: (item) => item.unitName,
+    cell: (item) => item.unitName ?? '—',
+  },
   { key: 'title', title: '职务', width: 1.2, cell: (item) => item.title ?? '—' },
   { key: 'phone', title: '手机号', width: 1.4, cell: (item) => item.phoneMasked ?? '—' },
-  { key: 'session', title: '场次', width: 1.4, sortValue: (item) => item.sessionTitle, cell: (item) => item.sessionTitle },
+  {
+    key: 'session',
+    title: '场次',
+    width: 1.4,
+    sortValue: (item) => item.sessionTitle,
+    cell: (item) => item.sessionTitle,
+  },
   { key: 'state', title: '状态', width: 1.4, cell: (item) => <StateText item={item} /> },
   {
     key: 'checkedIn',

@@ -2,7 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { walkInSchema, type EventSession } from '@itss/shared';
 import { useState } from 'react';
-import { BusyButton, FormFailure, TextInput, fieldErrors, fieldErrorsOf, type FieldErrors } from '@/components/kit/form';
+import {
+  BusyButton,
+  FormFailure,
+  TextInput,
+  fieldErrors,
+  fieldErrorsOf,
+  type FieldErrors,
+} from '@/components/kit/form';
 import { useTask } from '@/components/kit/use-task';
 import { StaffChips, StaffField } from '@/packages/staff/components/units';
 import { registerWalkIn } from '@/packages/events/api';
@@ -74,7 +81,12 @@ export function WalkInForm({
         />
       </StaffField>
       <StaffField label="姓名" error={errors.name}>
-        <TextInput className="staff-form__input walk-in__name" maxlength={20} value={name} onChange={setName} />
+        <TextInput
+          className="staff-form__input walk-in__name"
+          maxlength={20}
+          value={name}
+          onChange={setName}
+        />
       </StaffField>
       <StaffField label="单位" optional error={errors.unitName}>
         <TextInput

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** The part of the Shape Detection API used here (not yet in TypeScript's DOM library). */
 interface DetectedBarcode {
@@ -24,18 +24,21 @@ const SAME_CODE_MS = 3000;
 export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   const [on, setOn] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const holder = useRef<HTMLElement | null>(null);
+  const holderRef = useRef<HTMLElement | null>(null);
   const onCodeRef = useRef(onCode);
-  onCodeRef.current = onCode;
+  useLayoutEffect(() => {
+    onCodeRef.current = onCode;
+  }, [onCode]);
 
   useEffect(() => {
     const Detector = detectorClass();
-    if (!on || !Detector || !holder.current) return undefined;
+    const holder = holderRef.current;
+    if (!on || !Detector || !holder) return undefined;
     const video = document.createElement('video');
     video.setAttribute('playsinline', 'true');
     video.muted = true;
     video.className = 'event-camera__video';
-    holder.current.appendChild(video);
+    holder.appendChild(video);
     const detector = new Detector({ formats: ['qr_code'] });
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,8 +94,8 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       {error ? <Text className="event-camera__error">{error}</Text> : null}
       <View
         className={on ? 'event-camera__frame' : 'event-camera__frame event-camera__frame--off'}
-        ref={(node) => {
-          holder.current = node as unknown as HTMLElement | null;
+        ref={(node: HTMLElement | null) => {
+          holderRef.current = node;
         }}
       />
     </View>

@@ -140,10 +140,7 @@ function Scanner({ event }: { event: EventDetail }) {
       ) : (
         <Button
           className="event-scanner__scan"
-          onClick={async () => {
-            const code = await scanWithWechat();
-            if (code) await submit(code);
-          }}
+          onClick={() => void scanWithWechat().then((code) => (code ? submit(code) : undefined))}
         >
           扫码签到
         </Button>

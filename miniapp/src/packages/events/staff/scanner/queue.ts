@@ -24,7 +24,11 @@ export type ScanOutcome =
 export const queueKey = (eventId: number) => `itss.events.checkins.${eventId}`;
 
 /** Failures where the server was not reached (or could not answer): the scan is kept and sent later. */
-const UNREACHED: readonly string[] = [ErrorCode.NetworkError, ErrorCode.ServiceUnavailable, ErrorCode.RequestTimeout];
+const UNREACHED: readonly string[] = [
+  ErrorCode.NetworkError,
+  ErrorCode.ServiceUnavailable,
+  ErrorCode.RequestTimeout,
+];
 
 /** While scans wait, they are tried again this often, besides when the network says it is back. */
 export const RETRY_MS = 15_000;
@@ -73,12 +77,12 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
   const [count, setCount] = useState<number | null>(null);
   const [pending, setPending] = useState(() => readQueue(eventId).length);
   const [recent, setRecent] = useState<CheckInQueue['recent']>([]);
-  const inFlight = useRef(new Set<string>());
-  const flushing = useRef<Promise<void> | null>(null);
-  const mounted = useRef(true);
+  const inFlightRef = useRef(new Set<string>());
+  const flushingRef = useRef<Promise<void> | null>(null);
+  const mountedRef = useRef(true);
 
   const show = useCallback((next: ScanOutcome, key: string) => {
-    if (!mounted.current) return;
+    if (!mountedRef.current) return;
     setOutcome(next);
     setRecent((list) => [{ key, outcome: next }, ...list].slice(0, RECENT_MAX));
   }, []);
@@ -87,7 +91,7 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
     (scanId: string) => {
       const rest = readQueue(eventId).filter((item) => item.scanId !== scanId);
       writeQueue(eventId, rest);
-      if (mounted.current) setPending(rest.length);
+      if (mountedRef.current) setPending(rest.length);
     },
     [eventId],
   );
@@ -99,12 +103,12 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
   const send = useCallback(
     async (scan: QueuedScan, fromQueue: boolean): Promise<'answered' | 'unreached' | 'skipped'> => {
       const queued = readQueue(eventId).some((item) => item.scanId === scan.scanId);
-      if (!queued || inFlight.current.has(scan.scanId)) return 'skipped';
-      inFlight.current.add(scan.scanId);
+      if (!queued || inFlightRef.current.has(scan.scanId)) return 'skipped';
+      inFlightRef.current.add(scan.scanId);
       try {
         const answer = await checkIn(eventId, { ticketCode: scan.ticketCode, scanId: scan.scanId });
         remove(scan.scanId);
-        if (mounted.current) setCount(answer.checkedInCount);
+        if (mountedRef.current) setCount(answer.checkedInCount);
         show({ kind: 'answer', answer, ticketCode: scan.ticketCode, fromQueue }, scan.scanId);
         return 'answered';
       } catch (thrown) {
@@ -115,14 +119,14 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
         show({ kind: 'error', message: failure.message }, scan.scanId);
         return 'answered';
       } finally {
-        inFlight.current.delete(scan.scanId);
+        inFlightRef.current.delete(scan.scanId);
       }
     },
     [eventId, remove, show],
   );
 
   const flush = useCallback((): Promise<void> => {
-    if (flushing.current) return flushing.current;
+    if (flushingRef.current) return flushingRef.current;
     const run = (async () => {
       for (const scan of readQueue(eventId)) {
         if ((await send(scan, true)) === 'unreached') break;
@@ -130,9 +134,9 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
     })();
     // Cleared once settled, never from inside: an empty queue settles before the assignment.
     const current = run.finally(() => {
-      if (flushing.current === current) flushing.current = null;
+      if (flushingRef.current === current) flushingRef.current = null;
     });
-    flushing.current = current;
+    flushingRef.current = current;
     return current;
   }, [eventId, send]);
 
@@ -152,23 +156,24 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
       const scan: QueuedScan = { scanId: newScanId(), ticketCode, scannedAt: new Date().toISOString() };
       writeQueue(eventId, [...queue, scan]);
       setPending(queue.length + 1);
-      if ((await send(scan, false)) === 'unreached') show({ kind: 'queued', ticketCode, again: false }, scan.scanId);
+      if ((await send(scan, false)) === 'unreached')
+        show({ kind: 'queued', ticketCode, again: false }, scan.scanId);
     },
     [eventId, send, show],
   );
 
   // What a previous visit left is sent at once; the count starts from the statistics.
   useEffect(() => {
-    mounted.current = true;
+    mountedRef.current = true;
     void flush();
     getEventStats(eventId)
       .then((stats) => {
-        if (mounted.current) setCount((known) => known ?? stats.attended);
+        if (mountedRef.current) setCount((known) => known ?? stats.attended);
       })
       .catch(() => undefined);
     const stop = watchNetwork(() => void flush());
     return () => {
-      mounted.current = false;
+      mountedRef.current = false;
       stop();
     };
   }, [eventId, flush]);

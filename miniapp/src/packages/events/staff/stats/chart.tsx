@@ -82,7 +82,9 @@ export function SurveyChart({ survey }: { survey: EventStats['survey'] }) {
   return (
     <View className="survey-chart">
       <View className="survey-chart__summary">
-        <Text className="survey-chart__average">{survey.average === null ? '—' : survey.average.toFixed(1)}</Text>
+        <Text className="survey-chart__average">
+          {survey.average === null ? '—' : survey.average.toFixed(1)}
+        </Text>
         <Text className="survey-chart__caption">平均分（满分 5 分）· {survey.answers} 人评价</Text>
       </View>
       {survey.histogram

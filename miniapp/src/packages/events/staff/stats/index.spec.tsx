@@ -40,7 +40,15 @@ function open(): Call[] {
     if (call.path === '/api/events/7') return ok(eventDetail());
     if (call.path === '/api/events/7/stats') return ok(stats);
     if (call.path === '/api/events/7/materials' && call.method === 'POST') {
-      materials = [{ id: 1, title: '培训讲义', url: '/api/events/7/materials/1', sizeBytes: 40960, createdAt: '2027-01-20T02:00:00.000Z' }];
+      materials = [
+        {
+          id: 1,
+          title: '培训讲义',
+          url: '/api/events/7/materials/1',
+          sizeBytes: 40960,
+          createdAt: '2027-01-20T02:00:00.000Z',
+        },
+      ];
       return ok({});
     }
     if (call.path === '/api/events/7/materials') return ok({ items: materials });
@@ -58,7 +66,9 @@ test('the numbers, the bars by level and session on one scale, and the survey av
   // A level without anyone is left out.
   expect(screen.queryByText('委员单位')).toBeNull();
   expect(screen.getByText('报名 20/20 · 签到 15 · 候补 5')).toBeTruthy();
-  const widths = [...document.querySelectorAll<HTMLElement>('.event-chart__part')].map((bar) => bar.style.width);
+  const widths = [...document.querySelectorAll<HTMLElement>('.event-chart__part')].map(
+    (bar) => bar.style.width,
+  );
   expect(widths).toEqual(['80%', '20%', '100%']);
   expect(screen.getByText('4.3')).toBeTruthy();
   expect(screen.getByText('平均分（满分 5 分）· 4 人评价')).toBeTruthy();

@@ -7,7 +7,12 @@ import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
 import { formatFen } from '@/utils/format';
 import { getEventForStaff, getEventStats } from '@/packages/events/api';
-import { EventStateBadge, MissingEvent, eventIdOf, timeRange } from '@/packages/events/staff/components/parts';
+import {
+  EventStateBadge,
+  MissingEvent,
+  eventIdOf,
+  timeRange,
+} from '@/packages/events/staff/components/parts';
 import { AudienceChart, SessionChart, SurveyChart } from './chart';
 import { Materials } from './materials';
 import './index.scss';
