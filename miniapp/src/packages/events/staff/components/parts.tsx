@@ -21,7 +21,8 @@ export function placeText(place: EventPlace): string {
 export function priceText(fromFen: number, toFen: number): string {
   if (toFen <= 0) return '免费';
   if (fromFen === toFen) return formatFen(fromFen);
-  return `${formatFen(fromFen)} – ${formatFen(toFen)}`;
+  // Free for some audiences (members, often) and paid for others.
+  return `${fromFen <= 0 ? '免费' : formatFen(fromFen)} – ${formatFen(toFen)}`;
 }
 
 export function EventStateBadge({ state }: { state: EventState }) {

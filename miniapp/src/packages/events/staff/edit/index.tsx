@@ -38,7 +38,7 @@ function Editor({ event, onChanged }: EditorProps) {
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const revealFirstError = useRevealFirstError();
-  useLeaveGuard(dirty);
+  useLeaveGuard(dirty, '活动还未保存，离开后刚填写的内容会丢失。');
   const state = event?.state ?? 'draft';
   const editable = state !== 'cancelled';
 
