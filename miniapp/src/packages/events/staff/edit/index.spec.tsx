@@ -1,9 +1,12 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { typeInTextarea, typeInto } from '@test/forms';
 import { ok, serveBy, signedInAs, staffOnly, type Call } from '@test/fixtures';
 import { redirectTo, routerParams, showModal } from '@test/taro-mock';
 import { eventDetail } from '@/packages/events/staff/test-fixtures';
 import EventEditPage from './index';
+
+// Long pages on a machine shared by many test runs: a render may take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   signedInAs(staffOnly);

@@ -1,8 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, serveBy, signedInAs, staffOnly, visitor } from '@test/fixtures';
 import { navigateTo } from '@test/taro-mock';
 import { eventSummary } from '@/packages/events/staff/test-fixtures';
 import EventsStaffPage from './index';
+
+// Long pages on a machine shared by many test runs: a render may take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 const chip = (name: string) =>
   [...document.querySelectorAll('.staff-chips__chip')].find((el) => el.textContent === name)!;

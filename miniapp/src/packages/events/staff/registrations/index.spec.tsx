@@ -1,9 +1,12 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, signedInAs, staffOnly, type Call } from '@test/fixtures';
 import { downloadFile, routerParams } from '@test/taro-mock';
 import { eventDetail, registration } from '@/packages/events/staff/test-fixtures';
 import EventRegistrationsPage from './index';
+
+// Long pages on a machine shared by many test runs: a render may take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   signedInAs(staffOnly);

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CheckInResponse } from '@itss/shared';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, signedInAs, staffOnly, type Answer, type Call } from '@test/fixtures';
@@ -6,6 +6,9 @@ import { networkListeners, routerParams, scanCode, storage } from '@test/taro-mo
 import { eventDetail } from '@/packages/events/staff/test-fixtures';
 import ScannerPage from './index';
 import { queueKey } from './queue';
+
+// Long pages on a machine shared by many test runs: a render may take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 const CODE = '2f.AbCdEfGhIjKlMnOp';
 const OTHER = '2g.QrStUvWxYz012345';

@@ -81,8 +81,12 @@ export function useCheckInQueue(eventId: number): CheckInQueue {
   const flushingRef = useRef<Promise<void> | null>(null);
   const mountedRef = useRef(true);
 
-  const show = useCallback((next: ScanOutcome, key: string) => {
+  // One scan may be shown twice (queued, then answered): each showing has its own key.
+  const shownRef = useRef(0);
+  const show = useCallback((next: ScanOutcome, scanId: string) => {
     if (!mountedRef.current) return;
+    shownRef.current += 1;
+    const key = `${scanId}#${shownRef.current}`;
     setOutcome(next);
     setRecent((list) => [{ key, outcome: next }, ...list].slice(0, RECENT_MAX));
   }, []);
