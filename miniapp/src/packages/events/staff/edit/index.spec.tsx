@@ -7,6 +7,8 @@ import EventEditPage from './index';
 
 // Long pages on a machine shared by many test runs: a render may take longer than the default second.
 configure({ asyncUtilTimeout: 5000 });
+// The editor is the app's longest form: filling it in takes a few seconds there.
+jest.setTimeout(30_000);
 
 beforeEach(() => {
   signedInAs(staffOnly);
