@@ -199,8 +199,12 @@ export function checkDraft(draft: Draft): Checked {
   for (const field of TIME_FIELDS) if (!isPicked(draft[field])) errors[field] = PICK_TIME;
   if (draft.audience === 'everyone' && !isPicked(draft.publicOpensAt))
     errors.publicOpensAt = '公开报名的活动请选择公开报名时间';
-  if (!errors.refundFullUntilDays && Number.isNaN(body.refundFullUntilDays))
-    errors.refundFullUntilDays = '请填写天数';
+  // The contract gives these two no messages of its own.
+  const days = body.refundFullUntilDays;
+  if (!Number.isInteger(days) || days < 0 || days > 90) errors.refundFullUntilDays = '请填写 0–90 的整数天数';
+  else delete errors.refundFullUntilDays;
+  if (!(body.hours >= 0 && body.hours <= 200)) errors.hours = '学时应为 0–200 之间的数字';
+  else delete errors.hours;
   addOrderErrors(draft, errors);
   draft.sessions.forEach((session, index) => {
     // A session without times follows the event: its times' messages are the event's.

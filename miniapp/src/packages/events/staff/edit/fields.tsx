@@ -1,4 +1,4 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import {
   EVENT_AUDIENCES,
   EVENT_AUDIENCE_NAMES,
@@ -14,6 +14,7 @@ import {
   type PlaceMode,
 } from '@itss/shared';
 import { BodySection } from '@/components/article-editor/fields';
+import { ArticleImage } from '@/components/article-image';
 import { FilePicker } from '@/components/kit/file-picker';
 import { TextInput, type FieldErrors } from '@/components/kit/form';
 import { SelectPicker } from '@/components/kit/pickers';
@@ -53,7 +54,15 @@ function CoverField({ draft, onChange }: { draft: Draft; onChange: Change }) {
   const { cover } = draft;
   return (
     <StaffField label="封面图" optional hint="建议 16:9 的 JPG 或 PNG 图片，不超过 5 MB">
-      {cover?.url ? <Image className="event-edit__cover-image" mode="widthFix" src={cover.url} /> : null}
+      {cover?.url ? (
+        <ArticleImage
+          key={cover.url}
+          className="event-edit__cover-image"
+          mode="widthFix"
+          url={cover.url}
+          needsToken
+        />
+      ) : null}
       {cover && !cover.url ? <Text className="event-edit__cover-name">{cover.name}</Text> : null}
       <View className="event-edit__row">
         <FilePicker

@@ -76,11 +76,15 @@ test('times out of order and a price with three decimals are named beside their 
   await pickDateTime('.event-edit__ends', '2027-01-20', '08:00');
   await pickDateTime('.event-edit__public-opens', '2027-01-02', '09:00');
   await typeInto('.event-edit__price--member', '12.345');
+  await typeInto('.event-edit__refund-days', '');
+  await typeInto('.event-edit__hours', '300');
   fireEvent.click(screen.getByText('保存草稿'));
   await screen.findByText('请按提示修改后再保存');
   expect(errorOf('.event-edit__ends__date')).toBe('结束时间应晚于开始时间');
   expect(errorOf('.event-edit__public-opens__date')).toBe('公开报名不应早于会员报名');
   expect(errorOf('.event-edit__price--member')).toBe('请填写金额（元），最多两位小数');
+  expect(errorOf('.event-edit__refund-days')).toBe('请填写 0–90 的整数天数');
+  expect(errorOf('.event-edit__hours')).toBe('学时应为 0–200 之间的数字');
   expect(writes(calls)).toEqual([]);
 });
 

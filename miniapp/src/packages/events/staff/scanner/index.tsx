@@ -117,6 +117,8 @@ function Scanner({ event }: { event: EventDetail }) {
               className="event-scanner__input"
               maxlength={100}
               placeholder="输入或用扫码枪录入票码"
+              // A scanner gun types into the focused field and presses Enter.
+              focus
               confirmType="done"
               value={typed}
               onChange={setTyped}
