@@ -212,11 +212,7 @@ function ExistingEvent({ id }: { id: number }) {
     <RequestView state={state} onRetry={() => void reload()}>
       {(event) => (
         // A fresh form after every save or state change: the server's copy is what stands.
-        <Editor
-          key={`${event.state}|${JSON.stringify(event.sessions)}|${event.title}|${event.startsAt}`}
-          event={event}
-          onChanged={refresh}
-        />
+        <Editor key={JSON.stringify(event)} event={event} onChanged={refresh} />
       )}
     </RequestView>
   );
