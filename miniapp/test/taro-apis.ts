@@ -120,3 +120,18 @@ export const createSelectorQuery = jest.fn(() => {
   };
   return query;
 });
+/** WeChat's code scanner: a test scripts what was scanned (or a cancel). */
+export const scanCode = jest.fn<Answer, [Options]>();
+/** The network's status: the listeners are kept so a test can say the network came back. */
+export const networkListeners: ((status: { isConnected: boolean; networkType: string }) => void)[] = [];
+export const onNetworkStatusChange = jest.fn(
+  (listener: (status: { isConnected: boolean; networkType: string }) => void) => {
+    networkListeners.push(listener);
+  },
+);
+export const offNetworkStatusChange = jest.fn(
+  (listener: (status: { isConnected: boolean; networkType: string }) => void) => {
+    const index = networkListeners.indexOf(listener);
+    if (index >= 0) networkListeners.splice(index, 1);
+  },
+);

@@ -17,4 +17,8 @@ export default {
       value: () => '报名、电子票与证明',
     },
   ],
+  workbench: [
+    // After 资讯: trainings, the 会议周, lectures and salons.
+    { section: '活动', order: 35, text: '活动管理', route: ROUTES.eventsStaff, modifier: 'events' },
+  ],
 } satisfies FeatureEntries;

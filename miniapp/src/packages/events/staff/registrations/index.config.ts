@@ -1,0 +1,7 @@
+import { PAGE_TITLES } from '@/routes';
+
+export default definePageConfig({
+  navigationBarTitleText: PAGE_TITLES.eventRegistrations,
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,6 @@
+import { PAGE_TITLES } from '@/routes';
+
+export default definePageConfig({
+  navigationBarTitleText: PAGE_TITLES.eventStats,
+  enablePullDownRefresh: true,
+});
