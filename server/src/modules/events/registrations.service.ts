@@ -19,7 +19,7 @@ import {
   type staffRegistrationQuerySchema,
 } from '@itss/shared';
 import QRCode from 'qrcode';
-import { In, IsNull, Not, type Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { pageById } from '../../common/keyset';
@@ -138,7 +138,13 @@ export class RegistrationsService {
       }),
     );
     if (state !== 'waitlisted') return { id: row.id, state };
-    return { id: row.id, state, position: (await this.positions([row])).get(row.id) ?? 1 };
+    // Counted on the (session, state, id) index: a long waiting list is not read row by row.
+    const position = await this.registrations.countBy({
+      sessionId: session.id,
+      state: 'waitlisted',
+      id: LessThanOrEqual(row.id),
+    });
+    return { id: row.id, state, position };
   }
 
   /** The caller's registrations, newest first. */
