@@ -8,6 +8,7 @@ import { UnitsModule } from '../units/units.module';
 import { BookingEntity } from './booking.entity';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { DemoEventsSeed } from './demo-events.seed';
 import { EventDeskPolicy } from './event-desk.policy';
 import { EventInvoicesController } from './event-invoices.controller';
 import { EventInvoices } from './event-invoices.service';
@@ -66,6 +67,7 @@ import { TicketCodes } from './ticket-codes';
     RegistrationPayments,
     Seats,
     TicketCodes,
+    DemoEventsSeed,
     EventDeskPolicy,
     EventReports,
     BookingsService,

@@ -17,7 +17,7 @@ import { AppError } from '../../common/app-error';
 import { decodeCursor, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
-import { now } from '../../common/time';
+import { beijingDate, now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
@@ -101,9 +101,7 @@ export class EventsService implements OnModuleInit {
       qb.andWhere("event.state IN ('published', 'cancelled')");
     }
     if (query.kind) qb.andWhere('event.kind = :kind', { kind: query.kind });
-    const from = beijingMidnight(
-      query.from ?? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
-    );
+    const from = beijingMidnight(query.from ?? beijingDate(at));
     qb.andWhere('event.endsAt >= :from', { from });
     if (query.cursor !== undefined) {
       const [endsAt, id] = decodeCursor(query.cursor, isListKey);

@@ -118,7 +118,8 @@ export class RegistrationsService {
         state,
         name: input.name,
         unitId: caller.unitId,
-        unitName: input.unitName || caller.unitName,
+        // A unit's name may be longer than the column keeps of it.
+        unitName: (input.unitName || caller.unitName)?.slice(0, 60) ?? null,
         title: input.title || null,
         phone: ctx.user.phone,
         audience: caller.level ?? 'non_member',
