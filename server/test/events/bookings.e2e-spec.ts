@@ -2,6 +2,7 @@ import {
   attendeeNamedSchema,
   bookingCreatedSchema,
   errorBodySchema,
+  eventStatsSchema,
   wechatPayOrderSchema,
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
@@ -166,6 +167,12 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
       bearer(primary.token),
     );
     expect([again.status, codeOf(again.body)]).toEqual([409, 'REGISTRATION_NOTHING_TO_CONFIRM']);
+    // Staff's statistics count the booking's money and its confirmed seats by the unit's level.
+    const stats = eventStatsSchema.parse(
+      (await env.server.get(`/api/events/${event.id}/stats`, { headers: bearer(staff.token) })).body,
+    );
+    expect(stats).toMatchObject({ confirmed: 2, paidFen: 30_000, refundedFen: 0 });
+    expect(stats.byAudience.find((row) => row.audience === 'committee')?.confirmed).toBe(2);
   });
 
   it('refuses to take payment for seats whose hold ran out', async () => {
