@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   type Attendee,
+  type AttendeeNamed,
   type BookingCreate,
   type BookingCreated,
   EventError,
@@ -12,9 +13,7 @@ import {
   maskPhone,
   priceFor,
 } from '@itss/shared';
-import type { z } from 'zod';
-import type { attendeeNamedSchema } from '@itss/shared';
-import { type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -33,8 +32,6 @@ import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
 import { Seats } from './seats';
-
-type AttendeeNamed = z.infer<typeof attendeeNamedSchema>;
 
 /** What WeChat shows the payer: the event's title, cut to stay within the order description's bytes. */
 const DESCRIPTION_TITLE_CHARS = 30;
