@@ -83,7 +83,9 @@ export class BookingsService implements OnModuleInit {
     assertBookable(event, membership.level, at);
     const session = await this.sessions.findOneBy({ id: input.sessionId, eventId });
     if (!session) throw new AppError(RegistrationError.SessionNotFound);
-    // All or none in one statement: no interleaving of bookings and registrations overfills the session.
+    // Under the session's lock as every seat change (the core's Seats), and all or none in one
+    // guarded statement: no interleaving of bookings and registrations overfills the session.
+    await this.seats.lock([session.id]);
     const took = await this.sessions
       .createQueryBuilder()
       .update()

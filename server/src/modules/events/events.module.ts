@@ -16,6 +16,7 @@ import { EventJobs } from './event-jobs';
 import { EventReminders } from './event-reminders';
 import { EventReportsController } from './event-reports.controller';
 import { EventReports } from './event-reports.service';
+import { HoldExpiry } from './hold-expiry';
 import { EventSessionEntity } from './event-session.entity';
 import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
@@ -62,6 +63,7 @@ import { TicketCodes } from './ticket-codes';
     EventsPolicy,
     EventSessionsEditor,
     EventJobs,
+    HoldExpiry,
     RegistrationsService,
     RegistrationsPolicy,
     RegistrationPayments,

@@ -45,17 +45,23 @@ export type EventCancelParsed = z.output<typeof eventCancelSchema>;
 /** The owner type of an event's cover in the files feature. */
 const COVER_OWNER = 'event_cover';
 
+/** Instants both databases keep: DATETIME before 1000 or after 9999 is not a time MariaDB compares. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+const storable = (at: number): boolean => at >= EARLIEST && at < LATEST;
+
 const isListKey = (key: unknown): key is [string, number] =>
   Array.isArray(key) &&
   key.length === 2 &&
   typeof key[0] === 'string' &&
-  !Number.isNaN(Date.parse(key[0])) &&
+  storable(Date.parse(key[0])) &&
   typeof key[1] === 'number' &&
   Number.isSafeInteger(key[1]) &&
   key[1] > 0;
 
 /** Beijing midnight of a `YYYY-MM-DD` day. */
-const beijingMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
+const beijingMidnight = (day: string): Date =>
+  new Date(Math.min(Math.max(Date.parse(`${day}T00:00:00+08:00`), EARLIEST), LATEST));
 
 /**
  * Events as staff run them (create, edit, publish, cancel) and everyone reads them: a teaser list
