@@ -2,6 +2,7 @@ import {
   attendeeNamedSchema,
   bookingCreatedSchema,
   errorBodySchema,
+  eventStatsSchema,
   wechatPayOrderSchema,
 } from '@itss/shared';
 import { DataSource } from 'typeorm';
@@ -166,6 +167,12 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
       bearer(primary.token),
     );
     expect([again.status, codeOf(again.body)]).toEqual([409, 'REGISTRATION_NOTHING_TO_CONFIRM']);
+    // Staff's statistics count the booking's money and its confirmed seats by the unit's level.
+    const stats = eventStatsSchema.parse(
+      (await env.server.get(`/api/events/${event.id}/stats`, { headers: bearer(staff.token) })).body,
+    );
+    expect(stats).toMatchObject({ confirmed: 2, paidFen: 30_000, refundedFen: 0 });
+    expect(stats.byAudience.find((row) => row.audience === 'committee')?.confirmed).toBe(2);
   });
 
   it('refuses to take payment for seats whose hold ran out', async () => {
@@ -184,6 +191,30 @@ describe('unit bookings: all the seats or none, one payment, attendees named lat
       bearer(primary.token),
     );
     expect([res.status, codeOf(res.body)]).toEqual([409, 'REGISTRATION_HOLD_EXPIRED']);
+  });
+
+  it('charges only the seats still held when the booker gave one up before paying', async () => {
+    const { event, sessions } = await insertEvent(env, { prices: MEMBER_PRICES });
+    const booked = bookingCreatedSchema.parse(
+      (await book(primary, event.id, { sessionId: sessions[0]!.id, unitId, seats: 3 })).body,
+    );
+    const [given, ...kept] = booked.registrationIds as [number, ...number[]];
+    const cancel = await postJson(
+      env,
+      `/api/registrations/${given}/cancel`,
+      undefined,
+      bearer(primary.token),
+    );
+    expect(cancel.status).toBe(200);
+    const order = wechatPayOrderSchema.parse(
+      (await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token))).body,
+    );
+    expect(order.amountFen).toBe(2 * 15_000);
+    await payAtStandin(env, prepayIdOf(order), 'success', 'none');
+    await seedOf(env).ok(primary.token, 'POST', `/api/payments/${order.paymentId}/sync`);
+    for (const id of kept) expect((await registrationNow(env, id)).state).toBe('confirmed');
+    expect((await registrationNow(env, given)).state).toBe('cancelled');
+    expect((await sessionNow(env, sessions[0]!.id)).taken).toBe(2);
   });
 
   it('refunds in full a payment that arrives after the hold ran out, and never confirms the released seats', async () => {

@@ -437,6 +437,7 @@ export const attendeeNamedSchema = z.object({
   title: z.string().nullable(),
   phoneMasked: z.string().nullable(),
 });
+export type AttendeeNamed = z.infer<typeof attendeeNamedSchema>;
 
 /**
  * A ticket code: `<registration id in base36>.<16 base64url characters of HMAC-SHA256>` under the

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
+  type AttendeeNamed,
   type BookingCreated,
   type WechatPayOrder,
   attendeeSchema,
@@ -10,7 +11,6 @@ import {
   registrationIdParamSchema,
 } from '@itss/shared';
 import type { z } from 'zod';
-import type { attendeeNamedSchema } from '@itss/shared';
 import { Ctx, type SignedInContext } from '../../common/request-context';
 import { BookingsService } from './bookings.service';
 import { RegistrationCalendar } from './registration-calendar';
@@ -50,7 +50,7 @@ export class BookingsController {
     @Ctx() ctx: SignedInContext,
     @Param({ schema: registrationIdParamSchema }) params: IdParam,
     @Body({ schema: attendeeSchema }) body: z.output<typeof attendeeSchema>,
-  ): Promise<z.infer<typeof attendeeNamedSchema>> {
+  ): Promise<AttendeeNamed> {
     return this.bookings.nameAttendee(ctx, params.id, body);
   }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
   type Attendee,
+  type AttendeeNamed,
   type BookingCreate,
   type BookingCreated,
   EventError,
@@ -12,9 +13,7 @@ import {
   maskPhone,
   priceFor,
 } from '@itss/shared';
-import type { z } from 'zod';
-import type { attendeeNamedSchema } from '@itss/shared';
-import { type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -33,8 +32,6 @@ import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
 import { RegistrationEntity } from './registration.entity';
 import { Seats } from './seats';
-
-type AttendeeNamed = z.infer<typeof attendeeNamedSchema>;
 
 /** What WeChat shows the payer: the event's title, cut to stay within the order description's bytes. */
 const DESCRIPTION_TITLE_CHARS = 30;
@@ -86,7 +83,9 @@ export class BookingsService implements OnModuleInit {
     assertBookable(event, membership.level, at);
     const session = await this.sessions.findOneBy({ id: input.sessionId, eventId });
     if (!session) throw new AppError(RegistrationError.SessionNotFound);
-    // All or none in one statement: no interleaving of bookings and registrations overfills the session.
+    // Under the session's lock as every seat change (the core's Seats), and all or none in one
+    // guarded statement: no interleaving of bookings and registrations overfills the session.
+    await this.seats.lock([session.id]);
     const took = await this.sessions
       .createQueryBuilder()
       .update()
@@ -140,12 +139,13 @@ export class BookingsService implements OnModuleInit {
     if (!booking) throw new AppError(RegistrationError.NotFound);
     const seats = await this.registrations.findBy({ bookingId });
     const at = now().getTime();
+    // The seats still held: one the booker cancelled meanwhile is simply not paid for.
     const held = seats.filter(
       (seat) => seat.state === 'awaiting_payment' && (seat.holdExpiresAt?.getTime() ?? 0) > at,
     );
-    if (held.length === 0 || held.length !== seats.length) {
+    if (held.length === 0) {
       throw new AppError(
-        seats.every((seat) => seat.state === 'confirmed')
+        seats.some((seat) => seat.state === 'confirmed')
           ? RegistrationError.NothingToConfirm
           : RegistrationError.HoldExpired,
       );
@@ -155,16 +155,17 @@ export class BookingsService implements OnModuleInit {
       ctx,
       { type: 'event_booking', id: booking.id },
       {
-        amountFen: booking.amountFen,
-        description: `${event.title.slice(0, DESCRIPTION_TITLE_CHARS)} ${booking.seats} 个名额`,
+        amountFen: held.reduce((sum, seat) => sum + seat.priceFen, 0),
+        description: `${event.title.slice(0, DESCRIPTION_TITLE_CHARS)} ${held.length} 个名额`,
       },
     );
   }
 
   /**
    * The booking's money arrived (in the payment's transaction, under the session's lock that the
-   * hold job also takes): its seats, all still held, are confirmed together. Seats released in the
-   * meantime took no payment: the money goes back in full once this commits, never turned into seats.
+   * hold job also takes): the seats it was opened for, all still held, are confirmed together. If
+   * any was released or cancelled meanwhile, no seat is taken for it: the money goes back in full
+   * once this commits, and the booker pays again for the seats still held.
    */
   private async settled(bookingId: number, change: MoneyChange): Promise<void> {
     if (change.kind !== 'paid') return;
@@ -174,8 +175,11 @@ export class BookingsService implements OnModuleInit {
       return;
     }
     await this.seats.lock([booking.sessionId]);
-    const seats = await this.registrations.findBy({ bookingId });
-    if (seats.length > 0 && seats.every((seat) => seat.state === 'awaiting_payment')) {
+    const held = (await this.registrations.findBy({ bookingId })).filter(
+      (seat) => seat.state === 'awaiting_payment',
+    );
+    // The order was opened for the seats then held: paid in full for exactly the seats still held.
+    if (held.length > 0 && held.reduce((sum, seat) => sum + seat.priceFen, 0) === change.amountFen) {
       await this.registrations.update(
         { bookingId, state: 'awaiting_payment' },
         { state: 'confirmed', holdExpiresAt: null, updatedAt: now() },
