@@ -16,6 +16,7 @@
 // Then the membership certificate (scripts/bench-certificates.mjs): the PDF's time and size, and the
 // public verification's req/s against /api/health's in the same run.
 // Then standing (scripts/bench-standing.mjs): the arrears list over 2,000 units × 3 years of bills.
+// Then check-in at an event's door (scripts/bench-checkins.mjs): 20 scans a second for a minute.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +35,8 @@ const GOAL = { ratio: 0.6, p99: 25 };
 // Which parts run: `BENCH_PARTS=articles npm run bench` measures one part again without the rest.
 const PARTS = new Set(
   (
-    process.env.BENCH_PARTS || 'public,articles,submissions,statements,dues,dashboard,certificates,standing'
+    process.env.BENCH_PARTS ||
+    'public,articles,submissions,statements,dues,dashboard,certificates,standing,checkins'
   ).split(','),
 );
 
@@ -373,4 +375,9 @@ if (PARTS.has('certificates')) {
 if (PARTS.has('standing')) {
   const { benchStanding } = await import('./bench-standing.mjs');
   await benchStanding();
+}
+
+if (PARTS.has('checkins')) {
+  const { benchCheckIns } = await import('./bench-checkins.mjs');
+  await benchCheckIns();
 }
