@@ -128,7 +128,10 @@ async function run(label, config) {
       }),
     );
     times.sort((a, b) => a - b);
-    const checkedIn = scans.filter((scan) => scan.expected === 'checked_in').length;
+    // Named scans sent again answer checked_in too, and check no one in twice.
+    const checkedIn = new Set(
+      scans.filter((scan) => scan.expected === 'checked_in').map((scan) => scan.body.ticketCode),
+    ).size;
     return {
       label,
       scans: scans.length,
@@ -148,7 +151,7 @@ export async function benchCheckIns() {
   console.log(
     `\ncheck-in: ${RATE} scans a second for ${SECONDS} s, one event of ${REGISTRATIONS} confirmed registrations, Node ${process.version}\n`,
   );
-  console.log('| database | scans | checked in | p50 ms | p99 ms | max ms | wrong answers |');
+  console.log('| database | scans | tickets checked in | p50 ms | p99 ms | max ms | wrong answers |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
