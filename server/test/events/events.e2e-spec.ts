@@ -162,4 +162,61 @@ describe('events: staff run them, everyone reads them', () => {
       expect(messages.items.filter((m) => m.purpose === 'event_cancelled')).toHaveLength(1);
     }
   });
+
+  it('answers hostile and odd input with 4xx, never 5xx', async () => {
+    const event = await publishedEvent(env, staff.token, eventBody(2));
+    const session = event.sessions[0]!;
+    const sessionInput = {
+      title: session.title,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      capacity: 2,
+    };
+    const encoded = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const query of [
+      'from=0001-01-01',
+      'from=9999-12-31',
+      'cursor=garbage',
+      `cursor=${encoded(['+275760-09-13T00:00:00.000Z', 1])}`,
+      `cursor=${encoded(['0001-01-01T00:00:00.000Z', 1])}`,
+      'limit=0',
+      'state=draft',
+      'kind=nope',
+    ]) {
+      const res = await env.server.get(`/api/events?${query}`);
+      expect([query, res.status < 500]).toEqual([query, true]);
+    }
+    const odd = [
+      eventBody(2, { startsAt: '0001-01-01T00:00:00Z' }),
+      eventBody(2, { memberOpensAt: '0999-01-01T00:00:00Z' }),
+      eventBody(2, { levelOpensAt: { committee: '9999-12-31T23:59:59Z' } }),
+      eventBody(2, { sessions: [{ ...sessionInput, startsAt: '1000-01-01T00:00:00Z' }] }),
+      eventBody(2, { coverFileId: 999_999 }),
+      eventBody(2, { description: '<script>x</script>' }),
+    ];
+    for (const body of odd) {
+      const res = await env.server.get('/api/events', {
+        method: 'POST',
+        headers: { ...bearer(staff.token), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status < 500).toBe(true);
+    }
+    for (const body of [
+      {
+        sessions: [
+          { ...sessionInput, id: session.id },
+          { ...sessionInput, id: session.id },
+        ],
+      },
+      { sessions: [{ ...sessionInput, id: 999_999 }] },
+      { publicOpensAt: null },
+      { sessions: [] },
+    ]) {
+      const res = await patch(env, staff.token, event.id, body);
+      expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400]);
+    }
+    const notFound = await patch(env, staff.token, 999_999, { title: '不存在的活动' });
+    expect(notFound.status).toBe(404);
+  });
 });

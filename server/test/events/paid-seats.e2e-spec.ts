@@ -137,4 +137,27 @@ describe('paid seats: held for their payment, confirmed by it, refunded by the r
     await eventually(async () => (await refundsOf(made.id)).some((refund) => refund.status === 'succeeded'));
     expect((await read(made.id, who.token)).paidFen).toBe(0);
   });
+
+  it('an offered paid seat keeps its deadline to pay by; asking again answers the same order', async () => {
+    const event = await publishedEvent(env, staff.token, eventBody(1, { prices }));
+    const first = await registrant(env);
+    const second = await registrant(env);
+    const taken = await register(env, first.token, event);
+    const waiting = await register(env, second.token, event);
+    expect(waiting.state).toBe('waitlisted');
+    const dropped = await postJson(env, `/api/registrations/${taken.id}/cancel`, {}, bearer(first.token));
+    expect(dropped.body).toEqual({ state: 'cancelled', refundFen: 0 });
+    const offered = await read(waiting.id, second.token);
+    expect(offered.state).toBe('offered');
+    const one = await confirm(waiting.id, second.token);
+    const two = await confirm(waiting.id, second.token);
+    expect(one.state).toBe('awaiting_payment');
+    expect(two.order?.paymentId).toBe(one.order?.paymentId);
+    expect((await read(waiting.id, second.token)).holdExpiresAt).toBe(offered.holdExpiresAt);
+    await payAtStandin(env, prepayIdOf(one.order!));
+    await eventually(
+      async () => (await registrationRows(env).findOneByOrFail({ id: waiting.id })).state === 'confirmed',
+    );
+    expect((await sessionRows(env).findOneByOrFail({ id: event.sessions[0]!.id })).taken).toBe(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobScheduler } from '../../jobs/job-scheduler';
-import { RegistrationsService } from './registrations.service';
+import { HoldExpiry } from './hold-expiry';
 
 /** Offers and payment holds are checked this often: a seat waits at most this long past its hold. */
 export const EXPIRE_HOLDS_EVERY_MS = 60_000;
@@ -10,14 +10,14 @@ export const EXPIRE_HOLDS_EVERY_MS = 60_000;
 export class EventJobs implements OnModuleInit {
   constructor(
     private readonly jobs: JobScheduler,
-    private readonly registrations: RegistrationsService,
+    private readonly holds: HoldExpiry,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register({
       name: 'events.expire-holds',
       schedule: { everyMs: EXPIRE_HOLDS_EVERY_MS },
-      run: (now) => this.registrations.expireHolds(now),
+      run: (now) => this.holds.expireHolds(now),
     });
   }
 }

@@ -38,6 +38,9 @@ export type EventColumns = Pick<
   | 'hoursTenths'
 >;
 
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
 /** Times are kept to the second, as MariaDB keeps them, so an answer shows what a later read shows. */
 const instant = (text: string): Date => wholeSeconds(new Date(text));
 
@@ -132,7 +135,18 @@ export function checkEvent(columns: EventColumns, sessions: readonly SessionInpu
     t(columns.closesAt) <= t(columns.endsAt) &&
     levelTimesOk &&
     sessions.every((session) => Date.parse(session.startsAt) < Date.parse(session.endsAt));
-  if (!ordered) throw new AppError(EventError.BadTimes);
+  // MariaDB's DATETIME keeps the years 1000 to 9999 only; an event is in this century or the next.
+  const instants = [
+    columns.startsAt,
+    columns.endsAt,
+    columns.memberOpensAt,
+    columns.publicOpensAt,
+    columns.closesAt,
+    ...Object.values(columns.levelOpensAt).map((at) => new Date(at ?? NaN)),
+    ...sessions.flatMap((session) => [new Date(session.startsAt), new Date(session.endsAt)]),
+  ];
+  const storable = instants.every((at) => at === null || (at.getTime() >= EARLIEST && at.getTime() < LATEST));
+  if (!ordered || !storable) throw new AppError(EventError.BadTimes);
   if ((columns.audience === 'everyone') !== (columns.publicOpensAt !== null)) {
     throw new AppError(EventError.BadAudience);
   }

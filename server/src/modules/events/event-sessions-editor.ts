@@ -27,8 +27,11 @@ export class EventSessionsEditor {
     const existing = await this.sessions.findBy({ eventId });
     await this.seats.lock(existing.map((row) => row.id));
     const current = new Map((await this.sessions.findBy({ eventId })).map((row) => [row.id, row]));
+    const named = new Set<number>();
     inputs.forEach((input, index) => {
-      if (input.id !== undefined && !current.has(input.id)) throw unknownSession(index);
+      if (input.id === undefined) return;
+      if (!current.has(input.id) || named.has(input.id)) throw unknownSession(index);
+      named.add(input.id);
     });
     const kept = new Set(inputs.flatMap((input) => (input.id === undefined ? [] : [input.id])));
     const removed = [...current.keys()].filter((id) => !kept.has(id));

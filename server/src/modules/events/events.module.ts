@@ -14,8 +14,10 @@ import { BookingEntity } from './booking.entity';
 import { CheckInScanEntity } from './check-in-scan.entity';
 import { CheckInsController } from './check-ins.controller';
 import { CheckInsService } from './check-ins.service';
+import { DemoEventsSeed } from './demo-events.seed';
 import { EventJobs } from './event-jobs';
 import { EventMaterialEntity } from './event-material.entity';
+import { HoldExpiry } from './hold-expiry';
 import { EventSessionEntity } from './event-session.entity';
 import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
@@ -70,11 +72,13 @@ import { WalkInsService } from './walk-ins.service';
     EventsPolicy,
     EventSessionsEditor,
     EventJobs,
+    HoldExpiry,
     RegistrationsService,
     RegistrationsPolicy,
     RegistrationPayments,
     Seats,
     TicketCodes,
+    DemoEventsSeed,
     AttendancePolicy,
     CheckInsService,
     WalkInsService,

@@ -17,7 +17,7 @@ import { AppError } from '../../common/app-error';
 import { decodeCursor, keysetPage } from '../../common/keyset';
 import { authorize } from '../../common/policy';
 import { type RequestContext, type SignedInContext, isStaff } from '../../common/request-context';
-import { now } from '../../common/time';
+import { beijingDate, now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
 import { lockRows } from '../../database/locks';
 import { AuditService } from '../audit/audit.service';
@@ -45,17 +45,23 @@ export type EventCancelParsed = z.output<typeof eventCancelSchema>;
 /** The owner type of an event's cover in the files feature. */
 const COVER_OWNER = 'event_cover';
 
+/** Instants both databases keep: DATETIME before 1000 or after 9999 is not a time MariaDB compares. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+const storable = (at: number): boolean => at >= EARLIEST && at < LATEST;
+
 const isListKey = (key: unknown): key is [string, number] =>
   Array.isArray(key) &&
   key.length === 2 &&
   typeof key[0] === 'string' &&
-  !Number.isNaN(Date.parse(key[0])) &&
+  storable(Date.parse(key[0])) &&
   typeof key[1] === 'number' &&
   Number.isSafeInteger(key[1]) &&
   key[1] > 0;
 
 /** Beijing midnight of a `YYYY-MM-DD` day. */
-const beijingMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
+const beijingMidnight = (day: string): Date =>
+  new Date(Math.min(Math.max(Date.parse(`${day}T00:00:00+08:00`), EARLIEST), LATEST));
 
 /**
  * Events as staff run them (create, edit, publish, cancel) and everyone reads them: a teaser list
@@ -101,9 +107,7 @@ export class EventsService implements OnModuleInit {
       qb.andWhere("event.state IN ('published', 'cancelled')");
     }
     if (query.kind) qb.andWhere('event.kind = :kind', { kind: query.kind });
-    const from = beijingMidnight(
-      query.from ?? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
-    );
+    const from = beijingMidnight(query.from ?? beijingDate(at));
     qb.andWhere('event.endsAt >= :from', { from });
     if (query.cursor !== undefined) {
       const [endsAt, id] = decodeCursor(query.cursor, isListKey);

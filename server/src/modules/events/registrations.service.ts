@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import {
@@ -13,7 +13,6 @@ import {
   type RegistrationList,
   type RegistrationPage,
   type RegistrationState,
-  SEAT_HOLDING_STATES,
   priceFor,
   type registrationCancelResultSchema,
   type registrationCreateSchema,
@@ -45,11 +44,6 @@ export type RegistrationCreateParsed = z.output<typeof registrationCreateSchema>
 export type RegistrationCancelResult = z.infer<typeof registrationCancelResultSchema>;
 export type StaffRegistrationQueryParsed = z.output<typeof staffRegistrationQuerySchema>;
 
-/** Holds that ran out, taken per run of the job: each is a short transaction of its own. */
-const EXPIRY_BATCH = 200;
-
-const holdsSeat = (state: RegistrationState): boolean => SEAT_HOLDING_STATES.includes(state);
-
 /**
  * A person's registrations: taking a seat or a place on the waiting list, confirming an offered
  * seat, cancelling (the seat goes to the first in line in the same transaction), and the holds
@@ -58,8 +52,6 @@ const holdsSeat = (state: RegistrationState): boolean => SEAT_HOLDING_STATES.inc
  */
 @Injectable()
 export class RegistrationsService {
-  private readonly logger = new Logger(RegistrationsService.name);
-
   constructor(
     @InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>,
     @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
@@ -102,6 +94,10 @@ export class RegistrationsService {
     }
     if (!ctx.user.phone) throw new AppError(RegistrationError.PhoneRequired);
     await this.seats.lock([session.id]);
+    // An event cancelled while this waited for the lock has freed every seat: it takes none.
+    if ((await this.events.findOneByOrFail({ id: eventId })).state === 'cancelled') {
+      throw new AppError(RegistrationError.EventCancelled);
+    }
     if (await this.registrations.existsBy({ sessionId: session.id, liveUserId: ctx.user.id })) {
       throw new AppError(RegistrationError.Duplicate);
     }
@@ -118,7 +114,8 @@ export class RegistrationsService {
         state,
         name: input.name,
         unitId: caller.unitId,
-        unitName: input.unitName || caller.unitName,
+        // A unit's name may be longer than the column keeps of it.
+        unitName: (input.unitName || caller.unitName)?.slice(0, 60) ?? null,
         title: input.title || null,
         phone: ctx.user.phone,
         audience: caller.level ?? 'non_member',
@@ -141,7 +138,13 @@ export class RegistrationsService {
       }),
     );
     if (state !== 'waitlisted') return { id: row.id, state };
-    return { id: row.id, state, position: (await this.positions([row])).get(row.id) ?? 1 };
+    // Counted on the (session, state, id) index: a long waiting list is not read row by row.
+    const position = await this.registrations.countBy({
+      sessionId: session.id,
+      state: 'waitlisted',
+      id: LessThanOrEqual(row.id),
+    });
+    return { id: row.id, state, position };
   }
 
   /** The caller's registrations, newest first. */
@@ -242,7 +245,7 @@ export class RegistrationsService {
     if (row.state === 'cancelled' || event.closesAt.getTime() <= at.getTime()) {
       throw new AppError(RegistrationError.CannotCancel);
     }
-    await this.cancelRow(row, at);
+    await this.seats.cancel(row, at);
     const paidFen = (await this.money.netPaid([row.id])).get(row.id) ?? 0;
     const refundFen = refundOnCancel(event, paidFen, at);
     await this.money.refundAfterCommit(
@@ -296,47 +299,6 @@ export class RegistrationsService {
       });
     }
     return people.length;
-  }
-
-  /** The job's work: offers and payment holds that ran out are cancelled and their seats passed on. */
-  async expireHolds(at: Date): Promise<{ expired: number }> {
-    const due = await this.registrations.find({
-      select: { id: true },
-      where: { state: In(['offered', 'awaiting_payment']), holdExpiresAt: LessThanOrEqual(at) },
-      order: { id: 'ASC' },
-      take: EXPIRY_BATCH,
-    });
-    let expired = 0;
-    for (const { id } of due) {
-      try {
-        if (await this.expireOne(id, at)) expired++;
-      } catch (error) {
-        this.logger.error(`Hold of registration ${id} could not expire: ${String(error)}`);
-      }
-    }
-    return { expired };
-  }
-
-  @RetryOnConflict()
-  @Transactional()
-  private async expireOne(id: number, at: Date): Promise<boolean> {
-    const found = await this.registrations.findOneBy({ id });
-    if (!found) return false;
-    await this.seats.lock([found.sessionId]);
-    const row = await this.registrations.findOneByOrFail({ id });
-    const held = row.state === 'offered' || row.state === 'awaiting_payment';
-    if (!held || row.holdExpiresAt === null || row.holdExpiresAt.getTime() > at.getTime()) return false;
-    await this.cancelRow(row, at);
-    return true;
-  }
-
-  /** Cancels a registration under its session's lock; a seat it held is released. */
-  private async cancelRow(row: RegistrationEntity, at: Date): Promise<void> {
-    const { affected } = await this.registrations.update(
-      { id: row.id, state: row.state },
-      { state: 'cancelled', liveUserId: null, holdExpiresAt: null, cancelledAt: at, updatedAt: at },
-    );
-    if (affected && holdsSeat(row.state)) await this.seats.release(row.sessionId, at);
   }
 
   private async readable(ctx: SignedInContext, id: number): Promise<RegistrationEntity> {

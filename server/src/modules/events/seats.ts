@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TICKET_PAGE } from '@itss/shared';
+import { SEAT_HOLDING_STATES, TICKET_PAGE } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { beijingDateTime } from '../../common/time';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -64,6 +64,15 @@ export class Seats {
         .where('id = :sessionId AND taken > 0', { sessionId })
         .execute();
     }
+  }
+
+  /** Cancels a registration under its session's lock; a seat it held is released. */
+  async cancel(row: RegistrationEntity, at: Date): Promise<void> {
+    const { affected } = await this.registrations.update(
+      { id: row.id, state: row.state },
+      { state: 'cancelled', liveUserId: null, holdExpiresAt: null, cancelledAt: at, updatedAt: at },
+    );
+    if (affected && SEAT_HOLDING_STATES.includes(row.state)) await this.release(row.sessionId, at);
   }
 
   /** Free seats of the session (a raised capacity) offered to as many on the waiting list. */
