@@ -65,6 +65,7 @@ async function startServer(database, extraEnv) {
     // Production refuses to start without WeChat credentials; the benchmarked routes never call WeChat.
     WECHAT_APPID: 'wx0123456789abcdef',
     WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    EVENT_TICKET_SECRET: 'bench-ticket-secret-0123456789abcdef0123',
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;

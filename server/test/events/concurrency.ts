@@ -1,4 +1,4 @@
-import { eventDetailSchema } from '@itss/shared';
+import { type RegistrationCreated, eventDetailSchema } from '@itss/shared';
 import { In } from 'typeorm';
 import { type AuthEnv, bearer } from '../support/auth-env';
 import { type ConcurrencyCase, atOnce, auditRows, tally, times } from '../support/concurrency';
@@ -71,7 +71,8 @@ export const CONCURRENCY: ConcurrencyCase[] = [
   },
   {
     route: 'POST /api/registrations/:id/cancel',
-    title: 'two seat holders cancel at once with two waiting: each seat offered to a different person, once',
+    title:
+      'seat holders cancel at once with people waiting: each seat offered once, to the first in line, in order',
     async run(env) {
       const staff = await staffMember(env);
       const event = await publishedEvent(env, staff.token, eventBody(2));
@@ -88,6 +89,30 @@ export const CONCURRENCY: ConcurrencyCase[] = [
       const rows = await registrationRows(env).find({ where: { eventId: event.id }, order: { id: 'ASC' } });
       expect(rows.map((row) => row.state)).toEqual(['cancelled', 'cancelled', 'offered', 'offered']);
       expect((await sessionRows(env).findOneByOrFail({ id: event.sessions[0]!.id })).taken).toBe(2);
+
+      // Eight holders leave at once with ten in line: the first eight in line are offered, in order.
+      const full = await publishedEvent(env, staff.token, eventBody(8));
+      const holders = await people(env, 8);
+      const made: RegistrationCreated[] = [];
+      for (const who of holders) made.push(await register(env, who.token, full));
+      for (const who of await people(env, 10)) await register(env, who.token, full);
+      const left = await atOnce(
+        env,
+        holders.map((who, i) => ({
+          method: 'POST' as const,
+          path: `/api/registrations/${made[i]!.id}/cancel`,
+          token: who.token,
+        })),
+      );
+      expect(tally(left)).toEqual({ '200': 8 });
+      const line = await registrationRows(env).find({ where: { eventId: full.id }, order: { id: 'ASC' } });
+      expect(line.map((row) => row.state)).toEqual([
+        ...Array<string>(8).fill('cancelled'),
+        ...Array<string>(8).fill('offered'),
+        'waitlisted',
+        'waitlisted',
+      ]);
+      expect((await sessionRows(env).findOneByOrFail({ id: full.sessions[0]!.id })).taken).toBe(8);
     },
   },
   {

@@ -195,4 +195,28 @@ describe('registrations: seats, the waiting list, offers and tickets', () => {
     const res = await postJson(env, `/api/registrations/${made.id}/cancel`, {}, bearer(who.token));
     expect(code(res)).toEqual([409, 'REGISTRATION_CANNOT_CANCEL']);
   });
+
+  it('a waitlisted registrant leaves the line without touching the seats; staff filter by state and check-in', async () => {
+    const event = await publishedEvent(env, staff.token, eventBody(1));
+    const [a, b, c] = [await registrant(env), await registrant(env), await registrant(env)];
+    await register(env, a.token, event);
+    const second = await register(env, b.token, event);
+    const third = await register(env, c.token, event);
+    const left = await postJson(env, `/api/registrations/${second.id}/cancel`, {}, bearer(b.token));
+    expect(left.body).toEqual({ state: 'cancelled', refundFen: 0 });
+    expect((await sessionRows(env).findOneByOrFail({ id: event.sessions[0]!.id })).taken).toBe(1);
+    const moved = registrationSchema.parse((await get(env, `/api/registrations/${third.id}`, c.token)).body);
+    expect(moved).toMatchObject({ state: 'waitlisted', position: 1 });
+    const waiting = registrationPageSchema.parse(
+      (await get(env, `/api/events/${event.id}/registrations?state=waitlisted`, staff.token)).body,
+    );
+    expect(waiting.items.map((item) => [item.id, item.position])).toEqual([[third.id, 1]]);
+    const checkedIn = registrationPageSchema.parse(
+      (await get(env, `/api/events/${event.id}/registrations?state=checked_in`, staff.token)).body,
+    );
+    expect(checkedIn.items).toEqual([]);
+    const bad = await get(env, `/api/events/${event.id}/registrations?state=nope`, staff.token);
+    expect(bad.status).toBe(400);
+    expect((await get(env, '/api/events/999999/registrations', staff.token)).status).toBe(404);
+  });
 });

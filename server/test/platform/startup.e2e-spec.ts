@@ -96,6 +96,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
     SQLITE_PATH: path,
     WECHAT_APPID: 'wx0123456789abcdef',
     WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    EVENT_TICKET_SECRET: 'production-ticket-secret-0123456789abcdef',
   });
 
   it('grants staff and admin by openid before the first login, revokes (never the last admin), and audits', async () => {

@@ -4,6 +4,7 @@ import { EVENT_KIND_NAMES, type WechatPayOrder } from '@itss/shared';
 import type { Repository } from 'typeorm';
 import { afterCommit } from '../../common/after-commit';
 import type { RequestContext, SignedInContext } from '../../common/request-context';
+import { now } from '../../common/time';
 import type { MoneyChange, PaymentSubject } from '../payments/payment-subjects';
 import { PaymentSubjects } from '../payments/payment-subjects';
 import { PaymentsService } from '../payments/payments.service';
@@ -59,7 +60,7 @@ export class RegistrationPayments implements OnModuleInit {
     if (row.state === 'awaiting_payment' || row.state === 'offered') {
       await this.registrations.update(
         { id: row.id, state: row.state },
-        { state: 'confirmed', holdExpiresAt: null, updatedAt: new Date() },
+        { state: 'confirmed', holdExpiresAt: null, updatedAt: now() },
       );
       return;
     }
