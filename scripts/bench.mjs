@@ -16,6 +16,7 @@
 // Then the membership certificate (scripts/bench-certificates.mjs): the PDF's time and size, and the
 // public verification's req/s against /api/health's in the same run.
 // Then standing (scripts/bench-standing.mjs): the arrears list over 2,000 units × 3 years of bills.
+// Then check-in at an event's door (scripts/bench-checkins.mjs): 20 scans a second for a minute.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,7 +36,7 @@ const GOAL = { ratio: 0.6, p99: 25 };
 const PARTS = new Set(
   (
     process.env.BENCH_PARTS ||
-    'public,articles,submissions,statements,dues,dashboard,certificates,standing,events'
+    'public,articles,submissions,statements,dues,dashboard,certificates,standing,events,checkins'
   ).split(','),
 );
 
@@ -380,4 +381,9 @@ if (PARTS.has('standing')) {
 if (PARTS.has('events')) {
   const { benchEvents } = await import('./bench-events.mjs');
   await benchEvents();
+}
+
+if (PARTS.has('checkins')) {
+  const { benchCheckIns } = await import('./bench-checkins.mjs');
+  await benchCheckIns();
 }

@@ -1,4 +1,5 @@
 import { pdfImages, pdfText, qrOfImage } from '../../../test/certificates/pdf-reading';
+import { attendancePdf } from './attendance-design';
 import { certificatePdf } from './certificate-pdf';
 import { certificatePng } from './certificate-png';
 
@@ -50,5 +51,35 @@ describe('certificate rendering', () => {
   it('draws a name of rare characters from the embedded font', async () => {
     const pdf = await certificatePdf({ ...FACTS, unitName: '龘靐齉爨有限公司' });
     expect((await pdfText(pdf)).text).toContain('龘靐齉爨有限公司');
+  });
+
+  it('draws a certificate of attendance in the same frame: its words, a rare name and the QR read back', async () => {
+    const facts = {
+      name: '龘靐',
+      unitName: '北京示例信息技术服务有限公司',
+      eventTitle: 'ITSS 运维标准宣贯培训（北京站）',
+      attendedOn: '2026-12-08',
+      hours: 6.5,
+      number: 'ITSS-PX-2026-000042',
+      issuedOn: '2026-12-09',
+      verifyUrl: 'https://itss.example.org/verify?code=ABCDEFGHIJKLMNOPQRST',
+    };
+    const pdf = await attendancePdf(facts);
+    expect(pdf.length).toBeLessThanOrEqual(200 * 1024);
+    const { text, pages } = await pdfText(pdf);
+    expect(pages).toBe(1);
+    for (const wanted of [
+      '培训证明',
+      '龘靐',
+      facts.unitName,
+      facts.eventTitle,
+      '2026年12月8日',
+      '6.5学时',
+      facts.number,
+    ]) {
+      expect(text.replace(/\s/g, '')).toContain(wanted.replace(/\s/g, ''));
+    }
+    const decoded = await Promise.all((await pdfImages(pdf)).map(qrOfImage));
+    expect(decoded).toContain(facts.verifyUrl);
   });
 });

@@ -71,8 +71,8 @@ export class CheckInsService {
         { id: registration.id, state: 'confirmed', checkedInAt: IsNull() },
         { checkedInAt: at, checkedInBy: ctx.user.id, updatedAt: at },
       );
-      registration = await this.registrations.findOneByOrFail({ id: registration.id });
       if (affected) {
+        registration = { ...registration, checkedInAt: at, checkedInBy: ctx.user.id, updatedAt: at };
         await this.audit.record(ctx, {
           action: 'registration.checked_in',
           target: { type: 'registration', id: registration.id },
@@ -80,6 +80,7 @@ export class CheckInsService {
         });
       } else {
         // Another scan of the same ticket, or a cancellation, committed first.
+        registration = await this.registrations.findOneByOrFail({ id: registration.id });
         result = classify(event, registration);
       }
     }

@@ -14,14 +14,15 @@ import { AttendancePolicy, NOBODY } from './attendance.policy';
 import { CheckInsService } from './check-ins.service';
 import { EventSessionEntity } from './event-session.entity';
 import { RegistrationEntity } from './registration.entity';
+import { Seats } from './seats';
 
 export type WalkInParsed = z.output<typeof walkInSchema>;
 
 /**
  * Someone who comes to the door without a registration: staff register them for a session that has
- * a seat left and check them in at once. The seat is taken as every seat is, by the guarded update
- * of the session's count, so a walk-in never goes past the capacity; a full session is refused
- * (409) rather than filled beyond it.
+ * a seat left and check them in at once. The seat is taken as every seat is (`Seats`: the session's
+ * row locked, then the guarded update of its count), so a walk-in never goes past the capacity; a
+ * full session is refused (409) rather than filled beyond it.
  */
 @Injectable()
 export class WalkInsService {
@@ -29,6 +30,7 @@ export class WalkInsService {
     @InjectRepository(EventSessionEntity) private readonly sessions: Repository<EventSessionEntity>,
     @InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>,
     private readonly checkIns: CheckInsService,
+    private readonly seats: Seats,
     private readonly audit: AuditService,
     private readonly policy: AttendancePolicy,
   ) {}
@@ -37,18 +39,14 @@ export class WalkInsService {
   @Transactional()
   async register(ctx: SignedInContext, eventId: number, walkIn: WalkInParsed): Promise<CheckInResponse> {
     authorize(this.policy, ctx, 'walk_in', NOBODY);
-    const event = await this.checkIns.eventOf(eventId);
-    // Not before it is published, and never for a cancelled event.
-    if (event.state !== 'published') throw new AppError(EventError.WrongState);
+    await this.checkIns.eventOf(eventId);
     const session = await this.sessions.findOneBy({ id: walkIn.sessionId, eventId });
     if (!session) throw new AppError(RegistrationError.SessionNotFound);
-    const taken = await this.sessions
-      .createQueryBuilder()
-      .update()
-      .set({ taken: () => 'taken + 1' })
-      .where('id = :id AND taken < capacity', { id: session.id })
-      .execute();
-    if (!taken.affected) throw new AppError(RegistrationError.NotEnoughSeats);
+    await this.seats.lock([session.id]);
+    // Read after the lock: an event cancelled while this waited has freed every seat and takes none.
+    const event = await this.checkIns.eventOf(eventId);
+    if (event.state !== 'published') throw new AppError(EventError.WrongState);
+    if (!(await this.seats.take(session.id))) throw new AppError(RegistrationError.NotEnoughSeats);
     const at = now();
     // The staff member is its user; no live user, so one staff member registers many at the door.
     const registration = await this.registrations.save(
