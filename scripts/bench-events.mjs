@@ -3,15 +3,13 @@
 // with a bound phone: setup, not measured) register for one 300-seat session at the same moment,
 // 100 requests in flight: exactly 300 must hold a seat and 700 wait in line, each with a distinct
 // place in arrival order, no duplicates, no errors. Then the 300 seated cancel, 100 in flight, and
-// exactly the first 300 in line must be offered the freed seats, in order. Then staff scan tickets
-// at 20 a second for a minute (every seated person once, then again: already checked in).
+// exactly the first 300 in line must be offered the freed seats, in order. Check-in at the door is
+// the `checkins` part.
 import { jsonAt, onEachDatabase, percentile, staffToken, startDevServer } from './bench-server.mjs';
 
 const PEOPLE = Number(process.env.BENCH_EVENT_PEOPLE || 1000);
 const SEATS = Number(process.env.BENCH_EVENT_SEATS || 300);
 const IN_FLIGHT = Number(process.env.BENCH_EVENT_IN_FLIGHT || 100);
-const SCANS_PER_SECOND = Number(process.env.BENCH_SCANS_PER_SECOND || 20);
-const SCAN_SECONDS = Number(process.env.BENCH_SCAN_SECONDS || 60);
 const PORT = Number(process.env.BENCH_PORT || 3917) + 6;
 const BASE = `http://127.0.0.1:${PORT}`;
 const json = jsonAt(BASE);
@@ -147,47 +145,9 @@ async function run(label, config) {
     if (!promotedInOrder)
       throw new Error(`${label}: ${offered.length} offered; the first ${SEATS} in line expected`);
 
-    // The promoted confirm; their tickets are scanned at the door.
-    const codes = [];
-    await pool(firstInLine.length, 20, async (k) => {
-      const r = firstInLine[k];
-      const token = tokens[owner.get(r.id)];
-      const confirmed = await post(`/api/registrations/${r.id}/confirm`, {}, token);
-      if (confirmed.status >= 300)
-        throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
-      const ticket = await get(`/api/registrations/${r.id}`, token);
-      codes[k] = ticket.body.ticketCode;
-    });
-
-    // 20 scans a second for a minute, each sent on its tick (an open loop, as a door queue is).
-    const scans = SCANS_PER_SECOND * SCAN_SECONDS;
-    const scanLatencies = [];
-    const results = {};
-    const scanStart = performance.now();
-    await Promise.all(
-      Array.from({ length: scans }, async (_, k) => {
-        const due = scanStart + (k * 1000) / SCANS_PER_SECOND;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-        const t = performance.now();
-        const res = await post(
-          `/api/events/${eventId}/check-ins`,
-          { ticketCode: codes[k % codes.length] },
-          staff,
-        );
-        scanLatencies.push(performance.now() - t);
-        if (res.status !== 200) throw new Error(`check-in: ${res.status} ${JSON.stringify(res.body)}`);
-        results[res.body.result] = (results[res.body.result] ?? 0) + 1;
-      }),
-    );
-    if (results.checked_in !== Math.min(scans, codes.length))
-      throw new Error(
-        `${label}: ${results.checked_in} checked in; ${Math.min(scans, codes.length)} expected`,
-      );
-
     const sort = (values) => values.filter((v) => v !== undefined).sort((a, b) => a - b);
     const register = sort(registerLatencies);
     const cancel = sort(cancelLatencies);
-    const scan = sort(scanLatencies);
     return {
       label,
       confirmed: held.length,
@@ -198,10 +158,6 @@ async function run(label, config) {
       promoted: offered.length,
       cancelP50: percentile(cancel, 50),
       cancelP99: percentile(cancel, 99),
-      scans: scanLatencies.length,
-      results,
-      scanP50: percentile(scan, 50),
-      scanP99: percentile(scan, 99),
     };
   } finally {
     await stop();
@@ -212,19 +168,15 @@ async function run(label, config) {
 export async function benchEvents() {
   const results = await onEachDatabase('events', run);
   console.log(
-    `\nevents: ${PEOPLE} people register for one ${SEATS}-seat session at once (${IN_FLIGHT} in flight); the ${SEATS} seated cancel; ${SCANS_PER_SECOND} check-ins a second for ${SCAN_SECONDS} s\n`,
+    `\nevents: ${PEOPLE} people register for one ${SEATS}-seat session at once (${IN_FLIGHT} in flight); the ${SEATS} seated cancel\n`,
   );
   console.log(
-    '| database | confirmed | waitlisted | burst s | register p50 / p99 ms | promoted in order | cancel p50 / p99 ms | scans | check-in p50 / p99 ms |',
+    '| database | confirmed | waitlisted | burst s | register p50 / p99 ms | promoted in order | cancel p50 / p99 ms |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.label} | ${r.confirmed} | ${r.waitlisted} | ${r.burstSeconds.toFixed(1)} | ${Math.round(r.registerP50)} / ${Math.round(r.registerP99)} | ${r.promoted} | ${Math.round(r.cancelP50)} / ${Math.round(r.cancelP99)} | ${r.scans} (${Object.entries(
-        r.results,
-      )
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}) | ${Math.round(r.scanP50)} / ${Math.round(r.scanP99)} |`,
+      `| ${r.label} | ${r.confirmed} | ${r.waitlisted} | ${r.burstSeconds.toFixed(1)} | ${Math.round(r.registerP50)} / ${Math.round(r.registerP99)} | ${r.promoted} | ${Math.round(r.cancelP50)} / ${Math.round(r.cancelP99)} |`,
     );
   }
   return results;
