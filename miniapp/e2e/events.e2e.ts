@@ -61,16 +61,21 @@ async function registrationOf(who: keyof typeof tokens): Promise<Registration> {
   return seed().ok<Registration>(tokens[who], 'GET', `/api/registrations/${registrationIds[who]}`);
 }
 
+/** Answers the dialog on screen with its button `button`. */
+async function answer(page: Page, button: string): Promise<void> {
+  const choice = page.locator('.taro__modal').getByText(button, { exact: true });
+  await choice.click();
+  await choice.waitFor({ state: 'hidden' });
+}
+
 /** Registers on the event page: 我要报名 → the sheet → 提交报名, and the answer's dialog closed. */
 async function register(page: Page, name: string, dialog: string): Promise<void> {
   await open(page, `${EVENT_PAGE}?id=${eventId}`);
   await on(page, '.event-bar__button', '报名').click();
   await on(page, '.event-field__input--name input').fill(name);
   await on(page, '.event-sheet__submit').click();
-  const modal = page.locator('.taro__modal');
-  await modal.getByText(dialog).waitFor();
-  await modal.locator('.taro-modal__footer > *').last().click();
-  await modal.waitFor({ state: 'hidden' });
+  await page.locator('.taro__modal').getByText(dialog).waitFor();
+  await answer(page, '知道了');
 }
 
 test('staff publish a two-seat training whose members open an hour before everyone', async () => {
@@ -98,7 +103,11 @@ test('staff publish a two-seat training whose members open an hour before everyo
   await signIn(staff, '工作人员', '周会服');
   await open(staff, `${EDIT_PAGE}?id=${eventId}`);
   await on(staff, '.event-edit__publish', '发布').click();
+  await staff.locator('.taro__modal').getByText(/确定发布吗/).waitFor();
+  await answer(staff, '发布');
   await on(staff, '.event-edit__save', '保存修改').waitFor();
+  await staff.setViewportSize({ width: 1366, height: 800 });
+  await screenshot(staff, 'events-editor-desktop');
   const detail = await seed().ok<EventDetail>(staffToken, 'GET', `/api/events/${eventId}`);
   expect(detail.state).toBe('published');
   expect(detail.membersFirst).toBe(true);
@@ -126,7 +135,7 @@ test('a visitor is told when registration opens for them, then registers for the
   await seed().bindPhone(tokens.visitor, '13800000001');
   await open(visitor, `${EVENT_PAGE}?id=${eventId}`);
   await on(visitor, '.event-bar__button--closed').waitFor();
-  expect(await visibleText(visitor)).toMatch(/您可于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）起报名/);
+  expect(await visibleText(visitor)).toMatch(/公开报名\s*\d{4}-\d{2}-\d{2}\s*\d{2}:\d{2}\s*起/);
   // The API says the same, with the time.
   const refused = await seed().call(tokens.visitor, 'POST', `/api/events/${eventId}/registrations`, {
     sessionId: (await seed().ok<EventDetail>(staffToken, 'GET', `/api/events/${eventId}`)).sessions[0]?.id,
@@ -155,9 +164,7 @@ test('a third person waits in line; the member cancels and the seat is offered t
 
   await open(member, `${TICKET_PAGE}?id=${registrationIds.member}`);
   await on(member, '.ticket-cancel__button', '取消报名').click();
-  const modal = member.locator('.taro__modal');
-  await modal.getByText('取消报名').first().waitFor();
-  await modal.locator('.taro-modal__footer > *').last().click();
+  await answer(member, '确定取消');
   await on(member, '.ticket-hold__title', '报名已取消').waitFor();
 
   // Offered in the change that freed the seat: no job had to run.

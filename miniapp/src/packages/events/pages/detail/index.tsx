@@ -66,7 +66,7 @@ async function tellRegistered(
     const { confirm } = await showModal({
       title: '报名成功',
       content: `您已报名「${session.title}」。电子票在「我的活动」中，签到时出示二维码即可。`,
-      confirmText: '查看电子票',
+      confirmText: '看电子票',
       cancelText: '知道了',
     });
     if (confirm) ticket();
