@@ -245,13 +245,14 @@ export class RegistrationsService {
     if (row.state === 'cancelled' || event.closesAt.getTime() <= at.getTime()) {
       throw new AppError(RegistrationError.CannotCancel);
     }
+    // A booked seat's share of its booking's money is read while the seat is still live.
+    const paidFen = (await this.money.refundable([row])).get(row.id) ?? 0;
     await this.seats.cancel(row, at);
-    const paidFen = (await this.money.netPaid([row.id])).get(row.id) ?? 0;
     const refundFen = refundOnCancel(event, paidFen, at);
     await this.money.refundAfterCommit(
       ctx,
       ctx.user.id,
-      [{ registrationId: row.id, amountFen: refundFen }],
+      [{ registration: row, amountFen: refundFen }],
       '取消活动报名退款',
     );
     return { state: 'cancelled', refundFen };
@@ -274,6 +275,7 @@ export class RegistrationsService {
       where: { eventId: event.id, state: Not('cancelled') },
       order: { id: 'ASC' },
     });
+    const paid = await this.money.refundable(live);
     if (live.length) {
       await this.registrations.update(
         { id: In(live.map((row) => row.id)) },
@@ -281,11 +283,10 @@ export class RegistrationsService {
       );
     }
     if (sessionIds.length) await this.sessions.update({ id: In(sessionIds) }, { taken: 0 });
-    const paid = await this.money.netPaid(live.filter((row) => row.priceFen > 0).map((row) => row.id));
     await this.money.refundAfterCommit(
       ctx,
       ctx.user.id,
-      [...paid].map(([registrationId, amountFen]) => ({ registrationId, amountFen })),
+      live.map((registration) => ({ registration, amountFen: paid.get(registration.id) ?? 0 })),
       '活动取消退款',
     );
     const people = [...new Set(live.map((row) => row.userId))];
