@@ -211,6 +211,21 @@ export class RegistrationPayments implements OnModuleInit {
   }
 
   /**
+   * These seats, no longer held, cannot be paid for any more: the open WeChat Pay order of each one
+   * that was awaiting payment (its booking's for a booked seat) is closed once the caller's
+   * transaction has committed. A payment that beats the close is refunded when it settles.
+   */
+  async closeOrdersAfterCommit(released: readonly RegistrationEntity[]): Promise<void> {
+    const subjects = new Map<string, PaymentSubject>();
+    for (const row of released) {
+      if (row.priceFen <= 0 || row.state !== 'awaiting_payment') continue;
+      const subject = subjectOfRow(row);
+      subjects.set(keyOf(subject), subject);
+    }
+    for (const subject of subjects.values()) await this.payments.closeOpenOrderAfterCommit(subject);
+  }
+
+  /**
    * The paid registrations among these by where their money is: their own payments, or their
    * booking's (with every seat of the booking, whose shares depend on one another).
    */

@@ -248,6 +248,7 @@ export class RegistrationsService {
     // A booked seat's share of its booking's money is read while the seat is still live.
     const paidFen = (await this.money.refundable([row])).get(row.id) ?? 0;
     await this.seats.cancel(row, at);
+    await this.money.closeOrdersAfterCommit([row]);
     const refundFen = refundOnCancel(event, paidFen, at);
     await this.money.refundAfterCommit(
       ctx,
@@ -283,6 +284,7 @@ export class RegistrationsService {
       );
     }
     if (sessionIds.length) await this.sessions.update({ id: In(sessionIds) }, { taken: 0 });
+    await this.money.closeOrdersAfterCommit(live);
     await this.money.refundAfterCommit(
       ctx,
       ctx.user.id,
