@@ -29,6 +29,13 @@ async function ownRegistration(env: AuthEnv, caller: Caller): Promise<number> {
   return (await register(env, caller.token, await sharedEvent(env))).id;
 }
 
+/** The caller's own registration; for staff, someone else's. */
+async function cancellableBy(env: AuthEnv, caller: Caller): Promise<number> {
+  if (!isStaffCaller(caller)) return ownRegistration(env, caller);
+  const other = await registrant(env);
+  return (await register(env, other.token, await sharedEvent(env))).id;
+}
+
 async function ownOffer(env: AuthEnv, caller: Caller): Promise<number> {
   if (!caller.token) return 1;
   await registrant(env, caller.token);
@@ -118,9 +125,10 @@ export const ACCESS: RouteAccess[] = [
     path: async (env, caller) => `/api/registrations/${await ownOffer(env, caller)}/confirm`,
   },
   {
+    // A registrant cancels their own; staff cancel anyone's (here another person's).
     method: 'POST',
     route: '/api/registrations/:id/cancel',
     allowed: SIGNED_IN,
-    path: async (env, caller) => `/api/registrations/${await ownRegistration(env, caller)}/cancel`,
+    path: async (env, caller) => `/api/registrations/${await cancellableBy(env, caller)}/cancel`,
   },
 ];

@@ -3,11 +3,13 @@ import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { PaymentEntity, RefundEntity } from '../../src/modules/payments/payment.entity';
 import { eventually, payAtStandin, prepayIdOf, withWechatPay } from '../payments/wechatpay';
 import { type AuthEnv, bearer, postJson, startAuthEnv } from '../support/auth-env';
+import { auditRows } from '../support/concurrency';
 import {
   DAY,
   HOUR,
   ds,
   eventBody,
+  eventRows,
   publishedEvent,
   register,
   registrant,
@@ -188,5 +190,39 @@ describe('paid seats: held for their payment, confirmed by it, refunded by the r
       async () => (await registrationRows(env).findOneByOrFail({ id: waiting.id })).state === 'confirmed',
     );
     expect((await sessionRows(env).findOneByOrFail({ id: event.sessions[0]!.id })).taken).toBe(1);
+  });
+
+  it('staff cancel someone’s paid seat at any time: refunded in full whatever the rule, audited, the seat offered on', async () => {
+    const soon = eventBody(1, {
+      prices,
+      refundFullUntilDays: 30,
+      startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
+    });
+    const event = await publishedEvent(env, staff.token, soon);
+    const who = await registrant(env);
+    const next = await registrant(env);
+    const made = await register(env, who.token, event);
+    const waiting = await register(env, next.token, event);
+    const { order } = await confirm(made.id, who.token);
+    await payAtStandin(env, prepayIdOf(order!));
+    await eventually(
+      async () => (await registrationRows(env).findOneByOrFail({ id: made.id })).state === 'confirmed',
+    );
+    // By the rule the registrant would get nothing back now.
+    expect((await read(made.id, who.token)).refundOnCancelFen).toBe(0);
+    const stranger = await postJson(env, `/api/registrations/${made.id}/cancel`, {}, bearer(next.token));
+    expect(stranger.status).toBe(404);
+    await eventRows(env).update(event.id, { closesAt: new Date(Date.now() - 1000) });
+    const res = await postJson(env, `/api/registrations/${made.id}/cancel`, {}, bearer(staff.token));
+    expect(res.body).toEqual({ state: 'cancelled', refundFen: PRICE });
+    await eventually(async () => (await refundsOf(made.id)).some((refund) => refund.status === 'succeeded'));
+    expect((await refundsOf(made.id)).map((refund) => refund.amountFen)).toEqual([PRICE]);
+    expect((await registrationRows(env).findOneByOrFail({ id: waiting.id })).state).toBe('offered');
+    const audited = (await auditRows(env, 'registration.cancelled_by_staff')).filter(
+      (row) => row.target === `registration:${made.id}`,
+    );
+    expect(audited).toHaveLength(1);
+    const again = await postJson(env, `/api/registrations/${made.id}/cancel`, {}, bearer(staff.token));
+    expect(again.status).toBe(409);
   });
 });
