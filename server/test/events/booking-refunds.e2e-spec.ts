@@ -39,6 +39,13 @@ describe('a unit booking’s paid seats: each seat’s share of the booking’s 
         )
       ).body,
     );
+    const alone = await postJson(
+      env,
+      `/api/registrations/${booked.registrationIds[0]!}/confirm`,
+      {},
+      bearer(primary.token),
+    );
+    expect(alone.status).toBe(409);
     const order = wechatPayOrderSchema.parse(
       (await postJson(env, `/api/bookings/${booked.bookingId}/pay`, undefined, bearer(primary.token))).body,
     );

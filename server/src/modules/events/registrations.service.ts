@@ -215,7 +215,11 @@ export class RegistrationsService {
   private async takeOffer(ctx: SignedInContext, id: number): Promise<RegistrationEntity> {
     const row = await this.lockedOwn(ctx, id);
     const at = now();
-    if (row.state !== 'offered' && row.state !== 'awaiting_payment') {
+    // A booked paid seat is paid with its booking's one order, where its money is looked for.
+    if (
+      (row.state !== 'offered' && row.state !== 'awaiting_payment') ||
+      (row.bookingId !== null && row.priceFen > 0)
+    ) {
       throw new AppError(RegistrationError.NothingToConfirm);
     }
     if (row.holdExpiresAt !== null && row.holdExpiresAt.getTime() <= at.getTime()) {
