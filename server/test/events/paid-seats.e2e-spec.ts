@@ -149,7 +149,7 @@ describe('paid seats: held for their payment, confirmed by it, refunded by the r
     expect((await sessionRows(env).findOneByOrFail({ id: event.sessions[0]!.id })).taken).toBe(1);
   });
 
-  it('an event cancelled refunds its paid seats in full', async () => {
+  it('an event cancelled refunds its paid seats in full and closes the orders of seats awaiting payment', async () => {
     const event = await publishedEvent(env, staff.token, eventBody(2, { prices }));
     const who = await registrant(env);
     const made = await register(env, who.token, event);
@@ -158,6 +158,9 @@ describe('paid seats: held for their payment, confirmed by it, refunded by the r
     await eventually(
       async () => (await registrationRows(env).findOneByOrFail({ id: made.id })).state === 'confirmed',
     );
+    const holder = await registrant(env);
+    const held = await register(env, holder.token, event);
+    const unpaid = (await confirm(held.id, holder.token)).order!;
     const res = await postJson(
       env,
       `/api/events/${event.id}/cancel`,
@@ -167,6 +170,9 @@ describe('paid seats: held for their payment, confirmed by it, refunded by the r
     expect(res.status).toBe(200);
     await eventually(async () => (await refundsOf(made.id)).some((refund) => refund.status === 'succeeded'));
     expect((await read(made.id, who.token)).paidFen).toBe(0);
+    // The seat still awaiting payment can no longer be paid.
+    expect((await paymentRows(env).findOneByOrFail({ id: unpaid.paymentId })).status).toBe('closed');
+    await expect(payAtStandin(env, prepayIdOf(unpaid))).rejects.toThrow('answered 409');
   });
 
   it('an offered paid seat keeps its deadline to pay by; asking again answers the same order', async () => {
