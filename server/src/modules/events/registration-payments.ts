@@ -131,7 +131,7 @@ export class RegistrationPayments implements OnModuleInit {
 
   /**
    * Net paid and the latest payment of each paid registration among these. A booked seat shows its
-   * share of its booking's money (`shares`).
+   * share of its booking’s money (`sharesOf`).
    */
   async moneyOf(
     rows: readonly RegistrationEntity[],
