@@ -1,6 +1,7 @@
-import type { EventDetail } from '@itss/shared';
+import { type EventDetail, eventCoverUrl, storedFileSchema } from '@itss/shared';
 import { type Caller, type RouteAccess, EVERYONE, SIGNED_IN, STAFF } from '../support/role-matrix';
 import type { AuthEnv } from '../support/auth-env';
+import { PNG, uploadRaw } from '../support/joining';
 import {
   createEvent,
   eventBody,
@@ -22,11 +23,33 @@ function sharedEvent(env: AuthEnv): Promise<EventDetail> {
   return event;
 }
 
+/** The cover of a published event, per environment. */
+const covers = new WeakMap<AuthEnv, Promise<number>>();
+function publicCover(env: AuthEnv): Promise<number> {
+  let cover = covers.get(env);
+  if (!cover) {
+    cover = staffMember(env).then(async (staff) => {
+      const fileId = storedFileSchema.parse((await uploadRaw(env, staff.token, PNG, '封面.png')).body).id;
+      await publishedEvent(env, staff.token, eventBody(5, { coverFileId: fileId }));
+      return fileId;
+    });
+    covers.set(env, cover);
+  }
+  return cover;
+}
+
 /** A confirmed registration of the caller (who binds a phone for it); an id that looks like one otherwise. */
 async function ownRegistration(env: AuthEnv, caller: Caller): Promise<number> {
   if (!caller.token) return 1;
   await registrant(env, caller.token);
   return (await register(env, caller.token, await sharedEvent(env))).id;
+}
+
+/** The caller's own registration; for staff, someone else's. */
+async function cancellableBy(env: AuthEnv, caller: Caller): Promise<number> {
+  if (!isStaffCaller(caller)) return ownRegistration(env, caller);
+  const other = await registrant(env);
+  return (await register(env, other.token, await sharedEvent(env))).id;
 }
 
 async function ownOffer(env: AuthEnv, caller: Caller): Promise<number> {
@@ -55,6 +78,12 @@ export const ACCESS: RouteAccess[] = [
     route: '/api/events/:id',
     allowed: EVERYONE,
     path: async (env) => `/api/events/${(await sharedEvent(env)).id}`,
+  },
+  {
+    method: 'GET',
+    route: '/api/events/covers/:fileId',
+    allowed: EVERYONE,
+    path: async (env) => eventCoverUrl(await publicCover(env)),
   },
   {
     method: 'POST',
@@ -118,9 +147,10 @@ export const ACCESS: RouteAccess[] = [
     path: async (env, caller) => `/api/registrations/${await ownOffer(env, caller)}/confirm`,
   },
   {
+    // A registrant cancels their own; staff cancel anyone's (here another person's).
     method: 'POST',
     route: '/api/registrations/:id/cancel',
     allowed: SIGNED_IN,
-    path: async (env, caller) => `/api/registrations/${await ownRegistration(env, caller)}/cancel`,
+    path: async (env, caller) => `/api/registrations/${await cancellableBy(env, caller)}/cancel`,
   },
 ];

@@ -113,6 +113,19 @@ export const CONCURRENCY: ConcurrencyCase[] = [
         'waitlisted',
       ]);
       expect((await sessionRows(env).findOneByOrFail({ id: full.sessions[0]!.id })).taken).toBe(8);
+
+      // The registrant and staff cancel one registration at once: cancelled once, audited at most once.
+      const [own] = await people(env, 1);
+      const mine = await register(env, own!.token, await publishedEvent(env, staff.token, eventBody(3)));
+      const both = await atOnce(env, [
+        { method: 'POST', path: `/api/registrations/${mine.id}/cancel`, token: own!.token },
+        { method: 'POST', path: `/api/registrations/${mine.id}/cancel`, token: staff.token },
+      ]);
+      expect(tally(both)).toEqual({ '200': 1, '409 REGISTRATION_CANNOT_CANCEL': 1 });
+      const audited = (await auditRows(env, 'registration.cancelled_by_staff')).filter(
+        (row) => row.target === `registration:${mine.id}`,
+      );
+      expect(audited.length).toBeLessThanOrEqual(1);
     },
   },
   {

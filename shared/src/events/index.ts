@@ -249,6 +249,10 @@ export const eventCancelSchema = z.strictObject({
 });
 
 export const eventIdParamSchema = z.strictObject({ id: decimalIdSchema });
+/** `GET /api/events/covers/:fileId`: an event's cover, served without a session once the event is out. */
+export const eventCoverParamSchema = z.strictObject({ fileId: decimalIdSchema });
+/** Where an event's cover is read (the teaser's `coverUrl`): anyone, for a published, closed or cancelled event. */
+export const eventCoverUrl = (fileId: number): string => `/api/events/covers/${fileId}`;
 export const registrationIdParamSchema = z.strictObject({ id: decimalIdSchema });
 
 export const eventSessionSchema = z.object({

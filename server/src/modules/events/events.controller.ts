@@ -1,10 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   type EventDetail,
   type EventPage,
   type RegistrationCreated,
   type RegistrationPage,
   eventCancelSchema,
+  eventCoverParamSchema,
   eventCreateSchema,
   eventIdParamSchema,
   eventListQuerySchema,
@@ -13,9 +25,12 @@ import {
   registrationCreateSchema,
   staffRegistrationQuerySchema,
 } from '@itss/shared';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { SessionOptional, StaffOnly } from '../../common/access.decorators';
 import { Ctx, type RequestContext, type SignedInContext } from '../../common/request-context';
+import { contentDisposition } from '../files/files.controller';
+import { EventCovers } from './event-covers';
 import type { EventCreateParsed, EventUpdateParsed } from './event-rules';
 import { type EventCancelParsed, type EventListQueryParsed, EventsService } from './events.service';
 import {
@@ -32,6 +47,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
+    private readonly covers: EventCovers,
   ) {}
 
   @Get()
@@ -41,6 +57,24 @@ export class EventsController {
     @Query({ schema: eventListQuerySchema }) query: EventListQueryParsed,
   ): Promise<EventPage> {
     return this.events.list(ctx, query);
+  }
+
+  /** A cover without a session (the public teaser's picture); a draft's to staff only. */
+  @Get('covers/:fileId')
+  @SessionOptional()
+  async cover(
+    @Ctx() ctx: RequestContext,
+    @Param({ schema: eventCoverParamSchema }) params: z.output<typeof eventCoverParamSchema>,
+    @Query({ schema: noQuerySchema }) _query: object,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const served = await this.covers.open(ctx, params.fileId);
+    void reply.header('cache-control', served.cacheControl);
+    return new StreamableFile(served.bytes, {
+      type: served.file.contentType,
+      length: served.file.size,
+      disposition: contentDisposition(served.file.name),
+    });
   }
 
   @Get(':id')

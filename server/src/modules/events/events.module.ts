@@ -31,6 +31,7 @@ import { EventSessionsEditor } from './event-sessions-editor';
 import { EventEntity } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsPolicy, RegistrationsPolicy } from './events.policy';
+import { EventCovers } from './event-covers';
 import { EventsService } from './events.service';
 import { RegistrationCalendar } from './registration-calendar';
 import { MaterialsController } from './materials.controller';
@@ -82,6 +83,7 @@ import { WalkInsService } from './walk-ins.service';
   ],
   providers: [
     EventsService,
+    EventCovers,
     EventsPolicy,
     EventSessionsEditor,
     EventJobs,

@@ -14,8 +14,10 @@ export interface RegistrationOwner {
 export type RegistrationsAction =
   /** Read a registration, its ticket and picture: its registrant and staff. */
   | 'read'
-  /** Confirm or cancel it: its registrant only (staff cancel through the event). */
-  | 'act';
+  /** Confirm or cancel it: its registrant only. */
+  | 'act'
+  /** Cancel another person's registration: staff. */
+  | 'cancelAny';
 
 /** Events are staff's to run; published ones are everyone's to read. */
 @Policy()
@@ -44,6 +46,8 @@ export class RegistrationsPolicy implements FeaturePolicy<RegistrationsAction, R
         return own || isStaff(actor);
       case 'act':
         return own;
+      case 'cancelAny':
+        return isStaff(actor);
     }
   }
 }

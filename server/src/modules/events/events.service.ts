@@ -10,6 +10,7 @@ import {
   type EventPage,
   type eventCancelSchema,
   type eventListQuerySchema,
+  eventCoverUrl,
 } from '@itss/shared';
 import { In, type Repository } from 'typeorm';
 import type { z } from 'zod';
@@ -24,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { FilesService } from '../files/files.service';
 import { UnitsService } from '../units/units.service';
 import { callerOf } from './event-callers';
+import { EVENT_COVER_OWNER } from './event-covers';
 import { eventStateOf, presentDetail, presentSummary } from './event-presenter';
 import {
   type EventCreateParsed,
@@ -41,9 +43,6 @@ import { RegistrationsService } from './registrations.service';
 
 export type EventListQueryParsed = z.output<typeof eventListQuerySchema>;
 export type EventCancelParsed = z.output<typeof eventCancelSchema>;
-
-/** The owner type of an event's cover in the files feature. */
-const COVER_OWNER = 'event_cover';
 
 /** Instants both databases keep: DATETIME before 1000 or after 9999 is not a time MariaDB compares. */
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -82,8 +81,6 @@ export class EventsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A cover is part of the public teaser.
-    this.files.allowReaders(COVER_OWNER, () => Promise.resolve(true));
     this.audit.nameTargets('event', async (ids) => {
       const rows = ids.length ? await this.events.findBy({ id: In(ids) }) : [];
       return new Map(rows.map((row) => [row.id, `${EVENT_KIND_NAMES[row.kind]}：${row.title}`]));
@@ -252,7 +249,7 @@ export class EventsService implements OnModuleInit {
 
   private async claimCover(ctx: SignedInContext, eventId: number, fileId: number | null): Promise<void> {
     if (fileId === null) return;
-    const claimed = await this.files.claim(ctx, fileId, { type: COVER_OWNER, id: eventId });
+    const claimed = await this.files.claim(ctx, fileId, { type: EVENT_COVER_OWNER, id: eventId });
     if (!claimed?.contentType.startsWith('image/')) throw new AppError(EventError.CoverUnusable);
   }
 
@@ -292,5 +289,5 @@ export class EventsService implements OnModuleInit {
 }
 
 function coverUrl(row: EventEntity): string | null {
-  return row.coverFileId === null ? null : `/api/files/${row.coverFileId}`;
+  return row.coverFileId === null ? null : eventCoverUrl(row.coverFileId);
 }

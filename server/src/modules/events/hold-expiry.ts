@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Transactional } from '@nestjs-cls/transactional';
 import { In, LessThanOrEqual, type Repository } from 'typeorm';
 import { RetryOnConflict } from '../../database/conflicts';
+import { RegistrationPayments } from './registration-payments';
 import { RegistrationEntity } from './registration.entity';
 import { Seats } from './seats';
 
@@ -11,7 +12,8 @@ const EXPIRY_BATCH = 200;
 
 /**
  * The job's work: offers and payment holds past `holdExpiresAt` are cancelled and their seats
- * passed on to the waiting list. A payment that arrives later is refunded (RegistrationPayments).
+ * passed on to the waiting list; an open WeChat Pay order for the seat is closed, and a payment
+ * that beats the close is refunded (RegistrationPayments).
  */
 @Injectable()
 export class HoldExpiry {
@@ -20,6 +22,7 @@ export class HoldExpiry {
   constructor(
     @InjectRepository(RegistrationEntity) private readonly registrations: Repository<RegistrationEntity>,
     private readonly seats: Seats,
+    private readonly money: RegistrationPayments,
   ) {}
 
   async expireHolds(at: Date): Promise<{ expired: number }> {
@@ -51,6 +54,7 @@ export class HoldExpiry {
     const held = row.state === 'offered' || row.state === 'awaiting_payment';
     if (!held || row.holdExpiresAt === null || row.holdExpiresAt.getTime() > at.getTime()) return false;
     await this.seats.cancel(row, at);
+    await this.money.closeOrdersAfterCommit([row]);
     return true;
   }
 }

@@ -17,6 +17,7 @@ import {
   type registrationCancelResultSchema,
   type registrationCreateSchema,
   type staffRegistrationQuerySchema,
+  formatFen,
 } from '@itss/shared';
 import QRCode from 'qrcode';
 import { In, IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
@@ -27,6 +28,7 @@ import { authorize } from '../../common/policy';
 import type { SignedInContext } from '../../common/request-context';
 import { beijingDateTime, now } from '../../common/time';
 import { RetryOnConflict } from '../../database/conflicts';
+import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitsService } from '../units/units.service';
 import { callerOf } from './event-callers';
@@ -63,6 +65,7 @@ export class RegistrationsService {
     private readonly policy: RegistrationsPolicy,
     private readonly eventsPolicy: EventsPolicy,
     private readonly money: RegistrationPayments,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -212,7 +215,11 @@ export class RegistrationsService {
   private async takeOffer(ctx: SignedInContext, id: number): Promise<RegistrationEntity> {
     const row = await this.lockedOwn(ctx, id);
     const at = now();
-    if (row.state !== 'offered' && row.state !== 'awaiting_payment') {
+    // A booked paid seat is paid with its booking's one order, where its money is looked for.
+    if (
+      (row.state !== 'offered' && row.state !== 'awaiting_payment') ||
+      (row.bookingId !== null && row.priceFen > 0)
+    ) {
       throw new AppError(RegistrationError.NothingToConfirm);
     }
     if (row.holdExpiresAt !== null && row.holdExpiresAt.getTime() <= at.getTime()) {
@@ -235,25 +242,42 @@ export class RegistrationsService {
     return { ...row, state: 'awaiting_payment', holdExpiresAt };
   }
 
-  /** The registrant cancels until registration closes; a seat they held goes to the first in line. */
+  /**
+   * The registrant cancels until registration closes, refunded by the event's rule; staff cancel
+   * anyone's at any time, refunded in full (the rule binds the registrant's own choice, not staff
+   * sending someone away), and audited. Either way a seat it held goes to the first in line.
+   */
   @RetryOnConflict()
   @Transactional()
   async cancel(ctx: SignedInContext, id: number): Promise<RegistrationCancelResult> {
-    const row = await this.lockedOwn(ctx, id);
+    const found = await this.readable(ctx, id);
+    const byStaff = found.userId !== ctx.user.id;
+    authorize(this.policy, ctx, byStaff ? 'cancelAny' : 'act', found);
+    await this.seats.lock([found.sessionId]);
+    const row = await this.registrations.findOneByOrFail({ id });
     const event = await this.events.findOneByOrFail({ id: row.eventId });
     const at = now();
-    if (row.state === 'cancelled' || event.closesAt.getTime() <= at.getTime()) {
+    if (row.state === 'cancelled' || (!byStaff && event.closesAt.getTime() <= at.getTime())) {
       throw new AppError(RegistrationError.CannotCancel);
     }
+    // A booked seat's share of its booking's money is read while the seat is still live.
+    const paidFen = (await this.money.refundable([row])).get(row.id) ?? 0;
     await this.seats.cancel(row, at);
-    const paidFen = (await this.money.netPaid([row.id])).get(row.id) ?? 0;
-    const refundFen = refundOnCancel(event, paidFen, at);
+    await this.money.closeOrdersAfterCommit([row]);
+    const refundFen = byStaff ? paidFen : refundOnCancel(event, paidFen, at);
     await this.money.refundAfterCommit(
       ctx,
-      ctx.user.id,
-      [{ registrationId: row.id, amountFen: refundFen }],
-      '取消活动报名退款',
+      row.userId,
+      [{ registration: row, amountFen: refundFen }],
+      byStaff ? '会员服务部取消报名，全额退款' : '取消活动报名退款',
     );
+    if (byStaff) {
+      await this.audit.record(ctx, {
+        action: 'registration.cancelled_by_staff',
+        target: { type: 'registration', id: row.id },
+        detail: `${event.title}：${row.name ?? '未填写参会人'}${refundFen > 0 ? `，退款 ${formatFen(refundFen)}` : ''}`,
+      });
+    }
     return { state: 'cancelled', refundFen };
   }
 
@@ -274,6 +298,7 @@ export class RegistrationsService {
       where: { eventId: event.id, state: Not('cancelled') },
       order: { id: 'ASC' },
     });
+    const paid = await this.money.refundable(live);
     if (live.length) {
       await this.registrations.update(
         { id: In(live.map((row) => row.id)) },
@@ -281,11 +306,11 @@ export class RegistrationsService {
       );
     }
     if (sessionIds.length) await this.sessions.update({ id: In(sessionIds) }, { taken: 0 });
-    const paid = await this.money.netPaid(live.filter((row) => row.priceFen > 0).map((row) => row.id));
+    await this.money.closeOrdersAfterCommit(live);
     await this.money.refundAfterCommit(
       ctx,
       ctx.user.id,
-      [...paid].map(([registrationId, amountFen]) => ({ registrationId, amountFen })),
+      live.map((registration) => ({ registration, amountFen: paid.get(registration.id) ?? 0 })),
       '活动取消退款',
     );
     const people = [...new Set(live.map((row) => row.userId))];

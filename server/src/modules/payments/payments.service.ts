@@ -25,7 +25,7 @@ import type { PaymentSubject } from './payment-subjects';
 import { PaymentSubjects } from './payment-subjects';
 import { PaymentEntity, RefundEntity } from './payment.entity';
 import { PaymentsPolicy } from './payments.policy';
-import { WechatOrders } from './wechat-orders';
+import { WechatOrders, openKeyOf } from './wechat-orders';
 
 /** Bank references asked about in one query. */
 const REFERENCE_BATCH = 500;
@@ -181,6 +181,30 @@ export class PaymentsService {
       expiresAt: (payment.expiresAt ?? now()).toISOString(),
       requestPayment: this.wechatPay.requestPaymentParams(prepayId),
     };
+  }
+
+  /**
+   * The subject's open WeChat Pay order (if any) closed once the caller's transaction has
+   * committed, at WeChat Pay and then here, so that what it paid for — no longer held — cannot be
+   * paid. The order is read now and closed after: one opened meanwhile is not touched. When WeChat
+   * Pay will not close it (paid first, or not reached), it is asked where the order stands: a
+   * payment settles as any late one (its subject decides), an unanswered order is the job's.
+   */
+  async closeOpenOrderAfterCommit(subject: PaymentSubject): Promise<void> {
+    const open = await this.payments.findOneBy({ openKey: openKeyOf(subject) });
+    if (!open?.outTradeNo) return;
+    const { id, outTradeNo } = open;
+    await afterCommit(async () => {
+      try {
+        await this.wechatPay.closeOrder(outTradeNo);
+      } catch (error) {
+        this.logger.warn(`WeChat Pay did not close order ${id}: ${String(error)}; asking where it stands`);
+        const system: RequestContext = { user: null, roles: [], sessionId: null, ip: '' };
+        await this.reconciler.reconcile(system, await this.payments.findOneByOrFail({ id }), now());
+        return;
+      }
+      await this.settlement.settleUnpaid(id, 'closed');
+    });
   }
 
   /** Whether WeChat Pay is offered (configured, or the local stand-in in development). */
