@@ -106,9 +106,9 @@ test('the contact requests a receipt; staff upload it in 开票申请; the conta
   await signIn(staff, '工作人员', '周会服');
   await open(staff, '/packages/dues/staff/receipts/index');
   const row = on(staff, '.receipt-row', bill.unitName);
-  await row.locator('.receipt-issue__number input').fill('HF2026-000001');
+  await row.locator('.document-issue__number input').fill('HF2026-000001');
   const chooser = staff.waitForEvent('filechooser');
-  await row.locator('.receipt-issue__upload').click();
+  await row.locator('.document-issue__upload').click();
   await (await chooser).setFiles({ name: '会费票据.pdf', mimeType: 'application/pdf', buffer: PDF });
   // Issued, it leaves the list of requests waiting for a receipt.
   await row.waitFor({ state: 'detached' });

@@ -10,6 +10,7 @@ import {
   EVENTS_PAGE,
   EVENT_PAGE,
   EVENT_EDIT_STAFF_PAGE,
+  EVENT_INVOICES_STAFF_PAGE,
   EVENT_REGISTRATIONS_STAFF_PAGE,
   EVENT_SCANNER_STAFF_PAGE,
   EVENT_STATS_STAFF_PAGE,
@@ -112,6 +113,7 @@ export const ROUTES = {
   eventRegistrations: EVENT_REGISTRATIONS_STAFF_PAGE,
   eventScanner: EVENT_SCANNER_STAFF_PAGE,
   eventStats: EVENT_STATS_STAFF_PAGE,
+  eventInvoices: EVENT_INVOICES_STAFF_PAGE,
   // staff: the workbench (its path is in WeChat messages) and the audit log.
   workbench: WORKBENCH_PAGE,
   audit: 'packages/staff/pages/audit/index',
@@ -188,6 +190,7 @@ export const PAGE_TITLES: Record<RouteKey, string> = {
   eventRegistrations: '报名名单',
   eventScanner: '扫码签到',
   eventStats: '活动统计',
+  eventInvoices: '活动发票',
   workbench: '工作台',
   audit: '操作日志',
   dashboard: '数据看板',

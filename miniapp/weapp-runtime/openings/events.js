@@ -15,4 +15,9 @@ module.exports = {
   'packages/events/staff/registrations/index': { staff: '未指定活动，请从「活动管理」进入' },
   'packages/events/staff/scanner/index': { staff: '未指定活动，请从「活动管理」进入' },
   'packages/events/staff/stats/index': { staff: '未指定活动，请从「活动管理」进入' },
+  // Nobody has asked for an invoice in the seed.
+  'packages/events/staff/invoices/index': {
+    visitor: '此页面仅限会员服务部工作人员使用',
+    staff: '暂无待开具的发票申请',
+  },
 };

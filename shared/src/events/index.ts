@@ -35,6 +35,8 @@ export const EVENT_REGISTRATIONS_STAFF_PAGE = 'packages/events/staff/registratio
 export const EVENT_SCANNER_STAFF_PAGE = 'packages/events/staff/scanner/index';
 /** Statistics of one event (`?id=`). */
 export const EVENT_STATS_STAFF_PAGE = 'packages/events/staff/stats/index';
+/** 活动发票: the invoice requests of paid seats, and the issued PDF's upload. */
+export const EVENT_INVOICES_STAFF_PAGE = 'packages/events/staff/invoices/index';
 
 export const EVENT_KINDS = [
   'training',

@@ -7,6 +7,8 @@ export interface ActionConfirm {
   title: string;
   content: string;
   confirmText?: string;
+  /** When 取消 would read as the action itself (取消报名: 不取消). */
+  cancelText?: string;
   confirmColor?: string;
 }
 

@@ -27,6 +27,7 @@ import {
   type WechatPayOrder,
   checkInResponseSchema,
   eventStatsSchema,
+  invoiceRequestPageSchema,
   registrationPageSchema,
   type CheckIn,
   type CheckInResponse,
@@ -34,6 +35,8 @@ import {
   type EventState,
   type EventStats,
   type EventUpdate,
+  type InvoiceRequestPage,
+  type RegistrationInvoice,
   type RegistrationPage,
   type STAFF_REGISTRATION_FILTERS,
 } from '@itss/shared';
@@ -272,5 +275,30 @@ export async function addEventMaterial(eventId: number, file: PickedFile, title:
     path: `/api/events/${eventId}/materials`,
     method: 'POST',
     data: { fileId: stored.id, title },
+  });
+}
+
+export type InvoiceStatus = RegistrationInvoice['status'];
+
+/** Paid seats whose 发票 was asked for, newest first; `status` undefined: both states. */
+export function getInvoiceRequests(
+  status: InvoiceStatus | undefined,
+  cursor: string | null,
+  limit?: number,
+): Promise<InvoiceRequestPage> {
+  return request({
+    path: '/api/events/invoice-requests',
+    query: { status, cursor, limit },
+    schema: invoiceRequestPageSchema,
+  });
+}
+
+/** The issued 发票: the PDF goes to POST /api/files first, then the registration takes its id. */
+export async function issueInvoice(registrationId: number, file: PickedFile, number: string): Promise<void> {
+  const stored = await uploadFile(file);
+  await request({
+    path: `/api/registrations/${registrationId}/invoice`,
+    method: 'POST',
+    data: { fileId: stored.id, number },
   });
 }

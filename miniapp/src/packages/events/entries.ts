@@ -1,5 +1,9 @@
 import type { FeatureEntries } from '@/registry';
 import { ROUTES } from '@/routes';
+import { getInvoiceRequests } from './api';
+
+/** One page of open invoice requests is the count; past it the tile says "50+". */
+const COUNT_PAGE = 50;
 
 export default {
   home: [
@@ -20,5 +24,20 @@ export default {
   workbench: [
     // After 资讯: trainings, the 会议周, lectures and salons.
     { section: '活动', order: 35, text: '活动管理', route: ROUTES.eventsStaff, modifier: 'events' },
+    {
+      section: '活动',
+      order: 36,
+      text: '活动发票',
+      route: ROUTES.eventInvoices,
+      modifier: 'event-invoices',
+      count: {
+        load: async () => {
+          const page = await getInvoiceRequests('requested', null, COUNT_PAGE);
+          return { count: page.items.length, more: page.nextCursor !== null };
+        },
+        label: '份开票申请',
+        none: '暂无开票申请',
+      },
+    },
   ],
 } satisfies FeatureEntries;

@@ -67,7 +67,7 @@ test('the number comes first; then the PDF goes to /api/files and the bill takes
   render(<DuesReceiptsPage />);
   const upload = await screen.findByText('上传 PDF 并开具');
   expect(upload.closest('taro-button-core')?.hasAttribute('disabled')).toBe(true);
-  await typeInto('.receipt-issue__number', ' No.00012345 ');
+  await typeInto('.document-issue__number', ' No.00012345 ');
   await waitFor(() => expect(upload.closest('taro-button-core')?.hasAttribute('disabled')).toBe(false));
   fireEvent.click(upload);
   await screen.findByText('暂无待开具的票据申请');
@@ -98,7 +98,7 @@ test('a refused receipt shows the server’s message', async () => {
   });
   render(<DuesReceiptsPage />);
   await screen.findByText('上传 PDF 并开具');
-  await typeInto('.receipt-issue__number', 'No.00012345');
+  await typeInto('.document-issue__number', 'No.00012345');
   fireEvent.click(screen.getByText('上传 PDF 并开具'));
   await screen.findByText('会费票据请上传 PDF 文件');
 });

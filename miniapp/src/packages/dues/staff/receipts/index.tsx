@@ -7,15 +7,11 @@ import {
   issueReceiptRequestSchema,
   type ReceiptStatus,
 } from '@itss/shared';
-import { useState } from 'react';
-import { FilePicker } from '@/components/kit/file-picker';
-import { FormFailure, TextInput } from '@/components/kit/form';
+import { DocumentRequestRow } from '@/components/kit/issued-document';
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { staffOnly } from '@/components/kit/staff-page';
 import { tabsOf } from '@/components/kit/tabs';
 import { ROUTES, routeUrl } from '@/routes';
-import type { PickedFile } from '@/services/upload';
-import { formatBeijingTime } from '@/utils/format';
 import { StaffChips } from '@/packages/staff/components/units';
 import { getReceiptRequests, issueReceipt } from '@/packages/dues/api';
 import '@/packages/staff/components/queue.scss';
@@ -23,74 +19,25 @@ import './index.scss';
 
 type Item = Awaited<ReturnType<typeof getReceiptRequests>>['items'][number];
 
-/** The receipt's number, then its PDF: picking the file sends both. */
-function IssueForm({ item, onIssued }: { item: Item; onIssued: () => Promise<unknown> }) {
-  const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const checked = issueReceiptRequestSchema.shape.number.safeParse(number);
-
-  return (
-    <View className="receipt-issue">
-      <TextInput
-        className="receipt-issue__number"
-        maxlength={40}
-        placeholder="先填写票据号码"
-        value={number}
-        onChange={(value) => {
-          setError(null);
-          setNumber(value);
-        }}
-      />
-      <FilePicker<void>
-        kind="pdf"
-        className="receipt-issue__upload receipt-issue__upload--primary"
-        size="mini"
-        disabled={!checked.success}
-        upload={(file: PickedFile) =>
-          issueReceipt(item.billId, file, checked.success ? checked.data : number)
-        }
-        onUploaded={async () => {
-          setNumber('');
-          await Taro.showToast({ title: '已开具', icon: 'success' });
-          await onIssued();
-        }}
-        onError={(failure) => setError(failure.message)}
-      >
-        上传 PDF 并开具
-      </FilePicker>
-      <FormFailure className="staff-form__error receipt-issue__error" message={error} />
-    </View>
-  );
-}
-
 function RequestRow({ item, onIssued }: { item: Item; onIssued: () => Promise<unknown> }) {
-  const { receipt } = item;
   return (
-    <View className="queue-row receipt-row">
-      <View
-        className="queue-row__head"
-        onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.duesBill, { id: item.billId }) })}
-      >
-        <Text className="queue-row__unit">{item.unitName}</Text>
-        <Text className={`receipt-status receipt-status--${receipt.status}`}>
-          {RECEIPT_STATUS_NAMES[receipt.status]}
-        </Text>
-      </View>
+    <DocumentRequestRow
+      className="receipt-row"
+      heading={item.unitName}
+      onOpen={() => void Taro.navigateTo({ url: routeUrl(ROUTES.duesBill, { id: item.billId }) })}
+      statusNames={RECEIPT_STATUS_NAMES}
+      request={item.receipt}
+      issue={{
+        numberSchema: issueReceiptRequestSchema.shape.number,
+        placeholder: '先填写票据号码',
+        upload: (file, number) => issueReceipt(item.billId, file, number),
+        onIssued,
+      }}
+    >
       <Text className="queue-row__meta">
         {item.year} 年度 · 应缴 {formatFen(item.amountFen)} · 已缴 {formatFen(item.paidFen)}
       </Text>
-      <Text className="receipt-row__title" userSelect>
-        抬头：{receipt.title}
-        {receipt.taxNumber ? `（${receipt.taxNumber}）` : ''}
-      </Text>
-      <Text className="queue-row__meta">
-        申请于 {formatBeijingTime(receipt.requestedAt)}
-        {receipt.issuedAt
-          ? ` · 开具于 ${formatBeijingTime(receipt.issuedAt)} · 号码 ${receipt.number ?? ''}`
-          : ''}
-      </Text>
-      {receipt.status === 'requested' ? <IssueForm item={item} onIssued={onIssued} /> : null}
-    </View>
+    </DocumentRequestRow>
   );
 }
 

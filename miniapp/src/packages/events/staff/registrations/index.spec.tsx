@@ -1,7 +1,8 @@
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { typeInto } from '@test/forms';
 import { ok, serveBy, signedInAs, staffOnly, type Call } from '@test/fixtures';
-import { downloadFile, routerParams } from '@test/taro-mock';
+import { downloadFile, routerParams, showModal } from '@test/taro-mock';
+import { fakeViewport } from '@test/viewport';
 import { eventDetail, registration } from '@/packages/events/staff/test-fixtures';
 import EventRegistrationsPage from './index';
 
@@ -40,8 +41,10 @@ const twoSessions = () =>
     ],
   });
 
-function open(): Call[] {
+function open(answer?: (call: Call) => { statusCode: number; data: unknown } | undefined): Call[] {
   return serveBy((call) => {
+    const answered = answer?.(call);
+    if (answered) return answered;
     if (call.path === '/api/events/7') return ok(twoSessions());
     if (call.path.startsWith('/api/events/7/registrations'))
       return ok({
@@ -98,4 +101,90 @@ test('a walk-in needs a session and a name, then is registered and checked in', 
     path: '/api/events/7/walk-ins',
     data: { sessionId: 71, name: '王现场', phone: '13912345678' },
   });
+});
+
+const cancelButtons = () => [...document.querySelectorAll('.registration-cancel')];
+const posts = (calls: Call[]) => calls.filter((call) => call.method === 'POST');
+
+test('取消报名 asks first, saying the paid seat is refunded in full; then the lists and the event are read again', async () => {
+  let cancelled = false;
+  const calls = open((call) => {
+    if (call.path !== '/api/registrations/1/cancel') return undefined;
+    cancelled = true;
+    return ok({ state: 'cancelled', refundFen: 50000 });
+  });
+  render(<EventRegistrationsPage />);
+  await screen.findByText('参会人1');
+  // Every live registration offers it: the confirmed, the checked-in and the waitlisted.
+  expect(cancelButtons()).toHaveLength(3);
+  const readsBefore = calls.filter((call) => call.method === 'GET').length;
+  fireEvent.click(cancelButtons()[0]!);
+  await waitFor(() => expect(cancelled).toBe(true));
+  const asked = showModal.mock.calls[0]?.[0];
+  expect(asked).toMatchObject({ title: '取消报名', confirmText: '取消报名', cancelText: '不取消' });
+  expect(String(asked?.content)).toBe(
+    '取消「参会人1」在「全天」的报名？座位空出后先让给候补的第一位。已支付的 500.00 元将全额原路退回。',
+  );
+  expect(posts(calls)).toEqual([expect.objectContaining({ path: '/api/registrations/1/cancel' })]);
+  await waitFor(() =>
+    expect(calls.filter((call) => call.path === '/api/events/7').length).toBeGreaterThan(1),
+  );
+  await waitFor(() =>
+    expect(calls.filter((call) => call.method === 'GET').length).toBeGreaterThan(readsBefore + 1),
+  );
+});
+
+test('不取消 sends nothing; a waitlisted registration is told nothing of seats or refunds; a cancelled one offers no button', async () => {
+  const calls = serveBy((call) => {
+    if (call.path === '/api/events/7') return ok(twoSessions());
+    return ok({
+      items: [
+        registration(3, { state: 'waitlisted', position: 1, priceFen: 50000, paidFen: 0 }),
+        registration(4, { state: 'cancelled' }),
+      ],
+      nextCursor: null,
+    });
+  });
+  showModal.mockResolvedValueOnce({ errMsg: 'ok', confirm: false });
+  render(<EventRegistrationsPage />);
+  await screen.findByText('参会人4');
+  expect(cancelButtons()).toHaveLength(1);
+  fireEvent.click(cancelButtons()[0]!);
+  await waitFor(() => expect(showModal).toHaveBeenCalled());
+  expect(String(showModal.mock.calls[0]?.[0].content)).toBe('取消「参会人3」在「全天」的报名？');
+  expect(posts(calls)).toEqual([]);
+});
+
+test('a refused cancellation shows the server’s reason', async () => {
+  open((call) =>
+    call.path === '/api/registrations/1/cancel'
+      ? { statusCode: 409, data: { code: 'REGISTRATION_NOT_CANCELLABLE', message: '该报名已无法取消' } }
+      : undefined,
+  );
+  render(<EventRegistrationsPage />);
+  await screen.findByText('参会人1');
+  fireEvent.click(cancelButtons()[0]!);
+  await waitFor(() =>
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '操作未完成', content: '该报名已无法取消' }),
+    ),
+  );
+});
+
+test('at a desk the table has the action in a column of its own', async () => {
+  process.env.TARO_ENV = 'h5';
+  fakeViewport(1366);
+  const calls = open((call) =>
+    call.path === '/api/registrations/3/cancel' ? ok({ state: 'cancelled', refundFen: 0 }) : undefined,
+  );
+  render(<EventRegistrationsPage />);
+  await screen.findByText('参会人1');
+  const headers = [...document.querySelectorAll('.data-table__header')].map((el) =>
+    el.textContent?.replace(/[↑↓↕]/g, ''),
+  );
+  expect(headers.at(-1)).toBe('操作');
+  expect(cancelButtons()).toHaveLength(3);
+  fireEvent.click(cancelButtons()[2]!);
+  await waitFor(() => expect(posts(calls)).toHaveLength(1));
+  expect(posts(calls)[0]?.path).toBe('/api/registrations/3/cancel');
 });

@@ -2,23 +2,28 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
   REGISTRATION_STATE_NAMES,
+  SEAT_HOLDING_STATES,
   STAFF_REGISTRATION_FILTERS,
   formatFen,
   type EventDetail,
   type Registration,
 } from '@itss/shared';
 import { useState, type ReactNode } from 'react';
+import { BusyButton } from '@/components/kit/form';
 import { DataTable, type DataColumn, type TableSort } from '@/components/kit/data-table';
 import { KeysetListView, useFilters, useKeysetPage } from '@/components/kit/keyset-list';
 import { useWideLayout } from '@/components/kit/layout';
 import { staffOnly } from '@/components/kit/staff-page';
 import { tabsOf } from '@/components/kit/tabs';
+import { useConfirmedAction } from '@/components/kit/use-confirmed-action';
 import { Card, Section } from '@/components/section';
 import { RequestView } from '@/components/state';
+import { COLORS } from '@/services/modal';
 import { useRequest } from '@/services/useRequest';
 import { formatBeijingTime } from '@/utils/format';
 import { StaffChips } from '@/packages/staff/components/units';
 import {
+  cancelRegistration,
   exportEventRegistrations,
   getEventForStaff,
   getEventRegistrations,
@@ -50,7 +55,37 @@ function StateText({ item }: { item: Registration }) {
 
 const who = (item: Registration) => item.name ?? '（单位预订，待填写参会人）';
 
-function RegistrationRow({ item }: { item: Registration }) {
+/** 取消报名 of a live registration, asked first; busy while any cancellation runs. */
+interface CancelAction {
+  busy: boolean;
+  cancel: (item: Registration) => void;
+}
+
+function CancelButton({ item, action }: { item: Registration; action: CancelAction }) {
+  if (item.state === 'cancelled') return null;
+  return (
+    <BusyButton
+      className="registration-cancel"
+      size="mini"
+      busy={action.busy}
+      onClick={(event) => {
+        event.stopPropagation();
+        action.cancel(item);
+      }}
+    >
+      取消报名
+    </BusyButton>
+  );
+}
+
+/** What the cancellation does to the seat and the money, as staff confirm it. */
+function cancelContent(item: Registration): string {
+  const seat = SEAT_HOLDING_STATES.includes(item.state) ? '座位空出后先让给候补的第一位。' : '';
+  const refund = item.paidFen > 0 ? `已支付的 ${formatFen(item.paidFen)}将全额原路退回。` : '';
+  return `取消「${who(item)}」在「${item.sessionTitle}」的报名？${seat}${refund}`;
+}
+
+function RegistrationRow({ item, action }: { item: Registration; action: CancelAction }) {
   return (
     <View className="queue-row registration-row">
       <View className="queue-row__head">
@@ -68,11 +103,16 @@ function RegistrationRow({ item }: { item: Registration }) {
         报名于 {formatBeijingTime(item.createdAt)}
         {item.checkedInAt ? ` · 签到于 ${formatBeijingTime(item.checkedInAt)}` : ''}
       </Text>
+      {item.state === 'cancelled' ? null : (
+        <View className="registration-row__actions">
+          <CancelButton item={item} action={action} />
+        </View>
+      )}
     </View>
   );
 }
 
-const COLUMNS: DataColumn<Registration>[] = [
+const columnsWith = (action: CancelAction): DataColumn<Registration>[] => [
   { key: 'name', title: '姓名', width: 1.4, sortValue: (item) => item.name, cell: who },
   {
     key: 'unit',
@@ -106,19 +146,28 @@ const COLUMNS: DataColumn<Registration>[] = [
     sortValue: (item) => item.paidFen,
     cell: (item) => (item.priceFen > 0 ? formatFen(item.paidFen) : '免费'),
   },
+  { key: 'actions', title: '操作', width: 1.3, cell: (item) => <CancelButton item={item} action={action} /> },
 ];
 
 const emptyText = (filters: StaffRegistrationFilters) =>
   filters.state ? `暂无「${FILTER_NAMES[filters.state]}」的报名` : '暂无报名';
 
-function RegistrationCards({ eventId, filters }: { eventId: number; filters: StaffRegistrationFilters }) {
+function RegistrationCards({
+  eventId,
+  filters,
+  action,
+}: {
+  eventId: number;
+  filters: StaffRegistrationFilters;
+  action: CancelAction;
+}) {
   const list = useKeysetPage(
     (cursor: string | null) => getEventRegistrations(eventId, filters, cursor),
     (page) => page.nextCursor,
   );
   return (
     <KeysetListView list={list} block="queue" emptyText={emptyText(filters)}>
-      {(item) => <RegistrationRow key={item.id} item={item} />}
+      {(item) => <RegistrationRow key={item.id} item={item} action={action} />}
     </KeysetListView>
   );
 }
@@ -126,12 +175,14 @@ function RegistrationCards({ eventId, filters }: { eventId: number; filters: Sta
 function RegistrationTable({
   eventId,
   filters,
+  action,
   toolbar,
   sort,
   onSortChange,
 }: {
   eventId: number;
   filters: StaffRegistrationFilters;
+  action: CancelAction;
   toolbar: ReactNode;
   sort: TableSort | null;
   onSortChange: (sort: TableSort) => void;
@@ -145,7 +196,7 @@ function RegistrationTable({
     <DataTable
       className="registration-table"
       list={list}
-      columns={COLUMNS}
+      columns={columnsWith(action)}
       rowKey={(item) => item.id}
       toolbar={toolbar}
       emptyText={emptyText(filters)}
@@ -164,8 +215,28 @@ function Registrations({ event, onChanged }: { event: EventDetail; onChanged: ()
   );
   const [sort, setSort] = useState<TableSort | null>(null);
   const [walkIn, setWalkIn] = useState(false);
-  // A walk-in changes the lists: they are mounted anew.
+  // A walk-in or a cancellation changes the lists: they are mounted anew.
   const [round, setRound] = useState(0);
+  const reload = async () => {
+    setRound((value) => value + 1);
+    await onChanged();
+  };
+  const { busy, run } = useConfirmedAction(reload);
+  const action: CancelAction = {
+    busy,
+    cancel: (item) =>
+      void run(
+        {
+          title: '取消报名',
+          content: cancelContent(item),
+          confirmText: '取消报名',
+          cancelText: '不取消',
+          confirmColor: COLORS.danger,
+        },
+        () => cancelRegistration(item.id),
+        '已取消报名',
+      ),
+  };
   const sessionTabs = [
     { value: undefined, name: '全部场次' },
     ...event.sessions.map((session) => ({
@@ -222,14 +293,7 @@ function Registrations({ event, onChanged }: { event: EventDetail; onChanged: ()
   const walkInForm = walkIn ? (
     <Section title="现场报名">
       <Card>
-        <WalkInForm
-          eventId={event.id}
-          sessions={event.sessions}
-          onDone={async () => {
-            setRound((value) => value + 1);
-            await onChanged();
-          }}
-        />
+        <WalkInForm eventId={event.id} sessions={event.sessions} onDone={reload} />
       </Card>
     </Section>
   ) : null;
@@ -244,6 +308,7 @@ function Registrations({ event, onChanged }: { event: EventDetail; onChanged: ()
           key={listKey}
           eventId={event.id}
           filters={filters}
+          action={action}
           sort={sort}
           onSortChange={setSort}
           toolbar={
@@ -261,7 +326,7 @@ function Registrations({ event, onChanged }: { event: EventDetail; onChanged: ()
       {chips}
       {actions}
       {walkInForm}
-      <RegistrationCards key={listKey} eventId={event.id} filters={filters} />
+      <RegistrationCards key={listKey} eventId={event.id} filters={filters} action={action} />
     </View>
   );
 }

@@ -114,12 +114,13 @@ test('staff who are not admins get the log but no staff management', async () =>
   const calls = await openAs(staffOnly);
   expect(screen.getByText('操作日志')).toBeTruthy();
   expect(screen.queryByText('添加工作人员')).toBeNull();
-  // The to-do counts of 入会审核, the groups, submissions, receipts, level requests and units proposed
-  // for removal, never the staff list.
+  // The to-do counts of 入会审核, the groups, submissions, receipts, event invoices, level requests and
+  // units proposed for removal, never the staff list.
   expect(calls.map((c) => c.path).sort()).toEqual([
     '/api/applications?limit=1',
     '/api/dues/arrears?proposed=true',
     '/api/dues/receipt-requests?status=requested&limit=50',
+    '/api/events/invoice-requests?status=requested&limit=50',
     '/api/groups/removals?done=false',
     '/api/groups/todos?done=false',
     '/api/level-requests?state=open&limit=50',
@@ -221,7 +222,7 @@ test('资讯: 文章管理 and 投稿审核 open their pages; the first page of 
   expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/submit/staff/submissions/index' });
   page = { items: [], nextCursor: null };
   act(() => {
-    for (const shown of shownCallbacks.slice(-8)) shown();
+    for (const shown of shownCallbacks.slice(-12)) shown();
   });
   await screen.findByText('暂无投稿');
 });
@@ -251,4 +252,33 @@ test('会费 shows how many receipt requests wait, "50+" past one page, and open
   expect(calls.map((c) => c.path)).toContain('/api/dues/receipt-requests?status=requested&limit=50');
   fireEvent.click(screen.getByText('会费'));
   expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/dues/staff/index/index' });
+});
+
+test('活动发票 shows how many invoice requests wait and opens the queue', async () => {
+  const request = (registrationId: number) => ({
+    registrationId,
+    eventId: 7,
+    eventTitle: '2027 ITSS 会议周',
+    name: `参会人${registrationId}`,
+    unitName: null,
+    priceFen: 80000,
+    invoice: {
+      status: 'requested',
+      title: `单位${registrationId}`,
+      taxNumber: null,
+      number: null,
+      url: null,
+      requestedAt: '2027-01-10T02:00:00.000Z',
+      issuedAt: null,
+    },
+  });
+  const calls = await openAs(staffOnly, (call) =>
+    call.path.startsWith('/api/events/invoice-requests')
+      ? ok({ items: [request(1), request(2), request(3)], nextCursor: null })
+      : ok({ items: [], nextCursor: null, pending: 0 }),
+  );
+  await screen.findByLabelText('3 份开票申请');
+  expect(calls.map((c) => c.path)).toContain('/api/events/invoice-requests?status=requested&limit=50');
+  fireEvent.click(screen.getByText('活动发票'));
+  expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/events/staff/invoices/index' });
 });
