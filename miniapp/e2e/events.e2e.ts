@@ -103,7 +103,10 @@ test('staff publish a two-seat training whose members open an hour before everyo
   await signIn(staff, '工作人员', '周会服');
   await open(staff, `${EDIT_PAGE}?id=${eventId}`);
   await on(staff, '.event-edit__publish', '发布').click();
-  await staff.locator('.taro__modal').getByText(/确定发布吗/).waitFor();
+  await staff
+    .locator('.taro__modal')
+    .getByText(/确定发布吗/)
+    .waitFor();
   await answer(staff, '发布');
   await on(staff, '.event-edit__save', '保存修改').waitFor();
   await staff.setViewportSize({ width: 1366, height: 800 });
@@ -173,6 +176,8 @@ test('a third person waits in line; the member cancels and the seat is offered t
   await on(third, '.ticket-hold__title', '候补名额已为您保留').waitFor();
   await on(third, '.ticket-hold__button', '确认参加').click();
   await on(third, '.ticket-card__code-value').waitFor();
+  // 已确认参加 shows for a moment over the ticket.
+  await third.getByText('已确认参加').waitFor({ state: 'hidden' });
   expect((await registrationOf('third')).state).toBe('confirmed');
   await third.setViewportSize({ width: 375, height: 812 });
   await screenshot(third, 'events-ticket-phone');
