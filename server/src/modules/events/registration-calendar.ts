@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { RegistrationError } from '@itss/shared';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { authorize } from '../../common/policy';
@@ -9,7 +10,6 @@ import { now } from '../../common/time';
 import { EventDeskPolicy } from './event-desk.policy';
 import { EventSessionEntity } from './event-session.entity';
 import { EventEntity } from './event.entity';
-import { icsCalendar } from './ics';
 import { RegistrationEntity } from './registration.entity';
 
 /** The UID's domain: stable per registration, so a second download updates the entry rather than doubling it. */
@@ -33,16 +33,23 @@ export class RegistrationCalendar {
     const event = await this.events.findOneByOrFail({ id: row.eventId });
     const session = await this.sessions.findOneByOrFail({ id: row.sessionId });
     const online = event.placeMode === 'online';
-    const text = icsCalendar({
-      uid: `registration-${row.id}@${UID_DOMAIN}`,
+    // ical-generator writes RFC 5545 as phone calendars import it: CRLF, escaped text, folded lines, UTC.
+    const calendar = ical({
+      prodId: { company: 'ITSS', product: 'Member Services', language: 'ZH' },
+      method: ICalCalendarMethod.PUBLISH,
+    });
+    calendar.createEvent({
+      id: `registration-${row.id}@${UID_DOMAIN}`,
       stamp: now(),
       start: session.startsAt,
       end: session.endsAt,
       summary: `${event.title}（${session.title}）`,
       location: online ? `线上直播：${event.placeText}` : event.placeText,
       description: [event.summary, '凭电子票签到：我的 → 我的活动'].filter(Boolean).join('\n'),
-      url: online && event.placeText.startsWith('https://') ? event.placeText : undefined,
+      url: online && event.placeText.startsWith('https://') ? event.placeText : null,
     });
+    // Every content line ends with CRLF, the last one too (RFC 5545 §3.1).
+    const text = `${calendar.toString()}\r\n`;
     return { name: `${event.title}.ics`, text };
   }
 }
