@@ -20,6 +20,7 @@ describe('the dues jobs', () => {
       'dues.reminders',
       'dues.settle-stale-payments',
       'events.expire-holds',
+      'events.reminders',
       'groups.code-expiry',
       'notices.deliver',
     ]);
