@@ -90,6 +90,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** After the app's own shutdown grace, sockets still open at a test server's close are cut. */
+const CUT_SOCKETS_AFTER_MS = 12_000;
+
 /** Boots the real application on a real port: tests speak HTTP to it like the mini-program does. */
 export async function startServer(config: AppConfig): Promise<TestServer> {
   const app = await createApp(config);
@@ -113,7 +116,15 @@ export async function startServer(config: AppConfig): Promise<TestServer> {
     async close() {
       // Leave nothing behind in a shared Redis (in memory this drops what the app is about to lose).
       await app.get(SharedState).deleteByPrefix('');
-      await app.close();
+      // A socket still open when the suite is over once held the close past the hook's 30 s on a
+      // busy CI. The app's own shutdown (streams ended, handlers drained, up to 10 s each) goes
+      // first; only a socket left after that is cut, so a close that should end things still must.
+      const cut = setTimeout(() => app.getHttpServer().closeAllConnections(), CUT_SOCKETS_AFTER_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }
